@@ -1,0 +1,64 @@
+// Helpers for e2e tests: a fresh browser context per page (Playwright's isolation advice), every console
+// error, page error and CSP violation collected, and screenshots saved to artifacts/screenshots/.
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
+let browserPromise: Promise<Browser> | undefined
+
+/** The Chromium started by globalSetup.ts, connected once per test file. */
+export function sharedBrowser(): Promise<Browser> {
+  browserPromise ??= chromium.connect(inject('wsEndpoint'))
+  return browserPromise
+}
+
+export interface OpenedPage {
+  page: Page
+  context: BrowserContext
+  /** Console errors, uncaught page errors and `securitypolicyviolation` events, as readable lines. */
+  errors: string[]
+  /** Closes the context (and so the page). */
+  close: () => Promise<void>
+}
+
+/**
+ * Opens `path` (relative to the app, e.g. `#/step-by-step-222`) in a fresh context and waits for the load.
+ * @param options.viewport @default { width: 1280, height: 800 }
+ */
+export async function openPage(
+  path = '',
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+  const browser = await sharedBrowser()
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+  await page.exposeFunction('__reportCspViolation', (line: string) => errors.push(line))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (line: string) => void })
+        .__reportCspViolation
+      report(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
+      )
+    })
+  })
+  await page.goto(new URL(path, inject('baseURL')).href, { waitUntil: 'load' })
+  return { page, context, errors, close: () => context.close() }
+}
+
+/** Saves a full-page PNG as artifacts/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true })
+  const path = `${screenshotDir}${name}.png`
+  await page.screenshot({ path, fullPage: true })
+  return path
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { decimalsTyped, formatNumber, fullPrecision, parseNumber } from '../../web/src/math/format'
+
+describe('formatNumber', () => {
+  it('keeps the requested significant digits and drops trailing zeros', () => {
+    expect(formatNumber(0.7413650695523157, 9)).toBe('0.74136507')
+    expect(formatNumber(0.2983711087600027)).toBe('0.298371')
+    expect(formatNumber(2)).toBe('2')
+    expect(formatNumber(0.5, 9)).toBe('0.5')
+  })
+
+  it('writes small numbers down to 1e-4 as decimals', () => {
+    expect(formatNumber(0.0004385677344743467, 9)).toBe('0.000438567734')
+  })
+
+  it('writes tiny and huge numbers in scientific notation', () => {
+    expect(formatNumber(9.5367431640625e-7, 3)).toBe('9.54×10⁻⁷')
+    expect(formatNumber(9.5367431640625e-7, 3, { style: 'plain' })).toBe('9.54e-7')
+    expect(formatNumber(9.5367431640625e-7, 3, { style: 'latex' })).toBe('9.54 \\times 10^{-7}')
+    expect(formatNumber(1234567, 3)).toBe('1.23×10⁶')
+  })
+
+  it('uses a typographic minus by default and a plain one for inputs', () => {
+    expect(formatNumber(-0.03809823651655623, 4)).toBe('−0.0381')
+    expect(formatNumber(-0.03809823651655623, 4, { style: 'plain' })).toBe('-0.0381')
+  })
+
+  it('writes zero, infinities and NaN readably', () => {
+    expect(formatNumber(0)).toBe('0')
+    expect(formatNumber(-Infinity)).toBe('−∞')
+    expect(formatNumber(NaN)).toBe('NaN')
+  })
+
+  it('plain output parses back to the rounded number', () => {
+    for (const x of [0.1234567, -3.5e-9, 8.25e12, 42]) {
+      const p = parseNumber(formatNumber(x, 4, { style: 'plain' }))
+      expect(p.ok && p.value).toBeCloseTo(Number(x.toPrecision(4)), 20)
+    }
+  })
+})
+
+describe('fullPrecision', () => {
+  it('round-trips a double exactly', () => {
+    expect(fullPrecision(0.39249999999999996)).toBe('0.39249999999999996')
+    expect(Number(fullPrecision(0.1 + 0.2))).toBe(0.1 + 0.2)
+  })
+})
+
+describe('parseNumber', () => {
+  it('accepts the usual ways of typing a number', () => {
+    const cases: [string, number][] = [
+      ['0.5', 0.5],
+      ['.5', 0.5],
+      ['0,5', 0.5],
+      ['1e-3', 0.001],
+      ['-2', -2],
+      ['  0.377 ', 0.377],
+      ['−0.038', -0.038],
+      ['+3', 3],
+      ['2.', 2],
+    ]
+    for (const [text, value] of cases) expect(parseNumber(text)).toEqual({ ok: true, value })
+  })
+
+  it('rejects text that is not a finite number with a clear message', () => {
+    for (const text of ['', 'abc', '1.2.3', '0,5,1', '1e', 'e5', '1e999', 'NaN', 'Infinity', '--1']) {
+      const p = parseNumber(text)
+      expect(p.ok).toBe(false)
+      if (!p.ok) expect(p.message.length).toBeGreaterThan(10)
+    }
+  })
+})
+
+describe('decimalsTyped', () => {
+  it('counts the decimal places typed, including the exponent', () => {
+    expect(decimalsTyped('0.377')).toBe(3)
+    expect(decimalsTyped('0,50')).toBe(2)
+    expect(decimalsTyped('12')).toBe(0)
+    expect(decimalsTyped('4.386e-4')).toBe(7)
+    expect(decimalsTyped('1.2e3')).toBe(-2)
+  })
+})

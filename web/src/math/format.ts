@@ -1,0 +1,101 @@
+// Numbers for people: display formatting (significant digits, scientific for tiny/huge) and a
+// forgiving parser for typed answers. No rounding rules for marking here; see checkWork.ts.
+
+/** How {@link formatNumber} writes signs and exponents. */
+export type NumberStyle = 'unicode' | 'plain' | 'latex'
+
+/** Options of {@link formatNumber}. */
+export interface FormatOptions {
+  /**
+   * `unicode`: typographic minus and ×10⁻⁵ (for reading); `plain`: `-` and `e-5` (parses back, for
+   * inputs); `latex`: `-` and `\times 10^{-5}` (for KaTeX). @default 'unicode'
+   */
+  style?: NumberStyle
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+}
+
+/** Drops trailing zeros of a decimal mantissa: 0.741365070 → 0.74136507, 2.000 → 2. */
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s
+}
+
+/**
+ * Formats `x` with at most `digits` significant digits and no trailing zeros: 0.741365070 → '0.74136507'.
+ * Values below 1e-4 or from 1e6 on (in magnitude) are written in scientific notation.
+ * @param digits significant digits. @default 6
+ */
+export function formatNumber(x: number, digits = 6, options: FormatOptions = {}): string {
+  const style = options.style ?? 'unicode'
+  const minus = style === 'unicode' ? '−' : '-'
+  if (Number.isNaN(x)) return 'NaN'
+  if (!Number.isFinite(x)) return `${x < 0 ? minus : ''}${style === 'latex' ? '\\infty' : '∞'}`
+  if (x === 0) return '0'
+  const sign = x < 0 ? minus : ''
+  const ax = Math.abs(x)
+  const rounded = Number(ax.toPrecision(digits))
+  if (rounded >= 1e-4 && rounded < 1e6) {
+    return (
+      sign + trimZeros(rounded.toFixed(Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)))))
+    )
+  }
+  const [mantissa, exp] = ax.toExponential(digits - 1).split('e')
+  const e = String(Number(exp))
+  const m = trimZeros(mantissa)
+  if (style === 'plain') return `${sign}${m}e${e}`
+  if (style === 'latex') return `${sign}${m} \\times 10^{${e}}`
+  return `${sign}${m}×10${[...e].map((c) => SUPERSCRIPT[c]).join('')}`
+}
+
+/** The shortest text that reads back as exactly `x` (JavaScript's round-trip String). */
+export function fullPrecision(x: number): string {
+  return String(x)
+}
+
+/** Result of {@link parseNumber}. */
+export type ParseResult = { ok: true; value: number } | { ok: false; message: string }
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
+
+/**
+ * Reads a typed number: accepts `0.5`, `.5`, `0,5` (decimal comma), `1e-3`, `-2`, a typographic
+ * minus `−`, and surrounding or inner spaces (`- 2`, `1 000`). Rejects anything not a finite number.
+ */
+export function parseNumber(text: string): ParseResult {
+  const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
+  if (t === '') return { ok: false, message: 'Type a number, for example 0.5 or 1e-3.' }
+  if ((text.match(/,/g) ?? []).length > 1 || !NUMBER.test(t)) {
+    return {
+      ok: false,
+      message: `“${text.trim()}” is not a number; write it like 0.5, .5, 0,5 or 1e-3.`,
+    }
+  }
+  const value = Number(t)
+  if (!Number.isFinite(value)) {
+    return { ok: false, message: `“${text.trim()}” is too large to be a finite number.` }
+  }
+  return { ok: true, value }
+}
+
+/**
+ * Decimal places a typed number carries, counting the exponent: '0.377' → 3, '4.39e-4' → 6,
+ * '12' → 0, '1.2e3' → -2 (hundreds). This is the precision a typed answer is marked to.
+ */
+export function decimalsTyped(text: string): number {
+  const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
+  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(t)
+  if (!m) return 0
+  return (m[2] ?? '').length - Number(m[3] ?? 0)
+}

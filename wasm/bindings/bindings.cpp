@@ -1,0 +1,39 @@
+// EMSCRIPTEN_BINDINGS registrations only: names JavaScript sees. No arithmetic here.
+#include <emscripten/bind.h>
+
+#include "js_network.h"
+
+using namespace emscripten;
+
+EMSCRIPTEN_BINDINGS(backprop) {
+  enum_<nn::Status>("Status")
+      .value("ok", nn::Status::Ok)
+      .value("badSpec", nn::Status::BadSpec)
+      .value("notFinite", nn::Status::NotFinite);
+
+  class_<JsNetwork>("Network")
+      .constructor<>()
+      .function("configure", &JsNetwork::configure)  // (specJson) → Status; error() says why
+      .function("error", &JsNetwork::error)
+      .function("status", &JsNetwork::status)
+      .function("forward", &JsNetwork::forward)  // → loss over all rows; fills z, a
+      .function("backward", &JsNetwork::backward)  // fills δ, dW, db
+      .function("update", &JsNetwork::update)  // one optimizer step; keeps paramsBefore
+      .function("step", &JsNetwork::step)  // one scheduled batch step → loss before it
+      .function("train", &JsNetwork::train)  // (steps) → steps done; losses buffer
+      .function("gradientCheck", &JsNetwork::gradientCheck)  // numeric buffer
+      .function("setLearningRate", &JsNetwork::setLearningRate)
+      .function("setOptimizer", &JsNetwork::setOptimizer)  // (json) → Status
+      .function("setTrainBiases", &JsNetwork::setTrainBiases)
+      .function("setEpsilon", &JsNetwork::setEpsilon)
+      .function("resetOptimizer", &JsNetwork::resetOptimizer)
+      .function("checkParams", &JsNetwork::checkParams)
+      .function("loss", &JsNetwork::loss)
+      .function("batchStart", &JsNetwork::batchStart)
+      .function("batchRows", &JsNetwork::batchRows)
+      .function("steps", &JsNetwork::steps)
+      .function("layoutJson", &JsNetwork::layoutJson)
+      .function("buffers", &JsNetwork::buffers);
+
+  function("traceSpec", &trace_spec);  // (specJson, steps) → trace JSON or {"error": …}
+}

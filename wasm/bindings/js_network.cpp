@@ -1,0 +1,175 @@
+// JsNetwork: validation and conversion between JavaScript and the engine; see js_network.h.
+#include "js_network.h"
+
+#include <emscripten/val.h>
+
+#include <cmath>
+
+#include "../engine/gradcheck.h"
+#include "../engine/json.h"
+#include "../engine/spec.h"
+#include "../engine/trace.h"
+
+using emscripten::typed_memory_view;
+using emscripten::val;
+
+nn::Status JsNetwork::fail(nn::Status st, std::string message) {
+  status_ = st;
+  error_ = std::move(message);
+  return st;
+}
+
+nn::Status JsNetwork::configure(const std::string& spec_json) {
+  nn::NetworkSpec spec;
+  std::string err;
+  if (!nn::spec_from_text(spec_json, &spec, &err)) return fail(nn::Status::BadSpec, err);
+  nn::Network net;
+  if (nn::network_init(net, spec, &err) != nn::Status::Ok) return fail(nn::Status::BadSpec, err);
+  net_ = std::move(net);  // the last good network stays when a spec is rejected
+  numeric_.assign(net_.params.size(), 0.0);
+  configured_ = true;
+  return fail(nn::Status::Ok, "");
+}
+
+double JsNetwork::forward() {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), NAN;
+  const double loss = nn::network_forward(net_, 0, net_.spec.rows);
+  if (!std::isfinite(loss)) fail(nn::Status::NotFinite, "the loss is not a finite number");
+  else fail(nn::Status::Ok, "");
+  return loss;
+}
+
+nn::Status JsNetwork::backward() {
+  if (!configured_ || net_.batch_rows == 0) return fail(nn::Status::BadSpec, "run forward first");
+  if (nn::network_backward(net_) != nn::Status::Ok)
+    return fail(nn::Status::NotFinite, "a gradient is not a finite number");
+  return fail(nn::Status::Ok, "");
+}
+
+nn::Status JsNetwork::update() {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
+  if (nn::network_update(net_) != nn::Status::Ok)
+    return fail(nn::Status::NotFinite, "the update made a weight non-finite; it was undone");
+  return fail(nn::Status::Ok, "");
+}
+
+double JsNetwork::step() {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), NAN;
+  double loss = NAN;
+  if (nn::network_step(net_, &loss) != nn::Status::Ok)
+    fail(nn::Status::NotFinite, "training diverged: a number stopped being finite");
+  else fail(nn::Status::Ok, "");
+  return loss;
+}
+
+int JsNetwork::train(int steps) {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), 0;
+  if (steps < 0 || steps > 10000000) return fail(nn::Status::BadSpec, "steps: 0 to 10,000,000"), 0;
+  int done = 0;
+  if (nn::network_train(net_, steps, &done) != nn::Status::Ok)
+    fail(nn::Status::NotFinite, "training diverged at update " + std::to_string(done + 1));
+  else fail(nn::Status::Ok, "");
+  return done;
+}
+
+nn::Status JsNetwork::gradientCheck() {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
+  if (nn::gradient_check(net_, numeric_.data()) != nn::Status::Ok)
+    return fail(nn::Status::NotFinite, "the loss is not finite at these values");
+  return fail(nn::Status::Ok, "");
+}
+
+nn::Status JsNetwork::setLearningRate(double lr) {
+  if (!(lr > 0) || !std::isfinite(lr))
+    return fail(nn::Status::BadSpec, "learningRate: expected a number above 0");
+  net_.spec.optimizer.learning_rate = lr;
+  return fail(nn::Status::Ok, "");
+}
+
+nn::Status JsNetwork::setEpsilon(double eps) {
+  if (!(eps > 0 && eps <= 0.1)) return fail(nn::Status::BadSpec, "epsilon: expected 0 < ε ≤ 0.1");
+  net_.spec.epsilon = eps;
+  return fail(nn::Status::Ok, "");
+}
+
+// The spec reader's rules and messages, applied to the optimizer alone. Resets its state.
+nn::Status JsNetwork::setOptimizer(const std::string& optimizer_json) {
+  nn::Json json;
+  std::string err;
+  if (!nn::json_parse(optimizer_json, &json, &err)) return fail(nn::Status::BadSpec, "optimizer: " + err);
+  nn::NetworkSpec probe = net_.spec;
+  probe.optimizer = nn::Optimizer{};
+  probe.optimizer.learning_rate = net_.spec.optimizer.learning_rate;
+  if (!nn::optimizer_from_json(&json, &probe.optimizer, &err) || !nn::spec_validate(probe, &err))
+    return fail(nn::Status::BadSpec, err);
+  net_.spec.optimizer = probe.optimizer;
+  nn::network_reset_optimizer(net_);
+  return fail(nn::Status::Ok, "");
+}
+
+nn::Status JsNetwork::checkParams() {
+  for (double p : net_.params)
+    if (!std::isfinite(p)) return fail(nn::Status::NotFinite, "a parameter is not a finite number");
+  return fail(nn::Status::Ok, "");
+}
+
+std::string JsNetwork::layoutJson() const {
+  const nn::NetworkSpec& s = net_.spec;
+  const nn::Layout& lay = net_.layout;
+  auto ints = [](nn::JsonWriter& w, const std::vector<int>& v) {
+    w.begin_array();
+    for (int x : v) w.value(static_cast<double>(x));
+    w.end_array();
+  };
+  nn::JsonWriter w;
+  w.begin_object();
+  w.key("sizes");
+  ints(w, s.sizes);
+  w.key("activations").begin_array();
+  for (nn::Activation f : s.activations) w.value(nn::activation_name(f));
+  w.end_array();
+  w.key("loss").value(nn::loss_name(s.loss));
+  w.key("rows").value(static_cast<double>(s.rows));
+  w.key("paramCount").value(static_cast<double>(net_.params.size()));
+  w.key("W"); ints(w, lay.W);
+  w.key("b"); ints(w, lay.b);
+  w.key("z"); ints(w, lay.z);
+  w.key("a"); ints(w, lay.a);
+  w.key("dz"); ints(w, lay.dz);
+  w.key("da"); ints(w, lay.da);
+  w.end_object();
+  return w.str();
+}
+
+val JsNetwork::buffers() {
+  val out = val::object();
+  auto view = [&out](const char* name, std::vector<double>& v) {
+    out.set(name, val(typed_memory_view(v.size(), v.data())));
+  };
+  view("params", net_.params);
+  view("grads", net_.grads);
+  view("paramsBefore", net_.params_before);
+  view("acts", net_.acts);
+  view("dacts", net_.dacts);
+  view("sampleLosses", net_.sample_loss);
+  view("losses", net_.losses);
+  view("numeric", numeric_);
+  view("inputs", net_.spec.inputs);
+  view("targets", net_.spec.targets);
+  return out;
+}
+
+std::string trace_spec(const std::string& spec_json, int steps) {
+  nn::NetworkSpec spec;
+  nn::Network net;
+  std::string text;
+  nn::JsonWriter err;
+  if (steps < 0 || steps > 10000000) text = "steps: expected 0 to 10,000,000";
+  else if (!nn::spec_from_text(spec_json, &spec, &text)) {
+  } else if (nn::network_init(net, spec, &text) == nn::Status::Ok &&
+             nn::trace_run(net, steps, &text) == nn::Status::Ok) {
+    return text;
+  }
+  err.begin_object().key("error").value(text).end_object();
+  return err.str();
+}

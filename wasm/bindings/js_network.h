@@ -1,0 +1,51 @@
+// JsNetwork: the adapter JavaScript holds. It validates, converts and exposes typed-array views of
+// the engine's buffers; it does no arithmetic of its own (that lives in wasm/engine/).
+#pragma once
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "../engine/network.h"
+
+class JsNetwork {
+ public:
+  // Builds the network from a spec in JSON. On BadSpec, error() names the field.
+  nn::Status configure(const std::string& spec_json);
+  const std::string& error() const { return error_; }
+  nn::Status status() const { return status_; }
+
+  double forward();      // all rows; returns the mean loss (status NotFinite when it is not finite)
+  nn::Status backward(); // δ, dW, db for the last forward batch
+  nn::Status update();   // one optimizer step; params_before keeps the previous values
+  double step();         // one scheduled step (forward, backward, update) on the next batch
+  int train(int steps);  // scheduled steps inside WebAssembly; the losses buffer holds them
+  nn::Status gradientCheck();  // numeric gradient into the `numeric` buffer (ε from the spec)
+
+  nn::Status setLearningRate(double lr);
+  nn::Status setOptimizer(const std::string& optimizer_json);  // {"name": "adam", …}
+  void setTrainBiases(bool on) { net_.spec.train_biases = on; }
+  nn::Status setEpsilon(double eps);
+  void resetOptimizer() { nn::network_reset_optimizer(net_); }
+  nn::Status checkParams();  // after JavaScript wrote into `params`: all finite?
+
+  double loss() const { return net_.loss; }
+  int batchStart() const { return net_.batch_start; }
+  int batchRows() const { return net_.batch_rows; }
+  double steps() const { return static_cast<double>(net_.t); }
+  std::string layoutJson() const;
+  // Typed-array views: params, grads, paramsBefore, acts, dacts, sampleLosses, losses, numeric.
+  // Views detach when memory grows: re-read after any call that may allocate.
+  emscripten::val buffers();
+
+ private:
+  nn::Status fail(nn::Status st, std::string message);
+  nn::Network net_;
+  std::vector<double> numeric_;
+  std::string error_;
+  nn::Status status_ = nn::Status::BadSpec;
+  bool configured_ = false;
+};
+
+// The CLI's entry: runs a spec and returns the trace JSON, or {"error": "…"} naming the field.
+std::string trace_spec(const std::string& spec_json, int steps);

@@ -1,0 +1,181 @@
+// Orchestration of the kernels over the flat buffers; no arithmetic loops of its own beyond copies.
+#include "network.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "dense.h"
+#include "rng.h"
+#include "spec.h"
+
+namespace nn {
+
+int weight_layers(const NetworkSpec& spec) { return static_cast<int>(spec.sizes.size()) - 1; }
+
+int param_count(const NetworkSpec& spec) {
+  int n = 0;
+  for (int l = 0; l < weight_layers(spec); ++l) n += (spec.sizes[l] + 1) * spec.sizes[l + 1];
+  return n;
+}
+
+static Layout make_layout(const NetworkSpec& spec) {
+  Layout lay;
+  lay.capacity = spec.rows;
+  int p = 0, act = 0;
+  for (int l = 0; l < weight_layers(spec); ++l) {
+    const int nin = spec.sizes[l], nout = spec.sizes[l + 1], block = spec.rows * nout;
+    lay.W.push_back(p);
+    lay.b.push_back(p + nin * nout);
+    p += (nin + 1) * nout;
+    lay.z.push_back(act);
+    lay.a.push_back(act + block);
+    lay.dz.push_back(act);
+    lay.da.push_back(act + block);
+    act += 2 * block;
+  }
+  return lay;
+}
+
+// Xavier/He uniform weights from the seeded generator; biases start at 0.
+static void init_params(std::vector<double>& params, const NetworkSpec& spec, const Layout& lay) {
+  Rng rng(spec.seed);
+  for (int l = 0; l < weight_layers(spec); ++l) {
+    const int nin = spec.sizes[l], nout = spec.sizes[l + 1];
+    const double limit = spec.init == Init::He ? std::sqrt(6.0 / nin) : std::sqrt(6.0 / (nin + nout));
+    for (int k = 0; k < nin * nout; ++k) params[lay.W[l] + k] = rng.symmetric(limit);
+    for (int j = 0; j < nout; ++j) params[lay.b[l] + j] = 0.0;
+  }
+}
+
+Status network_init(Network& net, const NetworkSpec& spec, std::string* err) {
+  if (!spec_validate(spec, err)) return Status::BadSpec;
+  net = Network{};
+  net.spec = spec;
+  net.layout = make_layout(spec);
+  const int P = param_count(spec);
+  const int A = net.layout.capacity > 0 ? net.layout.da.back() + spec.rows * spec.sizes.back() : 0;
+  net.params.assign(P, 0.0);
+  if (spec.params.empty()) init_params(net.params, spec, net.layout);
+  else net.params = spec.params;
+  net.spec.params.clear();  // the live copy is net.params
+  net.grads.assign(P, 0.0);
+  net.params_before = net.params;
+  net.m.assign(P, 0.0);
+  net.v.assign(P, 0.0);
+  net.acts.assign(A, 0.0);
+  net.dacts.assign(A, 0.0);
+  net.sample_loss.assign(spec.rows, 0.0);
+  return Status::Ok;
+}
+
+double network_forward(Network& net, int start, int count) {
+  const NetworkSpec& s = net.spec;
+  const Layout& lay = net.layout;
+  const int L = weight_layers(s);
+  const double* in = s.inputs.data() + start * s.sizes[0];
+  for (int l = 0; l < L; ++l) {
+    double* z = net.acts.data() + lay.z[l];
+    double* a = net.acts.data() + lay.a[l];
+    dense_forward(z, in, net.params.data() + lay.W[l], net.params.data() + lay.b[l], count,
+                  s.sizes[l], s.sizes[l + 1]);
+    activation_forward(a, z, count, s.sizes[l + 1], s.activations[l]);
+    in = a;
+  }
+  net.batch_start = start;
+  net.batch_rows = count;
+  const double* y = s.targets.data() + start * s.sizes[L];
+  net.loss = loss_forward(net.sample_loss.data(), net.acts.data() + lay.a[L - 1],
+                          net.acts.data() + lay.z[L - 1], y, count, s.sizes[L], s.loss);
+  return net.loss;
+}
+
+static bool all_finite(const std::vector<double>& v) {
+  for (double x : v)
+    if (!std::isfinite(x)) return false;
+  return true;
+}
+
+Status network_backward(Network& net) {
+  const NetworkSpec& s = net.spec;
+  const Layout& lay = net.layout;
+  const int L = weight_layers(s), B = net.batch_rows;
+  const double* y = s.targets.data() + net.batch_start * s.sizes[L];
+  double* acts = net.acts.data();
+  double* dacts = net.dacts.data();
+  loss_backward(dacts + lay.dz[L - 1], acts + lay.a[L - 1], acts + lay.z[L - 1], y, B, s.sizes[L],
+                s.loss, s.activations[L - 1]);
+  for (int l = L - 1; l >= 0; --l) {
+    const double* in = l > 0 ? acts + lay.a[l - 1] : s.inputs.data() + net.batch_start * s.sizes[0];
+    double* din = l > 0 ? dacts + lay.da[l - 1] : nullptr;
+    dense_backward(din, net.grads.data() + lay.W[l], net.grads.data() + lay.b[l], dacts + lay.dz[l],
+                   in, net.params.data() + lay.W[l], B, s.sizes[l], s.sizes[l + 1]);
+    if (l > 0)
+      activation_backward(dacts + lay.dz[l - 1], din, acts + lay.z[l - 1], acts + lay.a[l - 1], B,
+                          s.sizes[l], s.activations[l - 1]);
+  }
+  return all_finite(net.grads) ? Status::Ok : Status::NotFinite;
+}
+
+// Applies the optimizer to params[from, from + n).
+static void update_range(Network& net, int from, int n) {
+  const Optimizer& o = net.spec.optimizer;
+  double* p = net.params.data() + from;
+  const double* g = net.grads.data() + from;
+  switch (o.kind) {
+    case OptimizerKind::Sgd: sgd_update(p, g, n, o.learning_rate); break;
+    case OptimizerKind::Momentum:
+      momentum_update(p, net.m.data() + from, g, n, o.learning_rate, o.momentum);
+      break;
+    case OptimizerKind::Adam: adam_update(p, net.m.data() + from, net.v.data() + from, g, n, o, net.t); break;
+  }
+}
+
+Status network_update(Network& net) {
+  std::memcpy(net.params_before.data(), net.params.data(), net.params.size() * sizeof(double));
+  net.t += 1;
+  const NetworkSpec& s = net.spec;
+  if (s.train_biases) {
+    update_range(net, 0, static_cast<int>(net.params.size()));
+  } else {
+    for (int l = 0; l < weight_layers(s); ++l) update_range(net, net.layout.W[l], s.sizes[l] * s.sizes[l + 1]);
+  }
+  if (all_finite(net.params)) return Status::Ok;
+  net.params = net.params_before;  // keep the last good state
+  net.t -= 1;
+  return Status::NotFinite;
+}
+
+Status network_step(Network& net, double* loss) {
+  const int rows = net.spec.rows;
+  const int bs = net.spec.batch_size > 0 && net.spec.batch_size < rows ? net.spec.batch_size : rows;
+  const int start = net.cursor;
+  const int count = start + bs <= rows ? bs : rows - start;
+  net.cursor = start + count >= rows ? 0 : start + count;
+  *loss = network_forward(net, start, count);
+  if (!std::isfinite(*loss)) return Status::NotFinite;
+  const Status st = network_backward(net);
+  return st != Status::Ok ? st : network_update(net);
+}
+
+Status network_train(Network& net, int steps, int* done) {
+  net.losses.resize(steps > 0 ? steps : 0);
+  for (int k = 0; k < steps; ++k) {
+    const Status st = network_step(net, &net.losses[k]);
+    if (st != Status::Ok) {
+      *done = k;
+      net.losses.resize(std::isfinite(net.losses[k]) ? k + 1 : k);
+      return st;
+    }
+  }
+  *done = steps;
+  return Status::Ok;
+}
+
+void network_reset_optimizer(Network& net) {
+  std::fill(net.m.begin(), net.m.end(), 0.0);
+  std::fill(net.v.begin(), net.v.end(), 0.0);
+  net.t = 0;
+  net.cursor = 0;
+}
+
+}  // namespace nn

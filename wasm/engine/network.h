@@ -1,0 +1,75 @@
+// A dense network and everything it computes, in flat buffers (llm.c's layout): the trace a lesson
+// shows *is* the training state. network_forward/backward/update only orchestrate the kernels.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "activations.h"
+#include "losses.h"
+#include "optimizers.h"
+#include "status.h"
+
+namespace nn {
+
+enum class Init { Xavier, He };
+
+struct NetworkSpec {
+  std::vector<int> sizes;               // units per layer, inputs first: {2, 2, 2}
+  std::vector<Activation> activations;  // one per weight layer
+  Loss loss = Loss::HalfSse;
+  std::vector<double> params;           // W1 b1 W2 b2 …, W row-major (nout, nin); empty → random
+  std::vector<double> inputs, targets;  // (rows, sizes.front()), (rows, sizes.back())
+  int rows = 0;
+  Optimizer optimizer;
+  int batch_size = 0;  // samples per update, in order; 0 = all rows
+  bool train_biases = true;
+  uint64_t seed = 1;
+  Init init = Init::Xavier;
+  double epsilon = 1e-6;  // the numerical gradient's central-difference step
+};
+
+// Offsets of every named block. Per-sample blocks hold `capacity` rows; a batch uses the first ones.
+struct Layout {
+  std::vector<int> W, b;    // into params / grads (and m, v, params_before)
+  std::vector<int> z, a;    // into acts: z_l, a_l (capacity, units)
+  std::vector<int> dz, da;  // into dacts: δ_l = ∂Lᵢ/∂z_l, ∂Lᵢ/∂a_l
+  int capacity = 0;
+};
+
+struct Network {
+  NetworkSpec spec;
+  Layout layout;
+  std::vector<double> params, grads, params_before;
+  std::vector<double> acts, dacts;
+  std::vector<double> sample_loss;  // (capacity) losses of the last forward batch
+  std::vector<double> losses;       // loss history written by network_train
+  std::vector<double> m, v;         // optimizer state, same layout as params
+  long t = 0;                       // optimizer steps taken
+  int cursor = 0;                   // first row of the next training batch
+  int batch_start = 0, batch_rows = 0;  // the batch the buffers describe
+  double loss = 0;
+};
+
+int weight_layers(const NetworkSpec& spec);
+int param_count(const NetworkSpec& spec);
+
+// Validates the spec (err names the field), allocates buffers, copies or draws the parameters.
+Status network_init(Network& net, const NetworkSpec& spec, std::string* err);
+// Forward over rows [start, start + count): fills z, a, sample_loss; returns the batch mean loss
+// (NaN or infinity when the numbers have overflowed: the caller reports it).
+double network_forward(Network& net, int start, int count);
+// Backward over the last forward batch: δ per layer and sample, dW and db batch means.
+Status network_backward(Network& net);
+// One optimizer step on grads. params_before keeps the values before it (the trace shows both);
+// if the step produces a non-finite parameter it is undone and NotFinite returned.
+Status network_update(Network& net);
+// One scheduled step: next batch, forward, backward, update. *loss is the batch loss before it.
+Status network_step(Network& net, double* loss);
+// `steps` scheduled steps; losses[k] is the batch loss before update k. Stops at the first
+// non-finite number (losses then has *done entries).
+Status network_train(Network& net, int steps, int* done);
+// Forgets momentum/Adam state and the batch cursor (parameters stay).
+void network_reset_optimizer(Network& net);
+
+}  // namespace nn

@@ -1,0 +1,251 @@
+// Reading and validating specs. Messages name the field the way a user wrote it.
+#include "spec.h"
+
+#include <cmath>
+
+namespace nn {
+
+namespace {
+
+std::string path(const std::string& base, int k) { return base + "[" + std::to_string(k) + "]"; }
+
+bool fail(std::string* err, const std::string& field, const std::string& what) {
+  *err = field + ": " + what;
+  return false;
+}
+
+bool read_finite(const Json* j, const std::string& field, double* out, std::string* err) {
+  if (!j || !j->is_number() || !std::isfinite(j->number))
+    return fail(err, field, "expected a finite number");
+  *out = j->number;
+  return true;
+}
+
+bool read_whole(const Json* j, const std::string& field, double lo, double hi, double* out,
+                std::string* err) {
+  if (!read_finite(j, field, out, err)) return false;
+  if (*out != std::floor(*out) || *out < lo || *out > hi)
+    return fail(err, field, "expected a whole number from " + json_number(lo) + " to " +
+                                json_number(hi) + ", got " + json_number(*out));
+  return true;
+}
+
+// A numeric vector of exactly n entries.
+bool read_vector(const Json& j, const std::string& field, int n, const std::string& why,
+                 std::vector<double>* out, std::string* err) {
+  if (!j.is_array() || static_cast<int>(j.array.size()) != n)
+    return fail(err, field, "expected " + std::to_string(n) + " numbers (" + why + ")" +
+                                (j.is_array() ? ", got " + std::to_string(j.array.size()) : ""));
+  for (int k = 0; k < n; ++k) {
+    double x;
+    if (!read_finite(&j.array[k], path(field, k), &x, err)) return false;
+    out->push_back(x);
+  }
+  return true;
+}
+
+// inputs / targets: a list of rows of n numbers each.
+bool read_rows(const Json* j, const std::string& field, int n, std::vector<double>* out, int* rows,
+               std::string* err) {
+  if (!j || !j->is_array() || j->array.empty())
+    return fail(err, field, "expected a list of rows, e.g. [[0.05, 0.1]]");
+  if (j->array.size() > static_cast<size_t>(kMaxRows))
+    return fail(err, field, "at most " + std::to_string(kMaxRows) + " rows");
+  *rows = static_cast<int>(j->array.size());
+  const std::string why = "layer size " + std::to_string(n);
+  for (int r = 0; r < *rows; ++r)
+    if (!read_vector(j->array[r], path(field, r), n, why, out, err)) return false;
+  return true;
+}
+
+bool read_layers(const Json& json, NetworkSpec* s, std::string* err) {
+  const Json* layers = json.find("layers");
+  if (!layers || !layers->is_array() || layers->array.size() < 2 ||
+      layers->array.size() > static_cast<size_t>(kMaxLayers))
+    return fail(err, "layers", "expected 2 to " + std::to_string(kMaxLayers) +
+                                   " layer sizes, inputs first, e.g. [2, 2, 2]");
+  for (size_t k = 0; k < layers->array.size(); ++k) {
+    double n;
+    if (!read_whole(&layers->array[k], path("layers", k), 1, kMaxUnits, &n, err)) return false;
+    s->sizes.push_back(static_cast<int>(n));
+  }
+  const int L = weight_layers(*s);
+  const Json* acts = json.find("activations");
+  if (!acts || !acts->is_array() || static_cast<int>(acts->array.size()) != L)
+    return fail(err, "activations", "expected " + std::to_string(L) +
+                                        " names, one per weight layer (e.g. \"sigmoid\")");
+  for (int l = 0; l < L; ++l) {
+    Activation f;
+    const Json& a = acts->array[l];
+    if (a.type != Json::Type::String || !activation_from_name(a.string, &f))
+      return fail(err, path("activations", l),
+                  "expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax");
+    s->activations.push_back(f);
+  }
+  const Json* loss = json.find("loss");
+  if (!loss || loss->type != Json::Type::String || !loss_from_name(loss->string, &s->loss))
+    return fail(err, "loss", "expected one of half_sse, mse, bce, cross_entropy");
+  return true;
+}
+
+// weights[l][j][i] and biases[l][j] into the flat W1 b1 W2 b2 … buffer.
+bool read_params(const Json& json, NetworkSpec* s, std::string* err) {
+  const Json* weights = json.find("weights");
+  const Json* biases = json.find("biases");
+  if (!weights) {
+    if (biases) return fail(err, "biases", "give weights too, or neither (random initialisation)");
+    return true;
+  }
+  const int L = weight_layers(*s);
+  if (!weights->is_array() || static_cast<int>(weights->array.size()) != L)
+    return fail(err, "weights", "expected " + std::to_string(L) + " matrices, one per weight layer");
+  if (biases && (!biases->is_array() || static_cast<int>(biases->array.size()) != L))
+    return fail(err, "biases", "expected " + std::to_string(L) + " vectors, one per weight layer");
+  for (int l = 0; l < L; ++l) {
+    const int nin = s->sizes[l], nout = s->sizes[l + 1];
+    const Json& W = weights->array[l];
+    const std::string wl = path("weights", l);
+    if (!W.is_array() || static_cast<int>(W.array.size()) != nout)
+      return fail(err, wl, "expected " + std::to_string(nout) + " rows (one per neuron of layer " +
+                               std::to_string(l + 1) + ")");
+    for (int j = 0; j < nout; ++j)
+      if (!read_vector(W.array[j], path(wl, j), nin, "one per input of layer " + std::to_string(l + 1),
+                       &s->params, err))
+        return false;
+    if (!biases) {
+      s->params.insert(s->params.end(), nout, 0.0);
+    } else if (!read_vector(biases->array[l], path("biases", l), nout,
+                            "one per neuron of layer " + std::to_string(l + 1), &s->params, err)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
+  if (!j) return true;
+  const Json* name = j->find("name");
+  if (!name || name->type != Json::Type::String || !optimizer_from_name(name->string, &o->kind))
+    return fail(err, "optimizer.name", "expected sgd, momentum or adam");
+  for (const auto& kv : j->object) {
+    double* field = kv.first == "momentum" ? &o->momentum
+                    : kv.first == "beta1"  ? &o->beta1
+                    : kv.first == "beta2"  ? &o->beta2
+                    : kv.first == "epsilon" ? &o->epsilon
+                                            : nullptr;
+    if (kv.first == "name") continue;
+    if (!field) return fail(err, "optimizer." + kv.first, "not an optimizer field");
+    if (!read_finite(&kv.second, "optimizer." + kv.first, field, err)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
+  if (!read_finite(json.find("learningRate"), "learningRate", &s->optimizer.learning_rate, err))
+    return false;
+  if (!optimizer_from_json(json.find("optimizer"), &s->optimizer, err)) return false;
+  double x;
+  if (const Json* j = json.find("batchSize")) {
+    if (!read_whole(j, "batchSize", 0, kMaxRows, &x, err)) return false;
+    s->batch_size = static_cast<int>(x);
+  }
+  if (const Json* j = json.find("trainBiases")) {
+    if (j->type != Json::Type::Bool) return fail(err, "trainBiases", "expected true or false");
+    s->train_biases = j->boolean;
+  }
+  if (const Json* j = json.find("seed")) {
+    if (!read_whole(j, "seed", 0, 9007199254740991.0, &x, err)) return false;
+    s->seed = static_cast<uint64_t>(x);
+  }
+  if (const Json* j = json.find("init")) {
+    if (j->type != Json::Type::String || (j->string != "xavier" && j->string != "he"))
+      return fail(err, "init", "expected \"xavier\" or \"he\"");
+    s->init = j->string == "he" ? Init::He : Init::Xavier;
+  }
+  if (const Json* j = json.find("epsilon"))
+    if (!read_finite(j, "epsilon", &s->epsilon, err)) return false;
+  return true;
+}
+
+constexpr const char* kFields[] = {"layers",    "activations", "loss",      "weights",
+                                   "biases",    "inputs",      "targets",   "learningRate",
+                                   "optimizer", "batchSize",   "trainBiases", "seed",
+                                   "init",      "epsilon"};
+
+}  // namespace
+
+bool spec_from_json(const Json& json, NetworkSpec* out, std::string* err) {
+  if (json.type != Json::Type::Object) return fail(err, "spec", "expected a JSON object");
+  for (const auto& kv : json.object) {
+    bool known = false;
+    for (const char* f : kFields) known = known || kv.first == f;
+    if (!known) return fail(err, kv.first, "not a spec field");
+  }
+  NetworkSpec s;
+  int target_rows = 0;
+  if (!read_layers(json, &s, err) || !read_params(json, &s, err) ||
+      !read_rows(json.find("inputs"), "inputs", s.sizes.front(), &s.inputs, &s.rows, err) ||
+      !read_rows(json.find("targets"), "targets", s.sizes.back(), &s.targets, &target_rows, err) ||
+      !read_options(json, &s, err))
+    return false;
+  if (target_rows != s.rows)
+    return fail(err, "targets", "expected " + std::to_string(s.rows) + " rows, one per input row");
+  if (!spec_validate(s, err)) return false;
+  *out = std::move(s);
+  return true;
+}
+
+bool spec_from_text(std::string_view text, NetworkSpec* out, std::string* err) {
+  Json json;
+  if (!json_parse(text, &json, err)) {
+    *err = "spec: " + *err;
+    return false;
+  }
+  return spec_from_json(json, out, err);
+}
+
+bool spec_validate(const NetworkSpec& s, std::string* err) {
+  const int L = weight_layers(s);
+  if (L < 1 || static_cast<int>(s.activations.size()) != L)
+    return fail(err, "activations", "expected one per weight layer");
+  double units = 0;
+  for (int n : s.sizes) {
+    if (n < 1 || n > kMaxUnits) return fail(err, "layers", "sizes must be 1 to 1024");
+    units += n;
+  }
+  if (s.rows < 1 || static_cast<int>(s.inputs.size()) != s.rows * s.sizes.front() ||
+      static_cast<int>(s.targets.size()) != s.rows * s.sizes.back())
+    return fail(err, "inputs", "inputs and targets must have one row per sample");
+  if (units * s.rows > kMaxActivations)
+    return fail(err, "inputs", "too many samples for this network (rows × units above 4 million)");
+  for (int l = 0; l + 1 < L; ++l)
+    if (s.activations[l] == Activation::Softmax)
+      return fail(err, path("activations", l), "softmax is only allowed on the output layer");
+  if (const char* why = loss_pairing_error(s.loss, s.activations.back())) return fail(err, "loss", why);
+  if (!s.params.empty() && static_cast<int>(s.params.size()) != param_count(s))
+    return fail(err, "weights", "wrong number of parameters for these layers");
+  for (size_t k = 0; k < s.targets.size(); ++k) {
+    const double y = s.targets[k];
+    const int r = static_cast<int>(k) / s.sizes.back(), c = static_cast<int>(k) % s.sizes.back();
+    if (s.loss == Loss::Bce && (y < 0 || y > 1))
+      return fail(err, path(path("targets", r), c), "bce needs targets between 0 and 1");
+    if (s.loss == Loss::CrossEntropy && y < 0)
+      return fail(err, path(path("targets", r), c), "cross_entropy needs targets of 0 or more");
+  }
+  const Optimizer& o = s.optimizer;
+  if (!(o.learning_rate > 0) || !std::isfinite(o.learning_rate))
+    return fail(err, "learningRate", "expected a number above 0");
+  if (!(o.momentum >= 0 && o.momentum < 1)) return fail(err, "optimizer.momentum", "expected 0 ≤ μ < 1");
+  if (!(o.beta1 >= 0 && o.beta1 < 1)) return fail(err, "optimizer.beta1", "expected 0 ≤ β₁ < 1");
+  if (!(o.beta2 >= 0 && o.beta2 < 1)) return fail(err, "optimizer.beta2", "expected 0 ≤ β₂ < 1");
+  if (!(o.epsilon > 0)) return fail(err, "optimizer.epsilon", "expected a number above 0");
+  if (!(s.epsilon > 0 && s.epsilon <= 0.1)) return fail(err, "epsilon", "expected 0 < ε ≤ 0.1");
+  if (s.batch_size < 0) return fail(err, "batchSize", "expected 0 (whole batch) or more");
+  return true;
+}
+
+}  // namespace nn

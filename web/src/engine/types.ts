@@ -1,0 +1,60 @@
+// The engine's one description of a network and its data (the "spec"), and the trace it returns.
+// Shared by lessons, URL state, exports and the CLI. Pure types: no runtime code.
+
+export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'softmax'
+export type LossName = 'half_sse' | 'mse' | 'bce' | 'cross_entropy'
+
+export type OptimizerSpec =
+  | { name: 'sgd' }
+  | { name: 'momentum'; momentum?: number }
+  | { name: 'adam'; beta1?: number; beta2?: number; epsilon?: number }
+
+/** A network, its data and how it trains. `weights[l][j][i]` joins input i of layer l to neuron j of layer l+1. */
+export interface NetworkSpec {
+  /** Units per layer, inputs first, e.g. [2, 2, 2]. */
+  layers: number[]
+  /** One activation per weight layer (layers.length - 1). */
+  activations: ActivationName[]
+  loss: LossName
+  /** Explicit weights; when absent they are drawn from `seed` with `init`. */
+  weights?: number[][][]
+  biases?: number[][]
+  /** A batch: one row per sample. */
+  inputs: number[][]
+  targets: number[][]
+  learningRate: number
+  /** @default { name: 'sgd' } */
+  optimizer?: OptimizerSpec
+  /** Samples per update, taken in order; 0 or absent = the whole batch. */
+  batchSize?: number
+  /** @default true */
+  trainBiases?: boolean
+  /** Seed for random initialisation. @default 1 */
+  seed?: number
+  /** @default 'xavier' */
+  init?: 'xavier' | 'he'
+  /** Central-difference step for the numerical gradient check. @default 1e-6 */
+  epsilon?: number
+}
+
+/** One weight layer's numbers. Per-sample arrays are indexed [sample][unit]. */
+export interface LayerTrace {
+  z: number[][]
+  a: number[][]
+  /** δ = ∂Lᵢ/∂z per sample (not divided by the batch size). */
+  delta: number[][]
+  /** Batch-mean gradient, same shape as weights[l]: dW[j][i]. */
+  dW: number[][]
+  db: number[]
+}
+
+/** Everything a lesson shows about one forward + backward pass (before the update). */
+export interface Trace {
+  loss: number
+  sampleLosses: number[]
+  inputs: number[][]
+  targets: number[][]
+  weights: number[][][]
+  biases: number[][]
+  layers: LayerTrace[]
+}

@@ -1,17 +1,15 @@
 // The shape of the Emscripten module factory as loadEngine.ts and tests/unit/loadEngineNode.ts use it.
-// TODO: once the lead's hand-written embind types land in web/src/engine/nn.d.ts, make EngineModule the
-// module type declared there; until then it is deliberately loose (`unknown` members, no `any`).
+// The module's own bindings are typed by hand in nn.d.ts (beside this file), next to bindings.cpp's contract.
+import type { NnModule } from './nn'
 
-/** The instantiated engine: embind classes and enums (`Network`, `Activation`, `Status`, …) by name. */
-export interface EngineModule {
-  readonly [binding: string]: unknown
-}
+/** The instantiated engine: embind classes, enums and functions (`Network`, `Status`, `traceSpec`, …). */
+export type EngineModule = NnModule
 
 /** Options understood by Emscripten's MODULARIZE factory that Backprop Lab uses. */
 export interface EngineFactoryOptions {
   /** Maps a file name the module asks for (the `.wasm`) to a URL. */
   locateFile?: (path: string, prefix: string) => string
-  /** The `.wasm` bytes, for Node (Vitest, the CLI), where the web-only build cannot fetch. */
+  /** The `.wasm` bytes, for Node (Vitest, the CLI), where the web-only build cannot fetch files. */
   wasmBinary?: ArrayBuffer | Uint8Array
 }
 

@@ -1,0 +1,219 @@
+// The real .wasm (SIMD and scalar builds) against the PyTorch reference cases, the notes' classic
+// numbers, bad specs, divergence handling and lifetimes.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { EngineNetwork } from '../../web/src/engine/network'
+import type { NnModule } from '../../web/src/engine/nn'
+import type { NetworkSpec } from '../../web/src/engine/types'
+import { loadEngineNode } from './loadEngineNode'
+
+interface ReferenceCase {
+  name: string
+  spec: NetworkSpec
+  steps?: number
+  expected: {
+    loss?: number
+    layers?: { z: number[][]; a: number[][]; delta: number[][]; dW: number[][]; db: number[] }[]
+    losses?: number[]
+    lossesHead?: number[]
+    lossesTail?: number[]
+    weightsAfter: number[][][]
+    biasesAfter: number[][]
+  }
+}
+
+const cases = JSON.parse(
+  readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
+) as ReferenceCase[]
+
+const classic: NetworkSpec = {
+  layers: [2, 2, 2],
+  activations: ['sigmoid', 'sigmoid'],
+  loss: 'half_sse',
+  weights: [
+    [[0.15, 0.2], [0.25, 0.3]],
+    [[0.4, 0.45], [0.5, 0.55]],
+  ],
+  biases: [[0.35, 0.35], [0.6, 0.6]],
+  inputs: [[0.05, 0.1]],
+  targets: [[0.01, 0.99]],
+  learningRate: 0.5,
+  trainBiases: false,
+}
+
+/** 1e-12 relative agreement (with a 1e-15 floor for values that are zero up to rounding). */
+function expectClose(actual: unknown, expected: unknown, path = ''): void {
+  if (typeof expected === 'number') {
+    const a = actual as number
+    expect(Math.abs(a - expected), `${path}: ${a} vs ${expected}`).toBeLessThanOrEqual(
+      1e-12 * Math.abs(expected) + 1e-15,
+    )
+    return
+  }
+  const e = expected as unknown[]
+  const a = actual as unknown[]
+  expect(a.length, `${path} length`).toBe(e.length)
+  e.forEach((x, k) => expectClose(a[k], x, `${path}[${k}]`))
+}
+
+function make(engine: NnModule, spec: NetworkSpec): EngineNetwork {
+  const made = EngineNetwork.create(engine, spec)
+  if (!made.ok) throw new Error(made.message)
+  return made.network
+}
+
+for (const simd of [true, false]) {
+  describe(`engine (${simd ? 'SIMD' : 'scalar'} build)`, () => {
+    const load = () => loadEngineNode({ simd }) as unknown as Promise<NnModule>
+
+    it('matches every PyTorch reference case to 1e-12', async () => {
+      const engine = await load()
+      expect(cases).toHaveLength(45)
+      for (const c of cases) {
+        const net = make(engine, c.spec)
+        if (c.steps === undefined) {
+          const f = net.forward()
+          expect(f.ok).toBe(true)
+          expectClose(f.loss, c.expected.loss, `${c.name}.loss`)
+          expect(net.backward().ok).toBe(true)
+          const t = net.trace()
+          c.expected.layers!.forEach((layer, l) => {
+            for (const key of ['z', 'a', 'delta', 'dW', 'db'] as const)
+              expectClose(t.layers[l][key], layer[key], `${c.name}.layers[${l}].${key}`)
+          })
+          expect(net.update().ok).toBe(true)
+        } else {
+          const r = net.train(c.steps)
+          expect(r.done).toBe(c.steps)
+          const losses = Array.from(r.losses)
+          if (c.expected.losses) expectClose(losses, c.expected.losses, `${c.name}.losses`)
+          else {
+            expectClose(losses.slice(0, 5), c.expected.lossesHead, `${c.name}.lossesHead`)
+            expectClose(losses.slice(-5), c.expected.lossesTail, `${c.name}.lossesTail`)
+          }
+        }
+        const p = net.params()
+        expectClose(p.weights, c.expected.weightsAfter, `${c.name}.weightsAfter`)
+        expectClose(p.biases, c.expected.biasesAfter, `${c.name}.biasesAfter`)
+        net.dispose()
+      }
+    })
+
+    it('reproduces the notes’ classic example: E_total = 0.298371109 and w5 = 0.35891648 after one step', async () => {
+      const net = make(await load(), classic)
+      const { loss } = net.forward()
+      expect(loss.toFixed(9)).toBe('0.298371109')
+      net.backward()
+      const t = net.trace()
+      expect(t.layers[0].z[0][0]).toBeCloseTo(0.3775, 15)
+      expect(t.layers[0].a[0][0].toFixed(9)).toBe('0.593269992')
+      expect(t.layers[1].z[0][0].toFixed(9)).toBe('1.105905967')
+      expect(t.layers[1].a[0].map((x) => x.toFixed(9))).toEqual(['0.751365070', '0.772928465'])
+      expect(t.sampleLosses[0].toFixed(9)).toBe('0.298371109')
+      expect(t.layers[1].dW[0][0].toFixed(9)).toBe('0.082167041')
+      net.update()
+      const w = net.params().weights
+      expect(w.flat(2).map((x) => x.toFixed(9))).toEqual([
+        '0.149780716', '0.199561432', '0.249751144', '0.299502287',
+        '0.358916480', '0.408666186', '0.511301270', '0.561370121',
+      ])
+      expect(net.paramsBefore().weights[1][0][0]).toBe(0.4)
+      net.dispose()
+    })
+
+    it('trains the classic example 10,000 steps to 3.5101878e-05 (biases fixed) and 2.4475622e-06 (trained)', async () => {
+      const engine = await load()
+      for (const [trainBiases, expected] of [[false, 3.5101878e-5], [true, 2.4475622e-6]] as const) {
+        const net = make(engine, { ...classic, trainBiases })
+        expect(net.train(10000).done).toBe(10000)
+        const { loss } = net.forward()
+        expect(Math.abs(loss - expected) / expected).toBeLessThan(1e-7)
+        net.dispose()
+      }
+    })
+
+    it('rejects bad specs with a message naming the field, keeping the last good network', async () => {
+      const engine = await load()
+      const bad: [Partial<NetworkSpec> & Record<string, unknown>, RegExp][] = [
+        [{ loss: 'bce', activations: ['sigmoid', 'relu'] }, /^loss: bce needs a sigmoid output/],
+        [{ loss: 'cross_entropy' }, /^loss: cross_entropy needs a softmax output/],
+        [{ activations: ['softmax', 'sigmoid'] }, /^activations\[0\]: softmax is only allowed on the output/],
+        [{ weights: [[[0.15, 0.2, 9], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]] }, /^weights\[0\]\[0\]: expected 2 numbers/],
+        [{ learningRate: -1 }, /^learningRate: expected a number above 0/],
+        [{ layers: [2, 0, 2] }, /^layers\[1\]: expected a whole number from 1 to 1024/],
+        [{ targets: [[0.01, 0.99], [1, 2]] }, /^targets: expected 1 rows/],
+        [{ learningrate: 0.1 }, /^learningrate: not a spec field/],
+      ]
+      const net = make(engine, classic)
+      for (const [patch, message] of bad) {
+        const r = EngineNetwork.create(engine, { ...classic, ...patch } as NetworkSpec)
+        expect(r.ok).toBe(false)
+        if (!r.ok) expect(r.message).toMatch(message)
+        const kept = net.configure({ ...classic, ...patch } as NetworkSpec)
+        expect(kept.ok).toBe(false)
+        expect(net.forward().loss).toBe(0.2983711087600027)
+      }
+      net.dispose()
+    })
+
+    it('reports divergence instead of passing NaN on, and keeps the last finite weights', async () => {
+      const engine = await load()
+      const spec: NetworkSpec = {
+        layers: [1, 1], activations: ['linear'], loss: 'half_sse', weights: [[[1]]], biases: [[0]],
+        inputs: [[100]], targets: [[1]], learningRate: 10,
+      }
+      const net = make(engine, spec)
+      const r = net.train(1000)
+      expect(r.diverged).toBe(true)
+      expect(r.done).toBeLessThan(1000)
+      expect(r.message).toMatch(/diverged/)
+      expect(Array.from(r.losses).every(Number.isFinite)).toBe(true)
+      expect(net.params().weights.flat(2).every(Number.isFinite)).toBe(true)
+      net.dispose()
+    })
+
+    it('gives a numerical gradient that agrees with backprop (the notes’ numerical ε)', async () => {
+      const net = make(await load(), classic)
+      const g = net.gradientCheck(1e-6)
+      expect(g.ok).toBe(true)
+      expect(g.numeric).toHaveLength(12)
+      expect(Math.max(...g.relativeError.filter((_, k) => g.analytic[k] !== 0))).toBeLessThan(1e-6)
+      net.dispose()
+    })
+
+    it('draws the same seeded initial weights as an independent splitmix64 + Xavier in JavaScript', async () => {
+      const spec: NetworkSpec = { ...classic, weights: undefined, biases: undefined, seed: 42 }
+      const net = make(await load(), spec)
+      let state = 42n
+      const mask = (1n << 64n) - 1n
+      const next = () => {
+        state = (state + 0x9e3779b97f4a7c15n) & mask
+        let z = state
+        z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & mask
+        z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & mask
+        return z ^ (z >> 31n)
+      }
+      const limit = Math.sqrt(6 / 4)
+      const expected = [0, 1].map(() => [0, 1].map(() => [0, 1].map(() => (2 * (Number(next() >> 11n) * 2 ** -53) - 1) * limit)))
+      expect(net.params().weights).toEqual(expected)
+      expect(net.params().biases).toEqual([[0, 0], [0, 0]])
+      net.dispose()
+    })
+
+    it('frees every network: the heap does not grow over 100,000 create/dispose cycles', async () => {
+      const engine = await load()
+      const cycle = () => {
+        const made = EngineNetwork.create(engine, classic)
+        if (!made.ok) throw new Error(made.message)
+        made.network.forward()
+        made.network.dispose()
+      }
+      for (let k = 0; k < 1000; k++) cycle() // warm-up: the allocator settles
+      const before = engine.HEAPU8.length
+      for (let k = 0; k < 100_000; k++) cycle()
+      expect(engine.HEAPU8.length).toBe(before)
+      // A leak of even 100 bytes per cycle would need 10 MB more than the 16 MB start.
+      expect(before).toBeLessThanOrEqual(16 * 1024 * 1024)
+    }, 120_000)
+  })
+}

@@ -1,0 +1,228 @@
+// EngineNetwork: the one TypeScript face of the embind Network. Owns its lifetime (dispose), copies
+// what it hands out (views into wasm memory detach when memory grows) and turns statuses into
+// results with messages. No arithmetic here: every number comes from the engine.
+import type { NnModule, NnNetwork, EmbindEnumValue } from './nn'
+import type { LayerTrace, NetworkSpec, Trace } from './types'
+
+/** Success, or a message written for the person who typed the value. */
+export type Result = { ok: true } | { ok: false; message: string }
+
+/** Offsets of every block in the engine's flat buffers (from `layoutJson`). */
+export interface Layout {
+  sizes: number[]
+  activations: string[]
+  loss: string
+  rows: number
+  paramCount: number
+  W: number[]
+  b: number[]
+  z: number[]
+  a: number[]
+  dz: number[]
+  da: number[]
+}
+
+export interface Params {
+  weights: number[][][]
+  biases: number[][]
+}
+
+/** The analytic gradient beside the central-difference one, per parameter in W1 b1 W2 b2 … order. */
+export interface GradientCheck {
+  analytic: number[]
+  numeric: number[]
+  relativeError: number[]
+  epsilon: number
+}
+
+export interface TrainResult {
+  /** Updates done (fewer than asked when training diverged). */
+  done: number
+  /** The batch loss before each update. */
+  losses: Float64Array
+  diverged: boolean
+  message: string
+}
+
+function rows(buf: Float64Array, offset: number, r: number, c: number): number[][] {
+  return Array.from({ length: r }, (_, i) => Array.from(buf.subarray(offset + i * c, offset + (i + 1) * c)))
+}
+
+export class EngineNetwork {
+  private raw: NnNetwork | null
+  private layoutCache: Layout
+  private specCache: NetworkSpec
+
+  private constructor(
+    private readonly module: NnModule,
+    raw: NnNetwork,
+    spec: NetworkSpec,
+  ) {
+    this.raw = raw
+    this.specCache = spec
+    this.layoutCache = JSON.parse(raw.layoutJson()) as Layout
+  }
+
+  /** Builds a network from a spec; on a bad spec nothing is allocated and the message names the field. */
+  static create(module: NnModule, spec: NetworkSpec): { ok: true; network: EngineNetwork } | { ok: false; message: string } {
+    const raw = new module.Network()
+    const status = raw.configure(JSON.stringify(spec))
+    if (status !== module.Status.ok) {
+      const message = raw.error()
+      raw.delete()
+      return { ok: false, message }
+    }
+    return { ok: true, network: new EngineNetwork(module, raw, spec) }
+  }
+
+  private get net(): NnNetwork {
+    if (!this.raw) throw new Error('EngineNetwork used after dispose()')
+    return this.raw
+  }
+
+  private result(status: EmbindEnumValue): Result {
+    return status === this.module.Status.ok ? { ok: true } : { ok: false, message: this.net.error() }
+  }
+
+  get layout(): Layout {
+    return this.layoutCache
+  }
+
+  /** The spec this network was last configured with (parameters as given, not as trained). */
+  get spec(): NetworkSpec {
+    return this.specCache
+  }
+
+  /** Replaces network and data; a rejected spec keeps the last good network and says why. */
+  configure(spec: NetworkSpec): Result {
+    const r = this.result(this.net.configure(JSON.stringify(spec)))
+    if (r.ok) {
+      this.specCache = spec
+      this.layoutCache = JSON.parse(this.net.layoutJson()) as Layout
+    }
+    return r
+  }
+
+  /** Forward pass over every sample; returns the mean loss (NaN is reported, not returned silently). */
+  forward(): { loss: number } & Result {
+    const loss = this.net.forward()
+    return { loss, ...this.result(this.net.status()) }
+  }
+
+  backward(): Result {
+    return this.result(this.net.backward())
+  }
+
+  /** One optimizer step on the current gradients; a step that would make a weight non-finite is undone. */
+  update(): Result {
+    return this.result(this.net.update())
+  }
+
+  /** `steps` scheduled updates inside WebAssembly (one call), with the loss history copied out. */
+  train(steps: number): TrainResult {
+    const done = this.net.train(steps)
+    const diverged = this.net.status() !== this.module.Status.ok
+    return { done, losses: this.net.buffers().losses.slice(), diverged, message: diverged ? this.net.error() : '' }
+  }
+
+  setLearningRate(lr: number): Result {
+    return this.result(this.net.setLearningRate(lr))
+  }
+
+  setOptimizer(optimizer: NonNullable<NetworkSpec['optimizer']>): Result {
+    return this.result(this.net.setOptimizer(JSON.stringify(optimizer)))
+  }
+
+  setTrainBiases(on: boolean): void {
+    this.net.setTrainBiases(on)
+  }
+
+  resetOptimizer(): void {
+    this.net.resetOptimizer()
+  }
+
+  /** Current weights and biases (a copy). */
+  params(): Params {
+    return this.paramsFrom(this.net.buffers().params)
+  }
+
+  /** Weights and biases as they were before the last update. */
+  paramsBefore(): Params {
+    return this.paramsFrom(this.net.buffers().paramsBefore)
+  }
+
+  private paramsFrom(buf: Float64Array): Params {
+    const { sizes, W, b } = this.layoutCache
+    const weights = W.map((off, l) => rows(buf, off, sizes[l + 1], sizes[l]))
+    const biases = b.map((off, l) => Array.from(buf.subarray(off, off + sizes[l + 1])))
+    return { weights, biases }
+  }
+
+  /** Writes weights and biases (same shapes as params()); non-finite values are refused whole. */
+  setParams(p: Params): Result {
+    const flat: number[] = []
+    p.weights.forEach((Wl, l) => {
+      Wl.forEach((row) => flat.push(...row))
+      flat.push(...p.biases[l])
+    })
+    if (flat.length !== this.layoutCache.paramCount || !flat.every(Number.isFinite)) {
+      return { ok: false, message: 'weights and biases must be finite numbers of the network’s shape' }
+    }
+    this.net.buffers().params.set(flat)
+    return { ok: true }
+  }
+
+  /** Everything about the last forward + backward pass, copied out of WebAssembly memory. */
+  trace(): Trace {
+    const buf = this.net.buffers()
+    const { sizes, z, a, dz, W, b } = this.layoutCache
+    const B = this.net.batchRows()
+    const start = this.net.batchStart()
+    const { weights, biases } = this.paramsFrom(buf.params)
+    const layers: LayerTrace[] = z.map((_, l) => ({
+      z: rows(buf.acts, z[l], B, sizes[l + 1]),
+      a: rows(buf.acts, a[l], B, sizes[l + 1]),
+      delta: rows(buf.dacts, dz[l], B, sizes[l + 1]),
+      dW: rows(buf.grads, W[l], sizes[l + 1], sizes[l]),
+      db: Array.from(buf.grads.subarray(b[l], b[l] + sizes[l + 1])),
+    }))
+    const nin = sizes[0]
+    const nout = sizes[sizes.length - 1]
+    return {
+      loss: this.net.loss(),
+      sampleLosses: Array.from(buf.sampleLosses.subarray(0, B)),
+      inputs: rows(buf.inputs, start * nin, B, nin),
+      targets: rows(buf.targets, start * nout, B, nout),
+      weights,
+      biases,
+      layers,
+    }
+  }
+
+  /** Analytic vs central-difference gradient for every parameter (ε from the spec, default 1e-6). */
+  gradientCheck(epsilon?: number): GradientCheck & Result {
+    if (epsilon !== undefined) {
+      const r = this.result(this.net.setEpsilon(epsilon))
+      if (!r.ok) return { analytic: [], numeric: [], relativeError: [], epsilon, ...r }
+    }
+    const r = this.result(this.net.gradientCheck())
+    const buf = this.net.buffers()
+    const analytic = Array.from(buf.grads)
+    const numeric = Array.from(buf.numeric)
+    const relativeError = analytic.map((g, k) => {
+      const scale = Math.max(Math.abs(g), Math.abs(numeric[k]))
+      return scale === 0 ? 0 : Math.abs(g - numeric[k]) / scale
+    })
+    return { analytic, numeric, relativeError, epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6, ...r }
+  }
+
+  /** Frees the WebAssembly object; safe to call twice. */
+  dispose(): void {
+    if (this.raw && !this.raw.isDeleted()) this.raw.delete()
+    this.raw = null
+  }
+
+  get disposed(): boolean {
+    return this.raw === null
+  }
+}

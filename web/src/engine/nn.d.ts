@@ -1,0 +1,62 @@
+// Hand-written types of the embind module (Emscripten 3.1.6 has no --emit-tsd). Mirrors
+// wasm/bindings/bindings.cpp: change both together.
+
+/** An embind enum value; compare with `module.Status.ok` etc. */
+export interface EmbindEnumValue {
+  readonly value: number
+}
+
+export interface NnStatusEnum {
+  readonly ok: EmbindEnumValue
+  readonly badSpec: EmbindEnumValue
+  readonly notFinite: EmbindEnumValue
+}
+
+/** Typed-array views into WebAssembly memory. They detach when memory grows: re-read after calls. */
+export interface NnBuffers {
+  params: Float64Array
+  grads: Float64Array
+  paramsBefore: Float64Array
+  acts: Float64Array
+  dacts: Float64Array
+  sampleLosses: Float64Array
+  losses: Float64Array
+  numeric: Float64Array
+  inputs: Float64Array
+  targets: Float64Array
+}
+
+/** The raw embind Network. Use web/src/engine/network.ts instead: it owns lifetime and copies. */
+export interface NnNetwork {
+  configure(specJson: string): EmbindEnumValue
+  error(): string
+  status(): EmbindEnumValue
+  forward(): number
+  backward(): EmbindEnumValue
+  update(): EmbindEnumValue
+  step(): number
+  train(steps: number): number
+  gradientCheck(): EmbindEnumValue
+  setLearningRate(lr: number): EmbindEnumValue
+  setOptimizer(optimizerJson: string): EmbindEnumValue
+  setTrainBiases(on: boolean): void
+  setEpsilon(eps: number): EmbindEnumValue
+  resetOptimizer(): void
+  checkParams(): EmbindEnumValue
+  loss(): number
+  batchStart(): number
+  batchRows(): number
+  steps(): number
+  layoutJson(): string
+  buffers(): NnBuffers
+  delete(): void
+  isDeleted(): boolean
+}
+
+export interface NnModule {
+  Network: new () => NnNetwork
+  Status: NnStatusEnum
+  /** Runs a spec and returns the trace JSON, or `{"error": "…"}` naming the field. */
+  traceSpec(specJson: string, steps: number): string
+  HEAPU8: Uint8Array
+}

@@ -67,7 +67,7 @@ export function derivativeLatex(name: ActivationName, a: string, z: string): str
     case 'sigmoid':
       return `${a}\\,(1 - ${a})`
     case 'tanh':
-      return `1 - ${a}^2`
+      return `1 - {${a}}^2`
     case 'relu':
       return `\\begin{cases} 1 & ${z} > 0 \\\\ 0 & ${z} \\le 0 \\end{cases}`
     case 'leaky_relu':

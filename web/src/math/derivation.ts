@@ -1,0 +1,217 @@
+// The chain-rule derivation of one parameter's gradient as KaTeX-ready steps: symbols, factor
+// formulas, numbers, product. Data only; MathFormula.vue renders it. Values come from the trace.
+
+import type { NetworkSpec, Trace } from '../engine/types'
+import { derivative, derivativeLatex } from './activations'
+import { factorsOf, type Factor } from './derivationFactors'
+import { formatNumber } from './format'
+import { parseKey } from './keys'
+import { isFused } from './losses'
+import { num, partial, shown, symbolFor, vectorSymbol, type SymbolMap } from './symbols'
+
+export { numericalGradientCaption } from './gradientCheck'
+export { outputLayerMatrixForm } from './matrixForm'
+export type { SymbolMap } from './symbols'
+
+/** One line of a derivation. `value` is set on the step that states the final number. */
+export interface DerivationStep {
+  latex: string
+  caption?: string
+  value?: number
+}
+
+/** Options of {@link deriveGradient} and {@link outputLayerMatrixForm}. */
+export interface DerivationOptions {
+  /** The lesson's notation (key → LaTeX); missing keys use w^{(l)}_{ji}, z^{(l)}_j, … @default {} */
+  symbols?: SymbolMap
+  /** The sample whose terms are shown. @default 0 */
+  sample?: number
+  /** Significant digits of substituted numbers. @default 9 */
+  digits?: number
+}
+
+const dot = ' \\cdot '
+const aligned = (lines: string[]): string =>
+  `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`
+const product = (fs: Factor[], n: (x: number) => string): string =>
+  fs.map((f) => n(f.value)).join(dot)
+const shownProduct = (fs: Factor[], d: number): number =>
+  fs.reduce((p, f) => p * shown(f.value, d), 1)
+
+/** `symbol = formula-with-numbers = value`, skipping the middle when it adds nothing. */
+function numberLine(f: Factor, n: (x: number) => string): string {
+  const v = n(f.value)
+  const note = f.note ? ` \\quad (${f.note})` : ''
+  return f.numbers === v
+    ? `${f.symbol} &= ${v}${note}`
+    : `${f.symbol} &= ${f.numbers} = ${v}${note}`
+}
+
+/**
+ * Derives ∂E/∂`param` for `param` = `W{l}[j][i]` or `b{l}[j]`: (i) the chain in symbols, (ii) each
+ * factor's formula, (iii) the factors with the selected sample's numbers, (iv) their product and the
+ * engine's value. A hidden weight of a two-layer network sums one bracketed path per output (notes
+ * 000); deeper layers use the δ recursion. With several samples a last step takes the batch mean.
+ * The `value` of the last step is the trace's dW / db exactly.
+ */
+export function deriveGradient(
+  spec: NetworkSpec,
+  trace: Trace,
+  param: string,
+  options: DerivationOptions = {},
+): DerivationStep[] {
+  const r = parseKey(param)
+  if (!r || (r.kind !== 'W' && r.kind !== 'b') || r.layer === undefined || r.j === undefined) {
+    throw new Error(`${param} is not a weight or bias key`)
+  }
+  const { layer: l, j, i } = r
+  const d = options.digits ?? 9
+  const sample = options.sample ?? 0
+  const symbols = options.symbols ?? {}
+  const ctx = { spec, trace, sample, symbols, digits: d }
+  const F = factorsOf(ctx)
+  const n = (x: number): string => num(x, d)
+  const lhs = partial(F.E, symbolFor(param, symbols))
+  const tail = F.netToParam(param, l, j, i)
+  const B = trace.inputs.length
+  const t = trace.layers[l - 1]
+  const exact = r.kind === 'W' ? t.dW[j][i ?? 0] : t.db[j]
+  const perSample = t.delta[sample][j] * tail.value
+  const stepValue = B === 1 ? exact : perSample
+  const steps: DerivationStep[] = []
+  const caption =
+    B > 1
+      ? `For sample ${sample + 1} of ${B}; the gradient is the mean over the samples.`
+      : undefined
+
+  const finish = (latexProduct: string, approx: number): DerivationStep => {
+    const a = formatNumber(approx, d, { style: 'latex' })
+    const v = formatNumber(stepValue, d, { style: 'latex' })
+    const tailText = a === v ? `= ${v}` : `\\approx ${a} \\\\ &= ${v}`
+    const note = a === v ? undefined : 'The product of the rounded factors; below, the exact value.'
+    return {
+      latex: aligned([`${lhs} &= ${latexProduct} ${tailText}`]),
+      caption: note,
+      value: stepValue,
+    }
+  }
+
+  if (l === F.L) {
+    const fs = [...F.head(j), tail]
+    steps.push({
+      latex: `${lhs} = ${fs.map((f) => f.symbol).join(dot)}`,
+      caption: caption ?? 'The chain rule.',
+    })
+    steps.push({
+      latex: aligned(fs.map((f) => `${f.symbol} &= ${f.formula}`)),
+      caption: 'Each factor.',
+    })
+    steps.push({ latex: aligned(fs.map((f) => numberLine(f, n))), caption: 'With the numbers.' })
+    steps.push(finish(product(fs, n), shownProduct(fs, d)))
+  } else if (F.L === 2) {
+    const hidden = [F.actGrad(l, j), tail]
+    const paths = Array.from({ length: F.K }, (_, k) => [...F.head(k), F.netToPrev(l, k, j)])
+    const bracket = (inner: (fs: Factor[]) => string): string =>
+      `\\Big(${paths.map((p) => `\\big[${inner(p)}\\big]`).join(' + ')}\\Big)`
+    const symbolsOf = (fs: Factor[]): string => fs.map((f) => f.symbol).join(dot)
+    steps.push({
+      latex: `${lhs} = ${bracket(symbolsOf)}${dot}${symbolsOf(hidden)}`,
+      caption: caption ?? 'The chain rule: one bracket per path through an output.',
+    })
+    const all = [...paths.flat(), ...hidden]
+    const unique = all.filter((f, idx) => all.findIndex((g) => g.symbol === f.symbol) === idx)
+    steps.push({
+      latex: aligned(unique.map((f) => `${f.symbol} &= ${f.formula}`)),
+      caption: 'Each factor.',
+    })
+    steps.push({
+      latex: aligned(unique.map((f) => numberLine(f, n))),
+      caption: 'With the numbers.',
+    })
+    const approx = paths.reduce((acc, p) => acc + shownProduct(p, d), 0) * shownProduct(hidden, d)
+    steps.push(finish(`${bracket((fs) => product(fs, n))}${dot}${product(hidden, n)}`, approx))
+  } else {
+    steps.push(...deltaRecursion(ctx, l, j, lhs, tail, caption))
+    const dl = t.delta[sample][j]
+    const dSym = symbolFor(`delta${l}[${j}]`, symbols)
+    steps.push(finish(`${n(dl)}${dot}${n(tail.value)}`, shown(dl, d) * shown(tail.value, d)))
+    steps[steps.length - 1].caption ??= `${lhs} = ${dSym}${dot}${tail.formula}`
+  }
+  if (B > 1) {
+    steps.push({
+      latex: `${lhs} = \\frac{1}{${B}} \\sum_{n=1}^{${B}} \\Big(${lhs}\\Big)_n = ${formatNumber(exact, d, { style: 'latex' })}`,
+      caption: `The mean over the ${B} samples (the engine's value).`,
+      value: exact,
+    })
+  }
+  return steps
+}
+
+/** Steps (i)–(iii) of a deep layer's gradient through δ^{(l)} = f′(z^{(l)}) ⊙ (W^{(l+1)})ᵀ δ^{(l+1)}. */
+function deltaRecursion(
+  ctx: { spec: NetworkSpec; trace: Trace; sample: number; symbols: SymbolMap; digits: number },
+  l: number,
+  j: number,
+  lhs: string,
+  tail: Factor,
+  caption: string | undefined,
+): DerivationStep[] {
+  const { spec, trace, sample: s, symbols, digits } = ctx
+  const L = spec.layers.length - 1
+  const n = (x: number): string => num(x, digits)
+  const dSym = symbolFor(`delta${l}[${j}]`, symbols)
+  const vec = (name: string): string => vectorSymbol(name, symbols)
+  const outAct = spec.activations[L - 1]
+  const outRule = isFused(outAct, spec.loss)
+    ? `${vec(`a${L}`)} - y`
+    : `\\nabla_{${vec(`a${L}`)}} E \\odot f'(${vec(`z${L}`)})`
+  const f = spec.activations[l - 1]
+  const next = Array.from({ length: spec.layers[l + 1] }, (_, k) => k)
+  const fz = `f'(${symbolFor(`z${l}[${j}]`, symbols)})`
+  const fPrime = derivativeLatex(
+    f,
+    symbolFor(`a${l}[${j}]`, symbols),
+    symbolFor(`z${l}[${j}]`, symbols),
+  )
+  const sumSym = next
+    .map(
+      (k) =>
+        `${symbolFor(`W${l + 1}[${k}][${j}]`, symbols)} ${symbolFor(`delta${l + 1}[${k}]`, symbols)}`,
+    )
+    .join(' + ')
+  const upper: string[] = []
+  for (let m = L; m > l; m--) {
+    const entries = trace.layers[m - 1].delta[s].map(n).join(' \\\\ ')
+    upper.push(`${vec(`delta${m}`)} &= \\begin{bmatrix} ${entries} \\end{bmatrix}`)
+  }
+  const z = trace.layers[l - 1].z[s][j]
+  const fp = derivative(f, z)
+  const sumNum = next
+    .map((k) => `${n(trace.weights[l][k][j])}${dot}${n(trace.layers[l].delta[s][k])}`)
+    .join(' + ')
+  const dl = trace.layers[l - 1].delta[s][j]
+  return [
+    {
+      latex: `${lhs} = ${dSym}${dot}${tail.symbol}`,
+      caption: caption ?? 'With the sensitivity δ = ∂E/∂z of the unit the weight feeds.',
+    },
+    {
+      latex: aligned([
+        `${vec(`delta${L}`)} &= ${outRule}`,
+        `${vec(`delta${l}`)} &= f'(${vec(`z${l}`)}) \\odot (${vec(`W${l + 1}`)})^\\top ${vec(`delta${l + 1}`)}`,
+        `${dSym} &= ${fz}\\,\\big(${sumSym}\\big)`,
+        `${fz} &= ${fPrime}`,
+        `${tail.symbol} &= ${tail.formula}`,
+      ]),
+      caption: 'The δ recursion, from the output layer back.',
+    },
+    {
+      latex: aligned([
+        ...upper,
+        `${dSym} &= ${n(fp)}\\,\\big(${sumNum}\\big) = ${n(dl)}`,
+        `${tail.symbol} &= ${n(tail.value)}`,
+      ]),
+      caption: 'With the numbers (δ of the layers above from the engine).',
+    },
+  ]
+}

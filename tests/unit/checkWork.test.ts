@@ -1,3 +1,6 @@
+// Check-my-work marking on the notes' own slips (notes 004's forward pass, notes 000's log and sign).
+// Exact values come from tests/fixtures/reference-cases.json and the notes, never from the code under test.
+
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
@@ -182,5 +185,42 @@ describe('checkWork', () => {
     expect(r.byKey['Wnew2[0][0]'].status).toBe('wrong')
     expect(r.byKey['Wnew2[0][0]'].slip).toBeUndefined()
     expect(r.byKey['Wnew2[0][0]'].message).toContain('0.35891648')
+  })
+
+  it('marks the notes’ two-class cross-entropy: −ln 0.6 = 0.511 and −ln 0.9 = 0.105', () => {
+    // notes 000: predictions [0.4, 0.6] and [0.1, 0.9] for true class 2, one sample each
+    const a = [
+      [0.4, 0.6],
+      [0.1, 0.9],
+    ]
+    const batch: Trace = {
+      ...ceTrace,
+      loss: (-Math.log(0.6) - Math.log(0.9)) / 2,
+      sampleLosses: [-Math.log(0.6), -Math.log(0.9)],
+      inputs: [[0], [0]],
+      targets: [
+        [0, 1],
+        [0, 1],
+      ],
+      layers: [
+        {
+          z: a.map((r) => r.map(Math.log)),
+          a,
+          delta: [
+            [0.4, -0.4],
+            [0.1, -0.1],
+          ],
+          dW: [[0], [0]],
+          db: [0.25, -0.25],
+        },
+      ],
+    }
+    const first = checkWork(ceSpec, batch, { 'E[1]': '0.511', 'delta1[0]': '0.4' }, { sample: 0 })
+    expect(first.byKey['E[1]'].status).toBe('correct')
+    expect(first.byKey['delta1[0]'].status).toBe('correct')
+    const second = checkWork(ceSpec, batch, { 'E[1]': '0.105', 'db1[0]': '0.1' }, { sample: 1 })
+    expect(second.byKey['E[1]'].status).toBe('correct')
+    expect(second.byKey['db1[0]'].slip?.id).toBe('one-sample')
+    expect(checkWork(ceSpec, batch, { loss: '0.616' }).byKey.loss.slip?.id).toBe('sum-not-mean')
   })
 })

@@ -1,3 +1,6 @@
+// Chain-rule derivations as KaTeX data (math/derivation.ts): notes 004's w5 and w1, the δ recursion,
+// batch means, matrix form; every final value is the fixture's dW / db, every string renders in KaTeX.
+
 import { readFileSync } from 'node:fs'
 import katex from 'katex'
 import { describe, expect, it } from 'vitest'

@@ -1,3 +1,5 @@
+// Display formatting and lenient parsing of typed numbers (math/format.ts).
+
 import { describe, expect, it } from 'vitest'
 import { decimalsTyped, formatNumber, fullPrecision, parseNumber } from '../../web/src/math/format'
 
@@ -63,7 +65,8 @@ describe('parseNumber', () => {
   })
 
   it('rejects text that is not a finite number with a clear message', () => {
-    for (const text of ['', 'abc', '1.2.3', '0,5,1', '1e', 'e5', '1e999', 'NaN', 'Infinity', '--1']) {
+    const bad = ['', 'abc', '1.2.3', '0,5,1', '1e', 'e5', '1e999', 'NaN', 'Infinity', '--1']
+    for (const text of bad) {
       const p = parseNumber(text)
       expect(p.ok).toBe(false)
       if (!p.ok) expect(p.message.length).toBeGreaterThan(10)

@@ -1,3 +1,6 @@
+// Quantity keys, exact values and local formulas (math/quantities.ts, keys.ts) against the PyTorch
+// reference cases in tests/fixtures/reference-cases.json and the numbers of notes 004.
+
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'

@@ -144,14 +144,35 @@ bool json_parse(std::string_view text, Json* out, std::string* err) {
   return true;
 }
 
+// Shortest digits that read back as x, laid out the way JavaScript's Number#toString does.
 std::string json_number(double x) {
   if (!std::isfinite(x)) return "null";
-  char buf[32];
+  if (x == 0) return std::signbit(x) ? "-0" : "0";
+  char buf[40];
   for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, x);
+    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, x);
     if (std::strtod(buf, nullptr) == x) break;
   }
-  return buf;
+  // buf is "-d.ddde±XX": split into sign, digits and the decimal exponent n (x = 0.digits × 10ⁿ).
+  std::string s(buf), digits;
+  const bool negative = s[0] == '-';
+  const size_t e = s.find('e');
+  for (size_t i = negative ? 1 : 0; i < e; ++i)
+    if (s[i] != '.') digits += s[i];
+  const int k = static_cast<int>(digits.size());
+  const int n = std::atoi(s.c_str() + e + 1) + 1;
+  std::string out = negative ? "-" : "";
+  if (k <= n && n <= 21) {
+    out += digits + std::string(n - k, '0');
+  } else if (0 < n && n <= 21) {
+    out += digits.substr(0, n) + "." + digits.substr(n);
+  } else if (-6 < n && n <= 0) {
+    out += "0." + std::string(-n, '0') + digits;
+  } else {
+    out += digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + (n - 1 >= 0 ? "+" : "-") +
+           std::to_string(std::abs(n - 1));
+  }
+  return out;
 }
 
 void JsonWriter::comma() {

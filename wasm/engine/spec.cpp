@@ -220,6 +220,9 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
   if (s.rows < 1 || static_cast<int>(s.inputs.size()) != s.rows * s.sizes.front() ||
       static_cast<int>(s.targets.size()) != s.rows * s.sizes.back())
     return fail(err, "inputs", "inputs and targets must have one row per sample");
+  if (param_count(s) > kMaxParams)
+    return fail(err, "layers", "too many weights for the app (" + std::to_string(param_count(s)) +
+                                   "; at most " + std::to_string(kMaxParams) + ")");
   if (units * s.rows > kMaxActivations)
     return fail(err, "inputs", "too many samples for this network (rows × units above 4 million)");
   for (int l = 0; l + 1 < L; ++l)

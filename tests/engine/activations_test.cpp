@@ -1,0 +1,109 @@
+// Every activation × loss pairing the spec allows: backprop agrees with central differences on
+// random networks; sigmoid, softmax and the losses stay finite at extreme net inputs.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "gradcheck.h"
+#include "losses.h"
+#include "rng.h"
+#include "test_util.h"
+
+namespace {
+
+std::string random_spec(nn::Activation hidden, nn::Activation out, nn::Loss loss, uint64_t seed) {
+  nn::Rng rng(seed);
+  auto num = [&rng](double lo, double hi) { return std::to_string(lo + (hi - lo) * rng.uniform()); };
+  const int K = out == nn::Activation::Softmax ? 3 : 2;
+  std::string inputs = "[", targets = "[";
+  for (int r = 0; r < 4; ++r) {
+    inputs += std::string(r ? "," : "") + "[" + num(-2, 2) + "," + num(-2, 2) + "," + num(-2, 2) + "]";
+    targets += r ? ",[" : "[";
+    for (int k = 0; k < K; ++k) {
+      const bool onehot = loss == nn::Loss::CrossEntropy;
+      targets += std::string(k ? "," : "") + (onehot ? (k == r % K ? "1" : "0") : num(0.05, 0.95));
+    }
+    targets += "]";
+  }
+  return std::string(R"({"layers": [3, 4, )") + std::to_string(K) + R"(], "activations": [")" +
+         nn::activation_name(hidden) + R"(", ")" + nn::activation_name(out) + R"("], "loss": ")" +
+         nn::loss_name(loss) + R"(", "inputs": )" + inputs + "]" + R"(, "targets": )" + targets + "]" +
+         R"(, "learningRate": 0.1, "seed": )" + std::to_string(seed) + "}";
+}
+
+TEST(Activations, EveryPairingPassesTheNumericalGradientCheck) {
+  int checked = 0;
+  for (int h = 0; h < nn::kActivationCount; ++h) {
+    const auto hidden = static_cast<nn::Activation>(h);
+    if (hidden == nn::Activation::Softmax) continue;  // output only
+    for (int o = 0; o < nn::kActivationCount; ++o) {
+      for (int l = 0; l < nn::kLossCount; ++l) {
+        const auto out = static_cast<nn::Activation>(o);
+        const auto loss = static_cast<nn::Loss>(l);
+        if (nn::loss_pairing_error(loss, out)) continue;
+        SCOPED_TRACE(std::string(nn::activation_name(hidden)) + " → " + nn::activation_name(out) +
+                     " + " + nn::loss_name(loss));
+        nn::Network net = nn_test::network_from(random_spec(hidden, out, loss, 11 + h * 7 + o + l));
+        std::vector<double> numeric(net.params.size());
+        ASSERT_EQ(nn::gradient_check(net, numeric.data()), nn::Status::Ok);
+        for (size_t p = 0; p < numeric.size(); ++p)
+          EXPECT_NEAR(net.grads[p], numeric[p], 1e-7 * std::max(1.0, std::fabs(numeric[p]))) << p;
+        ++checked;
+      }
+    }
+  }
+  // 5 hidden × (sigmoid: half_sse, mse, bce; softmax: ce; 4 others: half_sse, mse) = 5 × 12
+  EXPECT_EQ(checked, 60);
+}
+
+TEST(Activations, ReluDerivativeIsZeroAtZeroAndLeakySlopeIsOneHundredth) {
+  EXPECT_EQ(nn::activation_derivative(0.0, 0.0, nn::Activation::Relu), 0.0);
+  EXPECT_EQ(nn::activation_derivative(1e-300, 1e-300, nn::Activation::Relu), 1.0);
+  EXPECT_EQ(nn::activation_derivative(-3.0, -0.03, nn::Activation::LeakyRelu), 0.01);
+  EXPECT_EQ(nn::activation_derivative(0.0, 0.0, nn::Activation::LeakyRelu), 0.01);
+}
+
+TEST(Activations, SigmoidAndSoftmaxStayFiniteAtExtremeNetInputs) {
+  const double z[4] = {-1e4, -750, 750, 1e4};
+  double a[4];
+  nn::activation_forward(a, z, 1, 4, nn::Activation::Sigmoid);
+  EXPECT_EQ(a[0], 0.0);
+  EXPECT_EQ(a[3], 1.0);
+  for (double x : a) EXPECT_TRUE(std::isfinite(x));
+  nn::activation_forward(a, z, 1, 4, nn::Activation::Softmax);
+  EXPECT_DOUBLE_EQ(a[3], 1.0);
+  for (double x : a) EXPECT_TRUE(std::isfinite(x));
+}
+
+TEST(Losses, BceAndCrossEntropyAreFiniteAndExactWhenOutputsSaturate) {
+  const double z[2] = {1e4, -1e4}, y[2] = {0.0, 1.0};
+  double a[2], loss_each[1], dz[2];
+  nn::activation_forward(a, z, 1, 2, nn::Activation::Sigmoid);
+  const double bce = nn::loss_forward(loss_each, a, z, y, 1, 2, nn::Loss::Bce);
+  EXPECT_DOUBLE_EQ(bce, 2e4);  // softplus(1e4) + softplus(1e4), where ln(0) would be −∞
+  nn::loss_backward(dz, a, z, y, 1, 2, nn::Loss::Bce, nn::Activation::Sigmoid);
+  EXPECT_EQ(dz[0], 1.0);
+  EXPECT_EQ(dz[1], -1.0);
+  nn::activation_forward(a, z, 1, 2, nn::Activation::Softmax);
+  const double ce = nn::loss_forward(loss_each, a, z, y, 1, 2, nn::Loss::CrossEntropy);
+  EXPECT_DOUBLE_EQ(ce, 2e4);
+  nn::loss_backward(dz, a, z, y, 1, 2, nn::Loss::CrossEntropy, nn::Activation::Softmax);
+  EXPECT_EQ(dz[0], 1.0);
+  EXPECT_EQ(dz[1], -1.0);
+}
+
+TEST(Losses, NotesCrossEntropyValuesUseTheNaturalLog) {
+  // Notes 000: true class 2; predictions [0.4, 0.6] and [0.1, 0.9]; and −ln 0.7 (written ≈ 0.15).
+  auto ce = [](double p1, double p2) {
+    const double z[2] = {std::log(p1), std::log(p2)}, y[2] = {0, 1};
+    double a[2], each[1];
+    nn::activation_forward(a, z, 1, 2, nn::Activation::Softmax);
+    return nn::loss_forward(each, a, z, y, 1, 2, nn::Loss::CrossEntropy);
+  };
+  EXPECT_NEAR(ce(0.4, 0.6), 0.510825624, 1e-9);
+  EXPECT_NEAR(ce(0.1, 0.9), 0.105360516, 1e-9);
+  EXPECT_NEAR(ce(0.3, 0.7), 0.356674944, 1e-9);
+}
+
+}  // namespace

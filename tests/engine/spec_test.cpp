@@ -1,0 +1,98 @@
+// Reading specs: every error names the field; hostile input is refused, never crashes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "spec.h"
+#include "test_util.h"
+
+namespace {
+
+std::string error_of(const std::string& text) {
+  nn::NetworkSpec spec;
+  std::string err;
+  EXPECT_FALSE(nn::spec_from_text(text, &spec, &err)) << text;
+  return err;
+}
+
+// The classic spec with one field replaced (value = JSON text) or removed (value empty).
+std::string classic_with(const std::string& field, const std::string& value) {
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"layers", "[2, 2, 2]"},
+      {"activations", R"(["sigmoid", "sigmoid"])"},
+      {"loss", R"("half_sse")"},
+      {"weights", "[[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]]"},
+      {"biases", "[[0.35, 0.35], [0.60, 0.60]]"},
+      {"inputs", "[[0.05, 0.10]]"},
+      {"targets", "[[0.01, 0.99]]"},
+      {"learningRate", "0.5"}};
+  std::string out;
+  bool seen = false;
+  for (const auto& [k, v] : fields) {
+    const bool here = k == field;
+    seen = seen || here;
+    if (here && value.empty()) continue;
+    out += (out.empty() ? "" : ", ") + ("\"" + k + "\": ") + (here ? value : v);
+  }
+  if (!seen) out += ", \"" + field + "\": " + value;
+  return "{" + out + "}";
+}
+
+TEST(Spec, ClassicSpecReadsBack) {
+  nn::NetworkSpec s;
+  std::string err;
+  ASSERT_TRUE(nn::spec_from_text(nn_test::kClassicSpec, &s, &err)) << err;
+  EXPECT_EQ(s.sizes, (std::vector<int>{2, 2, 2}));
+  EXPECT_EQ(s.params.size(), 12u);
+  EXPECT_EQ(s.params[4], 0.35);  // W1 (4 numbers) then b1
+  EXPECT_TRUE(s.train_biases);
+  EXPECT_EQ(s.optimizer.kind, nn::OptimizerKind::Sgd);
+}
+
+TEST(Spec, ErrorsNameTheField) {
+  EXPECT_EQ(error_of(classic_with("weights", "[[[0.15,0.2,0.3],[0.25,0.3]],[[0.4,0.45],[0.5,0.55]]]")),
+            "weights[0][0]: expected 2 numbers (one per input of layer 1), got 3");
+  EXPECT_EQ(error_of(classic_with("activations", "[\"sigmoid\",\"swish\"]")),
+            "activations[1]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax");
+  EXPECT_EQ(error_of(classic_with("activations", "[\"softmax\",\"softmax\"]")),
+            "activations[0]: softmax is only allowed on the output layer");
+  EXPECT_EQ(error_of(classic_with("learningRate", "")), "learningRate: expected a finite number");
+  EXPECT_EQ(error_of(classic_with("learningRate", "0")), "learningRate: expected a number above 0");
+  EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, \"x\"]]")), "inputs[0][1]: expected a finite number");
+  EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, 1e999]]")), "inputs[0][1]: expected a finite number");
+  EXPECT_EQ(error_of(classic_with("optimizer", "{\"name\":\"rmsprop\"}")),
+            "optimizer.name: expected sgd, momentum or adam");
+  EXPECT_EQ(error_of(classic_with("batchSize", "2.5")),
+            "batchSize: expected a whole number from 0 to 100000, got 2.5");
+  EXPECT_EQ(error_of(classic_with("trainBiases", "1")), "trainBiases: expected true or false");
+  EXPECT_EQ(error_of(classic_with("colour", "1")), "colour: not a spec field");
+}
+
+TEST(Spec, BceNeedsTargetsBetweenZeroAndOne) {
+  const std::string spec = R"({"layers": [1, 1], "activations": ["sigmoid"], "loss": "bce",
+    "inputs": [[1]], "targets": [[1.5]], "learningRate": 0.1})";
+  EXPECT_EQ(error_of(spec), "targets[0][0]: bce needs targets between 0 and 1");
+}
+
+TEST(Spec, HostileInputIsRefusedWithoutCrashing) {
+  EXPECT_EQ(error_of("").substr(0, 6), "spec: ");
+  EXPECT_EQ(error_of("[").substr(0, 6), "spec: ");
+  EXPECT_EQ(error_of(std::string(100000, '[')), "spec: at character 66: nested too deeply");
+  EXPECT_EQ(error_of(R"({"layers": [2, 1024, 1024, 1024, 2], "activations": ["relu","relu","relu","linear"],
+    "loss": "mse", "inputs": [[1,2]], "targets": [[1,2]], "learningRate": 0.1})"),
+            "layers: too many weights for the app (2104322; at most 1000000)");
+  EXPECT_EQ(error_of(R"({"layers": [2, 5000, 2]})"), "layers[1]: expected a whole number from 1 to 1024, got 5000");
+}
+
+TEST(Json, NumbersPrintAsTheShortestRoundTrip) {
+  EXPECT_EQ(nn::json_number(0.1), "0.1");
+  EXPECT_EQ(nn::json_number(0.2983711087600027), "0.2983711087600027");
+  EXPECT_EQ(nn::json_number(3.5e-05), "0.000035");
+  EXPECT_EQ(nn::json_number(3.5e-07), "3.5e-7");
+  EXPECT_EQ(nn::json_number(1e21), "1e+21");
+  EXPECT_EQ(nn::json_number(100000), "100000");
+  EXPECT_EQ(nn::json_number(-1.25), "-1.25");
+  EXPECT_EQ(nn::json_number(-0.0), "-0");
+}
+
+}  // namespace

@@ -102,7 +102,7 @@ describe('deriveGradient', () => {
   it('shows the selected sample and then the batch mean from the trace', () => {
     const c = cases.find((x) => x.name === 'step-5') as Case // 2-5-4-4, 3 samples
     const steps = deriveGradient(c.spec, traceOf(c), 'W3[1][2]', { sample: 2 })
-    expect(steps[0].caption).toContain('sample 3 of 3')
+    expect(steps[0].caption).toContain('Sample 3 of 3')
     const last = steps[steps.length - 1]
     expect(last.latex).toContain('\\frac{1}{3}')
     expect(last.value).toBe(c.expected.layers[2].dW[1][2])

@@ -79,10 +79,10 @@ export function deriveGradient(
   const perSample = t.delta[sample][j] * tail.value
   const stepValue = B === 1 ? exact : perSample
   const steps: DerivationStep[] = []
-  const caption =
+  const withSample = (text: string): string =>
     B > 1
-      ? `For sample ${sample + 1} of ${B}; the gradient is the mean over the samples.`
-      : undefined
+      ? `${text} Sample ${sample + 1} of ${B}; the gradient is the mean over the samples.`
+      : text
 
   const finish = (latexProduct: string, approx: number): DerivationStep => {
     const a = formatNumber(approx, d, { style: 'latex' })
@@ -100,7 +100,7 @@ export function deriveGradient(
     const fs = [...F.head(j), tail]
     steps.push({
       latex: `${lhs} = ${fs.map((f) => f.symbol).join(dot)}`,
-      caption: caption ?? 'The chain rule.',
+      caption: withSample('The chain rule.'),
     })
     steps.push({
       latex: aligned(fs.map((f) => `${f.symbol} &= ${f.formula}`)),
@@ -116,7 +116,7 @@ export function deriveGradient(
     const symbolsOf = (fs: Factor[]): string => fs.map((f) => f.symbol).join(dot)
     steps.push({
       latex: `${lhs} = ${bracket(symbolsOf)}${dot}${symbolsOf(hidden)}`,
-      caption: caption ?? 'The chain rule: one bracket per path through an output.',
+      caption: withSample('The chain rule: one bracket per path through an output.'),
     })
     const all = [...paths.flat(), ...hidden]
     const unique = all.filter((f, idx) => all.findIndex((g) => g.symbol === f.symbol) === idx)
@@ -131,11 +131,10 @@ export function deriveGradient(
     const approx = paths.reduce((acc, p) => acc + shownProduct(p, d), 0) * shownProduct(hidden, d)
     steps.push(finish(`${bracket((fs) => product(fs, n))}${dot}${product(hidden, n)}`, approx))
   } else {
-    steps.push(...deltaRecursion(ctx, l, j, lhs, tail, caption))
+    steps.push(...deltaRecursion(ctx, l, j, lhs, tail, withSample))
     const dl = t.delta[sample][j]
-    const dSym = symbolFor(`delta${l}[${j}]`, symbols)
     steps.push(finish(`${n(dl)}${dot}${n(tail.value)}`, shown(dl, d) * shown(tail.value, d)))
-    steps[steps.length - 1].caption ??= `${lhs} = ${dSym}${dot}${tail.formula}`
+    steps[steps.length - 1].caption ??= 'δ of the unit times the input the weight multiplies.'
   }
   if (B > 1) {
     steps.push({
@@ -154,7 +153,7 @@ function deltaRecursion(
   j: number,
   lhs: string,
   tail: Factor,
-  caption: string | undefined,
+  withSample: (text: string) => string,
 ): DerivationStep[] {
   const { spec, trace, sample: s, symbols, digits } = ctx
   const L = spec.layers.length - 1
@@ -193,7 +192,7 @@ function deltaRecursion(
   return [
     {
       latex: `${lhs} = ${dSym}${dot}${tail.symbol}`,
-      caption: caption ?? 'With the sensitivity δ = ∂E/∂z of the unit the weight feeds.',
+      caption: withSample('With the sensitivity δ = ∂E/∂z of the unit the weight feeds.'),
     },
     {
       latex: aligned([

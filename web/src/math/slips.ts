@@ -95,15 +95,6 @@ export function slipCandidates(
       out.push({ id, value, message })
     }
   }
-  for (const p of SHIFTS) {
-    const dir = p > 0 ? 'right' : 'left'
-    const n = Math.abs(p)
-    add(
-      'decimal-shift',
-      exact * 10 ** p,
-      `The decimal point is shifted ${n} place${n > 1 ? 's' : ''} to the ${dir}.`,
-    )
-  }
   const logLoss = spec.loss === 'bce' || spec.loss === 'cross_entropy'
   const sampleLoss = (smp: number, log: (v: number) => number): number =>
     trace.layers[L - 1].a[smp].reduce(
@@ -168,6 +159,16 @@ export function slipCandidates(
     const value =
       r.kind === 'z' ? noBias[r.j] : activate(spec.activations[r.layer - 1], noBias)[r.j]
     add('missing-bias', value, 'The bias is left out of the net input.')
+  }
+  // last, so that a more specific slip with the same digits is named first
+  for (const p of SHIFTS) {
+    const dir = p > 0 ? 'right' : 'left'
+    const n = Math.abs(p)
+    add(
+      'decimal-shift',
+      exact * 10 ** p,
+      `The decimal point is shifted ${n} place${n > 1 ? 's' : ''} to the ${dir}.`,
+    )
   }
   return out
 }

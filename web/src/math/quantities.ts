@@ -40,11 +40,12 @@ export interface QuantityOptions {
 }
 
 /**
- * Builds every quantity of `spec` with the numbers of `trace`.
- * With several samples, the local formulas of dW, db and loss use the selected sample's inputs and
- * add the other samples' contributions as constants from the trace: dW = (δ_j a_i + Σ_{others})/B.
- * With one sample this is the notes' δ_j a_i. Wnew, bnew are always one plain SGD step, w − η dW,
- * whatever optimizer trains the network; with `trainBiases: false`, bnew = b.
+ * Builds every quantity of `spec` with the numbers of `trace`, in the notes' order: forward, loss,
+ * backward, update. With several samples, the local formulas of dW, db and loss use the selected
+ * sample's inputs and add the other samples' contributions as constants from the trace:
+ * dW = (δ_j a_i + Σ_{others})/B. With one sample this is the notes' δ_j a_i. Wnew, bnew are always
+ * one plain SGD step, w − η dW, whatever optimizer trains the network; with `trainBiases: false`,
+ * bnew = b.
  */
 export function buildQuantities(
   spec: NetworkSpec,
@@ -53,75 +54,98 @@ export function buildQuantities(
 ): Quantities {
   const s = options.sample ?? 0
   const eta = options.learningRate ?? spec.learningRate
-  const units = spec.layers
-  const L = units.length - 1
   const B = trace.inputs.length
   if (s < 0 || s >= B) throw new RangeError(`sample ${s} is not in the batch of ${B}`)
   const byKey = new Map<string, Quantity>()
-  const given = (key: string, value: number): void => {
-    byKey.set(key, { key, value, inputs: [], local: null })
+  const c: Ctx = {
+    spec,
+    trace,
+    s,
+    B,
+    L: spec.layers.length - 1,
+    set: (key, value, inputs = [], local = null) => byKey.set(key, { key, value, inputs, local }),
+    others: (f) => range(B).reduce((acc, smp) => (smp === s ? acc : acc + f(smp)), 0),
   }
-  const derived = (key: string, value: number, inputs: string[], local: (g: Lookup) => number) => {
-    byKey.set(key, { key, value, inputs, local })
-  }
-  const prevA = (l: number, i: number): string => (l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`)
-  const prevAValue = (l: number, smp: number, i: number): number =>
-    l === 1 ? trace.inputs[smp][i] : trace.layers[l - 2].a[smp][i]
-  const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
-  const others = (f: (smp: number) => number): number =>
-    range(B)
-      .filter((smp) => smp !== s)
-      .reduce((acc, smp) => acc + f(smp), 0)
+  addForward(c)
+  addLoss(c)
+  addBackward(c)
+  addUpdate(c, eta)
+  return { order: orderedKeys(spec.layers), byKey, sample: s, batch: B, learningRate: eta }
+}
 
-  range(units[0]).forEach((i) => given(`x[${i}]`, trace.inputs[s][i]))
-  range(units[L]).forEach((k) => given(`y[${k}]`, trace.targets[s][k]))
+/** What the four builders share. */
+interface Ctx {
+  spec: NetworkSpec
+  trace: Trace
+  /** The selected sample and the batch size. */
+  s: number
+  B: number
+  /** Number of weight layers. */
+  L: number
+  set: (
+    key: string,
+    value: number,
+    inputs?: string[],
+    local?: ((g: Lookup) => number) | null,
+  ) => void
+  /** Σ over the samples other than the selected one. */
+  others: (f: (smp: number) => number) => number
+}
+
+const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
+/** Key of unit i of the layer below weight layer l: x_i for l = 1, else a^{(l−1)}_i. */
+const prevA = (l: number, i: number): string => (l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`)
+const prevAValue = (t: Trace, l: number, smp: number, i: number): number =>
+  l === 1 ? t.inputs[smp][i] : t.layers[l - 2].a[smp][i]
+
+/** Givens x, y, W, b and the forward pass z = Σ w a + b, a = f(z), layer by layer. */
+function addForward({ spec, trace, s, L, set }: Ctx): void {
+  const units = spec.layers
+  range(units[0]).forEach((i) => set(`x[${i}]`, trace.inputs[s][i]))
+  range(units[L]).forEach((k) => set(`y[${k}]`, trace.targets[s][k]))
   for (let l = 1; l <= L; l++) {
     const t = trace.layers[l - 1]
     const act = spec.activations[l - 1]
+    const ins = range(units[l - 1])
     for (const j of range(units[l])) {
-      range(units[l - 1]).forEach((i) => given(`W${l}[${j}][${i}]`, trace.weights[l - 1][j][i]))
-      given(`b${l}[${j}]`, trace.biases[l - 1][j])
-      const zIn = range(units[l - 1]).flatMap((i) => [`W${l}[${j}][${i}]`, prevA(l, i)])
-      derived(`z${l}[${j}]`, t.z[s][j], [...zIn, `b${l}[${j}]`], (g) =>
-        range(units[l - 1]).reduce(
-          (acc, i) => acc + g(`W${l}[${j}][${i}]`) * g(prevA(l, i)),
-          g(`b${l}[${j}]`),
-        ),
+      const w = (i: number): string => `W${l}[${j}][${i}]`
+      const b = `b${l}[${j}]`
+      ins.forEach((i) => set(w(i), trace.weights[l - 1][j][i]))
+      set(b, trace.biases[l - 1][j])
+      const inputs = [...ins.flatMap((i) => [w(i), prevA(l, i)]), b]
+      set(`z${l}[${j}]`, t.z[s][j], inputs, (g) =>
+        ins.reduce((acc, i) => acc + g(w(i)) * g(prevA(l, i)), g(b)),
       )
     }
+    const zs = range(units[l]).map((k) => `z${l}[${k}]`)
     for (const j of range(units[l])) {
       if (act === 'softmax') {
-        const zs = range(units[l]).map((k) => `z${l}[${k}]`)
-        derived(`a${l}[${j}]`, t.a[s][j], zs, (g) => activate('softmax', zs.map(g))[j])
+        set(`a${l}[${j}]`, t.a[s][j], zs, (g) => activate('softmax', zs.map(g))[j])
       } else {
-        derived(`a${l}[${j}]`, t.a[s][j], [`z${l}[${j}]`], (g) =>
-          activateOne(act, g(`z${l}[${j}]`)),
-        )
+        set(`a${l}[${j}]`, t.a[s][j], [zs[j]], (g) => activateOne(act, g(zs[j])))
       }
     }
   }
+}
 
-  const K = units[L]
+/** E_k of the selected sample and the batch loss (mean over samples of Σ_k E_k). */
+function addLoss({ spec, trace, s, B, L, set, others }: Ctx): void {
+  const K = spec.layers[L]
   const aL = trace.layers[L - 1].a[s]
+  const eKeys = range(K).map((k) => `E[${k}]`)
   for (const k of range(K)) {
-    derived(
-      `E[${k}]`,
-      lossTerm(spec.loss, aL[k], trace.targets[s][k], K),
-      [`a${L}[${k}]`, `y[${k}]`],
-      (g) => lossTerm(spec.loss, g(`a${L}[${k}]`), g(`y[${k}]`), K),
+    const exact = lossTerm(spec.loss, aL[k], trace.targets[s][k], K)
+    set(eKeys[k], exact, [`a${L}[${k}]`, `y[${k}]`], (g) =>
+      lossTerm(spec.loss, g(`a${L}[${k}]`), g(`y[${k}]`), K),
     )
   }
-  const eKeys = range(K).map((k) => `E[${k}]`)
-  const otherLosses = others((smp) => trace.sampleLosses[smp])
-  derived(
-    'loss',
-    trace.loss,
-    eKeys,
-    (g) => (eKeys.reduce((acc, e) => acc + g(e), 0) + otherLosses) / B,
-  )
+  const rest = others((smp) => trace.sampleLosses[smp])
+  set('loss', trace.loss, eKeys, (g) => (eKeys.reduce((acc, e) => acc + g(e), 0) + rest) / B)
+}
 
-  addBackward(spec, trace, s, derived, others, prevA, prevAValue)
-
+/** Wnew = W − η dW and bnew = b − η db (or b when biases are frozen). */
+function addUpdate({ spec, trace, L, set }: Ctx, eta: number): void {
+  const units = spec.layers
   const trainBiases = spec.trainBiases ?? true
   for (let l = 1; l <= L; l++) {
     const t = trace.layers[l - 1]
@@ -129,78 +153,54 @@ export function buildQuantities(
       for (const i of range(units[l - 1])) {
         const w = `W${l}[${j}][${i}]`
         const d = `dW${l}[${j}][${i}]`
-        derived(
-          `Wnew${l}[${j}][${i}]`,
-          trace.weights[l - 1][j][i] - eta * t.dW[j][i],
-          [w, d],
-          (g) => g(w) - eta * g(d),
-        )
+        const exact = trace.weights[l - 1][j][i] - eta * t.dW[j][i]
+        set(`Wnew${l}[${j}][${i}]`, exact, [w, d], (g) => g(w) - eta * g(d))
       }
       const b = `b${l}[${j}]`
       const d = `db${l}[${j}]`
-      if (trainBiases)
-        derived(
-          `bnew${l}[${j}]`,
-          trace.biases[l - 1][j] - eta * t.db[j],
-          [b, d],
-          (g) => g(b) - eta * g(d),
-        )
-      else derived(`bnew${l}[${j}]`, trace.biases[l - 1][j], [b], (g) => g(b))
+      const b0 = trace.biases[l - 1][j]
+      if (trainBiases) set(`bnew${l}[${j}]`, b0 - eta * t.db[j], [b, d], (g) => g(b) - eta * g(d))
+      else set(`bnew${l}[${j}]`, b0, [b], (g) => g(b))
     }
   }
-  return { order: orderedKeys(units), byKey, sample: s, batch: B, learningRate: eta }
 }
 
 /** δ, dW and db of every layer, last layer first (the backward pass read as local formulas). */
-function addBackward(
-  spec: NetworkSpec,
-  trace: Trace,
-  s: number,
-  derived: (key: string, value: number, inputs: string[], local: (g: Lookup) => number) => void,
-  others: (f: (smp: number) => number) => number,
-  prevA: (l: number, i: number) => string,
-  prevAValue: (l: number, smp: number, i: number) => number,
-): void {
+function addBackward({ spec, trace, s, B, L, set, others }: Ctx): void {
   const units = spec.layers
-  const L = units.length - 1
-  const B = trace.inputs.length
-  const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
   const act = spec.activations[L - 1]
   for (let l = L; l >= 1; l--) {
     const t = trace.layers[l - 1]
     for (const j of range(units[l])) {
       const key = `delta${l}[${j}]`
       if (l === L) {
-        const coupled = act === 'softmax'
-        const ks = coupled ? range(units[L]) : [j]
+        const ks = act === 'softmax' ? range(units[L]) : [j]
         const inputs = ks.flatMap((k) => [`a${L}[${k}]`, `y[${k}]`, `z${L}[${k}]`])
-        derived(key, t.delta[s][j], inputs, (g) => {
+        set(key, t.delta[s][j], inputs, (g) => {
           const pick = (kind: string, exact: readonly number[]): number[] =>
             exact.map((v, k) => (ks.includes(k) ? g(`${kind}[${k}]`) : v))
           const a = pick(`a${L}`, t.a[s])
-          const y = pick('y', trace.targets[s])
-          const z = pick(`z${L}`, t.z[s])
-          return outputDelta(act, spec.loss, a, y, z)[j]
+          return outputDelta(act, spec.loss, a, pick('y', trace.targets[s]), pick(`z${L}`, t.z[s]))[
+            j
+          ]
         })
       } else {
         const f = spec.activations[l - 1]
         const next = range(units[l + 1])
-        const inputs = [
-          `z${l}[${j}]`,
-          ...next.flatMap((k) => [`W${l + 1}[${k}][${j}]`, `delta${l + 1}[${k}]`]),
-        ]
-        derived(
+        const w = (k: number): string => `W${l + 1}[${k}][${j}]`
+        const d = (k: number): string => `delta${l + 1}[${k}]`
+        const inputs = [`z${l}[${j}]`, ...next.flatMap((k) => [w(k), d(k)])]
+        set(
           key,
           t.delta[s][j],
           inputs,
           (g) =>
-            derivative(f, g(`z${l}[${j}]`)) *
-            next.reduce((acc, k) => acc + g(`W${l + 1}[${k}][${j}]`) * g(`delta${l + 1}[${k}]`), 0),
+            derivative(f, g(`z${l}[${j}]`)) * next.reduce((acc, k) => acc + g(w(k)) * g(d(k)), 0),
         )
       }
       for (const i of range(units[l - 1])) {
-        const rest = others((smp) => t.delta[smp][j] * prevAValue(l, smp, i))
-        derived(
+        const rest = others((smp) => t.delta[smp][j] * prevAValue(trace, l, smp, i))
+        set(
           `dW${l}[${j}][${i}]`,
           t.dW[j][i],
           [key, prevA(l, i)],
@@ -208,7 +208,7 @@ function addBackward(
         )
       }
       const rest = others((smp) => t.delta[smp][j])
-      derived(`db${l}[${j}]`, t.db[j], [key], (g) => (g(key) + rest) / B)
+      set(`db${l}[${j}]`, t.db[j], [key], (g) => (g(key) + rest) / B)
     }
   }
 }

@@ -3,10 +3,13 @@
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { EngineNetwork } from '../../web/src/engine/network'
+import type { NnModule } from '../../web/src/engine/nn'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import { derivative } from '../../web/src/math/activations'
 import { makeKey, orderedKeys, parseKey } from '../../web/src/math/keys'
 import { buildQuantities, evaluateLocal, exactValue } from '../../web/src/math/quantities'
+import { loadEngineNode } from './loadEngineNode'
 
 interface Case {
   name: string
@@ -102,6 +105,28 @@ describe('quantities', () => {
     for (const c of stepCases) {
       const trace = traceOf(c)
       for (let s = 0; s < c.spec.inputs.length; s++) {
+        const q = buildQuantities(c.spec, trace, { sample: s })
+        for (const key of q.order) {
+          const exact = exactValue(q, key)
+          const local = evaluateLocal(q, key, new Map())
+          expect(Math.abs(local - exact), `${c.name} sample ${s} ${key}`).toBeLessThan(
+            1e-10 * Math.max(1, Math.abs(exact)),
+          )
+        }
+      }
+    }
+  })
+
+  it('finds every local formula satisfied by the real engine’s trace of every reference case', async () => {
+    const engine = (await loadEngineNode({ simd: false })) as unknown as NnModule
+    for (const c of cases) {
+      const made = EngineNetwork.create(engine, c.spec)
+      if (!made.ok) throw new Error(`${c.name}: ${made.message}`)
+      made.network.forward()
+      made.network.backward()
+      const trace = made.network.trace()
+      made.network.dispose()
+      for (let s = 0; s < trace.inputs.length; s++) {
         const q = buildQuantities(c.spec, trace, { sample: s })
         for (const key of q.order) {
           const exact = exactValue(q, key)

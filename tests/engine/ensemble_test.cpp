@@ -1,0 +1,110 @@
+// The learning-rate sweep and many-seeds runner: copies train independently, divergence is caught
+// per copy, and a copy trains exactly like a single network with the same settings.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "ensemble.h"
+#include "metrics.h"
+#include "test_util.h"
+
+namespace {
+
+constexpr const char* kRegression = R"({"layers": [2, 1], "activations": ["linear"], "loss": "half_sse",
+  "weights": [[[0.1, -0.2]]], "biases": [[0]], "inputs": [[1, 2], [2, 1], [3, 3], [-1, 2]],
+  "targets": [[1], [2], [3], [0]], "learningRate": 0.1})";
+
+nn::NetworkSpec spec_of(const char* text) {
+  nn::NetworkSpec s;
+  std::string err;
+  EXPECT_TRUE(nn::spec_from_text(text, &s, &err)) << err;
+  return s;
+}
+
+TEST(Ensemble, EachCopyTrainsExactlyLikeASingleNetworkWithItsLearningRate) {
+  nn::Ensemble e;
+  std::string err;
+  const std::vector<double> rates = {0.001, 0.01, 0.1};
+  ASSERT_EQ(nn::ensemble_init(e, spec_of(kRegression), rates, {}, &err), nn::Status::Ok) << err;
+  nn::ensemble_train(e, 50);
+  for (int c = 0; c < 3; ++c) {
+    nn::Network single = nn_test::network_from(kRegression);
+    single.spec.optimizer.learning_rate = rates[c];
+    int done = 0;
+    ASSERT_EQ(nn::network_train(single, 50, &done), nn::Status::Ok);
+    for (int k = 0; k < 50; ++k) EXPECT_EQ(e.losses[c * 50 + k], single.losses[k]) << c << "," << k;
+    EXPECT_EQ(e.copies[c].params, single.params);
+  }
+}
+
+TEST(Ensemble, LargeRatesAreMarkedDivergedAndStoppedWhileSmallOnesGoOn) {
+  nn::Ensemble e;
+  std::string err;
+  ASSERT_EQ(nn::ensemble_init(e, spec_of(kRegression), {0.01, 0.5, 10}, {}, &err), nn::Status::Ok);
+  nn::ensemble_train(e, 200);
+  EXPECT_EQ(e.diverged_at[0], -1);
+  EXPECT_GE(e.diverged_at[1], 0);  // above 2/λ_max of this problem: the loss grows 1000-fold
+  EXPECT_GE(e.diverged_at[2], 0);
+  EXPECT_TRUE(std::isfinite(e.final_loss[0]));
+  EXPECT_TRUE(std::isnan(e.final_loss[2]));
+  // Before the stop every loss is a number; after it, nothing (NaN marks "not trained").
+  for (int k = 0; k < 200; ++k) {
+    const double l = e.losses[2 * 200 + k];
+    if (k < e.diverged_at[2]) {
+      EXPECT_TRUE(std::isfinite(l)) << k;
+    } else if (k > e.diverged_at[2]) {
+      EXPECT_TRUE(std::isnan(l)) << k;
+    }
+  }
+}
+
+TEST(Ensemble, SeedsGiveDifferentReproducibleStarts) {
+  nn::Ensemble a, b;
+  std::string err;
+  const char* xor_spec = R"({"layers": [2, 2, 1], "activations": ["relu", "sigmoid"], "loss": "bce",
+    "inputs": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]], "learningRate": 0.5, "init": "he"})";
+  ASSERT_EQ(nn::ensemble_init(a, spec_of(xor_spec), {}, {1, 2, 3}, &err), nn::Status::Ok);
+  ASSERT_EQ(nn::ensemble_init(b, spec_of(xor_spec), {}, {1, 2, 3}, &err), nn::Status::Ok);
+  EXPECT_NE(a.copies[0].params, a.copies[1].params);
+  nn::ensemble_train(a, 300);
+  nn::ensemble_train(b, 300);
+  for (int c = 0; c < 3; ++c) {
+    EXPECT_EQ(a.copies[c].params, b.copies[c].params);
+    EXPECT_TRUE(a.accuracy[c] == 0.25 || a.accuracy[c] == 0.5 || a.accuracy[c] == 0.75 || a.accuracy[c] == 1.0);
+  }
+}
+
+TEST(Ensemble, RejectsEmptyOrMismatchedCopies) {
+  nn::Ensemble e;
+  std::string err;
+  EXPECT_EQ(nn::ensemble_init(e, spec_of(kRegression), {}, {}, &err), nn::Status::BadSpec);
+  EXPECT_EQ(nn::ensemble_init(e, spec_of(kRegression), {0.1, 0.2}, {1}, &err), nn::Status::BadSpec);
+  EXPECT_EQ(nn::ensemble_init(e, spec_of(kRegression), {-1}, {}, &err), nn::Status::BadSpec);
+  EXPECT_EQ(err, "copy 1: learningRate: expected a number above 0");
+}
+
+TEST(Metrics, GradientNormPerLayerIsTheFrobeniusNormOfDW) {
+  nn::Network net = nn_test::network_from(nn_test::kClassicSpec);
+  nn::network_forward(net, 0, 1);
+  nn::network_backward(net);
+  double norms[2];
+  nn::layer_gradient_norms(net, norms);
+  // dW from the PyTorch fixture (classic-222).
+  EXPECT_NEAR(norms[1], std::sqrt(0.08216704056423077 * 0.08216704056423077 + 0.08266762784753325 * 0.08266762784753325 +
+                                  0.022602540477475067 * 0.022602540477475067 + 0.02274024221597822 * 0.02274024221597822), 1e-15);
+  EXPECT_NEAR(norms[0], std::sqrt(0.0004385677344743467 * 0.0004385677344743467 + 0.0008771354689486934 * 0.0008771354689486934 +
+                                  0.0004977127352608599 * 0.0004977127352608599 + 0.0009954254705217198 * 0.0009954254705217198), 1e-15);
+}
+
+TEST(Metrics, AccuracyCountsThresholdedSigmoidAndArgmaxSoftmax) {
+  nn::Network net = nn_test::network_from(R"({"layers": [1, 1], "activations": ["sigmoid"], "loss": "bce",
+    "weights": [[[1]]], "biases": [[0]], "inputs": [[-2], [-1], [1], [2]], "targets": [[0], [1], [1], [1]],
+    "learningRate": 0.1})");
+  EXPECT_EQ(nn::network_accuracy(net), 0.75);
+  nn::Network soft = nn_test::network_from(R"({"layers": [1, 2], "activations": ["softmax"],
+    "loss": "cross_entropy", "weights": [[[1], [-1]]], "biases": [[0, 0]], "inputs": [[-2], [3]],
+    "targets": [[0, 1], [0, 1]], "learningRate": 0.1})");
+  EXPECT_EQ(nn::network_accuracy(soft), 0.5);
+}
+
+}  // namespace

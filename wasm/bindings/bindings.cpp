@@ -1,6 +1,7 @@
 // EMSCRIPTEN_BINDINGS registrations only: names JavaScript sees. No arithmetic here.
 #include <emscripten/bind.h>
 
+#include "js_ensemble.h"
 #include "js_network.h"
 
 using namespace emscripten;
@@ -28,12 +29,25 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("setEpsilon", &JsNetwork::setEpsilon)
       .function("resetOptimizer", &JsNetwork::resetOptimizer)
       .function("checkParams", &JsNetwork::checkParams)
+      .function("accuracy", &JsNetwork::accuracy)
+      .function("gradientNorms", &JsNetwork::gradientNorms)
       .function("loss", &JsNetwork::loss)
       .function("batchStart", &JsNetwork::batchStart)
       .function("batchRows", &JsNetwork::batchRows)
       .function("steps", &JsNetwork::steps)
       .function("layoutJson", &JsNetwork::layoutJson)
       .function("buffers", &JsNetwork::buffers);
+
+  // Many copies side by side: the learning-rate sweep and the many-seeds experiment.
+  class_<JsEnsemble>("Ensemble")
+      .constructor<>()
+      .function("configure", &JsEnsemble::configure)  // (specJson, ratesJson, seedsJson) → Status
+      .function("error", &JsEnsemble::error)
+      .function("copies", &JsEnsemble::copies)
+      .function("train", &JsEnsemble::train)  // (steps) → copies still healthy
+      .function("buffers", &JsEnsemble::buffers)
+      .function("params", &JsEnsemble::params)
+      .function("gradientNorms", &JsEnsemble::gradientNorms);
 
   function("traceSpec", &trace_spec);  // (specJson, steps) → trace JSON or {"error": …}
 }

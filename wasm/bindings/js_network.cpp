@@ -7,6 +7,7 @@
 
 #include "../engine/gradcheck.h"
 #include "../engine/json.h"
+#include "../engine/metrics.h"
 #include "../engine/spec.h"
 #include "../engine/trace.h"
 
@@ -111,6 +112,17 @@ nn::Status JsNetwork::checkParams() {
   for (double p : net_.params)
     if (!std::isfinite(p)) return fail(nn::Status::NotFinite, "a parameter is not a finite number");
   return fail(nn::Status::Ok, "");
+}
+
+double JsNetwork::accuracy() {
+  if (!configured_) return NAN;
+  return nn::network_accuracy(net_);
+}
+
+val JsNetwork::gradientNorms() {
+  norms_.assign(configured_ ? nn::weight_layers(net_.spec) : 0, 0.0);
+  if (configured_) nn::layer_gradient_norms(net_, norms_.data());
+  return val(typed_memory_view(norms_.size(), norms_.data()));
 }
 
 std::string JsNetwork::layoutJson() const {

@@ -29,6 +29,8 @@ class JsNetwork {
   void resetOptimizer() { nn::network_reset_optimizer(net_); }
   nn::Status checkParams();  // after JavaScript wrote into `params`: all finite?
 
+  double accuracy();  // share of rows classified right (NaN for regression outputs); runs forward
+  emscripten::val gradientNorms();  // ‖∂L/∂W_l‖ per layer from the current gradients
   double loss() const { return net_.loss; }
   int batchStart() const { return net_.batch_start; }
   int batchRows() const { return net_.batch_rows; }
@@ -42,6 +44,7 @@ class JsNetwork {
   nn::Status fail(nn::Status st, std::string message);
   nn::Network net_;
   std::vector<double> numeric_;
+  std::vector<double> norms_;
   std::string error_;
   nn::Status status_ = nn::Status::BadSpec;
   bool configured_ = false;

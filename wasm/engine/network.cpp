@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "dense.h"
+#include "dense_simd.h"
 #include "rng.h"
 #include "spec.h"
 
@@ -76,9 +77,9 @@ double network_forward(Network& net, int start, int count) {
   for (int l = 0; l < L; ++l) {
     double* z = net.acts.data() + lay.z[l];
     double* a = net.acts.data() + lay.a[l];
-    dense_forward(z, in, net.params.data() + lay.W[l], net.params.data() + lay.b[l], count,
-                  s.sizes[l], s.sizes[l + 1]);
-    activation_forward(a, z, count, s.sizes[l + 1], s.activations[l]);
+    dense_forward_fast(z, in, net.params.data() + lay.W[l], net.params.data() + lay.b[l], count,
+                       s.sizes[l], s.sizes[l + 1]);
+    activation_forward_fast(a, z, count, s.sizes[l + 1], s.activations[l]);
     in = a;
   }
   net.batch_start = start;
@@ -107,8 +108,8 @@ Status network_backward(Network& net) {
   for (int l = L - 1; l >= 0; --l) {
     const double* in = l > 0 ? acts + lay.a[l - 1] : s.inputs.data() + net.batch_start * s.sizes[0];
     double* din = l > 0 ? dacts + lay.da[l - 1] : nullptr;
-    dense_backward(din, net.grads.data() + lay.W[l], net.grads.data() + lay.b[l], dacts + lay.dz[l],
-                   in, net.params.data() + lay.W[l], B, s.sizes[l], s.sizes[l + 1]);
+    dense_backward_fast(din, net.grads.data() + lay.W[l], net.grads.data() + lay.b[l],
+                        dacts + lay.dz[l], in, net.params.data() + lay.W[l], B, s.sizes[l], s.sizes[l + 1]);
     if (l > 0)
       activation_backward(dacts + lay.dz[l - 1], din, acts + lay.z[l - 1], acts + lay.a[l - 1], B,
                           s.sizes[l], s.activations[l - 1]);

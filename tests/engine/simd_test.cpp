@@ -1,0 +1,150 @@
+// Fast kernels against the references: dense_*_fast<double> must be bitwise equal to dense.cpp,
+// float variants close; fastmath within its stated error over dense sweeps, finite at |z| = 1e4.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "dense.h"
+#include "dense_simd.h"
+#include "fastmath.h"
+#include "rng.h"
+
+namespace {
+
+std::vector<double> random_values(int n, nn::Rng& rng) {
+  std::vector<double> v(n);
+  for (double& x : v) x = rng.symmetric(2.0);
+  if (n > 3) v[n / 3] = -0.0;  // signed zeros must come out the same too
+  return v;
+}
+
+bool bitwise_equal(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+const int kBatches[] = {1, 2, 3, 4, 5, 7, 10, 17, 64};
+const int kWidths[] = {1, 2, 3, 5, 8, 9, 10, 33};
+
+TEST(DenseFast, ForwardIsBitwiseEqualToReference) {
+  nn::Rng rng(3);
+  for (int B : kBatches)
+    for (int nin : kWidths)
+      for (int nout : kWidths) {
+        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+                   b = random_values(nout, rng);
+        std::vector<double> ref(B * nout), fast(B * nout);
+        nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
+        nn::dense_forward_fast(fast.data(), in.data(), W.data(), b.data(), B, nin, nout);
+        EXPECT_TRUE(bitwise_equal(ref, fast)) << "B=" << B << " nin=" << nin << " nout=" << nout;
+      }
+}
+
+TEST(DenseFast, BackwardIsBitwiseEqualToReference) {
+  nn::Rng rng(5);
+  for (int B : kBatches)
+    for (int nin : kWidths)
+      for (int nout : kWidths) {
+        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+                   dz = random_values(B * nout, rng);
+        std::vector<double> din(B * nin), dW(nout * nin), db(nout);
+        std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout);
+        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin, nout);
+        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(), B,
+                                nin, nout);
+        const std::string at = "B=" + std::to_string(B) + " nin=" + std::to_string(nin) +
+                               " nout=" + std::to_string(nout);
+        EXPECT_TRUE(bitwise_equal(din, din2)) << at;
+        EXPECT_TRUE(bitwise_equal(dW, dW2)) << at;
+        EXPECT_TRUE(bitwise_equal(db, db2)) << at;
+      }
+}
+
+TEST(DenseFast, FloatVariantAgreesWithDouble) {
+  nn::Rng rng(7);
+  const int B = 13, nin = 37, nout = 11;
+  const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+             b = random_values(nout, rng);
+  std::vector<double> ref(B * nout);
+  nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
+  std::vector<float> inf(in.begin(), in.end()), Wf(W.begin(), W.end()), bf(b.begin(), b.end()), zf(B * nout);
+  nn::dense_forward_fast(zf.data(), inf.data(), Wf.data(), bf.data(), B, nin, nout);
+  for (int k = 0; k < B * nout; ++k) EXPECT_NEAR(zf[k], ref[k], 1e-4) << k;
+}
+
+// Applies a Vec function lane by lane to one scalar (all lanes equal).
+template <typename V, typename F>
+auto apply(F f, double x) {
+  using T = decltype(V::zero().lane(0));
+  return static_cast<double>(f(V::splat(static_cast<T>(x))).lane(0));
+}
+
+// A dense sweep of [-lo, hi] plus the far ends the engine must survive.
+std::vector<double> sweep(double lo, double hi, int n) {
+  std::vector<double> xs;
+  for (int k = 0; k <= n; ++k) xs.push_back(lo + (hi - lo) * k / n);
+  for (double big : {50.0, 87.5, 100.0, 700.0, 710.0, 745.0, 800.0, 1e4, 1e6})
+    for (double s : {-1.0, 1.0}) xs.push_back(s * big);
+  return xs;
+}
+
+TEST(FastMath, Float32TanhAndSigmoidWithin1e6AbsoluteAndFinite) {
+  using nn::simd::f32x4;
+  for (double x : sweep(-30, 30, 600000)) {
+    const double xf = static_cast<float>(x);  // the error of the function, not of the input rounding
+    const double t = apply<f32x4>([](f32x4 v) { return nn::fastmath::tanh(v); }, xf);
+    const double s = apply<f32x4>([](f32x4 v) { return nn::fastmath::sigmoid(v); }, xf);
+    ASSERT_TRUE(std::isfinite(t) && std::isfinite(s)) << x;
+    ASSERT_LE(std::fabs(t - std::tanh(xf)), 1e-6) << x;
+    ASSERT_LE(std::fabs(s - 1.0 / (1.0 + std::exp(-xf))), 1e-6) << x;
+  }
+}
+
+TEST(FastMath, Float32ExpWithin1e6RelativeAndFinite) {
+  using nn::simd::f32x4;
+  for (double x : sweep(-87, 88, 400000)) {
+    const double xf = static_cast<float>(x);
+    const double e = apply<f32x4>([](f32x4 v) { return nn::fastmath::exp(v); }, xf);
+    ASSERT_TRUE(std::isfinite(e)) << x;
+    if (std::fabs(xf) <= 87) {
+      ASSERT_LE(std::fabs(e - std::exp(xf)), 1e-6 * std::exp(xf)) << x;
+    }
+  }
+}
+
+// The double versions sit in the training path: a few ulp of libm (checked against long double).
+TEST(FastMath, Float64TanhAndSigmoidWithinFourUlp) {
+  using nn::simd::f64x2;
+  std::vector<double> xs = sweep(-40, 40, 400000);
+  for (double tiny : {1e-300, 1e-20, 1e-10, 1e-5, 0.0, -0.0}) xs.push_back(tiny), xs.push_back(-tiny);
+  for (double x : xs) {
+    const double t = apply<f64x2>([](f64x2 v) { return nn::fastmath::tanh(v); }, x);
+    const double s = apply<f64x2>([](f64x2 v) { return nn::fastmath::sigmoid(v); }, x);
+    const long double tl = std::tanh(static_cast<long double>(x));
+    const long double sl = 1.0L / (1.0L + std::exp(-static_cast<long double>(x)));
+    ASSERT_TRUE(std::isfinite(t) && std::isfinite(s)) << x;
+    ASSERT_LE(std::fabs(t - tl), 4 * 0x1p-53 * std::fabs(tl) + 1e-300) << x;
+    ASSERT_LE(std::fabs(s - sl), 4 * 0x1p-53 * sl + 1e-300) << x;
+    ASSERT_EQ(std::signbit(t), std::signbit(x)) << x;
+  }
+}
+
+TEST(ActivationFast, MatchesReferenceToFourUlpForEveryActivation) {
+  nn::Rng rng(9);
+  const int B = 7, n = 5;
+  const auto z = random_values(B * n, rng);
+  for (int f = 0; f < nn::kActivationCount; ++f) {
+    std::vector<double> ref(B * n), fast(B * n);
+    std::vector<float> zf(z.begin(), z.end()), af(B * n);
+    nn::activation_forward(ref.data(), z.data(), B, n, static_cast<nn::Activation>(f));
+    nn::activation_forward_fast(fast.data(), z.data(), B, n, static_cast<nn::Activation>(f));
+    nn::activation_forward_f32(af.data(), zf.data(), B, n, static_cast<nn::Activation>(f));
+    for (int k = 0; k < B * n; ++k) {
+      EXPECT_LE(std::fabs(fast[k] - ref[k]), 4 * 0x1p-53 * std::fabs(ref[k])) << f << " " << k;
+      EXPECT_NEAR(af[k], ref[k], 1e-5) << f << " " << k;
+    }
+  }
+}
+
+}  // namespace

@@ -1,0 +1,27 @@
+// Fast variants of the dense and activation kernels, beside the references in dense.h and
+// activations.h. Same contracts and argument order; SIMD runs across samples (forward, din) or
+// across output elements (dW, db), never across a sum, so in double every output keeps the
+// reference's summation order and is bitwise equal to it (simd_test.cpp checks this).
+#pragma once
+#include "activations.h"
+
+namespace nn {
+
+// T = double (training, bitwise equal to dense_forward) or float (heatmaps, big benchmarks).
+// in (B, nin), W (nout, nin), b (nout), z (B, nout).
+template <typename T>
+void dense_forward_fast(T* z, const T* in, const T* W, const T* b, int B, int nin, int nout);
+
+// dz (B, nout), in (B, nin), W (nout, nin) → dW (nout, nin), db (nout) batch means, din (B, nin) or null.
+template <typename T>
+void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
+                         int nout);
+
+// a, z: (B, n). Tanh and sigmoid through fastmath's f64x2 functions (within a few ulp of libm,
+// not bitwise); every other activation calls the reference activation_forward.
+void activation_forward_fast(double* a, const double* z, int B, int n, Activation f);
+
+// a, z: (B, n) in float: every activation, tanh/sigmoid/softmax through fastmath's f32x4 functions.
+void activation_forward_f32(float* a, const float* z, int B, int n, Activation f);
+
+}  // namespace nn

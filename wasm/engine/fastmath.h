@@ -1,0 +1,80 @@
+// Vectorised exp, tanh and sigmoid on simd::Vec lanes (no libm calls, no branches per lane).
+// f64x2: within a few ulp of libm (the training path; the 1e-12 reference tests run through it).
+// f32x4: approximations with absolute error ≤ 1e-6 for tanh/sigmoid and relative error ≤ 1e-6 for
+// exp (tested in simd_test.cpp), for what is not shown digit by digit: heatmaps, big benchmarks.
+// All stay finite for any finite input (|z| up to 1e4 and beyond): arguments are clamped first.
+#pragma once
+#include "simd.h"
+
+namespace nn::fastmath {
+
+using simd::f32x4;
+using simd::f64x2;
+
+// expm1(y) for y in [-40, 0.5]: y = k ln2 + r, |r| ≤ ln2/2, expm1(r) by its Taylor series to r¹³
+// (remainder < 2⁻⁵⁸), then 2ᵏ(1 + p) − 1 = 2ᵏp + (2ᵏ − 1), which is exact for k = 0.
+inline f64x2 expm1_poly(f64x2 r) {  // |r| ≤ ln2/2
+  static constexpr double c[] = {1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800,
+                                 1.0 / 362880,     1.0 / 40320,     1.0 / 5040,     1.0 / 720,
+                                 1.0 / 120,        1.0 / 24,        1.0 / 6,        0.5};
+  f64x2 p = f64x2::splat(c[0]);
+  for (int n = 1; n < 12; ++n) p = p * r + f64x2::splat(c[n]);
+  return p * r * r + r;
+}
+
+inline f64x2 expm1_small(f64x2 y) {
+  const f64x2 k = nearest(y * f64x2::splat(1.4426950408889634));
+  const f64x2 r = (y - k * f64x2::splat(6.93147180369123816490e-01)) -
+                  k * f64x2::splat(1.90821492927058770002e-10);
+  const f64x2 p = expm1_poly(r);
+  const f64x2 two_k = exp2i(k);
+  return two_k * p + (two_k - f64x2::splat(1.0));
+}
+
+// tanh(x) = −sign(x)·expm1(−2|x|) / (2 + expm1(−2|x|)): no cancellation near 0, exactly ±1 far out.
+inline f64x2 tanh(f64x2 x) {
+  const f64x2 y = pmax(f64x2::splat(-40.0), f64x2::splat(-2.0) * abs(x));
+  const f64x2 e = expm1_small(y);
+  return copysign((f64x2::zero() - e) / (f64x2::splat(2.0) + e), x);
+}
+
+// σ(x) with e = e^(−|x|) = 2ᵏ(1 + expm1(r)): 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0 (the
+// reference's two branches). |x| is clamped at 700, where σ is 0 or 1 to double precision anyway;
+// k ≥ −1010 keeps 2ᵏ and e normal numbers.
+inline f64x2 sigmoid(f64x2 x) {
+  const f64x2 y = f64x2::zero() - pmin(abs(x), f64x2::splat(700.0));
+  const f64x2 k = nearest(y * f64x2::splat(1.4426950408889634));
+  const f64x2 r = (y - k * f64x2::splat(6.93147180369123816490e-01)) -
+                  k * f64x2::splat(1.90821492927058770002e-10);
+  const f64x2 e = (expm1_poly(r) + f64x2::splat(1.0)) * exp2i(k);
+  const f64x2 d = f64x2::splat(1.0) + e;  // beyond the clamp σ(−x) < 1e-304: return 0
+  const f64x2 low = select_gt0(y + f64x2::splat(700.0), e / d, f64x2::zero());
+  return select_gt0(x, f64x2::splat(1.0) / d, select_gt0(f64x2::zero() - x, low, f64x2::splat(1.0) / d));
+}
+
+// e^x in float: Cephes expf's reduction and polynomial; x clamped to [−87, 88] (finite, normal).
+inline f32x4 exp(f32x4 x) {
+  x = pmin(pmax(x, f32x4::splat(-87.0f)), f32x4::splat(88.0f));
+  const f32x4 n = nearest(x * f32x4::splat(1.44269504088896341f));
+  const f32x4 r = (x - n * f32x4::splat(0.693359375f)) - n * f32x4::splat(-2.12194440e-4f);
+  f32x4 p = f32x4::splat(1.9875691500e-4f);
+  p = p * r + f32x4::splat(1.3981999507e-3f);
+  p = p * r + f32x4::splat(8.3334519073e-3f);
+  p = p * r + f32x4::splat(4.1665795894e-2f);
+  p = p * r + f32x4::splat(1.6666665459e-1f);
+  p = p * r + f32x4::splat(5.0000001201e-1f);
+  p = p * r * r + r + f32x4::splat(1.0f);
+  return p * exp2i(n);
+}
+
+// tanh(x) = 1 − 2/(1 + e^(2x)); absolute error ~1e-7 (relative accuracy near 0 is not needed here).
+inline f32x4 tanh(f32x4 x) {
+  const f32x4 e = exp(x + x);
+  return f32x4::splat(1.0f) - f32x4::splat(2.0f) / (f32x4::splat(1.0f) + e);
+}
+
+inline f32x4 sigmoid(f32x4 x) {
+  return f32x4::splat(1.0f) / (f32x4::splat(1.0f) + exp(f32x4::zero() - x));
+}
+
+}  // namespace nn::fastmath

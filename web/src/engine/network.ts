@@ -141,6 +141,17 @@ export class EngineNetwork {
     this.net.resetOptimizer()
   }
 
+  /** Share of samples classified right (a forward pass over all rows); null for regression. */
+  accuracy(): number | null {
+    const a = this.net.accuracy()
+    return Number.isFinite(a) ? a : null
+  }
+
+  /** ‖∂L/∂W_l‖₂ per weight layer from the current gradients (run backward first). */
+  gradientNorms(): number[] {
+    return Array.from(this.net.gradientNorms())
+  }
+
   /** Current weights and biases (a copy). */
   params(): Params {
     return this.paramsFrom(this.net.buffers().params)

@@ -47,14 +47,41 @@ export interface NnNetwork {
   batchStart(): number
   batchRows(): number
   steps(): number
+  /** Share of rows classified right (runs a forward pass); NaN for regression outputs. */
+  accuracy(): number
+  /** ‖∂L/∂W_l‖₂ per weight layer from the current gradients (a view: copy it). */
+  gradientNorms(): Float64Array
   layoutJson(): string
   buffers(): NnBuffers
   delete(): void
   isDeleted(): boolean
 }
 
+/** Views of an ensemble's results; copies × steps for `losses`. */
+export interface NnEnsembleBuffers {
+  losses: Float64Array
+  firstLoss: Float64Array
+  finalLoss: Float64Array
+  accuracy: Float64Array
+  divergedAt: Float64Array
+}
+
+/** Many copies of one network trained side by side (learning-rate sweep, many seeds). */
+export interface NnEnsemble {
+  configure(specJson: string, learningRatesJson: string, seedsJson: string): EmbindEnumValue
+  error(): string
+  copies(): number
+  train(steps: number): number
+  buffers(): NnEnsembleBuffers
+  params(copy: number): Float64Array | null
+  gradientNorms(copy: number): Float64Array | null
+  delete(): void
+  isDeleted(): boolean
+}
+
 export interface NnModule {
   Network: new () => NnNetwork
+  Ensemble: new () => NnEnsemble
   Status: NnStatusEnum
   /** Runs a spec and returns the trace JSON, or `{"error": "…"}` naming the field. */
   traceSpec(specJson: string, steps: number): string

@@ -36,7 +36,10 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("batchRows", &JsNetwork::batchRows)
       .function("steps", &JsNetwork::steps)
       .function("layoutJson", &JsNetwork::layoutJson)
-      .function("buffers", &JsNetwork::buffers);
+      .function("buffers", &JsNetwork::buffers)
+      .function("reservePredict", &JsNetwork::reservePredict)  // (rows) → Status; re-read buffers()
+      .function("predict", &JsNetwork::predict)  // (rows) → Status; float32, for the heatmap
+      .function("predictExact", &JsNetwork::predictExact);  // (rows) → Status; double
 
   // Many copies side by side: the learning-rate sweep and the many-seeds experiment.
   class_<JsEnsemble>("Ensemble")

@@ -168,7 +168,37 @@ val JsNetwork::buffers() {
   view("numeric", numeric_);
   view("inputs", net_.spec.inputs);
   view("targets", net_.spec.targets);
+  view("predictInputs", predict_in_);
+  view("predictOutputs", predict_out_);
   return out;
+}
+
+nn::Status JsNetwork::reservePredict(int rows) {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
+  if (rows < 0 || rows > nn::kMaxPredictRows) return fail(nn::Status::BadSpec, "rows: 0 to 1,048,576");
+  predict_in_.assign(static_cast<size_t>(rows) * net_.spec.sizes.front(), 0.0);
+  predict_out_.assign(static_cast<size_t>(rows) * net_.spec.sizes.back(), 0.0);
+  return fail(nn::Status::Ok, "");
+}
+
+nn::Status JsNetwork::predict_check(int rows) {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
+  if (rows < 0 || static_cast<size_t>(rows) * net_.spec.sizes.front() > predict_in_.size() ||
+      static_cast<size_t>(rows) * net_.spec.sizes.back() > predict_out_.size())
+    return fail(nn::Status::BadSpec, "rows: more than reservePredict made room for (call it after configure)");
+  return fail(nn::Status::Ok, "");
+}
+
+nn::Status JsNetwork::predict(int rows) {
+  if (predict_check(rows) != nn::Status::Ok) return status_;
+  nn::predict_f32(predict_out_.data(), predict_in_.data(), rows, net_, &predict_scratch_);
+  return status_;
+}
+
+nn::Status JsNetwork::predictExact(int rows) {
+  if (predict_check(rows) != nn::Status::Ok) return status_;
+  nn::predict(predict_out_.data(), predict_in_.data(), rows, net_, &predict_scratch_);
+  return status_;
 }
 
 std::string trace_spec(const std::string& spec_json, int steps) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../engine/network.h"
+#include "../engine/predict.h"
 
 class JsNetwork {
  public:
@@ -40,11 +41,22 @@ class JsNetwork {
   // Views detach when memory grows: re-read after any call that may allocate.
   emscripten::val buffers();
 
+  // The heatmap path, one call per frame: reservePredict(rows) sizes the predictInputs (rows, inputs)
+  // and predictOutputs (rows, outputs) views of buffers() (re-read them: this may grow memory);
+  // predict(rows) runs float32 fastmath, predictExact(rows) double (bitwise the forward outputs).
+  // Neither touches the training buffers. Call reservePredict again after configure.
+  nn::Status reservePredict(int rows);
+  nn::Status predict(int rows);
+  nn::Status predictExact(int rows);
+
  private:
+  nn::Status predict_check(int rows);
   nn::Status fail(nn::Status st, std::string message);
   nn::Network net_;
   std::vector<double> numeric_;
   std::vector<double> norms_;
+  std::vector<double> predict_in_, predict_out_;
+  nn::PredictScratch predict_scratch_;
   std::string error_;
   nn::Status status_ = nn::Status::BadSpec;
   bool configured_ = false;

@@ -1,0 +1,30 @@
+// Panel lessons: a lesson whose screen is its own component (the chain rule, the learning-rate
+// sweep, XOR from many starts…) rather than the worked-example player. Still one data file each.
+import type { Component } from 'vue'
+import type { LessonSummary } from './index'
+
+/** Props every panel receives from PanelLessonView. */
+export interface PanelProps {
+  /** The loaded engine module (cast to NnModule from engine/nn). */
+  engine: unknown
+}
+
+export interface PanelLesson extends LessonSummary {
+  kind: 'panel'
+  /** Plain-language paragraphs shown above the panel; `$…$` is inline LaTeX. */
+  intro: string[]
+  /** Which lecture note it comes from, e.g. '004'. */
+  notes: string
+  /** The panel component, loaded on demand so the start page stays small. */
+  panel: () => Promise<{ default: Component }>
+}
+
+/** Identity with type checking, so a panel lesson file reads as data. */
+export function definePanelLesson(lesson: Omit<PanelLesson, 'kind'>): PanelLesson {
+  return { ...lesson, kind: 'panel' }
+}
+
+/** True when a registry entry is a panel lesson. */
+export function isPanelLesson(value: LessonSummary | undefined): value is PanelLesson {
+  return value !== undefined && (value as Partial<PanelLesson>).kind === 'panel'
+}

@@ -85,8 +85,12 @@ double network_forward(Network& net, int start, int count) {
   net.batch_start = start;
   net.batch_rows = count;
   const double* y = s.targets.data() + start * s.sizes[L];
+  net.penalty = 0;
+  for (int l = 0; l < L && s.regularization.kind != Penalty::None; ++l)
+    net.penalty += penalty_forward(net.params.data() + lay.W[l], s.sizes[l] * s.sizes[l + 1], s.regularization);
   net.loss = loss_forward(net.sample_loss.data(), net.acts.data() + lay.a[L - 1],
-                          net.acts.data() + lay.z[L - 1], y, count, s.sizes[L], s.loss);
+                          net.acts.data() + lay.z[L - 1], y, count, s.sizes[L], s.loss) +
+             net.penalty;
   return net.loss;
 }
 
@@ -110,6 +114,8 @@ Status network_backward(Network& net) {
     double* din = l > 0 ? dacts + lay.da[l - 1] : nullptr;
     dense_backward_fast(din, net.grads.data() + lay.W[l], net.grads.data() + lay.b[l],
                         dacts + lay.dz[l], in, net.params.data() + lay.W[l], B, s.sizes[l], s.sizes[l + 1]);
+    penalty_backward(net.grads.data() + lay.W[l], net.params.data() + lay.W[l], s.sizes[l] * s.sizes[l + 1],
+                     s.regularization);
     if (l > 0)
       activation_backward(dacts + lay.dz[l - 1], din, acts + lay.z[l - 1], acts + lay.a[l - 1], B,
                           s.sizes[l], s.activations[l - 1]);

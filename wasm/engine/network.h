@@ -8,6 +8,7 @@
 #include "activations.h"
 #include "losses.h"
 #include "optimizers.h"
+#include "regularization.h"
 #include "status.h"
 
 namespace nn {
@@ -27,6 +28,7 @@ struct NetworkSpec {
   uint64_t seed = 1;
   Init init = Init::Xavier;
   double epsilon = 1e-6;  // the numerical gradient's central-difference step
+  Regularization regularization;  // penalty on the weights, added to the loss
 };
 
 // Offsets of every named block. Per-sample blocks hold `capacity` rows; a batch uses the first ones.
@@ -48,7 +50,8 @@ struct Network {
   long t = 0;                       // optimizer steps taken
   int cursor = 0;                   // first row of the next training batch
   int batch_start = 0, batch_rows = 0;  // the batch the buffers describe
-  double loss = 0;
+  double loss = 0;     // mean data loss of the last forward batch + penalty
+  double penalty = 0;  // the regularisation part of `loss`
 };
 
 int weight_layers(const NetworkSpec& spec);
@@ -57,7 +60,7 @@ int param_count(const NetworkSpec& spec);
 // Validates the spec (err names the field), allocates buffers, copies or draws the parameters.
 Status network_init(Network& net, const NetworkSpec& spec, std::string* err);
 // Forward over rows [start, start + count): fills z, a, sample_loss; returns the batch mean loss
-// (NaN or infinity when the numbers have overflowed: the caller reports it).
+// plus the weight penalty (NaN or infinity when the numbers have overflowed: the caller reports it).
 double network_forward(Network& net, int start, int count);
 // Backward over the last forward batch: δ per layer and sample, dW and db batch means.
 Status network_backward(Network& net);

@@ -168,13 +168,22 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
   }
   if (const Json* j = json.find("epsilon"))
     if (!read_finite(j, "epsilon", &s->epsilon, err)) return false;
+  if (const Json* j = json.find("regularization")) {
+    const Json* name = j->find("name");
+    if (!name || name->type != Json::Type::String || !penalty_from_name(name->string, &s->regularization.kind))
+      return fail(err, "regularization.name", "expected none, l1 or l2");
+    const Json* rate = j->find("rate");
+    if (s->regularization.kind != Penalty::None &&
+        !read_finite(rate, "regularization.rate", &s->regularization.rate, err))
+      return false;
+  }
   return true;
 }
 
 constexpr const char* kFields[] = {"layers",    "activations", "loss",      "weights",
                                    "biases",    "inputs",      "targets",   "learningRate",
                                    "optimizer", "batchSize",   "trainBiases", "seed",
-                                   "init",      "epsilon"};
+                                   "init",      "epsilon",     "regularization"};
 
 }  // namespace
 
@@ -247,6 +256,8 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
   if (!(o.beta2 >= 0 && o.beta2 < 1)) return fail(err, "optimizer.beta2", "expected 0 ≤ β₂ < 1");
   if (!(o.epsilon > 0)) return fail(err, "optimizer.epsilon", "expected a number above 0");
   if (!(s.epsilon > 0 && s.epsilon <= 0.1)) return fail(err, "epsilon", "expected 0 < ε ≤ 0.1");
+  if (!(s.regularization.rate >= 0) || !std::isfinite(s.regularization.rate))
+    return fail(err, "regularization.rate", "expected a number of 0 or more");
   if (s.batch_size < 0) return fail(err, "batchSize", "expected 0 (whole batch) or more");
   return true;
 }

@@ -35,6 +35,8 @@ export interface NetworkSpec {
   init?: 'xavier' | 'he'
   /** Central-difference step for the numerical gradient check. @default 1e-6 */
   epsilon?: number
+  /** Weight penalty added to the loss: l2 = (λ/2)Σw², l1 = λΣ|w| (biases not penalised). @default none */
+  regularization?: { name: 'none' | 'l1' | 'l2'; rate?: number }
 }
 
 /** One weight layer's numbers. Per-sample arrays are indexed [sample][unit]. */

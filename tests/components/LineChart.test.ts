@@ -1,0 +1,112 @@
+// LineChart with Chart.js mocked (happy-dom has no canvas): the configuration it hands over is what
+// is asserted — log toggle, decimation, no NaN/Infinity, one update('none') per frame, the table.
+import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+
+interface FakeChart {
+  config: { data: { datasets: { label: string; data: { x: number; y: number | null }[] }[] }; options: { scales: Record<string, { type: string }> } }
+  data: FakeChart['config']['data']
+  options: FakeChart['config']['options']
+  scales: Record<string, unknown>
+  updates: string[]
+  destroyed: boolean
+}
+const charts: FakeChart[] = []
+
+vi.mock('chart.js', () => {
+  class Chart {
+    static register(): void {}
+    config: FakeChart['config']
+    data: FakeChart['config']['data']
+    options: FakeChart['config']['options']
+    scales = {}
+    updates: string[] = []
+    destroyed = false
+    constructor(_canvas: unknown, config: FakeChart['config']) {
+      this.config = config
+      this.data = config.data
+      this.options = config.options
+      charts.push(this as unknown as FakeChart)
+    }
+    update(mode: string): void {
+      this.updates.push(mode)
+    }
+    destroy(): void {
+      this.destroyed = true
+    }
+  }
+  const part = {}
+  return { Chart, Legend: part, LinearScale: part, LineController: part, LineElement: part, LogarithmicScale: part, PointElement: part, Tooltip: part }
+})
+
+const { default: LineChart } = await import('../../web/src/components/charts/LineChart.vue')
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)))
+
+const base = { caption: 'Loss after each update', xLabel: 'update', yLabel: 'loss' }
+afterEach(() => {
+  charts.length = 0
+})
+
+describe('LineChart', () => {
+  it('hands Chart.js no NaN or Infinity: they become gaps (null)', () => {
+    mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y: [1, NaN, Infinity, 0.5] }] } })
+    const data = charts[0].data.datasets[0].data
+    expect(data.map((p) => p.y)).toEqual([1, null, null, 0.5])
+    expect(data.every((p) => Number.isFinite(p.x))).toBe(true)
+  })
+
+  it('decimates a long series to about 1000 points', () => {
+    const y = Array.from({ length: 50_000 }, (_, k) => 1 / (k + 1))
+    mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y }] } })
+    const n = charts[0].data.datasets[0].data.length
+    expect(n).toBeLessThanOrEqual(1001)
+    expect(n).toBeGreaterThan(240) // a smooth curve keeps ~2 points per bucket
+  })
+
+  it('switches the y axis to a log scale from its checkbox, dropping values ≤ 0', async () => {
+    const w = mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y: [2, 0, 1] }] } })
+    expect(charts[0].options.scales.y.type).toBe('linear')
+    await w.get('input[type=checkbox]').setValue(true)
+    await frame()
+    expect(charts[0].options.scales.y.type).toBe('logarithmic')
+    expect(charts[0].data.datasets[0].data.map((p) => p.y)).toEqual([2, null, 1])
+    expect(charts[0].updates).toEqual(['none'])
+  })
+
+  it('starts log-log when asked (final loss against learning rate)', () => {
+    mount(LineChart, { props: { ...base, logX: true, logY: true, series: [{ label: 'a', color: '#000', x: [1e-3, 1], y: [1, 2] }] } })
+    expect(charts[0].options.scales.x.type).toBe('logarithmic')
+    expect(charts[0].options.scales.y.type).toBe('logarithmic')
+  })
+
+  it('redraws at most once per animation frame however often the data changes', async () => {
+    const w = mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y: [1] }] } })
+    for (let k = 2; k < 10; k++) {
+      await w.setProps({ series: [{ label: 'a', color: '#000', y: Array.from({ length: k }, () => 1) }] })
+    }
+    await frame()
+    expect(charts[0].updates).toEqual(['none'])
+    expect(charts[0].data.datasets[0].data).toHaveLength(9)
+  })
+
+  it('has a caption, an accessible canvas and a data table on request', async () => {
+    const w = mount(LineChart, { props: { ...base, series: [{ label: 'SGD', color: '#000', y: [3, 2, NaN] }] } })
+    expect(w.get('figcaption').text()).toBe('Loss after each update')
+    expect(w.get('canvas').attributes('aria-label')).toContain('Loss after each update')
+    await w.get('button').trigger('click')
+    await nextTick()
+    const cells = w.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
+    expect(cells).toEqual([
+      ['SGD', '0', '3'],
+      ['SGD', '1', '2'],
+      ['SGD', '2', '—'],
+    ])
+  })
+
+  it('destroys its chart on unmount', () => {
+    const w = mount(LineChart, { props: { ...base, series: [] } })
+    w.unmount()
+    expect(charts[0].destroyed).toBe(true)
+  })
+})

@@ -1,0 +1,107 @@
+// LineChart's Chart.js configuration, kept out of the SFC so it can be read (and tested) as data:
+// datasets from ChartSeries (cleaned and decimated by math/series.ts), scales (linear or log), and a
+// small plugin that writes a label and a cross where a series stops (a diverged copy of a sweep).
+import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js'
+import { chartPoints, type ChartSeries, type XY } from '../../math/series'
+
+export interface LineChartAxes {
+  xLabel: string
+  yLabel: string
+  logX: boolean
+  logY: boolean
+  legend: boolean
+  /** Points kept per series. @default 1000 */
+  maxPoints?: number
+}
+
+/** A Chart.js line dataset plus the label written where it ends. */
+export type LineDataset = ChartDataset<'line', XY[]> & { endLabel?: string }
+
+export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes): LineDataset[] {
+  return series.map((s) => ({
+    label: s.label,
+    data: chartPoints(s, { maxPoints: axes.maxPoints ?? 1000, logX: axes.logX, logY: axes.logY }),
+    borderColor: s.color,
+    backgroundColor: s.color,
+    borderWidth: s.pointRadius ? 0 : 2,
+    borderDash: s.dashed ? [6, 4] : [],
+    pointRadius: s.pointRadius ?? 0,
+    pointHoverRadius: (s.pointRadius ?? 0) + 2,
+    showLine: !s.pointRadius,
+    spanGaps: false,
+    endLabel: s.endLabel,
+    hideInLegend: s.hideInLegend ?? false,
+  }))
+}
+
+/** Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point. */
+export const endLabelPlugin: Plugin<'line'> = {
+  id: 'endLabels',
+  afterDatasetsDraw(chart) {
+    const { ctx, chartArea } = chart
+    chart.data.datasets.forEach((ds, i) => {
+      const label = (ds as LineDataset).endLabel
+      if (!label || !chart.isDatasetVisible(i)) return
+      const meta = chart.getDatasetMeta(i)
+      const data = ds.data as XY[]
+      let k = data.length - 1
+      while (k >= 0 && data[k].y === null) k--
+      const el = meta.data[k]
+      if (!el || !Number.isFinite(el.x) || !Number.isFinite(el.y)) return
+      ctx.save()
+      ctx.strokeStyle = ctx.fillStyle = String(ds.borderColor)
+      ctx.lineWidth = 2
+      ctx.beginPath()
+      ctx.moveTo(el.x - 4, el.y - 4)
+      ctx.lineTo(el.x + 4, el.y + 4)
+      ctx.moveTo(el.x + 4, el.y - 4)
+      ctx.lineTo(el.x - 4, el.y + 4)
+      ctx.stroke()
+      ctx.font = '11px system-ui, sans-serif'
+      const right = el.x + ctx.measureText(label).width + 8 > chartArea.right
+      ctx.textAlign = right ? 'right' : 'left'
+      ctx.textBaseline = 'bottom'
+      ctx.fillText(label, right ? el.x - 6 : el.x + 6, Math.max(chartArea.top + 12, el.y - 4))
+      ctx.restore()
+    })
+  },
+}
+
+const tickText = (v: number | string): string => {
+  const n = Number(v)
+  if (!Number.isFinite(n)) return ''
+  return Math.abs(n) >= 1e4 || (n !== 0 && Math.abs(n) < 1e-3) ? n.toExponential(0) : String(Number(n.toPrecision(3)))
+}
+
+export function lineChartConfig(datasets: LineDataset[], axes: LineChartAxes): ChartConfiguration<'line', XY[]> {
+  const scale = (log: boolean, title: string) => ({
+    type: log ? ('logarithmic' as const) : ('linear' as const),
+    title: { display: true, text: title },
+    ticks: { callback: tickText, maxTicksLimit: 8, autoSkip: true },
+  })
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', intersect: false },
+      scales: { x: scale(axes.logX, axes.xLabel), y: scale(axes.logY, axes.yLabel) },
+      plugins: {
+        legend: {
+          display: axes.legend,
+          position: 'bottom',
+          labels: {
+            boxWidth: 14,
+            boxHeight: 2,
+            filter: (item, data) => !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend,
+          },
+        },
+        tooltip: { enabled: true },
+      },
+    },
+    plugins: [endLabelPlugin],
+  }
+}

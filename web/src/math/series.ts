@@ -1,0 +1,98 @@
+// Curves for charts: turns a series of engine numbers into at most ~maxPoints drawable points. Never
+// hands a NaN or ±Infinity to a chart (they become null, a gap), and drops what a log axis cannot show.
+// Pure TS, no Vue, no Chart.js: tested in Node.
+
+/** One point of a chart; `y: null` is a gap in the line. */
+export interface XY {
+  x: number
+  y: number | null
+}
+
+/** One curve as given to LineChart: y values, with x values or implicit x = xStart + index. */
+export interface ChartSeries {
+  label: string
+  y: ArrayLike<number | null>
+  /** Same length as `y`; when absent x = xStart + index. */
+  x?: ArrayLike<number>
+  /** @default 0 */
+  xStart?: number
+  /** A CSS colour (usually a token read by the caller). */
+  color: string
+  dashed?: boolean
+  /** Draw markers only, no line (a scatter), with this radius in px. */
+  pointRadius?: number
+  /** Text written at the last drawn point, e.g. 'diverged'. */
+  endLabel?: string
+  /** Leave out of the legend. @default false */
+  hideInLegend?: boolean
+}
+
+export interface SeriesOptions {
+  /** Points kept per series (min/max bucketing above that). @default 1000 */
+  maxPoints?: number
+  /** Values ≤ 0 become gaps (a log axis cannot show them). */
+  logY?: boolean
+  /** Points with x ≤ 0 are dropped (a log axis cannot show them). */
+  logX?: boolean
+}
+
+const usable = (v: number | null | undefined, log: boolean): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && (!log || v > 0)
+
+/** The series as {x, y} with every unusable y turned into null and unusable x dropped. */
+export function cleanPoints(s: ChartSeries, options: SeriesOptions = {}): XY[] {
+  const out: XY[] = []
+  const start = s.xStart ?? 0
+  for (let k = 0; k < s.y.length; k++) {
+    const x = s.x ? s.x[k] : start + k
+    if (!usable(x, options.logX ?? false)) continue
+    const y = s.y[k]
+    out.push({ x, y: usable(y, options.logY ?? false) ? y : null })
+  }
+  return out
+}
+
+/**
+ * Keeps the shape of a long curve in at most about `maxPoints` points: the points are cut into
+ * buckets and each bucket keeps its first point, its lowest, its highest and a gap if it had one
+ * (so noise, spikes and where a line stops all survive). Short series come back unchanged.
+ */
+export function decimate(points: readonly XY[], maxPoints = 1000): XY[] {
+  if (points.length <= maxPoints) return points.slice()
+  const buckets = Math.max(1, Math.floor((maxPoints - 1) / 4))
+  const size = points.length / buckets
+  const out: XY[] = []
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor(b * size)
+    const to = b === buckets - 1 ? points.length : Math.floor((b + 1) * size)
+    let lo: XY | null = null
+    let hi: XY | null = null
+    let gap: XY | null = null
+    for (let k = from; k < to; k++) {
+      const p = points[k]
+      if (p.y === null) gap ??= p
+      else {
+        if (!lo || p.y < (lo.y as number)) lo = p
+        if (!hi || p.y > (hi.y as number)) hi = p
+      }
+    }
+    const keep = [points[from], lo, hi, gap].filter((p): p is XY => p !== null)
+    const unique = [...new Set(keep)].sort((p, q) => p.x - q.x)
+    out.push(...unique)
+  }
+  const last = points[points.length - 1]
+  if (out[out.length - 1] !== last) out.push(last)
+  return out
+}
+
+/** cleanPoints then decimate: what LineChart hands to Chart.js for one series. */
+export function chartPoints(s: ChartSeries, options: SeriesOptions = {}): XY[] {
+  return decimate(cleanPoints(s, options), options.maxPoints ?? 1000)
+}
+
+/** Every n-th point (and the last), at most about `rows` of them: for data tables. */
+export function sampleRows<T>(items: readonly T[], rows: number): T[] {
+  if (items.length <= rows) return items.slice()
+  const n = Math.ceil(items.length / rows)
+  return items.filter((_, k) => k % n === 0 || k === items.length - 1)
+}

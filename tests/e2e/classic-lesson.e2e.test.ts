@@ -1,0 +1,101 @@
+// The classic 2-2-2 lesson (notes 004) in a real browser: the buttons by name, the numbers from the page
+// (E_total 0.298371109, ∂E/∂w5 0.082167041, w5 after one update 0.35891648; seeds/README.md), the derivation,
+// check-my-work's diagnosis of the notes' slips, and a refused garbage value. No console errors.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+const toFixed9 = (text: string | null) => Number(text).toFixed(9)
+
+describe('classic lesson (step-by-step-222)', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('steps forward, backward and update with the notes’ exact numbers', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.getByRole('heading', { level: 1, name: 'The classic 2-2-2 walk-through' }).waitFor()
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    await expect.poll(() => page.getByTestId('loss').textContent()).toBe('0.298371109')
+
+    await page.getByRole('button', { name: 'Backward', exact: true }).click()
+    await page.locator('[data-param="W2[0][0]"]').click()
+    await expect.poll(async () => toFixed9(await page.getByTestId('derivation-value').textContent())).toBe('0.082167041')
+    const derivation = await page.locator('.derivation').textContent()
+    expect(derivation).toContain('0.74136507')
+    expect(derivation).toContain('0.186815602')
+    expect(derivation).toContain('0.593269992')
+    expect(await page.getByRole('complementary', { name: 'Numerical gradient check' }).textContent()).toContain('they agree')
+    await page.waitForTimeout(1200)
+    await screenshot(page, 'classic-backward-1280')
+
+    await page.getByRole('button', { name: 'Update', exact: true }).click()
+    await expect.poll(() => page.getByTestId('selected-value').textContent()).toBe('0.35891648')
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect.poll(() => page.getByTestId('selected-value').textContent()).toBe('0.35891648')
+    expect(await page.locator('main').textContent()).not.toContain('NaN')
+    expect(errors).toEqual([])
+  })
+
+  it('derives a hidden weight as a sum over both outputs, and trains with a streaming curve', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Step', exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Backward', exact: true }).click()
+    const w1 = page.locator('[data-param="W1[0][0]"]')
+    await w1.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.derivation__steps').textContent()).toContain('one bracket per path')
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await page.waitForTimeout(700)
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    const updates = Number(/(\d+) updates/.exec((await page.locator('.workspace__status').textContent()) ?? '')?.[1])
+    expect(updates).toBeGreaterThan(10)
+    await page.getByRole('button', { name: 'Show as table' }).click()
+    expect(await page.locator('.loss-chart__table tbody tr').count()).toBeGreaterThan(5)
+    await screenshot(page, 'classic-trained-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('marks the notes’ slips and refuses garbage at the field', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: /netₕ₁ = 0\.377/ }).click()
+    await expect.poll(() => page.locator('.check__marks').textContent()).toContain('Truncated')
+    expect(await page.locator('.check__marks').textContent()).toContain('0.378')
+    await page.getByRole('button', { name: /Eₜₒₜₐₗ = 0\.50/ }).click()
+    await expect.poll(() => page.locator('.check__marks').textContent()).toContain('0.298371109')
+    await page.getByLabel('Quantity').selectOption('E[1]')
+    await page.getByLabel('Your value').fill('0.23')
+    await page.getByRole('button', { name: 'Check', exact: true }).click()
+    await expect.poll(() => page.locator('.check__marks').textContent()).toContain('decimal point')
+
+    const w5 = page.getByLabel('w₅', { exact: true })
+    await w5.fill('zero point four')
+    await w5.press('Enter')
+    await expect.poll(() => w5.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByRole('alert').first().textContent()).toContain('not a number')
+    await w5.fill('.5')
+    await w5.press('Enter')
+    await expect.poll(() => w5.getAttribute('aria-invalid')).toBe('false')
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    expect(await page.getByTestId('loss').textContent()).not.toBe('0.298371109')
+    await screenshot(page, 'classic-check-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('fits a 375 px phone screen', async () => {
+    opened = await openPage('#/step-by-step-222', { viewport: { width: 375, height: 740 } })
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Step', exact: true }).click()
+    await page.getByTestId('selected-value').waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    await screenshot(page, 'classic-375')
+    expect(overflow).toBe(0)
+    expect(errors).toEqual([])
+  })
+})

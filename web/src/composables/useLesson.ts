@@ -1,0 +1,138 @@
+// Everything one mounted lesson needs: its network and training session, the selected parameter and
+// sample, the derivation of that parameter, and check-my-work. Provided to the lesson's subtree.
+import { computed, inject, provide, ref, type ComputedRef, type InjectionKey, type Ref } from 'vue'
+import type { NnModule } from '../engine/nn'
+import { checkWork, type CheckResult } from '../math/checkWork'
+import { deriveGradient, outputLayerMatrixForm, type DerivationStep } from '../math/derivation'
+import { numericalGradientCaption } from '../math/gradientCheck'
+import { parseKey } from '../math/keys'
+import type { Lesson } from '../lessons/types'
+import { useNotation } from './useNotation'
+import { useNetwork, type NetworkState } from './useNetwork'
+import { useTraining, type TrainingState } from './useTraining'
+
+/** The central-difference check of the selected parameter. */
+export interface SelectedCheck {
+  analytic: number
+  numeric: number
+  epsilon: number
+  relativeError: number
+  caption: string
+}
+
+export interface LessonState {
+  lesson: Lesson
+  network: NetworkState
+  training: TrainingState
+  selected: Ref<string>
+  sample: Ref<number>
+  derivation: ComputedRef<DerivationStep[]>
+  matrixForm: ComputedRef<DerivationStep[]>
+  gradientCheck: ComputedRef<SelectedCheck | null>
+  answers: Ref<Record<string, string> | null>
+  checkResult: ComputedRef<CheckResult | null>
+  guideIndex: Ref<number>
+  /** Plain-text names of every quantity key, in the lesson's notation. */
+  names: Record<string, string>
+  /** Quantities check-my-work offers (computed ones, not the givens). */
+  checkable: { key: string; label: string }[]
+  /** The notes' slips with the value to type (named slips evaluated at the current numbers). */
+  slips: ComputedRef<{ key: string; label: string; written: string; note: string }[]>
+  actions: {
+    forward: () => void
+    backward: () => void
+    update: () => void
+    step: () => void
+    train: () => void
+    reset: () => void
+    undo: () => void
+    /** Does walk-through step `index` and shows it. */
+    guide: (index: number) => void
+  }
+}
+
+export const LessonKey: InjectionKey<LessonState> = Symbol('lesson')
+
+/** The lesson provided by an enclosing LessonWorkspace (throws outside one). */
+export function injectLesson(): LessonState {
+  const state = inject(LessonKey)
+  if (!state) throw new Error('injectLesson() needs a LessonWorkspace above it')
+  return state
+}
+
+export function useLesson(module: NnModule, lesson: Lesson): LessonState {
+  const network = useNetwork(module, lesson.spec)
+  const training = useTraining(network)
+  const selected = ref(lesson.focus)
+  const sample = ref(0)
+  const answers = ref<Record<string, string> | null>(null)
+  const guideIndex = ref(-1)
+  const opts = () => ({ symbols: lesson.symbols, sample: Math.min(sample.value, rows() - 1) })
+  const rows = () => network.trace.value?.inputs.length ?? 1
+
+  const derivation = computed(() => {
+    const t = network.trace.value
+    return t ? deriveGradient(network.spec.value, t, selected.value, opts()) : []
+  })
+  const matrixForm = computed(() => {
+    const t = network.trace.value
+    return t && lesson.matrixForm ? outputLayerMatrixForm(network.spec.value, t, opts()) : []
+  })
+  const gradientCheck = computed<SelectedCheck | null>(() => {
+    const c = network.check.value
+    const r = parseKey(selected.value)
+    if (!c || !r?.layer) return null
+    const { sizes, W, b } = network.net.layout
+    const k =
+      r.kind === 'W' ? W[r.layer - 1] + (r.j ?? 0) * sizes[r.layer - 1] + (r.i ?? 0) : b[r.layer - 1] + (r.j ?? 0)
+    const [analytic, numeric, relativeError] = [c.analytic[k], c.numeric[k], c.relativeError[k]]
+    const caption = numericalGradientCaption(analytic, numeric, c.epsilon)
+    return { analytic, numeric, relativeError, epsilon: c.epsilon, caption }
+  })
+  const checkResult = computed(() => {
+    const t = network.trace.value
+    return t && answers.value ? checkWork(network.spec.value, t, answers.value, opts()) : null
+  })
+
+  const { names, checkable, slips } = useNotation(lesson, network, opts)
+
+  function update(): void {
+    const n = network.updates.value
+    const loss = network.update()
+    if (loss !== null) training.record(n, loss)
+  }
+  const actions: LessonState['actions'] = {
+    forward: network.forward,
+    backward: network.backward,
+    update,
+    step: update,
+    train: () => (training.running.value ? training.pause() : training.start()),
+    reset: () => {
+      training.pause()
+      network.reset()
+      training.trimTo(0)
+      sample.value = 0
+      selected.value = lesson.focus
+      guideIndex.value = -1
+    },
+    undo: () => {
+      training.pause()
+      network.undo()
+      training.trimTo(network.updates.value + 1)
+    },
+    guide: (index) => {
+      const s = lesson.steps[index]
+      if (!s) return
+      guideIndex.value = index
+      if (s.do === 'update' || s.do === 'step') update()
+      else if (s.do) actions[s.do]()
+      if (s.derive) selected.value = s.derive
+    },
+  }
+  const state: LessonState = {
+    lesson, network, training, selected, sample, derivation, matrixForm, gradientCheck,
+    answers, checkResult, guideIndex, names, checkable, slips, actions,
+  }
+  provide(LessonKey, state)
+  return state
+}

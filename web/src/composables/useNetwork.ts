@@ -1,0 +1,150 @@
+// One lesson's network: the engine handle (markRaw), the spec being edited, and the last forward +
+// backward pass (trace) with the stage the learner has reached. Every number comes from EngineNetwork.
+import { markRaw, onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { EngineNetwork, type GradientCheck, type Params, type Result } from '../engine/network'
+import type { NnModule } from '../engine/nn'
+import type { NetworkSpec, Trace } from '../engine/types'
+import { parseKey } from '../math/keys'
+
+/** How far the learner has gone: which numbers of the trace are shown. */
+export type Stage = 'ready' | 'forward' | 'backward' | 'updated'
+type Snapshot = { spec: NetworkSpec; stage: Stage; updates: number }
+
+export interface NetworkState {
+  /** The spec as edited, with the current weights and biases. */
+  spec: ShallowRef<NetworkSpec>
+  /** Forward + backward at the weights before the last update (so derivations stay consistent). */
+  trace: ShallowRef<Trace | null>
+  /** The weights and biases in the engine now (after an update, the new ones). */
+  params: ShallowRef<Params>
+  check: ShallowRef<GradientCheck | null>
+  stage: Ref<Stage>
+  updates: Ref<number>
+  canUndo: Ref<boolean>
+  /** The engine's last complaint, or ''. */
+  message: Ref<string>
+  forward: () => void
+  backward: () => void
+  /** One SGD update; returns the loss before it, or null when the engine refused. */
+  update: () => number | null
+  reset: () => void
+  undo: () => void
+  /** Sets one weight or bias (`W2[0][0]`, `b1[0]`); with `shared`, every bias of that layer. */
+  setParam: (key: string, value: number, shared?: boolean) => Result
+  /** Replaces part of the spec (inputs, targets, activations, loss, η, trainBiases). */
+  configure: (patch: Partial<NetworkSpec>) => Result
+  /** Re-reads params and trace after the engine trained on its own (useTraining). */
+  refresh: (updatesDone: number) => void
+  /** Remembers the current state for Undo (before training). */
+  checkpoint: () => void
+  net: EngineNetwork
+}
+const HISTORY = 20
+
+export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState {
+  const created = EngineNetwork.create(module, initial)
+  if (!created.ok) throw new Error(`The lesson’s network is invalid: ${created.message}`)
+  const net = markRaw(created.network)
+  onScopeDispose(() => net.dispose())
+
+  const [spec, params] = [shallowRef<NetworkSpec>(initial), shallowRef<Params>(net.params())]
+  const [trace, check] = [shallowRef<Trace | null>(null), shallowRef<GradientCheck | null>(null)]
+  const [stage, updates, canUndo, message] = [ref<Stage>('ready'), ref(0), ref(false), ref('')]
+  let history: Snapshot[] = []
+
+  const current = (): NetworkSpec => ({ ...spec.value, ...params.value })
+  /** Forward and backward at the current params; the stage decides what is shown. */
+  function recompute(): void {
+    const f = net.forward()
+    const b = net.backward()
+    message.value = !f.ok ? f.message : !b.ok ? b.message : ''
+    trace.value = net.trace()
+    params.value = net.params()
+    const c = net.gradientCheck()
+    check.value = c.ok ? c : null
+  }
+  function remember(): void {
+    history = [...history.slice(1 - HISTORY), { spec: current(), stage: stage.value, updates: updates.value }]
+    canUndo.value = true
+  }
+  function forget(): void {
+    history.pop()
+    canUndo.value = history.length > 0
+  }
+  function settle(to: Stage): void {
+    if (stage.value === 'updated' || trace.value === null) recompute()
+    stage.value = to
+  }
+  function update(): number | null {
+    settle('backward')
+    const before = trace.value?.loss ?? NaN
+    remember()
+    const r = net.update()
+    if (!r.ok) {
+      message.value = r.message
+      forget()
+      return null
+    }
+    params.value = net.params()
+    spec.value = current()
+    stage.value = 'updated'
+    updates.value++
+    return before
+  }
+  function configure(patch: Partial<NetworkSpec>, keepHistory = false): Result {
+    const next = { ...current(), ...patch }
+    if (!keepHistory) remember()
+    const r = net.configure(next)
+    if (!r.ok) {
+      if (!keepHistory) forget()
+      return r
+    }
+    spec.value = next
+    params.value = net.params()
+    const was = stage.value
+    recompute()
+    stage.value = was === 'updated' ? 'backward' : was
+    return r
+  }
+  function setParam(key: string, value: number, shared = false): Result {
+    const r = parseKey(key)
+    const p = structuredClone(params.value)
+    if (r?.kind === 'W' && r.layer && r.i !== undefined) p.weights[r.layer - 1][r.j ?? 0][r.i] = value
+    else if (r?.kind === 'b' && r.layer) {
+      const row = p.biases[r.layer - 1]
+      row.forEach((_, j) => (shared || j === r.j) && (row[j] = value))
+    } else return { ok: false, message: `${key} is not a weight or bias` }
+    return configure(p)
+  }
+  function reset(): void {
+    net.configure(initial)
+    spec.value = initial
+    history = []
+    canUndo.value = false
+    updates.value = 0
+    stage.value = 'ready'
+    recompute()
+  }
+  function undo(): void {
+    const last = history[history.length - 1]
+    forget()
+    if (!last) return
+    stage.value = last.stage === 'updated' ? 'backward' : last.stage
+    configure(last.spec, true)
+    updates.value = last.updates
+  }
+  function refresh(updatesDone: number): void {
+    params.value = net.params()
+    spec.value = current()
+    updates.value += updatesDone
+    recompute()
+    stage.value = 'backward'
+  }
+  recompute()
+  return {
+    spec, trace, params, check, stage, updates, canUndo, message, net,
+    forward: () => settle('forward'),
+    backward: () => settle('backward'),
+    update, reset, undo, setParam, configure: (p) => configure(p), refresh, checkpoint: remember,
+  }
+}

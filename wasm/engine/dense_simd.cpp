@@ -56,6 +56,32 @@ void forward_group(T* z, const T* in, const T* W, const T* b, int s, int nin, in
   for (; j < nout; ++j) forward_block<T, G, 1>(z, xt, W, b, s, j, nin, nout);
 }
 
+// Feature-major: samples s..s+G·lanes−1 × outputs j..j+J−1, whole-Vec loads and stores.
+template <typename T, int G, int J>
+void forward_t_block(T* zt, const T* xt, const T* W, const T* b, int s, int j, int B, int nin) {
+  using V = Vec<T>;
+  V acc[G][J];
+  for (int g = 0; g < G; ++g)
+    for (int k = 0; k < J; ++k) acc[g][k] = V::zero();
+  for (int i = 0; i < nin; ++i) {
+    V x[G];
+    for (int g = 0; g < G; ++g) x[g] = V::load(xt + i * B + s + g * V::kLanes);
+    for (int k = 0; k < J; ++k) {
+      const V w = V::splat(W[(j + k) * nin + i]);
+      for (int g = 0; g < G; ++g) acc[g][k] = acc[g][k] + w * x[g];
+    }
+  }
+  for (int g = 0; g < G; ++g)
+    for (int k = 0; k < J; ++k) (acc[g][k] + V::splat(b[j + k])).store(zt + (j + k) * B + s + g * V::kLanes);
+}
+
+template <typename T, int G>
+void forward_t_group(T* zt, const T* xt, const T* W, const T* b, int s, int B, int nin, int nout) {
+  int j = 0;
+  for (; j + 4 <= nout; j += 4) forward_t_block<T, G, 4>(zt, xt, W, b, s, j, B, nin);
+  for (; j < nout; ++j) forward_t_block<T, G, 1>(zt, xt, W, b, s, j, B, nin);
+}
+
 // dW rows j..j+J−1, columns i..i+lanes−1: Σ_s dz_sj·in_si in sample order, times 1/B.
 template <typename T, int J>
 void dw_block(T* dW, const T* dz, const T* in, int j, int i, int B, int nin, int nout, T inv_b) {
@@ -155,6 +181,14 @@ void dense_forward_fast(T* z, const T* in, const T* W, const T* b, int B, int ni
 }
 
 template <typename T>
+void dense_forward_t(T* zt, const T* xt, const T* W, const T* b, int B, int nin, int nout) {
+  constexpr int L = Vec<T>::kLanes;
+  int s = 0;
+  for (; s + 2 * L <= B; s += 2 * L) forward_t_group<T, 2>(zt, xt, W, b, s, B, nin, nout);
+  for (; s + L <= B; s += L) forward_t_group<T, 1>(zt, xt, W, b, s, B, nin, nout);
+}
+
+template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
                          int nout) {
   using V = Vec<T>;
@@ -179,6 +213,9 @@ template void dense_forward_fast<double>(double*, const double*, const double*, 
                                          int, int);
 template void dense_forward_fast<float>(float*, const float*, const float*, const float*, int, int,
                                         int);
+template void dense_forward_t<double>(double*, const double*, const double*, const double*, int, int,
+                                      int);
+template void dense_forward_t<float>(float*, const float*, const float*, const float*, int, int, int);
 template void dense_backward_fast<double>(double*, double*, double*, const double*, const double*,
                                           const double*, int, int, int);
 template void dense_backward_fast<float>(float*, float*, float*, const float*, const float*,

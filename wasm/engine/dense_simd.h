@@ -12,6 +12,11 @@ namespace nn {
 template <typename T>
 void dense_forward_fast(T* z, const T* in, const T* W, const T* b, int B, int nin, int nout);
 
+// The same in feature-major layout, for many points at once (predict): xt (nin, B), zt (nout, B),
+// B a multiple of Vec<T>::kLanes, so every load and store is a whole Vec across samples.
+template <typename T>
+void dense_forward_t(T* zt, const T* xt, const T* W, const T* b, int B, int nin, int nout);
+
 // dz (B, nout), in (B, nin), W (nout, nin) → dW (nout, nin), db (nout) batch means, din (B, nin) or null.
 template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,

@@ -11,17 +11,21 @@ namespace nn::fastmath {
 using simd::f32x4;
 using simd::f64x2;
 
-// expm1(y) for y in [-40, 0.5]: y = k ln2 + r, |r| ≤ ln2/2, expm1(r) by its Taylor series to r¹³
-// (remainder < 2⁻⁵⁸), then 2ᵏ(1 + p) − 1 = 2ᵏp + (2ᵏ − 1), which is exact for k = 0.
 inline f64x2 expm1_poly(f64x2 r) {  // |r| ≤ ln2/2
-  static constexpr double c[] = {1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800,
-                                 1.0 / 362880,     1.0 / 40320,     1.0 / 5040,     1.0 / 720,
-                                 1.0 / 120,        1.0 / 24,        1.0 / 6,        0.5};
-  f64x2 p = f64x2::splat(c[0]);
-  for (int n = 1; n < 12; ++n) p = p * r + f64x2::splat(c[n]);
-  return p * r * r + r;
+  // Estrin's scheme (pairs, then r², r⁴, r⁸): a dependency chain of ~10 operations instead of
+  // Horner's 24, which matters when only one or two Vecs are in flight (the 2-2-2 network).
+  auto c = [](double x) { return f64x2::splat(x); };
+  const f64x2 r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  const f64x2 q0 = c(1.0 / 2) + c(1.0 / 6) * r, q1 = c(1.0 / 24) + c(1.0 / 120) * r;
+  const f64x2 q2 = c(1.0 / 720) + c(1.0 / 5040) * r, q3 = c(1.0 / 40320) + c(1.0 / 362880) * r;
+  const f64x2 q4 = c(1.0 / 3628800) + c(1.0 / 39916800) * r;
+  const f64x2 q5 = c(1.0 / 479001600) + c(1.0 / 6227020800) * r;
+  const f64x2 t = ((q0 + r2 * q1) + r4 * (q2 + r2 * q3)) + r8 * (q4 + r2 * q5);
+  return r + r2 * t;  // r + r²/2! + … + r¹³/13!
 }
 
+// expm1(y) for y in [-40, 0.5]: y = k ln2 + r, |r| ≤ ln2/2, expm1(r) by its Taylor series to r¹³
+// (remainder < 2⁻⁵⁸), then 2ᵏ(1 + p) − 1 = 2ᵏp + (2ᵏ − 1), which is exact for k = 0.
 inline f64x2 expm1_small(f64x2 y) {
   const f64x2 k = nearest(y * f64x2::splat(1.4426950408889634));
   const f64x2 r = (y - k * f64x2::splat(6.93147180369123816490e-01)) -
@@ -39,17 +43,16 @@ inline f64x2 tanh(f64x2 x) {
 }
 
 // σ(x) with e = e^(−|x|) = 2ᵏ(1 + expm1(r)): 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0 (the
-// reference's two branches). |x| is clamped at 700, where σ is 0 or 1 to double precision anyway;
-// k ≥ −1010 keeps 2ᵏ and e normal numbers.
+// reference's two branches). |x| is clamped at 700 (k ≥ −1010 keeps 2ᵏ and e normal): beyond it
+// σ is 1 exactly or below 1e-304 instead of libm's subnormal or 0.
 inline f64x2 sigmoid(f64x2 x) {
   const f64x2 y = f64x2::zero() - pmin(abs(x), f64x2::splat(700.0));
   const f64x2 k = nearest(y * f64x2::splat(1.4426950408889634));
   const f64x2 r = (y - k * f64x2::splat(6.93147180369123816490e-01)) -
                   k * f64x2::splat(1.90821492927058770002e-10);
   const f64x2 e = (expm1_poly(r) + f64x2::splat(1.0)) * exp2i(k);
-  const f64x2 d = f64x2::splat(1.0) + e;  // beyond the clamp σ(−x) < 1e-304: return 0
-  const f64x2 low = select_gt0(y + f64x2::splat(700.0), e / d, f64x2::zero());
-  return select_gt0(x, f64x2::splat(1.0) / d, select_gt0(f64x2::zero() - x, low, f64x2::splat(1.0) / d));
+  const f64x2 inv = f64x2::splat(1.0) / (f64x2::splat(1.0) + e);  // one division for both branches
+  return select_gt0(x, inv, e * inv);
 }
 
 // e^x in float: Cephes expf's reduction and polynomial; x clamped to [−87, 88] (finite, normal).

@@ -10,7 +10,7 @@ namespace nn {
 // Work space reused across calls (one per network handle, so a frame allocates nothing).
 struct PredictScratch {
   std::vector<double> a, b;
-  std::vector<float> fa, fb, fio, fparams;  // fio: a chunk's inputs, then its outputs
+  std::vector<float> fa, fb, fout, fparams;
 };
 
 inline constexpr int kMaxPredictRows = 1 << 20;  // a 1024 × 1024 grid

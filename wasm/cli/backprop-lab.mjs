@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // The `backprop-lab` command: runs a spec through the same WebAssembly engine as the app and prints
-// the trace as JSON. Errors are one line naming the field, exit status 2; no stack traces.
+// the trace as JSON, or the worked example as an answer key (Markdown with LaTeX). Errors are one line
+// naming the field, exit status 2; no stack traces.
 import { readFileSync, existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const USAGE = `usage: backprop-lab trace SPEC.json [--steps N] [--compact]
+       backprop-lab export SPEC.json [--format md|json] [--title TEXT]
 
-Runs the network described by SPEC.json (see README: "The spec") and prints, as JSON,
-loss, layers (z, a, delta per sample; dW, db), weightsAfter, biasesAfter, lossAfter,
-outputsAfter and losses (the batch loss before each of the N updates; N defaults to 1).`
+trace:  runs the network described by SPEC.json (see README: "The spec") and prints, as JSON,
+        loss, layers (z, a, delta per sample; dW, db), weightsAfter, biasesAfter, lossAfter,
+        outputsAfter and losses (the batch loss before each of the N updates; N defaults to 1).
+export: prints the answer key of one forward + backward pass and update: forward values, errors,
+        every delta, every gradient with its chain-rule derivation, updated weights. --format md
+        (default) is Markdown with $…$ LaTeX; --format json is the same data as JSON.`
 
 function fail(message, status = 2) {
   process.stderr.write(`backprop-lab: ${message}\n`)
@@ -16,10 +21,18 @@ function fail(message, status = 2) {
 }
 
 function parseArgs(argv) {
-  const args = { command: argv[0], file: undefined, steps: 1, compact: false }
+  const args = { command: argv[0], file: undefined, steps: 1, compact: false, format: 'md', title: undefined }
   for (let k = 1; k < argv.length; k++) {
     const a = argv[k]
     if (a === '--compact') args.compact = true
+    else if (a === '--format' && args.command === 'export') {
+      args.format = argv[++k]
+      if (args.format !== 'md' && args.format !== 'json')
+        fail(`--format: expected md or json, got ${args.format ?? 'nothing'}`)
+    } else if (a === '--title' && args.command === 'export') {
+      args.title = argv[++k]
+      if (args.title === undefined) fail('--title: expected a text')
+    }
     else if (a === '--steps') {
       const text = argv[++k]
       const n = Number(text)
@@ -47,8 +60,8 @@ async function main() {
     process.exit(argv.length === 0 ? 2 : 0)
   }
   const args = parseArgs(argv)
-  if (args.command !== 'trace') fail(`unknown command ${args.command}\n${USAGE}`)
-  if (!args.file) fail(`trace needs a spec file\n${USAGE}`)
+  if (args.command !== 'trace' && args.command !== 'export') fail(`unknown command ${args.command}\n${USAGE}`)
+  if (!args.file) fail(`${args.command} needs a spec file\n${USAGE}`)
   let text
   try {
     text = readFileSync(args.file, 'utf8')
@@ -56,9 +69,36 @@ async function main() {
     fail(`cannot read ${args.file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`)
   }
   const engine = await loadEngine()
+  if (args.command === 'export') return exportAnswerKey(engine, text, args)
   const out = JSON.parse(engine.traceSpec(text, args.steps))
   if (out.error) fail(out.error)
   process.stdout.write(JSON.stringify(out, null, args.compact ? undefined : 2) + '\n')
+}
+
+/**
+ * `export`: the engine's trace of one step, arranged by the app's own exporter (web/src/math/answerKey.ts),
+ * which tsx compiles on the fly, so the CLI and the app's printable page write the same answer key.
+ */
+async function exportAnswerKey(engine, text, args) {
+  const out = JSON.parse(engine.traceSpec(text, 1))
+  if (out.error) fail(out.error)
+  const spec = JSON.parse(text) // valid: the engine just read it
+  const rows = spec.batchSize > 0 ? spec.batchSize : spec.inputs.length
+  const trace = {
+    loss: out.loss,
+    sampleLosses: out.sampleLosses,
+    inputs: spec.inputs.slice(0, rows),
+    targets: spec.targets.slice(0, rows),
+    weights: out.weights,
+    biases: out.biases,
+    layers: out.layers,
+  }
+  const { register } = await import('tsx/esm/api')
+  const unregister = register()
+  const { buildAnswerKey, answerKeyMarkdown } = await import('../../web/src/math/answerKey.ts')
+  await unregister()
+  const key = buildAnswerKey(spec, trace, { title: args.title ?? 'Answer key' })
+  process.stdout.write(args.format === 'json' ? JSON.stringify(key, null, 2) + '\n' : answerKeyMarkdown(key))
 }
 
 main().catch((e) => fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1))

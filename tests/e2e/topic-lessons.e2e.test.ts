@@ -1,0 +1,69 @@
+// The topic lessons (issue 6) in Chromium: each opens by URL, reacts to its controls, shows the engine's
+// numbers (composed slope 0.5, 0.25⁵ = 0.000977, the XOR success counts…), no NaN, no console errors, and
+// fits 1280×800 and 375 px. Screenshots land in artifacts/screenshots/topic-*.png.
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+const PHONE = { width: 375, height: 740 }
+
+async function noSidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+}
+
+async function expectClean(opened: OpenedPage): Promise<void> {
+  expect(await opened.page.locator('main').textContent()).not.toContain('NaN')
+  expect(opened.errors).toEqual([])
+}
+
+describe('topic lessons', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('chain-rule: composes the slopes 2 and ¼ into 0.5 and follows the sliders', async () => {
+    opened = await openPage('#/chain-rule')
+    const { page } = opened
+    await page.getByRole('heading', { level: 1, name: 'The chain rule, before networks' }).waitFor({ timeout: 5000 })
+    await expect.poll(() => page.getByTestId('composed-slope').textContent()).toBe('0.5')
+    const slope = page.getByRole('slider', { name: 'Slope d(height)/d(weight)' })
+    await slope.focus({ timeout: 5000 })
+    await page.keyboard.press('ArrowRight') // 2 → 2.25
+    await expect.poll(() => page.getByTestId('composed-slope').textContent()).toBe('0.5625')
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(() => page.getByTestId('composed-slope').textContent()).toBe('0.5')
+    await expect.poll(() => page.getByTestId('composed-slope-3').textContent()).toBe('−3')
+    await screenshot(page, 'topic-chain-rule-1280')
+    await expectClean(opened)
+  })
+
+  it('vanishing-gradient: shows 0.25⁵ = 0.000977 at depth 5 and the per-layer gradient norms', async () => {
+    opened = await openPage('#/vanishing-gradient')
+    const { page } = opened
+    await expect.poll(() => page.getByTestId('bound').textContent()).toBe('0.25⁵ = 0.000977')
+    expect(await page.getByTestId('norm-table').locator('tbody tr').count()).toBe(5)
+    const depth = page.getByRole('slider', { name: 'Layers (depth)' })
+    await depth.fill('10')
+    await expect.poll(() => page.getByTestId('bound').textContent()).toBe('0.25¹⁰ = 9.54×10⁻⁷')
+    expect(await page.getByTestId('norm-table').locator('tbody tr').count()).toBe(10)
+    await depth.fill('5')
+    await page.getByRole('button', { name: 'Train 300 updates' }).click()
+    await expect.poll(() => page.getByText('300 / 300 updates').count()).toBe(1)
+    await screenshot(page, 'topic-vanishing-gradient-1280')
+    await expectClean(opened)
+  })
+
+  for (const id of ['chain-rule', 'vanishing-gradient']) {
+    it(`${id}: fits a 375 px screen`, async () => {
+      opened = await openPage(`#/${id}`, { viewport: PHONE })
+      const { page } = opened
+      await page.locator('.panel-section').first().waitFor()
+      await page.waitForTimeout(300)
+      await screenshot(page, `topic-${id}-375`)
+      expect(await noSidewaysScroll(page)).toBe(0)
+      await expectClean(opened)
+    })
+  }
+})

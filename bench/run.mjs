@@ -120,7 +120,7 @@ const nat = native(list)
 const rows = []
 for (const w of list) {
   const impls = { js: plainJs(w), simd: wasm(simd, w), nosimd: wasm(nosimd, w) }
-  const f32 = wasm(simd, w, { float32: true })
+  const f32 = w.float32 && wasm(simd, w, { float32: true })
   if (f32) impls.simdF32 = f32
   for (const k of Object.keys(impls)) if (!impls[k]) delete impls[k]
   const r = measure(impls, w.opsPerCall)
@@ -129,7 +129,7 @@ for (const w of list) {
 }
 
 console.log(`\nBackprop Lab bench — Node ${process.version}, median of ${ROUNDS} interleaved rounds (≥ ${REP_MS} ms each)`)
-console.log('Ratios are throughput / plain JS (float64). f32 = the float32 fast path (heatmap, big nets).\n')
+console.log('Ratios are throughput / plain JS (float64). f32 = the float32 fast path, only where digits are not shown: (c), (d).\n')
 const head = ['workload', 'plain JS (ops/s)', 'wasm SIMD ×', 'wasm SIMD f32 ×', 'wasm no-SIMD ×', 'native ×', 'native f32 ×']
 const widths = [44, 17, 12, 16, 15, 9, 13]
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0]) : pad(h, widths[i]))).join(' | '))

@@ -8,6 +8,7 @@
 
 #include "../engine/network.h"
 #include "../engine/predict.h"
+#include "../engine/train_f32.h"
 
 class JsNetwork {
  public:
@@ -48,6 +49,8 @@ class JsNetwork {
   nn::Status reservePredict(int rows);
   nn::Status predict(int rows);
   nn::Status predictExact(int rows);
+  // Like train, in float32 (plain SGD, no penalty): for big networks whose digits are not shown.
+  int trainFloat32(int steps);
 
  private:
   nn::Status predict_check(int rows);
@@ -57,6 +60,7 @@ class JsNetwork {
   std::vector<double> norms_;
   std::vector<double> predict_in_, predict_out_;
   nn::PredictScratch predict_scratch_;
+  nn::Float32Trainer f32_;
   std::string error_;
   nn::Status status_ = nn::Status::BadSpec;
   bool configured_ = false;

@@ -55,12 +55,35 @@ describe('topic lessons', () => {
     await expectClean(opened)
   })
 
-  for (const id of ['chain-rule', 'vanishing-gradient']) {
+  it('xor-221: runs 100 starts per network in the engine and shows the counts the unit test pins', async () => {
+    opened = await openPage('#/xor-221')
+    const { page } = opened
+    await page.getByRole('button', { name: 'Run 100 starts' }).click()
+    await page.getByText('10 / 10 experiments done').waitFor({ timeout: 30_000 })
+    const solved = async (loss: string, net: string) => Number(await page.getByTestId(`solved-${loss}-${net}`).textContent())
+    // Same seeds, steps and rate as tests/unit/xorExperiment.test.ts, which counts them in Node.
+    expect(await solved('mse', '2-2-1')).toBe(26)
+    expect(await solved('bce', '2-2-1')).toBe(27)
+    expect(await solved('bce', '2-4-1')).toBe(67)
+    expect(await solved('bce', '2-8-1')).toBe(94)
+    expect(await solved('mse', '2-8-1')).toBe(95)
+    const dead = Number(await page.getByTestId('dead-count').textContent())
+    expect(dead).toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Next failed run' }).click()
+    await page.getByRole('heading', { name: 'So why?' }).waitFor()
+    await page.waitForTimeout(300)
+    await screenshot(page, 'topic-xor-221-1280')
+    await expectClean(opened)
+  })
+
+  for (const id of ['chain-rule', 'vanishing-gradient', 'xor-221']) {
     it(`${id}: fits a 375 px screen`, async () => {
       opened = await openPage(`#/${id}`, { viewport: PHONE })
       const { page } = opened
       await page.locator('.panel-section').first().waitFor()
-      await page.waitForTimeout(300)
+      const run = page.getByRole('button', { name: /^(Run|Train)/ }).first()
+      if (id !== 'chain-rule') await run.click()
+      await page.waitForTimeout(id === 'xor-221' ? 4000 : 1500)
       await screenshot(page, `topic-${id}-375`)
       expect(await noSidewaysScroll(page)).toBe(0)
       await expectClean(opened)

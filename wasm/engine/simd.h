@@ -137,7 +137,13 @@ struct Vec {
   }
   friend Vec copysign(Vec mag, Vec sign) { return map2(mag, sign, [](T m, T s) { return std::copysign(m, s); }); }
   friend Vec abs(Vec a) { return map2(a, a, [](T x, T) { return std::fabs(x); }); }
-  friend Vec nearest(Vec a) { return map2(a, a, [](T x, T) { return std::nearbyint(x); }); }  // ties to even
+  // Ties to even without a libm call: adding 1.5·2^52 (2^23 for float) rounds in the default mode.
+  friend Vec nearest(Vec a) {
+    return map2(a, a, [](T x, T) {
+      const T magic = sizeof(T) == 8 ? T(0x1.8p52) : T(0x1.8p23);
+      return std::fabs(x) < magic / 3 ? (x + magic) - magic : x;
+    });
+  }
   friend Vec exp2i(Vec n) {
     Vec r;
     for (int k = 0; k < kLanes; ++k) {

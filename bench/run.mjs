@@ -131,7 +131,7 @@ for (const w of list) {
 console.log(`\nBackprop Lab bench — Node ${process.version}, median of ${ROUNDS} interleaved rounds (≥ ${REP_MS} ms each)`)
 console.log('Ratios are throughput / plain JS (float64). f32 = the float32 fast path, only where digits are not shown: (c), (d).\n')
 const head = ['workload', 'plain JS (ops/s)', 'wasm SIMD ×', 'wasm SIMD f32 ×', 'wasm no-SIMD ×', 'native ×', 'native f32 ×']
-const widths = [44, 17, 12, 16, 15, 9, 13]
+const widths = [54, 17, 12, 16, 15, 9, 13]
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0]) : pad(h, widths[i]))).join(' | '))
 console.log(widths.map((n) => '-'.repeat(n)).join('-|-'))
 for (const { w, r, nat: n } of rows) {

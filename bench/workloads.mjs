@@ -111,7 +111,7 @@ export function workloads() {
   }
   return [
     { id: 'a', title: '(a) 2-2-2 sigmoid SGD step', unit: 'steps', spec: classic, steps: 1000, opsPerCall: 1000 },
-    { id: 'b', title: '(b) 2-8x6-1 tanh epoch (500 pts, batch 10)', unit: 'epochs', spec: playground, steps: 50, opsPerCall: 1 },
+    { id: 'b', title: '(b) 2-8x6-1 tanh, epoch of 500 pts, batch 10', unit: 'epochs', spec: playground, steps: 50, opsPerCall: 1 },
     { id: 'c', title: '(c) 64-256-256-10 relu/softmax, batch 64', unit: 'steps', spec: mnistLike, steps: 4, opsPerCall: 4, float32: true },
     { id: 'd', title: '(d) 100x100 grid through 2-8x6-1', unit: 'frames', spec: playground, predictRows: 10000, opsPerCall: 1, float32: true },
   ]

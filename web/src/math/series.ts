@@ -21,7 +21,7 @@ export interface ChartSeries {
   dashed?: boolean
   /** Draw markers only, no line (a scatter), with this radius in px. */
   pointRadius?: number
-  /** Text written at the last drawn point, e.g. 'diverged'. */
+  /** A cross at the last drawn point, with this text beside it ('' = the cross alone), e.g. 'diverged'. */
   endLabel?: string
   /** Leave out of the legend. @default false */
   hideInLegend?: boolean

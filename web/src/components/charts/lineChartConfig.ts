@@ -41,7 +41,7 @@ export const endLabelPlugin: Plugin<'line'> = {
     const { ctx, chartArea } = chart
     chart.data.datasets.forEach((ds, i) => {
       const label = (ds as LineDataset).endLabel
-      if (!label || !chart.isDatasetVisible(i)) return
+      if (label === undefined || !chart.isDatasetVisible(i)) return
       const meta = chart.getDatasetMeta(i)
       const data = ds.data as XY[]
       let k = data.length - 1
@@ -57,6 +57,7 @@ export const endLabelPlugin: Plugin<'line'> = {
       ctx.moveTo(el.x + 4, el.y - 4)
       ctx.lineTo(el.x - 4, el.y + 4)
       ctx.stroke()
+      if (!label) return ctx.restore()
       ctx.font = '11px system-ui, sans-serif'
       const right = el.x + ctx.measureText(label).width + 8 > chartArea.right
       ctx.textAlign = right ? 'right' : 'left'

@@ -1,0 +1,94 @@
+// The loss and learning-rate lab (#5): each lesson opens by URL, trains live, draws its curves (read back
+// from LineChart's data-chart attribute), keeps the page responsive (frame times printed, not asserted),
+// and the regression sweep up to η = 10 marks divergence with no NaN or Infinity on any axis.
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+interface ChartState {
+  series: { label: string; points: number; last: { x: number; y: number } | null }[]
+  x?: { type: string; min: number; max: number }
+  y?: { type: string; min: number; max: number }
+}
+
+/** What the LineChart with this test id (or the n-th chart) currently draws. */
+async function chartState(page: Page, selector: string): Promise<ChartState> {
+  const raw = await page.locator(selector).first().getAttribute('data-chart')
+  return JSON.parse(raw ?? '{"series":[]}') as ChartState
+}
+
+/** Frame-to-frame times over `frames` animation frames, while whatever runs keeps running. */
+async function frameTimes(page: Page, frames = 120): Promise<{ median: number; p95: number; max: number }> {
+  const times = await page.evaluate(
+    (n) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = []
+        let last = performance.now()
+        const tick = (t: number) => {
+          out.push(t - last)
+          last = t
+          if (out.length < n) requestAnimationFrame(tick)
+          else resolve(out.slice(1))
+        }
+        requestAnimationFrame(tick)
+      }),
+    frames,
+  )
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] }
+}
+
+const finiteAxis = (a?: { min: number; max: number }) => a !== undefined && Number.isFinite(a.min) && Number.isFinite(a.max)
+
+describe('loss and learning-rate lab', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('learning-rate: live η, three optimizers, and a sweep to 10 that marks divergence without NaN', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    await page.getByRole('heading', { name: 'Sweep: 24 learning rates at once' }).waitFor()
+    const times = await frameTimes(page)
+    console.log(`learning-rate frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`)
+    const slider = page.getByRole('slider', { name: 'Learning rate η' })
+    await slider.focus()
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(async () => (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? '', { timeout: 20_000 }).toContain('diverged')
+    await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
+    const curves = await chartState(page, '[data-testid=sweep-curves]')
+    expect(curves.series).toHaveLength(24)
+    expect(finiteAxis(curves.x) && finiteAxis(curves.y)).toBe(true)
+    const finals = await chartState(page, '[data-testid=sweep-final]')
+    expect(finals.x?.type).toBe('logarithmic')
+    expect(finiteAxis(finals.x) && finiteAxis(finals.y)).toBe(true)
+    expect(finals.series.map((s) => s.label)).toContain('diverged: last loss before it was stopped')
+    expect(finals.x!.max).toBeGreaterThanOrEqual(10)
+    const live = await chartState(page, 'figure.line-chart')
+    expect(live.series.map((s) => s.label)).toEqual(['SGD', 'Momentum (μ = 0.9)', 'Adam'])
+    expect(live.series.every((s) => s.points > 10)).toBe(true)
+    await page.getByText('Every copy, named').click()
+    await screenshot(page, 'learning-rate-1280')
+    // The sigmoid classifier: bounded loss, so large η saturates or oscillates instead of diverging.
+    await page.getByRole('radio', { name: /Classifier/ }).check()
+    await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
+    await page.getByText('Every copy, named').click()
+    const named = (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? ''
+    expect(named).toMatch(/saturated|oscillating/)
+    await screenshot(page, 'learning-rate-classifier-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('learning-rate fits a 375 px screen', async () => {
+    opened = await openPage('#/learning-rate', { viewport: { width: 375, height: 800 } })
+    const { page, errors } = opened
+    await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    await screenshot(page, 'learning-rate-375')
+    expect(overflow).toBe(0)
+    expect(errors).toEqual([])
+  })
+})

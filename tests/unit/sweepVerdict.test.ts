@@ -1,0 +1,100 @@
+// Naming what happened to each copy of a learning-rate sweep: on hand-made loss histories, then on the
+// lesson's two problems trained by the real .wasm (regression diverges at large η; the sigmoid
+// classifier's bounded loss saturates or oscillates instead).
+import { describe, expect, it } from 'vitest'
+import { EngineEnsemble, logSpaced } from '../../web/src/engine/ensemble'
+import { EngineNetwork } from '../../web/src/engine/network'
+import type { NnModule } from '../../web/src/engine/nn'
+import { copyActivations, unflatten } from '../../web/src/engine/sweepProbe'
+import type { NetworkSpec } from '../../web/src/engine/types'
+import { rateProblems } from '../../web/src/lessons/learningRateProblems'
+import { classifySweep, pinnedShareOf, windowStats, type CopyHistory, type Verdict } from '../../web/src/math/sweepVerdict'
+import { loadEngineNode } from './loadEngineNode'
+
+const load = () => loadEngineNode() as unknown as Promise<NnModule>
+const decay = (n: number, rate: number, floor = 0) => Array.from({ length: n }, (_, k) => floor + Math.exp(-rate * k))
+const copy = (losses: (number | null)[], extra: Partial<CopyHistory> = {}): CopyHistory => ({
+  learningRate: 0.1,
+  losses,
+  divergedAt: null,
+  pinnedShare: null,
+  ...extra,
+})
+
+describe('classifySweep on made-up histories', () => {
+  it('names slow, converged, oscillating, saturated and diverged', () => {
+    const zigzag = Array.from({ length: 400 }, (_, k) => 0.5 + (k % 2 ? 0.2 : 0))
+    const v = classifySweep([
+      copy(decay(400, 0.001)), // barely moving
+      copy(decay(400, 0.05)), // down by orders of magnitude
+      copy(zigzag),
+      copy([...decay(100, 0.01, 0.6), ...Array(300).fill(0.95)], { pinnedShare: 0.9 }),
+      copy([1, 5, 80, null, null], { divergedAt: 3 }),
+    ]).map((c) => c.verdict)
+    expect(v).toEqual<Verdict[]>(['slow', 'converged', 'oscillating', 'saturated', 'diverged'])
+  })
+
+  it('does not call a flat copy saturated unless its sigmoid units are pinned', () => {
+    const flat = [...decay(100, 0.01, 0.6), ...Array(300).fill(0.95)]
+    const v = classifySweep([copy(decay(400, 0.05)), copy(flat, { pinnedShare: 0.1 })])
+    expect(v[1].verdict).toBe('slow')
+  })
+
+  it('counts rises of more than 5 % in the last quarter (at least 10 updates)', () => {
+    // 12 losses: the window is the last 10, holding one rise of 10 % and one of 1 % (too small).
+    expect(windowStats([1, 1.1, 1, 1.1, 1, 1.01, 1, 1, 1, 1, 1, 1]).rises).toBe(1)
+    expect(windowStats(Array.from({ length: 400 }, (_, k) => (k % 2 ? 1.2 : 1))).rises).toBe(50)
+    expect(pinnedShareOf([0.001, 0.5, 0.999, 0.97])).toBe(0.5)
+    expect(pinnedShareOf([])).toBeNull()
+  })
+})
+
+/** The lesson's sweep, trained by the engine, judged as the panel judges it. */
+async function sweep(spec: NetworkSpec, rates: number[], steps: number) {
+  const engine = await load()
+  const made = EngineEnsemble.create(engine, spec, { learningRates: rates })
+  const probe = EngineNetwork.create(engine, spec)
+  if (!made.ok || !probe.ok) throw new Error('configure failed')
+  const losses = rates.map(() => [] as (number | null)[])
+  let states = made.ensemble.train(0)
+  for (let k = 0; k < steps / 100; k++) {
+    states = made.ensemble.train(100)
+    states.forEach((s, c) => losses[c].push(...s.losses))
+  }
+  const sigmoid = spec.activations.map((a) => a === 'sigmoid')
+  const copies = states.map((s, c) => {
+    const acts = s.divergedAt === null && sigmoid.some(Boolean) ? copyActivations(made.ensemble, probe.network, c, (l) => sigmoid[l]) : null
+    return { learningRate: rates[c], losses: losses[c], divergedAt: s.divergedAt, pinnedShare: acts && pinnedShareOf(acts) }
+  })
+  const verdicts = classifySweep(copies).map((v) => v.verdict)
+  made.ensemble.dispose()
+  probe.network.dispose()
+  return { verdicts, losses }
+}
+
+describe('the learning-rate lesson’s sweeps on the real engine', () => {
+  it('regression up to η = 10: slow at the bottom, converged in the middle, diverged at the top, no NaN', async () => {
+    const { verdicts, losses } = await sweep(rateProblems.regression.spec, logSpaced(1e-4, 10, 24), 2000)
+    expect(verdicts[0]).toBe('slow')
+    expect(verdicts).toContain('converged')
+    expect(verdicts[23]).toBe('diverged')
+    expect(verdicts.slice(-4).every((v) => v === 'diverged')).toBe(true)
+    for (const l of losses.flat()) expect(l === null || Number.isFinite(l)).toBe(true)
+    // The regimes come in η order: nothing converges above a diverging rate.
+    const firstDiverged = verdicts.indexOf('diverged')
+    expect(verdicts.slice(firstDiverged).includes('converged')).toBe(false)
+  })
+
+  it('the sigmoid classifier does not diverge at large η: it saturates or oscillates', async () => {
+    const { verdicts } = await sweep(rateProblems.classifier.spec, logSpaced(1e-3, 10, 24), 2000)
+    expect(verdicts[0]).toBe('slow')
+    expect(verdicts).not.toContain('diverged')
+    expect(verdicts.slice(-6).some((v) => v === 'saturated' || v === 'oscillating')).toBe(true)
+  })
+
+  it('unflatten reads the engine’s W1 b1 W2 b2 order', () => {
+    const p = unflatten([1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 2, 1])
+    expect(p.weights).toEqual([[[1, 2], [3, 4]], [[7, 8]]])
+    expect(p.biases).toEqual([[5, 6], [9]])
+  })
+})

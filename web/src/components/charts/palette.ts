@@ -1,0 +1,26 @@
+// Colours for chart series: the design tokens (read from CSS at run time, so charts follow tokens.css)
+// and a blue→orange ramp for ordered series such as the copies of a learning-rate sweep (small η blue).
+
+/** The value of a CSS custom property on :root, or `fallback` outside a browser. */
+export function cssVar(name: string, fallback: string): string {
+  if (typeof document === 'undefined') return fallback
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
+}
+
+/** Colour k of n on a ramp from blue (k = 0) through violet to orange-red (k = n − 1). */
+export function rampColour(k: number, n: number): string {
+  const t = n > 1 ? k / (n - 1) : 0
+  const hue = 220 + t * 165 // 220 (blue) → 385 ≡ 25 (orange), through purple and red
+  return `hsl(${Math.round(hue % 360)} 75% ${Math.round(45 - 8 * Math.sin(Math.PI * t))}%)`
+}
+
+/** Token colours of the five sweep verdicts. */
+export function verdictColours(): Record<'diverged' | 'oscillating' | 'saturated' | 'converged' | 'slow', string> {
+  return {
+    converged: cssVar('--success', '#15803d'),
+    slow: cssVar('--pos', '#2563eb'),
+    oscillating: cssVar('--neg', '#ea580c'),
+    saturated: cssVar('--backward', '#7c3aed'),
+    diverged: cssVar('--danger', '#b91c1c'),
+  }
+}

@@ -9,7 +9,7 @@ export const router = createRouter({
     {
       path: '/:id',
       name: 'lesson',
-      component: () => import('./views/LessonView.vue'),
+      component: () => import('./views/LessonRoute.vue'),
       props: true,
     },
   ],

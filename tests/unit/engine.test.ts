@@ -217,3 +217,25 @@ for (const simd of [true, false]) {
     }, 120_000)
   })
 }
+
+describe('EngineNetwork.predict', () => {
+  it('gives exactly the forward outputs in double and within 1e-6 in float32, leaving the trace alone', async () => {
+    const engine = (await loadEngineNode()) as unknown as NnModule
+    const spec: NetworkSpec = {
+      layers: [2, 8, 8, 1], activations: ['tanh', 'tanh', 'sigmoid'], loss: 'bce', seed: 9,
+      inputs: [[0.3, -0.7], [1.5, 0.2], [-2, 2]], targets: [[1], [0], [1]], learningRate: 0.1,
+    }
+    const net = make(engine, spec)
+    net.forward()
+    const before = net.trace()
+    const points = new Float64Array(spec.inputs.flat())
+    const exact = net.predict(points, 3, { exact: true })
+    const fast = net.predict(points, 3)
+    expect(exact).not.toBeNull()
+    expect(Array.from(exact!)).toEqual(before.layers[2].a.flat())
+    fast!.forEach((y, k) => expect(Math.abs(y - exact![k])).toBeLessThan(1e-6))
+    expect(net.trace()).toEqual(before)
+    expect(net.predict(new Float64Array(5), 3)).toBeNull() // wrong shape: refused
+    net.dispose()
+  })
+})

@@ -227,6 +227,21 @@ export class EngineNetwork {
     return { analytic, numeric, relativeError, epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6, ...r }
   }
 
+  /**
+   * Evaluates the network at many points without touching the training state: the heatmap path,
+   * one call per frame. `points` is row-major (rows, inputs); returns (rows, outputs), a copy.
+   * `exact: false` (the default) uses float32 fast maths: fine for colours, not for digits.
+   */
+  predict(points: Float64Array, rows: number, options: { exact?: boolean } = {}): Float64Array | null {
+    const nin = this.layoutCache.sizes[0]
+    if (points.length !== rows * nin) return null
+    if (this.net.reservePredict(rows) !== this.module.Status.ok) return null
+    this.net.buffers().predictInputs.set(points)
+    const status = options.exact ? this.net.predictExact(rows) : this.net.predict(rows)
+    if (status !== this.module.Status.ok) return null
+    return this.net.buffers().predictOutputs.slice()
+  }
+
   /** Frees the WebAssembly object; safe to call twice. */
   dispose(): void {
     if (this.raw && !this.raw.isDeleted()) this.raw.delete()

@@ -24,6 +24,10 @@ export interface NnBuffers {
   numeric: Float64Array
   inputs: Float64Array
   targets: Float64Array
+  /** (rows, inputs) sized by reservePredict: the points to evaluate. */
+  predictInputs: Float64Array
+  /** (rows, outputs) written by predict / predictExact. */
+  predictOutputs: Float64Array
 }
 
 /** The raw embind Network. Use web/src/engine/network.ts instead: it owns lifetime and copies. */
@@ -53,6 +57,14 @@ export interface NnNetwork {
   gradientNorms(): Float64Array
   layoutJson(): string
   buffers(): NnBuffers
+  /** Sizes predictInputs/predictOutputs for `rows` points (may grow memory: re-read buffers()). */
+  reservePredict(rows: number): EmbindEnumValue
+  /** Forward of predictInputs into predictOutputs in float32 fast maths: for heatmaps, not digits. */
+  predict(rows: number): EmbindEnumValue
+  /** The same in double: bitwise what forward() would give. */
+  predictExact(rows: number): EmbindEnumValue
+  /** Plain SGD steps in float32 for big networks (parameters copied back to double); → steps done. */
+  trainFloat32(steps: number): number
   delete(): void
   isDeleted(): boolean
 }

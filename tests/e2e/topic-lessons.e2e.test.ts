@@ -76,7 +76,43 @@ describe('topic lessons', () => {
     await expectClean(opened)
   })
 
-  for (const id of ['chain-rule', 'vanishing-gradient', 'xor-221']) {
+  it('single-neuron: trains to a separating line and shows softmax equal to the sigmoid of the difference', async () => {
+    opened = await openPage('#/single-neuron')
+    const { page } = opened
+    await page.getByTestId('sn-loss').waitFor()
+    const before = Number(await page.getByTestId('sn-loss').textContent())
+    await page.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect.poll(() => page.getByText('1 updates').count()).toBe(1)
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await expect.poll(() => page.getByTestId('sn-accuracy').textContent(), { timeout: 10_000 }).toBe('100 %')
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    expect(Number(await page.getByTestId('sn-loss').textContent())).toBeLessThan(before)
+    await page.getByRole('slider', { name: 'Point to explain' }).fill('4')
+    await expect.poll(() => page.getByRole('heading', { name: 'The gradient for point 4' }).count()).toBe(1)
+    const soft = await page.getByTestId('softmax-p1').allTextContents()
+    const sig = await page.getByTestId('sigmoid-p').allTextContents()
+    expect(soft.length).toBe(5)
+    soft.forEach((p, i) => expect(Number(p)).toBeCloseTo(Number(sig[i]), 8))
+    await screenshot(page, 'topic-single-neuron-1280')
+    await expectClean(opened)
+  })
+
+  it('hidden-layer: the 2-H-1 network separates the circle while one neuron cannot', async () => {
+    opened = await openPage('#/hidden-layer')
+    const { page } = opened
+    await page.getByTestId('hl-accuracy-1').waitFor()
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await expect.poll(() => page.getByTestId('hl-accuracy-1').textContent(), { timeout: 20_000 }).toBe('100 %')
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    expect(parseFloat((await page.getByTestId('hl-accuracy-0').textContent()) ?? '')).toBeLessThan(80)
+    await screenshot(page, 'topic-hidden-layer-1280')
+    await page.getByLabel('Data').selectOption('xor')
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await expect.poll(() => page.getByTestId('hl-accuracy-1').textContent(), { timeout: 20_000 }).toBe('100 %')
+    await expectClean(opened)
+  })
+
+  for (const id of ['chain-rule', 'vanishing-gradient', 'xor-221', 'single-neuron', 'hidden-layer']) {
     it(`${id}: fits a 375 px screen`, async () => {
       opened = await openPage(`#/${id}`, { viewport: PHONE })
       const { page } = opened

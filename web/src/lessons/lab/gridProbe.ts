@@ -1,0 +1,48 @@
+// Evaluates a trained network on an n×n grid of points for a decision-region picture: one EngineNetwork
+// whose inputs are the grid points; each call copies the weights in and runs the engine's forward pass.
+// (Network.predict exists in the bindings but not yet in nn.d.ts; switch to it once typed.)
+import type { NnModule } from '../../engine/nn'
+import { EngineNetwork, type Params } from '../../engine/network'
+import type { NetworkSpec } from '../../engine/types'
+
+/** Grid points, row-major from the top-left: row r has x₂ = hi − (r + ½)·step, column c has x₁ = lo + (c + ½)·step. */
+export function gridPoints(n: number, lo: number, hi: number): number[][] {
+  const step = (hi - lo) / n
+  return Array.from({ length: n * n }, (_, k) => [lo + ((k % n) + 0.5) * step, hi - (Math.floor(k / n) + 0.5) * step])
+}
+
+export class GridProbe {
+  private constructor(
+    private readonly net: EngineNetwork,
+    readonly n: number,
+  ) {}
+
+  /**
+   * A probe for networks shaped like `spec` (layers, activations, loss; one sigmoid output) over
+   * [lo, hi]² at n×n points (keep n ≤ 60).
+   */
+  static create(engine: NnModule, spec: NetworkSpec, n: number, lo: number, hi: number): GridProbe | null {
+    const inputs = gridPoints(n, lo, hi)
+    const made = EngineNetwork.create(engine, {
+      layers: spec.layers,
+      activations: spec.activations,
+      loss: spec.loss,
+      inputs,
+      targets: inputs.map(() => [0]),
+      learningRate: 1,
+    })
+    return made.ok ? new GridProbe(made.network, n) : null
+  }
+
+  /** The output (first unit) at every grid point for these parameters, or null if the engine refused them. */
+  evaluate(params: Params): number[] | null {
+    if (!this.net.setParams(params).ok) return null
+    if (!this.net.forward().ok) return null
+    const layers = this.net.trace().layers
+    return layers[layers.length - 1].a.map((row) => row[0])
+  }
+
+  dispose(): void {
+    this.net.dispose()
+  }
+}

@@ -91,4 +91,37 @@ describe('loss and learning-rate lab', () => {
     expect(overflow).toBe(0)
     expect(errors).toEqual([])
   })
+
+  it('loss-compare: both losses train from one start, curves of p from the engine, the notes corrected', async () => {
+    opened = await openPage('#/loss-compare')
+    const { page, errors } = opened
+    await page.getByRole('heading', { name: 'Same network, same start, two losses' }).waitFor()
+    const times = await frameTimes(page)
+    console.log(`loss-compare frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`)
+    await expect.poll(() => page.getByText('1500 updates').count(), { timeout: 30_000 }).toBe(1)
+    const train = await chartState(page, '[data-testid=lc-train]')
+    expect(train.series).toHaveLength(2)
+    expect(train.series.every((s) => s.points > 200 && s.points <= 1001)).toBe(true) // 1501 epochs, decimated
+    expect(await page.locator('[data-testid=lc-accuracy]').allTextContents()).toContain('100 %')
+    const notes = (await page.locator('[data-testid=lc-notes]').textContent()) ?? ''
+    for (const v of ['0.511', '0.105', '0.357']) expect(notes).toContain(v)
+    const slider = page.getByRole('slider', { name: 'Predicted probability p' })
+    await slider.fill('0.5')
+    await expect.poll(() => page.locator('.lc-readout').textContent()).toContain('At p = 0.5: MSE loss 0.25, δ −0.25')
+    const loss = await chartState(page, '[data-testid=lc-loss-p]')
+    expect(loss.series[0].points).toBe(99)
+    expect(loss.series[2].last).toEqual({ x: 0.5, y: 0.25 })
+    await screenshot(page, 'loss-compare-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('loss-compare fits a 375 px screen', async () => {
+    opened = await openPage('#/loss-compare', { viewport: { width: 375, height: 800 } })
+    const { page, errors } = opened
+    await expect.poll(() => page.getByText('1500 updates').count(), { timeout: 30_000 }).toBe(1)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    await screenshot(page, 'loss-compare-375')
+    expect(overflow).toBe(0)
+    expect(errors).toEqual([])
+  })
 })

@@ -70,9 +70,9 @@ else
   step_failed "type check"
 fi
 
-stage "web build (vite build → dist/, served to the e2e tests)"
+stage "web build (npm run build:web → dist/: site, one-file edition, custom element, budget)"
 t=$SECONDS
-if npx vite build --config web/vite.config.ts --logLevel warn; then
+if npm run --silent build:web; then
   echo "vite build: ok ($(elapsed $t))"
 else
   step_failed "vite build"

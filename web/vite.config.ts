@@ -1,34 +1,98 @@
-// Vite config for the app in web/. `npm start` serves it, `npm run build` writes ../dist.
+// Vite config for the app in web/. `npm start` serves it; `npm run build` runs three modes into ../dist:
+//   (default)    the static site: index.html + assets/ (works from any static server or sub-path)
+//   singlefile   backprop-lab.html: one self-contained file (scripts, styles, fonts, .wasm inlined) for file://
+//   element      backprop-lesson.js: the <backprop-lesson> custom element, one module script for any page
 // Vitest has its own config at the repository root (vitest.config.ts).
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type UserConfig } from 'vite'
+import { viteSingleFile } from 'vite-plugin-singlefile'
+import { contentSecurityPolicy } from './vite/csp.mjs'
+import { katexWoff2Only, licenseNotices } from './vite/plugins.ts'
 
-/** The policy the app must run under (TOOLCHAIN.md); `vite preview` sends it so e2e tests catch violations. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-].join('; ')
+/** The policy the app and the embed run under; `vite preview` and the e2e servers send it. */
+export { contentSecurityPolicy }
 
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  // Relative asset URLs: dist/ works from any sub-path.
-  base: './',
-  plugins: [vue()],
-  build: {
-    outDir: '../dist',
-    emptyOutDir: true,
-    // Keep every asset a file: inlined `data:` fonts (KaTeX) would be blocked by the CSP.
-    assetsInlineLimit: 0,
-    // Top-level await (engine loading) and modern syntax without transpiling.
+const webRoot = fileURLToPath(new URL('.', import.meta.url))
+const outDir = fileURLToPath(new URL('../dist', import.meta.url))
+
+export default defineConfig(({ mode }): UserConfig => {
+  const shared: UserConfig = {
+    root: webRoot,
+    // Relative asset URLs: dist/ works from any sub-path.
+    base: './',
+    worker: { format: 'es' },
+    preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+  }
+  const build = {
+    outDir,
+    // Modern syntax without transpiling (top-level await in the engine loader).
     target: 'es2022',
-  },
-  worker: { format: 'es' },
-  preview: {
-    headers: { 'Content-Security-Policy': contentSecurityPolicy },
-  },
+    reportCompressedSize: false,
+    // The budget (scripts/budget.mjs) reports sizes; rolldown's plugin-timing notes are noise here.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  }
+
+  if (mode === 'singlefile') {
+    return {
+      ...shared,
+      define: { 'import.meta.env.VITE_EDITION': JSON.stringify('single-file') },
+      plugins: [
+        katexWoff2Only(),
+        vue(),
+        viteSingleFile({ outputFileName: 'backprop-lab.html' }),
+        licenseNotices({ outDir, merge: true }),
+      ],
+      build: { ...build, emptyOutDir: false, copyPublicDir: false },
+    }
+  }
+
+  if (mode === 'element') {
+    return {
+      ...shared,
+      define: { 'import.meta.env.VITE_EDITION': JSON.stringify('element') },
+      // Every SFC compiles in custom-element mode, so its styles go into the element's shadow root.
+      plugins: [
+        katexWoff2Only(),
+        vue({ customElement: true }),
+        licenseNotices({ outDir, merge: true }),
+      ],
+      resolve: {
+        // The element adds KaTeX's rules to its shadow root and its @font-face rules to the page
+        // (embed/element.ts); the plain import in MathFormula.vue would only emit an unused .css file.
+        alias: [
+          { find: /^katex\/dist\/katex\.min\.css$/, replacement: `${webRoot}vite/empty.css` },
+        ],
+      },
+      build: {
+        ...build,
+        emptyOutDir: false,
+        copyPublicDir: false,
+        assetsInlineLimit: 0,
+        rolldownOptions: {
+          ...build.rolldownOptions,
+          input: { 'backprop-lesson': `${webRoot}src/embed/element.ts` },
+          // One file: the engine loader's dynamic imports are inlined (the .wasm stays a file).
+          output: {
+            format: 'es',
+            entryFileNames: '[name].js',
+            inlineDynamicImports: true,
+          },
+          preserveEntrySignatures: 'strict',
+        },
+      },
+    }
+  }
+
+  return {
+    ...shared,
+    define: { 'import.meta.env.VITE_EDITION': JSON.stringify('site') },
+    plugins: [katexWoff2Only(), vue(), licenseNotices({ outDir, merge: false })],
+    build: {
+      ...build,
+      emptyOutDir: true,
+      // Keep every asset a file: fonts and .wasm load from 'self' (no data: needed) and cache.
+      assetsInlineLimit: 0,
+    },
+  }
 })

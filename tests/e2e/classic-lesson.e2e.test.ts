@@ -95,6 +95,8 @@ describe('classic lesson (step-by-step-222)', () => {
     await page.getByTestId('selected-value').waitFor()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     await screenshot(page, 'classic-375')
+    await page.locator('.network-diagram').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'artifacts/screenshots/classic-375-diagram.png' })
     expect(overflow).toBe(0)
     expect(errors).toEqual([])
   })

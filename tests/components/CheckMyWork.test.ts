@@ -1,0 +1,53 @@
+// Check my work emits what was typed (one value, a worked chain, or a slip of the notes) and shows the marks
+// in the lesson's notation, naming the first wrong quantity.
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import CheckMyWork from '../../web/src/components/CheckMyWork.vue'
+import type { CheckResult } from '../../web/src/math/checkWork'
+
+const options = [
+  { key: 'z1[0]', label: 'netₕ₁' },
+  { key: 'z2[0]', label: 'netₒ₁' },
+  { key: 'loss', label: 'Eₜₒₜₐₗ' },
+]
+const slips = [{ key: 'z1[0]', label: 'netₕ₁', written: '0.377', note: 'The notes write 0.377.' }]
+const base = { options, chain: options.slice(0, 2), slips, result: null }
+
+describe('CheckMyWork', () => {
+  it('emits one typed value under the chosen key', async () => {
+    const wrapper = mount(CheckMyWork, { props: base })
+    await wrapper.get('select').setValue('z2[0]')
+    await wrapper.get('input[type="text"]').setValue('1.175')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.emitted('check')).toEqual([[{ 'z2[0]': '1.175' }]])
+  })
+
+  it('emits the filled fields of the worked chain, and a slip of the notes in one click', async () => {
+    const wrapper = mount(CheckMyWork, { props: base })
+    await wrapper.findAll('input[type="radio"]')[1].setValue(true)
+    const fields = wrapper.findAll('input[type="text"]')
+    expect(fields).toHaveLength(2)
+    await fields[0].setValue('0.3775')
+    await wrapper.get('form').trigger('submit')
+    await wrapper.get('.check__slip').trigger('click')
+    expect(wrapper.emitted('check')).toEqual([[{ 'z1[0]': '0.3775' }], [{ 'z1[0]': '0.377' }]])
+  })
+
+  it('shows each mark with its status, in the lesson’s notation, and names the first wrong quantity', () => {
+    const result: CheckResult = {
+      marks: [
+        { key: 'z1[0]', status: 'truncated', typed: '0.377', exact: 0.3775, decimals: 3, message: '0.377 is 0.3775 cut off after 3 decimal places; rounded it is 0.378.' },
+        { key: 'z2[0]', status: 'wrong', typed: '1.175', exact: 1.105905967, decimals: 3, message: 'The exact value is 1.105905967.' },
+        { key: 'loss', status: 'consistent', typed: '0.3', exact: 0.298, decimals: 1, message: 'It follows from your own z2[0]: an error carried forward.' },
+      ],
+      byKey: {},
+      firstWrong: 'z2[0]',
+    }
+    const wrapper = mount(CheckMyWork, { props: { ...base, result } })
+    const marks = wrapper.findAll('.check__mark')
+    expect(marks.map((m) => m.get('.check__badge').text())).toEqual(['Truncated', 'Wrong', 'Consistent'])
+    expect(marks[0].text()).toContain('0.378')
+    expect(marks[2].text()).toContain('your own netₒ₁')
+    expect(wrapper.get('.check__first').text()).toContain('netₒ₁')
+  })
+})

@@ -1,0 +1,38 @@
+// The derivation panel renders each step with KaTeX, hides the numbers before Backward, and shows the
+// numerical check beside the backprop value.
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import DerivationSteps from '../../web/src/components/DerivationSteps.vue'
+
+const steps = [
+  { latex: '\\frac{\\partial E}{\\partial w_5} = a \\cdot b', caption: 'The chain rule.' },
+  { latex: 'a = out_{o1} - target_{o1}', caption: 'Each factor.' },
+  { latex: 'a = 0.74136507', caption: 'With the numbers.' },
+  { latex: '= 0.0821670406', value: 0.0821670406 },
+]
+const check = { analytic: 0.0821670406, numeric: 0.0821670407, epsilon: 1e-6, relativeError: 1.2e-9, caption: 'they agree.' }
+
+describe('DerivationSteps', () => {
+  it('shows every step, the value and the numerical check after Backward', () => {
+    const wrapper = mount(DerivationSteps, {
+      props: { heading: '\\frac{\\partial E}{\\partial w_5}', steps, withNumbers: true, check },
+    })
+    expect(wrapper.findAll('.derivation__step')).toHaveLength(4)
+    expect(wrapper.findAll('.katex').length).toBeGreaterThanOrEqual(5)
+    expect(wrapper.get('[data-testid="derivation-value"]').text()).toBe('0.0821670406')
+    const aside = wrapper.get('aside')
+    expect(aside.text()).toContain('ε = 1×10⁻⁶')
+    expect(aside.text()).toContain('1.2×10⁻⁹')
+  })
+
+  it('shows only the symbolic steps and a hint before Backward', () => {
+    const wrapper = mount(DerivationSteps, {
+      props: { heading: 'w', steps, withNumbers: false, check, note: 'The notes flip $(y_2 - \\hat y_2)$.' },
+    })
+    expect(wrapper.findAll('.derivation__step')).toHaveLength(2)
+    expect(wrapper.find('[data-testid="derivation-value"]').exists()).toBe(false)
+    expect(wrapper.find('aside').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Press Backward')
+    expect(wrapper.get('[role="note"]').find('.katex').exists()).toBe(true)
+  })
+})

@@ -124,4 +124,42 @@ describe('loss and learning-rate lab', () => {
     expect(overflow).toBe(0)
     expect(errors).toEqual([])
   })
+
+  it('batch-vs-sgd: the raw table diverges, the standardised one trains; noisy per-sample, smooth full batch', async () => {
+    opened = await openPage('#/batch-vs-sgd')
+    const { page, errors } = opened
+    await page.getByRole('heading', { name: 'Three ways to batch, same start' }).waitFor()
+    await page.getByText('The raw table diverges').waitFor({ timeout: 20_000 })
+    const raw = await chartState(page, '[data-testid=bs-updates]')
+    expect(finiteAxis(raw.y)).toBe(true)
+    await page.getByRole('switch', { name: 'Standardise data (inputs and targets)' }).check()
+    const times = await frameTimes(page)
+    console.log(`batch-vs-sgd frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`)
+    await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
+    expect(await page.getByText('The raw table diverges').count()).toBe(0)
+    const updates = await chartState(page, '[data-testid=bs-updates]')
+    // 400 epochs of 3 rows: 1200 per-sample updates (decimated to ≤ ~1000), 800 of mini-batch, 400 full batch.
+    expect(updates.series[0].points).toBeLessThanOrEqual(1001)
+    expect(updates.series.slice(1).map((s) => s.points)).toEqual([800, 400])
+    const epochs = await chartState(page, '[data-testid=bs-epochs]')
+    expect(epochs.series.every((s) => s.points === 401)).toBe(true)
+    const sumRows = await page.locator('[data-testid=bs-sum] td').allTextContents()
+    expect(sumRows[3]).toBe(sumRows[5]) // E1 + E2 + E3 = 3 × mean, to the digits shown
+    await screenshot(page, 'batch-vs-sgd-1280')
+    await page.getByRole('radio', { name: /XOR/ }).check()
+    await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
+    await screenshot(page, 'batch-vs-sgd-xor-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('batch-vs-sgd fits a 375 px screen', async () => {
+    opened = await openPage('#/batch-vs-sgd', { viewport: { width: 375, height: 800 } })
+    const { page, errors } = opened
+    await page.getByRole('switch', { name: 'Standardise data (inputs and targets)' }).check()
+    await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    await screenshot(page, 'batch-vs-sgd-375')
+    expect(overflow).toBe(0)
+    expect(errors).toEqual([])
+  })
 })

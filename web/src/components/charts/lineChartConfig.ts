@@ -1,7 +1,7 @@
 // LineChart's Chart.js configuration, kept out of the SFC so it can be read (and tested) as data:
 // datasets from ChartSeries (cleaned and decimated by math/series.ts), scales (linear or log), and a
 // small plugin that writes a label and a cross where a series stops (a diverged copy of a sweep).
-import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js'
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js'
 import { chartPoints, type ChartSeries, type XY } from '../../math/series'
 
 export interface LineChartAxes {
@@ -104,5 +104,21 @@ export function lineChartConfig(datasets: LineDataset[], axes: LineChartAxes): C
       },
     },
     plugins: [endLabelPlugin],
+  }
+}
+
+type Axis = { min: number; max: number; type: string } | undefined
+
+/** What a chart draws, for tests and tools: per series its point count and last point, and both axes' ranges. */
+export function chartSummary(chart: Chart<'line', XY[]>) {
+  const s = chart.scales as Record<string, Axis>
+  const axis = (a: Axis) => a && { type: a.type, min: a.min, max: a.max }
+  return {
+    series: chart.data.datasets.map((d) => {
+      const drawn = d.data.filter((p) => p.y !== null)
+      return { label: d.label, points: d.data.length, last: drawn[drawn.length - 1] ?? null }
+    }),
+    x: axis(s.x),
+    y: axis(s.y),
   }
 }

@@ -58,6 +58,20 @@ TEST(Ensemble, LargeRatesAreMarkedDivergedAndStoppedWhileSmallOnesGoOn) {
   }
 }
 
+TEST(Ensemble, ACopyThatDivergesInALaterChunkLosesItsFinalNumbers) {
+  nn::Ensemble e;
+  std::string err;
+  ASSERT_EQ(nn::ensemble_init(e, spec_of(kRegression), {0.01, 0.5}, {}, &err), nn::Status::Ok);
+  nn::ensemble_train(e, 1);  // one update: the large rate has not blown up yet
+  ASSERT_EQ(e.diverged_at[1], -1);
+  EXPECT_TRUE(std::isfinite(e.final_loss[1]));
+  for (int chunk = 0; chunk < 50 && e.diverged_at[1] < 0; ++chunk) nn::ensemble_train(e, 5);
+  ASSERT_GE(e.diverged_at[1], 1);
+  EXPECT_TRUE(std::isnan(e.final_loss[1]));
+  EXPECT_TRUE(std::isnan(e.accuracy[1]));
+  EXPECT_TRUE(std::isfinite(e.final_loss[0]));
+}
+
 TEST(Ensemble, SeedsGiveDifferentReproducibleStarts) {
   nn::Ensemble a, b;
   std::string err;

@@ -62,7 +62,11 @@ void ensemble_train(Ensemble& e, int steps) {
   for (int c = 0; c < n; ++c) {
     if (e.diverged_at[c] >= 0) continue;
     train_copy(e, c, steps, e.losses.data() + static_cast<size_t>(c) * steps);
-    if (e.diverged_at[c] >= 0) continue;
+    if (e.diverged_at[c] >= 0) {  // stopped in this call: no final numbers, not last chunk's
+      e.final_loss[c] = NAN;
+      e.accuracy[c] = NAN;
+      continue;
+    }
     e.final_loss[c] = network_forward(e.copies[c], 0, e.copies[c].spec.rows);
     e.accuracy[c] = network_accuracy(e.copies[c]);
   }

@@ -112,13 +112,31 @@ describe('topic lessons', () => {
     await expectClean(opened)
   })
 
-  for (const id of ['chain-rule', 'vanishing-gradient', 'xor-221', 'single-neuron', 'hidden-layer']) {
+  it('shapes: shows every layer with shapes and the engine’s numbers in both layouts', async () => {
+    opened = await openPage('#/shapes')
+    const { page } = opened
+    await page.getByRole('heading', { name: 'Layer 2' }).waitFor()
+    const main = page.locator('main')
+    expect(await main.textContent()).toContain('0.3775') // net_h1 of the classic example (notes 004)
+    expect(await main.textContent()).toContain('1.106') // net_o1 = 1.105905967
+    await page.getByRole('combobox', { name: /^Network/ }).selectOption({ label: '3-4-2, 3 samples (notes 004 table, tanh + linear)' })
+    await expect.poll(() => page.getByTestId('shapes-summary').textContent()).toContain('n = 3 samples')
+    await page.getByLabel('rows: Z = XWᵀ + bᵀ').check()
+    await page.waitForTimeout(200)
+    expect(await page.locator('.katex-error').count()).toBe(0)
+    await screenshot(page, 'topic-shapes-1280')
+    await page.getByLabel('columns: Z = WX + b').check()
+    expect(await page.locator('.katex-error').count()).toBe(0)
+    await expectClean(opened)
+  })
+
+  for (const id of ['chain-rule', 'vanishing-gradient', 'xor-221', 'single-neuron', 'hidden-layer', 'shapes']) {
     it(`${id}: fits a 375 px screen`, async () => {
       opened = await openPage(`#/${id}`, { viewport: PHONE })
       const { page } = opened
       await page.locator('.panel-section').first().waitFor()
       const run = page.getByRole('button', { name: /^(Run|Train)/ }).first()
-      if (id !== 'chain-rule') await run.click()
+      if (!['chain-rule', 'shapes'].includes(id)) await run.click()
       await page.waitForTimeout(id === 'xor-221' ? 4000 : 1500)
       await screenshot(page, `topic-${id}-375`)
       expect(await noSidewaysScroll(page)).toBe(0)

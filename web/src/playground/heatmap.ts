@@ -22,7 +22,7 @@ export function modeFor(activation: ActivationName): HeatmapMode {
 }
 
 function put(out: Uint8ClampedArray, k: number, c: Rgb, strength: number): void {
-  const s = Math.min(1, Math.max(0, strength)) * 0.85
+  const s = Math.min(1, Math.max(0, strength)) * 0.6
   out[4 * k] = 255 + (c[0] - 255) * s
   out[4 * k + 1] = 255 + (c[1] - 255) * s
   out[4 * k + 2] = 255 + (c[2] - 255) * s

@@ -2,7 +2,7 @@
 // conventions (engine/urlState.ts: version `v`, length cap, splitHash, notices in plain text) with the
 // playground's own fields. Every field has one parser that checks syntax and range; a hostile or stale
 // link yields the defaults plus a notice per dropped part. Only fields that differ from the defaults
-// are written, and the learner's own points (up to 300) travel as `pts=x1,x2,label;…`.
+// are written, and the learner's own points (up to 500) travel as `pts=x1,x2,label;…`.
 import { MAX_QUERY_LENGTH, URL_STATE_VERSION } from '../engine/urlState'
 import type { LossName } from '../engine/types'
 import { DATASETS, DOMAIN, round3, type DataPoint, type DatasetName } from './datasets'
@@ -17,7 +17,7 @@ import {
 } from './model'
 
 /** Points beyond this are not put in links (export the data as JSON or CSV instead). */
-export const MAX_LINK_POINTS = 300
+export const MAX_LINK_POINTS = 500
 
 export interface PlaygroundState {
   config: PlaygroundConfig

@@ -1,0 +1,145 @@
+// The playground in Chromium: train the spiral until the test loss falls, add points by clicking, import
+// a CSV, open the derivation of a clicked weight, export SPEC.json and run the command line on it, reload
+// the shared link, measure frame times while a 2-8-8-8-8-8-8-1 network trains on 500 points.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+const cli = fileURLToPath(new URL('../../wasm/cli/backprop-lab.mjs', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'bl-pg-'))
+const value = async (page: Page, id: string) => Number(await page.getByTestId(id).getAttribute('data-value'))
+
+async function play(page: Page, ms: number): Promise<void> {
+  await page.getByRole('button', { name: 'Play' }).click()
+  await page.waitForTimeout(ms)
+  await page.getByRole('button', { name: 'Pause' }).click()
+}
+
+describe('playground', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('trains the spiral until the test loss falls, and shows every neuron', async () => {
+    opened = await openPage('#/playground?v=1&d=spiral&h=8,8,8&f=x1,x2,sinx1,sinx2&opt=adam&lr=0.01&test=30')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    const first = await value(page, 'test-loss')
+    await play(page, 3000)
+    await expect.poll(() => value(page, 'test-loss')).toBeLessThan(first)
+    expect(Number(await page.getByTestId('updates').textContent())).toBeGreaterThan(50)
+    expect(await page.locator('[data-unit]').count()).toBe(8 * 3 + 1)
+    await screenshot(page, 'playground-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('adds points by clicking, imports a CSV naming its bad line, derives a clicked weight', async () => {
+    opened = await openPage('#/playground')
+    const { page, errors } = opened
+    const plane = page.getByTestId('output-plane')
+    await plane.waitFor()
+    await page.getByLabel('Class of added points').selectOption('0')
+    const box = (await plane.boundingBox())!
+    await plane.click({ position: { x: box.width * 0.25, y: box.height * 0.25 } })
+    await plane.click({ position: { x: box.width * 0.75, y: box.height * 0.75 } })
+    expect(page.url()).toContain('d=custom')
+    expect(page.url()).toContain('pts=')
+    const csv = join(dir, 'points.csv')
+    writeFileSync(csv, 'x1,x2,label\n1,1,1\n-1,-1,0\n2,oops,1\n-2,2,0\n2,-2,1\n3,3,1\n-3,-3,0\n')
+    await page.getByTestId('import-csv').setInputFiles(csv)
+    await page.getByText('Line 4: “oops” is not a number.').waitFor()
+    await page.getByText('Imported 6 points.').waitFor()
+    await page.getByRole('button', { name: 'Step' }).click()
+    // A weight: the edge from input x₁ to neuron 1 of hidden layer 1 (click the middle of the line).
+    const a = (await page.locator('.pg-node--input').first().boundingBox())!
+    const b = (await page.locator('[data-unit="1-0"]').boundingBox())!
+    await page.mouse.click((a.x + a.width + b.x) / 2, (a.y + a.height / 2 + b.y + b.height / 2) / 2)
+    const panel = page.getByTestId('derivation')
+    await panel.waitFor()
+    expect(await panel.getByLabel('Parameter').inputValue()).toBe('W1[0][0]')
+    await panel.getByText('Numerical check').or(panel.getByText('Regularisation adds')).first().waitFor()
+    expect(await panel.textContent()).toContain('they agree')
+    await screenshot(page, 'playground-derivation-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('exports SPEC.json that the command line reproduces, and the shared link gives the same network', async () => {
+    opened = await openPage('#/playground?v=1&d=xor&h=5,3&reg=l2&rr=0.003&bs=20&seed=42&f=x1,x2,x1x2')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await play(page, 800)
+    const download = async (name: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
+      const path = join(dir, d.suggestedFilename())
+      await d.saveAs(path)
+      return path
+    }
+    const spec = await download('Download SPEC.json for the command line')
+    const r = spawnSync(process.execPath, [cli, 'trace', spec, '--compact'], { encoding: 'utf8' })
+    expect(r.status).toBe(0)
+    const pageLoss = await value(page, 'train-loss')
+    console.log(`playground: page training loss ${pageLoss}, CLI loss ${JSON.parse(r.stdout).loss}`)
+    expect(JSON.parse(r.stdout).loss).toBe(pageLoss)
+    // Same link, fresh page: the same data and the same first weights.
+    await page.getByRole('button', { name: 'Reset' }).click()
+    const before = JSON.parse(readFileSync(await download('Download network + data (JSON)'), 'utf8'))
+    const link = await page.getByTestId('share-link').inputValue()
+    await opened.close()
+    opened = await openPage(link.slice(link.indexOf('#')))
+    await opened.page.getByRole('button', { name: 'Play' }).waitFor()
+    const [d] = await Promise.all([opened.page.waitForEvent('download'), opened.page.getByRole('button', { name: 'Download network + data (JSON)' }).click()])
+    const again = join(dir, 'again.json')
+    await d.saveAs(again)
+    const after = JSON.parse(readFileSync(again, 'utf8'))
+    expect(after).toEqual(before)
+    expect(errors).toEqual([])
+    expect(opened.errors).toEqual([])
+  })
+
+  it('fits a phone, and reports frame times of a 2-8-8-8-8-8-8-1 network on 500 points', async () => {
+    opened = await openPage('#/playground?v=1&d=spiral&n=500&h=8,8,8,8,8,8&test=0', { viewport: { width: 375, height: 800 } })
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    await screenshot(page, 'playground-375')
+    expect(overflow).toBe(0)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const frames = (ms: number): Promise<number[]> =>
+      page.evaluate(
+        (wait) =>
+        new Promise((resolve) => {
+          const out: number[] = []
+          let last = performance.now()
+          const t0 = last
+          const tick = (t: number) => {
+            out.push(t - last)
+            last = t
+            if (t - t0 < wait) requestAnimationFrame(tick)
+            else resolve(out.slice(5))
+          }
+          requestAnimationFrame(tick)
+        }),
+        ms,
+      )
+    const report = (what: string, deltas: number[]) => {
+      const s = [...deltas].sort((x, y) => x - y)
+      const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1)
+      console.log(`playground frame times, ${what} (ms) over ${s.length} frames: median ${q(0.5)}, p95 ${q(0.95)}, max ${s[s.length - 1].toFixed(1)}`)
+      return s.length
+    }
+    report('idle page (machine baseline)', await frames(2000))
+    await page.getByRole('button', { name: 'Play' }).click()
+    const n = report('training 2-8-8-8-8-8-8-1 on 500 points + heatmaps', await frames(4000))
+    await page.getByRole('button', { name: 'Pause' }).click()
+    console.log(`playground: ${await page.getByTestId('updates').textContent()} updates while measuring`)
+    expect(n).toBeGreaterThan(20)
+    expect(errors).toEqual([])
+  })
+})

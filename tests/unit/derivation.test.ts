@@ -186,5 +186,5 @@ describe('derivation LaTeX', () => {
         ).not.toThrow()
       }
     }
-  })
+  }, 60_000) // hundreds of KaTeX renders: slow on a loaded 2-core machine
 })

@@ -1,6 +1,6 @@
 // Evaluates a trained network on an n×n grid of points for a decision-region picture: one EngineNetwork
 // whose inputs are the grid points; each call copies the weights in and runs the engine's forward pass.
-// (Network.predict exists in the bindings but not yet in nn.d.ts; switch to it once typed.)
+// (The raw Network.predict is typed in nn.d.ts but not wrapped by EngineNetwork yet; switching is a follow-up.)
 import type { NnModule } from '../../engine/nn'
 import { EngineNetwork, type Params } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'

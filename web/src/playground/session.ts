@@ -12,7 +12,7 @@ export interface Snapshot {
   testLoss: number | null
   /** (grid², outputs) in float32 fast maths; null when the engine refused. */
   output: Float64Array | null
-  /** Per hidden layer: (cells², units) activations. */
+  /** Per hidden layer: (cells², units) activations; empty when not asked for. */
   hidden: (Float64Array | null)[]
 }
 
@@ -85,8 +85,11 @@ export class PlaygroundSession {
     return this.net.train(steps)
   }
 
-  /** Losses, parameters and heatmaps for the current weights (training state untouched). */
-  snapshot(): Snapshot {
+  /**
+   * Losses, parameters and the output heatmap for the current weights (training state untouched); the
+   * hidden layers' heatmaps only when `hidden` is true (they are drawn less often while training).
+   */
+  snapshot(withHidden = true): Snapshot {
     const params = this.net.params()
     const lossOf = (n: EngineNetwork | null): number | null => {
       if (!n || !n.setParams(params).ok) return null
@@ -94,7 +97,7 @@ export class PlaygroundSession {
       return r.ok && Number.isFinite(r.loss) ? r.loss : null
     }
     const nin = this.net.layout.sizes[0]
-    const hidden = this.layerNets.map((n, l) => {
+    const hidden = (withHidden ? this.layerNets : []).map((n, l) => {
       const k = l + 1
       if (!n.setParams({ weights: params.weights.slice(0, k), biases: params.biases.slice(0, k) }).ok) return null
       return n.predict(this.grid.cells, this.grid.cells.length / nin)

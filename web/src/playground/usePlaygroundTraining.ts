@@ -15,15 +15,15 @@ export interface LossHistory {
   test: (number | null)[]
 }
 
+/** Heatmap resolutions (cells per side): the output's (default 100) and each neuron's (default 24). */
 export interface TrainingOptions {
-  /** Output heatmap resolution (cells per side). @default 100 */
   gridN?: number
-  /** Neuron heatmap resolution. @default 24 */
   cellN?: number
 }
 
 const MAX_HISTORY = 20_000
-const CHART_MS = 150
+const CHART_MS = 250
+const DETAIL_MS = 100
 
 export function usePlaygroundTraining(
   module: NnModule,
@@ -35,7 +35,10 @@ export function usePlaygroundTraining(
 ) {
   const gridN = options.gridN ?? 100
   const cellN = options.cellN ?? 24
+  /** Losses and the output heatmap: every frame. */
   const snapshot = shallowRef<Snapshot | null>(null)
+  /** Parameters and neuron heatmaps: every DETAIL_MS while running (edges and 48 small canvases cost paint). */
+  const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden'> | null>(null)
   const history = shallowRef<LossHistory>({ x: [], train: [], test: [] })
   const updates = ref(0)
   /** Why training stopped or could not start (plain text), '' when all is well. */
@@ -43,18 +46,25 @@ export function usePlaygroundTraining(
   const grid = computed(() => ({ output: gridFeatures(gridN, features.value), cells: gridFeatures(cellN, features.value) }))
   let session: PlaygroundSession | null = null
 
-  let chartAt = 0
+  let [chartAt, detailAt] = [0, 0]
   function record(force = true): void {
     if (!session) return
-    const s = session.snapshot()
+    const now = performance.now()
+    const due = force || now - detailAt >= DETAIL_MS
+    const s = session.snapshot(due)
     snapshot.value = s
+    if (due) {
+      detailAt = now
+      detail.value = { params: s.params, hidden: s.hidden }
+    }
     const h = history.value
-    h.x.push(updates.value)
-    h.train.push(s.trainLoss)
-    h.test.push(s.testLoss)
+    if (h.x[h.x.length - 1] !== updates.value) {
+      h.x.push(updates.value)
+      h.train.push(s.trainLoss)
+      h.test.push(s.testLoss)
+    }
     // Arrays grow in place (the chart decimates); past the cap every second point is dropped. The
     // chart is handed a new object at most every CHART_MS while running: a redraw per frame costs frames.
-    const now = performance.now()
     if (!force && now - chartAt < CHART_MS) return
     chartAt = now
     const thin = <T>(a: T[]): T[] => (a.length > MAX_HISTORY ? a.filter((_, k) => k % 2 === 0) : a)
@@ -101,7 +111,7 @@ export function usePlaygroundTraining(
     },
   )
   watch(loop.running, (on) => {
-    if (!on) history.value = { ...history.value } // the points held back while running
+    if (!on) record() // the points and pictures held back while running
   })
   onScopeDispose(() => {
     loop.pause()
@@ -111,6 +121,7 @@ export function usePlaygroundTraining(
 
   return {
     snapshot,
+    detail,
     history,
     updates,
     message,

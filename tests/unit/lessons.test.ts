@@ -1,5 +1,5 @@
 // Every registered lesson runs in the real engine; the classic one reproduces the notes' numbers. Expected
-// values come from /work/shared/seeds/README.md (notes 004), never from the code under test.
+// values come from the notes' corrected values (shared seeds README, notes 004), never from the code under test.
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import { deriveGradient } from '../../web/src/math/derivation'

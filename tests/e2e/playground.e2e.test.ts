@@ -32,11 +32,26 @@ describe('playground', () => {
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
     const first = await value(page, 'test-loss')
+    // Keyboard: the toolbar's buttons are real buttons (Space starts and stops training).
+    await page.getByRole('button', { name: 'Play' }).focus()
+    await page.keyboard.press('Space')
+    await page.getByRole('button', { name: 'Pause' }).waitFor()
+    await page.keyboard.press('Space')
     await play(page, 3000)
     await expect.poll(() => value(page, 'test-loss')).toBeLessThan(first)
     expect(Number(await page.getByTestId('updates').textContent())).toBeGreaterThan(50)
     expect(await page.locator('[data-unit]').count()).toBe(8 * 3 + 1)
     await screenshot(page, 'playground-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('names a diverged run and draws no NaN', async () => {
+    opened = await openPage('#/playground?v=1&d=plane&h=8,8&act=relu&lr=10&bs=0')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => page.getByTestId('train-message').textContent().catch(() => ''), { timeout: 10_000 }).toContain('diverged')
+    expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true)
+    expect(await page.getByTestId('train-loss').textContent()).not.toContain('NaN')
     expect(errors).toEqual([])
   })
 
@@ -110,6 +125,12 @@ describe('playground', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     await screenshot(page, 'playground-375')
     expect(overflow).toBe(0)
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('.pg input, .pg select, .pg textarea')]
+        .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label'))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    )
+    expect(unlabelled).toEqual([])
     await page.setViewportSize({ width: 1280, height: 800 })
     const frames = (ms: number): Promise<number[]> =>
       page.evaluate(

@@ -12,7 +12,8 @@ import { openPage, screenshot, type OpenedPage } from './utils'
 
 const cli = fileURLToPath(new URL('../../wasm/cli/backprop-lab.mjs', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'bl-pg-'))
-const value = async (page: Page, id: string) => Number(await page.getByTestId(id).getAttribute('data-value'))
+const value = async (page: Page, id: string) =>
+  Number(await page.getByTestId(id).getAttribute('data-value'))
 
 async function play(page: Page, ms: number): Promise<void> {
   await page.getByRole('button', { name: 'Play' }).click()
@@ -28,7 +29,9 @@ describe('playground', () => {
   })
 
   it('trains the spiral until the test loss falls, and shows every neuron', async () => {
-    opened = await openPage('#/playground?v=1&d=spiral&h=8,8,8&f=x1,x2,sinx1,sinx2&opt=adam&lr=0.01&test=30')
+    opened = await openPage(
+      '#/playground?v=1&d=spiral&h=8,8,8&f=x1,x2,sinx1,sinx2&opt=adam&lr=0.01&test=30',
+    )
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
     const first = await value(page, 'test-loss')
@@ -49,7 +52,16 @@ describe('playground', () => {
     opened = await openPage('#/playground?v=1&d=plane&h=8,8&act=relu&lr=10&bs=0')
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).click()
-    await expect.poll(() => page.getByTestId('train-message').textContent().catch(() => ''), { timeout: 10_000 }).toContain('diverged')
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('train-message')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain('diverged')
     expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true)
     expect(await page.getByTestId('train-loss').textContent()).not.toContain('NaN')
     expect(errors).toEqual([])
@@ -79,19 +91,28 @@ describe('playground', () => {
     const panel = page.getByTestId('derivation')
     await panel.waitFor()
     expect(await panel.getByLabel('Parameter').inputValue()).toBe('W1[0][0]')
-    await panel.getByText('Numerical check').or(panel.getByText('Regularisation adds')).first().waitFor()
+    await panel
+      .getByText('Numerical check')
+      .or(panel.getByText('Regularisation adds'))
+      .first()
+      .waitFor()
     expect(await panel.textContent()).toContain('they agree')
     await screenshot(page, 'playground-derivation-1280')
     expect(errors).toEqual([])
   })
 
   it('exports SPEC.json that the command line reproduces, and the shared link gives the same network', async () => {
-    opened = await openPage('#/playground?v=1&d=xor&h=5,3&reg=l2&rr=0.003&bs=20&seed=42&f=x1,x2,x1x2')
+    opened = await openPage(
+      '#/playground?v=1&d=xor&h=5,3&reg=l2&rr=0.003&bs=20&seed=42&f=x1,x2,x1x2',
+    )
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
     await play(page, 800)
     const download = async (name: string) => {
-      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ])
       const path = join(dir, d.suggestedFilename())
       await d.saveAs(path)
       return path
@@ -104,12 +125,17 @@ describe('playground', () => {
     expect(JSON.parse(r.stdout).loss).toBe(pageLoss)
     // Same link, fresh page: the same data and the same first weights.
     await page.getByRole('button', { name: 'Reset' }).click()
-    const before = JSON.parse(readFileSync(await download('Download network + data (JSON)'), 'utf8'))
+    const before = JSON.parse(
+      readFileSync(await download('Download network + data (JSON)'), 'utf8'),
+    )
     const link = await page.getByTestId('share-link').inputValue()
     await opened.close()
     opened = await openPage(link.slice(link.indexOf('#')))
     await opened.page.getByRole('button', { name: 'Play' }).waitFor()
-    const [d] = await Promise.all([opened.page.waitForEvent('download'), opened.page.getByRole('button', { name: 'Download network + data (JSON)' }).click()])
+    const [d] = await Promise.all([
+      opened.page.waitForEvent('download'),
+      opened.page.getByRole('button', { name: 'Download network + data (JSON)' }).click(),
+    ])
     const again = join(dir, 'again.json')
     await d.saveAs(again)
     const after = JSON.parse(readFileSync(again, 'utf8'))
@@ -119,10 +145,14 @@ describe('playground', () => {
   })
 
   it('fits a phone, and reports frame times of a 2-8-8-8-8-8-8-1 network on 500 points', async () => {
-    opened = await openPage('#/playground?v=1&d=spiral&n=500&h=8,8,8,8,8,8&test=0', { viewport: { width: 375, height: 800 } })
+    opened = await openPage('#/playground?v=1&d=spiral&n=500&h=8,8,8,8,8,8&test=0', {
+      viewport: { width: 375, height: 800 },
+    })
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     await screenshot(page, 'playground-375')
     expect(overflow).toBe(0)
     const unlabelled = await page.evaluate(() =>
@@ -135,31 +165,35 @@ describe('playground', () => {
     const frames = (ms: number): Promise<number[]> =>
       page.evaluate(
         (wait) =>
-        new Promise((resolve) => {
-          const out: number[] = []
-          let last = performance.now()
-          const t0 = last
-          const tick = (t: number) => {
-            out.push(t - last)
-            last = t
-            if (t - t0 < wait) requestAnimationFrame(tick)
-            else resolve(out.slice(5))
-          }
-          requestAnimationFrame(tick)
-        }),
+          new Promise((resolve) => {
+            const out: number[] = []
+            let last = performance.now()
+            const t0 = last
+            const tick = (t: number) => {
+              out.push(t - last)
+              last = t
+              if (t - t0 < wait) requestAnimationFrame(tick)
+              else resolve(out.slice(5))
+            }
+            requestAnimationFrame(tick)
+          }),
         ms,
       )
     const report = (what: string, deltas: number[]) => {
       const s = [...deltas].sort((x, y) => x - y)
       const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1)
-      console.log(`playground frame times, ${what} (ms) over ${s.length} frames: median ${q(0.5)}, p95 ${q(0.95)}, max ${s[s.length - 1].toFixed(1)}`)
+      console.log(
+        `playground frame times, ${what} (ms) over ${s.length} frames: median ${q(0.5)}, p95 ${q(0.95)}, max ${s[s.length - 1].toFixed(1)}`,
+      )
       return s.length
     }
     report('idle page (machine baseline)', await frames(2000))
     await page.getByRole('button', { name: 'Play' }).click()
     const n = report('training 2-8-8-8-8-8-8-1 on 500 points + heatmaps', await frames(4000))
     await page.getByRole('button', { name: 'Pause' }).click()
-    console.log(`playground: ${await page.getByTestId('updates').textContent()} updates while measuring`)
+    console.log(
+      `playground: ${await page.getByTestId('updates').textContent()} updates while measuring`,
+    )
     expect(n).toBeGreaterThan(20)
     expect(errors).toEqual([])
   })

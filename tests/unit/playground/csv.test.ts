@@ -15,7 +15,16 @@ describe('parseCsv', () => {
   })
 
   it('names each bad line and why, and keeps every good line', () => {
-    const text = ['x1,x2,label', '1,1,1', '2,abc,0', '3,3', '9,0,1', '-1,-1,0', '1e999,0,1', '=cmd(),0,1'].join('\n')
+    const text = [
+      'x1,x2,label',
+      '1,1,1',
+      '2,abc,0',
+      '3,3',
+      '9,0,1',
+      '-1,-1,0',
+      '1e999,0,1',
+      '=cmd(),0,1',
+    ].join('\n')
     const r = parseCsv(text)
     expect(r.points).toEqual([
       { x1: 1, x2: 1, label: 1 },

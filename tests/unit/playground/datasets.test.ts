@@ -24,7 +24,8 @@ describe('playground datasets', () => {
   })
 
   it('another seed gives other points', () => {
-    for (const name of NAMES) expect(generate(name, 20, 0.1, 1)).not.toEqual(generate(name, 20, 0.1, 2))
+    for (const name of NAMES)
+      expect(generate(name, 20, 0.1, 1)).not.toEqual(generate(name, 20, 0.1, 2))
   })
 
   it('every point lies on the plane, rounded to 3 decimals', () => {
@@ -39,12 +40,14 @@ describe('playground datasets', () => {
   })
 
   it('without noise the labels follow the geometry', () => {
-    for (const p of generate('circle', 200, 0, 4)) expect(Math.hypot(p.x1, p.x2) < 3 ? 1 : 0).toBe(p.label)
+    for (const p of generate('circle', 200, 0, 4))
+      expect(Math.hypot(p.x1, p.x2) < 3 ? 1 : 0).toBe(p.label)
     for (const p of generate('xor', 200, 0, 4)) expect(p.x1 * p.x2 > 0 ? 1 : 0).toBe(p.label)
     for (const p of generate('plane', 200, 0, 4)) expect(p.label).toBeCloseTo((p.x1 + p.x2) / 12, 2)
     const three = generate('spiral3', 300, 0, 4).map((p) => p.label)
     expect([0, 1, 2].map((c) => three.filter((l) => l === c).length)).toEqual([100, 100, 100])
-    for (const p of generate('gaussmix', 100, 0, 4)) expect(Math.abs(p.label)).toBeLessThanOrEqual(1)
+    for (const p of generate('gaussmix', 100, 0, 4))
+      expect(Math.abs(p.label)).toBeLessThanOrEqual(1)
   })
 
   it('the user set has no generator, and every set is listed once', () => {

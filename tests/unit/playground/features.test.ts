@@ -1,7 +1,12 @@
 // Feature columns are computed in TypeScript before the rows reach the engine; the grid goes through the
 // same mapping as the data.
 import { describe, expect, it } from 'vitest'
-import { canonicalFeatures, featureRows, gridFeatures, gridPoints } from '../../../web/src/playground/features'
+import {
+  canonicalFeatures,
+  featureRows,
+  gridFeatures,
+  gridPoints,
+} from '../../../web/src/playground/features'
 
 describe('feature mapping', () => {
   const pts = [

@@ -1,7 +1,11 @@
 // The playground's link codec: round trips, only changed fields written, hostile input dropped with a notice.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../web/src/playground/model'
-import { MAX_LINK_POINTS, decodePlayground, encodePlayground } from '../../../web/src/playground/playgroundState'
+import {
+  MAX_LINK_POINTS,
+  decodePlayground,
+  encodePlayground,
+} from '../../../web/src/playground/playgroundState'
 import { readPlaygroundFile, playgroundFile } from '../../../web/src/playground/exportFiles'
 
 describe('playground state in the URL', () => {
@@ -24,8 +28,13 @@ describe('playground state in the URL', () => {
       regularization: 'l2' as const,
       regularizationRate: 0.001,
     }
-    const q = encodePlayground({ config: { ...config, features: [...config.features] }, points: [] })
-    expect(q).toBe('v=1&d=spiral3&noise=15&n=500&test=30&seed=1234&f=x1,x2,sinx1&h=8,8,8,8,8,8&act=relu&loss=cross_entropy&opt=adam&lr=0.003&bs=30&reg=l2&rr=0.001')
+    const q = encodePlayground({
+      config: { ...config, features: [...config.features] },
+      points: [],
+    })
+    expect(q).toBe(
+      'v=1&d=spiral3&noise=15&n=500&test=30&seed=1234&f=x1,x2,sinx1&h=8,8,8,8,8,8&act=relu&loss=cross_entropy&opt=adam&lr=0.003&bs=30&reg=l2&rr=0.001',
+    )
     expect(decodePlayground(q)).toEqual({ config, points: [], notices: [] })
     expect(decodePlayground('v=1&h=0').config.hidden).toEqual([])
   })
@@ -39,7 +48,9 @@ describe('playground state in the URL', () => {
     expect(q).toBe('v=1&d=custom&pts=1.5,-2,1;-3,0.25,0')
     expect(decodePlayground(q).points).toEqual(points)
     const many = Array.from({ length: MAX_LINK_POINTS + 1 }, () => points[0])
-    expect(encodePlayground({ config: { ...DEFAULT_CONFIG, dataset: 'custom' }, points: many })).not.toContain('pts=')
+    expect(
+      encodePlayground({ config: { ...DEFAULT_CONFIG, dataset: 'custom' }, points: many }),
+    ).not.toContain('pts=')
   })
 
   it('drops hostile or broken parts with a notice and keeps the rest', () => {
@@ -63,13 +74,30 @@ describe('playground state in the URL', () => {
   })
 
   it('the JSON file goes through the same checks', () => {
-    const state = { config: { ...DEFAULT_CONFIG, dataset: 'custom' as const, hidden: [2] }, points: [{ x1: 1, x2: 2, label: 1 }] }
-    const params = { weights: [[[0.1, 0.2], [0.3, 0.4]], [[0.5, 0.6]]], biases: [[0, 0], [0.1]] }
+    const state = {
+      config: { ...DEFAULT_CONFIG, dataset: 'custom' as const, hidden: [2] },
+      points: [{ x1: 1, x2: 2, label: 1 }],
+    }
+    const params = {
+      weights: [
+        [
+          [0.1, 0.2],
+          [0.3, 0.4],
+        ],
+        [[0.5, 0.6]],
+      ],
+      biases: [[0, 0], [0.1]],
+    }
     const r = readPlaygroundFile(JSON.stringify(playgroundFile(state, params)))
     expect(r).toEqual({ ok: true, state, params, notices: [] })
     expect(readPlaygroundFile('{"format":"other"}')).toMatchObject({ ok: false })
     expect(readPlaygroundFile('nope')).toEqual({ ok: false, message: 'The file is not JSON.' })
-    const bad = readPlaygroundFile(JSON.stringify({ ...playgroundFile(state, params), points: [[1, 2, 'x']] }))
-    expect(bad).toEqual({ ok: false, message: 'Point 1 is not [x1, x2, label] with x1 and x2 between −6 and 6.' })
+    const bad = readPlaygroundFile(
+      JSON.stringify({ ...playgroundFile(state, params), points: [[1, 2, 'x']] }),
+    )
+    expect(bad).toEqual({
+      ok: false,
+      message: 'Point 1 is not [x1, x2, label] with x1 and x2 between −6 and 6.',
+    })
   })
 })

@@ -21,7 +21,8 @@ function show(text: string): string {
 
 /** Reads CSV text into points; coordinates must lie in [-6, 6], labels are numbers (classes 0, 1, 2 or targets). */
 export function parseCsv(text: string): CsvResult {
-  if (text.length > MAX_CHARS) return { points: [], problems: ['The file is larger than 2 MB; nothing was read.'] }
+  if (text.length > MAX_CHARS)
+    return { points: [], problems: ['The file is larger than 2 MB; nothing was read.'] }
   const points: DataPoint[] = []
   const problems: string[] = []
   const lines = text.split(/\r\n|\n|\r/)
@@ -47,7 +48,8 @@ export function parseCsv(text: string): CsvResult {
       return
     }
     if (points.length >= LIMITS.customPoints) {
-      if (!full) problems.push(`Line ${n} and after: more than ${LIMITS.customPoints} points were skipped.`)
+      if (!full)
+        problems.push(`Line ${n} and after: more than ${LIMITS.customPoints} points were skipped.`)
       full = true
       return
     }

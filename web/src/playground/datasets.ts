@@ -3,7 +3,8 @@
 // points on every machine (mulberry32, Box–Muller), coordinates rounded to 3 decimals so that CSV, links
 // and exports carry them exactly.
 
-export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'plane' | 'gaussmix' | 'custom'
+export type DatasetName =
+  'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'plane' | 'gaussmix' | 'custom'
 /** binary: labels 0/1; multiclass: labels 0, 1, 2; regression: labels in [-1, 1]. */
 export type ProblemKind = 'binary' | 'multiclass' | 'regression'
 
@@ -64,7 +65,11 @@ const circle: Generator = (n, noise, rnd, normal) =>
     const inside = k % 2 === 0
     const r = inside ? uniform(rnd, 0, 2.5) : uniform(rnd, 3.5, 5)
     const t = uniform(rnd, 0, 2 * Math.PI)
-    return { x1: r * Math.sin(t) + noise * 2 * normal(), x2: r * Math.cos(t) + noise * 2 * normal(), label: inside ? 1 : 0 }
+    return {
+      x1: r * Math.sin(t) + noise * 2 * normal(),
+      x2: r * Math.cos(t) + noise * 2 * normal(),
+      label: inside ? 1 : 0,
+    }
   })
 
 /** Uniform in [-5, 5]² kept 0.3 away from the axes; label 1 where x₁x₂ > 0 (before noise). */
@@ -73,7 +78,11 @@ const xor: Generator = (n, noise, rnd, normal) =>
     const pad = (v: number) => v + (v > 0 ? 0.3 : -0.3)
     const x1 = pad(uniform(rnd, -5, 5))
     const x2 = pad(uniform(rnd, -5, 5))
-    return { x1: x1 + noise * 2 * normal(), x2: x2 + noise * 2 * normal(), label: x1 * x2 > 0 ? 1 : 0 }
+    return {
+      x1: x1 + noise * 2 * normal(),
+      x2: x2 + noise * 2 * normal(),
+      label: x1 * x2 > 0 ? 1 : 0,
+    }
   })
 
 /** Centres (2, 2) label 1 and (-2, -2) label 0; the spread grows with the noise. */
@@ -93,7 +102,11 @@ function spiralArms(arms: number): Generator {
       const f = Math.floor(k / arms) / Math.max(1, Math.ceil(n / arms))
       const r = 5 * f
       const t = 1.75 * 2 * Math.PI * f + (2 * Math.PI * arm) / arms
-      return { x1: r * Math.sin(t) + noise * 2 * normal(), x2: r * Math.cos(t) + noise * 2 * normal(), label: arm }
+      return {
+        x1: r * Math.sin(t) + noise * 2 * normal(),
+        x2: r * Math.cos(t) + noise * 2 * normal(),
+        label: arm,
+      }
     })
 }
 
@@ -119,7 +132,10 @@ const gaussmix: Generator = (n, noise, rnd, normal) =>
   Array.from({ length: n }, () => {
     const x1 = uniform(rnd, -6, 6)
     const x2 = uniform(rnd, -6, 6)
-    const y = BUMPS.reduce((s, [a, b, h]) => s + h * Math.exp(-((x1 - a) ** 2 + (x2 - b) ** 2) / (2 * 1.5 ** 2)), 0)
+    const y = BUMPS.reduce(
+      (s, [a, b, h]) => s + h * Math.exp(-((x1 - a) ** 2 + (x2 - b) ** 2) / (2 * 1.5 ** 2)),
+      0,
+    )
     return { x1: x1 + noise * 2 * normal(), x2: x2 + noise * 2 * normal(), label: clamp(y, -1, 1) }
   })
 
@@ -156,7 +172,11 @@ export function generate(name: DatasetName, n: number, noise: number, seed: numb
  * Splits points into train and test: point k goes to the test set when a hash of (seed, k) falls below
  * `testShare`. Per-point, so adding a point never moves the others between the sets.
  */
-export function split(points: readonly DataPoint[], testShare: number, seed: number): { train: DataPoint[]; test: DataPoint[] } {
+export function split(
+  points: readonly DataPoint[],
+  testShare: number,
+  seed: number,
+): { train: DataPoint[]; test: DataPoint[] } {
   const train: DataPoint[] = []
   const test: DataPoint[] = []
   points.forEach((p, k) => {

@@ -32,7 +32,8 @@ export function playgroundFile(state: PlaygroundState, params: Params | null): P
   }
 }
 
-const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x))
+const isNumberArray = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x))
 
 /**
  * Reads a file written by {@link playgroundFile}. Settings go through the link's parser (notices for
@@ -41,7 +42,9 @@ const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every
  */
 export function readPlaygroundFile(
   text: string,
-): { ok: true; state: PlaygroundState; params: Params | null; notices: string[] } | { ok: false; message: string } {
+):
+  | { ok: true; state: PlaygroundState; params: Params | null; notices: string[] }
+  | { ok: false; message: string } {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -49,21 +52,44 @@ export function readPlaygroundFile(
     return { ok: false, message: 'The file is not JSON.' }
   }
   const f = data as Partial<PlaygroundFile> | null
-  if (!f || typeof f !== 'object' || f.format !== FILE_FORMAT) return { ok: false, message: `The file is not a Backprop Lab playground file (format “${FILE_FORMAT}”).` }
+  if (!f || typeof f !== 'object' || f.format !== FILE_FORMAT)
+    return {
+      ok: false,
+      message: `The file is not a Backprop Lab playground file (format “${FILE_FORMAT}”).`,
+    }
   const decoded = decodePlayground(typeof f.settings === 'string' ? f.settings : '')
   const rows = Array.isArray(f.points) ? f.points : []
-  if (rows.length > LIMITS.customPoints) return { ok: false, message: `The file has more than ${LIMITS.customPoints} points.` }
+  if (rows.length > LIMITS.customPoints)
+    return { ok: false, message: `The file has more than ${LIMITS.customPoints} points.` }
   const points: DataPoint[] = []
   for (const [k, row] of rows.entries()) {
-    if (!isNumberArray(row) || row.length !== 3 || Math.abs(row[0]) > DOMAIN || Math.abs(row[1]) > DOMAIN) {
-      return { ok: false, message: `Point ${k + 1} is not [x1, x2, label] with x1 and x2 between −${DOMAIN} and ${DOMAIN}.` }
+    if (
+      !isNumberArray(row) ||
+      row.length !== 3 ||
+      Math.abs(row[0]) > DOMAIN ||
+      Math.abs(row[1]) > DOMAIN
+    ) {
+      return {
+        ok: false,
+        message: `Point ${k + 1} is not [x1, x2, label] with x1 and x2 between −${DOMAIN} and ${DOMAIN}.`,
+      }
     }
     points.push({ x1: round3(row[0]), x2: round3(row[1]), label: round3(row[2]) })
   }
   const w = f.weights
   const b = f.biases
-  const shaped = Array.isArray(w) && Array.isArray(b) && w.length > 0 && w.every((l) => Array.isArray(l) && l.every(isNumberArray)) && b.every(isNumberArray)
-  return { ok: true, state: { config: decoded.config, points }, params: shaped ? { weights: w as number[][][], biases: b as number[][] } : null, notices: decoded.notices }
+  const shaped =
+    Array.isArray(w) &&
+    Array.isArray(b) &&
+    w.length > 0 &&
+    w.every((l) => Array.isArray(l) && l.every(isNumberArray)) &&
+    b.every(isNumberArray)
+  return {
+    ok: true,
+    state: { config: decoded.config, points },
+    params: shaped ? { weights: w as number[][][], biases: b as number[][] } : null,
+    notices: decoded.notices,
+  }
 }
 
 /** The command line's spec for the current state: the training rows and the current parameters. */

@@ -45,7 +45,8 @@ export function gridPoints(n: number): { x1: number; x2: number }[] {
   const step = (2 * DOMAIN) / n
   const out: { x1: number; x2: number }[] = []
   for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) out.push({ x1: -DOMAIN + (c + 0.5) * step, x2: DOMAIN - (r + 0.5) * step })
+    for (let c = 0; c < n; c++)
+      out.push({ x1: -DOMAIN + (c + 0.5) * step, x2: DOMAIN - (r + 0.5) * step })
   return out
 }
 

@@ -52,7 +52,8 @@ export function paintHeatmap(
   for (let k = 0; k < rows; k++) {
     if (mode === 'classes') {
       let best = 0
-      for (let c = 1; c < stride; c++) if (values[k * stride + c] > values[k * stride + best]) best = c
+      for (let c = 1; c < stride; c++)
+        if (values[k * stride + c] > values[k * stride + best]) best = c
       const p = values[k * stride + best]
       if (!Number.isFinite(p)) put(out, k, [128, 128, 128], 0.5)
       else put(out, k, classes[best] ?? palette.pos, ((p - 1 / stride) * stride) / (stride - 1))
@@ -63,7 +64,8 @@ export function paintHeatmap(
       put(out, k, [128, 128, 128], 0.5)
       continue
     }
-    const t = mode === 'probability' || mode === 'unit' ? 2 * v - 1 : mode === 'signed' ? v : v * scale
+    const t =
+      mode === 'probability' || mode === 'unit' ? 2 * v - 1 : mode === 'signed' ? v : v * scale
     put(out, k, t >= 0 ? palette.pos : palette.neg, Math.abs(t))
   }
 }
@@ -71,5 +73,7 @@ export function paintHeatmap(
 /** '#2563eb' → [37, 99, 235]; anything else → grey. */
 export function hexToRgb(hex: string): Rgb {
   const h = hex.trim().replace('#', '')
-  return /^[0-9a-f]{6}$/i.test(h) ? [0, 2, 4].map((k) => parseInt(h.slice(k, k + 2), 16)) as unknown as Rgb : [100, 116, 139]
+  return /^[0-9a-f]{6}$/i.test(h)
+    ? ([0, 2, 4].map((k) => parseInt(h.slice(k, k + 2), 16)) as unknown as Rgb)
+    : [100, 116, 139]
 }

@@ -2,7 +2,13 @@
 // decides the output layer (sigmoid for two classes, softmax for three, linear for regression) and which
 // losses fit it, so the page, the link, the JSON export and the command line's SPEC.json agree.
 import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from '../engine/types'
-import { classCount, datasetInfo, type DataPoint, type DatasetName, type ProblemKind } from './datasets'
+import {
+  classCount,
+  datasetInfo,
+  type DataPoint,
+  type DatasetName,
+  type ProblemKind,
+} from './datasets'
 import { canonicalFeatures, featureRows, type FeatureId } from './features'
 
 export type HiddenActivation = 'tanh' | 'relu' | 'leaky_relu' | 'sigmoid' | 'linear'
@@ -32,7 +38,13 @@ export interface PlaygroundConfig {
   regularizationRate: number
 }
 
-export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = ['tanh', 'relu', 'leaky_relu', 'sigmoid', 'linear']
+export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = [
+  'tanh',
+  'relu',
+  'leaky_relu',
+  'sigmoid',
+  'linear',
+]
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam']
 export const PENALTIES: readonly Penalty[] = ['none', 'l1', 'l2']
 export const LIMITS = { layers: 6, units: 8, points: 1000, customPoints: 2000 }
@@ -64,7 +76,11 @@ export function problemKind(dataset: DatasetName, points: readonly DataPoint[]):
 
 /** Losses that fit the output layer of a problem; the first is the default. */
 export function lossesFor(kind: ProblemKind): LossName[] {
-  return kind === 'multiclass' ? ['cross_entropy'] : kind === 'binary' ? ['bce', 'mse', 'half_sse'] : ['mse', 'half_sse']
+  return kind === 'multiclass'
+    ? ['cross_entropy']
+    : kind === 'binary'
+      ? ['bce', 'mse', 'half_sse']
+      : ['mse', 'half_sse']
 }
 
 export function outputActivation(kind: ProblemKind): ActivationName {
@@ -80,7 +96,9 @@ export function fittingLoss(config: PlaygroundConfig, kind: ProblemKind): LossNa
 /** Target rows: one-hot for three classes, the label itself otherwise. */
 export function targetRows(points: readonly DataPoint[], kind: ProblemKind): number[][] {
   const K = classCount(kind)
-  return kind === 'multiclass' ? points.map((p) => Array.from({ length: K }, (_, k) => (p.label === k ? 1 : 0))) : points.map((p) => [p.label])
+  return kind === 'multiclass'
+    ? points.map((p) => Array.from({ length: K }, (_, k) => (p.label === k ? 1 : 0)))
+    : points.map((p) => [p.label])
 }
 
 export function optimizerSpec(name: OptimizerName): OptimizerSpec {
@@ -97,7 +115,11 @@ export function layerSizes(config: PlaygroundConfig, kind: ProblemKind): number[
  * The engine's spec for training on `points` (random initial weights from the seed, He for ReLU-like
  * hidden units, Xavier otherwise). A batch size above the number of points means "all of them".
  */
-export function buildSpec(config: PlaygroundConfig, kind: ProblemKind, points: readonly DataPoint[]): NetworkSpec {
+export function buildSpec(
+  config: PlaygroundConfig,
+  kind: ProblemKind,
+  points: readonly DataPoint[],
+): NetworkSpec {
   const layers = layerSizes(config, kind)
   const rows = Math.max(1, points.length)
   const spec: NetworkSpec = {

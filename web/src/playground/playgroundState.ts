@@ -41,11 +41,15 @@ function number(text: string, min: number, max: number, whole = false): Parsed<n
   if (text.length > 32 || !NUMBER.test(text)) return bad(`“${preview(text)}” is not a number`)
   const v = Number(text)
   if (whole && !Number.isInteger(v)) return bad(`${preview(text)} is not a whole number`)
-  return Number.isFinite(v) && v >= min && v <= max ? ok(v) : bad(`${preview(text)} is not between ${min} and ${max}`)
+  return Number.isFinite(v) && v >= min && v <= max
+    ? ok(v)
+    : bad(`${preview(text)} is not between ${min} and ${max}`)
 }
 
 function oneOf<T extends string>(text: string, allowed: readonly T[]): Parsed<T> {
-  return (allowed as readonly string[]).includes(text) ? ok(text as T) : bad(`“${preview(text)}” is not one of ${allowed.join(', ')}`)
+  return (allowed as readonly string[]).includes(text)
+    ? ok(text as T)
+    : bad(`“${preview(text)}” is not one of ${allowed.join(', ')}`)
 }
 
 function list<T>(text: string, item: (t: string) => Parsed<T>, max: number): Parsed<T[]> {
@@ -71,11 +75,37 @@ interface Field {
 }
 
 const FIELDS: readonly Field[] = [
-  { key: 'd', label: 'dataset', write: (c) => c.dataset, read: (t) => map(oneOf(t, DATASETS.map((d) => d.name) as DatasetName[]), (dataset) => ({ dataset })) },
-  { key: 'noise', label: 'noise', write: (c) => pct(c.noise), read: (t) => map(number(t, 0, 50, true), (v) => ({ noise: v / 100 })) },
-  { key: 'n', label: 'number of points', write: (c) => num(c.points), read: (t) => map(number(t, 10, LIMITS.points, true), (points) => ({ points })) },
-  { key: 'test', label: 'test share', write: (c) => pct(c.testShare), read: (t) => map(number(t, 0, 90, true), (v) => ({ testShare: v / 100 })) },
-  { key: 'seed', label: 'seed', write: (c) => num(c.seed), read: (t) => map(number(t, 0, 2 ** 31 - 1, true), (seed) => ({ seed })) },
+  {
+    key: 'd',
+    label: 'dataset',
+    write: (c) => c.dataset,
+    read: (t) =>
+      map(oneOf(t, DATASETS.map((d) => d.name) as DatasetName[]), (dataset) => ({ dataset })),
+  },
+  {
+    key: 'noise',
+    label: 'noise',
+    write: (c) => pct(c.noise),
+    read: (t) => map(number(t, 0, 50, true), (v) => ({ noise: v / 100 })),
+  },
+  {
+    key: 'n',
+    label: 'number of points',
+    write: (c) => num(c.points),
+    read: (t) => map(number(t, 10, LIMITS.points, true), (points) => ({ points })),
+  },
+  {
+    key: 'test',
+    label: 'test share',
+    write: (c) => pct(c.testShare),
+    read: (t) => map(number(t, 0, 90, true), (v) => ({ testShare: v / 100 })),
+  },
+  {
+    key: 'seed',
+    label: 'seed',
+    write: (c) => num(c.seed),
+    read: (t) => map(number(t, 0, 2 ** 31 - 1, true), (seed) => ({ seed })),
+  },
   {
     key: 'f',
     label: 'features',
@@ -83,22 +113,65 @@ const FIELDS: readonly Field[] = [
     read: (t) => {
       const r = list(t, (u) => oneOf(u, FEATURE_IDS), FEATURE_IDS.length)
       if (!r.ok) return r
-      return r.value.length === 0 ? bad('at least one feature is needed') : ok({ features: canonicalFeatures(r.value) })
+      return r.value.length === 0
+        ? bad('at least one feature is needed')
+        : ok({ features: canonicalFeatures(r.value) })
     },
   },
   {
     key: 'h',
     label: 'hidden layers',
     write: (c) => (c.hidden.length === 0 ? '0' : c.hidden.join(',')),
-    read: (t) => (t === '0' ? ok({ hidden: [] }) : map(list(t, (u) => number(u, 1, LIMITS.units, true), LIMITS.layers), (hidden) => ({ hidden }))),
+    read: (t) =>
+      t === '0'
+        ? ok({ hidden: [] })
+        : map(
+            list(t, (u) => number(u, 1, LIMITS.units, true), LIMITS.layers),
+            (hidden) => ({ hidden }),
+          ),
   },
-  { key: 'act', label: 'activation', write: (c) => c.activation, read: (t) => map(oneOf(t, HIDDEN_ACTIVATIONS), (activation) => ({ activation })) },
-  { key: 'loss', label: 'loss', write: (c) => c.loss, read: (t) => map(oneOf(t, LOSSES), (loss) => ({ loss })) },
-  { key: 'opt', label: 'optimizer', write: (c) => c.optimizer, read: (t) => map(oneOf(t, OPTIMIZERS), (optimizer) => ({ optimizer })) },
-  { key: 'lr', label: 'learning rate', write: (c) => num(c.learningRate), read: (t) => map(number(t, 1e-6, 10), (learningRate) => ({ learningRate })) },
-  { key: 'bs', label: 'batch size', write: (c) => num(c.batchSize), read: (t) => map(number(t, 0, LIMITS.customPoints, true), (batchSize) => ({ batchSize })) },
-  { key: 'reg', label: 'regularisation', write: (c) => c.regularization, read: (t) => map(oneOf(t, PENALTIES), (regularization) => ({ regularization })) },
-  { key: 'rr', label: 'regularisation rate', write: (c) => num(c.regularizationRate), read: (t) => map(number(t, 0, 10), (regularizationRate) => ({ regularizationRate })) },
+  {
+    key: 'act',
+    label: 'activation',
+    write: (c) => c.activation,
+    read: (t) => map(oneOf(t, HIDDEN_ACTIVATIONS), (activation) => ({ activation })),
+  },
+  {
+    key: 'loss',
+    label: 'loss',
+    write: (c) => c.loss,
+    read: (t) => map(oneOf(t, LOSSES), (loss) => ({ loss })),
+  },
+  {
+    key: 'opt',
+    label: 'optimizer',
+    write: (c) => c.optimizer,
+    read: (t) => map(oneOf(t, OPTIMIZERS), (optimizer) => ({ optimizer })),
+  },
+  {
+    key: 'lr',
+    label: 'learning rate',
+    write: (c) => num(c.learningRate),
+    read: (t) => map(number(t, 1e-6, 10), (learningRate) => ({ learningRate })),
+  },
+  {
+    key: 'bs',
+    label: 'batch size',
+    write: (c) => num(c.batchSize),
+    read: (t) => map(number(t, 0, LIMITS.customPoints, true), (batchSize) => ({ batchSize })),
+  },
+  {
+    key: 'reg',
+    label: 'regularisation',
+    write: (c) => c.regularization,
+    read: (t) => map(oneOf(t, PENALTIES), (regularization) => ({ regularization })),
+  },
+  {
+    key: 'rr',
+    label: 'regularisation rate',
+    write: (c) => num(c.regularizationRate),
+    read: (t) => map(number(t, 0, 10), (regularizationRate) => ({ regularizationRate })),
+  },
 ]
 const KNOWN = new Set(['v', 'pts', ...FIELDS.map((f) => f.key)])
 
@@ -113,18 +186,34 @@ function readPoints(text: string): Parsed<DataPoint[]> {
   for (const row of rows) {
     const cells = row.split(',')
     if (cells.length !== 3) return bad(`“${preview(row)}” is not x1,x2,label`)
-    const [a, b, c] = [number(cells[0], -DOMAIN, DOMAIN), number(cells[1], -DOMAIN, DOMAIN), number(cells[2], -1e3, 1e3)]
+    const [a, b, c] = [
+      number(cells[0], -DOMAIN, DOMAIN),
+      number(cells[1], -DOMAIN, DOMAIN),
+      number(cells[2], -1e3, 1e3),
+    ]
     for (const r of [a, b, c]) if (!r.ok) return r
-    if (a.ok && b.ok && c.ok) out.push({ x1: round3(a.value), x2: round3(b.value), label: round3(c.value) })
+    if (a.ok && b.ok && c.ok)
+      out.push({ x1: round3(a.value), x2: round3(b.value), label: round3(c.value) })
   }
   return ok(out)
 }
 
 /** Reads the query (after `?` in the hash); never throws. Unknown, repeated or bad parts become notices. */
 export function decodePlayground(query: string): PlaygroundState & { notices: string[] } {
-  const config: PlaygroundConfig = { ...DEFAULT_CONFIG, features: [...DEFAULT_CONFIG.features], hidden: [...DEFAULT_CONFIG.hidden] }
+  const config: PlaygroundConfig = {
+    ...DEFAULT_CONFIG,
+    features: [...DEFAULT_CONFIG.features],
+    hidden: [...DEFAULT_CONFIG.hidden],
+  }
   const notices: string[] = []
-  if (query.length > MAX_QUERY_LENGTH) return { config, points: [], notices: ['The link’s settings are too long to be read; the playground starts with its own values.'] }
+  if (query.length > MAX_QUERY_LENGTH)
+    return {
+      config,
+      points: [],
+      notices: [
+        'The link’s settings are too long to be read; the playground starts with its own values.',
+      ],
+    }
   const values = new Map<string, string>()
   for (const part of query.replace(/^\?/, '').split('&')) {
     if (part === '') continue
@@ -139,11 +228,15 @@ export function decodePlayground(query: string): PlaygroundState & { notices: st
       continue
     }
     if (!KNOWN.has(key)) notices.push(`Unknown setting “${preview(key)}” was ignored.`)
-    else if (values.has(key)) notices.push(`The setting “${key}” appeared twice; the first one was used.`)
+    else if (values.has(key))
+      notices.push(`The setting “${key}” appeared twice; the first one was used.`)
     else values.set(key, value)
   }
   const v = values.get('v')
-  if (v !== undefined && v !== String(URL_STATE_VERSION)) notices.push(`The link was made by another version of Backprop Lab (“${preview(v)}”); settings that still fit were applied.`)
+  if (v !== undefined && v !== String(URL_STATE_VERSION))
+    notices.push(
+      `The link was made by another version of Backprop Lab (“${preview(v)}”); settings that still fit were applied.`,
+    )
   for (const f of FIELDS) {
     const text = values.get(f.key)
     if (text === undefined) continue
@@ -166,10 +259,17 @@ export function encodePlayground(state: PlaygroundState): string {
   const parts: string[] = []
   for (const f of FIELDS) {
     const text = f.write(state.config)
-    if (text !== f.write(DEFAULT_CONFIG)) parts.push(`${f.key}=${encodeURIComponent(text).replace(/%2C/g, ',')}`)
+    if (text !== f.write(DEFAULT_CONFIG))
+      parts.push(`${f.key}=${encodeURIComponent(text).replace(/%2C/g, ',')}`)
   }
-  if (state.config.dataset === 'custom' && state.points.length > 0 && state.points.length <= MAX_LINK_POINTS) {
-    parts.push(`pts=${state.points.map((p) => `${num(p.x1)},${num(p.x2)},${num(p.label)}`).join(';')}`)
+  if (
+    state.config.dataset === 'custom' &&
+    state.points.length > 0 &&
+    state.points.length <= MAX_LINK_POINTS
+  ) {
+    parts.push(
+      `pts=${state.points.map((p) => `${num(p.x1)},${num(p.x2)},${num(p.label)}`).join(';')}`,
+    )
   }
   return parts.length === 0 ? '' : [`v=${URL_STATE_VERSION}`, ...parts].join('&')
 }

@@ -17,15 +17,28 @@ export interface Probe {
   trace: Trace
   /** λw or λ·sign(w) added to the data gradient, and the total; null without regularisation or for a bias. */
   penalty: { latex: string; value: number; total: number } | null
-  check: { analytic: number; numeric: number; epsilon: number; relativeError: number; caption: string } | null
+  check: {
+    analytic: number
+    numeric: number
+    epsilon: number
+    relativeError: number
+    caption: string
+  } | null
 }
 
 /** Index of a key's parameter in the engine's flat W1 b1 W2 b2 … order. */
 export function flatIndex(layers: readonly number[], key: string): number | null {
   const r = parseKey(key)
-  if (!r || r.layer === undefined || r.j === undefined || (r.kind !== 'W' && r.kind !== 'b')) return null
+  if (!r || r.layer === undefined || r.j === undefined || (r.kind !== 'W' && r.kind !== 'b'))
+    return null
   const l = r.layer
-  if (l < 1 || l >= layers.length || r.j >= layers[l] || (r.kind === 'W' && (r.i ?? 0) >= layers[l - 1])) return null
+  if (
+    l < 1 ||
+    l >= layers.length ||
+    r.j >= layers[l] ||
+    (r.kind === 'W' && (r.i ?? 0) >= layers[l - 1])
+  )
+    return null
   let k = 0
   for (let m = 1; m < l; m++) k += layers[m] * layers[m - 1] + layers[m]
   return r.kind === 'W' ? k + r.j * layers[l - 1] + (r.i ?? 0) : k + layers[l] * layers[l - 1] + r.j
@@ -72,13 +85,21 @@ export function probeGradient(
     const dataGrad = steps[steps.length - 1].value ?? 0
     let penalty: Probe['penalty'] = null
     const ref = parseKey(key)
-    if (regularization && regularization.name !== 'none' && ref?.kind === 'W' && (regularization.rate ?? 0) > 0) {
+    if (
+      regularization &&
+      regularization.name !== 'none' &&
+      ref?.kind === 'W' &&
+      (regularization.rate ?? 0) > 0
+    ) {
       const lambda = regularization.rate ?? 0
       const w = params.weights[(ref.layer ?? 1) - 1][ref.j ?? 0][ref.i ?? 0]
       const value = regularization.name === 'l2' ? lambda * w : lambda * Math.sign(w)
       const ws = symbolFor(key, symbols)
       penalty = {
-        latex: regularization.name === 'l2' ? `\\lambda ${ws} = ${lambda} \\cdot ${w.toPrecision(6)}` : `\\lambda \\operatorname{sign}(${ws}) = ${lambda} \\cdot ${Math.sign(w)}`,
+        latex:
+          regularization.name === 'l2'
+            ? `\\lambda ${ws} = ${lambda} \\cdot ${w.toPrecision(6)}`
+            : `\\lambda \\operatorname{sign}(${ws}) = ${lambda} \\cdot ${Math.sign(w)}`,
         value,
         total: dataGrad + value,
       }
@@ -90,7 +111,13 @@ export function probeGradient(
       withPenalty.network.dispose()
       if (g.ok) {
         const [analytic, numeric] = [g.analytic[index], g.numeric[index]]
-        check = { analytic, numeric, epsilon: g.epsilon, relativeError: g.relativeError[index], caption: numericalGradientCaption(analytic, numeric, g.epsilon) }
+        check = {
+          analytic,
+          numeric,
+          epsilon: g.epsilon,
+          relativeError: g.relativeError[index],
+          caption: numericalGradientCaption(analytic, numeric, g.epsilon),
+        }
       }
     }
     return { heading: partial('E', symbolFor(key, symbols)), steps, trace, penalty, check }

@@ -16,7 +16,10 @@ export interface Snapshot {
   hidden: (Float64Array | null)[]
 }
 
-const evalSpec = (spec: NetworkSpec, rows: Pick<NetworkSpec, 'inputs' | 'targets'>): NetworkSpec => ({
+const evalSpec = (
+  spec: NetworkSpec,
+  rows: Pick<NetworkSpec, 'inputs' | 'targets'>,
+): NetworkSpec => ({
   ...spec,
   ...rows,
   batchSize: 0,
@@ -65,7 +68,9 @@ export class PlaygroundSession {
     const trainEval = typeof net === 'string' ? net : make(evalSpec(spec, spec))
     const testEval = test && test.inputs.length > 0 ? make(evalSpec(spec, test)) : null
     const layers = spec.layers.slice(1, -1).map((_, l) => make(truncatedSpec(spec, l + 1)))
-    const failed = [net, trainEval, testEval, ...layers].find((n): n is string => typeof n === 'string')
+    const failed = [net, trainEval, testEval, ...layers].find(
+      (n): n is string => typeof n === 'string',
+    )
     if (failed !== undefined) {
       made.forEach((n) => n.dispose())
       return { ok: false, message: failed }
@@ -99,7 +104,10 @@ export class PlaygroundSession {
     const nin = this.net.layout.sizes[0]
     const hidden = (withHidden ? this.layerNets : []).map((n, l) => {
       const k = l + 1
-      if (!n.setParams({ weights: params.weights.slice(0, k), biases: params.biases.slice(0, k) }).ok) return null
+      if (
+        !n.setParams({ weights: params.weights.slice(0, k), biases: params.biases.slice(0, k) }).ok
+      )
+        return null
       return n.predict(this.grid.cells, this.grid.cells.length / nin)
     })
     return {

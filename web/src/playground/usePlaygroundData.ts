@@ -16,7 +16,9 @@ export function usePlaygroundData(initial: PlaygroundState) {
   const custom = shallowRef<DataPoint[]>(initial.points)
 
   const points = computed(() =>
-    config.dataset === 'custom' ? custom.value : generate(config.dataset, config.points, config.noise, config.seed),
+    config.dataset === 'custom'
+      ? custom.value
+      : generate(config.dataset, config.points, config.noise, config.seed),
   )
   const kind = computed(() => problemKind(config.dataset, points.value))
   const parts = computed(() => split(points.value, config.testShare, config.seed))
@@ -27,7 +29,10 @@ export function usePlaygroundData(initial: PlaygroundState) {
   const test = computed(() =>
     parts.value.test.length === 0
       ? null
-      : { inputs: featureRows(parts.value.test, config.features), targets: targetRows(parts.value.test, kind.value) },
+      : {
+          inputs: featureRows(parts.value.test, config.features),
+          targets: targetRows(parts.value.test, kind.value),
+        },
   )
 
   /** Switches to the learner's own data, starting from the points on screen. */
@@ -52,7 +57,20 @@ export function usePlaygroundData(initial: PlaygroundState) {
     custom.value = state.points
   }
 
-  return { config, custom, points, kind, parts, hasData, spec, test, addPoint, setPoints, clearPoints, load }
+  return {
+    config,
+    custom,
+    points,
+    kind,
+    parts,
+    hasData,
+    spec,
+    test,
+    addPoint,
+    setPoints,
+    clearPoints,
+    load,
+  }
 }
 
 export type PlaygroundData = ReturnType<typeof usePlaygroundData>

@@ -32,7 +32,14 @@ export function usePlaygroundProbe(
     }
     const k = Math.min(sample.value, rows.value - 1)
     const point = { input: spec.value.inputs[k], target: spec.value.targets[k] }
-    probe.value = probeGradient(module, spec.value, p, point, selected.value, featureSymbols(features.value))
+    probe.value = probeGradient(
+      module,
+      spec.value,
+      p,
+      point,
+      selected.value,
+      featureSymbols(features.value),
+    )
     stale.value = false
   }
   watch([selected, sample, params, running], () => {

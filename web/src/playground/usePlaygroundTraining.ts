@@ -7,13 +7,8 @@ import type { Params } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
 import { gridFeatures, type FeatureId } from './features'
+import { appendLoss, emptyHistory, thinned, type LossHistory } from './lossHistory'
 import { PlaygroundSession, type Snapshot } from './session'
-
-export interface LossHistory {
-  x: number[]
-  train: (number | null)[]
-  test: (number | null)[]
-}
 
 /** Heatmap resolutions (cells per side): the output's (default 100) and each neuron's (default 24). */
 export interface TrainingOptions {
@@ -39,11 +34,14 @@ export function usePlaygroundTraining(
   const snapshot = shallowRef<Snapshot | null>(null)
   /** Parameters and neuron heatmaps: every DETAIL_MS while running (edges and 48 small canvases cost paint). */
   const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden'> | null>(null)
-  const history = shallowRef<LossHistory>({ x: [], train: [], test: [] })
+  const history = shallowRef<LossHistory>(emptyHistory())
   const updates = ref(0)
   /** Why training stopped or could not start (plain text), '' when all is well. */
   const message = ref('')
-  const grid = computed(() => ({ output: gridFeatures(gridN, features.value), cells: gridFeatures(cellN, features.value) }))
+  const grid = computed(() => ({
+    output: gridFeatures(gridN, features.value),
+    cells: gridFeatures(cellN, features.value),
+  }))
   let session: PlaygroundSession | null = null
 
   let [chartAt, detailAt] = [0, 0]
@@ -57,18 +55,11 @@ export function usePlaygroundTraining(
       detailAt = now
       detail.value = { params: s.params, hidden: s.hidden }
     }
-    const h = history.value
-    if (h.x[h.x.length - 1] !== updates.value) {
-      h.x.push(updates.value)
-      h.train.push(s.trainLoss)
-      h.test.push(s.testLoss)
-    }
-    // Arrays grow in place (the chart decimates); past the cap every second point is dropped. The
-    // chart is handed a new object at most every CHART_MS while running: a redraw per frame costs frames.
+    appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
+    // The chart gets a new object at most every CHART_MS while running: a redraw per frame costs frames.
     if (!force && now - chartAt < CHART_MS) return
     chartAt = now
-    const thin = <T>(a: T[]): T[] => (a.length > MAX_HISTORY ? a.filter((_, k) => k % 2 === 0) : a)
-    history.value = { x: thin(h.x), train: thin(h.train), test: thin(h.test) }
+    history.value = thinned(history.value, MAX_HISTORY)
   }
 
   function rebuild(): void {
@@ -76,7 +67,7 @@ export function usePlaygroundTraining(
     session?.dispose()
     session = null
     updates.value = 0
-    history.value = { x: [], train: [], test: [] }
+    history.value = emptyHistory()
     message.value = ''
     const r = PlaygroundSession.create(module, spec.value, test.value, grid.value)
     if (!r.ok) {
@@ -93,7 +84,8 @@ export function usePlaygroundTraining(
     if (!session || !canTrain.value) return { done: 0, stop: true }
     const r = session.train(n)
     updates.value += r.done
-    if (r.diverged) message.value = `Training diverged after ${updates.value} updates: ${r.message}. Lower the learning rate and press Reset.`
+    if (r.diverged)
+      message.value = `Training diverged after ${updates.value} updates: ${r.message}. Lower the learning rate and press Reset.`
     record(r.diverged || !loop.running.value)
     return { done: r.done, stop: r.diverged }
   }
@@ -101,7 +93,9 @@ export function usePlaygroundTraining(
   const loop = useTrainingLoop((n) => trainSteps(n), { budgetMs: 6, maxSteps: 2000 })
 
   // Anything but the learning rate makes a new network; the learning rate changes in place.
-  const shapeKey = computed(() => JSON.stringify({ ...spec.value, learningRate: 0, test: test.value }))
+  const shapeKey = computed(() =>
+    JSON.stringify({ ...spec.value, learningRate: 0, test: test.value }),
+  )
   watch([shapeKey, grid], rebuild, { immediate: true })
   watch(
     () => spec.value.learningRate,

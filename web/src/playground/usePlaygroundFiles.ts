@@ -1,0 +1,60 @@
+// Import and export for the playground: CSV points (bad lines named, good ones kept), the network and
+// data as JSON (checked like a link), SPEC.json for `backprop-lab trace`. `notices` says what happened.
+import { computed, nextTick, ref } from 'vue'
+import { parseCsv, toCsv } from './csv'
+import { download } from './download'
+import { cliSpec, playgroundFile, readPlaygroundFile } from './exportFiles'
+import { MAX_LINK_POINTS } from './playgroundState'
+import type { PlaygroundData } from './usePlaygroundData'
+import type { PlaygroundTraining } from './usePlaygroundTraining'
+
+export function usePlaygroundFiles(data: PlaygroundData, training: PlaygroundTraining) {
+  const notices = ref<string[]>([])
+  const linkNote = computed(() => {
+    const n = data.custom.value.length
+    return data.config.dataset === 'custom' && n > MAX_LINK_POINTS
+      ? `The link carries the settings but not your ${n} points (more than ${MAX_LINK_POINTS}): download them as JSON or CSV.`
+      : ''
+  })
+
+  function importCsv(text: string): void {
+    const r = parseCsv(text)
+    if (r.points.length > 0) data.setPoints(r.points)
+    const head =
+      r.points.length > 0
+        ? `Imported ${r.points.length} points.`
+        : 'No points were imported; your data are unchanged.'
+    notices.value = [head, ...r.problems]
+  }
+
+  async function importJson(text: string): Promise<void> {
+    const r = readPlaygroundFile(text)
+    if (!r.ok) return void (notices.value = [r.message])
+    data.load(r.state)
+    await nextTick() // the training session is rebuilt for the new settings first
+    const why = r.params ? training.apply(r.params) : ''
+    notices.value = [
+      `Imported the settings${r.params && !why ? ' and the weights' : ''}.`,
+      ...r.notices,
+      ...(why ? [`The weights were not used: ${why}`] : []),
+    ]
+  }
+
+  const state = () => ({ config: { ...data.config }, points: data.custom.value })
+  return {
+    notices,
+    linkNote,
+    importCsv,
+    importJson,
+    exportJson: () =>
+      download(
+        'playground.json',
+        JSON.stringify(playgroundFile(state(), training.params()), null, 1),
+      ),
+    exportSpec: () => {
+      const p = training.params()
+      if (p) download('SPEC.json', JSON.stringify(cliSpec(data.spec.value, p), null, 1))
+    },
+    exportCsv: () => download('points.csv', toCsv(data.points.value), 'text/csv'),
+  }
+}

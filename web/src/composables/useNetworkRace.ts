@@ -1,15 +1,77 @@
-// Several variants of one network (different loss, batch size, …) trained side by side, epoch by epoch,
-// in time-boxed chunks: the loss of each update (as the engine reports it) and the loss over all rows
-// after each epoch (one forward pass). Rebuilt when the variants change; stops a variant that diverges.
-import { onScopeDispose, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+// Several variants of one network trained side by side in time-boxed chunks (useTrainingLoop).
+// `useRace` owns what every race shares: one EngineNetwork per variant, rebuilt on demand, disposed on
+// unmount, a lane of results per variant. `useNetworkRace` races variants (loss, batch size, …) epoch by
+// epoch: the loss of each update and the loss over all rows after each epoch; stops a variant that diverges.
+import { onScopeDispose, shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
 import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
-import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
+import { useTrainingLoop, type TrainingLoop, type TrainingLoopOptions } from './useTrainingLoop'
 
 export interface RaceVariant {
   name: string
   spec: NetworkSpec
+}
+
+/** How a race fills its lanes: a lane per new network, and one chunk of `steps` loop steps. */
+export interface RaceRules<L extends { stopped: string }> {
+  start: (net: EngineNetwork, k: number) => L
+  /** Trains `net` by `steps` loop steps; returns the lane (a new object when it changed). */
+  advance: (net: EngineNetwork, lane: L, steps: number, k: number) => L
+}
+
+export interface Race<L> {
+  lanes: ShallowRef<readonly L[]>
+  error: ShallowRef<string>
+  loop: TrainingLoop
+  restart: () => void
+  /** The running networks (empty after an error). */
+  networks: () => readonly EngineNetwork[]
+}
+
+/** Rebuilds every network from `variants()` whenever `rebuildOn` changes (and at once). */
+export function useRace<L extends { stopped: string }>(
+  engine: NnModule,
+  variants: () => readonly RaceVariant[],
+  rebuildOn: WatchSource,
+  rules: RaceRules<L>,
+  loopOptions: TrainingLoopOptions,
+): Race<L> {
+  const lanes = shallowRef<readonly L[]>([])
+  const error = shallowRef('')
+  let nets: EngineNetwork[] = []
+
+  const loop = useTrainingLoop((steps) => {
+    lanes.value = lanes.value.map((lane, k) => rules.advance(nets[k], lane, steps, k))
+    return { done: steps, stop: lanes.value.every((l) => l.stopped) }
+  }, loopOptions)
+
+  function dispose(): void {
+    nets.forEach((n) => n.dispose())
+    nets = []
+  }
+  function restart(): void {
+    loop.reset()
+    dispose()
+    error.value = ''
+    const fresh: L[] = []
+    for (const [k, v] of variants().entries()) {
+      const made = EngineNetwork.create(engine, v.spec)
+      if (!made.ok) {
+        error.value = `${v.name}: ${made.message}`
+        dispose()
+        lanes.value = []
+        return
+      }
+      nets.push(made.network)
+      fresh.push(rules.start(made.network, k))
+    }
+    lanes.value = fresh
+    loop.start()
+  }
+  watch(rebuildOn, restart, { immediate: true })
+  onScopeDispose(dispose)
+  return { lanes, error, loop, restart, networks: () => nets }
 }
 
 export interface RaceLane {
@@ -23,14 +85,10 @@ export interface RaceLane {
   stopped: string
 }
 
-export interface NetworkRace {
-  lanes: ShallowRef<readonly RaceLane[]>
-  error: ShallowRef<string>
-  loop: TrainingLoop
-  restart: () => void
-}
+export type NetworkRace = Race<RaceLane>
 
-const updatesPerEpoch = (s: NetworkSpec) => Math.ceil(s.inputs.length / (s.batchSize || s.inputs.length))
+const updatesPerEpoch = (s: NetworkSpec) =>
+  Math.ceil(s.inputs.length / (s.batchSize || s.inputs.length))
 
 /** `totalEpochs` epochs for every variant; each step of the loop is one epoch of every variant. */
 export function useNetworkRace(
@@ -38,56 +96,36 @@ export function useNetworkRace(
   variants: Ref<readonly RaceVariant[]>,
   options: { totalEpochs?: number; budgetMs?: number } = {},
 ): NetworkRace {
-  const lanes = shallowRef<readonly RaceLane[]>([])
-  const error = shallowRef('')
-  let nets: EngineNetwork[] = []
-
-  function epoch(k: number, lane: RaceLane): RaceLane {
-    const t = nets[k].train(updatesPerEpoch(variants.value[k].spec))
+  function epoch(net: EngineNetwork, lane: RaceLane, k: number): RaceLane {
+    const t = net.train(updatesPerEpoch(variants.value[k].spec))
     for (const l of t.losses.subarray(0, t.done)) lane.updateLosses.push(l)
     if (t.diverged) return { ...lane, stopped: t.message }
-    const f = nets[k].forward()
+    const f = net.forward()
     if (!f.ok) return { ...lane, stopped: f.message }
     lane.epochLosses.push(f.loss)
     return lane
   }
-  const loop = useTrainingLoop(
-    (epochs) => {
-      lanes.value = lanes.value.map((lane, k) => {
+  return useRace<RaceLane>(
+    engine,
+    () => variants.value,
+    variants,
+    {
+      start(net, k) {
+        const start = net.forward()
+        return {
+          name: variants.value[k].name,
+          updateLosses: [],
+          epochLosses: start.ok ? [start.loss] : [],
+          accuracy: net.accuracy(),
+          stopped: '',
+        }
+      },
+      advance(net, lane, epochs, k) {
         let l = lane
-        for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(k, l)
-        return { ...l, accuracy: l.stopped ? null : nets[k].accuracy() }
-      })
-      return { done: epochs, stop: lanes.value.every((l) => l.stopped) }
+        for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k)
+        return { ...l, accuracy: l.stopped ? null : net.accuracy() }
+      },
     },
     { totalSteps: options.totalEpochs ?? 2000, budgetMs: options.budgetMs ?? 8 },
   )
-
-  function dispose(): void {
-    nets.forEach((n) => n.dispose())
-    nets = []
-  }
-  function restart(): void {
-    loop.reset()
-    dispose()
-    error.value = ''
-    const fresh: RaceLane[] = []
-    for (const v of variants.value) {
-      const made = EngineNetwork.create(engine, v.spec)
-      if (!made.ok) {
-        error.value = `${v.name}: ${made.message}`
-        dispose()
-        lanes.value = []
-        return
-      }
-      nets.push(made.network)
-      const start = made.network.forward()
-      fresh.push({ name: v.name, updateLosses: [], epochLosses: start.ok ? [start.loss] : [], accuracy: made.network.accuracy(), stopped: '' })
-    }
-    lanes.value = fresh
-    loop.start()
-  }
-  watch(variants, restart, { immediate: true })
-  onScopeDispose(dispose)
-  return { lanes, error, loop, restart }
 }

@@ -1,11 +1,11 @@
 // Live training of one problem with SGD, momentum and Adam side by side (notes 003: "Adam and friends
 // add terms from past gradients"), same initial weights, one learning rate that the learner changes
-// while it runs (EngineNetwork.setLearningRate on every copy, no restart).
-import { onScopeDispose, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
-import { EngineNetwork } from '../engine/network'
+// while it runs (EngineNetwork.setLearningRate on every copy, no restart). A race (useRace) of three.
+import { watch, type Ref, type ShallowRef } from 'vue'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
-import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
+import type { TrainingLoop } from './useTrainingLoop'
+import { useRace } from './useNetworkRace'
 
 export interface RaceRunner {
   name: string
@@ -35,53 +35,38 @@ export function useOptimizerRace(
   learningRate: Ref<number>,
   options: { totalSteps?: number; budgetMs?: number } = {},
 ): OptimizerRace {
-  const runners = shallowRef<readonly RaceRunner[]>([])
-  const error = shallowRef('')
-  let nets: EngineNetwork[] = []
-
-  const loop = useTrainingLoop(
-    (steps) => {
-      runners.value = runners.value.map((r, k) => {
+  // η is read when the networks are built, not watched: a new η must not restart the race.
+  const variants = () =>
+    optimizers.map((o) => ({
+      name: o.name,
+      spec: { ...spec.value, learningRate: learningRate.value, optimizer: o.optimizer },
+    }))
+  const race = useRace<RaceRunner>(
+    engine,
+    variants,
+    spec,
+    {
+      start: (_net, k) => ({ ...optimizers[k], losses: [], stopped: '', accuracy: null }),
+      advance(net, r, steps) {
         if (r.stopped) return r
-        const t = nets[k].train(steps)
+        const t = net.train(steps)
         for (const l of t.losses.subarray(0, t.done)) r.losses.push(l)
-        return { ...r, stopped: t.diverged ? `diverged: ${t.message}` : '', accuracy: nets[k].accuracy() }
-      })
-      return { done: steps, stop: runners.value.every((r) => r.stopped) }
+        return {
+          ...r,
+          stopped: t.diverged ? `diverged: ${t.message}` : '',
+          accuracy: net.accuracy(),
+        }
+      },
     },
     { totalSteps: options.totalSteps ?? 3000, initialSteps: 4, budgetMs: options.budgetMs ?? 8 },
   )
 
-  function dispose(): void {
-    nets.forEach((n) => n.dispose())
-    nets = []
-  }
-  function restart(): void {
-    loop.reset()
-    dispose()
-    error.value = ''
-    for (const o of optimizers) {
-      const made = EngineNetwork.create(engine, { ...spec.value, learningRate: learningRate.value, optimizer: o.optimizer })
-      if (!made.ok) {
-        error.value = made.message
-        dispose()
-        runners.value = []
-        return
-      }
-      nets.push(made.network)
-    }
-    runners.value = optimizers.map((o) => ({ ...o, losses: [], stopped: '', accuracy: null }))
-    loop.start()
-  }
-
   // A new η reaches the running networks at once; training carries on from where it is.
   watch(learningRate, (lr) => {
-    for (const n of nets) {
+    for (const n of race.networks()) {
       const r = n.setLearningRate(lr)
-      if (!r.ok) error.value = r.message
+      if (!r.ok) race.error.value = r.message
     }
   })
-  watch(spec, restart, { immediate: true })
-  onScopeDispose(dispose)
-  return { runners, error, loop, restart }
+  return { runners: race.lanes, error: race.error, loop: race.loop, restart: race.restart }
 }

@@ -1,7 +1,8 @@
 // Training in the background of a lesson: EngineNetwork.train in time-boxed chunks, one per animation
-// frame (never a JS loop per step), streaming the loss curve. Also records single updates.
-import { onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+// frame (useTrainingLoop; never a JS loop per step), streaming the loss curve. Also records single updates.
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkState } from './useNetwork'
+import { useTrainingLoop } from './useTrainingLoop'
 
 /** The loss measured after `update` updates. */
 export interface LossPoint {
@@ -22,7 +23,7 @@ export interface TrainingOptions {
 
 export interface TrainingState {
   lossHistory: ShallowRef<readonly LossPoint[]>
-  running: Ref<boolean>
+  running: Readonly<Ref<boolean>>
   /** Why training stopped early (divergence), or ''. */
   stopReason: Ref<string>
   start: () => void
@@ -34,55 +35,53 @@ export interface TrainingState {
 }
 
 export function useTraining(network: NetworkState, options: TrainingOptions = {}): TrainingState {
-  const budget = options.frameBudgetMs ?? 8
-  const maxSteps = options.maxSteps ?? 5000
-  const perFrame = options.stepsPerFrame ?? 25
   const maxPoints = options.maxPoints ?? 4000
   const lossHistory = shallowRef<readonly LossPoint[]>([])
-  const running = ref(false)
   const stopReason = ref('')
-  let frame = 0
-  let chunk = 20
-  let left = 0
 
   function push(points: LossPoint[]): void {
-    let all = [...lossHistory.value.filter((p) => p.update < (points[0]?.update ?? Infinity)), ...points]
+    let all = [
+      ...lossHistory.value.filter((p) => p.update < (points[0]?.update ?? Infinity)),
+      ...points,
+    ]
     while (all.length > maxPoints) all = all.filter((_, k) => k % 2 === 0 || k === all.length - 1)
     lossHistory.value = all
   }
-  function tick(): void {
-    if (!running.value) return
-    const t0 = performance.now()
-    const base = network.updates.value
-    const r = network.net.train(Math.min(chunk, left))
-    const ms = performance.now() - t0
-    chunk = Math.max(1, Math.min(perFrame, Math.round(chunk * Math.min(4, budget / Math.max(ms, 0.05)))))
-    left -= r.done
-    push(Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter((p) => Number.isFinite(p.loss)))
-    network.refresh(r.done)
-    if (r.diverged) stopReason.value = `Training diverged (${r.message}). Lower the learning rate, then Undo or Reset.`
-    if (r.diverged || left <= 0) return pause()
-    frame = requestAnimationFrame(tick)
-  }
+  const loop = useTrainingLoop(
+    (steps) => {
+      const base = network.updates.value
+      const r = network.net.train(steps)
+      push(
+        Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter((p) =>
+          Number.isFinite(p.loss),
+        ),
+      )
+      network.refresh(r.done)
+      if (r.diverged)
+        stopReason.value = `Training diverged (${r.message}). Lower the learning rate, then Undo or Reset.`
+      return { done: r.done, stop: r.diverged }
+    },
+    {
+      budgetMs: options.frameBudgetMs ?? 8,
+      initialSteps: 20,
+      maxSteps: options.stepsPerFrame ?? 25,
+      totalSteps: options.maxSteps ?? 5000,
+    },
+  )
+  /** Each press of Train: a fresh run of `maxSteps` updates from a checkpoint (for Undo). */
   function start(): void {
-    if (running.value) return
+    if (loop.running.value) return
     stopReason.value = ''
     network.checkpoint()
-    left = maxSteps
-    running.value = true
-    frame = requestAnimationFrame(tick)
+    loop.reset()
+    loop.start()
   }
-  function pause(): void {
-    running.value = false
-    cancelAnimationFrame(frame)
-  }
-  onScopeDispose(pause)
   return {
     lossHistory,
-    running,
+    running: loop.running,
     stopReason,
     start,
-    pause,
+    pause: loop.pause,
     record: (update, loss) => Number.isFinite(loss) && push([{ update, loss }]),
     trimTo: (updates) => (lossHistory.value = lossHistory.value.filter((p) => p.update < updates)),
   }

@@ -76,7 +76,7 @@ export default defineConfig(({ mode }): UserConfig => {
           output: {
             format: 'es',
             entryFileNames: '[name].js',
-            inlineDynamicImports: true,
+            codeSplitting: false,
           },
           preserveEntrySignatures: 'strict',
         },

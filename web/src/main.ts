@@ -1,7 +1,12 @@
 // The app's entry: global styles, the router, mount. No state lives here.
 import { createApp } from 'vue'
 import App from './App.vue'
+import { setUpEmbedMode } from './embed/embedMode'
 import { router } from './router'
 import './styles/index.css'
+import './embed/embed.css'
 
-createApp(App).use(router).mount('#app')
+const app = createApp(App).use(router)
+// `?embed=1`: minimal chrome, height and progress posted to the parent page.
+setUpEmbedMode(app, document.getElementById('app') as Element)
+app.mount('#app')

@@ -1,17 +1,7 @@
-// Routes: `#/` lists the lessons, `#/<lesson-id>` opens one. Hash history, so dist/ works from any static host.
-import { createRouter, createWebHashHistory } from 'vue-router'
-import HomeView from './views/HomeView.vue'
+// The app's router: the routes of routes.ts on hash history (`#/<id>`), so dist/ works from any static
+// host. Creating it writes the page's history state, so the <backprop-lesson> element never imports this
+// file: it builds its own router on memory history from the same routes (embed/element.ts).
+import { createWebHashHistory } from 'vue-router'
+import { createAppRouter } from './routes'
 
-export const router = createRouter({
-  history: createWebHashHistory(),
-  routes: [
-    { path: '/', name: 'home', component: HomeView },
-    {
-      path: '/:id',
-      name: 'lesson',
-      component: () => import('./views/LessonRoute.vue'),
-      props: true,
-    },
-  ],
-  scrollBehavior: () => ({ top: 0 }),
-})
+export const router = createAppRouter(createWebHashHistory())

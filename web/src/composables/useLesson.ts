@@ -8,6 +8,7 @@ import { numericalGradientCaption } from '../math/gradientCheck'
 import { parseKey } from '../math/keys'
 import type { Lesson } from '../lessons/types'
 import { useNotation } from './useNotation'
+import { injectLessonLink } from './useLessonLink'
 import { useNetwork, type NetworkState } from './useNetwork'
 import { useTraining, type TrainingState } from './useTraining'
 
@@ -61,7 +62,9 @@ export function injectLesson(): LessonState {
 }
 
 export function useLesson(module: NnModule, lesson: Lesson): LessonState {
-  const network = useNetwork(module, lesson.spec)
+  // A shared link (#/<id>?v=1&…) may start the lesson from other values; see useLessonLink.
+  const link = injectLessonLink()
+  const network = useNetwork(module, link ? link.startSpec(module) : lesson.spec)
   const training = useTraining(network)
   const selected = ref(lesson.focus)
   const sample = ref(0)
@@ -134,5 +137,11 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     answers, checkResult, guideIndex, names, checkable, slips, actions,
   }
   provide(LessonKey, state)
+  link?.track({
+    spec: network.spec,
+    updates: network.updates,
+    loss: () => network.trace.value?.loss ?? null,
+    apply: (spec) => network.configure(spec),
+  })
   return state
 }

@@ -1,0 +1,48 @@
+// Entry of dist/backprop-lesson.js: defines <backprop-lesson lesson="…" state="…"> (BackpropLesson.ce.vue).
+//   <script type="module" src="backprop-lesson.js"></script>
+//   <backprop-lesson lesson="step-by-step-222"></backprop-lesson>
+// The app's global styles and KaTeX's rules go into each shadow root; KaTeX's @font-face rules go into the
+// page's <head> once, because fonts declared inside a shadow root are not used.
+import katexCssModule from 'katex/dist/katex.min.css?inline'
+import { defineCustomElement } from 'vue'
+import { createMemoryHistory } from 'vue-router'
+import { createAppRouter } from '../routes'
+import baseCss from '../styles/base.css?inline'
+import tokensCss from '../styles/tokens.css?inline'
+import BackpropLesson from './BackpropLesson.ce.vue'
+
+// String(): Vite writes the CSS as a concatenation with `new URL(font, import.meta.url)`; calling a method
+// on the import directly gets mis-parenthesised by the bundler (`a + b + c.match(…)`).
+const katexCss = String(katexCssModule)
+const FONT_FACE = /@font-face\s*\{[^}]*\}/g
+
+/** Declares KaTeX's fonts at document level (once per page). */
+function declareFonts(): void {
+  const id = 'backprop-lesson-katex-fonts'
+  if (document.getElementById(id)) return
+  const style = document.createElement('style')
+  style.id = id
+  style.textContent = (katexCss.match(FONT_FACE) ?? []).join('\n')
+  document.head.append(style)
+}
+
+/** Page-level selectors of the app's CSS, pointed at the shadow host instead. */
+const forShadow = (css: string): string =>
+  css.replace(/:root\b/g, ':host').replace(/(^|[\s,}])(html|body)(?=[\s,{])/g, '$1:host')
+
+const shadowCss = [forShadow(tokensCss), forShadow(baseCss), katexCss.replace(FONT_FACE, '')]
+
+// The compiled SFC carries its own `styles` (custom-element mode); the app's go first.
+const component = BackpropLesson as unknown as { styles?: string[] }
+export const BackpropLessonElement = defineCustomElement(
+  {
+    ...component,
+    styles: [...shadowCss, ...(component.styles ?? [])],
+  } as unknown as typeof BackpropLesson,
+  { configureApp: (app) => app.use(createAppRouter(createMemoryHistory())) },
+)
+
+if (!customElements.get('backprop-lesson')) {
+  declareFonts()
+  customElements.define('backprop-lesson', BackpropLessonElement)
+}

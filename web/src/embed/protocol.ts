@@ -1,0 +1,95 @@
+// How an embedded lesson talks to the page around it (docs/embedding.md). In an <iframe> (`?embed=1`)
+// the messages go to `window.parent` with postMessage; in the <backprop-lesson> custom element they are
+// DOM CustomEvents on the element. Lessons only call the sink they are given (injectEmbedSink).
+import { inject, type InjectionKey } from 'vue'
+
+/** Every message type starts with this prefix, so a host can ignore everyone else's messages. */
+export const MESSAGE_PREFIX = 'backprop-lab:'
+
+/** The batch loss counts as converged the first time it falls below this. */
+export const CONVERGED_BELOW = 1e-3
+
+export type EmbedMessage =
+  /** The lesson is on screen and its engine is ready. */
+  | { type: 'backprop-lab:loaded'; lesson: string }
+  /** The height of the lesson's content in CSS pixels: set the iframe's height to it. */
+  | { type: 'backprop-lab:resize'; height: number }
+  /** Weights changed by one update or a chunk of training; `loss` is the batch loss before the last one. */
+  | { type: 'backprop-lab:step'; lesson: string; updates: number; loss: number }
+  /** The loss fell below {@link CONVERGED_BELOW} for the first time since the lesson (re)started. */
+  | { type: 'backprop-lab:converged'; lesson: string; updates: number; loss: number }
+
+/** Where a lesson's messages go. */
+export type EmbedSink = (message: EmbedMessage) => void
+
+export const EmbedSinkKey: InjectionKey<EmbedSink> = Symbol('embed-sink')
+
+/** True when the page was opened as `…/?embed=1#/<lesson>` (query before the hash). */
+export function isEmbedMode(search: string = globalThis.location?.search ?? ''): boolean {
+  return new URLSearchParams(search).get('embed') === '1'
+}
+
+/**
+ * Sends to the parent window when the page is framed. The target origin is `*`: the messages carry
+ * only the lesson id and numbers the learner sees, and any page may embed a lesson.
+ */
+export function postToParent(message: EmbedMessage): void {
+  if (typeof window === 'undefined' || window.parent === window) return
+  window.parent.postMessage(message, '*')
+}
+
+/** Dispatches each message as a bubbling, composed CustomEvent (`type`, with the message as `detail`). */
+export function dispatchOn(target: EventTarget): EmbedSink {
+  return (message) =>
+    target.dispatchEvent(
+      new CustomEvent(message.type, { detail: message, bubbles: true, composed: true }),
+    )
+}
+
+const ignore: EmbedSink = () => {}
+
+/** The sink of the enclosing embed (iframe or custom element), or a no-op in the normal app. */
+export function injectEmbedSink(): EmbedSink {
+  return inject(EmbedSinkKey, ignore)
+}
+
+/**
+ * Reports the height of `content` (its bottom edge in the document, in CSS px) whenever it changes.
+ * Measuring the content, not the document, lets the frame shrink as well as grow. Returns a stop function.
+ */
+export function reportHeight(content: Element, sink: EmbedSink): () => void {
+  let last = -1
+  const measure = (): void => {
+    const bottom = content.getBoundingClientRect().bottom + (globalThis.scrollY ?? 0)
+    const style = getComputedStyle(content)
+    const height = Math.ceil(bottom + (parseFloat(style.marginBottom) || 0))
+    if (height !== last && height > 0) {
+      last = height
+      sink({ type: 'backprop-lab:resize', height })
+    }
+  }
+  const observer = new ResizeObserver(measure)
+  observer.observe(content)
+  measure()
+  return () => observer.disconnect()
+}
+
+/**
+ * Turns a lesson's progress into `step` and `converged` messages: call with the update count and the
+ * current batch loss whenever either changes. Reset (updates back to 0) re-arms `converged`.
+ */
+export function progressReporter(lesson: string, sink: EmbedSink) {
+  let lastUpdates = 0
+  let converged = false
+  return (updates: number, loss: number | null): void => {
+    if (updates < lastUpdates || updates === 0) converged = false
+    if (updates > lastUpdates && loss !== null && Number.isFinite(loss)) {
+      sink({ type: 'backprop-lab:step', lesson, updates, loss })
+      if (!converged && loss < CONVERGED_BELOW) {
+        converged = true
+        sink({ type: 'backprop-lab:converged', lesson, updates, loss })
+      }
+    }
+    lastUpdates = updates
+  }
+}

@@ -1,0 +1,30 @@
+// Routes: `#/` lists the lessons, `#/<lesson-id>` opens one (its values may follow: `#/<id>?v=1&…`),
+// `#/<lesson-id>/answer-key` prints its worked example. Hash history, so dist/ works from any static
+// host; the <backprop-lesson> element uses the same routes in memory (embed/element.ts).
+import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  {
+    path: '/:id/answer-key',
+    name: 'answer-key',
+    component: () => import('./views/AnswerKeyView.vue'),
+    props: true,
+  },
+  {
+    path: '/:id',
+    name: 'lesson',
+    component: () => import('./views/LessonRoute.vue'),
+    props: true,
+  },
+]
+
+export function createAppRouter(history: RouterHistory) {
+  return createRouter({
+    history,
+    routes,
+    // A new page starts at the top; a lesson writing its values into the URL keeps the scroll.
+    scrollBehavior: (to, from) => (to.path === from.path ? false : { top: 0 }),
+  })
+}

@@ -10,6 +10,10 @@ export interface LineChartAxes {
   logX: boolean
   logY: boolean
   legend: boolean
+  /** A linear y axis always shows 0. @default false */
+  yFromZero?: boolean
+  /** x ticks only at whole numbers (counts of updates). @default false */
+  xIntegers?: boolean
   /** Points kept per series. @default 1000 */
   maxPoints?: number
 }
@@ -75,10 +79,11 @@ const tickText = (v: number | string): string => {
 }
 
 export function lineChartConfig(datasets: LineDataset[], axes: LineChartAxes): ChartConfiguration<'line', XY[]> {
-  const scale = (log: boolean, title: string) => ({
+  const scale = (log: boolean, title: string, fromZero = false, precision?: number) => ({
     type: log ? ('logarithmic' as const) : ('linear' as const),
     title: { display: true, text: title },
-    ticks: { callback: tickText, maxTicksLimit: 8, autoSkip: true },
+    beginAtZero: !log && fromZero,
+    ticks: { callback: tickText, maxTicksLimit: 8, autoSkip: true, precision },
   })
   return {
     type: 'line',
@@ -89,7 +94,10 @@ export function lineChartConfig(datasets: LineDataset[], axes: LineChartAxes): C
       parsing: false,
       normalized: true,
       interaction: { mode: 'nearest', intersect: false },
-      scales: { x: scale(axes.logX, axes.xLabel), y: scale(axes.logY, axes.yLabel) },
+      scales: {
+        x: scale(axes.logX, axes.xLabel, false, axes.xIntegers ? 0 : undefined),
+        y: scale(axes.logY, axes.yLabel, axes.yFromZero ?? false),
+      },
       plugins: {
         legend: {
           display: axes.legend,

@@ -1,30 +1,14 @@
 // Check-my-work marking on the notes' own slips (notes 004's forward pass, notes 000's log and sign).
 // Exact values come from tests/fixtures/reference-cases.json and the notes, never from the code under test.
 
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import { checkWork, roundsTo, truncatesTo } from '../../web/src/math/checkWork'
+import { classicCase, traceOf } from './fixtures'
 
-interface Case {
-  name: string
-  spec: NetworkSpec
-  expected: { loss: number; layers: Trace['layers'] }
-}
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
-)
-const classic = cases.find((c) => c.name === 'classic-222') as Case
+const classic = classicCase
 const spec = classic.spec
-const trace: Trace = {
-  loss: classic.expected.loss,
-  sampleLosses: [classic.expected.loss],
-  inputs: spec.inputs,
-  targets: spec.targets,
-  weights: spec.weights ?? [],
-  biases: spec.biases ?? [],
-  layers: classic.expected.layers,
-}
+const trace: Trace = traceOf(classic, [classic.expected.loss])
 const [hidden, output] = classic.expected.layers
 
 /** Notes 000: softmax outputs (0.3, 0.7) for the true class 2; loss −ln 0.7 (the notes write 0.15). */

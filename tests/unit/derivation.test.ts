@@ -1,7 +1,6 @@
 // Chain-rule derivations as KaTeX data (math/derivation.ts): notes 004's w5 and w1, the δ recursion,
 // batch means, matrix form; every final value is the fixture's dW / db, every string renders in KaTeX.
 
-import { readFileSync } from 'node:fs'
 import katex from 'katex'
 import { describe, expect, it } from 'vitest'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
@@ -10,27 +9,11 @@ import {
   numericalGradientCaption,
   outputLayerMatrixForm,
 } from '../../web/src/math/derivation'
+import { classicCase, stepCases, traceOf, type StepCase } from './fixtures'
 
-interface Case {
-  name: string
-  spec: NetworkSpec
-  expected: { loss: number; layers: Trace['layers'] }
-}
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
-)
-function traceOf(c: Case): Trace {
-  return {
-    loss: c.expected.loss,
-    sampleLosses: [],
-    inputs: c.spec.inputs,
-    targets: c.spec.targets,
-    weights: c.spec.weights ?? [],
-    biases: c.spec.biases ?? [],
-    layers: c.expected.layers,
-  }
-}
-const classic = cases.find((c) => c.name === 'classic-222') as Case
+type Case = StepCase
+const cases = stepCases
+const classic = classicCase
 const trace = traceOf(classic)
 const symbols = {
   'W1[0][0]': 'w_1',

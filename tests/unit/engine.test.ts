@@ -1,45 +1,14 @@
 // The real .wasm (SIMD and scalar builds) against the PyTorch reference cases, the notes' classic
 // numbers, bad specs, divergence handling and lifetimes.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import type { NetworkSpec } from '../../web/src/engine/types'
+import { classicSpec, referenceCases } from './fixtures'
 import { loadEngineNode } from './loadEngineNode'
 
-interface ReferenceCase {
-  name: string
-  spec: NetworkSpec
-  steps?: number
-  expected: {
-    loss?: number
-    layers?: { z: number[][]; a: number[][]; delta: number[][]; dW: number[][]; db: number[] }[]
-    losses?: number[]
-    lossesHead?: number[]
-    lossesTail?: number[]
-    weightsAfter: number[][][]
-    biasesAfter: number[][]
-  }
-}
-
-const cases = JSON.parse(
-  readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
-) as ReferenceCase[]
-
-const classic: NetworkSpec = {
-  layers: [2, 2, 2],
-  activations: ['sigmoid', 'sigmoid'],
-  loss: 'half_sse',
-  weights: [
-    [[0.15, 0.2], [0.25, 0.3]],
-    [[0.4, 0.45], [0.5, 0.55]],
-  ],
-  biases: [[0.35, 0.35], [0.6, 0.6]],
-  inputs: [[0.05, 0.1]],
-  targets: [[0.01, 0.99]],
-  learningRate: 0.5,
-  trainBiases: false,
-}
+const cases = referenceCases
+const classic = classicSpec
 
 /** 1e-12 relative agreement (with a 1e-15 floor for values that are zero up to rounding). */
 function expectClose(actual: unknown, expected: unknown, path = ''): void {

@@ -1,7 +1,6 @@
 // Quantity keys, exact values and local formulas (math/quantities.ts, keys.ts) against the PyTorch
 // reference cases in tests/fixtures/reference-cases.json and the numbers of notes 004.
 
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
@@ -9,22 +8,10 @@ import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import { derivative } from '../../web/src/math/activations'
 import { makeKey, orderedKeys, parseKey } from '../../web/src/math/keys'
 import { buildQuantities, evaluateLocal, exactValue } from '../../web/src/math/quantities'
+import { classicCase, referenceCases, stepCases, traceOf as caseTrace, type StepCase } from './fixtures'
 import { loadEngineNode } from './loadEngineNode'
 
-interface Case {
-  name: string
-  spec: NetworkSpec
-  expected: {
-    loss: number
-    layers: Trace['layers']
-    weightsAfter: number[][][]
-    biasesAfter: number[][]
-  }
-}
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
-)
-const stepCases = cases.filter((c) => c.name.startsWith('step-') || c.name === 'classic-222')
+const cases = referenceCases
 
 /** Per-sample losses written out independently of the code under test (the fixture has only the mean). */
 function sampleLoss(spec: NetworkSpec, a: number[], y: number[]): number {
@@ -39,19 +26,11 @@ function sampleLoss(spec: NetworkSpec, a: number[], y: number[]): number {
   return terms.reduce((p, q) => p + q, 0)
 }
 
-function traceOf(c: Case): Trace {
+function traceOf(c: StepCase): Trace {
   const out = c.expected.layers[c.expected.layers.length - 1]
-  return {
-    loss: c.expected.loss,
-    sampleLosses: out.a.map((a, s) => sampleLoss(c.spec, a, c.spec.targets[s])),
-    inputs: c.spec.inputs,
-    targets: c.spec.targets,
-    weights: c.spec.weights ?? [],
-    biases: c.spec.biases ?? [],
-    layers: c.expected.layers,
-  }
+  return caseTrace(c, out.a.map((a, s) => sampleLoss(c.spec, a, c.spec.targets[s])))
 }
-const classic = cases.find((c) => c.name === 'classic-222') as Case
+const classic = classicCase
 
 describe('quantities', () => {
   it('gives the notes’ exact values for the classic 2-2-2 example', () => {

@@ -1,5 +1,6 @@
 // The URL-state codec (engine/urlState.ts): exact round trips, only changed fields written, and hostile,
 // truncated, oversized or outdated links that never throw and never yield a spec of the wrong shape.
+import { mulberry32 } from '../../web/src/math/random'
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec } from '../../web/src/engine/types'
@@ -58,17 +59,8 @@ function expectWellFormed(spec: NetworkSpec): void {
   expect(Number.isFinite(spec.learningRate) && spec.learningRate > 0).toBe(true)
 }
 
-/** A small seeded generator (mulberry32) so a failing fuzz case can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A small seeded generator so a failing fuzz case can be replayed. */
+const rng = mulberry32
 
 describe('encodeState / decodeState', () => {
   it('writes nothing for the lesson’s own spec', () => {

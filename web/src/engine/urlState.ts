@@ -4,6 +4,7 @@
 // link can only ever yield a valid-looking spec plus notices; nothing from the URL is evaluated or
 // turned into markup, and unknown names are dropped (never `spec[name] = +value`).
 import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from './types'
+import { bad, num, ok, parseEnum, parseList, preview, readDecimal, type Parsed } from './urlParse'
 
 /** Written as `v=1`; bump when a field's meaning changes and keep reading the old one. */
 export const URL_STATE_VERSION = 1
@@ -20,10 +21,6 @@ export interface DecodedState {
   /** One sentence per dropped part, for a visible notice (plain text; render it as text). */
   notices: string[]
 }
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
-const bad = (reason: string): Parsed<never> => ({ ok: false, reason })
 
 /** One URL field: how it reads from and writes to a spec, and how its text is parsed. */
 interface Field<T> {
@@ -48,13 +45,13 @@ const ACTIVATIONS: readonly ActivationName[] = [
 ]
 const LOSSES: readonly LossName[] = ['half_sse', 'mse', 'bce', 'cross_entropy']
 const INITS = ['xavier', 'he'] as const
-const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 const INTEGER = /^\d{1,10}$/
 
 /** A finite decimal within ±`max`; never `Number()` on unchecked text. */
 function parseNumber(text: string, max = LIMITS.magnitude): Parsed<number> {
-  if (text.length > 32 || !NUMBER.test(text)) return bad(`“${preview(text)}” is not a number`)
-  const value = Number(text)
+  const read = readDecimal(text)
+  if (!read.ok) return read
+  const value = read.value
   if (!Number.isFinite(value) || Math.abs(value) > max)
     return bad(`${preview(text)} is out of range`)
   return ok(value)
@@ -66,33 +63,6 @@ function parseInteger(text: string, min: number, max: number): Parsed<number> {
   return value < min || value > max ? bad(`${value} is not between ${min} and ${max}`) : ok(value)
 }
 
-function parseList<T>(
-  text: string,
-  sep: string,
-  item: (t: string) => Parsed<T>,
-  count?: number,
-): Parsed<T[]> {
-  const parts = text === '' ? [] : text.split(sep)
-  if (count !== undefined && parts.length !== count) {
-    return bad(`expected ${count} value${count === 1 ? '' : 's'}, got ${parts.length}`)
-  }
-  const out: T[] = []
-  for (const p of parts) {
-    const r = item(p)
-    if (!r.ok) return r
-    out.push(r.value)
-  }
-  return ok(out)
-}
-
-function parseEnum<T extends string>(text: string, allowed: readonly T[]): Parsed<T> {
-  return (allowed as readonly string[]).includes(text)
-    ? ok(text as T)
-    : bad(`“${preview(text)}” is not one of ${allowed.join(', ')}`)
-}
-
-/** Numbers written so they read back exactly and need no escaping (`1e21`, never `1e+21`). */
-const num = (x: number): string => String(x).replace('e+', 'e')
 const nums = (xs: readonly number[]): string => xs.map(num).join(',')
 /** Rows of a batch: `;` between samples, `,` between values. */
 const matrix = (rows: readonly (readonly number[])[]): string => rows.map(nums).join(';')
@@ -100,7 +70,7 @@ const matrix = (rows: readonly (readonly number[])[]): string => rows.map(nums).
 function parseRows(text: string, width: number): Parsed<number[][]> {
   const rows = text.split(';')
   if (rows.length > LIMITS.rows) return bad(`more than ${LIMITS.rows} samples`)
-  return parseList(text, ';', (row) => parseList(row, ',', (t) => parseNumber(t), width))
+  return parseList(text, ';', (row) => parseList(row, ',', (t) => parseNumber(t), { count: width }))
 }
 
 const weightShapes = (layers: readonly number[]): [number, number][] =>
@@ -198,7 +168,8 @@ const FIELDS: readonly Field<unknown>[] = [
     key: 'act',
     label: 'activations',
     get: (s) => s.activations,
-    parse: (t, s) => parseList(t, ',', (u) => parseEnum(u, ACTIVATIONS), s.layers.length - 1),
+    parse: (t, s) =>
+      parseList(t, ',', (u) => parseEnum(u, ACTIVATIONS), { count: s.layers.length - 1 }),
     format: (a) => a.join(','),
     set: (s, activations) => ({ ...s, activations }),
   }),
@@ -259,7 +230,7 @@ const FIELDS: readonly Field<unknown>[] = [
     get: (s) => s.weights,
     parse: (t, s) => {
       const count = weightShapes(s.layers).reduce((acc, [o, i]) => acc + o * i, 0)
-      const r = parseList(t, ',', (u) => parseNumber(u), count)
+      const r = parseList(t, ',', (u) => parseNumber(u), { count })
       return r.ok ? ok(unflatWeights(r.value, s.layers)) : r
     },
     format: (w) => nums(flatWeights(w)),
@@ -271,7 +242,7 @@ const FIELDS: readonly Field<unknown>[] = [
     get: (s) => s.biases,
     parse: (t, s) => {
       const count = s.layers.slice(1).reduce((a, n) => a + n, 0)
-      const r = parseList(t, ',', (u) => parseNumber(u), count)
+      const r = parseList(t, ',', (u) => parseNumber(u), { count })
       return r.ok ? ok(unflatBiases(r.value, s.layers)) : r
     },
     format: (b) => nums(b.flat()),
@@ -303,13 +274,6 @@ const FIELDS: readonly Field<unknown>[] = [
   }),
 ]
 const KNOWN = new Set(['v', ...FIELDS.map((f) => f.key)])
-
-/** Up to 24 printable characters of untrusted text, for a notice (rendered as text, never as HTML). */
-function preview(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean
-}
 
 /** Keeps the parts of the query that look like the app's own (`key=value`); the rest is noise. */
 function readPairs(query: string): { pairs: [string, string][]; broken: number } {

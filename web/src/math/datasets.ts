@@ -1,5 +1,6 @@
 // Small seeded 2-D datasets for the classification lessons (labels 0/1): the same seed gives the same
 // points on every machine (mulberry32). Pure TypeScript; the engine trains on them.
+import { mulberry32 } from './random'
 
 export interface Dataset2D {
   /** One row per point: [x₁, x₂]. */
@@ -10,17 +11,7 @@ export interface Dataset2D {
 
 export type DatasetName = 'separable' | 'circle' | 'xor'
 
-/** mulberry32: a 32-bit seeded generator of uniform numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32 } from './random'
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
@@ -74,5 +65,9 @@ export function xorBlobs(n: number, seed: number): Dataset2D {
 
 /** The dataset called `name`. */
 export function makeDataset(name: DatasetName, n: number, seed: number): Dataset2D {
-  return name === 'separable' ? separable(n, seed) : name === 'circle' ? circle(n, seed) : xorBlobs(n, seed)
+  return name === 'separable'
+    ? separable(n, seed)
+    : name === 'circle'
+      ? circle(n, seed)
+      : xorBlobs(n, seed)
 }

@@ -2,6 +2,7 @@
 // three-class spiral and the learner's own points. Pure TypeScript, seeded: the same seed gives the same
 // points on every machine (mulberry32, Box–Muller), coordinates rounded to 3 decimals so that CSV, links
 // and exports carry them exactly.
+import { mulberry32 } from '../math/random'
 
 export type DatasetName =
   'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'plane' | 'gaussmix' | 'custom'
@@ -35,17 +36,7 @@ export const DATASETS: readonly DatasetInfo[] = [
 /** Half-width of the input plane: points and heatmaps cover [-DOMAIN, DOMAIN]². */
 export const DOMAIN = 6
 
-/** mulberry32: a 32-bit seeded generator of uniform numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32 } from '../math/random'
 
 /** Standard normal numbers from a uniform generator (Box–Muller, one of each pair used). */
 export function gaussian(rnd: () => number): () => number {

@@ -4,6 +4,16 @@
 // link yields the defaults plus a notice per dropped part. Only fields that differ from the defaults
 // are written, and the learner's own points (up to 500) travel as `pts=x1,x2,label;…`.
 import { MAX_QUERY_LENGTH, URL_STATE_VERSION } from '../engine/urlState'
+import {
+  bad,
+  num,
+  ok,
+  parseEnum as oneOf,
+  parseList,
+  preview,
+  readDecimal,
+  type Parsed,
+} from '../engine/urlParse'
 import type { LossName } from '../engine/types'
 import { DATASETS, DOMAIN, round3, type DataPoint, type DatasetName } from './datasets'
 import { FEATURE_IDS, canonicalFeatures, type FeatureId } from './features'
@@ -25,46 +35,18 @@ export interface PlaygroundState {
   points: DataPoint[]
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
-const bad = (reason: string): Parsed<never> => ({ ok: false, reason })
-const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 const LOSSES: readonly LossName[] = ['bce', 'mse', 'half_sse', 'cross_entropy']
 
-function preview(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean
-}
-
 function number(text: string, min: number, max: number, whole = false): Parsed<number> {
-  if (text.length > 32 || !NUMBER.test(text)) return bad(`“${preview(text)}” is not a number`)
-  const v = Number(text)
+  const read = readDecimal(text)
+  if (!read.ok) return read
+  const v = read.value
   if (whole && !Number.isInteger(v)) return bad(`${preview(text)} is not a whole number`)
   return Number.isFinite(v) && v >= min && v <= max
     ? ok(v)
     : bad(`${preview(text)} is not between ${min} and ${max}`)
 }
 
-function oneOf<T extends string>(text: string, allowed: readonly T[]): Parsed<T> {
-  return (allowed as readonly string[]).includes(text)
-    ? ok(text as T)
-    : bad(`“${preview(text)}” is not one of ${allowed.join(', ')}`)
-}
-
-function list<T>(text: string, item: (t: string) => Parsed<T>, max: number): Parsed<T[]> {
-  const parts = text === '' ? [] : text.split(',')
-  if (parts.length > max) return bad(`more than ${max} values`)
-  const out: T[] = []
-  for (const p of parts) {
-    const r = item(p)
-    if (!r.ok) return r
-    out.push(r.value)
-  }
-  return ok(out)
-}
-
-const num = (x: number): string => String(x).replace('e+', 'e')
 const pct = (x: number): string => num(Math.round(x * 100))
 
 interface Field {
@@ -111,7 +93,7 @@ const FIELDS: readonly Field[] = [
     label: 'features',
     write: (c) => canonicalFeatures(c.features).join(','),
     read: (t) => {
-      const r = list(t, (u) => oneOf(u, FEATURE_IDS), FEATURE_IDS.length)
+      const r = parseList(t, ',', (u) => oneOf(u, FEATURE_IDS), { max: FEATURE_IDS.length })
       if (!r.ok) return r
       return r.value.length === 0
         ? bad('at least one feature is needed')
@@ -126,7 +108,7 @@ const FIELDS: readonly Field[] = [
       t === '0'
         ? ok({ hidden: [] })
         : map(
-            list(t, (u) => number(u, 1, LIMITS.units, true), LIMITS.layers),
+            parseList(t, ',', (u) => number(u, 1, LIMITS.units, true), { max: LIMITS.layers }),
             (hidden) => ({ hidden }),
           ),
   },

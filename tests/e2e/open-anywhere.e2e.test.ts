@@ -29,6 +29,12 @@ beforeAll(async () => {
 <h1>Course page</h1><iframe id="lesson" src="${app.url}index.html?embed=1#/step-by-step-222" width="100%" height="300" title="lesson"></iframe>
 <script src="embed-example.js"></script></body></html>`,
   )
+  writeFileSync(
+    join(hostDir, 'panel.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head><body>
+<h1>Course page</h1><iframe id="lesson" src="${app.url}index.html?embed=1#/chain-rule" width="100%" height="300" title="lesson"></iframe>
+<script src="embed-example.js"></script></body></html>`,
+  )
   host = await startStaticServer({ root: hostDir })
 })
 afterAll(async () => {
@@ -272,6 +278,21 @@ describe('embedding', () => {
     // minimal chrome: no app header inside the frame
     expect(await frame.locator('.app-header').isVisible()).toBe(false)
     await screenshot(page, 'open-anywhere-iframe-embed')
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('announces a panel lesson (chain rule) as loaded and resizes its iframe', async () => {
+    const { page, errors, close } = await open(`${host.url}panel.html`)
+    type Msg = { type: string; lesson?: string; height?: number }
+    const events = () =>
+      page.evaluate(() => (window as unknown as { backpropLabEvents: Msg[] }).backpropLabEvents)
+    await expect
+      .poll(async () => (await events()).find((e) => e.type === 'backprop-lab:loaded'), {
+        timeout: 20_000,
+      })
+      .toMatchObject({ lesson: 'chain-rule' })
+    expect((await events()).some((e) => e.type === 'backprop-lab:resize')).toBe(true)
     expect(errors).toEqual([])
     await close()
   })

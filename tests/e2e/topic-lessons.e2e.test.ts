@@ -8,7 +8,9 @@ import { openPage, screenshot, type OpenedPage } from './utils'
 const PHONE = { width: 375, height: 740 }
 
 async function noSidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
 }
 
 async function expectClean(opened: OpenedPage): Promise<void> {
@@ -26,7 +28,9 @@ describe('topic lessons', () => {
   it('chain-rule: composes the slopes 2 and ¼ into 0.5 and follows the sliders', async () => {
     opened = await openPage('#/chain-rule')
     const { page } = opened
-    await page.getByRole('heading', { level: 1, name: 'The chain rule, before networks' }).waitFor({ timeout: 5000 })
+    await page
+      .getByRole('heading', { level: 1, name: 'The chain rule, before networks' })
+      .waitFor({ timeout: 5000 })
     await expect.poll(() => page.getByTestId('composed-slope').textContent()).toBe('0.5')
     const slope = page.getByRole('slider', { name: 'Slope d(height)/d(weight)' })
     await slope.focus({ timeout: 5000 })
@@ -35,6 +39,13 @@ describe('topic lessons', () => {
     await page.keyboard.press('ArrowLeft')
     await expect.poll(() => page.getByTestId('composed-slope').textContent()).toBe('0.5')
     await expect.poll(() => page.getByTestId('composed-slope-3').textContent()).toBe('−3')
+    // A panel lesson can be shared and embedded like a worked example (no answer key: nothing to key).
+    expect(await page.getByRole('button', { name: 'Copy embed code' }).isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Share link' }).click()
+    await expect
+      .poll(() => page.locator('.share-bar__status').textContent())
+      .toMatch(/Link copied|Copy the text below/)
+    expect(await page.getByTestId('answer-key').count()).toBe(0)
     await screenshot(page, 'topic-chain-rule-1280')
     await expectClean(opened)
   })
@@ -60,7 +71,8 @@ describe('topic lessons', () => {
     const { page } = opened
     await page.getByRole('button', { name: 'Run 100 starts' }).click()
     await page.getByText('10 / 10 experiments done').waitFor({ timeout: 30_000 })
-    const solved = async (loss: string, net: string) => Number(await page.getByTestId(`solved-${loss}-${net}`).textContent())
+    const solved = async (loss: string, net: string) =>
+      Number(await page.getByTestId(`solved-${loss}-${net}`).textContent())
     // Same seeds, steps and rate as tests/unit/xorExperiment.test.ts, which counts them in Node.
     expect(await solved('mse', '2-2-1')).toBe(26)
     expect(await solved('bce', '2-2-1')).toBe(27)
@@ -84,11 +96,15 @@ describe('topic lessons', () => {
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await expect.poll(() => page.getByText('1 updates').count()).toBe(1)
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    await expect.poll(() => page.getByTestId('sn-accuracy').textContent(), { timeout: 10_000 }).toBe('100 %')
+    await expect
+      .poll(() => page.getByTestId('sn-accuracy').textContent(), { timeout: 10_000 })
+      .toBe('100 %')
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     expect(Number(await page.getByTestId('sn-loss').textContent())).toBeLessThan(before)
     await page.getByRole('slider', { name: 'Point to explain' }).fill('4')
-    await expect.poll(() => page.getByRole('heading', { name: 'The gradient for point 4' }).count()).toBe(1)
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'The gradient for point 4' }).count())
+      .toBe(1)
     const soft = await page.getByTestId('softmax-p1').allTextContents()
     const sig = await page.getByTestId('sigmoid-p').allTextContents()
     expect(soft.length).toBe(5)
@@ -102,15 +118,22 @@ describe('topic lessons', () => {
     const { page } = opened
     await page.getByTestId('hl-accuracy-1').waitFor()
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    await expect.poll(() => page.getByTestId('hl-accuracy-1').textContent(), { timeout: 20_000 }).toBe('100 %')
+    await expect
+      .poll(() => page.getByTestId('hl-accuracy-1').textContent(), { timeout: 20_000 })
+      .toBe('100 %')
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
-    expect(parseFloat((await page.getByTestId('hl-accuracy-0').textContent()) ?? '')).toBeLessThan(80)
+    expect(parseFloat((await page.getByTestId('hl-accuracy-0').textContent()) ?? '')).toBeLessThan(
+      80,
+    )
     await screenshot(page, 'topic-hidden-layer-1280')
     await page.getByLabel('Data').selectOption('xor')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    const xorAccuracy = async () => parseFloat((await page.getByTestId('hl-accuracy-1').textContent()) ?? '')
+    const xorAccuracy = async () =>
+      parseFloat((await page.getByTestId('hl-accuracy-1').textContent()) ?? '')
     await expect.poll(xorAccuracy, { timeout: 20_000 }).toBeGreaterThan(95)
-    expect(parseFloat((await page.getByTestId('hl-accuracy-0').textContent()) ?? '')).toBeLessThan(80)
+    expect(parseFloat((await page.getByTestId('hl-accuracy-0').textContent()) ?? '')).toBeLessThan(
+      80,
+    )
     await expectClean(opened)
   })
 
@@ -121,8 +144,12 @@ describe('topic lessons', () => {
     const main = page.locator('main')
     expect(await main.textContent()).toContain('0.3775') // net_h1 of the classic example (notes 004)
     expect(await main.textContent()).toContain('1.106') // net_o1 = 1.105905967
-    await page.getByRole('combobox', { name: /^Network/ }).selectOption({ label: '3-4-2, 3 samples (notes 004 table, tanh + linear)' })
-    await expect.poll(() => page.getByTestId('shapes-summary').textContent()).toContain('n = 3 samples')
+    await page
+      .getByRole('combobox', { name: /^Network/ })
+      .selectOption({ label: '3-4-2, 3 samples (notes 004 table, tanh + linear)' })
+    await expect
+      .poll(() => page.getByTestId('shapes-summary').textContent())
+      .toContain('n = 3 samples')
     await page.getByLabel('rows: Z = XWᵀ + bᵀ').check()
     await page.waitForTimeout(200)
     expect(await page.locator('.katex-error').count()).toBe(0)
@@ -132,7 +159,14 @@ describe('topic lessons', () => {
     await expectClean(opened)
   })
 
-  for (const id of ['chain-rule', 'vanishing-gradient', 'xor-221', 'single-neuron', 'hidden-layer', 'shapes']) {
+  for (const id of [
+    'chain-rule',
+    'vanishing-gradient',
+    'xor-221',
+    'single-neuron',
+    'hidden-layer',
+    'shapes',
+  ]) {
     it(`${id}: fits a 375 px screen`, async () => {
       opened = await openPage(`#/${id}`, { viewport: PHONE })
       const { page } = opened

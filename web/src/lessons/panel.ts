@@ -15,6 +15,8 @@ export interface PanelLesson extends LessonSummary {
   intro: string[]
   /** Which lecture note it comes from, e.g. '004'. */
   notes: string
+  /** Show the Share link / Copy embed code bar; false where the panel has its own. @default true */
+  shareBar?: boolean
   /** The panel component, loaded on demand so the start page stays small. */
   panel: () => Promise<{ default: Component }>
 }

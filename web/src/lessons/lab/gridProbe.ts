@@ -1,6 +1,6 @@
 // Evaluates a trained network on an n×n grid of points for a decision-region picture: one EngineNetwork
-// whose inputs are the grid points; each call copies the weights in and runs the engine's forward pass.
-// (The raw Network.predict is typed in nn.d.ts but not wrapped by EngineNetwork yet; switching is a follow-up.)
+// of the same shape; each call copies the weights in and runs the engine's exact predict over the grid
+// (bitwise the forward outputs, without copying a whole trace out of WebAssembly on every frame).
 import type { NnModule } from '../../engine/nn'
 import { EngineNetwork, type Params } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
@@ -14,6 +14,7 @@ export function gridPoints(n: number, lo: number, hi: number): number[][] {
 export class GridProbe {
   private constructor(
     private readonly net: EngineNetwork,
+    private readonly points: Float64Array,
     readonly n: number,
   ) {}
 
@@ -31,15 +32,16 @@ export class GridProbe {
       targets: inputs.map(() => [0]),
       learningRate: 1,
     })
-    return made.ok ? new GridProbe(made.network, n) : null
+    return made.ok ? new GridProbe(made.network, Float64Array.from(inputs.flat()), n) : null
   }
 
   /** The output (first unit) at every grid point for these parameters, or null if the engine refused them. */
   evaluate(params: Params): number[] | null {
     if (!this.net.setParams(params).ok) return null
-    if (!this.net.forward().ok) return null
-    const layers = this.net.trace().layers
-    return layers[layers.length - 1].a.map((row) => row[0])
+    const out = this.net.predict(this.points, this.n * this.n, { exact: true })
+    if (!out) return null
+    const nout = out.length / (this.n * this.n)
+    return Array.from({ length: this.n * this.n }, (_, k) => out[k * nout])
   }
 
   dispose(): void {

@@ -85,6 +85,9 @@ export function useRateSweep(
     const made = EngineEnsemble.create(engine, spec.value, { learningRates: [...rates.value] })
     const single = EngineNetwork.create(engine, spec.value)
     if (!made.ok || !single.ok) {
+      // One may have been built: free it, since only a pair is kept and disposed later.
+      if (made.ok) made.ensemble.dispose()
+      if (single.ok) single.network.dispose()
       error.value = !made.ok ? made.message : single.ok ? '' : single.message
       copies.value = []
       return

@@ -1,12 +1,13 @@
 // Panel lessons: a lesson whose screen is its own component (the chain rule, the learning-rate
 // sweep, XOR from many starts…) rather than the worked-example player. Still one data file each.
 import type { Component } from 'vue'
+import type { NnModule } from '../engine/nn'
 import type { LessonSummary } from './index'
 
 /** Props every panel receives from PanelLessonView. */
 export interface PanelProps {
-  /** The loaded engine module (cast to NnModule from engine/nn). */
-  engine: unknown
+  /** The loaded engine module. */
+  engine: NnModule
 }
 
 export interface PanelLesson extends LessonSummary {

@@ -176,8 +176,9 @@ val JsNetwork::buffers() {
 nn::Status JsNetwork::reservePredict(int rows) {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
   if (rows < 0 || rows > nn::kMaxPredictRows) return fail(nn::Status::BadSpec, "rows: 0 to 1,048,576");
-  predict_in_.assign(static_cast<size_t>(rows) * net_.spec.sizes.front(), 0.0);
-  predict_out_.assign(static_cast<size_t>(rows) * net_.spec.sizes.back(), 0.0);
+  // resize, not assign: called every frame with the same size, it must not rewrite the buffers.
+  predict_in_.resize(static_cast<size_t>(rows) * net_.spec.sizes.front());
+  predict_out_.resize(static_cast<size_t>(rows) * net_.spec.sizes.back());
   return fail(nn::Status::Ok, "");
 }
 

@@ -12,7 +12,10 @@ const generated = join(dirname(fileURLToPath(import.meta.url)), '../web/src/engi
 let failed = false
 
 const count = (file, op) => {
-  const text = execFileSync('wasm-dis', [join(generated, file)], { encoding: 'utf8', maxBuffer: 1 << 28 })
+  const text = execFileSync('wasm-dis', [join(generated, file)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
   return text.split('\n').filter((line) => line.includes(op)).length
 }
 if (!existsSync(join(generated, 'nn.wasm'))) {

@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
     nn::NetworkSpec spec;
     nn::Network net;
     std::string err;
-    if (!nn::spec_from_text(text.str(), &spec, &err) || nn::network_init(net, spec, &err) != nn::Status::Ok) {
+    if (!nn::spec_from_text(text.str(), &spec, &err) ||
+        nn::network_init(net, spec, &err) != nn::Status::Ok) {
       std::fprintf(stderr, "%s: %s\n", id.c_str(), err.c_str());
       return 1;
     }
@@ -78,12 +79,15 @@ int main(int argc, char** argv) {
       const std::vector<double> in = grid(n);
       std::vector<double> out(static_cast<size_t>(n) * n * spec.sizes.back());
       nn::PredictScratch scratch;
-      const double f64 = ops_per_second([&] { nn::predict(out.data(), in.data(), n * n, net, &scratch); }, rounds, rep_ms);
-      const double f32 = ops_per_second([&] { nn::predict_f32(out.data(), in.data(), n * n, net, &scratch); }, rounds, rep_ms);
+      const double f64 = ops_per_second(
+          [&] { nn::predict(out.data(), in.data(), n * n, net, &scratch); }, rounds, rep_ms);
+      const double f32 = ops_per_second(
+          [&] { nn::predict_f32(out.data(), in.data(), n * n, net, &scratch); }, rounds, rep_ms);
       std::printf("\"f64\": %.6g, \"f32\": %.6g}", f64, f32);
     } else {
       int done = 0;
-      const double f64 = ops_per_second([&] { nn::network_train(net, steps, &done); }, rounds, rep_ms);
+      const double f64 =
+          ops_per_second([&] { nn::network_train(net, steps, &done); }, rounds, rep_ms);
       std::printf("\"f64\": %.6g}", f64);
     }
   }

@@ -67,7 +67,8 @@ export class Mlp {
       p += (nin + 1) * nout
       this.dW.push(new Float64Array(nin * nout))
       this.db.push(new Float64Array(nout))
-      for (const list of [this.z, this.a, this.dz, this.da]) list.push(new Float64Array(capacity * nout))
+      for (const list of [this.z, this.a, this.dz, this.da])
+        list.push(new Float64Array(capacity * nout))
     }
   }
 
@@ -128,7 +129,8 @@ export class Mlp {
     const out = this.dz[L - 1]
     const aL = this.a[L - 1]
     for (let i = 0; i < B * K; i++) out[i] = aL[i] - Y[start * K + i] // fused for bce and cross-entropy
-    if (this.loss === 'half_sse') activationBackward(out, out, this.z[L - 1], aL, B * K, this.activations[L - 1])
+    if (this.loss === 'half_sse')
+      activationBackward(out, out, this.z[L - 1], aL, B * K, this.activations[L - 1])
     for (let l = L - 1; l >= 0; l--) {
       const nin = this.sizes[l]
       const nout = this.sizes[l + 1]

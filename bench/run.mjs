@@ -37,8 +37,14 @@ function plainJs(w) {
   const X = Float64Array.from(s.inputs.flat())
   const Y = Float64Array.from(s.targets.flat())
   const batch = s.batchSize && s.batchSize < rows ? s.batchSize : rows
-  const mlp = new Mlp({ sizes: s.layers, activations: s.activations, loss: s.loss, learningRate: s.learningRate,
-    capacity: Math.max(batch, 256), params: flatParams(s) })
+  const mlp = new Mlp({
+    sizes: s.layers,
+    activations: s.activations,
+    loss: s.loss,
+    learningRate: s.learningRate,
+    capacity: Math.max(batch, 256),
+    params: flatParams(s),
+  })
   if (w.predictRows) {
     const g = grid(Math.sqrt(w.predictRows))
     const out = new Float64Array(w.predictRows * s.layers.at(-1))
@@ -87,7 +93,8 @@ function measure(impls, opsPerCall) {
   }
   const rates = Object.fromEntries(Object.keys(impls).map((k) => [k, []]))
   for (let r = 0; r < ROUNDS; r++)
-    for (const [name, fn] of Object.entries(impls)) rates[name].push((calls[name] * opsPerCall * 1000) / timeRep(fn, calls[name]))
+    for (const [name, fn] of Object.entries(impls))
+      rates[name].push((calls[name] * opsPerCall * 1000) / timeRep(fn, calls[name]))
   const median = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1]
   return Object.fromEntries(Object.entries(rates).map(([k, xs]) => [k, median(xs)]))
 }
@@ -102,7 +109,9 @@ function native(list) {
   })
   writeFileSync(join(dir, 'manifest.txt'), manifest.join('\n') + '\n')
   try {
-    const out = execFileSync(exe, [join(dir, 'manifest.txt'), String(ROUNDS), String(REP_MS)], { encoding: 'utf8' })
+    const out = execFileSync(exe, [join(dir, 'manifest.txt'), String(ROUNDS), String(REP_MS)], {
+      encoding: 'utf8',
+    })
     return JSON.parse(out)
   } catch (e) {
     console.error(`native bench unavailable: ${e.message.split('\n')[0]}`)
@@ -125,12 +134,28 @@ for (const w of list) {
   for (const k of Object.keys(impls)) if (!impls[k]) delete impls[k]
   const r = measure(impls, w.opsPerCall)
   const n = nat[w.id] ?? {} // native reports calls per second; a call is opsPerCall ops
-  rows.push({ w, r, nat: { f64: n.f64 && n.f64 * w.opsPerCall, f32: n.f32 && n.f32 * w.opsPerCall } })
+  rows.push({
+    w,
+    r,
+    nat: { f64: n.f64 && n.f64 * w.opsPerCall, f32: n.f32 && n.f32 * w.opsPerCall },
+  })
 }
 
-console.log(`\nBackprop Lab bench — Node ${process.version}, median of ${ROUNDS} interleaved rounds (≥ ${REP_MS} ms each)`)
-console.log('Ratios are throughput / plain JS (float64). f32 = the float32 fast path, only where digits are not shown: (c), (d).\n')
-const head = ['workload', 'plain JS (ops/s)', 'wasm SIMD ×', 'wasm SIMD f32 ×', 'wasm no-SIMD ×', 'native ×', 'native f32 ×']
+console.log(
+  `\nBackprop Lab bench — Node ${process.version}, median of ${ROUNDS} interleaved rounds (≥ ${REP_MS} ms each)`,
+)
+console.log(
+  'Ratios are throughput / plain JS (float64). f32 = the float32 fast path, only where digits are not shown: (c), (d).\n',
+)
+const head = [
+  'workload',
+  'plain JS (ops/s)',
+  'wasm SIMD ×',
+  'wasm SIMD f32 ×',
+  'wasm no-SIMD ×',
+  'native ×',
+  'native f32 ×',
+]
 const widths = [54, 17, 12, 16, 15, 9, 13]
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0]) : pad(h, widths[i]))).join(' | '))
 console.log(widths.map((n) => '-'.repeat(n)).join('-|-'))

@@ -19,7 +19,11 @@ function randomParams(sizes, rand, he) {
     const nin = sizes[l]
     const nout = sizes[l + 1]
     const limit = Math.sqrt(6 / (he ? nin : nin + nout))
-    weights.push(Array.from({ length: nout }, () => Array.from({ length: nin }, () => (2 * rand() - 1) * limit)))
+    weights.push(
+      Array.from({ length: nout }, () =>
+        Array.from({ length: nin }, () => (2 * rand() - 1) * limit),
+      ),
+    )
     biases.push(Array.from({ length: nout }, () => 0.01 * (2 * rand() - 1)))
   }
   return { weights, biases }
@@ -80,10 +84,19 @@ export function workloads() {
     activations: ['sigmoid', 'sigmoid'],
     loss: 'half_sse',
     weights: [
-      [[0.15, 0.2], [0.25, 0.3]],
-      [[0.4, 0.45], [0.5, 0.55]],
+      [
+        [0.15, 0.2],
+        [0.25, 0.3],
+      ],
+      [
+        [0.4, 0.45],
+        [0.5, 0.55],
+      ],
     ],
-    biases: [[0.35, 0.35], [0.6, 0.6]],
+    biases: [
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ],
     inputs: [[0.05, 0.1]],
     targets: [[0.01, 0.99]],
     learningRate: 0.5,
@@ -110,9 +123,39 @@ export function workloads() {
     batchSize: 64,
   }
   return [
-    { id: 'a', title: '(a) 2-2-2 sigmoid SGD step', unit: 'steps', spec: classic, steps: 1000, opsPerCall: 1000 },
-    { id: 'b', title: '(b) 2-8x6-1 tanh, epoch of 500 pts, batch 10', unit: 'epochs', spec: playground, steps: 50, opsPerCall: 1 },
-    { id: 'c', title: '(c) 64-256-256-10 relu/softmax, batch 64', unit: 'steps', spec: mnistLike, steps: 4, opsPerCall: 4, float32: true },
-    { id: 'd', title: '(d) 100x100 grid through 2-8x6-1', unit: 'frames', spec: playground, predictRows: 10000, opsPerCall: 1, float32: true },
+    {
+      id: 'a',
+      title: '(a) 2-2-2 sigmoid SGD step',
+      unit: 'steps',
+      spec: classic,
+      steps: 1000,
+      opsPerCall: 1000,
+    },
+    {
+      id: 'b',
+      title: '(b) 2-8x6-1 tanh, epoch of 500 pts, batch 10',
+      unit: 'epochs',
+      spec: playground,
+      steps: 50,
+      opsPerCall: 1,
+    },
+    {
+      id: 'c',
+      title: '(c) 64-256-256-10 relu/softmax, batch 64',
+      unit: 'steps',
+      spec: mnistLike,
+      steps: 4,
+      opsPerCall: 4,
+      float32: true,
+    },
+    {
+      id: 'd',
+      title: '(d) 100x100 grid through 2-8x6-1',
+      unit: 'frames',
+      spec: playground,
+      predictRows: 10000,
+      opsPerCall: 1,
+      float32: true,
+    },
   ]
 }

@@ -16,7 +16,7 @@ fi
 command -v npm >/dev/null || die "npm is missing: install it alongside Node.js 20+."
 
 # System packages: the C++ toolchain, Emscripten (the WebAssembly build), GoogleTest, and Chromium (browser tests).
-wanted=(g++ cmake emscripten libgtest-dev chromium)
+wanted=(g++ cmake clang-format emscripten libgtest-dev chromium)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

@@ -100,9 +100,12 @@ else
 fi
 echo "vitest: done ($(elapsed $t))"
 
-stage "format (prettier --check, advisory)"
-if ! npx prettier --check . --log-level warn; then
-  echo "format: the files above need \`npm run format\` (not counted as a failure yet)"
+stage "format (prettier --check, clang-format --dry-run)"
+if npx prettier --check . --log-level warn &&
+  git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror; then
+  echo "format: ok"
+else
+  step_failed "format (run \`npm run format\`)"
 fi
 
 printf '\n'

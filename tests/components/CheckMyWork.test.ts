@@ -36,16 +36,41 @@ describe('CheckMyWork', () => {
   it('shows each mark with its status, in the lesson’s notation, and names the first wrong quantity', () => {
     const result: CheckResult = {
       marks: [
-        { key: 'z1[0]', status: 'truncated', typed: '0.377', exact: 0.3775, decimals: 3, message: '0.377 is 0.3775 cut off after 3 decimal places; rounded it is 0.378.' },
-        { key: 'z2[0]', status: 'wrong', typed: '1.175', exact: 1.105905967, decimals: 3, message: 'The exact value is 1.105905967.' },
-        { key: 'loss', status: 'consistent', typed: '0.3', exact: 0.298, decimals: 1, message: 'It follows from your own z2[0]: an error carried forward.' },
+        {
+          key: 'z1[0]',
+          status: 'truncated',
+          typed: '0.377',
+          exact: 0.3775,
+          decimals: 3,
+          message: '0.377 is 0.3775 cut off after 3 decimal places; rounded it is 0.378.',
+        },
+        {
+          key: 'z2[0]',
+          status: 'wrong',
+          typed: '1.175',
+          exact: 1.105905967,
+          decimals: 3,
+          message: 'The exact value is 1.105905967.',
+        },
+        {
+          key: 'loss',
+          status: 'consistent',
+          typed: '0.3',
+          exact: 0.298,
+          decimals: 1,
+          message: 'It follows from your own z2[0]: an error carried forward.',
+        },
       ],
       byKey: {},
       firstWrong: 'z2[0]',
     }
     const wrapper = mount(CheckMyWork, { props: { ...base, result } })
     const marks = wrapper.findAll('.check__mark')
-    expect(marks.map((m) => m.get('.check__badge').text())).toEqual(['Truncated', 'Wrong', 'Consistent'])
+    expect(marks.map((m) => m.get('.check__badge').text())).toEqual([
+      'Truncated',
+      'Wrong',
+      'Consistent',
+    ])
     expect(marks[0].text()).toContain('0.378')
     expect(marks[2].text()).toContain('your own netₒ₁')
     expect(wrapper.get('.check__first').text()).toContain('netₒ₁')

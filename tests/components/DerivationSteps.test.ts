@@ -10,7 +10,13 @@ const steps = [
   { latex: 'a = 0.74136507', caption: 'With the numbers.' },
   { latex: '= 0.0821670406', value: 0.0821670406 },
 ]
-const check = { analytic: 0.0821670406, numeric: 0.0821670407, epsilon: 1e-6, relativeError: 1.2e-9, caption: 'they agree.' }
+const check = {
+  analytic: 0.0821670406,
+  numeric: 0.0821670407,
+  epsilon: 1e-6,
+  relativeError: 1.2e-9,
+  caption: 'they agree.',
+}
 
 describe('DerivationSteps', () => {
   it('shows every step, the value and the numerical check after Backward', () => {
@@ -27,7 +33,13 @@ describe('DerivationSteps', () => {
 
   it('shows only the symbolic steps and a hint before Backward', () => {
     const wrapper = mount(DerivationSteps, {
-      props: { heading: 'w', steps, withNumbers: false, check, note: 'The notes flip $(y_2 - \\hat y_2)$.' },
+      props: {
+        heading: 'w',
+        steps,
+        withNumbers: false,
+        check,
+        note: 'The notes flip $(y_2 - \\hat y_2)$.',
+      },
     })
     expect(wrapper.findAll('.derivation__step')).toHaveLength(2)
     expect(wrapper.find('[data-testid="derivation-value"]').exists()).toBe(false)

@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 
 interface FakeChart {
-  config: { data: { datasets: { label: string; data: { x: number; y: number | null }[] }[] }; options: { scales: Record<string, { type: string }> } }
+  config: {
+    data: { datasets: { label: string; data: { x: number; y: number | null }[] }[] }
+    options: { scales: Record<string, { type: string }> }
+  }
   data: FakeChart['config']['data']
   options: FakeChart['config']['options']
   scales: Record<string, unknown>
@@ -37,7 +40,16 @@ vi.mock('chart.js', () => {
     }
   }
   const part = {}
-  return { Chart, Legend: part, LinearScale: part, LineController: part, LineElement: part, LogarithmicScale: part, PointElement: part, Tooltip: part }
+  return {
+    Chart,
+    Legend: part,
+    LinearScale: part,
+    LineController: part,
+    LineElement: part,
+    LogarithmicScale: part,
+    PointElement: part,
+    Tooltip: part,
+  }
 })
 
 const { default: LineChart } = await import('../../web/src/components/charts/LineChart.vue')
@@ -50,7 +62,9 @@ afterEach(() => {
 
 describe('LineChart', () => {
   it('hands Chart.js no NaN or Infinity: they become gaps (null)', () => {
-    mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y: [1, NaN, Infinity, 0.5] }] } })
+    mount(LineChart, {
+      props: { ...base, series: [{ label: 'a', color: '#000', y: [1, NaN, Infinity, 0.5] }] },
+    })
     const data = charts[0].data.datasets[0].data
     expect(data.map((p) => p.y)).toEqual([1, null, null, 0.5])
     expect(data.every((p) => Number.isFinite(p.x))).toBe(true)
@@ -65,7 +79,9 @@ describe('LineChart', () => {
   })
 
   it('switches the y axis to a log scale from its checkbox, dropping values ≤ 0', async () => {
-    const w = mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y: [2, 0, 1] }] } })
+    const w = mount(LineChart, {
+      props: { ...base, series: [{ label: 'a', color: '#000', y: [2, 0, 1] }] },
+    })
     expect(charts[0].options.scales.y.type).toBe('linear')
     await w.get('input[type=checkbox]').setValue(true)
     await frame()
@@ -75,15 +91,26 @@ describe('LineChart', () => {
   })
 
   it('starts log-log when asked (final loss against learning rate)', () => {
-    mount(LineChart, { props: { ...base, logX: true, logY: true, series: [{ label: 'a', color: '#000', x: [1e-3, 1], y: [1, 2] }] } })
+    mount(LineChart, {
+      props: {
+        ...base,
+        logX: true,
+        logY: true,
+        series: [{ label: 'a', color: '#000', x: [1e-3, 1], y: [1, 2] }],
+      },
+    })
     expect(charts[0].options.scales.x.type).toBe('logarithmic')
     expect(charts[0].options.scales.y.type).toBe('logarithmic')
   })
 
   it('redraws at most once per animation frame however often the data changes', async () => {
-    const w = mount(LineChart, { props: { ...base, series: [{ label: 'a', color: '#000', y: [1] }] } })
+    const w = mount(LineChart, {
+      props: { ...base, series: [{ label: 'a', color: '#000', y: [1] }] },
+    })
     for (let k = 2; k < 10; k++) {
-      await w.setProps({ series: [{ label: 'a', color: '#000', y: Array.from({ length: k }, () => 1) }] })
+      await w.setProps({
+        series: [{ label: 'a', color: '#000', y: Array.from({ length: k }, () => 1) }],
+      })
     }
     await frame()
     expect(charts[0].updates).toEqual(['none'])
@@ -91,7 +118,9 @@ describe('LineChart', () => {
   })
 
   it('has a caption, an accessible canvas and a data table on request', async () => {
-    const w = mount(LineChart, { props: { ...base, series: [{ label: 'SGD', color: '#000', y: [3, 2, NaN] }] } })
+    const w = mount(LineChart, {
+      props: { ...base, series: [{ label: 'SGD', color: '#000', y: [3, 2, NaN] }] },
+    })
     expect(w.get('figcaption').text()).toBe('Loss after each update')
     expect(w.get('canvas').attributes('aria-label')).toContain('Loss after each update')
     await w.get('button').trigger('click')

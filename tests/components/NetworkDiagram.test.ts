@@ -5,15 +5,56 @@ import { describe, expect, it } from 'vitest'
 import NetworkDiagram from '../../web/src/components/NetworkDiagram.vue'
 import type { Trace } from '../../web/src/engine/types'
 
-const params = { weights: [[[0.15, -0.2], [0.25, 0.3]], [[0.4, 0.45], [-0.5, 0.55]]], biases: [[0.35, 0.35], [0.6, 0.6]] }
-const layer = (v: number) => ({ z: [[v, v]], a: [[v, v]], delta: [[v, v]], dW: [[v, v], [v, v]], db: [v, v] })
+const params = {
+  weights: [
+    [
+      [0.15, -0.2],
+      [0.25, 0.3],
+    ],
+    [
+      [0.4, 0.45],
+      [-0.5, 0.55],
+    ],
+  ],
+  biases: [
+    [0.35, 0.35],
+    [0.6, 0.6],
+  ],
+}
+const layer = (v: number) => ({
+  z: [[v, v]],
+  a: [[v, v]],
+  delta: [[v, v]],
+  dW: [
+    [v, v],
+    [v, v],
+  ],
+  db: [v, v],
+})
 const trace: Trace = {
-  loss: 0.3, sampleLosses: [0.3], inputs: [[0.05, 0.1]], targets: [[0.01, 0.99]],
-  weights: params.weights, biases: params.biases, layers: [layer(0.125), layer(0.0821670406)],
+  loss: 0.3,
+  sampleLosses: [0.3],
+  inputs: [[0.05, 0.1]],
+  targets: [[0.01, 0.99]],
+  weights: params.weights,
+  biases: params.biases,
+  layers: [layer(0.125), layer(0.0821670406)],
 }
 const props = {
-  layers: [2, 2, 2], params, previous: null, trace, stage: 'forward' as const, sample: 0, selected: 'W2[0][0]',
-  names: { 'W2[0][0]': 'w₅', 'W1[0][1]': 'w₂' }, units: [['i1', 'i2'], ['h1', 'h2'], ['o1', 'o2']], hasBiases: true,
+  layers: [2, 2, 2],
+  params,
+  previous: null,
+  trace,
+  stage: 'forward' as const,
+  sample: 0,
+  selected: 'W2[0][0]',
+  names: { 'W2[0][0]': 'w₅', 'W1[0][1]': 'w₂' },
+  units: [
+    ['i1', 'i2'],
+    ['h1', 'h2'],
+    ['o1', 'o2'],
+  ],
+  hasBiases: true,
 }
 
 describe('NetworkDiagram', () => {
@@ -34,7 +75,9 @@ describe('NetworkDiagram', () => {
     await wrapper.setProps({ stage: 'backward' })
     expect(wrapper.findAll('g.edge--back')).toHaveLength(8)
     expect(wrapper.find('[data-param="W2[0][0]"]').text()).toContain('0.08217')
-    expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain('gradient 0.0821670406')
+    expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain(
+      'gradient 0.0821670406',
+    )
   })
 
   it('emits the key of a clicked edge, and of a unit’s bias on Enter or Space', async () => {

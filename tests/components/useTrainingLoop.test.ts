@@ -49,7 +49,9 @@ describe('useTrainingLoop', () => {
 
   it('stops at totalSteps and when the work asks to stop', async () => {
     const scope = effectScope()
-    const a = scope.run(() => useTrainingLoop((n) => ({ done: n }), { totalSteps: 10, initialSteps: 4 }))!
+    const a = scope.run(() =>
+      useTrainingLoop((n) => ({ done: n }), { totalSteps: 10, initialSteps: 4 }),
+    )!
     a.start()
     for (let k = 0; k < 8; k++) await frame()
     expect(a.steps.value).toBe(10)

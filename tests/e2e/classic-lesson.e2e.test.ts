@@ -22,12 +22,16 @@ describe('classic lesson (step-by-step-222)', () => {
 
     await page.getByRole('button', { name: 'Backward', exact: true }).click()
     await page.locator('[data-param="W2[0][0]"]').click()
-    await expect.poll(async () => toFixed9(await page.getByTestId('derivation-value').textContent())).toBe('0.082167041')
+    await expect
+      .poll(async () => toFixed9(await page.getByTestId('derivation-value').textContent()))
+      .toBe('0.082167041')
     const derivation = await page.locator('.derivation').textContent()
     expect(derivation).toContain('0.74136507')
     expect(derivation).toContain('0.186815602')
     expect(derivation).toContain('0.593269992')
-    expect(await page.getByRole('complementary', { name: 'Numerical gradient check' }).textContent()).toContain('they agree')
+    expect(
+      await page.getByRole('complementary', { name: 'Numerical gradient check' }).textContent(),
+    ).toContain('they agree')
     await page.waitForTimeout(1200)
     await screenshot(page, 'classic-backward-1280')
 
@@ -48,12 +52,16 @@ describe('classic lesson (step-by-step-222)', () => {
     const w1 = page.locator('[data-param="W1[0][0]"]')
     await w1.focus()
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('.derivation__steps').textContent()).toContain('one bracket per path')
+    await expect
+      .poll(() => page.locator('.derivation__steps').textContent())
+      .toContain('one bracket per path')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
     await page.waitForTimeout(700)
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
-    const updates = Number(/(\d+) updates/.exec((await page.locator('.workspace__status').textContent()) ?? '')?.[1])
+    const updates = Number(
+      /(\d+) updates/.exec((await page.locator('.workspace__status').textContent()) ?? '')?.[1],
+    )
     expect(updates).toBeGreaterThan(10)
     await page.getByRole('button', { name: 'Show as table' }).click()
     expect(await page.locator('.loss-chart__table tbody tr').count()).toBeGreaterThan(5)
@@ -93,7 +101,9 @@ describe('classic lesson (step-by-step-222)', () => {
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await page.getByTestId('selected-value').waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     await screenshot(page, 'classic-375')
     await page.locator('.network-diagram').scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'artifacts/screenshots/classic-375-diagram.png' })

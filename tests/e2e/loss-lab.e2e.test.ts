@@ -18,7 +18,10 @@ async function chartState(page: Page, selector: string): Promise<ChartState> {
 }
 
 /** Frame-to-frame times over `frames` animation frames, while whatever runs keeps running. */
-async function frameTimes(page: Page, frames = 120): Promise<{ median: number; p95: number; max: number }> {
+async function frameTimes(
+  page: Page,
+  frames = 120,
+): Promise<{ median: number; p95: number; max: number }> {
   const times = await page.evaluate(
     (n) =>
       new Promise<number[]>((resolve) => {
@@ -39,7 +42,8 @@ async function frameTimes(page: Page, frames = 120): Promise<{ median: number; p
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] }
 }
 
-const finiteAxis = (a?: { min: number; max: number }) => a !== undefined && Number.isFinite(a.min) && Number.isFinite(a.max)
+const finiteAxis = (a?: { min: number; max: number }) =>
+  a !== undefined && Number.isFinite(a.min) && Number.isFinite(a.max)
 
 describe('loss and learning-rate lab', () => {
   let opened: OpenedPage | undefined
@@ -53,11 +57,17 @@ describe('loss and learning-rate lab', () => {
     const { page, errors } = opened
     await page.getByRole('heading', { name: 'Sweep: 24 learning rates at once' }).waitFor()
     const times = await frameTimes(page)
-    console.log(`learning-rate frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`)
+    console.log(
+      `learning-rate frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`,
+    )
     const slider = page.getByRole('slider', { name: 'Learning rate η' })
     await slider.focus()
     await page.keyboard.press('ArrowRight')
-    await expect.poll(async () => (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? '', { timeout: 20_000 }).toContain('diverged')
+    await expect
+      .poll(async () => (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? '', {
+        timeout: 20_000,
+      })
+      .toContain('diverged')
     await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
     const curves = await chartState(page, '[data-testid=sweep-curves]')
     expect(curves.series).toHaveLength(24)
@@ -86,7 +96,9 @@ describe('loss and learning-rate lab', () => {
     opened = await openPage('#/learning-rate', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
     await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     await screenshot(page, 'learning-rate-375')
     expect(overflow).toBe(0)
     expect(errors).toEqual([])
@@ -97,7 +109,9 @@ describe('loss and learning-rate lab', () => {
     const { page, errors } = opened
     await page.getByRole('heading', { name: 'Same network, same start, two losses' }).waitFor()
     const times = await frameTimes(page)
-    console.log(`loss-compare frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`)
+    console.log(
+      `loss-compare frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`,
+    )
     await expect.poll(() => page.getByText('1500 updates').count(), { timeout: 30_000 }).toBe(1)
     const train = await chartState(page, '[data-testid=lc-train]')
     expect(train.series).toHaveLength(2)
@@ -107,7 +121,9 @@ describe('loss and learning-rate lab', () => {
     for (const v of ['0.511', '0.105', '0.357']) expect(notes).toContain(v)
     const slider = page.getByRole('slider', { name: 'Predicted probability p' })
     await slider.fill('0.5')
-    await expect.poll(() => page.locator('.lc-readout').textContent()).toContain('At p = 0.5: MSE loss 0.25, δ −0.25')
+    await expect
+      .poll(() => page.locator('.lc-readout').textContent())
+      .toContain('At p = 0.5: MSE loss 0.25, δ −0.25')
     const loss = await chartState(page, '[data-testid=lc-loss-p]')
     expect(loss.series[0].points).toBe(99)
     expect(loss.series[2].last).toEqual({ x: 0.5, y: 0.25 })
@@ -119,7 +135,9 @@ describe('loss and learning-rate lab', () => {
     opened = await openPage('#/loss-compare', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
     await expect.poll(() => page.getByText('1500 updates').count(), { timeout: 30_000 }).toBe(1)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     await screenshot(page, 'loss-compare-375')
     expect(overflow).toBe(0)
     expect(errors).toEqual([])
@@ -134,7 +152,9 @@ describe('loss and learning-rate lab', () => {
     expect(finiteAxis(raw.y)).toBe(true)
     await page.getByRole('switch', { name: 'Standardise data (inputs and targets)' }).check()
     const times = await frameTimes(page)
-    console.log(`batch-vs-sgd frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`)
+    console.log(
+      `batch-vs-sgd frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`,
+    )
     await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
     expect(await page.getByText('The raw table diverges').count()).toBe(0)
     const updates = await chartState(page, '[data-testid=bs-updates]')
@@ -157,7 +177,9 @@ describe('loss and learning-rate lab', () => {
     const { page, errors } = opened
     await page.getByRole('switch', { name: 'Standardise data (inputs and targets)' }).check()
     await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     await screenshot(page, 'batch-vs-sgd-375')
     expect(overflow).toBe(0)
     expect(errors).toEqual([])

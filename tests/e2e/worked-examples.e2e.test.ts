@@ -40,7 +40,9 @@ describe('worked examples', () => {
     opened = await openPage('#/sigmoid-221')
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Step', exact: true }).click()
-    await expect.poll(() => page.locator('.derivation__matrix').textContent()).toContain('matrix form')
+    await expect
+      .poll(() => page.locator('.derivation__matrix').textContent())
+      .toContain('matrix form')
     for (const key of ['W1[0][0]', 'W1[0][1]', 'W1[1][0]', 'W1[1][1]', 'W2[0][0]', 'W2[0][1]']) {
       await page.locator(`[data-param="${key}"] .edge__label`).click()
       await expect.poll(() => page.getByTestId('derivation-value').textContent()).toMatch(/^−?\d/)
@@ -49,7 +51,9 @@ describe('worked examples', () => {
     expect(await page.getByRole('switch', { name: 'Train biases' }).count()).toBe(0)
     await screenshot(page, 'sigmoid-221-1280')
     await page.setViewportSize({ width: 375, height: 740 })
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     await screenshot(page, 'sigmoid-221-375')
     expect(overflow).toBe(0)
     expect(errors).toEqual([])

@@ -14,11 +14,14 @@ namespace {
 
 std::string random_spec(nn::Activation hidden, nn::Activation out, nn::Loss loss, uint64_t seed) {
   nn::Rng rng(seed);
-  auto num = [&rng](double lo, double hi) { return std::to_string(lo + (hi - lo) * rng.uniform()); };
+  auto num = [&rng](double lo, double hi) {
+    return std::to_string(lo + (hi - lo) * rng.uniform());
+  };
   const int K = out == nn::Activation::Softmax ? 3 : 2;
   std::string inputs = "[", targets = "[";
   for (int r = 0; r < 4; ++r) {
-    inputs += std::string(r ? "," : "") + "[" + num(-2, 2) + "," + num(-2, 2) + "," + num(-2, 2) + "]";
+    inputs +=
+        std::string(r ? "," : "") + "[" + num(-2, 2) + "," + num(-2, 2) + "," + num(-2, 2) + "]";
     targets += r ? ",[" : "[";
     for (int k = 0; k < K; ++k) {
       const bool onehot = loss == nn::Loss::CrossEntropy;
@@ -28,8 +31,8 @@ std::string random_spec(nn::Activation hidden, nn::Activation out, nn::Loss loss
   }
   return std::string(R"({"layers": [3, 4, )") + std::to_string(K) + R"(], "activations": [")" +
          nn::activation_name(hidden) + R"(", ")" + nn::activation_name(out) + R"("], "loss": ")" +
-         nn::loss_name(loss) + R"(", "inputs": )" + inputs + "]" + R"(, "targets": )" + targets + "]" +
-         R"(, "learningRate": 0.1, "seed": )" + std::to_string(seed) + "}";
+         nn::loss_name(loss) + R"(", "inputs": )" + inputs + "]" + R"(, "targets": )" + targets +
+         "]" + R"(, "learningRate": 0.1, "seed": )" + std::to_string(seed) + "}";
 }
 
 TEST(Activations, EveryPairingPassesTheNumericalGradientCheck) {

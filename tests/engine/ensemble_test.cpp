@@ -1,16 +1,18 @@
 // The learning-rate sweep and many-seeds runner: copies train independently, divergence is caught
 // per copy, and a copy trains exactly like a single network with the same settings.
+#include "ensemble.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "ensemble.h"
 #include "metrics.h"
 #include "test_util.h"
 
 namespace {
 
-constexpr const char* kRegression = R"({"layers": [2, 1], "activations": ["linear"], "loss": "half_sse",
+constexpr const char* kRegression =
+    R"({"layers": [2, 1], "activations": ["linear"], "loss": "half_sse",
   "weights": [[[0.1, -0.2]]], "biases": [[0]], "inputs": [[1, 2], [2, 1], [3, 3], [-1, 2]],
   "targets": [[1], [2], [3], [0]], "learningRate": 0.1})";
 
@@ -84,7 +86,8 @@ TEST(Ensemble, SeedsGiveDifferentReproducibleStarts) {
   nn::ensemble_train(b, 300);
   for (int c = 0; c < 3; ++c) {
     EXPECT_EQ(a.copies[c].params, b.copies[c].params);
-    EXPECT_TRUE(a.accuracy[c] == 0.25 || a.accuracy[c] == 0.5 || a.accuracy[c] == 0.75 || a.accuracy[c] == 1.0);
+    EXPECT_TRUE(a.accuracy[c] == 0.25 || a.accuracy[c] == 0.5 || a.accuracy[c] == 0.75 ||
+                a.accuracy[c] == 1.0);
   }
 }
 
@@ -104,14 +107,23 @@ TEST(Metrics, GradientNormPerLayerIsTheFrobeniusNormOfDW) {
   double norms[2];
   nn::layer_gradient_norms(net, norms);
   // dW from the PyTorch fixture (classic-222).
-  EXPECT_NEAR(norms[1], std::sqrt(0.08216704056423077 * 0.08216704056423077 + 0.08266762784753325 * 0.08266762784753325 +
-                                  0.022602540477475067 * 0.022602540477475067 + 0.02274024221597822 * 0.02274024221597822), 1e-15);
-  EXPECT_NEAR(norms[0], std::sqrt(0.0004385677344743467 * 0.0004385677344743467 + 0.0008771354689486934 * 0.0008771354689486934 +
-                                  0.0004977127352608599 * 0.0004977127352608599 + 0.0009954254705217198 * 0.0009954254705217198), 1e-15);
+  EXPECT_NEAR(norms[1],
+              std::sqrt(0.08216704056423077 * 0.08216704056423077 +
+                        0.08266762784753325 * 0.08266762784753325 +
+                        0.022602540477475067 * 0.022602540477475067 +
+                        0.02274024221597822 * 0.02274024221597822),
+              1e-15);
+  EXPECT_NEAR(norms[0],
+              std::sqrt(0.0004385677344743467 * 0.0004385677344743467 +
+                        0.0008771354689486934 * 0.0008771354689486934 +
+                        0.0004977127352608599 * 0.0004977127352608599 +
+                        0.0009954254705217198 * 0.0009954254705217198),
+              1e-15);
 }
 
 TEST(Metrics, AccuracyCountsThresholdedSigmoidAndArgmaxSoftmax) {
-  nn::Network net = nn_test::network_from(R"({"layers": [1, 1], "activations": ["sigmoid"], "loss": "bce",
+  nn::Network net =
+      nn_test::network_from(R"({"layers": [1, 1], "activations": ["sigmoid"], "loss": "bce",
     "weights": [[[1]]], "biases": [[0]], "inputs": [[-2], [-1], [1], [2]], "targets": [[0], [1], [1], [1]],
     "learningRate": 0.1})");
   EXPECT_EQ(nn::network_accuracy(net), 0.75);

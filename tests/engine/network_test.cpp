@@ -1,17 +1,18 @@
 // The notes' classic example (notes 004, exact values in shared/seeds/README.md), schedules,
 // divergence handling and seeded initialisation.
+#include "network.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "network.h"
 #include "rng.h"
 #include "test_util.h"
 
 namespace {
 
-double at(const nn::Network& net, const std::vector<double>& buf, const std::vector<int>& off, int l,
-          int k) {
+double at(const nn::Network& net, const std::vector<double>& buf, const std::vector<int>& off,
+          int l, int k) {
   (void)net;
   return buf[off[l] + k];
 }
@@ -20,14 +21,15 @@ TEST(Network, ClassicExampleMatchesTheNotesCorrectedValues) {
   nn::Network net = nn_test::network_from(nn_test::kClassicSpec);
   const double loss = nn::network_forward(net, 0, 1);
   const auto& L = net.layout;
-  EXPECT_NEAR(at(net, net.acts, L.z, 0, 0), 0.3775, 1e-15);         // net_h1 (notes: 0.377)
-  EXPECT_NEAR(at(net, net.acts, L.a, 0, 0), 0.593269992, 5e-10);    // out_h1
-  EXPECT_NEAR(at(net, net.acts, L.a, 0, 1), 0.596884378, 5e-10);    // out_h2
-  EXPECT_NEAR(at(net, net.acts, L.z, 1, 0), 1.105905967, 5e-10);    // net_o1 (notes: 1.175)
-  EXPECT_NEAR(at(net, net.acts, L.a, 1, 0), 0.751365070, 5e-10);    // out_o1
-  EXPECT_NEAR(at(net, net.acts, L.a, 1, 1), 0.772928465, 5e-10);    // out_o2
+  EXPECT_NEAR(at(net, net.acts, L.z, 0, 0), 0.3775, 1e-15);       // net_h1 (notes: 0.377)
+  EXPECT_NEAR(at(net, net.acts, L.a, 0, 0), 0.593269992, 5e-10);  // out_h1
+  EXPECT_NEAR(at(net, net.acts, L.a, 0, 1), 0.596884378, 5e-10);  // out_h2
+  EXPECT_NEAR(at(net, net.acts, L.z, 1, 0), 1.105905967, 5e-10);  // net_o1 (notes: 1.175)
+  EXPECT_NEAR(at(net, net.acts, L.a, 1, 0), 0.751365070, 5e-10);  // out_o1
+  EXPECT_NEAR(at(net, net.acts, L.a, 1, 1), 0.772928465, 5e-10);  // out_o2
   EXPECT_NEAR(0.5 * std::pow(0.01 - at(net, net.acts, L.a, 1, 0), 2), 0.274811083, 5e-10);  // E_o1
-  EXPECT_NEAR(0.5 * std::pow(0.99 - at(net, net.acts, L.a, 1, 1), 2), 0.023560026, 5e-10);  // E_o2 (0.23)
+  EXPECT_NEAR(0.5 * std::pow(0.99 - at(net, net.acts, L.a, 1, 1), 2), 0.023560026,
+              5e-10);                     // E_o2 (0.23)
   EXPECT_NEAR(loss, 0.298371109, 5e-10);  // E_total (notes: 0.50)
   ASSERT_EQ(nn::network_backward(net), nn::Status::Ok);
   EXPECT_NEAR(net.grads[L.W[1]], 0.082167041, 5e-10);  // ∂E/∂w5
@@ -36,7 +38,8 @@ TEST(Network, ClassicExampleMatchesTheNotesCorrectedValues) {
                               0.358916480, 0.408666186, 0.511301270, 0.561370121};
   const int W1 = L.W[0], W2 = L.W[1];
   for (int k = 0; k < 4; ++k) EXPECT_NEAR(net.params[W1 + k], expected[k], 5e-10) << "w" << k + 1;
-  for (int k = 0; k < 4; ++k) EXPECT_NEAR(net.params[W2 + k], expected[4 + k], 5e-10) << "w" << k + 5;
+  for (int k = 0; k < 4; ++k)
+    EXPECT_NEAR(net.params[W2 + k], expected[4 + k], 5e-10) << "w" << k + 5;
   EXPECT_EQ(net.params_before[W2], 0.40);
 }
 
@@ -58,7 +61,8 @@ TEST(Network, TenThousandStepsWithTrainedBiases) {
   int done = 0;
   ASSERT_EQ(nn::network_train(net, 10000, &done), nn::Status::Ok);
   EXPECT_NEAR(nn::network_forward(net, 0, 1), 2.4475622e-06, 5e-14);
-  EXPECT_NE(net.params[net.layout.b[0]], net.params[net.layout.b[0] + 1]);  // each bias moves on its own
+  EXPECT_NE(net.params[net.layout.b[0]],
+            net.params[net.layout.b[0] + 1]);  // each bias moves on its own
 }
 
 TEST(Network, MiniBatchesTakeRowsInOrderWithASmallerLastBatch) {

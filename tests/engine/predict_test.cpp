@@ -1,5 +1,7 @@
 // predict(): a forward over many points that leaves the training buffers alone; the double path is
 // bitwise the outputs of network_forward, the float32 path within 1e-5 of them.
+#include "predict.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -7,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "predict.h"
 #include "test_util.h"
 
 namespace {
 
 // A playground-like network over `rows` points of a grid, with random weights (seed 3).
-nn::Network playground(int rows, const std::string& hidden, const std::string& out, const std::string& loss) {
+nn::Network playground(int rows, const std::string& hidden, const std::string& out,
+                       const std::string& loss) {
   std::string inputs, targets;
   for (int k = 0; k < rows; ++k) {
     const double x = -1.0 + 2.0 * (k % 17) / 16.0, y = 1.0 - 2.0 * (k / 17 % 13) / 12.0;
@@ -23,8 +25,9 @@ nn::Network playground(int rows, const std::string& hidden, const std::string& o
   }
   const std::string layers = out == "softmax" ? "[2,8,5,2]" : "[2,8,5,1]";
   return nn_test::network_from("{\"layers\":" + layers + ",\"activations\":[\"" + hidden + "\",\"" +
-                               hidden + "\",\"" + out + "\"],\"loss\":\"" + loss + "\",\"inputs\":[" +
-                               inputs + "],\"targets\":[" + targets + "],\"seed\":3,\"learningRate\":0.1}");
+                               hidden + "\",\"" + out + "\"],\"loss\":\"" + loss +
+                               "\",\"inputs\":[" + inputs + "],\"targets\":[" + targets +
+                               "],\"seed\":3,\"learningRate\":0.1}");
 }
 
 TEST(Predict, DoubleIsBitwiseTheForwardOutputsAndLeavesTrainingBuffersAlone) {
@@ -43,13 +46,15 @@ TEST(Predict, DoubleIsBitwiseTheForwardOutputsAndLeavesTrainingBuffersAlone) {
 
 TEST(Predict, Float32IsWithin1e5OfDouble) {
   for (const char* out_act : {"sigmoid", "softmax"}) {
-    nn::Network net = playground(1000, "tanh", out_act, std::string(out_act) == "softmax" ? "cross_entropy" : "bce");
+    nn::Network net = playground(1000, "tanh", out_act,
+                                 std::string(out_act) == "softmax" ? "cross_entropy" : "bce");
     const int K = net.spec.sizes.back();
     std::vector<double> exact(1000 * K), fast(1000 * K);
     nn::PredictScratch scratch;
     nn::predict(exact.data(), net.spec.inputs.data(), 1000, net, &scratch);
     nn::predict_f32(fast.data(), net.spec.inputs.data(), 1000, net, &scratch);
-    for (size_t k = 0; k < exact.size(); ++k) ASSERT_NEAR(fast[k], exact[k], 1e-5) << out_act << " " << k;
+    for (size_t k = 0; k < exact.size(); ++k)
+      ASSERT_NEAR(fast[k], exact[k], 1e-5) << out_act << " " << k;
   }
 }
 

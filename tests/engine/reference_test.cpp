@@ -25,8 +25,10 @@ void expect_params_after(const nn::Json& expected, const nn::Network& net) {
   const nn::Json& W = *expected.find("weightsAfter");
   const nn::Json& b = *expected.find("biasesAfter");
   for (size_t l = 0; l < W.array.size(); ++l) {
-    expect_matrix(W.array[l], net.params.data() + net.layout.W[l], "weightsAfter[" + std::to_string(l) + "]");
-    expect_matrix(b.array[l], net.params.data() + net.layout.b[l], "biasesAfter[" + std::to_string(l) + "]");
+    expect_matrix(W.array[l], net.params.data() + net.layout.W[l],
+                  "weightsAfter[" + std::to_string(l) + "]");
+    expect_matrix(b.array[l], net.params.data() + net.layout.b[l],
+                  "biasesAfter[" + std::to_string(l) + "]");
   }
 }
 
@@ -71,19 +73,21 @@ class ReferenceCase : public ::testing::TestWithParam<int> {};
 TEST_P(ReferenceCase, MatchesPyTorchFloat64) {
   const nn::Json& c = nn_test::reference_cases().array[GetParam()];
   SCOPED_TRACE(c.find("name")->string);
-  if (c.find("steps")) check_training(c);
-  else check_single_step(c);
+  if (c.find("steps"))
+    check_training(c);
+  else
+    check_single_step(c);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllFixtures, ReferenceCase,
-                         ::testing::Range(0, static_cast<int>(nn_test::reference_cases().array.size())),
-                         [](const ::testing::TestParamInfo<int>& info) {
-                           std::string name =
-                               nn_test::reference_cases().array[info.param].find("name")->string;
-                           for (char& ch : name)
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    AllFixtures, ReferenceCase,
+    ::testing::Range(0, static_cast<int>(nn_test::reference_cases().array.size())),
+    [](const ::testing::TestParamInfo<int>& info) {
+      std::string name = nn_test::reference_cases().array[info.param].find("name")->string;
+      for (char& ch : name)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      return name;
+    });
 
 TEST(ReferenceCases, FixtureHasAllFortyFiveNetworks) {
   EXPECT_EQ(nn_test::reference_cases().array.size(), 45u);

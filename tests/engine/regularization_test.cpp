@@ -27,7 +27,8 @@ void check_against_reference(nn::Penalty kind, double lambda) {
   double penalty = 0;
   for (const nn::Json& row : W.array)
     for (const nn::Json& w : row.array)
-      penalty += kind == nn::Penalty::L2 ? 0.5 * lambda * w.number * w.number : lambda * std::fabs(w.number);
+      penalty += kind == nn::Penalty::L2 ? 0.5 * lambda * w.number * w.number
+                                         : lambda * std::fabs(w.number);
   EXPECT_TRUE(close(nn::network_forward(net, 0, net.spec.rows), ex.find("loss")->number + penalty));
   ASSERT_EQ(nn::network_backward(net), nn::Status::Ok);
   ASSERT_EQ(nn::network_update(net), nn::Status::Ok);
@@ -48,24 +49,32 @@ void check_against_reference(nn::Penalty kind, double lambda) {
     EXPECT_TRUE(close(net.params[net.layout.b[0] + j], b_after.array[j].number));
 }
 
-TEST(Regularization, L2AddsLambdaWToTheReferenceGradient) { check_against_reference(nn::Penalty::L2, 0.1); }
-TEST(Regularization, L1AddsLambdaSignWToTheReferenceGradient) { check_against_reference(nn::Penalty::L1, 0.03); }
+TEST(Regularization, L2AddsLambdaWToTheReferenceGradient) {
+  check_against_reference(nn::Penalty::L2, 0.1);
+}
+TEST(Regularization, L1AddsLambdaSignWToTheReferenceGradient) {
+  check_against_reference(nn::Penalty::L1, 0.03);
+}
 
 TEST(Regularization, PenalisedLossPassesTheNumericalGradientCheck) {
   for (const char* reg : {R"({"name": "l2", "rate": 0.3})", R"({"name": "l1", "rate": 0.05})"}) {
-    nn::Network net = nn_test::network_from(std::string(R"({"layers": [2, 3, 1], "activations": ["tanh", "sigmoid"],
+    nn::Network net = nn_test::network_from(
+        std::string(R"({"layers": [2, 3, 1], "activations": ["tanh", "sigmoid"],
       "loss": "bce", "inputs": [[0.5, -1], [1, 2], [-0.3, 0.8]], "targets": [[1], [0], [1]],
-      "learningRate": 0.1, "seed": 5, "regularization": )") + reg + "}");
+      "learningRate": 0.1, "seed": 5, "regularization": )") +
+        reg + "}");
     std::vector<double> numeric(net.params.size());
     ASSERT_EQ(nn::gradient_check(net, numeric.data()), nn::Status::Ok);
-    for (size_t p = 0; p < numeric.size(); ++p) EXPECT_NEAR(net.grads[p], numeric[p], 1e-8) << reg << " " << p;
+    for (size_t p = 0; p < numeric.size(); ++p)
+      EXPECT_NEAR(net.grads[p], numeric[p], 1e-8) << reg << " " << p;
   }
 }
 
 TEST(Regularization, SpecErrorsNameTheField) {
   nn::NetworkSpec s;
   std::string err;
-  const std::string base = R"({"layers": [1, 1], "activations": ["linear"], "loss": "mse", "inputs": [[1]],
+  const std::string base =
+      R"({"layers": [1, 1], "activations": ["linear"], "loss": "mse", "inputs": [[1]],
     "targets": [[1]], "learningRate": 0.1, "regularization": )";
   EXPECT_FALSE(nn::spec_from_text(base + R"({"name": "l3", "rate": 1}})", &s, &err));
   EXPECT_EQ(err, "regularization.name: expected none, l1 or l2");

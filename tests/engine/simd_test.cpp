@@ -50,9 +50,10 @@ TEST(DenseFast, BackwardIsBitwiseEqualToReference) {
                    dz = random_values(B * nout, rng);
         std::vector<double> din(B * nin), dW(nout * nin), db(nout);
         std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout);
-        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin, nout);
-        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(), B,
-                                nin, nout);
+        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin,
+                           nout);
+        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(),
+                                B, nin, nout);
         const std::string at = "B=" + std::to_string(B) + " nin=" + std::to_string(nin) +
                                " nout=" + std::to_string(nout);
         EXPECT_TRUE(bitwise_equal(din, din2)) << at;
@@ -68,7 +69,8 @@ TEST(DenseFast, FloatVariantAgreesWithDouble) {
              b = random_values(nout, rng);
   std::vector<double> ref(B * nout);
   nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
-  std::vector<float> inf(in.begin(), in.end()), Wf(W.begin(), W.end()), bf(b.begin(), b.end()), zf(B * nout);
+  std::vector<float> inf(in.begin(), in.end()), Wf(W.begin(), W.end()), bf(b.begin(), b.end()),
+      zf(B * nout);
   nn::dense_forward_fast(zf.data(), inf.data(), Wf.data(), bf.data(), B, nin, nout);
   for (int k = 0; k < B * nout; ++k) EXPECT_NEAR(zf[k], ref[k], 1e-4) << k;
 }
@@ -92,7 +94,8 @@ std::vector<double> sweep(double lo, double hi, int n) {
 TEST(FastMath, Float32TanhAndSigmoidWithin1e6AbsoluteAndFinite) {
   using nn::simd::f32x4;
   for (double x : sweep(-30, 30, 600000)) {
-    const double xf = static_cast<float>(x);  // the error of the function, not of the input rounding
+    const double xf =
+        static_cast<float>(x);  // the error of the function, not of the input rounding
     const double t = apply<f32x4>([](f32x4 v) { return nn::fastmath::tanh(v); }, xf);
     const double s = apply<f32x4>([](f32x4 v) { return nn::fastmath::sigmoid(v); }, xf);
     ASSERT_TRUE(std::isfinite(t) && std::isfinite(s)) << x;
@@ -117,7 +120,8 @@ TEST(FastMath, Float32ExpWithin1e6RelativeAndFinite) {
 TEST(FastMath, Float64TanhAndSigmoidWithinFourUlp) {
   using nn::simd::f64x2;
   std::vector<double> xs = sweep(-40, 40, 400000);
-  for (double tiny : {1e-300, 1e-20, 1e-10, 1e-5, 0.0, -0.0}) xs.push_back(tiny), xs.push_back(-tiny);
+  for (double tiny : {1e-300, 1e-20, 1e-10, 1e-5, 0.0, -0.0})
+    xs.push_back(tiny), xs.push_back(-tiny);
   for (double x : xs) {
     const double t = apply<f64x2>([](f64x2 v) { return nn::fastmath::tanh(v); }, x);
     const double s = apply<f64x2>([](f64x2 v) { return nn::fastmath::sigmoid(v); }, x);

@@ -1,9 +1,10 @@
 // Reading specs: every error names the field; hostile input is refused, never crashes.
+#include "spec.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "spec.h"
 #include "test_util.h"
 
 namespace {
@@ -50,16 +51,19 @@ TEST(Spec, ClassicSpecReadsBack) {
 }
 
 TEST(Spec, ErrorsNameTheField) {
-  EXPECT_EQ(error_of(classic_with("weights", "[[[0.15,0.2,0.3],[0.25,0.3]],[[0.4,0.45],[0.5,0.55]]]")),
-            "weights[0][0]: expected 2 numbers (one per input of layer 1), got 3");
+  EXPECT_EQ(
+      error_of(classic_with("weights", "[[[0.15,0.2,0.3],[0.25,0.3]],[[0.4,0.45],[0.5,0.55]]]")),
+      "weights[0][0]: expected 2 numbers (one per input of layer 1), got 3");
   EXPECT_EQ(error_of(classic_with("activations", "[\"sigmoid\",\"swish\"]")),
             "activations[1]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax");
   EXPECT_EQ(error_of(classic_with("activations", "[\"softmax\",\"softmax\"]")),
             "activations[0]: softmax is only allowed on the output layer");
   EXPECT_EQ(error_of(classic_with("learningRate", "")), "learningRate: expected a finite number");
   EXPECT_EQ(error_of(classic_with("learningRate", "0")), "learningRate: expected a number above 0");
-  EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, \"x\"]]")), "inputs[0][1]: expected a finite number");
-  EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, 1e999]]")), "inputs[0][1]: expected a finite number");
+  EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, \"x\"]]")),
+            "inputs[0][1]: expected a finite number");
+  EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, 1e999]]")),
+            "inputs[0][1]: expected a finite number");
   EXPECT_EQ(error_of(classic_with("optimizer", "{\"name\":\"rmsprop\"}")),
             "optimizer.name: expected sgd, momentum or adam");
   EXPECT_EQ(error_of(classic_with("batchSize", "2.5")),
@@ -78,10 +82,13 @@ TEST(Spec, HostileInputIsRefusedWithoutCrashing) {
   EXPECT_EQ(error_of("").substr(0, 6), "spec: ");
   EXPECT_EQ(error_of("[").substr(0, 6), "spec: ");
   EXPECT_EQ(error_of(std::string(100000, '[')), "spec: at character 66: nested too deeply");
-  EXPECT_EQ(error_of(R"({"layers": [2, 1024, 1024, 1024, 2], "activations": ["relu","relu","relu","linear"],
+  EXPECT_EQ(
+      error_of(
+          R"({"layers": [2, 1024, 1024, 1024, 2], "activations": ["relu","relu","relu","linear"],
     "loss": "mse", "inputs": [[1,2]], "targets": [[1,2]], "learningRate": 0.1})"),
-            "layers: too many weights for the app (2104322; at most 1000000)");
-  EXPECT_EQ(error_of(R"({"layers": [2, 5000, 2]})"), "layers[1]: expected a whole number from 1 to 1024, got 5000");
+      "layers: too many weights for the app (2104322; at most 1000000)");
+  EXPECT_EQ(error_of(R"({"layers": [2, 5000, 2]})"),
+            "layers[1]: expected a whole number from 1 to 1024, got 5000");
 }
 
 TEST(Json, NumbersPrintAsTheShortestRoundTrip) {

@@ -1,11 +1,12 @@
 // network_train_f32: the float32 training path follows the double one closely and refuses what it
 // does not implement.
+#include "train_f32.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "train_f32.h"
 #include "test_util.h"
 
 namespace {
@@ -18,9 +19,13 @@ std::string classifier_spec(const std::string& extra) {
     inputs.append("[").append(std::to_string(x)).append(",").append(std::to_string(y)).append("]");
     targets.append(x * y > 0 ? "[1,0,0]" : (x > 0 ? "[0,1,0]" : "[0,0,1]"));
   }
-  return "{\"layers\":[2,16,16,3],\"activations\":[\"relu\",\"tanh\",\"softmax\"],\"loss\":\"cross_entropy\","
-         "\"inputs\":[" + inputs + "],\"targets\":[" + targets + "],\"seed\":5,\"learningRate\":0.1,"
-         "\"batchSize\":8" + extra + "}";
+  return "{\"layers\":[2,16,16,3],\"activations\":[\"relu\",\"tanh\",\"softmax\"],\"loss\":\"cross_"
+         "entropy\","
+         "\"inputs\":[" +
+         inputs + "],\"targets\":[" + targets +
+         "],\"seed\":5,\"learningRate\":0.1,"
+         "\"batchSize\":8" +
+         extra + "}";
 }
 
 TEST(TrainF32, FollowsTheDoublePathClosely) {
@@ -34,7 +39,8 @@ TEST(TrainF32, FollowsTheDoublePathClosely) {
   ASSERT_EQ(fast.losses.size(), 200u);
   EXPECT_EQ(fast.t, 200);
   for (int k = 0; k < 200; ++k) EXPECT_NEAR(fast.losses[k], exact.losses[k], 1e-3) << k;
-  for (size_t k = 0; k < exact.params.size(); ++k) EXPECT_NEAR(fast.params[k], exact.params[k], 1e-3) << k;
+  for (size_t k = 0; k < exact.params.size(); ++k)
+    EXPECT_NEAR(fast.params[k], exact.params[k], 1e-3) << k;
   EXPECT_LT(fast.losses.back(), fast.losses.front());
 }
 

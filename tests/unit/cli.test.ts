@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 
 const cli = fileURLToPath(new URL('../../wasm/cli/backprop-lab.mjs', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'bl-cli-'))
-const cases = JSON.parse(readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'))
+const cases = JSON.parse(
+  readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
+)
 const byName = (name: string) => cases.find((c: { name: string }) => c.name === name)
 
 function run(args: string[]) {
@@ -31,7 +33,15 @@ describe('backprop-lab trace', () => {
     expect(Math.abs(out.loss - c.expected.loss)).toBeLessThan(1e-15)
     expect(out.layers[1].dW[0][0]).toBeCloseTo(c.expected.layers[1].dW[0][0], 14)
     expect(out.weightsAfter[1][0][0]).toBeCloseTo(c.expected.weightsAfter[1][0][0], 14)
-    for (const key of ['loss', 'layers', 'weightsAfter', 'biasesAfter', 'lossAfter', 'outputsAfter', 'losses'])
+    for (const key of [
+      'loss',
+      'layers',
+      'weightsAfter',
+      'biasesAfter',
+      'lossAfter',
+      'outputsAfter',
+      'losses',
+    ])
       expect(out).toHaveProperty(key)
   })
 
@@ -41,17 +51,42 @@ describe('backprop-lab trace', () => {
     expect(r.status).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.losses).toHaveLength(10000)
-    expect(Math.abs(out.losses[9999] - c.expected.lossesTail[4]) / c.expected.lossesTail[4]).toBeLessThan(1e-12)
+    expect(
+      Math.abs(out.losses[9999] - c.expected.lossesTail[4]) / c.expected.lossesTail[4],
+    ).toBeLessThan(1e-12)
     expect(out.lossAfter.toExponential(7)).toBe('3.5101878e-5')
     expect(out.outputsAfter[0].map((x: number) => x.toFixed(6))).toEqual(['0.015914', '0.984064'])
   })
 
   it.each([
-    ['a missing file', ['trace', join(dir, 'nope.json')], /^backprop-lab: cannot read .*nope\.json: no such file\n$/],
-    ['broken JSON', ['trace', specFile('broken.json', '{"layers": [2,')], /^backprop-lab: spec: at character \d+: /],
-    ['a field of the wrong shape', ['trace', specFile('shape.json', { ...byName('classic-222').spec, biases: [[0.35], [0.6, 0.6]] })], /^backprop-lab: biases\[0\]: expected 2 numbers/],
-    ['an impossible pairing', ['trace', specFile('pair.json', { ...byName('classic-222').spec, loss: 'cross_entropy' })], /^backprop-lab: loss: cross_entropy needs a softmax output layer\n$/],
-    ['a bad --steps', ['trace', specFile('ok.json', byName('classic-222').spec), '--steps', 'lots'], /^backprop-lab: --steps: expected a whole number/],
+    [
+      'a missing file',
+      ['trace', join(dir, 'nope.json')],
+      /^backprop-lab: cannot read .*nope\.json: no such file\n$/,
+    ],
+    [
+      'broken JSON',
+      ['trace', specFile('broken.json', '{"layers": [2,')],
+      /^backprop-lab: spec: at character \d+: /,
+    ],
+    [
+      'a field of the wrong shape',
+      [
+        'trace',
+        specFile('shape.json', { ...byName('classic-222').spec, biases: [[0.35], [0.6, 0.6]] }),
+      ],
+      /^backprop-lab: biases\[0\]: expected 2 numbers/,
+    ],
+    [
+      'an impossible pairing',
+      ['trace', specFile('pair.json', { ...byName('classic-222').spec, loss: 'cross_entropy' })],
+      /^backprop-lab: loss: cross_entropy needs a softmax output layer\n$/,
+    ],
+    [
+      'a bad --steps',
+      ['trace', specFile('ok.json', byName('classic-222').spec), '--steps', 'lots'],
+      /^backprop-lab: --steps: expected a whole number/,
+    ],
     ['an unknown command', ['train', 'x.json'], /^backprop-lab: unknown command train/],
   ])('rejects %s with one clear line and exit status 2', (_what, args, message) => {
     const r = run(args)

@@ -53,20 +53,36 @@ describe('datasets', () => {
 
 describe('GridProbe', () => {
   it('lists grid points row-major from the top-left', () => {
-    expect(gridPoints(2, -1, 1)).toEqual([[-0.5, 0.5], [0.5, 0.5], [-0.5, -0.5], [0.5, -0.5]])
+    expect(gridPoints(2, -1, 1)).toEqual([
+      [-0.5, 0.5],
+      [0.5, 0.5],
+      [-0.5, -0.5],
+      [0.5, -0.5],
+    ])
   })
 
   it('returns the engine’s outputs at the grid points for given parameters', async () => {
     const engine = (await loadEngineNode()) as unknown as NnModule
     const spec = {
-      layers: [2, 1], activations: ['sigmoid' as const], loss: 'bce' as const,
-      inputs: [[0, 0]], targets: [[0]], learningRate: 1,
+      layers: [2, 1],
+      activations: ['sigmoid' as const],
+      loss: 'bce' as const,
+      inputs: [[0, 0]],
+      targets: [[0]],
+      learningRate: 1,
     }
     const probe = GridProbe.create(engine, spec, 3, -1, 1)
     if (!probe) throw new Error('probe not created')
     const params = { weights: [[[2, -1]]], biases: [[0.5]] }
     const out = probe.evaluate(params)!
-    const made = EngineNetwork.create(engine, { ...spec, ...params, weights: params.weights, biases: params.biases, inputs: gridPoints(3, -1, 1), targets: gridPoints(3, -1, 1).map(() => [0]) })
+    const made = EngineNetwork.create(engine, {
+      ...spec,
+      ...params,
+      weights: params.weights,
+      biases: params.biases,
+      inputs: gridPoints(3, -1, 1),
+      targets: gridPoints(3, -1, 1).map(() => [0]),
+    })
     if (!made.ok) throw new Error(made.message)
     made.network.forward()
     expect(out).toEqual(made.network.trace().layers[0].a.map((r) => r[0]))

@@ -83,8 +83,14 @@ for (const simd of [true, false]) {
       net.update()
       const w = net.params().weights
       expect(w.flat(2).map((x) => x.toFixed(9))).toEqual([
-        '0.149780716', '0.199561432', '0.249751144', '0.299502287',
-        '0.358916480', '0.408666186', '0.511301270', '0.561370121',
+        '0.149780716',
+        '0.199561432',
+        '0.249751144',
+        '0.299502287',
+        '0.358916480',
+        '0.408666186',
+        '0.511301270',
+        '0.561370121',
       ])
       expect(net.paramsBefore().weights[1][0][0]).toBe(0.4)
       net.dispose()
@@ -92,7 +98,10 @@ for (const simd of [true, false]) {
 
     it('trains the classic example 10,000 steps to 3.5101878e-05 (biases fixed) and 2.4475622e-06 (trained)', async () => {
       const engine = await load()
-      for (const [trainBiases, expected] of [[false, 3.5101878e-5], [true, 2.4475622e-6]] as const) {
+      for (const [trainBiases, expected] of [
+        [false, 3.5101878e-5],
+        [true, 2.4475622e-6],
+      ] as const) {
         const net = make(engine, { ...classic, trainBiases })
         expect(net.train(10000).done).toBe(10000)
         const { loss } = net.forward()
@@ -106,11 +115,36 @@ for (const simd of [true, false]) {
       const bad: [Partial<NetworkSpec> & Record<string, unknown>, RegExp][] = [
         [{ loss: 'bce', activations: ['sigmoid', 'relu'] }, /^loss: bce needs a sigmoid output/],
         [{ loss: 'cross_entropy' }, /^loss: cross_entropy needs a softmax output/],
-        [{ activations: ['softmax', 'sigmoid'] }, /^activations\[0\]: softmax is only allowed on the output/],
-        [{ weights: [[[0.15, 0.2, 9], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]] }, /^weights\[0\]\[0\]: expected 2 numbers/],
+        [
+          { activations: ['softmax', 'sigmoid'] },
+          /^activations\[0\]: softmax is only allowed on the output/,
+        ],
+        [
+          {
+            weights: [
+              [
+                [0.15, 0.2, 9],
+                [0.25, 0.3],
+              ],
+              [
+                [0.4, 0.45],
+                [0.5, 0.55],
+              ],
+            ],
+          },
+          /^weights\[0\]\[0\]: expected 2 numbers/,
+        ],
         [{ learningRate: -1 }, /^learningRate: expected a number above 0/],
         [{ layers: [2, 0, 2] }, /^layers\[1\]: expected a whole number from 1 to 1024/],
-        [{ targets: [[0.01, 0.99], [1, 2]] }, /^targets: expected 1 rows/],
+        [
+          {
+            targets: [
+              [0.01, 0.99],
+              [1, 2],
+            ],
+          },
+          /^targets: expected 1 rows/,
+        ],
         [{ learningrate: 0.1 }, /^learningrate: not a spec field/],
       ]
       const net = make(engine, classic)
@@ -128,8 +162,14 @@ for (const simd of [true, false]) {
     it('reports divergence instead of passing NaN on, and keeps the last finite weights', async () => {
       const engine = await load()
       const spec: NetworkSpec = {
-        layers: [1, 1], activations: ['linear'], loss: 'half_sse', weights: [[[1]]], biases: [[0]],
-        inputs: [[100]], targets: [[1]], learningRate: 10,
+        layers: [1, 1],
+        activations: ['linear'],
+        loss: 'half_sse',
+        weights: [[[1]]],
+        biases: [[0]],
+        inputs: [[100]],
+        targets: [[1]],
+        learningRate: 10,
       }
       const net = make(engine, spec)
       const r = net.train(1000)
@@ -163,9 +203,14 @@ for (const simd of [true, false]) {
         return z ^ (z >> 31n)
       }
       const limit = Math.sqrt(6 / 4)
-      const expected = [0, 1].map(() => [0, 1].map(() => [0, 1].map(() => (2 * (Number(next() >> 11n) * 2 ** -53) - 1) * limit)))
+      const expected = [0, 1].map(() =>
+        [0, 1].map(() => [0, 1].map(() => (2 * (Number(next() >> 11n) * 2 ** -53) - 1) * limit)),
+      )
       expect(net.params().weights).toEqual(expected)
-      expect(net.params().biases).toEqual([[0, 0], [0, 0]])
+      expect(net.params().biases).toEqual([
+        [0, 0],
+        [0, 0],
+      ])
       net.dispose()
     })
 
@@ -191,8 +236,17 @@ describe('EngineNetwork.predict', () => {
   it('gives exactly the forward outputs in double and within 1e-6 in float32, leaving the trace alone', async () => {
     const engine = (await loadEngineNode()) as unknown as NnModule
     const spec: NetworkSpec = {
-      layers: [2, 8, 8, 1], activations: ['tanh', 'tanh', 'sigmoid'], loss: 'bce', seed: 9,
-      inputs: [[0.3, -0.7], [1.5, 0.2], [-2, 2]], targets: [[1], [0], [1]], learningRate: 0.1,
+      layers: [2, 8, 8, 1],
+      activations: ['tanh', 'tanh', 'sigmoid'],
+      loss: 'bce',
+      seed: 9,
+      inputs: [
+        [0.3, -0.7],
+        [1.5, 0.2],
+        [-2, 2],
+      ],
+      targets: [[1], [0], [1]],
+      learningRate: 0.1,
     }
     const net = make(engine, spec)
     net.forward()

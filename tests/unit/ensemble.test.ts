@@ -16,7 +16,11 @@ const table: NetworkSpec = {
   loss: 'half_sse',
   weights: [[[0.1, -0.1]]],
   biases: [[0]],
-  inputs: [[1.3363, -1.0690], [-0.2673, 0.2673], [-1.0690, 0.8018]],
+  inputs: [
+    [1.3363, -1.069],
+    [-0.2673, 0.2673],
+    [-1.069, 0.8018],
+  ],
   targets: [[-1.2247], [0], [1.2247]],
   learningRate: 0.1,
 }
@@ -25,7 +29,12 @@ const xor: NetworkSpec = {
   layers: [2, 2, 1],
   activations: ['relu', 'sigmoid'],
   loss: 'bce',
-  inputs: [[0, 0], [0, 1], [1, 0], [1, 1]],
+  inputs: [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ],
   targets: [[0], [1], [1], [0]],
   learningRate: 0.5,
   init: 'he',
@@ -60,7 +69,9 @@ describe('EngineEnsemble', () => {
   })
 
   it('marks the rates that diverge and stops them, with no NaN handed out', async () => {
-    const made = EngineEnsemble.create(await load(), table, { learningRates: logSpaced(1e-4, 10, 16) })
+    const made = EngineEnsemble.create(await load(), table, {
+      learningRates: logSpaced(1e-4, 10, 16),
+    })
     if (!made.ok) throw new Error(made.message)
     const states = made.ensemble.train(200)
     const diverged = states.filter((s) => s.divergedAt !== null)
@@ -108,7 +119,10 @@ describe('EngineEnsemble', () => {
       layers: [2, 4, 4, 4, 4, 4, 1],
       activations: ['sigmoid', 'sigmoid', 'sigmoid', 'sigmoid', 'sigmoid', 'sigmoid'],
       loss: 'half_sse',
-      inputs: [[0.5, -0.3], [0.1, 0.9]],
+      inputs: [
+        [0.5, -0.3],
+        [0.1, 0.9],
+      ],
       targets: [[1], [0]],
       learningRate: 0.1,
       seed: 3,

@@ -8,7 +8,13 @@ import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import { derivative } from '../../web/src/math/activations'
 import { makeKey, orderedKeys, parseKey } from '../../web/src/math/keys'
 import { buildQuantities, evaluateLocal, exactValue } from '../../web/src/math/quantities'
-import { classicCase, referenceCases, stepCases, traceOf as caseTrace, type StepCase } from './fixtures'
+import {
+  classicCase,
+  referenceCases,
+  stepCases,
+  traceOf as caseTrace,
+  type StepCase,
+} from './fixtures'
 import { loadEngineNode } from './loadEngineNode'
 
 const cases = referenceCases
@@ -28,7 +34,10 @@ function sampleLoss(spec: NetworkSpec, a: number[], y: number[]): number {
 
 function traceOf(c: StepCase): Trace {
   const out = c.expected.layers[c.expected.layers.length - 1]
-  return caseTrace(c, out.a.map((a, s) => sampleLoss(c.spec, a, c.spec.targets[s])))
+  return caseTrace(
+    c,
+    out.a.map((a, s) => sampleLoss(c.spec, a, c.spec.targets[s])),
+  )
 }
 const classic = classicCase
 

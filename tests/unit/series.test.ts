@@ -5,14 +5,23 @@ import { chartPoints, cleanPoints, decimate, sampleRows } from '../../web/src/ma
 
 describe('cleanPoints', () => {
   it('turns NaN and ±Infinity into gaps and keeps the x positions', () => {
-    const pts = cleanPoints({ label: 'a', color: '#000', y: [1, NaN, Infinity, -Infinity, null, 2] })
+    const pts = cleanPoints({
+      label: 'a',
+      color: '#000',
+      y: [1, NaN, Infinity, -Infinity, null, 2],
+    })
     expect(pts.map((p) => p.y)).toEqual([1, null, null, null, null, 2])
     expect(pts.map((p) => p.x)).toEqual([0, 1, 2, 3, 4, 5])
   })
 
   it('uses xStart or explicit x, and drops x ≤ 0 on a log x axis', () => {
-    expect(cleanPoints({ label: 'a', color: '', y: [5, 6], xStart: 10 }).map((p) => p.x)).toEqual([10, 11])
-    const pts = cleanPoints({ label: 'a', color: '', x: [0, 1e-3, 1], y: [1, 2, 3] }, { logX: true })
+    expect(cleanPoints({ label: 'a', color: '', y: [5, 6], xStart: 10 }).map((p) => p.x)).toEqual([
+      10, 11,
+    ])
+    const pts = cleanPoints(
+      { label: 'a', color: '', x: [0, 1e-3, 1], y: [1, 2, 3] },
+      { logX: true },
+    )
     expect(pts).toEqual([
       { x: 1e-3, y: 2 },
       { x: 1, y: 3 },
@@ -32,7 +41,10 @@ describe('decimate', () => {
   })
 
   it('keeps at most maxPoints (+ the last), in x order, with the extremes and the last point', () => {
-    const pts = Array.from({ length: 100_000 }, (_, k) => ({ x: k, y: Math.sin(k / 100) + (k === 54_321 ? 50 : 0) }))
+    const pts = Array.from({ length: 100_000 }, (_, k) => ({
+      x: k,
+      y: Math.sin(k / 100) + (k === 54_321 ? 50 : 0),
+    }))
     const out = decimate(pts, 1000)
     expect(out.length).toBeLessThanOrEqual(1001)
     expect(out.length).toBeGreaterThan(500)
@@ -52,7 +64,10 @@ describe('decimate', () => {
 
 describe('sampleRows', () => {
   it('takes every n-th item and always the last', () => {
-    const rows = sampleRows(Array.from({ length: 101 }, (_, k) => k), 10)
+    const rows = sampleRows(
+      Array.from({ length: 101 }, (_, k) => k),
+      10,
+    )
     expect(rows.length).toBeLessThanOrEqual(12)
     expect(rows[0]).toBe(0)
     expect(rows[rows.length - 1]).toBe(100)

@@ -8,11 +8,18 @@ import type { NnModule } from '../../web/src/engine/nn'
 import { copyActivations, unflatten } from '../../web/src/engine/sweepProbe'
 import type { NetworkSpec } from '../../web/src/engine/types'
 import { rateProblems } from '../../web/src/lessons/learningRateProblems'
-import { classifySweep, pinnedShareOf, windowStats, type CopyHistory, type Verdict } from '../../web/src/math/sweepVerdict'
+import {
+  classifySweep,
+  pinnedShareOf,
+  windowStats,
+  type CopyHistory,
+  type Verdict,
+} from '../../web/src/math/sweepVerdict'
 import { loadEngineNode } from './loadEngineNode'
 
 const load = () => loadEngineNode() as unknown as Promise<NnModule>
-const decay = (n: number, rate: number, floor = 0) => Array.from({ length: n }, (_, k) => floor + Math.exp(-rate * k))
+const decay = (n: number, rate: number, floor = 0) =>
+  Array.from({ length: n }, (_, k) => floor + Math.exp(-rate * k))
 const copy = (losses: (number | null)[], extra: Partial<CopyHistory> = {}): CopyHistory => ({
   learningRate: 0.1,
   losses,
@@ -63,8 +70,16 @@ async function sweep(spec: NetworkSpec, rates: number[], steps: number) {
   }
   const sigmoid = spec.activations.map((a) => a === 'sigmoid')
   const copies = states.map((s, c) => {
-    const acts = s.divergedAt === null && sigmoid.some(Boolean) ? copyActivations(made.ensemble, probe.network, c, (l) => sigmoid[l]) : null
-    return { learningRate: rates[c], losses: losses[c], divergedAt: s.divergedAt, pinnedShare: acts && pinnedShareOf(acts) }
+    const acts =
+      s.divergedAt === null && sigmoid.some(Boolean)
+        ? copyActivations(made.ensemble, probe.network, c, (l) => sigmoid[l])
+        : null
+    return {
+      learningRate: rates[c],
+      losses: losses[c],
+      divergedAt: s.divergedAt,
+      pinnedShare: acts && pinnedShareOf(acts),
+    }
   })
   const verdicts = classifySweep(copies).map((v) => v.verdict)
   made.ensemble.dispose()
@@ -74,7 +89,11 @@ async function sweep(spec: NetworkSpec, rates: number[], steps: number) {
 
 describe('the learning-rate lesson’s sweeps on the real engine', () => {
   it('regression up to η = 10: slow at the bottom, converged in the middle, diverged at the top, no NaN', async () => {
-    const { verdicts, losses } = await sweep(rateProblems.regression.spec, logSpaced(1e-4, 10, 24), 2000)
+    const { verdicts, losses } = await sweep(
+      rateProblems.regression.spec,
+      logSpaced(1e-4, 10, 24),
+      2000,
+    )
     expect(verdicts[0]).toBe('slow')
     expect(verdicts).toContain('converged')
     expect(verdicts[23]).toBe('diverged')
@@ -94,7 +113,13 @@ describe('the learning-rate lesson’s sweeps on the real engine', () => {
 
   it('unflatten reads the engine’s W1 b1 W2 b2 order', () => {
     const p = unflatten([1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 2, 1])
-    expect(p.weights).toEqual([[[1, 2], [3, 4]], [[7, 8]]])
+    expect(p.weights).toEqual([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [[7, 8]],
+    ])
     expect(p.biases).toEqual([[5, 6], [9]])
   })
 })

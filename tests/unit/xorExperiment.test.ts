@@ -50,17 +50,41 @@ describe('XOR experiment', () => {
       expect(counts[`${loss} 8`]).toBeGreaterThan(counts[`${loss} 4`])
     }
     // The numbers the page shows (tests/e2e/topic-lessons.e2e.test.ts reads them there).
-    expect(counts).toEqual({ 'mse 2': 26, 'mse 4': 66, 'mse 8': 95, 'bce 2': 27, 'bce 4': 67, 'bce 8': 94 })
+    expect(counts).toEqual({
+      'mse 2': 26,
+      'mse 4': 66,
+      'mse 8': 95,
+      'bce 2': 27,
+      'bce 4': 67,
+      'bce 8': 94,
+    })
   })
 
   it('splits a flat parameter buffer into W1 b1 W2 b2', () => {
     const p = paramsFromFlat([1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 2, 1])
-    expect(p.weights).toEqual([[[1, 2], [3, 4]], [[7, 8]]])
+    expect(p.weights).toEqual([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [[7, 8]],
+    ])
     expect(p.biases).toEqual([[5, 6], [9]])
   })
 
   it('marks a hidden unit dead when its pre-activation is ≤ 0 for every input', () => {
-    const trace = { layers: [{ z: [[-1, 0.5], [0, -2], [-0.1, -3], [-4, -1]] }] } as unknown as Trace
+    const trace = {
+      layers: [
+        {
+          z: [
+            [-1, 0.5],
+            [0, -2],
+            [-0.1, -3],
+            [-4, -1],
+          ],
+        },
+      ],
+    } as unknown as Trace
     expect(deadUnits(trace)).toEqual([true, false])
   })
 
@@ -71,7 +95,11 @@ describe('XOR experiment', () => {
     let withDead = 0
     for (const { k } of failed) {
       const p = paramsFromFlat(r.ensemble.params(k), [2, 2, 1])
-      const made = EngineNetwork.create(engine, { ...xorSpec([2], 'bce'), weights: p.weights, biases: p.biases })
+      const made = EngineNetwork.create(engine, {
+        ...xorSpec([2], 'bce'),
+        weights: p.weights,
+        biases: p.biases,
+      })
       if (!made.ok) throw new Error(made.message)
       made.network.forward()
       if (deadUnits(made.network.trace()).some(Boolean)) withDead++

@@ -17,11 +17,11 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("configure", &JsNetwork::configure)  // (specJson) → Status; error() says why
       .function("error", &JsNetwork::error)
       .function("status", &JsNetwork::status)
-      .function("forward", &JsNetwork::forward)  // → loss over all rows; fills z, a
+      .function("forward", &JsNetwork::forward)    // → loss over all rows; fills z, a
       .function("backward", &JsNetwork::backward)  // fills δ, dW, db
-      .function("update", &JsNetwork::update)  // one optimizer step; keeps paramsBefore
-      .function("step", &JsNetwork::step)  // one scheduled batch step → loss before it
-      .function("train", &JsNetwork::train)  // (steps) → steps done; losses buffer
+      .function("update", &JsNetwork::update)      // one optimizer step; keeps paramsBefore
+      .function("step", &JsNetwork::step)          // one scheduled batch step → loss before it
+      .function("train", &JsNetwork::train)        // (steps) → steps done; losses buffer
       .function("gradientCheck", &JsNetwork::gradientCheck)  // numeric buffer
       .function("setLearningRate", &JsNetwork::setLearningRate)
       .function("setOptimizer", &JsNetwork::setOptimizer)  // (json) → Status
@@ -39,7 +39,7 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("buffers", &JsNetwork::buffers)
       .function("reservePredict", &JsNetwork::reservePredict)  // (rows) → Status; re-read buffers()
       .function("predict", &JsNetwork::predict)  // (rows) → Status; float32, for the heatmap
-      .function("predictExact", &JsNetwork::predictExact)  // (rows) → Status; double
+      .function("predictExact", &JsNetwork::predictExact)   // (rows) → Status; double
       .function("trainFloat32", &JsNetwork::trainFloat32);  // (steps) → steps done; SGD in float32
 
   // Many copies side by side: the learning-rate sweep and the many-seeds experiment.

@@ -11,7 +11,8 @@ using emscripten::val;
 namespace {
 
 // A JSON array of finite numbers, or false with *err naming `field`.
-bool read_numbers(const std::string& text, const char* field, std::vector<double>* out, std::string* err) {
+bool read_numbers(const std::string& text, const char* field, std::vector<double>* out,
+                  std::string* err) {
   nn::Json j;
   if (!nn::json_parse(text, &j, err) || !j.is_array()) {
     *err = std::string(field) + ": expected a list of numbers";
@@ -39,7 +40,8 @@ nn::Status JsEnsemble::configure(const std::string& spec_json, const std::string
     return nn::Status::BadSpec;
   std::vector<uint64_t> seeds;
   for (double s : seed_numbers) {
-    if (!(s >= 0 && s <= 9007199254740991.0) || s != static_cast<double>(static_cast<uint64_t>(s))) {
+    if (!(s >= 0 && s <= 9007199254740991.0) ||
+        s != static_cast<double>(static_cast<uint64_t>(s))) {
       error_ = "seeds: expected whole numbers of 0 or more";
       return nn::Status::BadSpec;
     }

@@ -35,8 +35,10 @@ nn::Status JsNetwork::configure(const std::string& spec_json) {
 double JsNetwork::forward() {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), NAN;
   const double loss = nn::network_forward(net_, 0, net_.spec.rows);
-  if (!std::isfinite(loss)) fail(nn::Status::NotFinite, "the loss is not a finite number");
-  else fail(nn::Status::Ok, "");
+  if (!std::isfinite(loss))
+    fail(nn::Status::NotFinite, "the loss is not a finite number");
+  else
+    fail(nn::Status::Ok, "");
   return loss;
 }
 
@@ -59,7 +61,8 @@ double JsNetwork::step() {
   double loss = NAN;
   if (nn::network_step(net_, &loss) != nn::Status::Ok)
     fail(nn::Status::NotFinite, "training diverged: a number stopped being finite");
-  else fail(nn::Status::Ok, "");
+  else
+    fail(nn::Status::Ok, "");
   return loss;
 }
 
@@ -69,7 +72,8 @@ int JsNetwork::train(int steps) {
   int done = 0;
   if (nn::network_train(net_, steps, &done) != nn::Status::Ok)
     fail(nn::Status::NotFinite, "training diverged at update " + std::to_string(done + 1));
-  else fail(nn::Status::Ok, "");
+  else
+    fail(nn::Status::Ok, "");
   return done;
 }
 
@@ -97,7 +101,8 @@ nn::Status JsNetwork::setEpsilon(double eps) {
 nn::Status JsNetwork::setOptimizer(const std::string& optimizer_json) {
   nn::Json json;
   std::string err;
-  if (!nn::json_parse(optimizer_json, &json, &err)) return fail(nn::Status::BadSpec, "optimizer: " + err);
+  if (!nn::json_parse(optimizer_json, &json, &err))
+    return fail(nn::Status::BadSpec, "optimizer: " + err);
   nn::NetworkSpec probe = net_.spec;
   probe.optimizer = nn::Optimizer{};
   probe.optimizer.learning_rate = net_.spec.optimizer.learning_rate;
@@ -143,12 +148,18 @@ std::string JsNetwork::layoutJson() const {
   w.key("loss").value(nn::loss_name(s.loss));
   w.key("rows").value(static_cast<double>(s.rows));
   w.key("paramCount").value(static_cast<double>(net_.params.size()));
-  w.key("W"); ints(w, lay.W);
-  w.key("b"); ints(w, lay.b);
-  w.key("z"); ints(w, lay.z);
-  w.key("a"); ints(w, lay.a);
-  w.key("dz"); ints(w, lay.dz);
-  w.key("da"); ints(w, lay.da);
+  w.key("W");
+  ints(w, lay.W);
+  w.key("b");
+  ints(w, lay.b);
+  w.key("z");
+  ints(w, lay.z);
+  w.key("a");
+  ints(w, lay.a);
+  w.key("dz");
+  ints(w, lay.dz);
+  w.key("da");
+  ints(w, lay.da);
   w.end_object();
   return w.str();
 }
@@ -175,7 +186,8 @@ val JsNetwork::buffers() {
 
 nn::Status JsNetwork::reservePredict(int rows) {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
-  if (rows < 0 || rows > nn::kMaxPredictRows) return fail(nn::Status::BadSpec, "rows: 0 to 1,048,576");
+  if (rows < 0 || rows > nn::kMaxPredictRows)
+    return fail(nn::Status::BadSpec, "rows: 0 to 1,048,576");
   // resize, not assign: called every frame with the same size, it must not rewrite the buffers.
   predict_in_.resize(static_cast<size_t>(rows) * net_.spec.sizes.front());
   predict_out_.resize(static_cast<size_t>(rows) * net_.spec.sizes.back());
@@ -186,7 +198,8 @@ nn::Status JsNetwork::predict_check(int rows) {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
   if (rows < 0 || static_cast<size_t>(rows) * net_.spec.sizes.front() > predict_in_.size() ||
       static_cast<size_t>(rows) * net_.spec.sizes.back() > predict_out_.size())
-    return fail(nn::Status::BadSpec, "rows: more than reservePredict made room for (call it after configure)");
+    return fail(nn::Status::BadSpec,
+                "rows: more than reservePredict made room for (call it after configure)");
   return fail(nn::Status::Ok, "");
 }
 
@@ -201,9 +214,12 @@ int JsNetwork::trainFloat32(int steps) {
   if (steps < 0 || steps > 10000000) return fail(nn::Status::BadSpec, "steps: 0 to 10,000,000"), 0;
   int done = 0;
   const nn::Status st = nn::network_train_f32(net_, steps, &done, &f32_);
-  if (st == nn::Status::BadSpec) fail(st, "float32 training supports plain SGD without a weight penalty");
-  else if (st != nn::Status::Ok) fail(st, "training diverged at update " + std::to_string(done + 1));
-  else fail(nn::Status::Ok, "");
+  if (st == nn::Status::BadSpec)
+    fail(st, "float32 training supports plain SGD without a weight penalty");
+  else if (st != nn::Status::Ok)
+    fail(st, "training diverged at update " + std::to_string(done + 1));
+  else
+    fail(nn::Status::Ok, "");
   return done;
 }
 
@@ -218,7 +234,8 @@ std::string trace_spec(const std::string& spec_json, int steps) {
   nn::Network net;
   std::string text;
   nn::JsonWriter err;
-  if (steps < 0 || steps > 10000000) text = "steps: expected 0 to 10,000,000";
+  if (steps < 0 || steps > 10000000)
+    text = "steps: expected 0 to 10,000,000";
   else if (!nn::spec_from_text(spec_json, &spec, &text)) {
   } else if (nn::network_init(net, spec, &text) == nn::Status::Ok &&
              nn::trace_run(net, steps, &text) == nn::Status::Ok) {

@@ -17,11 +17,11 @@ class JsNetwork {
   const std::string& error() const { return error_; }
   nn::Status status() const { return status_; }
 
-  double forward();      // all rows; returns the mean loss (status NotFinite when it is not finite)
-  nn::Status backward(); // δ, dW, db for the last forward batch
-  nn::Status update();   // one optimizer step; params_before keeps the previous values
-  double step();         // one scheduled step (forward, backward, update) on the next batch
-  int train(int steps);  // scheduled steps inside WebAssembly; the losses buffer holds them
+  double forward();  // all rows; returns the mean loss (status NotFinite when it is not finite)
+  nn::Status backward();       // δ, dW, db for the last forward batch
+  nn::Status update();         // one optimizer step; params_before keeps the previous values
+  double step();               // one scheduled step (forward, backward, update) on the next batch
+  int train(int steps);        // scheduled steps inside WebAssembly; the losses buffer holds them
   nn::Status gradientCheck();  // numeric gradient into the `numeric` buffer (ε from the spec)
 
   nn::Status setLearningRate(double lr);
@@ -42,10 +42,10 @@ class JsNetwork {
   // Views detach when memory grows: re-read after any call that may allocate.
   emscripten::val buffers();
 
-  // The heatmap path, one call per frame: reservePredict(rows) sizes the predictInputs (rows, inputs)
-  // and predictOutputs (rows, outputs) views of buffers() (re-read them: this may grow memory);
-  // predict(rows) runs float32 fastmath, predictExact(rows) double (bitwise the forward outputs).
-  // Neither touches the training buffers. Call reservePredict again after configure.
+  // The heatmap path, one call per frame: reservePredict(rows) sizes the predictInputs (rows,
+  // inputs) and predictOutputs (rows, outputs) views of buffers() (re-read them: this may grow
+  // memory); predict(rows) runs float32 fastmath, predictExact(rows) double (bitwise the forward
+  // outputs). Neither touches the training buffers. Call reservePredict again after configure.
   nn::Status reservePredict(int rows);
   nn::Status predict(int rows);
   nn::Status predictExact(int rows);

@@ -21,7 +21,14 @@ function fail(message, status = 2) {
 }
 
 function parseArgs(argv) {
-  const args = { command: argv[0], file: undefined, steps: 1, compact: false, format: 'md', title: undefined }
+  const args = {
+    command: argv[0],
+    file: undefined,
+    steps: 1,
+    compact: false,
+    format: 'md',
+    title: undefined,
+  }
   for (let k = 1; k < argv.length; k++) {
     const a = argv[k]
     if (a === '--compact') args.compact = true
@@ -32,8 +39,7 @@ function parseArgs(argv) {
     } else if (a === '--title' && args.command === 'export') {
       args.title = argv[++k]
       if (args.title === undefined) fail('--title: expected a text')
-    }
-    else if (a === '--steps') {
+    } else if (a === '--steps') {
       const text = argv[++k]
       const n = Number(text)
       if (text === undefined || !Number.isInteger(n) || n < 0 || n > 1e7)
@@ -47,8 +53,11 @@ function parseArgs(argv) {
 }
 
 async function loadEngine() {
-  const wasmPath = fileURLToPath(new URL('../../web/src/engine/generated/nn-nosimd.wasm', import.meta.url))
-  if (!existsSync(wasmPath)) fail('the engine is not built yet: run `npm run build:engine` first', 1)
+  const wasmPath = fileURLToPath(
+    new URL('../../web/src/engine/generated/nn-nosimd.wasm', import.meta.url),
+  )
+  if (!existsSync(wasmPath))
+    fail('the engine is not built yet: run `npm run build:engine` first', 1)
   const { default: createModule } = await import('../../web/src/engine/generated/nn-nosimd.mjs')
   return createModule({ wasmBinary: readFileSync(wasmPath) })
 }
@@ -60,7 +69,8 @@ async function main() {
     process.exit(argv.length === 0 ? 2 : 0)
   }
   const args = parseArgs(argv)
-  if (args.command !== 'trace' && args.command !== 'export') fail(`unknown command ${args.command}\n${USAGE}`)
+  if (args.command !== 'trace' && args.command !== 'export')
+    fail(`unknown command ${args.command}\n${USAGE}`)
   if (!args.file) fail(`${args.command} needs a spec file\n${USAGE}`)
   let text
   try {
@@ -98,7 +108,9 @@ async function exportAnswerKey(engine, text, args) {
   const { buildAnswerKey, answerKeyMarkdown } = await import('../../web/src/math/answerKey.ts')
   await unregister()
   const key = buildAnswerKey(spec, trace, { title: args.title ?? 'Answer key' })
-  process.stdout.write(args.format === 'json' ? JSON.stringify(key, null, 2) + '\n' : answerKeyMarkdown(key))
+  process.stdout.write(
+    args.format === 'json' ? JSON.stringify(key, null, 2) + '\n' : answerKeyMarkdown(key),
+  )
 }
 
 main().catch((e) => fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1))

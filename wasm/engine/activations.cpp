@@ -45,18 +45,23 @@ void activation_forward(double* a, const double* z, int B, int n, Activation f) 
 
 double activation_derivative(double z, double a, Activation f) {
   switch (f) {
-    case Activation::Sigmoid: return a * (1.0 - a);
-    case Activation::Tanh: return 1.0 - a * a;
-    case Activation::Relu: return z > 0 ? 1.0 : 0.0;
-    case Activation::LeakyRelu: return z > 0 ? 1.0 : kLeakySlope;
+    case Activation::Sigmoid:
+      return a * (1.0 - a);
+    case Activation::Tanh:
+      return 1.0 - a * a;
+    case Activation::Relu:
+      return z > 0 ? 1.0 : 0.0;
+    case Activation::LeakyRelu:
+      return z > 0 ? 1.0 : kLeakySlope;
     case Activation::Linear:
-    case Activation::Softmax: return 1.0;
+    case Activation::Softmax:
+      return 1.0;
   }
   return 1.0;
 }
 
-void activation_backward(double* dz, const double* da, const double* z, const double* a, int B, int n,
-                         Activation f) {
+void activation_backward(double* dz, const double* da, const double* z, const double* a, int B,
+                         int n, Activation f) {
   const int N = B * n;
   switch (f) {
     case Activation::Sigmoid:  // PyTorch's order: grad * (1 − a) * a

@@ -11,11 +11,11 @@ inline constexpr double kLeakySlope = 0.01;
 
 // z, a: (B, n). Sigmoid and softmax stay finite for any finite z (|z| up to 1e4 and beyond).
 void activation_forward(double* a, const double* z, int B, int n, Activation f);
-// dz, da, z, a: (B, n). f'(z) uses a where that is the textbook form: σ' = a(1 − a), tanh' = 1 − a².
-// ReLU' is 1 for z > 0 and 0 otherwise (0 at z = 0, like PyTorch); leaky ReLU' is 0.01 for z ≤ 0.
-// Softmax is not elementwise: calling this with Softmax leaves dz = da (see loss_backward).
-void activation_backward(double* dz, const double* da, const double* z, const double* a, int B, int n,
-                         Activation f);
+// dz, da, z, a: (B, n). f'(z) uses a where that is the textbook form: σ' = a(1 − a), tanh' = 1 −
+// a². ReLU' is 1 for z > 0 and 0 otherwise (0 at z = 0, like PyTorch); leaky ReLU' is 0.01 for z ≤
+// 0. Softmax is not elementwise: calling this with Softmax leaves dz = da (see loss_backward).
+void activation_backward(double* dz, const double* da, const double* z, const double* a, int B,
+                         int n, Activation f);
 // Scalar derivative f'(z) given z and a = f(z) (elementwise activations only).
 double activation_derivative(double z, double a, Activation f);
 

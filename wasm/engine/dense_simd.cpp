@@ -26,7 +26,8 @@ void forward_rows(T* z, const T* in, const T* W, const T* b, int s0, int s1, int
 
 // G Vecs of samples (xt: their inputs transposed, (G, nin) Vecs) × J outputs from j.
 template <typename T, int G, int J>
-void forward_block(T* z, const Vec<T>* xt, const T* W, const T* b, int s, int j, int nin, int nout) {
+void forward_block(T* z, const Vec<T>* xt, const T* W, const T* b, int s, int j, int nin,
+                   int nout) {
   using V = Vec<T>;
   V acc[G][J];
   for (int g = 0; g < G; ++g)
@@ -50,7 +51,8 @@ void forward_group(T* z, const T* in, const T* W, const T* b, int s, int nin, in
   using V = Vec<T>;
   V xt[G * kMaxStaged];
   for (int g = 0; g < G; ++g)
-    for (int i = 0; i < nin; ++i) xt[g * nin + i] = V::gather(in + (s + g * V::kLanes) * nin + i, nin);
+    for (int i = 0; i < nin; ++i)
+      xt[g * nin + i] = V::gather(in + (s + g * V::kLanes) * nin + i, nin);
   int j = 0;
   for (; j + 4 <= nout; j += 4) forward_block<T, G, 4>(z, xt, W, b, s, j, nin, nout);
   for (; j < nout; ++j) forward_block<T, G, 1>(z, xt, W, b, s, j, nin, nout);
@@ -72,7 +74,8 @@ void forward_t_block(T* zt, const T* xt, const T* W, const T* b, int s, int j, i
     }
   }
   for (int g = 0; g < G; ++g)
-    for (int k = 0; k < J; ++k) (acc[g][k] + V::splat(b[j + k])).store(zt + (j + k) * B + s + g * V::kLanes);
+    for (int k = 0; k < J; ++k)
+      (acc[g][k] + V::splat(b[j + k])).store(zt + (j + k) * B + s + g * V::kLanes);
 }
 
 template <typename T, int G>
@@ -213,16 +216,18 @@ template void dense_forward_fast<double>(double*, const double*, const double*, 
                                          int, int);
 template void dense_forward_fast<float>(float*, const float*, const float*, const float*, int, int,
                                         int);
-template void dense_forward_t<double>(double*, const double*, const double*, const double*, int, int,
-                                      int);
-template void dense_forward_t<float>(float*, const float*, const float*, const float*, int, int, int);
+template void dense_forward_t<double>(double*, const double*, const double*, const double*, int,
+                                      int, int);
+template void dense_forward_t<float>(float*, const float*, const float*, const float*, int, int,
+                                     int);
 template void dense_backward_fast<double>(double*, double*, double*, const double*, const double*,
                                           const double*, int, int, int);
 template void dense_backward_fast<float>(float*, float*, float*, const float*, const float*,
                                          const float*, int, int, int);
 
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f) {
-  if (f == Activation::Tanh) return map_elements(a, z, B * n, [](simd::f64x2 v) { return fastmath::tanh(v); });
+  if (f == Activation::Tanh)
+    return map_elements(a, z, B * n, [](simd::f64x2 v) { return fastmath::tanh(v); });
   if (f == Activation::Sigmoid)
     return map_elements(a, z, B * n, [](simd::f64x2 v) { return fastmath::sigmoid(v); });
   activation_forward(a, z, B, n, f);
@@ -231,15 +236,20 @@ void activation_forward_fast(double* a, const double* z, int B, int n, Activatio
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f) {
   using V = simd::f32x4;
   switch (f) {
-    case Activation::Linear: return map_elements(a, z, B * n, [](V v) { return v; });
-    case Activation::Sigmoid: return map_elements(a, z, B * n, [](V v) { return fastmath::sigmoid(v); });
-    case Activation::Tanh: return map_elements(a, z, B * n, [](V v) { return fastmath::tanh(v); });
-    case Activation::Relu: return map_elements(a, z, B * n, [](V v) { return pmax(V::zero(), v); });
+    case Activation::Linear:
+      return map_elements(a, z, B * n, [](V v) { return v; });
+    case Activation::Sigmoid:
+      return map_elements(a, z, B * n, [](V v) { return fastmath::sigmoid(v); });
+    case Activation::Tanh:
+      return map_elements(a, z, B * n, [](V v) { return fastmath::tanh(v); });
+    case Activation::Relu:
+      return map_elements(a, z, B * n, [](V v) { return pmax(V::zero(), v); });
     case Activation::LeakyRelu:
       return map_elements(a, z, B * n, [](V v) {
         return select_gt0(v, v, v * V::splat(static_cast<float>(kLeakySlope)));
       });
-    case Activation::Softmax: return softmax_rows_f32(a, z, B, n);
+    case Activation::Softmax:
+      return softmax_rows_f32(a, z, B, n);
   }
 }
 

@@ -17,7 +17,8 @@ void dense_forward_fast(T* z, const T* in, const T* W, const T* b, int B, int ni
 template <typename T>
 void dense_forward_t(T* zt, const T* xt, const T* W, const T* b, int B, int nin, int nout);
 
-// dz (B, nout), in (B, nin), W (nout, nin) → dW (nout, nin), db (nout) batch means, din (B, nin) or null.
+// dz (B, nout), in (B, nin), W (nout, nin) → dW (nout, nin), db (nout) batch means, din (B, nin) or
+// null.
 template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
                          int nout);

@@ -7,8 +7,9 @@
 
 namespace nn {
 
-Status ensemble_init(Ensemble& e, const NetworkSpec& spec, const std::vector<double>& learning_rates,
-                     const std::vector<uint64_t>& seeds, std::string* err) {
+Status ensemble_init(Ensemble& e, const NetworkSpec& spec,
+                     const std::vector<double>& learning_rates, const std::vector<uint64_t>& seeds,
+                     std::string* err) {
   const size_t n = learning_rates.empty() ? seeds.size() : learning_rates.size();
   if (n == 0 || n > static_cast<size_t>(kMaxCopies) ||
       (!learning_rates.empty() && !seeds.empty() && seeds.size() != n)) {

@@ -47,11 +47,21 @@ struct Parser {
       if (i >= s.size()) break;
       const char e = s[i++];
       switch (e) {
-        case 'n': *out += '\n'; break;
-        case 't': *out += '\t'; break;
-        case 'r': *out += '\r'; break;
-        case 'b': *out += '\b'; break;
-        case 'f': *out += '\f'; break;
+        case 'n':
+          *out += '\n';
+          break;
+        case 't':
+          *out += '\t';
+          break;
+        case 'r':
+          *out += '\r';
+          break;
+        case 'b':
+          *out += '\b';
+          break;
+        case 'f':
+          *out += '\f';
+          break;
         case 'u': {  // specs are ASCII: anything beyond it becomes '?'
           if (i + 4 > s.size()) return fail("bad \\u escape");
           const long code = std::strtol(std::string(s.substr(i, 4)).c_str(), nullptr, 16);
@@ -59,7 +69,8 @@ struct Parser {
           i += 4;
           break;
         }
-        default: *out += e;
+        default:
+          *out += e;
       }
     }
     if (i >= s.size()) return fail("unterminated string");
@@ -106,7 +117,10 @@ struct Parser {
       out->array.emplace_back();
       if (!parse(&out->array.back(), depth + 1)) return false;
       ws();
-      if (i < s.size() && s[i] == ',') { ++i; continue; }
+      if (i < s.size() && s[i] == ',') {
+        ++i;
+        continue;
+      }
       if (i < s.size() && s[i] == ']') return ++i, true;
       return fail("expected ',' or ']'");
     }
@@ -126,7 +140,10 @@ struct Parser {
       ++i;
       if (!parse(&out->object.back().second, depth + 1)) return false;
       ws();
-      if (i < s.size() && s[i] == ',') { ++i; continue; }
+      if (i < s.size() && s[i] == ',') {
+        ++i;
+        continue;
+      }
       if (i < s.size() && s[i] == '}') return ++i, true;
       return fail("expected ',' or '}'");
     }
@@ -169,8 +186,8 @@ std::string json_number(double x) {
   } else if (-6 < n && n <= 0) {
     out += "0." + std::string(-n, '0') + digits;
   } else {
-    out += digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + (n - 1 >= 0 ? "+" : "-") +
-           std::to_string(std::abs(n - 1));
+    out += digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" +
+           (n - 1 >= 0 ? "+" : "-") + std::to_string(std::abs(n - 1));
   }
   return out;
 }
@@ -179,24 +196,53 @@ void JsonWriter::comma() {
   if (need_comma_) out_ += ',';
   need_comma_ = true;
 }
-JsonWriter& JsonWriter::begin_object() { comma(); out_ += '{'; need_comma_ = false; return *this; }
-JsonWriter& JsonWriter::end_object() { out_ += '}'; need_comma_ = true; return *this; }
-JsonWriter& JsonWriter::begin_array() { comma(); out_ += '['; need_comma_ = false; return *this; }
-JsonWriter& JsonWriter::end_array() { out_ += ']'; need_comma_ = true; return *this; }
+JsonWriter& JsonWriter::begin_object() {
+  comma();
+  out_ += '{';
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::end_object() {
+  out_ += '}';
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::begin_array() {
+  comma();
+  out_ += '[';
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::end_array() {
+  out_ += ']';
+  need_comma_ = true;
+  return *this;
+}
 JsonWriter& JsonWriter::key(std::string_view k) {
   value(k);
   out_ += ':';
   need_comma_ = false;
   return *this;
 }
-JsonWriter& JsonWriter::value(double x) { comma(); out_ += json_number(x); return *this; }
-JsonWriter& JsonWriter::value_bool(bool b) { comma(); out_ += b ? "true" : "false"; return *this; }
+JsonWriter& JsonWriter::value(double x) {
+  comma();
+  out_ += json_number(x);
+  return *this;
+}
+JsonWriter& JsonWriter::value_bool(bool b) {
+  comma();
+  out_ += b ? "true" : "false";
+  return *this;
+}
 JsonWriter& JsonWriter::value(std::string_view s) {
   comma();
   out_ += '"';
   for (char c : s) {
     if (c == '"' || c == '\\') out_ += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) { out_ += ' '; continue; }
+    if (static_cast<unsigned char>(c) < 0x20) {
+      out_ += ' ';
+      continue;
+    }
     out_ += c;
   }
   out_ += '"';

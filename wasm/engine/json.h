@@ -39,8 +39,8 @@ class JsonWriter {
   JsonWriter& value(double x);
   JsonWriter& value(std::string_view s);
   JsonWriter& value_bool(bool b);
-  JsonWriter& numbers(const double* x, int n);                   // [x0, x1, …]
-  JsonWriter& matrix(const double* x, int rows, int cols);       // [[…], …] row-major
+  JsonWriter& numbers(const double* x, int n);              // [x0, x1, …]
+  JsonWriter& matrix(const double* x, int rows, int cols);  // [[…], …] row-major
   const std::string& str() const { return out_; }
 
  private:

@@ -6,7 +6,9 @@
 namespace nn {
 
 // ln(1 + e^x) without overflow.
-static double softplus(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
+static double softplus(double x) {
+  return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
 
 static double sample_loss_of(const double* a, const double* z, const double* y, int K, Loss loss) {
   double s = 0;

@@ -27,7 +27,8 @@ double network_accuracy(Network& net) {
   network_forward(net, 0, s.rows);
   const double* a = net.acts.data() + net.layout.a[L - 1];
   int right = 0;
-  for (int r = 0; r < s.rows; ++r) right += row_correct(a + r * K, s.targets.data() + r * K, K, out);
+  for (int r = 0; r < s.rows; ++r)
+    right += row_correct(a + r * K, s.targets.data() + r * K, K, out);
   return static_cast<double>(right) / s.rows;
 }
 

@@ -42,7 +42,8 @@ static void init_params(std::vector<double>& params, const NetworkSpec& spec, co
   Rng rng(spec.seed);
   for (int l = 0; l < weight_layers(spec); ++l) {
     const int nin = spec.sizes[l], nout = spec.sizes[l + 1];
-    const double limit = spec.init == Init::He ? std::sqrt(6.0 / nin) : std::sqrt(6.0 / (nin + nout));
+    const double limit =
+        spec.init == Init::He ? std::sqrt(6.0 / nin) : std::sqrt(6.0 / (nin + nout));
     for (int k = 0; k < nin * nout; ++k) params[lay.W[l] + k] = rng.symmetric(limit);
     for (int j = 0; j < nout; ++j) params[lay.b[l] + j] = 0.0;
   }
@@ -56,8 +57,10 @@ Status network_init(Network& net, const NetworkSpec& spec, std::string* err) {
   const int P = param_count(spec);
   const int A = net.layout.capacity > 0 ? net.layout.da.back() + spec.rows * spec.sizes.back() : 0;
   net.params.assign(P, 0.0);
-  if (spec.params.empty()) init_params(net.params, spec, net.layout);
-  else net.params = spec.params;
+  if (spec.params.empty())
+    init_params(net.params, spec, net.layout);
+  else
+    net.params = spec.params;
   net.spec.params.clear();  // the live copy is net.params
   net.grads.assign(P, 0.0);
   net.params_before = net.params;
@@ -87,7 +90,8 @@ double network_forward(Network& net, int start, int count) {
   const double* y = s.targets.data() + start * s.sizes[L];
   net.penalty = 0;
   for (int l = 0; l < L && s.regularization.kind != Penalty::None; ++l)
-    net.penalty += penalty_forward(net.params.data() + lay.W[l], s.sizes[l] * s.sizes[l + 1], s.regularization);
+    net.penalty += penalty_forward(net.params.data() + lay.W[l], s.sizes[l] * s.sizes[l + 1],
+                                   s.regularization);
   net.loss = loss_forward(net.sample_loss.data(), net.acts.data() + lay.a[L - 1],
                           net.acts.data() + lay.z[L - 1], y, count, s.sizes[L], s.loss) +
              net.penalty;
@@ -113,9 +117,10 @@ Status network_backward(Network& net) {
     const double* in = l > 0 ? acts + lay.a[l - 1] : s.inputs.data() + net.batch_start * s.sizes[0];
     double* din = l > 0 ? dacts + lay.da[l - 1] : nullptr;
     dense_backward_fast(din, net.grads.data() + lay.W[l], net.grads.data() + lay.b[l],
-                        dacts + lay.dz[l], in, net.params.data() + lay.W[l], B, s.sizes[l], s.sizes[l + 1]);
-    penalty_backward(net.grads.data() + lay.W[l], net.params.data() + lay.W[l], s.sizes[l] * s.sizes[l + 1],
-                     s.regularization);
+                        dacts + lay.dz[l], in, net.params.data() + lay.W[l], B, s.sizes[l],
+                        s.sizes[l + 1]);
+    penalty_backward(net.grads.data() + lay.W[l], net.params.data() + lay.W[l],
+                     s.sizes[l] * s.sizes[l + 1], s.regularization);
     if (l > 0)
       activation_backward(dacts + lay.dz[l - 1], din, acts + lay.z[l - 1], acts + lay.a[l - 1], B,
                           s.sizes[l], s.activations[l - 1]);
@@ -129,11 +134,15 @@ static void update_range(Network& net, int from, int n) {
   double* p = net.params.data() + from;
   const double* g = net.grads.data() + from;
   switch (o.kind) {
-    case OptimizerKind::Sgd: sgd_update(p, g, n, o.learning_rate); break;
+    case OptimizerKind::Sgd:
+      sgd_update(p, g, n, o.learning_rate);
+      break;
     case OptimizerKind::Momentum:
       momentum_update(p, net.m.data() + from, g, n, o.learning_rate, o.momentum);
       break;
-    case OptimizerKind::Adam: adam_update(p, net.m.data() + from, net.v.data() + from, g, n, o, net.t); break;
+    case OptimizerKind::Adam:
+      adam_update(p, net.m.data() + from, net.v.data() + from, g, n, o, net.t);
+      break;
   }
 }
 
@@ -144,7 +153,8 @@ Status network_update(Network& net) {
   if (s.train_biases) {
     update_range(net, 0, static_cast<int>(net.params.size()));
   } else {
-    for (int l = 0; l < weight_layers(s); ++l) update_range(net, net.layout.W[l], s.sizes[l] * s.sizes[l + 1]);
+    for (int l = 0; l < weight_layers(s); ++l)
+      update_range(net, net.layout.W[l], s.sizes[l] * s.sizes[l + 1]);
   }
   if (all_finite(net.params)) return Status::Ok;
   net.params = net.params_before;  // keep the last good state

@@ -19,7 +19,7 @@ struct NetworkSpec {
   std::vector<int> sizes;               // units per layer, inputs first: {2, 2, 2}
   std::vector<Activation> activations;  // one per weight layer
   Loss loss = Loss::HalfSse;
-  std::vector<double> params;           // W1 b1 W2 b2 …, W row-major (nout, nin); empty → random
+  std::vector<double> params;  // W1 b1 W2 b2 …, W row-major (nout, nin); empty → random
   std::vector<double> inputs, targets;  // (rows, sizes.front()), (rows, sizes.back())
   int rows = 0;
   Optimizer optimizer;
@@ -27,11 +27,12 @@ struct NetworkSpec {
   bool train_biases = true;
   uint64_t seed = 1;
   Init init = Init::Xavier;
-  double epsilon = 1e-6;  // the numerical gradient's central-difference step
+  double epsilon = 1e-6;          // the numerical gradient's central-difference step
   Regularization regularization;  // penalty on the weights, added to the loss
 };
 
-// Offsets of every named block. Per-sample blocks hold `capacity` rows; a batch uses the first ones.
+// Offsets of every named block. Per-sample blocks hold `capacity` rows; a batch uses the first
+// ones.
 struct Layout {
   std::vector<int> W, b;    // into params / grads (and m, v, params_before)
   std::vector<int> z, a;    // into acts: z_l, a_l (capacity, units)
@@ -44,14 +45,14 @@ struct Network {
   Layout layout;
   std::vector<double> params, grads, params_before;
   std::vector<double> acts, dacts;
-  std::vector<double> sample_loss;  // (capacity) losses of the last forward batch
-  std::vector<double> losses;       // loss history written by network_train
-  std::vector<double> m, v;         // optimizer state, same layout as params
-  long t = 0;                       // optimizer steps taken
-  int cursor = 0;                   // first row of the next training batch
+  std::vector<double> sample_loss;      // (capacity) losses of the last forward batch
+  std::vector<double> losses;           // loss history written by network_train
+  std::vector<double> m, v;             // optimizer state, same layout as params
+  long t = 0;                           // optimizer steps taken
+  int cursor = 0;                       // first row of the next training batch
   int batch_start = 0, batch_rows = 0;  // the batch the buffers describe
-  double loss = 0;     // mean data loss of the last forward batch + penalty
-  double penalty = 0;  // the regularisation part of `loss`
+  double loss = 0;                      // mean data loss of the last forward batch + penalty
+  double penalty = 0;                   // the regularisation part of `loss`
 };
 
 int weight_layers(const NetworkSpec& spec);
@@ -60,7 +61,8 @@ int param_count(const NetworkSpec& spec);
 // Validates the spec (err names the field), allocates buffers, copies or draws the parameters.
 Status network_init(Network& net, const NetworkSpec& spec, std::string* err);
 // Forward over rows [start, start + count): fills z, a, sample_loss; returns the batch mean loss
-// plus the weight penalty (NaN or infinity when the numbers have overflowed: the caller reports it).
+// plus the weight penalty (NaN or infinity when the numbers have overflowed: the caller reports
+// it).
 double network_forward(Network& net, int start, int count);
 // Backward over the last forward batch: δ per layer and sample, dW and db batch means.
 Status network_backward(Network& net);

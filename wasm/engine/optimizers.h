@@ -18,7 +18,8 @@ void sgd_update(double* p, const double* g, int n, double lr);
 // v ← μ v + g, w ← w − η v
 void momentum_update(double* p, double* v, const double* g, int n, double lr, double mu);
 // m ← m + (1 − β₁)(g − m), v ← β₂ v + (1 − β₂) g², w ← w − (η/(1 − β₁ᵗ)) m / (√v/√(1 − β₂ᵗ) + ε)
-void adam_update(double* p, double* m, double* v, const double* g, int n, const Optimizer& opt, long t);
+void adam_update(double* p, double* m, double* v, const double* g, int n, const Optimizer& opt,
+                 long t);
 
 const char* optimizer_name(OptimizerKind kind);
 bool optimizer_from_name(std::string_view name, OptimizerKind* out);

@@ -47,12 +47,13 @@ void predict(double* out, const double* in, int rows, const Network& net, Predic
   scratch->b.resize(kChunk * widest(s));
   for (int r = 0; r < rows; r += kChunk) {
     const int B = std::min(kChunk, rows - r);
-    forward_chunk(out + r * nout, in + r * nin, B, s, net.layout, net.params.data(), scratch->a.data(),
-                  scratch->b.data(), activation_forward_fast);
+    forward_chunk(out + r * nout, in + r * nin, B, s, net.layout, net.params.data(),
+                  scratch->a.data(), scratch->b.data(), activation_forward_fast);
   }
 }
 
-void predict_f32(double* out, const double* in, int rows, const Network& net, PredictScratch* scratch) {
+void predict_f32(double* out, const double* in, int rows, const Network& net,
+                 PredictScratch* scratch) {
   const NetworkSpec& s = net.spec;
   const int nin = s.sizes.front(), nout = s.sizes.back(), wide = widest(s);
   scratch->fparams.assign(net.params.begin(), net.params.end());

@@ -21,6 +21,7 @@ void predict(double* out, const double* in, int rows, const Network& net, Predic
 
 // The same in float32 with fastmath's tanh/sigmoid/exp (absolute error ~1e-6 on outputs in [0, 1]):
 // for heatmaps and anything else not shown digit by digit.
-void predict_f32(double* out, const double* in, int rows, const Network& net, PredictScratch* scratch);
+void predict_f32(double* out, const double* in, int rows, const Network& net,
+                 PredictScratch* scratch);
 
 }  // namespace nn

@@ -8,7 +8,8 @@ namespace nn {
 double penalty_forward(const double* W, int n, const Regularization& r) {
   double s = 0;
   switch (r.kind) {
-    case Penalty::None: return 0;
+    case Penalty::None:
+      return 0;
     case Penalty::L1:
       for (int i = 0; i < n; ++i) s += std::fabs(W[i]);
       return r.rate * s;
@@ -21,7 +22,8 @@ double penalty_forward(const double* W, int n, const Regularization& r) {
 
 void penalty_backward(double* dW, const double* W, int n, const Regularization& r) {
   switch (r.kind) {
-    case Penalty::None: return;
+    case Penalty::None:
+      return;
     case Penalty::L1:
       for (int i = 0; i < n; ++i) dW[i] += r.rate * static_cast<double>((W[i] > 0) - (W[i] < 0));
       return;

@@ -1,4 +1,5 @@
-// Seeded splitmix64: integer-only, so the same seed gives the same bits natively and in WebAssembly.
+// Seeded splitmix64: integer-only, so the same seed gives the same bits natively and in
+// WebAssembly.
 #pragma once
 #include <cstdint>
 

@@ -29,14 +29,16 @@ struct Vec<double> {
   static Vec load(const double* p) { return {wasm_v128_load(p)}; }
   static Vec gather(const double* p, int stride) { return {wasm_f64x2_make(p[0], p[stride])}; }
   void store(double* p) const { wasm_v128_store(p, v); }
-  double lane(int k) const { return k == 0 ? wasm_f64x2_extract_lane(v, 0) : wasm_f64x2_extract_lane(v, 1); }
+  double lane(int k) const {
+    return k == 0 ? wasm_f64x2_extract_lane(v, 0) : wasm_f64x2_extract_lane(v, 1);
+  }
   friend Vec operator+(Vec a, Vec b) { return {wasm_f64x2_add(a.v, b.v)}; }
   friend Vec operator-(Vec a, Vec b) { return {wasm_f64x2_sub(a.v, b.v)}; }
   friend Vec operator*(Vec a, Vec b) { return {wasm_f64x2_mul(a.v, b.v)}; }
   friend Vec operator/(Vec a, Vec b) { return {wasm_f64x2_div(a.v, b.v)}; }
   friend Vec pmax(Vec a, Vec b) { return {wasm_f64x2_pmax(a.v, b.v)}; }  // a < b ? b : a
   friend Vec pmin(Vec a, Vec b) { return {wasm_f64x2_pmin(a.v, b.v)}; }  // b < a ? b : a
-  friend Vec select_gt0(Vec x, Vec yes, Vec no) {  // x > 0 ? yes : no
+  friend Vec select_gt0(Vec x, Vec yes, Vec no) {                        // x > 0 ? yes : no
     return {wasm_v128_bitselect(yes.v, no.v, wasm_f64x2_gt(x.v, wasm_f64x2_splat(0.0)))};
   }
   friend Vec copysign(Vec mag, Vec sign) {
@@ -93,7 +95,6 @@ struct Vec<float> {
 
 #else  // portable: a plain array per vector; same lane-wise IEEE operations
 
-
 template <typename T>
 struct Vec {
   static constexpr int kLanes = 16 / sizeof(T);
@@ -124,19 +125,35 @@ struct Vec {
     for (int k = 0; k < kLanes; ++k) r.v[k] = f(a.v[k], b.v[k]);
     return r;
   }
-  friend Vec operator+(Vec a, Vec b) { return map2(a, b, [](T x, T y) { return x + y; }); }
-  friend Vec operator-(Vec a, Vec b) { return map2(a, b, [](T x, T y) { return x - y; }); }
-  friend Vec operator*(Vec a, Vec b) { return map2(a, b, [](T x, T y) { return x * y; }); }
-  friend Vec operator/(Vec a, Vec b) { return map2(a, b, [](T x, T y) { return x / y; }); }
-  friend Vec pmax(Vec a, Vec b) { return map2(a, b, [](T x, T y) { return x < y ? y : x; }); }
-  friend Vec pmin(Vec a, Vec b) { return map2(a, b, [](T x, T y) { return y < x ? y : x; }); }
+  friend Vec operator+(Vec a, Vec b) {
+    return map2(a, b, [](T x, T y) { return x + y; });
+  }
+  friend Vec operator-(Vec a, Vec b) {
+    return map2(a, b, [](T x, T y) { return x - y; });
+  }
+  friend Vec operator*(Vec a, Vec b) {
+    return map2(a, b, [](T x, T y) { return x * y; });
+  }
+  friend Vec operator/(Vec a, Vec b) {
+    return map2(a, b, [](T x, T y) { return x / y; });
+  }
+  friend Vec pmax(Vec a, Vec b) {
+    return map2(a, b, [](T x, T y) { return x < y ? y : x; });
+  }
+  friend Vec pmin(Vec a, Vec b) {
+    return map2(a, b, [](T x, T y) { return y < x ? y : x; });
+  }
   friend Vec select_gt0(Vec x, Vec yes, Vec no) {
     Vec r;
     for (int k = 0; k < kLanes; ++k) r.v[k] = x.v[k] > 0 ? yes.v[k] : no.v[k];
     return r;
   }
-  friend Vec copysign(Vec mag, Vec sign) { return map2(mag, sign, [](T m, T s) { return std::copysign(m, s); }); }
-  friend Vec abs(Vec a) { return map2(a, a, [](T x, T) { return std::fabs(x); }); }
+  friend Vec copysign(Vec mag, Vec sign) {
+    return map2(mag, sign, [](T m, T s) { return std::copysign(m, s); });
+  }
+  friend Vec abs(Vec a) {
+    return map2(a, a, [](T x, T) { return std::fabs(x); });
+  }
   // Ties to even without a libm call: adding 1.5·2^52 (2^23 for float) rounds in the default mode.
   friend Vec nearest(Vec a) {
     return map2(a, a, [](T x, T) {

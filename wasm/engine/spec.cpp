@@ -25,8 +25,9 @@ bool read_whole(const Json* j, const std::string& field, double lo, double hi, d
                 std::string* err) {
   if (!read_finite(j, field, out, err)) return false;
   if (*out != std::floor(*out) || *out < lo || *out > hi)
-    return fail(err, field, "expected a whole number from " + json_number(lo) + " to " +
-                                json_number(hi) + ", got " + json_number(*out));
+    return fail(err, field,
+                "expected a whole number from " + json_number(lo) + " to " + json_number(hi) +
+                    ", got " + json_number(*out));
   return true;
 }
 
@@ -34,8 +35,9 @@ bool read_whole(const Json* j, const std::string& field, double lo, double hi, d
 bool read_vector(const Json& j, const std::string& field, int n, const std::string& why,
                  std::vector<double>* out, std::string* err) {
   if (!j.is_array() || static_cast<int>(j.array.size()) != n)
-    return fail(err, field, "expected " + std::to_string(n) + " numbers (" + why + ")" +
-                                (j.is_array() ? ", got " + std::to_string(j.array.size()) : ""));
+    return fail(err, field,
+                "expected " + std::to_string(n) + " numbers (" + why + ")" +
+                    (j.is_array() ? ", got " + std::to_string(j.array.size()) : ""));
   for (int k = 0; k < n; ++k) {
     double x;
     if (!read_finite(&j.array[k], path(field, k), &x, err)) return false;
@@ -62,8 +64,9 @@ bool read_layers(const Json& json, NetworkSpec* s, std::string* err) {
   const Json* layers = json.find("layers");
   if (!layers || !layers->is_array() || layers->array.size() < 2 ||
       layers->array.size() > static_cast<size_t>(kMaxLayers))
-    return fail(err, "layers", "expected 2 to " + std::to_string(kMaxLayers) +
-                                   " layer sizes, inputs first, e.g. [2, 2, 2]");
+    return fail(err, "layers",
+                "expected 2 to " + std::to_string(kMaxLayers) +
+                    " layer sizes, inputs first, e.g. [2, 2, 2]");
   for (size_t k = 0; k < layers->array.size(); ++k) {
     double n;
     if (!read_whole(&layers->array[k], path("layers", k), 1, kMaxUnits, &n, err)) return false;
@@ -72,8 +75,9 @@ bool read_layers(const Json& json, NetworkSpec* s, std::string* err) {
   const int L = weight_layers(*s);
   const Json* acts = json.find("activations");
   if (!acts || !acts->is_array() || static_cast<int>(acts->array.size()) != L)
-    return fail(err, "activations", "expected " + std::to_string(L) +
-                                        " names, one per weight layer (e.g. \"sigmoid\")");
+    return fail(
+        err, "activations",
+        "expected " + std::to_string(L) + " names, one per weight layer (e.g. \"sigmoid\")");
   for (int l = 0; l < L; ++l) {
     Activation f;
     const Json& a = acts->array[l];
@@ -98,7 +102,8 @@ bool read_params(const Json& json, NetworkSpec* s, std::string* err) {
   }
   const int L = weight_layers(*s);
   if (!weights->is_array() || static_cast<int>(weights->array.size()) != L)
-    return fail(err, "weights", "expected " + std::to_string(L) + " matrices, one per weight layer");
+    return fail(err, "weights",
+                "expected " + std::to_string(L) + " matrices, one per weight layer");
   if (biases && (!biases->is_array() || static_cast<int>(biases->array.size()) != L))
     return fail(err, "biases", "expected " + std::to_string(L) + " vectors, one per weight layer");
   for (int l = 0; l < L; ++l) {
@@ -106,11 +111,12 @@ bool read_params(const Json& json, NetworkSpec* s, std::string* err) {
     const Json& W = weights->array[l];
     const std::string wl = path("weights", l);
     if (!W.is_array() || static_cast<int>(W.array.size()) != nout)
-      return fail(err, wl, "expected " + std::to_string(nout) + " rows (one per neuron of layer " +
-                               std::to_string(l + 1) + ")");
+      return fail(err, wl,
+                  "expected " + std::to_string(nout) + " rows (one per neuron of layer " +
+                      std::to_string(l + 1) + ")");
     for (int j = 0; j < nout; ++j)
-      if (!read_vector(W.array[j], path(wl, j), nin, "one per input of layer " + std::to_string(l + 1),
-                       &s->params, err))
+      if (!read_vector(W.array[j], path(wl, j), nin,
+                       "one per input of layer " + std::to_string(l + 1), &s->params, err))
         return false;
     if (!biases) {
       s->params.insert(s->params.end(), nout, 0.0);
@@ -130,9 +136,9 @@ bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
   if (!name || name->type != Json::Type::String || !optimizer_from_name(name->string, &o->kind))
     return fail(err, "optimizer.name", "expected sgd, momentum or adam");
   for (const auto& kv : j->object) {
-    double* field = kv.first == "momentum" ? &o->momentum
-                    : kv.first == "beta1"  ? &o->beta1
-                    : kv.first == "beta2"  ? &o->beta2
+    double* field = kv.first == "momentum"  ? &o->momentum
+                    : kv.first == "beta1"   ? &o->beta1
+                    : kv.first == "beta2"   ? &o->beta2
                     : kv.first == "epsilon" ? &o->epsilon
                                             : nullptr;
     if (kv.first == "name") continue;
@@ -170,7 +176,8 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
     if (!read_finite(j, "epsilon", &s->epsilon, err)) return false;
   if (const Json* j = json.find("regularization")) {
     const Json* name = j->find("name");
-    if (!name || name->type != Json::Type::String || !penalty_from_name(name->string, &s->regularization.kind))
+    if (!name || name->type != Json::Type::String ||
+        !penalty_from_name(name->string, &s->regularization.kind))
       return fail(err, "regularization.name", "expected none, l1 or l2");
     const Json* rate = j->find("rate");
     if (s->regularization.kind != Penalty::None &&
@@ -180,9 +187,9 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
   return true;
 }
 
-constexpr const char* kFields[] = {"layers",    "activations", "loss",      "weights",
-                                   "biases",    "inputs",      "targets",   "learningRate",
-                                   "optimizer", "batchSize",   "trainBiases", "seed",
+constexpr const char* kFields[] = {"layers",    "activations", "loss",          "weights",
+                                   "biases",    "inputs",      "targets",       "learningRate",
+                                   "optimizer", "batchSize",   "trainBiases",   "seed",
                                    "init",      "epsilon",     "regularization"};
 
 }  // namespace
@@ -230,14 +237,16 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
       static_cast<int>(s.targets.size()) != s.rows * s.sizes.back())
     return fail(err, "inputs", "inputs and targets must have one row per sample");
   if (param_count(s) > kMaxParams)
-    return fail(err, "layers", "too many weights for the app (" + std::to_string(param_count(s)) +
-                                   "; at most " + std::to_string(kMaxParams) + ")");
+    return fail(err, "layers",
+                "too many weights for the app (" + std::to_string(param_count(s)) + "; at most " +
+                    std::to_string(kMaxParams) + ")");
   if (units * s.rows > kMaxActivations)
     return fail(err, "inputs", "too many samples for this network (rows × units above 4 million)");
   for (int l = 0; l + 1 < L; ++l)
     if (s.activations[l] == Activation::Softmax)
       return fail(err, path("activations", l), "softmax is only allowed on the output layer");
-  if (const char* why = loss_pairing_error(s.loss, s.activations.back())) return fail(err, "loss", why);
+  if (const char* why = loss_pairing_error(s.loss, s.activations.back()))
+    return fail(err, "loss", why);
   if (!s.params.empty() && static_cast<int>(s.params.size()) != param_count(s))
     return fail(err, "weights", "wrong number of parameters for these layers");
   for (size_t k = 0; k < s.targets.size(); ++k) {
@@ -251,7 +260,8 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
   const Optimizer& o = s.optimizer;
   if (!(o.learning_rate > 0) || !std::isfinite(o.learning_rate))
     return fail(err, "learningRate", "expected a number above 0");
-  if (!(o.momentum >= 0 && o.momentum < 1)) return fail(err, "optimizer.momentum", "expected 0 ≤ μ < 1");
+  if (!(o.momentum >= 0 && o.momentum < 1))
+    return fail(err, "optimizer.momentum", "expected 0 ≤ μ < 1");
   if (!(o.beta1 >= 0 && o.beta1 < 1)) return fail(err, "optimizer.beta1", "expected 0 ≤ β₁ < 1");
   if (!(o.beta2 >= 0 && o.beta2 < 1)) return fail(err, "optimizer.beta2", "expected 0 ≤ β₂ < 1");
   if (!(o.epsilon > 0)) return fail(err, "optimizer.epsilon", "expected a number above 0");

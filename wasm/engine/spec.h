@@ -10,11 +10,11 @@
 namespace nn {
 
 // Upper bounds that keep a hostile or mistyped spec from exhausting memory.
-inline constexpr int kMaxLayers = 33;            // 32 weight layers
-inline constexpr int kMaxUnits = 1024;           // per layer
-inline constexpr int kMaxRows = 100000;          // samples
-inline constexpr double kMaxActivations = 4e6;   // rows × Σ units
-inline constexpr int kMaxParams = 1000000;       // weights and biases
+inline constexpr int kMaxLayers = 33;           // 32 weight layers
+inline constexpr int kMaxUnits = 1024;          // per layer
+inline constexpr int kMaxRows = 100000;         // samples
+inline constexpr double kMaxActivations = 4e6;  // rows × Σ units
+inline constexpr int kMaxParams = 1000000;      // weights and biases
 
 // Reads a spec from parsed JSON; false with *err like "weights[1][0]: expected 2 numbers, got 3".
 bool spec_from_json(const Json& json, NetworkSpec* out, std::string* err);

@@ -11,7 +11,8 @@ static void write_params(JsonWriter& w, const Network& net, const char* wkey, co
   const NetworkSpec& s = net.spec;
   const int L = weight_layers(s);
   w.key(wkey).begin_array();
-  for (int l = 0; l < L; ++l) w.matrix(net.params.data() + net.layout.W[l], s.sizes[l + 1], s.sizes[l]);
+  for (int l = 0; l < L; ++l)
+    w.matrix(net.params.data() + net.layout.W[l], s.sizes[l + 1], s.sizes[l]);
   w.end_array();
   w.key(bkey).begin_array();
   for (int l = 0; l < L; ++l) w.numbers(net.params.data() + net.layout.b[l], s.sizes[l + 1]);
@@ -52,7 +53,8 @@ Status trace_run(Network& net, int steps, std::string* out) {
   int done = 0;
   const Status st = network_train(net, steps, &done);
   if (st != Status::Ok) {
-    *out = "training stopped at update " + std::to_string(done + 1) + " of " + std::to_string(steps) +
+    *out = "training stopped at update " + std::to_string(done + 1) + " of " +
+           std::to_string(steps) +
            ": a loss, gradient or weight stopped being a finite number (diverged)";
     return st;
   }

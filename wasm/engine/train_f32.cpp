@@ -12,15 +12,26 @@ namespace nn {
 namespace {
 
 // dz = da ⊙ f'(z) in float, the textbook forms of activation_derivative.
-void activation_backward_f32(float* dz, const float* da, const float* z, const float* a, int N, Activation f) {
+void activation_backward_f32(float* dz, const float* da, const float* z, const float* a, int N,
+                             Activation f) {
   for (int i = 0; i < N; ++i) {
     switch (f) {
-      case Activation::Sigmoid: dz[i] = da[i] * (1.0f - a[i]) * a[i]; break;
-      case Activation::Tanh: dz[i] = da[i] * (1.0f - a[i] * a[i]); break;
-      case Activation::Relu: dz[i] = z[i] > 0 ? da[i] : 0.0f; break;
-      case Activation::LeakyRelu: dz[i] = z[i] > 0 ? da[i] : da[i] * static_cast<float>(kLeakySlope); break;
+      case Activation::Sigmoid:
+        dz[i] = da[i] * (1.0f - a[i]) * a[i];
+        break;
+      case Activation::Tanh:
+        dz[i] = da[i] * (1.0f - a[i] * a[i]);
+        break;
+      case Activation::Relu:
+        dz[i] = z[i] > 0 ? da[i] : 0.0f;
+        break;
+      case Activation::LeakyRelu:
+        dz[i] = z[i] > 0 ? da[i] : da[i] * static_cast<float>(kLeakySlope);
+        break;
       case Activation::Linear:
-      case Activation::Softmax: dz[i] = da[i]; break;
+      case Activation::Softmax:
+        dz[i] = da[i];
+        break;
     }
   }
 }
@@ -33,7 +44,8 @@ double forward_f32(Network& net, Float32Trainer& t, int start, int B) {
   const float* in = t.inputs.data() + start * s.sizes[0];
   for (int l = 0; l < L; ++l) {
     float* z = t.acts.data() + lay.z[l];
-    dense_forward_fast(z, in, t.params.data() + lay.W[l], t.params.data() + lay.b[l], B, s.sizes[l], s.sizes[l + 1]);
+    dense_forward_fast(z, in, t.params.data() + lay.W[l], t.params.data() + lay.b[l], B, s.sizes[l],
+                       s.sizes[l + 1]);
     activation_forward_f32(t.acts.data() + lay.a[l], z, B, s.sizes[l + 1], s.activations[l]);
     in = t.acts.data() + lay.a[l];
   }
@@ -42,8 +54,10 @@ double forward_f32(Network& net, Float32Trainer& t, int start, int B) {
   std::copy(a, a + B * K, t.out_a.begin());
   std::copy(z, z + B * K, t.out_z.begin());
   const double* y = s.targets.data() + start * K;
-  const double loss = loss_forward(t.sample_loss.data(), t.out_a.data(), t.out_z.data(), y, B, K, s.loss);
-  loss_backward(t.out_dz.data(), t.out_a.data(), t.out_z.data(), y, B, K, s.loss, s.activations[L - 1]);
+  const double loss =
+      loss_forward(t.sample_loss.data(), t.out_a.data(), t.out_z.data(), y, B, K, s.loss);
+  loss_backward(t.out_dz.data(), t.out_a.data(), t.out_z.data(), y, B, K, s.loss,
+                s.activations[L - 1]);
   std::copy(t.out_dz.begin(), t.out_dz.begin() + B * K, t.dacts.data() + lay.dz[L - 1]);
   return loss;
 }
@@ -57,8 +71,9 @@ void backward_update_f32(Network& net, Float32Trainer& t, int start, int B) {
   for (int l = weight_layers(s) - 1; l >= 0; --l) {
     const float* in = l > 0 ? acts + lay.a[l - 1] : t.inputs.data() + start * s.sizes[0];
     float* din = l > 0 ? dacts + lay.da[l - 1] : nullptr;
-    dense_backward_fast(din, t.grads.data() + lay.W[l], t.grads.data() + lay.b[l], dacts + lay.dz[l], in,
-                        t.params.data() + lay.W[l], B, s.sizes[l], s.sizes[l + 1]);
+    dense_backward_fast(din, t.grads.data() + lay.W[l], t.grads.data() + lay.b[l],
+                        dacts + lay.dz[l], in, t.params.data() + lay.W[l], B, s.sizes[l],
+                        s.sizes[l + 1]);
     if (l > 0)
       activation_backward_f32(dacts + lay.dz[l - 1], din, acts + lay.z[l - 1], acts + lay.a[l - 1],
                               B * s.sizes[l], s.activations[l - 1]);
@@ -75,7 +90,8 @@ void backward_update_f32(Network& net, Float32Trainer& t, int start, int B) {
 Status network_train_f32(Network& net, int steps, int* done, Float32Trainer* t) {
   const NetworkSpec& s = net.spec;
   *done = 0;
-  if (s.optimizer.kind != OptimizerKind::Sgd || s.regularization.kind != Penalty::None) return Status::BadSpec;
+  if (s.optimizer.kind != OptimizerKind::Sgd || s.regularization.kind != Penalty::None)
+    return Status::BadSpec;
   const int rows = s.rows, K = s.sizes.back();
   const int bs = s.batch_size > 0 && s.batch_size < rows ? s.batch_size : rows;
   t->params.assign(net.params.begin(), net.params.end());

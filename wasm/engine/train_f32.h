@@ -11,7 +11,8 @@ namespace nn {
 // Float twins of the network's buffers (same layout), kept between calls to avoid reallocating.
 struct Float32Trainer {
   std::vector<float> params, grads, acts, dacts, inputs, targets;
-  std::vector<double> out_a, out_z, out_y, out_dz, sample_loss;  // (batch, K) for the loss in double
+  std::vector<double> out_a, out_z, out_y, out_dz,
+      sample_loss;  // (batch, K) for the loss in double
 };
 
 // `steps` scheduled SGD steps in float32, then the parameters are copied back into net.params

@@ -18,7 +18,10 @@
     if (list) {
       var item = document.createElement('li')
       item.textContent =
-        data.type + (typeof data.loss === 'number' ? ' (updates ' + data.updates + ', loss ' + data.loss.toPrecision(9) + ')' : '')
+        data.type +
+        (typeof data.loss === 'number'
+          ? ' (updates ' + data.updates + ', loss ' + data.loss.toPrecision(9) + ')'
+          : '')
       list.appendChild(item)
     }
   })

@@ -87,7 +87,9 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     if (!c || !r?.layer) return null
     const { sizes, W, b } = network.net.layout
     const k =
-      r.kind === 'W' ? W[r.layer - 1] + (r.j ?? 0) * sizes[r.layer - 1] + (r.i ?? 0) : b[r.layer - 1] + (r.j ?? 0)
+      r.kind === 'W'
+        ? W[r.layer - 1] + (r.j ?? 0) * sizes[r.layer - 1] + (r.i ?? 0)
+        : b[r.layer - 1] + (r.j ?? 0)
     const [analytic, numeric, relativeError] = [c.analytic[k], c.numeric[k], c.relativeError[k]]
     const caption = numericalGradientCaption(analytic, numeric, c.epsilon)
     return { analytic, numeric, relativeError, epsilon: c.epsilon, caption }
@@ -133,8 +135,21 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     },
   }
   const state: LessonState = {
-    lesson, network, training, selected, sample, derivation, matrixForm, gradientCheck,
-    answers, checkResult, guideIndex, names, checkable, slips, actions,
+    lesson,
+    network,
+    training,
+    selected,
+    sample,
+    derivation,
+    matrixForm,
+    gradientCheck,
+    answers,
+    checkResult,
+    guideIndex,
+    names,
+    checkable,
+    slips,
+    actions,
   }
   provide(LessonKey, state)
   link?.track({

@@ -64,7 +64,10 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     check.value = c.ok ? c : null
   }
   function remember(): void {
-    history = [...history.slice(1 - HISTORY), { spec: current(), stage: stage.value, updates: updates.value }]
+    history = [
+      ...history.slice(1 - HISTORY),
+      { spec: current(), stage: stage.value, updates: updates.value },
+    ]
     canUndo.value = true
   }
   function forget(): void {
@@ -109,7 +112,8 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
   function setParam(key: string, value: number, shared = false): Result {
     const r = parseKey(key)
     const p = structuredClone(params.value)
-    if (r?.kind === 'W' && r.layer && r.i !== undefined) p.weights[r.layer - 1][r.j ?? 0][r.i] = value
+    if (r?.kind === 'W' && r.layer && r.i !== undefined)
+      p.weights[r.layer - 1][r.j ?? 0][r.i] = value
     else if (r?.kind === 'b' && r.layer) {
       const row = p.biases[r.layer - 1]
       row.forEach((_, j) => (shared || j === r.j) && (row[j] = value))
@@ -142,9 +146,23 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
   }
   recompute()
   return {
-    spec, trace, params, check, stage, updates, canUndo, message, net,
+    spec,
+    trace,
+    params,
+    check,
+    stage,
+    updates,
+    canUndo,
+    message,
+    net,
     forward: () => settle('forward'),
     backward: () => settle('backward'),
-    update, reset, undo, setParam, configure: (p) => configure(p), refresh, checkpoint: remember,
+    update,
+    reset,
+    undo,
+    setParam,
+    configure: (p) => configure(p),
+    refresh,
+    checkpoint: remember,
   }
 }

@@ -64,7 +64,13 @@ export function useRateSweep(
         const losses = copies.value[k].losses
         for (const l of s.losses) losses.push(l)
         const finite = s.losses.filter((l): l is number => l !== null)
-        return { ...copies.value[k], losses, finalLoss: s.finalLoss, divergedAt: s.divergedAt, lastLoss: finite.length ? finite[finite.length - 1] : copies.value[k].lastLoss }
+        return {
+          ...copies.value[k],
+          losses,
+          finalLoss: s.finalLoss,
+          divergedAt: s.divergedAt,
+          lastLoss: finite.length ? finite[finite.length - 1] : copies.value[k].lastLoss,
+        }
       })
       if (++frames % 15 === 0) judge()
       return { done: steps, stop: states.every((s) => s.divergedAt !== null) }
@@ -94,7 +100,13 @@ export function useRateSweep(
     }
     ensemble = made.ensemble
     probe = single.network
-    copies.value = rates.value.map((learningRate) => ({ learningRate, losses: [], finalLoss: null, lastLoss: null, divergedAt: null }))
+    copies.value = rates.value.map((learningRate) => ({
+      learningRate,
+      losses: [],
+      finalLoss: null,
+      lastLoss: null,
+      divergedAt: null,
+    }))
     verdicts.value = []
     loop.start()
   }

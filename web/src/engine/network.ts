@@ -45,7 +45,9 @@ export interface TrainResult {
 }
 
 function rows(buf: Float64Array, offset: number, r: number, c: number): number[][] {
-  return Array.from({ length: r }, (_, i) => Array.from(buf.subarray(offset + i * c, offset + (i + 1) * c)))
+  return Array.from({ length: r }, (_, i) =>
+    Array.from(buf.subarray(offset + i * c, offset + (i + 1) * c)),
+  )
 }
 
 export class EngineNetwork {
@@ -64,7 +66,10 @@ export class EngineNetwork {
   }
 
   /** Builds a network from a spec; on a bad spec nothing is allocated and the message names the field. */
-  static create(module: NnModule, spec: NetworkSpec): { ok: true; network: EngineNetwork } | { ok: false; message: string } {
+  static create(
+    module: NnModule,
+    spec: NetworkSpec,
+  ): { ok: true; network: EngineNetwork } | { ok: false; message: string } {
     const raw = new module.Network()
     const status = raw.configure(JSON.stringify(spec))
     if (status !== module.Status.ok) {
@@ -81,7 +86,9 @@ export class EngineNetwork {
   }
 
   private result(status: EmbindEnumValue): Result {
-    return status === this.module.Status.ok ? { ok: true } : { ok: false, message: this.net.error() }
+    return status === this.module.Status.ok
+      ? { ok: true }
+      : { ok: false, message: this.net.error() }
   }
 
   get layout(): Layout {
@@ -122,7 +129,12 @@ export class EngineNetwork {
   train(steps: number): TrainResult {
     const done = this.net.train(steps)
     const diverged = this.net.status() !== this.module.Status.ok
-    return { done, losses: this.net.buffers().losses.slice(), diverged, message: diverged ? this.net.error() : '' }
+    return {
+      done,
+      losses: this.net.buffers().losses.slice(),
+      diverged,
+      message: diverged ? this.net.error() : '',
+    }
   }
 
   setLearningRate(lr: number): Result {
@@ -177,7 +189,10 @@ export class EngineNetwork {
       flat.push(...p.biases[l])
     })
     if (flat.length !== this.layoutCache.paramCount || !flat.every(Number.isFinite)) {
-      return { ok: false, message: 'weights and biases must be finite numbers of the network’s shape' }
+      return {
+        ok: false,
+        message: 'weights and biases must be finite numbers of the network’s shape',
+      }
     }
     this.net.buffers().params.set(flat)
     return { ok: true }
@@ -224,7 +239,13 @@ export class EngineNetwork {
       const scale = Math.max(Math.abs(g), Math.abs(numeric[k]))
       return scale === 0 ? 0 : Math.abs(g - numeric[k]) / scale
     })
-    return { analytic, numeric, relativeError, epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6, ...r }
+    return {
+      analytic,
+      numeric,
+      relativeError,
+      epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6,
+      ...r,
+    }
   }
 
   /**
@@ -232,7 +253,11 @@ export class EngineNetwork {
    * one call per frame. `points` is row-major (rows, inputs); returns (rows, outputs), a copy.
    * `exact: false` (the default) uses float32 fast maths: fine for colours, not for digits.
    */
-  predict(points: Float64Array, rows: number, options: { exact?: boolean } = {}): Float64Array | null {
+  predict(
+    points: Float64Array,
+    rows: number,
+    options: { exact?: boolean } = {},
+  ): Float64Array | null {
     const nin = this.layoutCache.sizes[0]
     if (points.length !== rows * nin) return null
     if (this.net.reservePredict(rows) !== this.module.Status.ok) return null

@@ -11,7 +11,9 @@ export function unflatten(flat: readonly number[], sizes: readonly number[]): Pa
   let o = 0
   for (let l = 1; l < sizes.length; l++) {
     const nin = sizes[l - 1]
-    weights.push(Array.from({ length: sizes[l] }, (_, j) => flat.slice(o + j * nin, o + (j + 1) * nin)))
+    weights.push(
+      Array.from({ length: sizes[l] }, (_, j) => flat.slice(o + j * nin, o + (j + 1) * nin)),
+    )
     o += sizes[l] * nin
     biases.push(flat.slice(o, o + sizes[l]))
     o += sizes[l]

@@ -5,7 +5,8 @@ import { definePanelLesson } from './panel'
 export default definePanelLesson({
   id: 'batch-vs-sgd',
   title: 'One sample, a mini-batch or all of them?',
-  summary: 'Per-sample SGD, mini-batch and full-batch descent on the notes’ 3-row table and on XOR: noisy against smooth, sum against mean, and why the data must be standardised.',
+  summary:
+    'Per-sample SGD, mini-batch and full-batch descent on the notes’ 3-row table and on XOR: noisy against smooth, sum against mean, and why the data must be standardised.',
   order: 70,
   notes: '004 and 003',
   intro: [

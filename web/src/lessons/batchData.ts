@@ -6,19 +6,39 @@ import type { NetworkSpec } from '../engine/types'
 export type BatchProblemId = 'table' | 'xor'
 
 /** Notes 004: x1, x2 → y. */
-export const rawTable = { inputs: [[90, 40], [30, 50], [20, 60]], targets: [[10], [25], [36]] }
+export const rawTable = {
+  inputs: [
+    [90, 40],
+    [30, 50],
+    [20, 60],
+  ],
+  targets: [[10], [25], [36]],
+}
 export const standardTable = {
-  inputs: [[1.4018, -1.2247], [-0.5392, 0], [-0.8627, 1.2247]],
+  inputs: [
+    [1.4018, -1.2247],
+    [-0.5392, 0],
+    [-0.8627, 1.2247],
+  ],
   targets: [[-1.2825], [0.1251], [1.1574]],
 }
 
-export function batchSpec(problem: BatchProblemId, standardise: boolean, learningRate: number): NetworkSpec {
+export function batchSpec(
+  problem: BatchProblemId,
+  standardise: boolean,
+  learningRate: number,
+): NetworkSpec {
   if (problem === 'xor') {
     return {
       layers: [2, 3, 1],
       activations: ['tanh', 'sigmoid'],
       loss: 'bce',
-      inputs: [[0, 0], [0, 1], [1, 0], [1, 1]],
+      inputs: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
       targets: [[0], [1], [1], [0]],
       learningRate,
       seed: 4,

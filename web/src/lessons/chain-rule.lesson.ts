@@ -4,7 +4,8 @@ import { definePanelLesson } from './panel'
 export default definePanelLesson({
   id: 'chain-rule',
   title: 'The chain rule, before networks',
-  summary: 'Height grows 2 cm per kg, shoe size ¼ per cm: so shoe size grows ½ per kg. Slopes of a chain multiply.',
+  summary:
+    'Height grows 2 cm per kg, shoe size ¼ per cm: so shoe size grows ½ per kg. Slopes of a chain multiply.',
   order: 10,
   notes: '004',
   intro: [

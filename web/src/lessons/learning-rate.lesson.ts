@@ -5,7 +5,8 @@ import { definePanelLesson } from './panel'
 export default definePanelLesson({
   id: 'learning-rate',
   title: 'The learning rate: too small, too large, just right',
-  summary: 'Change η while a network trains, sweep many rates at once and see slow, converged, oscillating and diverging runs; SGD against momentum and Adam.',
+  summary:
+    'Change η while a network trains, sweep many rates at once and see slow, converged, oscillating and diverging runs; SGD against momentum and Adam.',
   order: 60,
   notes: '003',
   intro: [

@@ -17,7 +17,12 @@ export function sweepCurves(copies: readonly SweepCopy[]): ChartSeries[] {
     xStart: 1,
     color: rampColour(k, copies.length),
     // One label (the smallest diverging η) and a cross on every stopped copy: labels would pile up.
-    endLabel: c.divergedAt === null ? undefined : c === first ? `× diverged (η ≥ ${eta(c.learningRate)})` : '',
+    endLabel:
+      c.divergedAt === null
+        ? undefined
+        : c === first
+          ? `× diverged (η ≥ ${eta(c.learningRate)})`
+          : '',
   }))
 }
 
@@ -31,7 +36,10 @@ const verdictLabel: Record<Verdict, string> = {
 }
 
 /** Final loss against η, one marker series per verdict, and a thin line through the finite ones. */
-export function finalLossSeries(copies: readonly SweepCopy[], verdicts: readonly CopyVerdict[]): ChartSeries[] {
+export function finalLossSeries(
+  copies: readonly SweepCopy[],
+  verdicts: readonly CopyVerdict[],
+): ChartSeries[] {
   const colours = verdictColours()
   const at = (c: SweepCopy) => (c.divergedAt !== null ? c.lastLoss : c.finalLoss)
   const line: ChartSeries = {
@@ -43,19 +51,33 @@ export function finalLossSeries(copies: readonly SweepCopy[], verdicts: readonly
   }
   const groups = verdictOrder.map((v): ChartSeries => {
     const mine = copies.filter((_, k) => verdicts[k]?.verdict === v)
-    return { label: verdictLabel[v], x: mine.map((c) => c.learningRate), y: mine.map(at), color: colours[v], pointRadius: v === 'diverged' ? 6 : 5 }
+    return {
+      label: verdictLabel[v],
+      x: mine.map((c) => c.learningRate),
+      y: mine.map(at),
+      color: colours[v],
+      pointRadius: v === 'diverged' ? 6 : 5,
+    }
   })
   return [line, ...groups.filter((g) => g.y.length > 0)]
 }
 
 /** "Too small: slow up to η = …; converged from … to …; too large: …" from the verdicts, in η order. */
-export function regimeSummary(copies: readonly SweepCopy[], verdicts: readonly CopyVerdict[]): string[] {
+export function regimeSummary(
+  copies: readonly SweepCopy[],
+  verdicts: readonly CopyVerdict[],
+): string[] {
   const lines: string[] = []
   for (const v of verdictOrder) {
     const rates = copies.filter((_, k) => verdicts[k]?.verdict === v).map((c) => c.learningRate)
     if (rates.length === 0) continue
-    const span = rates.length === 1 ? `η = ${eta(rates[0])}` : `η from ${eta(Math.min(...rates))} to ${eta(Math.max(...rates))}`
-    lines.push(`${verdictLabel[v].replace(': last loss before it was stopped', '')}: ${rates.length} cop${rates.length === 1 ? 'y' : 'ies'}, ${span}`)
+    const span =
+      rates.length === 1
+        ? `η = ${eta(rates[0])}`
+        : `η from ${eta(Math.min(...rates))} to ${eta(Math.max(...rates))}`
+    lines.push(
+      `${verdictLabel[v].replace(': last loss before it was stopped', '')}: ${rates.length} cop${rates.length === 1 ? 'y' : 'ies'}, ${span}`,
+    )
   }
   return lines
 }

@@ -18,13 +18,30 @@ export interface RateProblem {
 }
 
 /** 12 points of y = sin(2.5x) on [−1, 1], rounded to 4 decimals (fixed data, not computed here). */
-const curveX = [-1, -0.8182, -0.6364, -0.4545, -0.2727, -0.0909, 0.0909, 0.2727, 0.4545, 0.6364, 0.8182, 1]
-const curveY = [-0.5985, -0.8894, -0.9998, -0.9071, -0.6302, -0.2253, 0.2253, 0.6302, 0.9071, 0.9998, 0.8894, 0.5985]
+const curveX = [
+  -1, -0.8182, -0.6364, -0.4545, -0.2727, -0.0909, 0.0909, 0.2727, 0.4545, 0.6364, 0.8182, 1,
+]
+const curveY = [
+  -0.5985, -0.8894, -0.9998, -0.9071, -0.6302, -0.2253, 0.2253, 0.6302, 0.9071, 0.9998, 0.8894,
+  0.5985,
+]
 
 /** Two classes in the plane with two points on the "wrong" side (as real labels have), inputs ×3. */
 const points: [number, number, number][] = [
-  [-6, 4.5, 1], [-3, 6, 1], [-4.5, 1.5, 1], [1.5, 7.5, 1], [3, 3, 1], [4.5, -6, 0], [6, -1.5, 0],
-  [1.5, -4.5, 0], [-1.5, -3, 0], [-6, -6, 0], [3, -3, 1], [-3, 3, 0], [0.9, 0.6, 0], [-0.6, -1.2, 1],
+  [-6, 4.5, 1],
+  [-3, 6, 1],
+  [-4.5, 1.5, 1],
+  [1.5, 7.5, 1],
+  [3, 3, 1],
+  [4.5, -6, 0],
+  [6, -1.5, 0],
+  [1.5, -4.5, 0],
+  [-1.5, -3, 0],
+  [-6, -6, 0],
+  [3, -3, 1],
+  [-3, 3, 0],
+  [0.9, 0.6, 0],
+  [-0.6, -1.2, 1],
 ]
 
 export const rateProblems: Record<ProblemId, RateProblem> = {
@@ -47,7 +64,8 @@ export const rateProblems: Record<ProblemId, RateProblem> = {
   classifier: {
     id: 'classifier',
     label: 'Classifier: two classes (sigmoid output, cross-entropy)',
-    about: 'A 2-3-1 network (sigmoid hidden and output) separates 14 labelled points; loss binary cross-entropy.',
+    about:
+      'A 2-3-1 network (sigmoid hidden and output) separates 14 labelled points; loss binary cross-entropy.',
     spec: {
       layers: [2, 3, 1],
       activations: ['sigmoid', 'sigmoid'],

@@ -5,7 +5,8 @@ import { definePanelLesson } from './panel'
 export default definePanelLesson({
   id: 'loss-compare',
   title: 'MSE or cross-entropy? The same network trained twice',
-  summary: 'Train one classifier with MSE and with cross-entropy from the same weights, and see why the gradient of MSE vanishes when the output saturates.',
+  summary:
+    'Train one classifier with MSE and with cross-entropy from the same weights, and see why the gradient of MSE vanishes when the output saturates.',
   order: 50,
   notes: '000',
   intro: [

@@ -17,7 +17,11 @@ export interface LossCurve {
 }
 
 /** Loss and δ at each p for true label 1, with a sigmoid output and the given loss. */
-export function lossCurve(engine: NnModule, loss: 'mse' | 'bce', ps: readonly number[] = probabilities): LossCurve | string {
+export function lossCurve(
+  engine: NnModule,
+  loss: 'mse' | 'bce',
+  ps: readonly number[] = probabilities,
+): LossCurve | string {
   const made = EngineNetwork.create(engine, {
     layers: [1, 1],
     activations: ['sigmoid'],
@@ -34,7 +38,11 @@ export function lossCurve(engine: NnModule, loss: 'mse' | 'bce', ps: readonly nu
   net.backward()
   const t = net.trace()
   net.dispose()
-  return { p: t.layers[0].a.map((r) => r[0]), loss: t.sampleLosses, delta: t.layers[0].delta.map((r) => r[0]) }
+  return {
+    p: t.layers[0].a.map((r) => r[0]),
+    loss: t.sampleLosses,
+    delta: t.layers[0].delta.map((r) => r[0]),
+  }
 }
 
 /** The notes' two-class predictions for true class 2, through softmax + cross-entropy (logits ln p). */
@@ -49,7 +57,12 @@ export function notesCrossEntropy(engine: NnModule): number[] | string {
     layers: [2, 2],
     activations: ['softmax'],
     loss: 'cross_entropy',
-    weights: [[[1, 0], [0, 1]]],
+    weights: [
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    ],
     biases: [[0, 0]],
     inputs: notesPredictions.map((r) => r.p.map(Math.log)),
     targets: notesPredictions.map(() => [0, 1]),
@@ -64,8 +77,18 @@ export function notesCrossEntropy(engine: NnModule): number[] | string {
 
 /** Two classes in the plane; the start weights point the wrong way, so the sigmoid output is saturated. */
 const points: [number, number, number][] = [
-  [2, 1, 1], [1, 2, 1], [1.5, 1.5, 1], [0.5, 1, 1], [1, 0.2, 1], [2, -0.5, 1],
-  [-2, -1, 0], [-1, -2, 0], [-1.5, -1.5, 0], [-0.5, -1, 0], [-1, -0.2, 0], [-2, 0.5, 0],
+  [2, 1, 1],
+  [1, 2, 1],
+  [1.5, 1.5, 1],
+  [0.5, 1, 1],
+  [1, 0.2, 1],
+  [2, -0.5, 1],
+  [-2, -1, 0],
+  [-1, -2, 0],
+  [-1.5, -1.5, 0],
+  [-0.5, -1, 0],
+  [-1, -0.2, 0],
+  [-2, 0.5, 0],
 ]
 export function trainingSpec(loss: 'mse' | 'bce'): NetworkSpec {
   return {

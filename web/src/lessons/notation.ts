@@ -42,9 +42,17 @@ export function latexToText(latex: string): string {
     .replace(/\\hat\{(\w)\}/g, '$1\u0302')
     .replace(/\\(delta|eta|sigma|partial|cdot) ?/g, (_, g: string) => GREEK[g])
     .replace(/\\,|\\ /g, ' ')
-  s = s.replace(/_\{([^{}]*)\}|_(\w)/g, (_, a?: string, b?: string) => script(a ?? b ?? '', SUB, '_'))
-  s = s.replace(/\^\{([^{}]*)\}|\^(\w)/g, (_, a?: string, b?: string) => script(a ?? b ?? '', SUP, '^'))
-  return s.replace(/[{}\\]/g, '').replace(/\s+/g, ' ').trim().normalize('NFC')
+  s = s.replace(/_\{([^{}]*)\}|_(\w)/g, (_, a?: string, b?: string) =>
+    script(a ?? b ?? '', SUB, '_'),
+  )
+  s = s.replace(/\^\{([^{}]*)\}|\^(\w)/g, (_, a?: string, b?: string) =>
+    script(a ?? b ?? '', SUP, '^'),
+  )
+  return s
+    .replace(/[{}\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC')
 }
 
 /** The plain-text name of a quantity key in a lesson's notation. */

@@ -15,10 +15,19 @@ export default defineLesson({
     activations: ['relu', 'sigmoid'],
     loss: 'half_sse',
     weights: [
-      [[0.5, 0.3], [-0.2, 0.6]],
-      [[0.4, -0.3], [0.7, 0.2]],
+      [
+        [0.5, 0.3],
+        [-0.2, 0.6],
+      ],
+      [
+        [0.4, -0.3],
+        [0.7, 0.2],
+      ],
     ],
-    biases: [[0.1, 0.1], [0.2, 0.2]],
+    biases: [
+      [0.1, 0.1],
+      [0.2, 0.2],
+    ],
     inputs: [[0.7, 0.5]],
     targets: [[0.3, 0.7]],
     learningRate: 0.5,
@@ -39,15 +48,43 @@ export default defineLesson({
     'E[0]': 'L_1', 'E[1]': 'L_2', loss: 'L',
     'delta1[0]': '\\delta^1_1', 'delta1[1]': '\\delta^1_2', 'delta2[0]': '\\delta^2_1', 'delta2[1]': '\\delta^2_2',
   }),
-  units: [['X_1', 'X_2'], ['h_1', 'h_2'], ['o_1', 'o_2']],
+  units: [
+    ['X_1', 'X_2'],
+    ['h_1', 'h_2'],
+    ['o_1', 'o_2'],
+  ],
   sharedBiases: true,
   focus: 'W1[0][0]',
-  highlights: ['z1[0]', 'a1[0]', 'z2[0]', 'a2[0]', 'a2[1]', 'loss', 'delta2[0]', 'delta2[1]', 'delta1[0]', 'dW1[0][0]'],
+  highlights: [
+    'z1[0]',
+    'a1[0]',
+    'z2[0]',
+    'a2[0]',
+    'a2[1]',
+    'loss',
+    'delta2[0]',
+    'delta2[1]',
+    'delta1[0]',
+    'dW1[0][0]',
+  ],
   steps: [
-    { do: 'forward', say: 'Forward: $net^1_1 = w^1_{11} X_1 + w^1_{12} X_2 + b_1$, $O^1_1 = \\mathrm{ReLU}(net^1_1)$; then $net^2_k$ and $\\hat y_k = \\sigma(net^2_k)$.' },
-    { do: 'backward', derive: 'W1[0][0]', say: 'Backward: $w^1_{11}$ feeds $O^1_1$, which feeds both outputs, so $\\partial L/\\partial w^1_{11}$ is a sum of two bracketed chains, one per output, times $\\partial O^1_1/\\partial net^1_1 \\cdot \\partial net^1_1/\\partial w^1_{11}$.' },
-    { derive: 'W1[0][0]', say: 'ReLU’s derivative is 1 where $net > 0$ and 0 where $net < 0$ (undefined at 0; the engine takes 0). Make $net^1_1$ negative by editing $w^1_{11}$ and watch the whole gradient vanish.' },
-    { do: 'update', say: 'Update: $w^{1}_{11} \\leftarrow w^1_{11} - \\alpha\\, \\partial L/\\partial w^1_{11}$ with $\\alpha = 0.5$.' },
+    {
+      do: 'forward',
+      say: 'Forward: $net^1_1 = w^1_{11} X_1 + w^1_{12} X_2 + b_1$, $O^1_1 = \\mathrm{ReLU}(net^1_1)$; then $net^2_k$ and $\\hat y_k = \\sigma(net^2_k)$.',
+    },
+    {
+      do: 'backward',
+      derive: 'W1[0][0]',
+      say: 'Backward: $w^1_{11}$ feeds $O^1_1$, which feeds both outputs, so $\\partial L/\\partial w^1_{11}$ is a sum of two bracketed chains, one per output, times $\\partial O^1_1/\\partial net^1_1 \\cdot \\partial net^1_1/\\partial w^1_{11}$.',
+    },
+    {
+      derive: 'W1[0][0]',
+      say: 'ReLU’s derivative is 1 where $net > 0$ and 0 where $net < 0$ (undefined at 0; the engine takes 0). Make $net^1_1$ negative by editing $w^1_{11}$ and watch the whole gradient vanish.',
+    },
+    {
+      do: 'update',
+      say: 'Update: $w^{1}_{11} \\leftarrow w^1_{11} - \\alpha\\, \\partial L/\\partial w^1_{11}$ with $\\alpha = 0.5$.',
+    },
   ],
   slips: [
     {

@@ -14,10 +14,19 @@ export default defineLesson({
     activations: ['sigmoid', 'sigmoid'],
     loss: 'half_sse',
     weights: [
-      [[0.15, 0.2], [0.25, 0.3]],
-      [[0.4, 0.45], [0.5, 0.55]],
+      [
+        [0.15, 0.2],
+        [0.25, 0.3],
+      ],
+      [
+        [0.4, 0.45],
+        [0.5, 0.55],
+      ],
     ],
-    biases: [[0.35, 0.35], [0.6, 0.6]],
+    biases: [
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ],
     inputs: [[0.05, 0.1]],
     targets: [[0.01, 0.99]],
     learningRate: 0.5,
@@ -40,7 +49,11 @@ export default defineLesson({
     'delta1[0]': '\\delta_{h1}', 'delta1[1]': '\\delta_{h2}',
     'delta2[0]': '\\delta_{o1}', 'delta2[1]': '\\delta_{o2}',
   }),
-  units: [['i_1', 'i_2'], ['h_1', 'h_2'], ['o_1', 'o_2']],
+  units: [
+    ['i_1', 'i_2'],
+    ['h_1', 'h_2'],
+    ['o_1', 'o_2'],
+  ],
   sharedBiases: true,
   focus: 'W2[0][0]',
   // prettier-ignore
@@ -49,11 +62,27 @@ export default defineLesson({
     'delta2[0]', 'dW2[0][0]', 'Wnew2[0][0]', 'dW1[0][0]', 'Wnew1[0][0]',
   ],
   steps: [
-    { do: 'forward', say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775$, then $out_{h1} = \\sigma(net_{h1})$; the same for $h_2$, $o_1$, $o_2$. The error is $E_{total} = E_{o1} + E_{o2}$.' },
-    { do: 'backward', derive: 'W2[0][0]', say: 'Backward: how much does $w_5$ change the error? Three factors: $\\partial E_{total}/\\partial out_{o1}$, $\\partial out_{o1}/\\partial net_{o1}$ and $\\partial net_{o1}/\\partial w_5 = out_{h1}$.' },
-    { derive: 'W1[0][0]', say: 'A hidden weight such as $w_1$ reaches the error through both outputs: its derivation adds one bracket per path.' },
-    { do: 'update', derive: 'W2[0][0]', say: 'Update with $\\eta = 0.5$: $w_5^{+} = w_5 - \\eta\\, \\partial E_{total}/\\partial w_5$. The biases stay, as in the notes.' },
-    { say: 'Now press Train to repeat this thousands of times and watch the error fall, or change any number above.' },
+    {
+      do: 'forward',
+      say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775$, then $out_{h1} = \\sigma(net_{h1})$; the same for $h_2$, $o_1$, $o_2$. The error is $E_{total} = E_{o1} + E_{o2}$.',
+    },
+    {
+      do: 'backward',
+      derive: 'W2[0][0]',
+      say: 'Backward: how much does $w_5$ change the error? Three factors: $\\partial E_{total}/\\partial out_{o1}$, $\\partial out_{o1}/\\partial net_{o1}$ and $\\partial net_{o1}/\\partial w_5 = out_{h1}$.',
+    },
+    {
+      derive: 'W1[0][0]',
+      say: 'A hidden weight such as $w_1$ reaches the error through both outputs: its derivation adds one bracket per path.',
+    },
+    {
+      do: 'update',
+      derive: 'W2[0][0]',
+      say: 'Update with $\\eta = 0.5$: $w_5^{+} = w_5 - \\eta\\, \\partial E_{total}/\\partial w_5$. The biases stay, as in the notes.',
+    },
+    {
+      say: 'Now press Train to repeat this thousands of times and watch the error fall, or change any number above.',
+    },
   ],
   slips: [
     { key: 'z1[0]', written: '0.377', note: 'The notes write net_h1 = 0.377; it is 0.3775.' },

@@ -75,10 +75,15 @@ export const endLabelPlugin: Plugin<'line'> = {
 const tickText = (v: number | string): string => {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
-  return Math.abs(n) >= 1e4 || (n !== 0 && Math.abs(n) < 1e-3) ? n.toExponential(0) : String(Number(n.toPrecision(3)))
+  return Math.abs(n) >= 1e4 || (n !== 0 && Math.abs(n) < 1e-3)
+    ? n.toExponential(0)
+    : String(Number(n.toPrecision(3)))
 }
 
-export function lineChartConfig(datasets: LineDataset[], axes: LineChartAxes): ChartConfiguration<'line', XY[]> {
+export function lineChartConfig(
+  datasets: LineDataset[],
+  axes: LineChartAxes,
+): ChartConfiguration<'line', XY[]> {
   const scale = (log: boolean, title: string, fromZero = false, precision?: number) => ({
     type: log ? ('logarithmic' as const) : ('linear' as const),
     title: { display: true, text: title },
@@ -105,7 +110,8 @@ export function lineChartConfig(datasets: LineDataset[], axes: LineChartAxes): C
           labels: {
             boxWidth: 14,
             boxHeight: 2,
-            filter: (item, data) => !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend,
+            filter: (item, data) =>
+              !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend,
           },
         },
         tooltip: { enabled: true },

@@ -15,7 +15,10 @@ export function rampColour(k: number, n: number): string {
 }
 
 /** Token colours of the five sweep verdicts. */
-export function verdictColours(): Record<'diverged' | 'oscillating' | 'saturated' | 'converged' | 'slow', string> {
+export function verdictColours(): Record<
+  'diverged' | 'oscillating' | 'saturated' | 'converged' | 'slow',
+  string
+> {
   return {
     converged: cssVar('--success', '#15803d'),
     slow: cssVar('--pos', '#2563eb'),

@@ -33,7 +33,12 @@ export function deepSpec(depth: number, activation: ActivationName, seed = 7): N
 /** ‖W_l(after) − W_l(before)‖₂ (Frobenius) per weight layer: how far training moved each layer. */
 export function weightChange(before: Params, after: Params): number[] {
   return before.weights.map((Wl, l) =>
-    Math.sqrt(Wl.reduce((s, row, j) => s + row.reduce((t, w, i) => t + (after.weights[l][j][i] - w) ** 2, 0), 0)),
+    Math.sqrt(
+      Wl.reduce(
+        (s, row, j) => s + row.reduce((t, w, i) => t + (after.weights[l][j][i] - w) ** 2, 0),
+        0,
+      ),
+    ),
   )
 }
 

@@ -8,7 +8,10 @@ import type { NetworkSpec } from '../../engine/types'
 /** Grid points, row-major from the top-left: row r has x₂ = hi − (r + ½)·step, column c has x₁ = lo + (c + ½)·step. */
 export function gridPoints(n: number, lo: number, hi: number): number[][] {
   const step = (hi - lo) / n
-  return Array.from({ length: n * n }, (_, k) => [lo + ((k % n) + 0.5) * step, hi - (Math.floor(k / n) + 0.5) * step])
+  return Array.from({ length: n * n }, (_, k) => [
+    lo + ((k % n) + 0.5) * step,
+    hi - (Math.floor(k / n) + 0.5) * step,
+  ])
 }
 
 export class GridProbe {
@@ -22,7 +25,13 @@ export class GridProbe {
    * A probe for networks shaped like `spec` (layers, activations, loss; one sigmoid output) over
    * [lo, hi]² at n×n points (keep n ≤ 60).
    */
-  static create(engine: NnModule, spec: NetworkSpec, n: number, lo: number, hi: number): GridProbe | null {
+  static create(
+    engine: NnModule,
+    spec: NetworkSpec,
+    n: number,
+    lo: number,
+    hi: number,
+  ): GridProbe | null {
     const inputs = gridPoints(n, lo, hi)
     const made = EngineNetwork.create(engine, {
       layers: spec.layers,

@@ -4,7 +4,7 @@ import katex from 'katex'
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
-import classicLesson from '../../web/src/lessons/step-by-step-222.lesson'
+import classicLesson from '../../web/src/lessons/step-by-step-222/lesson'
 import { answerKeyMarkdown, buildAnswerKey, notesNumber } from '../../web/src/math/answerKey'
 import { loadEngineNode } from './loadEngineNode'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import { circle, makeDataset, mulberry32, separable, xorBlobs } from '../../web/src/math/datasets'
-import { GridProbe, gridPoints } from '../../web/src/lessons/lab/gridProbe'
+import { GridProbe, gridPoints } from '../../web/src/lessons/common/gridProbe'
 import { loadEngineNode } from './loadEngineNode'
 
 describe('mulberry32', () => {

@@ -7,7 +7,7 @@ import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import { copyActivations, unflatten } from '../../web/src/engine/sweepProbe'
 import type { NetworkSpec } from '../../web/src/engine/types'
-import { rateProblems } from '../../web/src/lessons/learningRateProblems'
+import { rateProblems } from '../../web/src/lessons/learning-rate/learningRateProblems'
 import {
   classifySweep,
   pinnedShareOf,

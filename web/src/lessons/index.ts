@@ -1,4 +1,4 @@
-// The lesson registry: every `./<id>.lesson.ts` whose default export has id, title, summary and order,
+// The lesson registry: every `./<id>/lesson.ts` whose default export has id, title, summary and order,
 // sorted by `order`. Adding a lesson means adding one file; nothing here changes.
 
 /** What the start page and the router need to know about a lesson; lesson files export more. */
@@ -12,7 +12,7 @@ export interface LessonSummary {
   order: number
 }
 
-const modules = import.meta.glob<{ default?: unknown }>('./*.lesson.ts', { eager: true })
+const modules = import.meta.glob<{ default?: unknown }>('./*/lesson.ts', { eager: true })
 
 function isLessonSummary(value: unknown): value is LessonSummary {
   if (typeof value !== 'object' || value === null) return false
@@ -35,9 +35,11 @@ function collect(found: Record<string, { default?: unknown }>): LessonSummary[] 
         `${file}: the default export needs id, title, summary (strings) and order (number)`,
       )
     }
-    const expectedId = file.replace(/^\.\//, '').replace(/\.lesson\.ts$/, '')
+    const expectedId = file.replace(/^\.\//, '').replace(/\/lesson\.ts$/, '')
     if (lesson.id !== expectedId) {
-      throw new Error(`${file}: lesson id '${lesson.id}' must equal the file name '${expectedId}'`)
+      throw new Error(
+        `${file}: lesson id '${lesson.id}' must equal its folder name '${expectedId}'`,
+      )
     }
     return lesson
   })

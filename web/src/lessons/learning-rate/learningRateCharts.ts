@@ -1,0 +1,83 @@
+// What the learning-rate panels draw, as data: ChartSeries for the sweep's loss curves and for final
+// loss against η, and the one-line summary of the regimes. No maths beyond picking numbers.
+import { rampColour, verdictColours } from '../../components/charts/palette'
+import type { SweepCopy } from '../../composables/useRateSweep'
+import { formatNumber } from '../../math/format'
+import type { ChartSeries } from '../../math/series'
+import type { CopyVerdict, Verdict } from '../../math/sweepVerdict'
+
+export const eta = (lr: number) => formatNumber(lr, 2)
+
+/** One curve per copy, blue (small η) to orange (large η); a stopped copy ends in a labelled cross. */
+export function sweepCurves(copies: readonly SweepCopy[]): ChartSeries[] {
+  const first = copies.find((c) => c.divergedAt !== null)
+  return copies.map((c, k) => ({
+    label: `η = ${eta(c.learningRate)}`,
+    y: c.losses,
+    xStart: 1,
+    color: rampColour(k, copies.length),
+    // One label (the smallest diverging η) and a cross on every stopped copy: labels would pile up.
+    endLabel:
+      c.divergedAt === null
+        ? undefined
+        : c === first
+          ? `× diverged (η ≥ ${eta(c.learningRate)})`
+          : '',
+  }))
+}
+
+export const verdictOrder: Verdict[] = ['slow', 'converged', 'oscillating', 'saturated', 'diverged']
+const verdictLabel: Record<Verdict, string> = {
+  slow: 'slow (not there yet)',
+  converged: 'converged',
+  oscillating: 'oscillating (overshoot)',
+  saturated: 'saturated',
+  diverged: 'diverged: last loss before it was stopped',
+}
+
+/** Final loss against η, one marker series per verdict, and a thin line through the finite ones. */
+export function finalLossSeries(
+  copies: readonly SweepCopy[],
+  verdicts: readonly CopyVerdict[],
+): ChartSeries[] {
+  const colours = verdictColours()
+  const at = (c: SweepCopy) => (c.divergedAt !== null ? c.lastLoss : c.finalLoss)
+  const line: ChartSeries = {
+    label: 'final loss',
+    x: copies.map((c) => c.learningRate),
+    y: copies.map((c) => (c.divergedAt === null ? c.finalLoss : null)),
+    color: '#94a3b8',
+    hideInLegend: true,
+  }
+  const groups = verdictOrder.map((v): ChartSeries => {
+    const mine = copies.filter((_, k) => verdicts[k]?.verdict === v)
+    return {
+      label: verdictLabel[v],
+      x: mine.map((c) => c.learningRate),
+      y: mine.map(at),
+      color: colours[v],
+      pointRadius: v === 'diverged' ? 6 : 5,
+    }
+  })
+  return [line, ...groups.filter((g) => g.y.length > 0)]
+}
+
+/** "Too small: slow up to η = …; converged from … to …; too large: …" from the verdicts, in η order. */
+export function regimeSummary(
+  copies: readonly SweepCopy[],
+  verdicts: readonly CopyVerdict[],
+): string[] {
+  const lines: string[] = []
+  for (const v of verdictOrder) {
+    const rates = copies.filter((_, k) => verdicts[k]?.verdict === v).map((c) => c.learningRate)
+    if (rates.length === 0) continue
+    const span =
+      rates.length === 1
+        ? `η = ${eta(rates[0])}`
+        : `η from ${eta(Math.min(...rates))} to ${eta(Math.max(...rates))}`
+    lines.push(
+      `${verdictLabel[v].replace(': last loss before it was stopped', '')}: ${rates.length} cop${rates.length === 1 ? 'y' : 'ies'}, ${span}`,
+    )
+  }
+  return lines
+}

@@ -1,0 +1,183 @@
+// The playground's 2-D data: the classic sets (TensorFlow Playground's, on the same [-6, 6]² plane), a
+// three-class spiral and the learner's own points. Pure TypeScript, seeded: the same seed gives the same
+// points on every machine (mulberry32, Box–Muller), coordinates rounded to 3 decimals so that CSV, links
+// and exports carry them exactly.
+import { mulberry32 } from '../../math/random'
+
+export type DatasetName =
+  'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'plane' | 'gaussmix' | 'custom'
+/** binary: labels 0/1; multiclass: labels 0, 1, 2; regression: labels in [-1, 1]. */
+export type ProblemKind = 'binary' | 'multiclass' | 'regression'
+
+export interface DataPoint {
+  x1: number
+  x2: number
+  /** Class index (classification) or target value (regression). */
+  label: number
+}
+
+export interface DatasetInfo {
+  name: DatasetName
+  title: string
+  kind: ProblemKind
+}
+
+export const DATASETS: readonly DatasetInfo[] = [
+  { name: 'circle', title: 'Circle', kind: 'binary' },
+  { name: 'xor', title: 'XOR quadrants', kind: 'binary' },
+  { name: 'gauss', title: 'Two Gaussians', kind: 'binary' },
+  { name: 'spiral', title: 'Spiral', kind: 'binary' },
+  { name: 'spiral3', title: 'Three-class spiral', kind: 'multiclass' },
+  { name: 'plane', title: 'Plane (regression)', kind: 'regression' },
+  { name: 'gaussmix', title: 'Gaussian mix (regression)', kind: 'regression' },
+  { name: 'custom', title: 'Your own points', kind: 'binary' },
+]
+
+/** Half-width of the input plane: points and heatmaps cover [-DOMAIN, DOMAIN]². */
+export const DOMAIN = 6
+
+export { mulberry32 } from '../../math/random'
+
+/** Standard normal numbers from a uniform generator (Box–Muller, one of each pair used). */
+export function gaussian(rnd: () => number): () => number {
+  return () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
+}
+
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000 + 0 // + 0: no -0
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
+
+type Generator = (n: number, noise: number, rnd: () => number, normal: () => number) => DataPoint[]
+
+const uniform = (rnd: () => number, lo: number, hi: number) => lo + (hi - lo) * rnd()
+
+/** Label 1 inside radius 2.5, 0 in the ring from 3.5 to 5; noise shifts each point, not its label. */
+const circle: Generator = (n, noise, rnd, normal) =>
+  Array.from({ length: n }, (_, k) => {
+    const inside = k % 2 === 0
+    const r = inside ? uniform(rnd, 0, 2.5) : uniform(rnd, 3.5, 5)
+    const t = uniform(rnd, 0, 2 * Math.PI)
+    return {
+      x1: r * Math.sin(t) + noise * 2 * normal(),
+      x2: r * Math.cos(t) + noise * 2 * normal(),
+      label: inside ? 1 : 0,
+    }
+  })
+
+/** Uniform in [-5, 5]² kept 0.3 away from the axes; label 1 where x₁x₂ > 0 (before noise). */
+const xor: Generator = (n, noise, rnd, normal) =>
+  Array.from({ length: n }, () => {
+    const pad = (v: number) => v + (v > 0 ? 0.3 : -0.3)
+    const x1 = pad(uniform(rnd, -5, 5))
+    const x2 = pad(uniform(rnd, -5, 5))
+    return {
+      x1: x1 + noise * 2 * normal(),
+      x2: x2 + noise * 2 * normal(),
+      label: x1 * x2 > 0 ? 1 : 0,
+    }
+  })
+
+/** Centres (2, 2) label 1 and (-2, -2) label 0; the spread grows with the noise. */
+const gauss: Generator = (n, noise, _rnd, normal) =>
+  Array.from({ length: n }, (_, k) => {
+    const label = k % 2 === 0 ? 1 : 0
+    const c = label ? 2 : -2
+    const sd = 0.5 + noise * 3
+    return { x1: c + sd * normal(), x2: c + sd * normal(), label }
+  })
+
+/** `arms` interleaved arms of 1.75 turns out to radius 5, point k on arm k mod arms. */
+function spiralArms(arms: number): Generator {
+  return (n, noise, _rnd, normal) =>
+    Array.from({ length: n }, (_, k) => {
+      const arm = k % arms
+      const f = Math.floor(k / arms) / Math.max(1, Math.ceil(n / arms))
+      const r = 5 * f
+      const t = 1.75 * 2 * Math.PI * f + (2 * Math.PI * arm) / arms
+      return {
+        x1: r * Math.sin(t) + noise * 2 * normal(),
+        x2: r * Math.cos(t) + noise * 2 * normal(),
+        label: arm,
+      }
+    })
+}
+
+/** Target (x₁ + x₂)/12 of the clean point, so in [-1, 1]. */
+const plane: Generator = (n, noise, rnd, normal) =>
+  Array.from({ length: n }, () => {
+    const x1 = uniform(rnd, -6, 6)
+    const x2 = uniform(rnd, -6, 6)
+    return { x1: x1 + noise * 2 * normal(), x2: x2 + noise * 2 * normal(), label: (x1 + x2) / 12 }
+  })
+
+const BUMPS = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+] as const
+
+/** Six Gaussian bumps of height ±1 (σ = 1.5): the target is their sum, clamped to [-1, 1]. */
+const gaussmix: Generator = (n, noise, rnd, normal) =>
+  Array.from({ length: n }, () => {
+    const x1 = uniform(rnd, -6, 6)
+    const x2 = uniform(rnd, -6, 6)
+    const y = BUMPS.reduce(
+      (s, [a, b, h]) => s + h * Math.exp(-((x1 - a) ** 2 + (x2 - b) ** 2) / (2 * 1.5 ** 2)),
+      0,
+    )
+    return { x1: x1 + noise * 2 * normal(), x2: x2 + noise * 2 * normal(), label: clamp(y, -1, 1) }
+  })
+
+const GENERATORS: Record<Exclude<DatasetName, 'custom'>, Generator> = {
+  circle,
+  xor,
+  gauss,
+  spiral: spiralArms(2),
+  spiral3: spiralArms(3),
+  plane,
+  gaussmix,
+}
+
+export function datasetInfo(name: DatasetName): DatasetInfo {
+  return DATASETS.find((d) => d.name === name) ?? DATASETS[0]
+}
+
+/**
+ * `n` points of a named set with `noise` in [0, 0.5] (a share of the plane's half-width), from `seed`.
+ * Coordinates are clamped to the plane and rounded to 3 decimals; `custom` has no generator (empty).
+ */
+export function generate(name: DatasetName, n: number, noise: number, seed: number): DataPoint[] {
+  if (name === 'custom') return []
+  const rnd = mulberry32(seed)
+  const pts = GENERATORS[name](n, noise, rnd, gaussian(rnd))
+  return pts.map((p) => ({
+    x1: round3(clamp(p.x1, -DOMAIN, DOMAIN)),
+    x2: round3(clamp(p.x2, -DOMAIN, DOMAIN)),
+    label: name === 'plane' || name === 'gaussmix' ? round3(p.label) : p.label,
+  }))
+}
+
+/**
+ * Splits points into train and test: point k goes to the test set when a hash of (seed, k) falls below
+ * `testShare`. Per-point, so adding a point never moves the others between the sets.
+ */
+export function split(
+  points: readonly DataPoint[],
+  testShare: number,
+  seed: number,
+): { train: DataPoint[]; test: DataPoint[] } {
+  const train: DataPoint[] = []
+  const test: DataPoint[] = []
+  points.forEach((p, k) => {
+    const u = mulberry32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0)()
+    ;(u < testShare ? test : train).push(p)
+  })
+  return { train, test }
+}
+
+/** How many classes a problem has (1 output for binary and regression). */
+export function classCount(kind: ProblemKind): number {
+  return kind === 'multiclass' ? 3 : kind === 'binary' ? 2 : 1
+}

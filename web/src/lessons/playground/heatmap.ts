@@ -1,0 +1,79 @@
+// Network outputs over the grid → pixels. Pure TypeScript (no DOM): values in, RGBA bytes out, so the
+// colour rules are testable and the canvas code stays a putImageData. Blue (--pos) for positive or class 1,
+// orange (--neg) for negative or class 0, teal (--forward) for class 2; white where the network is unsure.
+import type { ActivationName } from '../../engine/types'
+
+export type Rgb = readonly [number, number, number]
+export interface Palette {
+  pos: Rgb
+  neg: Rgb
+  third: Rgb
+}
+
+/** How values map to colour: signed t in [-1, 1], or the winning class of a softmax row. */
+export type HeatmapMode = 'probability' | 'signed' | 'unit' | 'scaled' | 'classes'
+
+/** The colour scale of a neuron with this activation (and of an output layer of this kind). */
+export function modeFor(activation: ActivationName): HeatmapMode {
+  if (activation === 'softmax') return 'classes'
+  if (activation === 'sigmoid') return 'unit'
+  if (activation === 'tanh') return 'signed'
+  return 'scaled'
+}
+
+function put(out: Uint8ClampedArray, k: number, c: Rgb, strength: number): void {
+  const s = Math.min(1, Math.max(0, strength)) * 0.6
+  out[4 * k] = 255 + (c[0] - 255) * s
+  out[4 * k + 1] = 255 + (c[1] - 255) * s
+  out[4 * k + 2] = 255 + (c[2] - 255) * s
+  out[4 * k + 3] = 255
+}
+
+/**
+ * Paints `rows` cells into `out` (RGBA, 4 bytes a cell) from `values` laid out (rows, stride), using
+ * column `column`. Non-finite values are painted grey, never passed on.
+ */
+export function paintHeatmap(
+  out: Uint8ClampedArray,
+  values: Float64Array,
+  rows: number,
+  stride: number,
+  column: number,
+  mode: HeatmapMode,
+  palette: Palette,
+): void {
+  let scale = 1
+  if (mode === 'scaled') {
+    let m = 0
+    for (let k = 0; k < rows; k++) m = Math.max(m, Math.abs(values[k * stride + column]) || 0)
+    scale = m > 1e-12 ? 1 / m : 1
+  }
+  const classes = [palette.neg, palette.pos, palette.third]
+  for (let k = 0; k < rows; k++) {
+    if (mode === 'classes') {
+      let best = 0
+      for (let c = 1; c < stride; c++)
+        if (values[k * stride + c] > values[k * stride + best]) best = c
+      const p = values[k * stride + best]
+      if (!Number.isFinite(p)) put(out, k, [128, 128, 128], 0.5)
+      else put(out, k, classes[best] ?? palette.pos, ((p - 1 / stride) * stride) / (stride - 1))
+      continue
+    }
+    const v = values[k * stride + column]
+    if (!Number.isFinite(v)) {
+      put(out, k, [128, 128, 128], 0.5)
+      continue
+    }
+    const t =
+      mode === 'probability' || mode === 'unit' ? 2 * v - 1 : mode === 'signed' ? v : v * scale
+    put(out, k, t >= 0 ? palette.pos : palette.neg, Math.abs(t))
+  }
+}
+
+/** '#2563eb' → [37, 99, 235]; anything else → grey. */
+export function hexToRgb(hex: string): Rgb {
+  const h = hex.trim().replace('#', '')
+  return /^[0-9a-f]{6}$/i.test(h)
+    ? ([0, 2, 4].map((k) => parseInt(h.slice(k, k + 2), 16)) as unknown as Rgb)
+    : [100, 116, 139]
+}

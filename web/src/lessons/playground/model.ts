@@ -1,0 +1,141 @@
+// The playground's settings and how they become the engine's spec. Pure TypeScript: the one place that
+// decides the output layer (sigmoid for two classes, softmax for three, linear for regression) and which
+// losses fit it, so the page, the link, the JSON export and the command line's SPEC.json agree.
+import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from '../../engine/types'
+import {
+  classCount,
+  datasetInfo,
+  type DataPoint,
+  type DatasetName,
+  type ProblemKind,
+} from './datasets'
+import { canonicalFeatures, featureRows, type FeatureId } from './features'
+
+export type HiddenActivation = 'tanh' | 'relu' | 'leaky_relu' | 'sigmoid' | 'linear'
+export type OptimizerName = 'sgd' | 'momentum' | 'adam'
+export type Penalty = 'none' | 'l1' | 'l2'
+
+export interface PlaygroundConfig {
+  dataset: DatasetName
+  /** Share of the plane's half-width, 0 to 0.5. */
+  noise: number
+  /** Points generated (ignored by `custom`). */
+  points: number
+  /** Share of points held out for testing, 0 to 0.9. */
+  testShare: number
+  /** Seeds the data, the split and the initial weights. */
+  seed: number
+  features: FeatureId[]
+  /** Neurons per hidden layer: 0 to 6 layers of 1 to 8. */
+  hidden: number[]
+  activation: HiddenActivation
+  loss: LossName
+  optimizer: OptimizerName
+  learningRate: number
+  /** 0 = all training points. */
+  batchSize: number
+  regularization: Penalty
+  regularizationRate: number
+}
+
+export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = [
+  'tanh',
+  'relu',
+  'leaky_relu',
+  'sigmoid',
+  'linear',
+]
+export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam']
+export const PENALTIES: readonly Penalty[] = ['none', 'l1', 'l2']
+export const LIMITS = { layers: 6, units: 8, points: 1000, customPoints: 2000 }
+
+export const DEFAULT_CONFIG: PlaygroundConfig = {
+  dataset: 'circle',
+  noise: 0,
+  points: 300,
+  testShare: 0.5,
+  seed: 1,
+  features: ['x1', 'x2'],
+  hidden: [4, 2],
+  activation: 'tanh',
+  loss: 'bce',
+  optimizer: 'sgd',
+  learningRate: 0.03,
+  batchSize: 10,
+  regularization: 'none',
+  regularizationRate: 0,
+}
+
+/** Binary, three-class or regression: from the dataset, or for the learner's own points from the labels. */
+export function problemKind(dataset: DatasetName, points: readonly DataPoint[]): ProblemKind {
+  if (dataset !== 'custom') return datasetInfo(dataset).kind
+  if (points.every((p) => p.label === 0 || p.label === 1)) return 'binary'
+  if (points.every((p) => p.label === 0 || p.label === 1 || p.label === 2)) return 'multiclass'
+  return 'regression'
+}
+
+/** Losses that fit the output layer of a problem; the first is the default. */
+export function lossesFor(kind: ProblemKind): LossName[] {
+  return kind === 'multiclass'
+    ? ['cross_entropy']
+    : kind === 'binary'
+      ? ['bce', 'mse', 'half_sse']
+      : ['mse', 'half_sse']
+}
+
+export function outputActivation(kind: ProblemKind): ActivationName {
+  return kind === 'multiclass' ? 'softmax' : kind === 'binary' ? 'sigmoid' : 'linear'
+}
+
+/** The loss to use: the chosen one when it fits the problem, else the problem's default. */
+export function fittingLoss(config: PlaygroundConfig, kind: ProblemKind): LossName {
+  const ok = lossesFor(kind)
+  return ok.includes(config.loss) ? config.loss : ok[0]
+}
+
+/** Target rows: one-hot for three classes, the label itself otherwise. */
+export function targetRows(points: readonly DataPoint[], kind: ProblemKind): number[][] {
+  const K = classCount(kind)
+  return kind === 'multiclass'
+    ? points.map((p) => Array.from({ length: K }, (_, k) => (p.label === k ? 1 : 0)))
+    : points.map((p) => [p.label])
+}
+
+export function optimizerSpec(name: OptimizerName): OptimizerSpec {
+  return name === 'momentum' ? { name: 'momentum', momentum: 0.9 } : { name }
+}
+
+/** Units per layer, inputs first. */
+export function layerSizes(config: PlaygroundConfig, kind: ProblemKind): number[] {
+  const nin = Math.max(1, canonicalFeatures(config.features).length)
+  return [nin, ...config.hidden, kind === 'multiclass' ? 3 : 1]
+}
+
+/**
+ * The engine's spec for training on `points` (random initial weights from the seed, He for ReLU-like
+ * hidden units, Xavier otherwise). A batch size above the number of points means "all of them".
+ */
+export function buildSpec(
+  config: PlaygroundConfig,
+  kind: ProblemKind,
+  points: readonly DataPoint[],
+): NetworkSpec {
+  const layers = layerSizes(config, kind)
+  const rows = Math.max(1, points.length)
+  const spec: NetworkSpec = {
+    layers,
+    activations: [...config.hidden.map(() => config.activation), outputActivation(kind)],
+    loss: fittingLoss(config, kind),
+    inputs: featureRows(points, config.features),
+    targets: targetRows(points, kind),
+    learningRate: config.learningRate,
+    optimizer: optimizerSpec(config.optimizer),
+    batchSize: config.batchSize >= rows ? 0 : config.batchSize,
+    seed: config.seed,
+    init: config.activation === 'relu' || config.activation === 'leaky_relu' ? 'he' : 'xavier',
+  }
+  if (config.regularization !== 'none' && config.regularizationRate > 0) {
+    spec.regularization = { name: config.regularization, rate: config.regularizationRate }
+  }
+  return spec
+}

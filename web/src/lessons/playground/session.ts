@@ -1,0 +1,125 @@
+// The engine networks behind one playground, outside Vue: the training network, two evaluators (all
+// training rows, the test rows: the plotted losses) and one helper per hidden layer that stops at that
+// layer (its neurons' heatmaps). Each frame: train(n) once, then snapshot(): the evaluators and helpers
+// take the current parameters with setParams and run forward / predict. Every number comes from the engine.
+import { EngineNetwork, type Params, type TrainResult } from '../../engine/network'
+import type { NnModule } from '../../engine/nn'
+import type { NetworkSpec } from '../../engine/types'
+
+export interface Snapshot {
+  params: Params
+  trainLoss: number | null
+  testLoss: number | null
+  /** (grid², outputs) in float32 fast maths; null when the engine refused. */
+  output: Float64Array | null
+  /** Per hidden layer: (cells², units) activations; empty when not asked for. */
+  hidden: (Float64Array | null)[]
+}
+
+const evalSpec = (
+  spec: NetworkSpec,
+  rows: Pick<NetworkSpec, 'inputs' | 'targets'>,
+): NetworkSpec => ({
+  ...spec,
+  ...rows,
+  batchSize: 0,
+})
+
+/** The network up to hidden layer k (1-based), with one dummy row: only `predict` is used. */
+function truncatedSpec(spec: NetworkSpec, k: number): NetworkSpec {
+  const layers = spec.layers.slice(0, k + 1)
+  return {
+    layers,
+    activations: spec.activations.slice(0, k),
+    loss: 'mse',
+    inputs: [Array<number>(layers[0]).fill(0)],
+    targets: [Array<number>(layers[k]).fill(0)],
+    learningRate: 1,
+  }
+}
+
+export class PlaygroundSession {
+  private constructor(
+    readonly net: EngineNetwork,
+    private readonly trainEval: EngineNetwork,
+    private readonly testEval: EngineNetwork | null,
+    private readonly layerNets: EngineNetwork[],
+    private readonly grid: { output: Float64Array; cells: Float64Array },
+  ) {}
+
+  /**
+   * Builds every network for `spec` (training rows) and `test` (test rows; null when there are none).
+   * `grid.output` / `grid.cells`: feature rows of the output heatmap and of the small neuron heatmaps.
+   */
+  static create(
+    module: NnModule,
+    spec: NetworkSpec,
+    test: Pick<NetworkSpec, 'inputs' | 'targets'> | null,
+    grid: { output: Float64Array; cells: Float64Array },
+  ): { ok: true; session: PlaygroundSession } | { ok: false; message: string } {
+    const made: EngineNetwork[] = []
+    const make = (s: NetworkSpec): EngineNetwork | string => {
+      const r = EngineNetwork.create(module, s)
+      if (!r.ok) return r.message
+      made.push(r.network)
+      return r.network
+    }
+    const net = make(spec)
+    const trainEval = typeof net === 'string' ? net : make(evalSpec(spec, spec))
+    const testEval = test && test.inputs.length > 0 ? make(evalSpec(spec, test)) : null
+    const layers = spec.layers.slice(1, -1).map((_, l) => make(truncatedSpec(spec, l + 1)))
+    const failed = [net, trainEval, testEval, ...layers].find(
+      (n): n is string => typeof n === 'string',
+    )
+    if (failed !== undefined) {
+      made.forEach((n) => n.dispose())
+      return { ok: false, message: failed }
+    }
+    const session = new PlaygroundSession(
+      net as EngineNetwork,
+      trainEval as EngineNetwork,
+      testEval as EngineNetwork | null,
+      layers as EngineNetwork[],
+      grid,
+    )
+    return { ok: true, session }
+  }
+
+  /** `steps` updates in one engine call; on divergence the weights are the last good ones. */
+  train(steps: number): TrainResult {
+    return this.net.train(steps)
+  }
+
+  /**
+   * Losses, parameters and the output heatmap for the current weights (training state untouched); the
+   * hidden layers' heatmaps only when `hidden` is true (they are drawn less often while training).
+   */
+  snapshot(withHidden = true): Snapshot {
+    const params = this.net.params()
+    const lossOf = (n: EngineNetwork | null): number | null => {
+      if (!n || !n.setParams(params).ok) return null
+      const r = n.forward()
+      return r.ok && Number.isFinite(r.loss) ? r.loss : null
+    }
+    const nin = this.net.layout.sizes[0]
+    const hidden = (withHidden ? this.layerNets : []).map((n, l) => {
+      const k = l + 1
+      if (
+        !n.setParams({ weights: params.weights.slice(0, k), biases: params.biases.slice(0, k) }).ok
+      )
+        return null
+      return n.predict(this.grid.cells, this.grid.cells.length / nin)
+    })
+    return {
+      params,
+      trainLoss: lossOf(this.trainEval),
+      testLoss: lossOf(this.testEval),
+      output: this.net.predict(this.grid.output, this.grid.output.length / nin),
+      hidden,
+    }
+  }
+
+  dispose(): void {
+    ;[this.net, this.trainEval, this.testEval, ...this.layerNets].forEach((n) => n?.dispose())
+  }
+}

@@ -1,0 +1,99 @@
+// The playground's link codec: round trips, only changed fields written, hostile input dropped with a notice.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG } from '../model'
+import { MAX_LINK_POINTS, decodePlayground, encodePlayground } from '../playgroundState'
+import { readPlaygroundFile, playgroundFile } from '../exportFiles'
+
+describe('playground state in the URL', () => {
+  it('writes nothing for the defaults and round-trips every field', () => {
+    expect(encodePlayground({ config: DEFAULT_CONFIG, points: [] })).toBe('')
+    const config = {
+      ...DEFAULT_CONFIG,
+      dataset: 'spiral3' as const,
+      noise: 0.15,
+      points: 500,
+      testShare: 0.3,
+      seed: 1234,
+      features: ['x1', 'x2', 'sinx1'] as const,
+      hidden: [8, 8, 8, 8, 8, 8],
+      activation: 'relu' as const,
+      loss: 'cross_entropy' as const,
+      optimizer: 'adam' as const,
+      learningRate: 0.003,
+      batchSize: 30,
+      regularization: 'l2' as const,
+      regularizationRate: 0.001,
+    }
+    const q = encodePlayground({
+      config: { ...config, features: [...config.features] },
+      points: [],
+    })
+    expect(q).toBe(
+      'v=1&d=spiral3&noise=15&n=500&test=30&seed=1234&f=x1,x2,sinx1&h=8,8,8,8,8,8&act=relu&loss=cross_entropy&opt=adam&lr=0.003&bs=30&reg=l2&rr=0.001',
+    )
+    expect(decodePlayground(q)).toEqual({ config, points: [], notices: [] })
+    expect(decodePlayground('v=1&h=0').config.hidden).toEqual([])
+  })
+
+  it('carries the learner’s own points, up to a limit', () => {
+    const points = [
+      { x1: 1.5, x2: -2, label: 1 },
+      { x1: -3, x2: 0.25, label: 0 },
+    ]
+    const q = encodePlayground({ config: { ...DEFAULT_CONFIG, dataset: 'custom' }, points })
+    expect(q).toBe('v=1&d=custom&pts=1.5,-2,1;-3,0.25,0')
+    expect(decodePlayground(q).points).toEqual(points)
+    const many = Array.from({ length: MAX_LINK_POINTS + 1 }, () => points[0])
+    expect(
+      encodePlayground({ config: { ...DEFAULT_CONFIG, dataset: 'custom' }, points: many }),
+    ).not.toContain('pts=')
+  })
+
+  it('drops hostile or broken parts with a notice and keeps the rest', () => {
+    const r = decodePlayground(
+      'v=1&d=spiral&h=8,99&lr=1e308&act=%3Cscript%3E&f=&seed=-1&__proto__=1&pts=1,2;x&n=40&n=50&noise=%E0%A4%A',
+    )
+    expect(r.config).toEqual({ ...DEFAULT_CONFIG, dataset: 'spiral', points: 40 })
+    expect(r.notices).toEqual([
+      'Unknown setting “__proto__” was ignored.',
+      'The setting “n” appeared twice; the first one was used.',
+      'A garbled part of the link was ignored.',
+      'Ignored the link’s seed: -1 is not between 0 and 2147483647.',
+      'Ignored the link’s features: at least one feature is needed.',
+      'Ignored the link’s hidden layers: 99 is not between 1 and 8.',
+      'Ignored the link’s activation: “<script>” is not one of tanh, relu, leaky_relu, sigmoid, linear.',
+      'Ignored the link’s learning rate: 1e308 is not between 0.000001 and 10.',
+      'Ignored the link’s points: “1,2” is not x1,x2,label.',
+    ])
+    expect(Object.prototype).not.toHaveProperty('1')
+    expect(decodePlayground('x'.repeat(20_000)).notices).toHaveLength(1)
+  })
+
+  it('the JSON file goes through the same checks', () => {
+    const state = {
+      config: { ...DEFAULT_CONFIG, dataset: 'custom' as const, hidden: [2] },
+      points: [{ x1: 1, x2: 2, label: 1 }],
+    }
+    const params = {
+      weights: [
+        [
+          [0.1, 0.2],
+          [0.3, 0.4],
+        ],
+        [[0.5, 0.6]],
+      ],
+      biases: [[0, 0], [0.1]],
+    }
+    const r = readPlaygroundFile(JSON.stringify(playgroundFile(state, params)))
+    expect(r).toEqual({ ok: true, state, params, notices: [] })
+    expect(readPlaygroundFile('{"format":"other"}')).toMatchObject({ ok: false })
+    expect(readPlaygroundFile('nope')).toEqual({ ok: false, message: 'The file is not JSON.' })
+    const bad = readPlaygroundFile(
+      JSON.stringify({ ...playgroundFile(state, params), points: [[1, 2, 'x']] }),
+    )
+    expect(bad).toEqual({
+      ok: false,
+      message: 'Point 1 is not [x1, x2, label] with x1 and x2 between −6 and 6.',
+    })
+  })
+})

@@ -1,0 +1,76 @@
+// The playground's settings and data as reactive state: the config (one reactive object, what the URL
+// holds), the learner's own points, and what follows from them: the points, the problem kind, the
+// train/test split and the engine's spec. No engine calls here.
+import { computed, reactive, shallowRef } from 'vue'
+import type { NetworkSpec } from '../../engine/types'
+import { generate, split, type DataPoint } from './datasets'
+import { featureRows } from './features'
+import { buildSpec, problemKind, targetRows, type PlaygroundConfig } from './model'
+import type { PlaygroundState } from './playgroundState'
+
+/** Stands in for the data while the learner's own set is empty (training stays off). */
+const PLACEHOLDER: DataPoint[] = [{ x1: 0, x2: 0, label: 0 }]
+
+export function usePlaygroundData(initial: PlaygroundState) {
+  const config = reactive<PlaygroundConfig>({ ...initial.config })
+  const custom = shallowRef<DataPoint[]>(initial.points)
+
+  const points = computed(() =>
+    config.dataset === 'custom'
+      ? custom.value
+      : generate(config.dataset, config.points, config.noise, config.seed),
+  )
+  const kind = computed(() => problemKind(config.dataset, points.value))
+  const parts = computed(() => split(points.value, config.testShare, config.seed))
+  const hasData = computed(() => parts.value.train.length > 0)
+  const spec = computed<NetworkSpec>(() =>
+    buildSpec({ ...config }, kind.value, hasData.value ? parts.value.train : PLACEHOLDER),
+  )
+  const test = computed(() =>
+    parts.value.test.length === 0
+      ? null
+      : {
+          inputs: featureRows(parts.value.test, config.features),
+          targets: targetRows(parts.value.test, kind.value),
+        },
+  )
+
+  /** Switches to the learner's own data, starting from the points on screen. */
+  function useOwnPoints(): void {
+    if (config.dataset !== 'custom') custom.value = points.value.map((p) => ({ ...p }))
+    config.dataset = 'custom'
+  }
+  function addPoint(p: DataPoint): void {
+    useOwnPoints()
+    custom.value = [...custom.value, p]
+  }
+  function setPoints(ps: DataPoint[]): void {
+    custom.value = ps
+    config.dataset = 'custom'
+  }
+  function clearPoints(): void {
+    setPoints([])
+  }
+  /** Replaces everything (an imported JSON file or a link). */
+  function load(state: PlaygroundState): void {
+    Object.assign(config, state.config)
+    custom.value = state.points
+  }
+
+  return {
+    config,
+    custom,
+    points,
+    kind,
+    parts,
+    hasData,
+    spec,
+    test,
+    addPoint,
+    setPoints,
+    clearPoints,
+    load,
+  }
+}
+
+export type PlaygroundData = ReturnType<typeof usePlaygroundData>

@@ -1,0 +1,144 @@
+// Live training of the playground: one PlaygroundSession (engine networks) per network shape and data,
+// rebuilt when they change; useTrainingLoop runs train(n) + snapshot() once per animation frame. The
+// learning rate changes live, without a reset. A diverged run is stopped and named, never drawn as NaN.
+import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
+import { useTrainingLoop } from '../../composables/useTrainingLoop'
+import type { Params } from '../../engine/network'
+import type { NnModule } from '../../engine/nn'
+import type { NetworkSpec } from '../../engine/types'
+import { gridFeatures, type FeatureId } from './features'
+import { appendLoss, emptyHistory, thinned, type LossHistory } from './lossHistory'
+import { PlaygroundSession, type Snapshot } from './session'
+
+/** Heatmap resolutions (cells per side): the output's (default 100) and each neuron's (default 24). */
+export interface TrainingOptions {
+  gridN?: number
+  cellN?: number
+}
+
+const MAX_HISTORY = 20_000
+const CHART_MS = 250
+const DETAIL_MS = 100
+
+export function usePlaygroundTraining(
+  module: NnModule,
+  spec: Ref<NetworkSpec>,
+  test: Ref<Pick<NetworkSpec, 'inputs' | 'targets'> | null>,
+  features: Ref<FeatureId[]>,
+  canTrain: Ref<boolean>,
+  options: TrainingOptions = {},
+) {
+  const gridN = options.gridN ?? 100
+  const cellN = options.cellN ?? 24
+  /** Losses and the output heatmap: every frame. */
+  const snapshot = shallowRef<Snapshot | null>(null)
+  /** Parameters and neuron heatmaps: every DETAIL_MS while running (edges and 48 small canvases cost paint). */
+  const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden'> | null>(null)
+  const history = shallowRef<LossHistory>(emptyHistory())
+  const updates = ref(0)
+  /** Why training stopped or could not start (plain text), '' when all is well. */
+  const message = ref('')
+  const grid = computed(() => ({
+    output: gridFeatures(gridN, features.value),
+    cells: gridFeatures(cellN, features.value),
+  }))
+  let session: PlaygroundSession | null = null
+
+  let [chartAt, detailAt] = [0, 0]
+  function record(force = true): void {
+    if (!session) return
+    const now = performance.now()
+    const due = force || now - detailAt >= DETAIL_MS
+    const s = session.snapshot(due)
+    snapshot.value = s
+    if (due) {
+      detailAt = now
+      detail.value = { params: s.params, hidden: s.hidden }
+    }
+    appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
+    // The chart gets a new object at most every CHART_MS while running: a redraw per frame costs frames.
+    if (!force && now - chartAt < CHART_MS) return
+    chartAt = now
+    history.value = thinned(history.value, MAX_HISTORY)
+  }
+
+  function rebuild(): void {
+    loop.reset()
+    session?.dispose()
+    session = null
+    updates.value = 0
+    history.value = emptyHistory()
+    message.value = ''
+    const r = PlaygroundSession.create(module, spec.value, test.value, grid.value)
+    if (!r.ok) {
+      message.value = `The engine refused this network: ${r.message}`
+      snapshot.value = null
+      return
+    }
+    session = r.session
+    record()
+  }
+
+  /** `n` updates; stops (and names the reason) when the engine reports divergence. */
+  function trainSteps(n: number): { done: number; stop: boolean } {
+    if (!session || !canTrain.value) return { done: 0, stop: true }
+    const r = session.train(n)
+    updates.value += r.done
+    if (r.diverged)
+      message.value = `Training diverged after ${updates.value} updates: ${r.message}. Lower the learning rate and press Reset.`
+    record(r.diverged || !loop.running.value)
+    return { done: r.done, stop: r.diverged }
+  }
+
+  const loop = useTrainingLoop((n) => trainSteps(n), { budgetMs: 6, maxSteps: 2000 })
+
+  // Anything but the learning rate makes a new network; the learning rate changes in place.
+  const shapeKey = computed(() =>
+    JSON.stringify({ ...spec.value, learningRate: 0, test: test.value }),
+  )
+  watch([shapeKey, grid], rebuild, { immediate: true })
+  watch(
+    () => spec.value.learningRate,
+    (lr) => {
+      const r = session?.net.setLearningRate(lr)
+      if (r && !r.ok) message.value = r.message
+    },
+  )
+  watch(loop.running, (on) => {
+    if (!on) record() // the points and pictures held back while running
+  })
+  onScopeDispose(() => {
+    loop.pause()
+    session?.dispose()
+    session = null
+  })
+
+  return {
+    snapshot,
+    detail,
+    history,
+    updates,
+    message,
+    running: loop.running,
+    toggle: () => (canTrain.value && !message.value ? loop.toggle() : undefined),
+    step: () => {
+      if (!loop.running.value && !message.value) trainSteps(1)
+    },
+    reset: rebuild,
+    pause: loop.pause,
+    /** Puts imported parameters into the training network (same shape); says why not otherwise. */
+    apply: (p: Params): string => {
+      const r = session?.net.setParams(p)
+      if (!r) return 'There is no network to put the weights into.'
+      if (!r.ok) return r.message
+      record()
+      return ''
+    },
+    /** The current training network's weights and biases (a copy), or null. */
+    params: () => session?.net.params() ?? null,
+    gridN,
+    cellN,
+  }
+}
+
+export type PlaygroundTraining = ReturnType<typeof usePlaygroundTraining>

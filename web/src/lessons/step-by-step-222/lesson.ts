@@ -1,0 +1,93 @@
+// Notes 004: the classic 2-2-2 sigmoid walk-through (w1..w8, b1 = 0.35, b2 = 0.60, η = 0.5).
+import { withDerived } from '../notation'
+import { defineLesson } from '../types'
+
+export default defineLesson({
+  id: 'step-by-step-222',
+  title: 'The classic 2-2-2 walk-through',
+  summary:
+    'Two inputs, two sigmoid hidden units, two sigmoid outputs: compute every net and out, the total ' +
+    'error 0.298371109, every δ, and watch w5 become 0.35891648 after one update.',
+  order: 1,
+  spec: {
+    layers: [2, 2, 2],
+    activations: ['sigmoid', 'sigmoid'],
+    loss: 'half_sse',
+    weights: [
+      [
+        [0.15, 0.2],
+        [0.25, 0.3],
+      ],
+      [
+        [0.4, 0.45],
+        [0.5, 0.55],
+      ],
+    ],
+    biases: [
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ],
+    inputs: [[0.05, 0.1]],
+    targets: [[0.01, 0.99]],
+    learningRate: 0.5,
+    trainBiases: false,
+  },
+  intro: [
+    'The notes’ classic example: inputs $i_1 = 0.05$, $i_2 = 0.10$, weights $w_1 \\dots w_8$, one bias per layer ($b_1 = 0.35$, $b_2 = 0.60$) and targets $0.01$, $0.99$. Every unit uses the sigmoid $out = 1/(1 + e^{-net})$ and the error is $E_{total} = \\sum \\tfrac12 (target - out)^2$.',
+    'Press Forward, Backward and Update (or Step for all three). Click any weight to see its gradient derived by the chain rule, with the current numbers.',
+  ],
+  // prettier-ignore
+  symbols: withDerived({
+    'x[0]': 'i_1', 'x[1]': 'i_2',
+    'W1[0][0]': 'w_1', 'W1[0][1]': 'w_2', 'W1[1][0]': 'w_3', 'W1[1][1]': 'w_4',
+    'W2[0][0]': 'w_5', 'W2[0][1]': 'w_6', 'W2[1][0]': 'w_7', 'W2[1][1]': 'w_8',
+    'b1[0]': 'b_1', 'b1[1]': 'b_1', 'b2[0]': 'b_2', 'b2[1]': 'b_2',
+    'z1[0]': 'net_{h1}', 'z1[1]': 'net_{h2}', 'a1[0]': 'out_{h1}', 'a1[1]': 'out_{h2}',
+    'z2[0]': 'net_{o1}', 'z2[1]': 'net_{o2}', 'a2[0]': 'out_{o1}', 'a2[1]': 'out_{o2}',
+    'y[0]': 'target_{o1}', 'y[1]': 'target_{o2}',
+    'E[0]': 'E_{o1}', 'E[1]': 'E_{o2}', loss: 'E_{total}',
+    'delta1[0]': '\\delta_{h1}', 'delta1[1]': '\\delta_{h2}',
+    'delta2[0]': '\\delta_{o1}', 'delta2[1]': '\\delta_{o2}',
+  }),
+  units: [
+    ['i_1', 'i_2'],
+    ['h_1', 'h_2'],
+    ['o_1', 'o_2'],
+  ],
+  sharedBiases: true,
+  focus: 'W2[0][0]',
+  // prettier-ignore
+  highlights: [
+    'z1[0]', 'a1[0]', 'a1[1]', 'z2[0]', 'a2[0]', 'a2[1]', 'E[0]', 'E[1]', 'loss',
+    'delta2[0]', 'dW2[0][0]', 'Wnew2[0][0]', 'dW1[0][0]', 'Wnew1[0][0]',
+  ],
+  steps: [
+    {
+      do: 'forward',
+      say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775$, then $out_{h1} = \\sigma(net_{h1})$; the same for $h_2$, $o_1$, $o_2$. The error is $E_{total} = E_{o1} + E_{o2}$.',
+    },
+    {
+      do: 'backward',
+      derive: 'W2[0][0]',
+      say: 'Backward: how much does $w_5$ change the error? Three factors: $\\partial E_{total}/\\partial out_{o1}$, $\\partial out_{o1}/\\partial net_{o1}$ and $\\partial net_{o1}/\\partial w_5 = out_{h1}$.',
+    },
+    {
+      derive: 'W1[0][0]',
+      say: 'A hidden weight such as $w_1$ reaches the error through both outputs: its derivation adds one bracket per path.',
+    },
+    {
+      do: 'update',
+      derive: 'W2[0][0]',
+      say: 'Update with $\\eta = 0.5$: $w_5^{+} = w_5 - \\eta\\, \\partial E_{total}/\\partial w_5$. The biases stay, as in the notes.',
+    },
+    {
+      say: 'Now press Train to repeat this thousands of times and watch the error fall, or change any number above.',
+    },
+  ],
+  slips: [
+    { key: 'z1[0]', written: '0.377', note: 'The notes write net_h1 = 0.377; it is 0.3775.' },
+    { key: 'z2[0]', written: '1.175', note: 'The notes write net_o1 = 1.175; it is 1.105905967.' },
+    { key: 'E[1]', written: '0.23', note: 'The notes write E_o2 = 0.23; it is 0.023560026.' },
+    { key: 'loss', written: '0.50', note: 'The notes write E_total = 0.50; it is 0.298371109.' },
+  ],
+})

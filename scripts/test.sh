@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order: setup → engine build → ctest → type check → vite build → vitest (all
-# projects). Keeps going after a failure so one run shows every problem, then prints the totals of ctest and
-# vitest as the last line, `N passed, N failed`, and exits non-zero if anything failed.
+# projects) → lint → format. Keeps going after a failure so one run shows every problem, then prints the
+# totals of ctest and vitest as the last line, `N passed, N failed`, and exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,6 +99,13 @@ else
   step_failed "vitest (no results)"
 fi
 echo "vitest: done ($(elapsed $t))"
+
+stage "lint (eslint: recommended sets of eslint, typescript-eslint, eslint-plugin-vue)"
+if npx eslint . --max-warnings 0; then
+  echo "lint: ok"
+else
+  step_failed "lint (run \`npm run lint\`)"
+fi
 
 stage "format (prettier --check, clang-format --dry-run)"
 if npx prettier --check . --log-level warn &&

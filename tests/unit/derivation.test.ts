@@ -3,7 +3,6 @@
 
 import katex from 'katex'
 import { describe, expect, it } from 'vitest'
-import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import {
   deriveGradient,
   numericalGradientCaption,

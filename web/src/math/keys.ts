@@ -54,12 +54,24 @@ export function orderedKeys(layers: readonly number[]): string[] {
   }
   for (const i of range(layers[0])) keys.push(`x[${i}]`)
   for (const k of range(layers[L])) keys.push(`y[${k}]`)
-  for (let l = 1; l <= L; l++) (perUnit('W', l, true), perUnit('b', l, false))
-  for (let l = 1; l <= L; l++) (perUnit('z', l, false), perUnit('a', l, false))
+  for (let l = 1; l <= L; l++) {
+    perUnit('W', l, true)
+    perUnit('b', l, false)
+  }
+  for (let l = 1; l <= L; l++) {
+    perUnit('z', l, false)
+    perUnit('a', l, false)
+  }
   for (const k of range(layers[L])) keys.push(`E[${k}]`)
   keys.push('loss')
-  for (let l = L; l >= 1; l--)
-    (perUnit('delta', l, false), perUnit('dW', l, true), perUnit('db', l, false))
-  for (let l = 1; l <= L; l++) (perUnit('Wnew', l, true), perUnit('bnew', l, false))
+  for (let l = L; l >= 1; l--) {
+    perUnit('delta', l, false)
+    perUnit('dW', l, true)
+    perUnit('db', l, false)
+  }
+  for (let l = 1; l <= L; l++) {
+    perUnit('Wnew', l, true)
+    perUnit('bnew', l, false)
+  }
   return keys
 }

@@ -16,7 +16,7 @@ import {
 } from '../../engine/urlParse'
 import type { LossName } from '../../engine/types'
 import { DATASETS, DOMAIN, round3, type DataPoint, type DatasetName } from './datasets'
-import { FEATURE_IDS, canonicalFeatures, type FeatureId } from './features'
+import { FEATURE_IDS, canonicalFeatures } from './features'
 import {
   DEFAULT_CONFIG,
   HIDDEN_ACTIVATIONS,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import { checkWork, roundsTo, truncatesTo } from '../../web/src/math/checkWork'
 import { classicCase, traceOf } from './fixtures'
+import { classic as classicGivens, hand, network, other, SETS, type Givens } from './handNetwork'
 
 const classic = classicCase
 const spec = classic.spec
@@ -165,7 +166,7 @@ describe('checkWork', () => {
   })
 
   it('says a wrong value without a known slip is wrong, with the exact value', () => {
-    const r = checkWork(spec, trace, { 'Wnew2[0][0]': '0.31' })
+    const r = checkWork(spec, trace, { 'Wnew2[0][0]': '0.21' })
     expect(r.byKey['Wnew2[0][0]'].status).toBe('wrong')
     expect(r.byKey['Wnew2[0][0]'].slip).toBeUndefined()
     expect(r.byKey['Wnew2[0][0]'].message).toContain('0.35891648')
@@ -177,34 +178,92 @@ describe('checkWork', () => {
       [0.4, 0.6],
       [0.1, 0.9],
     ]
+    // a consistent trace: x = 0 gives z = b = ln(0.4, 0.6), x = 1 gives z = w + b = ln(0.1, 0.9)
+    const z = a.map((r) => r.map(Math.log))
+    const weights = [[[z[1][0] - z[0][0]], [z[1][1] - z[0][1]]]]
+    const biases = [z[0]]
     const batch: Trace = {
       ...ceTrace,
       loss: (-Math.log(0.6) - Math.log(0.9)) / 2,
       sampleLosses: [-Math.log(0.6), -Math.log(0.9)],
-      inputs: [[0], [0]],
+      inputs: [[0], [1]],
       targets: [
         [0, 1],
         [0, 1],
       ],
+      weights,
+      biases,
       layers: [
         {
-          z: a.map((r) => r.map(Math.log)),
+          z,
           a,
           delta: [
             [0.4, -0.4],
             [0.1, -0.1],
           ],
-          dW: [[0], [0]],
+          dW: [[0.05], [-0.05]],
           db: [0.25, -0.25],
         },
       ],
     }
-    const first = checkWork(ceSpec, batch, { 'E[1]': '0.511', 'delta1[0]': '0.4' }, { sample: 0 })
+    const batchSpec: NetworkSpec = { ...ceSpec, weights, biases, inputs: batch.inputs }
+    const first = checkWork(
+      batchSpec,
+      batch,
+      { 'E[1]': '0.511', 'delta1[0]': '0.4' },
+      { sample: 0 },
+    )
     expect(first.byKey['E[1]'].status).toBe('correct')
     expect(first.byKey['delta1[0]'].status).toBe('correct')
-    const second = checkWork(ceSpec, batch, { 'E[1]': '0.105', 'db1[0]': '0.1' }, { sample: 1 })
+    const second = checkWork(batchSpec, batch, { 'E[1]': '0.105', 'db1[0]': '0.1' }, { sample: 1 })
     expect(second.byKey['E[1]'].status).toBe('correct')
     expect(second.byKey['db1[0]'].slip?.id).toBe('one-sample')
-    expect(checkWork(ceSpec, batch, { loss: '0.616' }).byKey.loss.slip?.id).toBe('sum-not-mean')
+    expect(checkWork(batchSpec, batch, { loss: '0.616' }).byKey.loss.slip?.id).toBe('sum-not-mean')
+  })
+})
+
+describe('the digits rule: an answer carries enough digits to be told apart', () => {
+  it('never calls 0 for net_h1 or E_total, or 1 for out_o1, correct', () => {
+    const r = checkWork(spec, trace, { 'z1[0]': '0', loss: '0', 'a2[0]': '1', 'a1[0]': '0.6' })
+    for (const key of ['z1[0]', 'loss', 'a2[0]', 'a1[0]']) {
+      expect(r.byKey[key].status, key).toBe('imprecise')
+      expect(r.byKey[key].message, key).toContain('at least 2 significant figures')
+    }
+    expect(r.byKey['z1[0]'].significant).toBe(0)
+  })
+
+  it.each(SETS)('asks for two significant figures at %s', (_, g) => {
+    const h = hand(g)
+    const n = network(g)
+    const one = (v: number) => v.toPrecision(1)
+    const two = (v: number) => v.toPrecision(2)
+    const r1 = checkWork(n.spec, n.trace, { 'z1[1]': one(h.nh2), 'a2[0]': one(h.o1) })
+    expect(r1.byKey['z1[1]'].status).toBe('imprecise')
+    expect(r1.byKey['a2[0]'].status).toBe('imprecise')
+    const r2 = checkWork(n.spec, n.trace, { 'z1[1]': two(h.nh2), 'a2[0]': two(h.o1) })
+    expect(r2.byKey['z1[1]'].status).toBe('correct')
+    expect(r2.byKey['a2[0]'].status).toBe('correct')
+  })
+
+  it('calls 0 correct when the exact value is 0', () => {
+    // x = (0, 0) and no bias: net_h1 is exactly 0
+    const zero = network({ ...other, x: [0, 0], b1: 0 })
+    expect(checkWork(zero.spec, zero.trace, { 'z1[0]': '0' }).byKey['z1[0]'].status).toBe('correct')
+  })
+
+  it('asks for more digits while a slip gives the same digits, up to 4 figures', () => {
+    // w7 = 0.0001: the path of w1 through o2 adds almost nothing, so taking one path only (o1) agrees
+    // with the exact ∂E/∂w1 to 3 significant figures
+    const g = { ...classicGivens, w: [0.15, 0.2, 0.25, 0.3, 0.4, 0.45, 0.0001, 0.55] } as Givens
+    const h = hand(g)
+    const exact = h.dh1 * g.x[0]
+    const viaO1 = h.h1 * (1 - h.h1) * g.w[4] * h.d1 * g.x[0]
+    expect(exact.toPrecision(3)).toBe(viaO1.toPrecision(3))
+    const n = network(g)
+    const m3 = checkWork(n.spec, n.trace, { 'dW1[0][0]': exact.toPrecision(3) }).byKey['dW1[0][0]']
+    expect(m3.status).toBe('imprecise')
+    expect(m3.slip?.id).toBe('one-path')
+    const m4 = checkWork(n.spec, n.trace, { 'dW1[0][0]': exact.toPrecision(4) }).byKey['dW1[0][0]']
+    expect(m4.status).toBe('correct')
   })
 })

@@ -1,13 +1,29 @@
 // "Check my work": marks the numbers a student typed against the engine's exact values, to the
 // precision they typed, recognising carried-forward errors and common slips. No DOM, no Vue.
+//
+// The digits rule (#12). A typed answer is marked to the decimal places it carries, and it must carry
+// enough digits to be told apart from other values:
+// 1. a value equal to the exact one (to 1e-12, relative) is correct however it is written (0 for 0);
+// 2. otherwise it needs at least MIN_SIGNIFICANT = 2 significant figures: '0' or '0.4' for 0.3775 and
+//    '1' for 0.75136507 say too little to be right, and are marked `imprecise`, never correct (a value
+//    exactly equal to what a catalogued slip gives is still named as that slip);
+// 3. an answer that matches the exact value but, at the same digits, also matches what a catalogued
+//    wrong method gives (slips.ts) is `imprecise` until it carries DISTINCT_SIGNIFICANT = 4 figures or
+//    tells the two apart.
 
 import type { NetworkSpec, Trace } from '../engine/types'
-import { decimalsTyped, formatNumber, parseNumber } from './format'
+import { decimalsTyped, formatNumber, parseNumber, significantDigits } from './format'
 import { buildQuantities, evaluateLocal, type QuantityOptions } from './quantities'
-import { slipCandidates, type SlipId } from './slips'
+import { slipCandidates, type SlipCandidate, type SlipId } from './slips'
 
 /** The verdict on one typed value. */
-export type MarkStatus = 'correct' | 'truncated' | 'consistent' | 'wrong' | 'invalid'
+export type MarkStatus =
+  'correct' | 'truncated' | 'consistent' | 'close' | 'imprecise' | 'wrong' | 'invalid'
+
+/** Significant figures every answer needs unless it equals the exact value exactly. */
+export const MIN_SIGNIFICANT = 2
+/** Up to this many figures, an answer must also be distinguishable from every catalogued slip. */
+export const DISTINCT_SIGNIFICANT = 4
 
 /** The mark of one typed value. */
 export interface Mark {
@@ -23,8 +39,10 @@ export interface Mark {
   decimals: number
   /** For `consistent`: the local formula on the student's own inputs. */
   fromOwnInputs?: number
-  /** For `wrong`: the slip the value matches, if any. */
-  slip?: { id: SlipId; message: string }
+  /** Significant figures of the typed text ('0.3775' → 4, '0' → 0). */
+  significant?: number
+  /** For `wrong` and `close`: the slip the value matches; for `imprecise`: the one it cannot be told from. */
+  slip?: { id: SlipId; message: string; also?: SlipId[] }
   /** One or two sentences for the learner. */
   message: string
 }
@@ -78,7 +96,9 @@ function cut(x: number, d: number, round: boolean): string {
  * A value is `correct` when it equals the exact value rounded to the decimals typed, `truncated`
  * when it equals it cut off there, `consistent` when it is neither but equals (rounded or cut) the
  * key's local formula evaluated on the student's own typed inputs (exact values for inputs not
- * typed): an error carried forward. Otherwise `wrong`, and the slip catalogue names a likely cause.
+ * typed): an error carried forward. It is `close` when it is what rounding early gives, `imprecise`
+ * when it carries too few digits (see the digits rule at the top of this file), otherwise `wrong`,
+ * and the slip catalogue names a likely cause.
  */
 export function checkWork(
   spec: NetworkSpec,
@@ -110,13 +130,33 @@ export function checkWork(
     if (!p.ok) return { ...base, status: 'invalid', message: p.message }
     const value = p.value
     const d = decimalsTyped(typed)
-    const mark = { ...base, value, decimals: d }
+    const significant = significantDigits(typed)
+    const mark = { ...base, value, decimals: d, significant }
     const exactText = formatNumber(exact, 9)
-    if (roundsTo(exact, value, d)) {
-      return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
+    const text = typed.trim()
+    if (Math.abs(value - exact) <= 1e-12 * Math.max(1, Math.abs(exact))) {
+      return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
     }
-    if (truncatesTo(exact, value, d)) {
-      const message = `${typed.trim()} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
+    const slips = slipCandidates(spec, trace, q.sample, key, exact, q.learningRate)
+    const same = (x: number) => Math.abs(value - x) <= 1e-12 * Math.max(1, Math.abs(x))
+    if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value))) {
+      const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
+      return { ...mark, status: 'imprecise', message }
+    }
+    const rounded = roundsTo(exact, value, d)
+    if (rounded || truncatesTo(exact, value, d)) {
+      const twin = slips.find((c) => !c.close && matches(c.value, value, d))
+      if (twin && significant < DISTINCT_SIGNIFICANT) {
+        const message = `At ${figures(significant)} this is also what a known slip gives (${twin.message}) Type more digits so that the two can be told apart.`
+        return {
+          ...mark,
+          status: 'imprecise',
+          message,
+          slip: { id: twin.id, message: twin.message },
+        }
+      }
+      if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
+      const message = `${text} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
       return { ...mark, status: 'truncated', message }
     }
     const typedInputs = quantity.inputs.filter((k) => typedValues.has(k))
@@ -127,17 +167,48 @@ export function checkWork(
         return { ...mark, status: 'consistent', fromOwnInputs: own, message }
       }
     }
-    const slip = slipCandidates(spec, trace, q.sample, key, exact).find((c) =>
-      matches(c.value, value, d),
-    )
-    const message = `The exact value is ${exactText}.${slip ? ` ${slip.message}` : ''}`
-    return {
-      ...mark,
-      status: 'wrong',
-      message,
-      ...(slip && { slip: { id: slip.id, message: slip.message } }),
+    const slip =
+      significant < MIN_SIGNIFICANT
+        ? slips.find((c) => same(c.value))
+        : (slips.find((c) => matches(c.value, value, d)) ?? closeBetween(slips, value, d))
+    // two wrong rules can give the very same number here (½ dropped from E′ and a sum over two
+    // samples both double ∂E/∂w): name every one of them
+    const twins = slip
+      ? slips.filter((c) => c.id !== slip.id && !c.close && Math.abs(c.value - slip.value) <= 1e-12)
+      : []
+    const also = [...new Set(twins.map((c) => c.id))]
+    const said = [slip?.message ?? '', ...also.map((id) => twins.find((c) => c.id === id)?.message)]
+    const why = also.length ? `Either: ${said.join(' Or: ')}` : (slip?.message ?? '')
+    const named = slip && {
+      slip: { id: slip.id, message: why, ...(also.length > 0 && { also }) },
     }
+    if (slip?.close) {
+      const message = `${slip.message} The exact value is ${exactText}.`
+      return { ...mark, status: 'close', message, ...named }
+    }
+    const message = `The exact value is ${exactText}.${slip ? ` ${why}` : ''}`
+    return { ...mark, status: 'wrong', message, ...named }
   }
+}
+
+/**
+ * When the ways of rounding early to 3 or more places surround `value` (within half a unit of the
+ * typed precision), the one nearest to it: the learner rounded somewhere in between.
+ */
+function closeBetween(slips: SlipCandidate[], value: number, d: number): SlipCandidate | undefined {
+  const close = slips.filter((c) => c.close && c.places !== undefined && c.places >= 3)
+  if (close.length === 0) return undefined
+  const half = 0.5 * 10 ** -d
+  const lo = Math.min(...close.map((c) => c.value)) - half
+  const hi = Math.max(...close.map((c) => c.value)) + half
+  if (value < lo || value > hi) return undefined
+  const gap = (c: SlipCandidate) => Math.abs(c.value - value)
+  return close.reduce((best, c) => (gap(c) < gap(best) ? c : best))
+}
+
+function figures(n: number): string {
+  if (n === 0) return 'no significant figure'
+  return n === 1 ? '1 significant figure' : `${n} significant figures`
 }
 
 function places(d: number): string {

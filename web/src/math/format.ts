@@ -99,3 +99,16 @@ export function decimalsTyped(text: string): number {
   if (!m) return 0
   return (m[2] ?? '').length - Number(m[3] ?? 0)
 }
+
+/**
+ * Significant figures a typed number carries: the digits from the first non-zero one to the last one
+ * written, whatever the exponent: '0.3775' → 4, '0.0381' → 3, '0.50' → 2, '4.39e-4' → 3, '0' → 0,
+ * '120' → 3 (trailing zeros of an integer count). Text that is not a number gives 0.
+ */
+export function significantDigits(text: string): number {
+  const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
+  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:e[+-]?\d+)?$/i.exec(t)
+  if (!m) return 0
+  const digits = `${m[1]}${m[2] ?? ''}`.replace(/^0+/, '')
+  return digits.length
+}

@@ -1,81 +1,206 @@
-// The catalogue of common slips for "check my work": for a quantity, the values a typical mistake
-// would give (decimal point shifted, log₁₀ for ln, missing ½, missing f′, flipped sign, no bias).
+// The catalogue of slips for "check my work". Each slip is a wrong *rule* (recompute.ts): the whole
+// network is recomputed with it, so a slip of a known kind is recognised at any values, not by listing
+// numbers. A decimal point shifted while copying is the one slip that is not a rule.
 
 import type { NetworkSpec, Trace } from '../engine/types'
-import { activate, derivative } from './activations'
+import { isFused } from './losses'
 import { parseKey } from './keys'
-import { isFused, lossTerm, outputDelta } from './losses'
+import { recompute, valueOf, type Rules } from './recompute'
 
-/** Identifies a slip. */
+/** Identifies a kind of slip. */
 export type SlipId =
-  | 'decimal-shift'
-  | 'log10'
-  | 'missing-half'
+  | 'one-path'
+  | 'plus-update'
+  | 'missing-eta'
+  | 'net-for-out'
+  | 'net-in-derivative'
+  | 'loss-from-net'
+  | 'delta-times-net'
+  | 'rounded-early'
+  | 'half-in-derivative'
+  | 'extra-derivative'
   | 'missing-derivative'
   | 'flipped-sign'
+  | 'untransposed'
+  | 'updated-weights'
   | 'missing-bias'
+  | 'log10'
+  | 'missing-half'
   | 'one-sample'
   | 'sum-not-mean'
+  | 'decimal-shift'
 
 /** A value some slip would produce, with the sentence that names it. */
 export interface SlipCandidate {
   id: SlipId
   value: number
   message: string
+  /**
+   * A *close* slip: right method, digits lost on the way (rounding early). A typed value matching it
+   * is marked "close", not wrong, and it does not count when asking for distinguishable digits.
+   */
+  close?: boolean
+  /** For a rounding-early slip: the decimal places net and out were rounded to. */
+  places?: number
 }
 
-/** How a variant backward pass deviates from the correct one. */
-interface Tweak {
-  /** Layer (1-based) whose f′(z) factor is left out. */
-  dropDerivativeAt?: number
-  /** Output units whose (ŷ − y) has its sign flipped. */
-  flip?: number[]
+/** One entry of the catalogue: a rule and the sentence that names it. */
+interface Variant {
+  id: SlipId
+  rules: Rules
+  message: string
+  close?: boolean
 }
 
-/** δ of every layer for sample `smp`, with an optional slip: deltas[l - 1][j]. */
-function backwardDeltas(spec: NetworkSpec, trace: Trace, smp: number, tw: Tweak): number[][] {
+const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
+
+/** Every wrong rule that applies to this network, in the order they are named (most specific first). */
+function variants(spec: NetworkSpec, trace: Trace, sample: number): Variant[] {
   const L = spec.layers.length - 1
-  const out = trace.layers[L - 1]
-  const deltas: number[][] = new Array<number[]>(L)
-  const dL = outputDelta(
-    spec.activations[L - 1],
-    spec.loss,
-    out.a[smp],
-    trace.targets[smp],
-    out.z[smp],
-    tw.dropDerivativeAt !== L,
+  const K = spec.layers[L]
+  const B = trace.inputs.length
+  const out = (k: number): string => `a${L}[${k}]`
+  const outs = range(K).map(out).join(', ')
+  const v: Variant[] = []
+  if (L >= 2) {
+    for (const k of range(K)) {
+      v.push({
+        id: 'one-path',
+        rules: { onePath: k },
+        message: `This takes one path only, through ${out(k)}; a hidden unit reaches the error through every output, so its δ adds one term per output (${outs}).`,
+      })
+    }
+  }
+  v.push(
+    {
+      id: 'plus-update',
+      rules: { plusUpdate: true },
+      message: 'The update adds η·∂E/∂w; gradient descent subtracts it: w⁺ = w − η ∂E/∂w.',
+    },
+    {
+      id: 'missing-eta',
+      rules: { noEta: true },
+      message: 'The learning rate η is missing: w⁺ = w − η ∂E/∂w.',
+    },
+    {
+      id: 'half-in-derivative',
+      rules: { doubledGradient: true },
+      message:
+        'The ½ of E = ½(target − out)² is missing in its derivative: ∂E/∂out = out − target, not 2(out − target).',
+    },
+    {
+      id: 'extra-derivative',
+      rules: { extraDerivative: true },
+      message: `With ${spec.loss === 'bce' ? 'binary cross-entropy and a sigmoid output' : 'cross-entropy and a softmax output'} the σ′ cancels: δ = out − target, with no extra factor out(1 − out).`,
+    },
+    {
+      id: 'net-in-derivative',
+      rules: { netInDerivative: true },
+      message:
+        'The derivative out(1 − out) was evaluated with net in place of out: net is the input of the unit, out its output.',
+    },
+    {
+      id: 'net-for-out',
+      rules: { netForward: true },
+      message:
+        'The net input of the layer below was used where its output out = f(net) belongs: the next layer is fed outputs.',
+    },
+    {
+      id: 'loss-from-net',
+      rules: { lossFromNet: true },
+      message: `The error was computed from the outputs’ net inputs; E compares the outputs out (${outs}) with the targets.`,
+    },
+    {
+      id: 'delta-times-net',
+      rules: { deltaTimesNet: true },
+      message: '∂E/∂w = δ · out of the unit the weight comes from, not δ · its net input.',
+    },
   )
-  deltas[L - 1] = dL.map((d, k) => (tw.flip?.includes(k) ? -d : d))
-  for (let l = L - 1; l >= 1; l--) {
-    const W = trace.weights[l]
-    deltas[l - 1] = trace.layers[l - 1].z[smp].map((z, j) => {
-      const back = deltas[l].reduce((acc, d, k) => acc + W[k][j] * d, 0)
-      return tw.dropDerivativeAt === l ? back : derivative(spec.activations[l - 1], z) * back
+  for (let m = L; m >= 1; m--) {
+    const f = spec.activations[m - 1]
+    if (f === 'linear' || (m === L && isFused(f, spec.loss))) continue
+    const name = f === 'sigmoid' ? 'σ′(net) = out(1 − out)' : `f′(net) of ${f}`
+    v.push({
+      id: 'missing-derivative',
+      rules: { dropDerivativeAt: m },
+      message: `The factor ${name} of layer ${m} is missing.`,
     })
   }
-  return deltas
+  v.push({ id: 'flipped-sign', rules: { flip: range(K) }, message: FLIP })
+  if (K > 1) {
+    for (const k of range(K)) {
+      v.push({
+        id: 'flipped-sign',
+        rules: { flip: [k] },
+        message: `${FLIP.slice(0, -1)} in the term of output ${k + 1}.`,
+      })
+    }
+  }
+  v.push(
+    {
+      id: 'untransposed',
+      rules: { untransposed: true },
+      message:
+        'The wrong weights carry δ back: δ_j sums w_kj · δ_k over the units k it feeds (the transposed matrix).',
+    },
+    {
+      id: 'updated-weights',
+      rules: { updatedWeights: true },
+      message:
+        'The already-updated weights w⁺ were used to carry δ back; backpropagation uses the weights of the forward pass.',
+    },
+    {
+      id: 'missing-bias',
+      rules: { noBias: true },
+      message: 'The bias is left out of the net input.',
+    },
+    {
+      id: 'log10',
+      rules: { log10: true },
+      message: 'log₁₀ was used where the natural logarithm ln belongs.',
+    },
+    {
+      id: 'missing-half',
+      rules: { noHalf: true },
+      message: 'The factor ½ of the loss is missing.',
+    },
+  )
+  if (B > 1) {
+    v.push(
+      {
+        id: 'one-sample',
+        rules: { onlySample: sample },
+        message: 'This is the selected sample alone; the batch value is the mean over all samples.',
+      },
+      {
+        id: 'sum-not-mean',
+        rules: { sumBatch: true },
+        message: 'This is the sum over the samples; the batch value is their mean.',
+      },
+    )
+  }
+  for (const p of [2, 3, 4, 5]) {
+    for (const q of [undefined, p, p + 1]) {
+      v.push({
+        id: 'rounded-early',
+        rules: { roundOut: p, roundE: q },
+        close: true,
+        message: `Close: did you round early? Rounding net and out to ${p} decimal places${q === undefined ? '' : ` and each error term to ${q}`} before going on gives this. Keep every digit until the end.`,
+      })
+    }
+  }
+  return v
 }
 
-/** The value of a δ, dW or db key under a backward-pass slip (dW, db as batch means). */
-function backwardValue(spec: NetworkSpec, trace: Trace, sample: number, key: string, tw: Tweak) {
-  const r = parseKey(key)
-  if (!r || r.layer === undefined || r.j === undefined) return NaN
-  const { layer: l, j, i } = r
-  const B = trace.inputs.length
-  const prevA = (smp: number): number =>
-    i === undefined ? 1 : l === 1 ? trace.inputs[smp][i] : trace.layers[l - 2].a[smp][i]
-  if (r.kind === 'delta') return backwardDeltas(spec, trace, sample, tw)[l - 1][j]
-  let sum = 0
-  for (let smp = 0; smp < B; smp++)
-    sum += backwardDeltas(spec, trace, smp, tw)[l - 1][j] * prevA(smp)
-  return sum / B
-}
-
-const SHIFTS = [-3, -2, -1, 1, 2, 3]
+/** Quantities a rule can change, by kind of key; a rule is only evaluated where it can matter. */
+const KINDS = new Set(['z', 'a', 'E', 'loss', 'delta', 'dW', 'db', 'Wnew', 'bnew'])
 
 /**
- * Candidate slip values for `key`, given its exact value. The caller compares them with the typed
- * value at the typed precision; candidates equal to the exact value are left out.
+ * Candidate slip values for `key` (a quantity key of `spec`) at the selected `sample`, given its exact
+ * value. Each is the key recomputed under one wrong rule (see {@link recompute}); candidates equal to
+ * the exact value (to 1e-12, relative) are left out, so a rule that changes nothing here is never named.
+ * The caller compares them with the typed value at the typed precision, in this order.
+ * @param eta the η of the update shown (w⁺). @default spec.learningRate
  */
 export function slipCandidates(
   spec: NetworkSpec,
@@ -83,98 +208,31 @@ export function slipCandidates(
   sample: number,
   key: string,
   exact: number,
+  eta = spec.learningRate,
 ): SlipCandidate[] {
   const r = parseKey(key)
-  if (!r) return []
-  const L = spec.layers.length - 1
-  const B = trace.inputs.length
-  const K = spec.layers[L]
+  if (!r || !KINDS.has(r.kind)) return []
   const out: SlipCandidate[] = []
-  const add = (id: SlipId, value: number, message: string): void => {
-    if (Number.isFinite(value) && Math.abs(value - exact) > 1e-12 * Math.max(1, Math.abs(exact))) {
-      out.push({ id, value, message })
-    }
+  const add = (c: SlipCandidate): void => {
+    const tol = 1e-12 * Math.max(1, Math.abs(exact))
+    if (Number.isFinite(c.value) && Math.abs(c.value - exact) > tol) out.push(c)
   }
-  const logLoss = spec.loss === 'bce' || spec.loss === 'cross_entropy'
-  const sampleLoss = (smp: number, log: (v: number) => number): number =>
-    trace.layers[L - 1].a[smp].reduce(
-      (acc, a, k) => acc + lossTerm(spec.loss, a, trace.targets[smp][k], K, log),
-      0,
-    )
-  if (r.kind === 'E' && r.j !== undefined) {
-    const a = trace.layers[L - 1].a[sample][r.j]
-    const y = trace.targets[sample][r.j]
-    if (logLoss) add('log10', lossTerm(spec.loss, a, y, K, Math.log10), LOG10)
-    if (spec.loss === 'half_sse') add('missing-half', 2 * exact, HALF)
+  for (const v of variants(spec, trace, sample)) {
+    const value = valueOf(recompute(spec, trace, eta, v.rules), key, sample)
+    const places = v.rules.roundOut
+    add({ id: v.id, value, message: v.message, ...(v.close && { close: true, places }) })
   }
-  if (r.kind === 'loss') {
-    if (logLoss) {
-      let sum = 0
-      for (let smp = 0; smp < B; smp++) sum += sampleLoss(smp, Math.log10)
-      add('log10', sum / B, LOG10)
-    }
-    if (spec.loss === 'half_sse') add('missing-half', 2 * exact, HALF)
-    if (B > 1) {
-      add('one-sample', trace.sampleLosses[sample], ONE)
-      add('sum-not-mean', B * exact, SUM)
-    }
-  }
-  if (r.kind === 'delta' || r.kind === 'dW' || r.kind === 'db') {
-    const l = r.layer ?? L
-    for (let m = l; m <= L; m++) {
-      const f = spec.activations[m - 1]
-      if (f === 'linear' || (m === L && isFused(f, spec.loss))) continue
-      const name = f === 'sigmoid' ? 'σ′(z) = σ(z)(1 − σ(z))' : `f′(z) of ${f}`
-      const where = m === l ? '' : ` in layer ${m}`
-      add(
-        'missing-derivative',
-        backwardValue(spec, trace, sample, key, { dropDerivativeAt: m }),
-        `The factor ${name}${where} is missing.`,
-      )
-    }
-    const all = Array.from({ length: K }, (_, k) => k)
-    add('flipped-sign', backwardValue(spec, trace, sample, key, { flip: all }), FLIP)
-    if (K > 1 && l < L) {
-      for (const k of all) {
-        add(
-          'flipped-sign',
-          backwardValue(spec, trace, sample, key, { flip: [k] }),
-          `${FLIP.slice(0, -1)} in the term of output ${k + 1}.`,
-        )
-      }
-    }
-    if (B > 1 && r.kind !== 'delta') {
-      const d = backwardDeltas(spec, trace, sample, {})[l - 1][r.j ?? 0]
-      const i = r.i
-      const a =
-        i === undefined ? 1 : l === 1 ? trace.inputs[sample][i] : trace.layers[l - 2].a[sample][i]
-      add('one-sample', d * a, ONE)
-      add('sum-not-mean', B * exact, SUM)
-    }
-  }
-  if ((r.kind === 'z' || r.kind === 'a') && r.layer !== undefined && r.j !== undefined) {
-    const b = trace.biases[r.layer - 1]
-    const z = trace.layers[r.layer - 1].z[sample]
-    const noBias = z.map((v, j) => v - b[j])
-    const value =
-      r.kind === 'z' ? noBias[r.j] : activate(spec.activations[r.layer - 1], noBias)[r.j]
-    add('missing-bias', value, 'The bias is left out of the net input.')
-  }
-  // last, so that a more specific slip with the same digits is named first
-  for (const p of SHIFTS) {
-    const dir = p > 0 ? 'right' : 'left'
+  // a shifted decimal point is a copying slip, not a rule: named last
+  for (const p of [-3, -2, -1, 1, 2, 3]) {
     const n = Math.abs(p)
-    add(
-      'decimal-shift',
-      exact * 10 ** p,
-      `The decimal point is shifted ${n} place${n > 1 ? 's' : ''} to the ${dir}.`,
-    )
+    const dir = p > 0 ? 'right' : 'left'
+    add({
+      id: 'decimal-shift',
+      value: exact * 10 ** p,
+      message: `The decimal point is shifted ${n} place${n > 1 ? 's' : ''} to the ${dir}.`,
+    })
   }
   return out
 }
 
-const LOG10 = 'log₁₀ was used where the natural logarithm ln belongs.'
-const HALF = 'The factor ½ of the loss is missing.'
 const FLIP = 'The sign of (ŷ − y) is flipped.'
-const ONE = 'This is the selected sample alone; the batch value is the mean over all samples.'
-const SUM = 'This is the sum over the samples; the batch value is their mean.'

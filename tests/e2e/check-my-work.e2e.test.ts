@@ -1,0 +1,50 @@
+// Check-my-work in a real browser (#12): an answer with too few digits is never "correct", and a slip of a
+// known kind is named by the rule it breaks (values worked out by hand in tests/unit/handNetwork.ts).
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+describe('check my work (step-by-step-222)', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  async function check(page: OpenedPage['page'], key: string, value: string): Promise<string> {
+    await page.getByLabel('Quantity').selectOption(key)
+    await page.getByLabel('Your value').fill(value)
+    await page.getByRole('button', { name: 'Check', exact: true }).click()
+    await expect.poll(() => page.locator('.check__marks').textContent()).toContain(`= ${value}:`)
+    return (await page.locator('.check__marks').textContent()) ?? ''
+  }
+
+  it('does not call 0 for net_h1 or E_total, or 1 for out_o1, correct', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Check', exact: true }).waitFor()
+    for (const [key, value] of [
+      ['z1[0]', '0'],
+      ['loss', '0'],
+      ['a2[0]', '1'],
+    ]) {
+      const text = await check(page, key, value)
+      expect(text, key).toContain('Too few digits')
+      expect(text, key).not.toContain('Correct')
+    }
+    expect(await check(page, 'z1[0]', '0.38')).toContain('Correct to 2 decimal places')
+    expect(errors).toEqual([])
+  })
+
+  it('names slips by their rule: ½ dropped from E′, rounding early', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Check', exact: true }).waitFor()
+    // ∂E/∂w5 with 2(out − target) for out − target: 2 × 0.0821670406
+    expect(await check(page, 'dW2[0][0]', '0.164334081')).toContain('½')
+    const close = await check(page, 'loss', '0.29841')
+    expect(close).toContain('Close')
+    expect(close).toContain('round early')
+    await screenshot(page, 'check-my-work-close-1280')
+    expect(errors).toEqual([])
+  })
+})

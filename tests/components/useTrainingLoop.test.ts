@@ -84,3 +84,104 @@ describe('useTrainingLoop', () => {
     expect(loop.running.value).toBe(false)
   })
 })
+
+describe('useTrainingLoop at a pace', () => {
+  /** One animation frame 1/60 s after the last one on the fake clock. */
+  async function frameAt60(): Promise<void> {
+    clock += 1000 / 60
+    await frame()
+  }
+
+  it('does 1 update per second at 60 frames per second (fractional credit), the first at once', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    const calls: number[] = []
+    const scope = effectScope()
+    const loop = scope.run(() => useTrainingLoop((n) => (calls.push(n), { done: n }), { pace: 1 }))!
+    loop.start()
+    for (let k = 0; k < 180; k++) await frameAt60() // 3 s
+    loop.pause()
+    // 1 at the start, then one per 60 frames: 1 + 3 = 4, each a chunk of exactly 1.
+    expect(loop.steps.value).toBe(4)
+    expect(calls).toEqual([1, 1, 1, 1])
+    scope.stop()
+  })
+
+  it('does 30 updates per second as 1 or (rarely) 2 per frame, and a new pace applies at once', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    const scope = effectScope()
+    const loop = scope.run(() => useTrainingLoop((n) => ({ done: n }), { pace: 30 }))!
+    loop.start()
+    for (let k = 0; k < 120; k++) await frameAt60() // 2 s at 30/s: 60, plus the one at the start
+    expect(loop.steps.value).toBe(61)
+    loop.pace.value = 5
+    for (let k = 0; k < 120; k++) await frameAt60() // 2 s at 5/s
+    expect(loop.steps.value).toBe(71)
+    scope.stop()
+  })
+
+  it('pauses at the planned length with a message; Resume plans as many again', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    const scope = effectScope()
+    const loop = scope.run(() =>
+      useTrainingLoop((n) => ({ done: n }), { pace: 60, totalSteps: 5 }),
+    )!
+    loop.start()
+    for (let k = 0; k < 20; k++) await frameAt60()
+    expect(loop.steps.value).toBe(5)
+    expect(loop.running.value).toBe(false)
+    expect(loop.resumable.value).toBe(true)
+    expect(loop.message.value).toBe(
+      'Paused after the planned 5 updates: Resume trains another 5 updates.',
+    )
+    loop.toggle() // Resume
+    expect(loop.running.value).toBe(true)
+    expect(loop.message.value).toBe('')
+    for (let k = 0; k < 20; k++) await frameAt60()
+    expect(loop.steps.value).toBe(10)
+    expect(loop.message.value).toBe(
+      'Paused after the planned 10 updates: Resume trains another 5 updates.',
+    )
+    scope.stop()
+  })
+
+  it('halts when the work says stop, keeps its message, and only a reset clears it', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    const scope = effectScope()
+    let left = 3
+    const loop = scope.run(() =>
+      useTrainingLoop(
+        (n) => {
+          const done = Math.min(n, left)
+          left -= done
+          return left === 0 ? { done, stop: true, message: 'diverged after 3 updates' } : { done }
+        },
+        { pace: 60 },
+      ),
+    )!
+    loop.start()
+    for (let k = 0; k < 10; k++) await frameAt60()
+    expect(loop.steps.value).toBe(3)
+    expect(loop.halted.value).toBe(true)
+    expect(loop.message.value).toBe('diverged after 3 updates')
+    loop.start()
+    expect(loop.running.value).toBe(false)
+    expect(loop.message.value).toBe('diverged after 3 updates')
+    loop.reset()
+    expect(loop.message.value).toBe('')
+    expect(loop.halted.value).toBe(false)
+    scope.stop()
+  })
+
+  it('never does more in a frame than the budget allows, even at a high pace', async () => {
+    const calls: number[] = []
+    const scope = effectScope()
+    const loop = scope.run(() =>
+      useTrainingLoop(costly(1, calls), { pace: 1000, initialSteps: 64 }),
+    )!
+    loop.start()
+    for (let k = 0; k < 10; k++) await frameAt60()
+    loop.pause()
+    expect(Math.max(...calls.slice(3))).toBeLessThanOrEqual(8)
+    scope.stop()
+  })
+})

@@ -57,12 +57,14 @@ describe('classic lesson (step-by-step-222)', () => {
       .toContain('one bracket per path')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
-    await page.waitForTimeout(700)
+    const updates = async () =>
+      Number(
+        /(\d+) updates/.exec((await page.locator('.workspace__status').textContent()) ?? '')?.[1],
+      )
+    // Paced (30 updates/s by default): wait for the count, not for a time.
+    await expect.poll(updates, { timeout: 20_000 }).toBeGreaterThan(10)
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
-    const updates = Number(
-      /(\d+) updates/.exec((await page.locator('.workspace__status').textContent()) ?? '')?.[1],
-    )
-    expect(updates).toBeGreaterThan(10)
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor()
     await page.getByRole('button', { name: 'Show as table' }).click()
     expect(await page.locator('.loss-chart__table tbody tr').count()).toBeGreaterThan(5)
     await screenshot(page, 'classic-trained-1280')

@@ -42,6 +42,14 @@ async function frameTimes(
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] }
 }
 
+/** Every speed control on the page to "as fast as it goes" (the lessons' default paces are for people). */
+async function fastest(page: Page): Promise<void> {
+  await page.getByTestId('speed').first().waitFor()
+  for (const speed of await page.getByTestId('speed').all()) await speed.selectOption('max')
+}
+/** The step counts of every training loop on the page. */
+const counts = (page: Page) => page.getByTestId('train-count').allTextContents()
+
 const finiteAxis = (a?: { min: number; max: number }) =>
   a !== undefined && Number.isFinite(a.min) && Number.isFinite(a.max)
 
@@ -55,6 +63,7 @@ describe('loss and learning-rate lab', () => {
   it('learning-rate: live η, three optimizers, and a sweep to 10 that marks divergence without NaN', async () => {
     opened = await openPage('#/learning-rate')
     const { page, errors } = opened
+    await fastest(page)
     await page.getByRole('heading', { name: 'Sweep: 24 learning rates at once' }).waitFor()
     const times = await frameTimes(page)
     console.log(
@@ -68,7 +77,7 @@ describe('loss and learning-rate lab', () => {
         timeout: 20_000,
       })
       .toContain('diverged')
-    await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toContain('2,000 updates')
     const curves = await chartState(page, '[data-testid=sweep-curves]')
     expect(curves.series).toHaveLength(24)
     expect(finiteAxis(curves.x) && finiteAxis(curves.y)).toBe(true)
@@ -84,7 +93,7 @@ describe('loss and learning-rate lab', () => {
     await screenshot(page, 'learning-rate-1280')
     // The sigmoid classifier: bounded loss, so large η saturates or oscillates instead of diverging.
     await page.getByRole('radio', { name: /Classifier/ }).check()
-    await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toContain('2,000 updates')
     await page.getByText('Every copy, named').click()
     const named = (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? ''
     expect(named).toMatch(/saturated|oscillating/)
@@ -92,10 +101,75 @@ describe('loss and learning-rate lab', () => {
     expect(errors).toEqual([])
   })
 
+  it('learning-rate: the live run goes at its default pace, and η moved during a run changes the curve from there on', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const live = page.locator('section[aria-labelledby=lr-live-h]')
+    await live.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    // Updates counted against the page's own frames and clock over 3 s of the run.
+    const w = await page.evaluate(
+      () =>
+        new Promise<{ u0: number; u1: number; frames: number; ms: number }>((resolve) => {
+          const el = document.querySelector(
+            'section[aria-labelledby=lr-live-h] [data-testid=train-count]',
+          )
+          const read = () => parseInt((el?.textContent ?? '').replace(/,/g, ''), 10)
+          const [u0, t0] = [read(), performance.now()]
+          let frames = 0
+          const tick = () => {
+            frames++
+            if (performance.now() - t0 < 3000) requestAnimationFrame(tick)
+            else resolve({ u0, u1: read(), frames, ms: performance.now() - t0 })
+          }
+          requestAnimationFrame(tick)
+        }),
+    )
+    console.log(
+      `learning-rate live run: ${w.u1 - w.u0} updates in ${w.frames} frames (${w.ms.toFixed(0)} ms of the page's clock)`,
+    )
+    // Still running after 3 s at its default pace (60 updates/s; 3,000 planned) ...
+    expect(await live.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true)
+    expect(w.u1).toBeLessThan(3000)
+    expect(w.u1 - w.u0).toBeGreaterThan(0)
+    // ... and never ahead of its pace: at most 60 per second of the page's clock, plus the first.
+    expect(w.u1 - w.u0).toBeLessThanOrEqual(Math.ceil((60 * w.ms) / 1000) + 1)
+
+    // η moved during a run: the curve is the same up to that update and differs after it.
+    // The chart redraws on the next frame: wait until every curve ends at update n.
+    const lastAt = async (n: number) => {
+      const read = async () =>
+        (await chartState(page, '[data-testid=live-curves]')).series.map((s) => s.last)
+      await expect.poll(async () => (await read()).map((p) => p?.x)).toEqual([n, n, n])
+      return read()
+    }
+    const steps = async (n: number) => {
+      for (let k = 0; k < n; k++)
+        await live.getByRole('button', { name: 'Step', exact: true }).click()
+    }
+    await live.getByRole('button', { name: 'Pause', exact: true }).click()
+    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    expect(await live.getByTestId('train-count').textContent()).toBe('0 updates')
+    await steps(5)
+    const five = await lastAt(5)
+    await steps(5)
+    const ten = await lastAt(10)
+    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await steps(5)
+    expect(await lastAt(5)).toEqual(five)
+    const slider = page.getByRole('slider', { name: 'Learning rate η' })
+    await slider.focus()
+    await page.keyboard.press('ArrowRight')
+    await steps(5)
+    const moved = await lastAt(10)
+    moved.forEach((p, k) => expect(p?.y).not.toBe(ten[k]?.y))
+    expect(errors).toEqual([])
+  })
+
   it('learning-rate fits a 375 px screen', async () => {
     opened = await openPage('#/learning-rate', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
-    await expect.poll(() => page.getByText(/2000 updates$/).count(), { timeout: 30_000 }).toBe(1)
+    await fastest(page)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toContain('2,000 updates')
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
@@ -107,12 +181,13 @@ describe('loss and learning-rate lab', () => {
   it('loss-compare: both losses train from one start, curves of p from the engine, the notes corrected', async () => {
     opened = await openPage('#/loss-compare')
     const { page, errors } = opened
+    await fastest(page)
     await page.getByRole('heading', { name: 'Same network, same start, two losses' }).waitFor()
     const times = await frameTimes(page)
     console.log(
       `loss-compare frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`,
     )
-    await expect.poll(() => page.getByText('1500 updates').count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['1,500 updates'])
     const train = await chartState(page, '[data-testid=lc-train]')
     expect(train.series).toHaveLength(2)
     expect(train.series.every((s) => s.points > 200 && s.points <= 1001)).toBe(true) // 1501 epochs, decimated
@@ -134,7 +209,8 @@ describe('loss and learning-rate lab', () => {
   it('loss-compare fits a 375 px screen', async () => {
     opened = await openPage('#/loss-compare', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
-    await expect.poll(() => page.getByText('1500 updates').count(), { timeout: 30_000 }).toBe(1)
+    await fastest(page)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['1,500 updates'])
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
@@ -146,6 +222,7 @@ describe('loss and learning-rate lab', () => {
   it('batch-vs-sgd: the raw table diverges, the standardised one trains; noisy per-sample, smooth full batch', async () => {
     opened = await openPage('#/batch-vs-sgd')
     const { page, errors } = opened
+    await fastest(page)
     await page.getByRole('heading', { name: 'Three ways to batch, same start' }).waitFor()
     await page.getByText('The raw table diverges').waitFor({ timeout: 20_000 })
     const raw = await chartState(page, '[data-testid=bs-updates]')
@@ -155,7 +232,7 @@ describe('loss and learning-rate lab', () => {
     console.log(
       `batch-vs-sgd frame times while training (ms): median ${times.median.toFixed(1)}, p95 ${times.p95.toFixed(1)}, max ${times.max.toFixed(1)}`,
     )
-    await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['400 epochs'])
     expect(await page.getByText('The raw table diverges').count()).toBe(0)
     const updates = await chartState(page, '[data-testid=bs-updates]')
     // 400 epochs of 3 rows: 1200 per-sample updates (decimated to ≤ ~1000), 800 of mini-batch, 400 full batch.
@@ -167,7 +244,7 @@ describe('loss and learning-rate lab', () => {
     expect(sumRows[3]).toBe(sumRows[5]) // E1 + E2 + E3 = 3 × mean, to the digits shown
     await screenshot(page, 'batch-vs-sgd-1280')
     await page.getByRole('radio', { name: /XOR/ }).check()
-    await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['400 epochs'])
     await screenshot(page, 'batch-vs-sgd-xor-1280')
     expect(errors).toEqual([])
   })
@@ -175,8 +252,9 @@ describe('loss and learning-rate lab', () => {
   it('batch-vs-sgd fits a 375 px screen', async () => {
     opened = await openPage('#/batch-vs-sgd', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
+    await fastest(page)
     await page.getByRole('switch', { name: 'Standardise data (inputs and targets)' }).check()
-    await expect.poll(() => page.getByText('400 epochs').count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['400 epochs'])
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )

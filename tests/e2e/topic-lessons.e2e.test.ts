@@ -60,8 +60,19 @@ describe('topic lessons', () => {
     await expect.poll(() => page.getByTestId('bound').textContent()).toBe('0.25¹⁰ = 9.54×10⁻⁷')
     expect(await page.getByTestId('norm-table').locator('tbody tr').count()).toBe(10)
     await depth.fill('5')
-    await page.getByRole('button', { name: 'Train 300 updates' }).click()
-    await expect.poll(() => page.getByText('300 / 300 updates').count()).toBe(1)
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    // The planned 300 updates end in a pause with a message, and Resume trains 300 more.
+    await expect
+      .poll(() => page.getByTestId('train-message').textContent(), { timeout: 30_000 })
+      .toBe('Paused after the planned 300 updates: Resume trains another 300 updates.')
+    await page.getByRole('button', { name: 'Resume', exact: true }).click()
+    await page.getByTestId('speed').selectOption('max')
+    await expect
+      .poll(() => page.getByTestId('train-count').textContent(), { timeout: 30_000 })
+      .toBe('600 updates')
+    expect(await page.getByTestId('train-message').textContent()).toBe(
+      'Paused after the planned 600 updates: Resume trains another 300 updates.',
+    )
     await screenshot(page, 'topic-vanishing-gradient-1280')
     await expectClean(opened)
   })
@@ -69,7 +80,7 @@ describe('topic lessons', () => {
   it('xor-221: runs 100 starts per network in the engine and shows the counts the unit test pins', async () => {
     opened = await openPage('#/xor-221')
     const { page } = opened
-    await page.getByRole('button', { name: 'Run 100 starts' }).click()
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
     await page.getByText('10 / 10 experiments done').waitFor({ timeout: 30_000 })
     const solved = async (loss: string, net: string) =>
       Number(await page.getByTestId(`solved-${loss}-${net}`).textContent())
@@ -94,7 +105,8 @@ describe('topic lessons', () => {
     await page.getByTestId('sn-loss').waitFor()
     const before = Number(await page.getByTestId('sn-loss').textContent())
     await page.getByRole('button', { name: 'Step', exact: true }).click()
-    await expect.poll(() => page.getByText('1 updates').count()).toBe(1)
+    await expect.poll(() => page.getByTestId('train-count').textContent()).toBe('1 update')
+    await page.getByTestId('speed').selectOption('max')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     await expect
       .poll(() => page.getByTestId('sn-accuracy').textContent(), { timeout: 10_000 })
@@ -117,6 +129,7 @@ describe('topic lessons', () => {
     opened = await openPage('#/hidden-layer')
     const { page } = opened
     await page.getByTestId('hl-accuracy-1').waitFor()
+    await page.getByTestId('speed').selectOption('max')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     await expect
       .poll(() => page.getByTestId('hl-accuracy-1').textContent(), { timeout: 20_000 })

@@ -111,9 +111,9 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     backward: network.backward,
     update,
     step: update,
-    train: () => (training.running.value ? training.pause() : training.start()),
+    train: training.toggle,
     reset: () => {
-      training.pause()
+      training.reset()
       network.reset()
       training.trimTo(0)
       sample.value = 0
@@ -121,7 +121,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
       guideIndex.value = -1
     },
     undo: () => {
-      training.pause()
+      training.reset()
       network.undo()
       training.trimTo(network.updates.value + 1)
     },

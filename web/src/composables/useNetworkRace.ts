@@ -43,14 +43,23 @@ export function useRace<L extends { stopped: string }>(
 
   const loop = useTrainingLoop((steps) => {
     lanes.value = lanes.value.map((lane, k) => rules.advance(nets[k], lane, steps, k))
-    return { done: steps, stop: lanes.value.every((l) => l.stopped) }
+    const stop = lanes.value.every((l) => l.stopped)
+    return {
+      done: steps,
+      stop,
+      message: stop ? 'Every run diverged: lower η and start again.' : '',
+    }
   }, loopOptions)
 
   function dispose(): void {
     nets.forEach((n) => n.dispose())
     nets = []
   }
+  let built = false
+  /** New networks from the same start; trains at once unless the learner had paused by hand. */
   function restart(): void {
+    const pausedByHand = built && !loop.running.value && !loop.message.value
+    built = true
     loop.reset()
     dispose()
     error.value = ''
@@ -67,7 +76,7 @@ export function useRace<L extends { stopped: string }>(
       fresh.push(rules.start(made.network, k))
     }
     lanes.value = fresh
-    loop.start()
+    if (!pausedByHand) loop.start()
   }
   watch(rebuildOn, restart, { immediate: true })
   onScopeDispose(dispose)
@@ -90,11 +99,19 @@ export type NetworkRace = Race<RaceLane>
 const updatesPerEpoch = (s: NetworkSpec) =>
   Math.ceil(s.inputs.length / (s.batchSize || s.inputs.length))
 
-/** `totalEpochs` epochs for every variant; each step of the loop is one epoch of every variant. */
+/**
+ * `totalEpochs` epochs for every variant (then paused; Resume goes on); each step of the loop is one
+ * epoch of every variant, at `pace` epochs per second.
+ */
 export function useNetworkRace(
   engine: NnModule,
   variants: Ref<readonly RaceVariant[]>,
-  options: { totalEpochs?: number; budgetMs?: number } = {},
+  options: {
+    totalEpochs?: number
+    budgetMs?: number
+    pace?: number
+    unit?: 'update' | 'epoch'
+  } = {},
 ): NetworkRace {
   function epoch(net: EngineNetwork, lane: RaceLane, k: number): RaceLane {
     const t = net.train(updatesPerEpoch(variants.value[k].spec))
@@ -126,6 +143,11 @@ export function useNetworkRace(
         return { ...l, accuracy: l.stopped ? null : net.accuracy() }
       },
     },
-    { totalSteps: options.totalEpochs ?? 2000, budgetMs: options.budgetMs ?? 8 },
+    {
+      totalSteps: options.totalEpochs ?? 2000,
+      budgetMs: options.budgetMs ?? 8,
+      pace: options.pace,
+      unit: options.unit ?? 'epoch',
+    },
   )
 }

@@ -33,7 +33,7 @@ export function useOptimizerRace(
   engine: NnModule,
   spec: Ref<NetworkSpec>,
   learningRate: Ref<number>,
-  options: { totalSteps?: number; budgetMs?: number } = {},
+  options: { totalSteps?: number; budgetMs?: number; pace?: number } = {},
 ): OptimizerRace {
   // η is read when the networks are built, not watched: a new η must not restart the race.
   const variants = () =>
@@ -58,7 +58,12 @@ export function useOptimizerRace(
         }
       },
     },
-    { totalSteps: options.totalSteps ?? 3000, initialSteps: 4, budgetMs: options.budgetMs ?? 8 },
+    {
+      totalSteps: options.totalSteps ?? 3000,
+      initialSteps: 4,
+      budgetMs: options.budgetMs ?? 8,
+      pace: options.pace,
+    },
   )
 
   // A new η reaches the running networks at once; training carries on from where it is.

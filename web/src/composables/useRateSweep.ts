@@ -33,7 +33,7 @@ export function useRateSweep(
   engine: NnModule,
   spec: Ref<NetworkSpec>,
   rates: Ref<readonly number[]>,
-  options: { totalSteps?: number; budgetMs?: number } = {},
+  options: { totalSteps?: number; budgetMs?: number; pace?: number } = {},
 ): RateSweep {
   const copies = shallowRef<readonly SweepCopy[]>([])
   const verdicts = shallowRef<readonly CopyVerdict[]>([])
@@ -73,9 +73,15 @@ export function useRateSweep(
         }
       })
       if (++frames % 15 === 0) judge()
-      return { done: steps, stop: states.every((s) => s.divergedAt !== null) }
+      const stop = states.every((s) => s.divergedAt !== null)
+      return { done: steps, stop, message: stop ? 'Every copy diverged.' : '' }
     },
-    { totalSteps: options.totalSteps ?? 2000, initialSteps: 4, budgetMs: options.budgetMs ?? 8 },
+    {
+      totalSteps: options.totalSteps ?? 2000,
+      initialSteps: 4,
+      budgetMs: options.budgetMs ?? 8,
+      pace: options.pace,
+    },
   )
 
   function dispose(): void {

@@ -1,8 +1,9 @@
-// Training in the background of a lesson: EngineNetwork.train in time-boxed chunks, one per animation
-// frame (useTrainingLoop; never a JS loop per step), streaming the loss curve. Also records single updates.
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+// Training in the background of a lesson: EngineNetwork.train at the learner's pace, at most a frame
+// budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve.
+// Also records single updates.
+import { computed, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkState } from './useNetwork'
-import { useTrainingLoop } from './useTrainingLoop'
+import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 /** The loss measured after `update` updates. */
 export interface LossPoint {
@@ -15,8 +16,10 @@ export interface TrainingOptions {
   frameBudgetMs?: number
   /** At most this many updates per frame, so the curve visibly streams. @default 25 */
   stepsPerFrame?: number
-  /** Updates per press of Train. @default 5000 */
+  /** Updates per planned run (then paused; Resume goes on). @default 5000 */
   maxSteps?: number
+  /** Updates per second at the start. @default 30 */
+  pace?: number
   /** Points kept in the history before thinning it out. @default 4000 */
   maxPoints?: number
 }
@@ -24,10 +27,16 @@ export interface TrainingOptions {
 export interface TrainingState {
   lossHistory: ShallowRef<readonly LossPoint[]>
   running: Readonly<Ref<boolean>>
-  /** Why training stopped early (divergence), or ''. */
-  stopReason: Ref<string>
+  /** The paced loop: pace, message, Resume. */
+  loop: TrainingLoop
+  /** Why training stopped on its own (divergence), or ''. */
+  stopReason: Readonly<Ref<string>>
+  /** Train, Pause or Resume; every start is an Undo point. */
+  toggle: () => void
   start: () => void
   pause: () => void
+  /** Pauses and forgets the run (the network was reset or undone). */
+  reset: () => void
   /** Adds the loss measured before update number `update + 1`. */
   record: (update: number, loss: number) => void
   /** Forgets points after `updates` (undo) or all of them (reset). */
@@ -37,7 +46,6 @@ export interface TrainingState {
 export function useTraining(network: NetworkState, options: TrainingOptions = {}): TrainingState {
   const maxPoints = options.maxPoints ?? 4000
   const lossHistory = shallowRef<readonly LossPoint[]>([])
-  const stopReason = ref('')
 
   function push(points: LossPoint[]): void {
     let all = [
@@ -57,31 +65,38 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
         ),
       )
       network.refresh(r.done)
-      if (r.diverged)
-        stopReason.value = `Training diverged (${r.message}). Lower the learning rate, then Undo or Reset.`
-      return { done: r.done, stop: r.diverged }
+      return {
+        done: r.done,
+        stop: r.diverged,
+        message: r.diverged
+          ? `Training diverged (${r.message}). Lower the learning rate, then Undo or Reset.`
+          : '',
+      }
     },
     {
       budgetMs: options.frameBudgetMs ?? 8,
       initialSteps: 20,
       maxSteps: options.stepsPerFrame ?? 25,
       totalSteps: options.maxSteps ?? 5000,
+      pace: options.pace ?? 30,
     },
   )
-  /** Each press of Train: a fresh run of `maxSteps` updates from a checkpoint (for Undo). */
+  /** Each press of Train or Resume remembers the weights for Undo. */
   function start(): void {
     if (loop.running.value) return
-    stopReason.value = ''
+    if (loop.halted.value) loop.reset() // after a divergence (undone or not), a fresh run
     network.checkpoint()
-    loop.reset()
     loop.start()
   }
   return {
     lossHistory,
     running: loop.running,
-    stopReason,
+    loop,
+    stopReason: computed(() => (loop.halted.value ? loop.message.value : '')),
+    toggle: () => (loop.running.value ? loop.pause() : start()),
     start,
     pause: loop.pause,
+    reset: loop.reset,
     record: (update, loss) => Number.isFinite(loss) && push([{ update, loss }]),
     trimTo: (updates) => (lossHistory.value = lossHistory.value.filter((p) => p.update < updates)),
   }

@@ -1,41 +1,73 @@
-// Runs engine work in time-boxed chunks, one per animation frame, so training never freezes the page:
-// the number of steps per chunk grows or shrinks to keep each frame's work near the budget (~8 ms).
-// Knows nothing about networks: `work(steps)` does the training and says whether to go on.
-import { onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+// The one paced training loop of every screen that trains (#11). The pace is a parameter, "updates
+// per second" (1, 2, 5 … or as fast as it goes); every animation frame the loop adds pace × elapsed
+// time to a fractional credit and does the whole updates in it, so 1 update/s works at 60 frames/s.
+// A frame never does more than its time budget allows (the chunk adapts to what one update costs), so
+// input stays responsive at any pace. Reaching the planned length pauses with a message; Resume goes on
+// for another planned length. Knows nothing about networks: `work(n)` trains and says what happened.
+import { computed, onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 
-/** What one chunk did: the steps actually done, and whether training should stop afterwards. */
+/** "As fast as it goes": as many updates per frame as the time budget allows. */
+export const FASTEST = Infinity
+
+/** The speeds offered by the speed control, in updates (or epochs) per second. */
+export const PACES: readonly number[] = [1, 2, 5, 10, 30, 60, 120, 300, 1000, FASTEST]
+
+/** What one chunk did: the steps actually done, and whether (and why) training must stop. */
 export interface ChunkResult {
   done: number
   stop?: boolean
+  /** Shown while stopped, e.g. why training diverged. */
+  message?: string
 }
 
 export interface TrainingLoopOptions {
-  /** Milliseconds of work per animation frame. @default 8 */
+  /** Steps per second at the start; {@link FASTEST} for as fast as it goes. @default FASTEST */
+  pace?: number
+  /** Milliseconds of work per animation frame, at most. @default 8 */
   budgetMs?: number
-  /** Steps in the first chunk. @default 1 */
+  /** Steps in the first chunk at FASTEST. @default 1 */
   initialSteps?: number
   /** Largest chunk. @default 100000 */
   maxSteps?: number
-  /** Stop after this many steps in total (Infinity: until `work` says stop). @default Infinity */
+  /** Planned length of a run: pauses there with a message; Resume plans as many again. @default Infinity */
   totalSteps?: number
+  /** What one step is called in messages. @default 'update' */
+  unit?: 'update' | 'epoch'
 }
 
 export interface TrainingLoop {
   running: Readonly<Ref<boolean>>
   /** Steps done since the last `reset`. */
   steps: Readonly<Ref<number>>
-  /** Steps per chunk the loop settled on, and how long the last chunk took (ms). */
+  /** Steps per second; {@link FASTEST} for as fast as it goes. Can change while running. */
+  pace: Ref<number>
+  /** Why the loop is paused when it did not pause because the learner asked (planned end, divergence). */
+  message: Readonly<Ref<string>>
+  /** True after `work` asked to stop (divergence): Resume cannot go on until a reset. */
+  halted: Readonly<Ref<boolean>>
+  /** Paused in a run that Resume continues (started since the last reset, not halted). */
+  resumable: Readonly<Ref<boolean>>
+  /** Steps per chunk at the last frame, and how long the last chunk took (ms). */
   stats: ShallowRef<{ chunk: number; ms: number }>
+  /** Starts or resumes; at the planned end, plans as many steps again; after a halt, says why not. */
   start: () => void
   pause: () => void
   toggle: () => void
-  /** Pauses and sets the step count back to 0 (the caller rebuilds its networks). */
+  /** Pauses, forgets the message and sets the step count back to 0 (the caller rebuilds its networks). */
   reset: () => void
+  /** One step by hand while paused (the Step button): counted like the loop's own steps. */
+  stepOnce: () => void
+}
+
+/** "2 updates", "1 epoch", "1,000 updates". */
+export function countOf(n: number, unit: 'update' | 'epoch' = 'update'): string {
+  return `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`
 }
 
 /**
- * Calls `work(n)` once per animation frame while running; `n` adapts so each call takes about
- * `budgetMs`. Stops when `work` returns `stop`, when `totalSteps` is reached, and on unmount.
+ * Calls `work(n)` once per animation frame while running, with n = the whole steps the pace has
+ * earned since the last frame (capped by the time budget). Pauses when `work` returns `stop` (with its
+ * message), at the planned length (with a message saying Resume goes on) and on scope dispose.
  */
 export function useTrainingLoop(
   work: (steps: number) => ChunkResult,
@@ -43,37 +75,85 @@ export function useTrainingLoop(
 ): TrainingLoop {
   const budget = options.budgetMs ?? 8
   const maxSteps = options.maxSteps ?? 100_000
-  const total = options.totalSteps ?? Infinity
+  const planned = options.totalSteps ?? Infinity
+  const unit = options.unit ?? 'update'
   const running = ref(false)
   const steps = ref(0)
+  const pace = ref(options.pace ?? FASTEST)
+  const message = ref('')
+  const halted = ref(false)
+  const started = ref(false)
   const stats = shallowRef({ chunk: options.initialSteps ?? 1, ms: 0 })
+  /** The most steps one frame may do: adapted so a frame's work stays near the budget. */
   let chunk = options.initialSteps ?? 1
+  /** Earned but not yet done steps (fractional). */
+  let credit = 0
+  let lastTime = 0
+  let end = planned
   let frame = 0
 
-  /** Next chunk size: proportional to how far the last one was from the budget, at most ×2 up. */
-  function adapt(ms: number, done: number): void {
-    if (done < chunk) return
-    const factor = ms <= 0.05 ? 2 : Math.min(2, Math.max(0.25, (0.9 * budget) / ms))
-    chunk = Math.max(1, Math.min(maxSteps, Math.floor(chunk * factor) || 1))
+  /** Next chunk limit: shrinks at once after a frame over budget, grows (at most ×2) after a full one. */
+  function adapt(ms: number, asked: number, done: number): void {
+    if (done < asked || asked === 0) return
+    if (ms > budget) chunk = Math.max(1, Math.floor(asked * Math.max(0.25, (0.9 * budget) / ms)))
+    else if (asked >= chunk) {
+      const factor = ms <= 0.05 ? 2 : Math.min(2, (0.9 * budget) / ms)
+      chunk = Math.max(1, Math.min(maxSteps, Math.floor(chunk * factor) || 1))
+    }
+  }
+
+  /** How many steps this frame: the pace's credit, or the whole chunk at FASTEST. */
+  function earned(now: number): number {
+    if (!Number.isFinite(pace.value)) return chunk
+    // At most a quarter second counts: a hidden tab or a long frame must not cause a burst.
+    credit += (pace.value * Math.min(250, Math.max(0, now - lastTime))) / 1000
+    const n = Math.min(chunk, Math.floor(credit + 1e-9)) // 60 × (1/60) must make 1
+    credit = Math.min(credit - n, 1) // a pace above what the budget allows is not owed later
+    return n
+  }
+
+  function finishRun(r: ChunkResult): boolean {
+    if (r.stop) {
+      halted.value = true
+      message.value = r.message ?? ''
+      pause()
+      return true
+    }
+    if (steps.value >= end) {
+      message.value = `Paused after the planned ${countOf(steps.value, unit)}: Resume trains another ${countOf(planned, unit)}.`
+      pause()
+      return true
+    }
+    return false
   }
 
   function tick(): void {
     frame = 0
     if (!running.value) return
-    const n = Math.max(1, Math.min(chunk, total - steps.value))
-    const t0 = performance.now()
-    const r = work(n)
-    const ms = performance.now() - t0
-    steps.value += r.done
-    stats.value = { chunk: n, ms }
-    adapt(ms, r.done)
-    if (r.stop || steps.value >= total) return pause()
+    const now = performance.now()
+    const n = Math.min(earned(now), end - steps.value)
+    lastTime = now
+    if (n > 0) {
+      const t0 = performance.now()
+      const r = work(n)
+      const ms = performance.now() - t0
+      steps.value += r.done
+      stats.value = { chunk: n, ms }
+      adapt(ms, n, r.done)
+      if (finishRun(r)) return
+    }
     frame = requestAnimationFrame(tick)
   }
 
   function start(): void {
-    if (running.value || steps.value >= total) return
+    if (running.value) return
+    if (halted.value) return // the message (why it stopped) stays on screen
+    if (steps.value >= end) end = steps.value + planned
+    message.value = ''
     running.value = true
+    started.value = true
+    credit = 1 // the first update comes at once, not after 1/pace seconds
+    lastTime = performance.now()
     frame = requestAnimationFrame(tick)
   }
   function pause(): void {
@@ -84,16 +164,34 @@ export function useTrainingLoop(
   function reset(): void {
     pause()
     steps.value = 0
+    end = planned
+    message.value = ''
+    halted.value = false
+    started.value = false
+  }
+  function stepOnce(): void {
+    if (running.value || halted.value) return
+    const r = work(1)
+    steps.value += r.done
+    if (r.stop) {
+      halted.value = true
+      message.value = r.message ?? ''
+    } else if (steps.value >= end) end = steps.value + planned
   }
   onScopeDispose(pause)
 
   return {
     running,
     steps,
+    pace,
+    message,
+    halted,
+    resumable: computed(() => started.value && !halted.value && !running.value),
     stats,
     start,
     pause,
     toggle: () => (running.value ? pause() : start()),
     reset,
+    stepOnce,
   }
 }

@@ -1,5 +1,5 @@
 // Live training of the playground: one PlaygroundSession (engine networks) per network shape and data,
-// rebuilt when they change; useTrainingLoop runs train(n) + snapshot() once per animation frame. The
+// rebuilt when they change; useTrainingLoop runs n epochs + snapshot() per animation frame at the pace. The
 // learning rate changes live, without a reset. A diverged run is stopped and named, never drawn as NaN.
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useTrainingLoop } from '../../composables/useTrainingLoop'
@@ -90,7 +90,21 @@ export function usePlaygroundTraining(
     return { done: r.done, stop: r.diverged }
   }
 
-  const loop = useTrainingLoop((n) => trainSteps(n), { budgetMs: 6, maxSteps: 2000 })
+  /** Updates in one epoch (one pass over the training points) at the current batch size. */
+  function perEpoch(): number {
+    const rows = spec.value.inputs.length
+    const b = spec.value.batchSize ?? 0
+    return b > 0 && b < rows ? Math.ceil(rows / b) : 1
+  }
+  // Paced in epochs, 60 per second at the start like TensorFlow Playground: the boundary forms
+  // where the learner can watch it.
+  const loop = useTrainingLoop(
+    (epochs) => {
+      const r = trainSteps(epochs * perEpoch())
+      return { done: r.stop ? Math.floor(r.done / perEpoch()) : epochs, stop: r.stop }
+    },
+    { budgetMs: 6, maxSteps: 2000, pace: 60, unit: 'epoch' },
+  )
 
   // Anything but the learning rate makes a new network; the learning rate changes in place.
   const shapeKey = computed(() =>
@@ -120,6 +134,8 @@ export function usePlaygroundTraining(
     updates,
     message,
     running: loop.running,
+    /** Epochs per second; FASTEST for as fast as it goes. */
+    pace: loop.pace,
     toggle: () => (canTrain.value && !message.value ? loop.toggle() : undefined),
     step: () => {
       if (!loop.running.value && !message.value) trainSteps(1)

@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'web/src/**/*.test.ts'],
+          // A hang guard, not a speed check: CI shares 2 cores, and the 5 s default failed a
+          // 3,000-link fuzz test under load. Speed is measured by `npm run bench`.
+          testTimeout: 120_000,
         },
       },
       {
@@ -22,6 +25,7 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/components/**/*.test.ts'],
           setupFiles: ['tests/components/setup.ts'],
+          testTimeout: 120_000,
         },
       },
       {

@@ -1,4 +1,4 @@
-// Routes: `#/` lists the lessons, `#/<lesson-id>` opens one (its values may follow: `#/<id>?v=1&…`),
+// Routes: `#/` lists the lessons, `#/glossary` is the course notation, `#/<lesson-id>` opens one (its values may follow: `#/<id>?v=1&…`),
 // `#/<lesson-id>/answer-key` prints its worked example. Hash history, so dist/ works from any static
 // host; the <backprop-lesson> element uses the same routes in memory (embed/element.ts).
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
@@ -6,6 +6,7 @@ import HomeView from './views/HomeView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
+  { path: '/glossary', name: 'glossary', component: () => import('./views/GlossaryView.vue') },
   {
     path: '/:id/answer-key',
     name: 'answer-key',

@@ -313,6 +313,7 @@ export function decodeState(query: string, base: NetworkSpec): DecodedState {
   if (broken > 0) notices.push(`${broken} garbled part${broken === 1 ? ' was' : 's were'} ignored.`)
   const values = new Map<string, string>()
   for (const [key, value] of pairs) {
+    if (key === 'exseed') continue // the exercises' numbers, read by exercises/seed.ts
     if (!KNOWN.has(key)) notices.push(`Unknown setting “${preview(key)}” was ignored.`)
     else if (values.has(key))
       notices.push(`The setting “${key}” appeared twice; the first one was used.`)

@@ -2,6 +2,7 @@
 // sweep, XOR from many starts…) rather than the worked-example player. Still one data file each.
 import type { Component } from 'vue'
 import type { NnModule } from '../engine/nn'
+import type { CourseFields } from '../course/types'
 import type { LessonSummary } from './index'
 
 /** Props every panel receives from PanelLessonView. */
@@ -10,7 +11,7 @@ export interface PanelProps {
   engine: NnModule
 }
 
-export interface PanelLesson extends LessonSummary {
+export interface PanelLesson extends LessonSummary, CourseFields {
   kind: 'panel'
   /** Plain-language paragraphs shown above the panel; `$…$` is inline LaTeX. */
   intro: string[]

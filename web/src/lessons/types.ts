@@ -3,6 +3,7 @@
 import type { NetworkSpec } from '../engine/types'
 import type { SlipId } from '../math/slips'
 import type { SymbolMap } from '../math/symbols'
+import type { CourseFields } from '../course/types'
 import type { LessonSummary } from './index'
 
 /** One step of the guided walk-through: an action, what to look at, and what to say. */
@@ -27,7 +28,7 @@ export interface LessonSlip {
   note: string
 }
 
-export interface Lesson extends LessonSummary {
+export interface Lesson extends LessonSummary, CourseFields {
   spec: NetworkSpec
   /** Paragraphs; `$…$` is inline LaTeX. */
   intro: string[]

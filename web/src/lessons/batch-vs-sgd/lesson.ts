@@ -1,5 +1,6 @@
 // Notes 004 (the 3-row table, E1 + E2 + E3, epochs) and notes 003 (per-sample updates are noisy; batch
 // and mini-batch descent average the gradient, not the error), trained side by side.
+import { defineExercises } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 
 export default definePanelLesson({
@@ -7,7 +8,54 @@ export default definePanelLesson({
   title: 'One sample, a mini-batch or all of them?',
   summary:
     'Per-sample SGD, mini-batch and full-batch descent on the notes’ 3-row table and on XOR: noisy against smooth, sum against mean, and why the data must be standardised.',
-  order: 70,
+  order: 100,
+  learnt: [
+    'One sample per update is noisy, the full batch is smooth and a mini-batch is in between.',
+    'Averaging the batch’s gradients (not summing them) keeps η independent of the batch size.',
+  ],
+  notation: ['n', 'eta', 'dW', 'J'],
+  exercises: defineExercises([
+    {
+      id: 'updates-per-epoch',
+      generate: (d) => ({ N: d.int(20, 200), B: d.pick([4, 8, 16, 32]) }),
+      prompt: (v) =>
+        `A data set has ${v.N} samples. How many updates does one epoch of mini-batch descent with batches of ${v.B} make (the last batch may be smaller)?`,
+      blanks: [{ key: 'updates', label: 'updates per epoch', exact: (v) => Math.ceil(v.N / v.B) }],
+      slips: (v) => [
+        {
+          key: 'updates',
+          value: Math.floor(v.N / v.B),
+          message: 'The last, smaller batch is left out.',
+        },
+      ],
+    },
+    {
+      id: 'mean-gradient',
+      generate: (d) => ({
+        g1: d.num(-1, 1, 2),
+        g2: d.num(-1, 1, 2),
+        g3: d.num(-1, 1, 2),
+        g4: d.num(-1, 1, 2),
+      }),
+      prompt: (v) =>
+        `A mini-batch of four samples gives the per-sample gradients $${v.g1}$, $${v.g2}$, $${v.g3}$, $${v.g4}$ for one weight. Which gradient does the update use?`,
+      blanks: [
+        { key: 'g', label: 'batch gradient', exact: (v) => (v.g1 + v.g2 + v.g3 + v.g4) / 4 },
+      ],
+      slips: (v) => [
+        {
+          key: 'g',
+          value: v.g1 + v.g2 + v.g3 + v.g4,
+          message: 'This is the sum over the samples; the batch value is their mean.',
+        },
+        {
+          key: 'g',
+          value: v.g1,
+          message: 'This is the first sample alone; the batch value is the mean over all samples.',
+        },
+      ],
+    },
+  ]),
   notes: '004 and 003',
   intro: [
     'Backpropagation gives a gradient for one sample. The notes ask when to update: after every sample (stochastic gradient descent), after a few (a mini-batch), or once per pass over all the data (an epoch, full batch). Batches average the gradients of their samples.',

@@ -1,4 +1,5 @@
 // Notes 001: a single neuron draws a straight boundary; a hidden layer bends it. Both trained side by side.
+import { defineExercises, par } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 
 export default definePanelLesson({
@@ -6,7 +7,42 @@ export default definePanelLesson({
   title: 'Why a hidden layer: curved boundaries',
   summary:
     'On a circle or XOR-like data one neuron is stuck with a straight line; a 2-H-1 network with a hidden layer bends its boundary around the classes as it trains.',
-  order: 80,
+  order: 40,
+  learnt: [
+    'One neuron separates the plane with one straight line.',
+    'A hidden layer combines several lines, so the boundary can bend around a class.',
+  ],
+  notation: ['x', 'W', 'b', 'z', 'a'],
+  exercises: defineExercises([
+    {
+      id: 'side-of-line',
+      generate: (d) => ({
+        w1: d.num(-2, 2, 1),
+        w2: d.num(-2, 2, 1),
+        b: d.num(-1, 1, 1),
+        x1: d.num(-2, 2, 1),
+        x2: d.num(-2, 2, 1),
+      }),
+      prompt: (v) =>
+        `One neuron’s line is $${v.w1}\\,x_1 + ${par(v.w2)}\\,x_2 + ${par(v.b)} = 0$. For the point $(${v.x1}, ${v.x2})$, what is $z$? (Its sign says on which side of the line the point lies.)`,
+      blanks: [{ key: 'z', label: 'z', exact: (v) => v.w1 * v.x1 + v.w2 * v.x2 + v.b }],
+      slips: (v) => [
+        {
+          key: 'z',
+          value: v.w1 * v.x1 + v.w2 * v.x2,
+          message: 'The bias is left out of the net input.',
+        },
+      ],
+    },
+    {
+      id: 'parameter-count',
+      generate: (d) => ({ h: d.int(2, 12) }),
+      prompt: (v) =>
+        `A 2-${v.h}-1 network (2 inputs, ${v.h} hidden units, 1 output), each unit with a bias. How many weights and biases does it train?`,
+      blanks: [{ key: 'count', label: 'parameters', exact: (v) => 2 * v.h + v.h + v.h + 1 }],
+      slips: (v) => [{ key: 'count', value: 3 * v.h, message: 'The biases are left out.' }],
+    },
+  ]),
   notes: '001',
   intro: [
     'A single neuron decides by the sign of $w \\cdot x + b$, so its boundary is always a straight line. Some data cannot be split by any line: the points inside a circle against those outside, or the four corners of XOR.',

@@ -1,5 +1,6 @@
 // Notes 000: "MSE → regression, cross-entropy → classification", and the two-class example with
 // predictions [0.4, 0.6] and [0.1, 0.9]. The same network trained with both losses, and why they differ.
+import { defineExercises } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 
 export default definePanelLesson({
@@ -7,7 +8,52 @@ export default definePanelLesson({
   title: 'MSE or cross-entropy? The same network trained twice',
   summary:
     'Train one classifier with MSE and with cross-entropy from the same weights, and see why the gradient of MSE vanishes when the output saturates.',
-  order: 50,
+  order: 80,
+  learnt: [
+    "With a sigmoid output, the MSE gradient carries $\\sigma'(z)$ and vanishes when the output saturates; cross-entropy’s $\\delta = a - y$ does not.",
+    'Cross-entropy is $-\\ln p$ of the right class, with the natural logarithm: $-\\ln 0.7 = 0.357$.',
+  ],
+  notation: ['yhat', 'y', 'J', 'sigma', 'delta', 'z'],
+  exercises: defineExercises([
+    {
+      id: 'two-class',
+      generate: (d) => {
+        const p2 = d.num(0.1, 0.95, 2)
+        return { p1: Math.round((1 - p2) * 100) / 100, p2 }
+      },
+      prompt: (v) =>
+        `The true class is class 2 and the network predicts $[${v.p1}, ${v.p2}]$. Compute the cross-entropy $-\\ln p_2$ and the squared error $(p_1 - 0)^2 + (p_2 - 1)^2$.`,
+      blanks: [
+        { key: 'ce', label: 'cross-entropy', exact: (v) => -Math.log(v.p2) },
+        { key: 'se', label: 'squared error', exact: (v) => v.p1 ** 2 + (v.p2 - 1) ** 2 },
+      ],
+      slips: (v) => [
+        {
+          key: 'ce',
+          value: -Math.log10(v.p2),
+          message: 'log₁₀ was used where the natural logarithm ln belongs.',
+        },
+      ],
+    },
+    {
+      id: 'saturated-gradient',
+      generate: (d) => ({ a: d.num(0.01, 0.1, 3) }),
+      prompt: (v) =>
+        `A sigmoid output is $a = ${v.a}$ for a sample with $y = 1$ (badly wrong, and saturated). Compute $\\delta = \\partial J/\\partial z$ for $J = \\tfrac12(a - y)^2$ and for cross-entropy.`,
+      blanks: [
+        { key: 'mse', label: 'δ with MSE', exact: (v) => (v.a - 1) * v.a * (1 - v.a) },
+        { key: 'ce', label: 'δ with cross-entropy', exact: (v) => v.a - 1 },
+      ],
+      slips: (v) => [
+        { key: 'mse', value: v.a - 1, message: 'With MSE the factor σ′(z) = a(1 − a) stays.' },
+        {
+          key: 'ce',
+          value: (v.a - 1) * v.a * (1 - v.a),
+          message: 'With cross-entropy σ′(z) cancels: δ = a − y.',
+        },
+      ],
+    },
+  ]),
   notes: '000',
   intro: [
     'The notes pair each loss with a task: mean squared error for regression, cross-entropy for classification. Here one sigmoid neuron learns to separate two classes twice, from the very same (badly chosen) weights: once with MSE, once with cross-entropy.',

@@ -1,5 +1,6 @@
 // The playground (issue 8): any small network on 2-D data, trained live, with the maths of every weight
 // one click away. Everything it uses lives in this folder (data, features, engine session, components, tests).
+import { defineExercises } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 
 export default definePanelLesson({
@@ -8,7 +9,56 @@ export default definePanelLesson({
   shareBar: false, // it shares its own state (Share, export, import)
   summary:
     'Circles, XOR, spirals (also with three classes) or your own points: pick features, layers and optimiser, watch every neuron learn, and click any weight to see its gradient worked out.',
-  order: 110,
+  order: 130,
+  learnt: [
+    'Features, width, depth and the optimiser all change what a network can learn and how fast.',
+    'Every weight’s gradient is the same chain of local slopes you derived by hand.',
+  ],
+  notation: ['x', 'W', 'b', 'z', 'a', 'yhat', 'J', 'eta', 'f'],
+  exercises: defineExercises([
+    {
+      id: 'parameter-count',
+      generate: (d) => ({ i: d.int(2, 6), h1: d.int(2, 8), h2: d.int(2, 8), o: d.int(1, 3) }),
+      prompt: (v) =>
+        `A ${v.i}-${v.h1}-${v.h2}-${v.o} network, every unit with a bias. How many weights and biases does it train?`,
+      blanks: [
+        {
+          key: 'count',
+          label: 'parameters',
+          exact: (v) => (v.i + 1) * v.h1 + (v.h1 + 1) * v.h2 + (v.h2 + 1) * v.o,
+        },
+      ],
+      slips: (v) => [
+        {
+          key: 'count',
+          value: v.i * v.h1 + v.h1 * v.h2 + v.h2 * v.o,
+          message: 'The biases are left out.',
+        },
+      ],
+    },
+    {
+      id: 'relu-unit',
+      generate: (d) => ({
+        w1: d.num(-2, 2, 1),
+        w2: d.num(-2, 2, 1),
+        b: d.num(-1, 1, 1),
+        x1: d.num(-2, 2, 1),
+        x2: d.num(-2, 2, 1),
+      }),
+      prompt: (v) =>
+        `A ReLU unit with $w = (${v.w1}, ${v.w2})$, $b = ${v.b}$ at the point $(${v.x1}, ${v.x2})$: what is its activation $a = \\max(0, z)$?`,
+      blanks: [
+        { key: 'a', label: 'a', exact: (v) => Math.max(0, v.w1 * v.x1 + v.w2 * v.x2 + v.b) },
+      ],
+      slips: (v) => [
+        {
+          key: 'a',
+          value: v.w1 * v.x1 + v.w2 * v.x2 + v.b,
+          message: 'That is z; ReLU makes a negative z zero.',
+        },
+      ],
+    },
+  ]),
   notes: '000–004',
   intro: [
     'Press Play and watch the network carve up the plane. Every number comes from the same engine as the lessons; click a neuron or a connection to see the chain rule for its gradient with the current weights, checked against a numerical derivative.',

@@ -209,6 +209,7 @@ export function decodePlayground(query: string): PlaygroundState & { notices: st
       notices.push('A garbled part of the link was ignored.')
       continue
     }
+    if (key === 'exseed') continue // the exercises' numbers, read by exercises/seed.ts
     if (!KNOWN.has(key)) notices.push(`Unknown setting “${preview(key)}” was ignored.`)
     else if (values.has(key))
       notices.push(`The setting “${key}” appeared twice; the first one was used.`)

@@ -1,5 +1,6 @@
 // Notes 000: a 2-2-2 network, ReLU hidden layer sharing b1 = 0.1, sigmoid outputs sharing b2 = 0.2,
 // x = (0.7, 0.5), y = (0.3, 0.7), L = ½ Σ (y − ŷ)². The notes' weights are illegible: the defaults are ours.
+import { defineExercises } from '../../exercises/types'
 import { withDerived } from '../notation'
 import { defineLesson } from '../types'
 
@@ -9,7 +10,63 @@ export default defineLesson({
   summary:
     'A ReLU hidden layer and sigmoid outputs with shared biases. The gradient of the first weight adds ' +
     'one chain per output, and the notes flip a sign in the second one: find it.',
-  order: 2,
+  order: 70,
+  learnt: [
+    'ReLU’s slope is 1 for $z > 0$ and 0 otherwise: a unit with $z < 0$ passes no gradient back.',
+    'A first-layer weight’s gradient adds one chain per output; one flipped sign gives a wrong total.',
+  ],
+  followsNotes: '000',
+  exercises: defineExercises([
+    {
+      id: 'relu-delta',
+      generate: (d) => ({
+        z: d.num(-1, 1, 2),
+        w1: d.num(-1, 1, 2),
+        w2: d.num(-1, 1, 2),
+        d1: d.num(-0.3, 0.3, 3),
+        d2: d.num(-0.3, 0.3, 3),
+      }),
+      prompt: (v) =>
+        `A ReLU hidden unit has $z = ${v.z}$. Its weights to the two outputs are $${v.w1}$ and $${v.w2}$, whose δ are $${v.d1}$ and $${v.d2}$. What is the hidden unit’s $\\delta = \\mathrm{ReLU}'(z)\\,(w_1\\delta_1 + w_2\\delta_2)$?`,
+      blanks: [
+        {
+          key: 'delta',
+          label: 'δ',
+          exact: (v) => (v.z > 0 ? 1 : 0) * (v.w1 * v.d1 + v.w2 * v.d2),
+        },
+      ],
+      slips: (v) =>
+        v.z > 0
+          ? [
+              {
+                key: 'delta',
+                value: v.w1 * v.d1 - v.w2 * v.d2,
+                message: 'The sign of the second output’s term is flipped.',
+              },
+            ]
+          : [
+              {
+                key: 'delta',
+                value: v.w1 * v.d1 + v.w2 * v.d2,
+                message: 'For z < 0, ReLU′(z) = 0: nothing passes back.',
+              },
+            ],
+    },
+    {
+      id: 'cross-entropy',
+      generate: (d) => ({ p: d.num(0.05, 0.95, 2) }),
+      prompt: (v) =>
+        `The network gives the true class the probability $${v.p}$. What is its cross-entropy loss $-\\ln ${v.p}$?`,
+      blanks: [{ key: 'loss', label: '−ln p', exact: (v) => -Math.log(v.p) }],
+      slips: (v) => [
+        {
+          key: 'loss',
+          value: -Math.log10(v.p),
+          message: 'log₁₀ was used where the natural logarithm ln belongs.',
+        },
+      ],
+    },
+  ]),
   spec: {
     layers: [2, 2, 2],
     activations: ['relu', 'sigmoid'],
@@ -83,7 +140,7 @@ export default defineLesson({
     },
     {
       do: 'update',
-      say: 'Update: $w^{1}_{11} \\leftarrow w^1_{11} - \\alpha\\, \\partial L/\\partial w^1_{11}$ with $\\alpha = 0.5$.',
+      say: 'Update: $w^{1}_{11} \\leftarrow w^1_{11} - \\eta\\, \\partial L/\\partial w^1_{11}$ with $\\eta = 0.5$ (the notes write α).',
     },
   ],
   slips: [

@@ -1,5 +1,6 @@
 // Notes 002: a 2-2-1 network, sigmoid everywhere, no biases, E = ½(A3 − yt)²; all six weight gradients and
 // the output layer's gradients in matrix form. The notes are symbolic: the numbers are our editable defaults.
+import { defineExercises } from '../../exercises/types'
 import { withDerived } from '../notation'
 import { defineLesson } from '../types'
 
@@ -9,7 +10,47 @@ export default defineLesson({
   summary:
     'No biases, sigmoid everywhere, one output: derive ∂E/∂w for all six weights term by term, and the ' +
     'output layer’s gradients in matrix form.',
-  order: 3,
+  order: 50,
+  learnt: [
+    "Each gradient is a product of local slopes along a path: error, $\\sigma'$ of the output, a weight, $\\sigma'$ of the hidden unit, the input.",
+    'The output layer’s gradients in matrix form are $\\delta A^{\\top}$.',
+  ],
+  followsNotes: '002',
+  exercises: defineExercises([
+    {
+      id: 'hidden-unit',
+      generate: (d) => ({
+        x1: d.num(0, 1, 2),
+        x2: d.num(0, 1, 2),
+        w11: d.num(-1, 1, 2),
+        w12: d.num(-1, 1, 2),
+      }),
+      prompt: (v) =>
+        `No biases, sigmoid hidden units: $x = (${v.x1}, ${v.x2})$, $w_{11} = ${v.w11}$, $w_{12} = ${v.w12}$. Compute $z_1 = x_1 w_{11} + x_2 w_{12}$ and $A_1 = \\sigma(z_1)$.`,
+      blanks: [
+        { key: 'z1', label: 'z₁', exact: (v) => v.x1 * v.w11 + v.x2 * v.w12 },
+        {
+          key: 'A1',
+          label: 'A₁',
+          exact: (v) => 1 / (1 + Math.exp(-(v.x1 * v.w11 + v.x2 * v.w12))),
+        },
+      ],
+    },
+    {
+      id: 'output-delta',
+      generate: (d) => ({ A3: d.num(0.05, 0.95, 3), yt: d.pick([0, 1, 0.2, 0.8]) }),
+      prompt: (v) =>
+        `The output is $A_3 = ${v.A3}$ and the target $y_t = ${v.yt}$, with $E = \\tfrac12 (A_3 - y_t)^2$. What is $\\delta_3 = \\partial E/\\partial z_3 = (A_3 - y_t)\\,A_3(1 - A_3)$?`,
+      blanks: [{ key: 'delta3', label: 'δ₃', exact: (v) => (v.A3 - v.yt) * v.A3 * (1 - v.A3) }],
+      slips: (v) => [
+        {
+          key: 'delta3',
+          value: v.A3 - v.yt,
+          message: 'The factor σ′(z) = A₃(1 − A₃) is missing.',
+        },
+      ],
+    },
+  ]),
   spec: {
     layers: [2, 2, 1],
     activations: ['sigmoid', 'sigmoid'],

@@ -1,4 +1,5 @@
 // Notes 004: the classic 2-2-2 sigmoid walk-through (w1..w8, b1 = 0.35, b2 = 0.60, η = 0.5).
+import { defineExercises } from '../../exercises/types'
 import { withDerived } from '../notation'
 import { defineLesson } from '../types'
 
@@ -8,7 +9,75 @@ export default defineLesson({
   summary:
     'Two inputs, two sigmoid hidden units, two sigmoid outputs: compute every net and out, the total ' +
     'error 0.298371109, every δ, and watch w5 become 0.35891648 after one update.',
-  order: 1,
+  order: 60,
+  learnt: [
+    'A whole forward pass, the total error, every δ and one update of all weights, by hand.',
+    'A hidden unit’s δ collects the δ of both outputs, each through its weight.',
+  ],
+  followsNotes: '004',
+  exercises: defineExercises([
+    {
+      id: 'total-error',
+      generate: (d) => ({
+        o1: d.num(0.05, 0.95, 4),
+        o2: d.num(0.05, 0.95, 4),
+        t1: d.pick([0.01, 0.1, 0.5]),
+        t2: d.pick([0.99, 0.9, 0.5]),
+      }),
+      prompt: (v) =>
+        `The outputs are $out_{o1} = ${v.o1}$ and $out_{o2} = ${v.o2}$, the targets $${v.t1}$ and $${v.t2}$. What is $E_{total} = \\sum \\tfrac12 (target - out)^2$?`,
+      blanks: [
+        {
+          key: 'E',
+          label: 'E_total',
+          exact: (v) => 0.5 * (v.t1 - v.o1) ** 2 + 0.5 * (v.t2 - v.o2) ** 2,
+        },
+      ],
+      slips: (v) => [
+        {
+          key: 'E',
+          value: (v.t1 - v.o1) ** 2 + (v.t2 - v.o2) ** 2,
+          message: 'The factor ½ of the loss is missing.',
+        },
+      ],
+    },
+    {
+      id: 'update-w5',
+      generate: (d) => ({
+        o1: d.num(0.5, 0.9, 4),
+        t1: d.pick([0.01, 0.1]),
+        h1: d.num(0.5, 0.7, 4),
+        w5: d.num(0.3, 0.5, 2),
+        eta: d.pick([0.5, 0.25, 1]),
+      }),
+      prompt: (v) =>
+        `$out_{o1} = ${v.o1}$, $target_{o1} = ${v.t1}$, $out_{h1} = ${v.h1}$, $w_5 = ${v.w5}$, $\\eta = ${v.eta}$. Compute $\\partial E_{total}/\\partial w_5 = (out_{o1} - target_{o1})\\,out_{o1}(1 - out_{o1})\\,out_{h1}$ and $w_5^{+}$.`,
+      blanks: [
+        {
+          key: 'dw5',
+          label: '∂E_total/∂w₅',
+          exact: (v) => (v.o1 - v.t1) * v.o1 * (1 - v.o1) * v.h1,
+        },
+        {
+          key: 'w5new',
+          label: 'w₅⁺',
+          exact: (v) => v.w5 - v.eta * (v.o1 - v.t1) * v.o1 * (1 - v.o1) * v.h1,
+        },
+      ],
+      slips: (v) => [
+        {
+          key: 'dw5',
+          value: (v.o1 - v.t1) * v.h1,
+          message: 'The factor σ′(z) = out(1 − out) is missing.',
+        },
+        {
+          key: 'w5new',
+          value: v.w5 + v.eta * (v.o1 - v.t1) * v.o1 * (1 - v.o1) * v.h1,
+          message: 'The step went uphill: subtract η times the gradient.',
+        },
+      ],
+    },
+  ]),
   spec: {
     layers: [2, 2, 2],
     activations: ['sigmoid', 'sigmoid'],

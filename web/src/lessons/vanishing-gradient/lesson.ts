@@ -1,4 +1,5 @@
 // Notes 004: vanishing gradients. σ′ ≤ 0.25, so n sigmoid layers scale a gradient by at most 0.25ⁿ.
+import { defineExercises } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 
 export default definePanelLesson({
@@ -6,7 +7,44 @@ export default definePanelLesson({
   title: 'Vanishing gradients',
   summary:
     'Stack sigmoid layers and watch the gradient shrink layer by layer, up to 0.25 per layer; tanh and ReLU keep it alive.',
-  order: 100,
+  order: 120,
+  learnt: [
+    "$\\sigma'(z) \\le \\tfrac14$, so through $L$ sigmoid layers the gradient shrinks by up to $(\\tfrac14)^L$.",
+    'tanh and ReLU have slope up to 1 and keep the gradient alive.',
+  ],
+  notation: ['sigma', 'f', 'delta', 'z', 'W'],
+  exercises: defineExercises([
+    {
+      id: 'bound',
+      generate: (d) => ({ L: d.int(3, 10) }),
+      prompt: (v) =>
+        `$\\sigma'(z) \\le 0.25$. By at most what factor do ${v.L} sigmoid layers scale a gradient (weights of 1)? Type it as a number, e.g. 1e-3.`,
+      blanks: [{ key: 'bound', label: 'largest factor', exact: (v) => 0.25 ** v.L }],
+      slips: (v) => [
+        {
+          key: 'bound',
+          value: 0.25 * v.L,
+          message: `This is ${v.L} × 0.25, the notes’ slip: the factors multiply, 0.25 to the power ${v.L}.`,
+        },
+      ],
+    },
+    {
+      id: 'three-slopes',
+      generate: (d) => ({ z1: d.num(-3, 3, 1), z2: d.num(-3, 3, 1), z3: d.num(-3, 3, 1) }),
+      prompt: (v) =>
+        `A gradient passes back through three sigmoid units with $z = ${v.z1}$, $${v.z2}$, $${v.z3}$ (weights 1). What is the product $\\sigma'(z_1)\\,\\sigma'(z_2)\\,\\sigma'(z_3)$?`,
+      blanks: [
+        {
+          key: 'product',
+          label: 'product of σ′',
+          exact: (v) =>
+            [v.z1, v.z2, v.z3]
+              .map((z) => 1 / (1 + Math.exp(-z)))
+              .reduce((acc, s) => acc * s * (1 - s), 1),
+        },
+      ],
+    },
+  ]),
   notes: '004',
   intro: [
     "The sigmoid’s slope is $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$, and it is never larger than $0.25$ (at $z = 0$). Backpropagation multiplies one such slope per layer on the way back, so the gradient reaching the first layer of a deep sigmoid network can be tiny: the early layers barely learn.",

@@ -1,5 +1,6 @@
 // Notes 003: a 2-2-1 network (ReLU hidden, sigmoid output) on XOR, with MSE and then BCE, and the notes'
 // question "this network won't reach 100 % on XOR — why?", answered by running it from 100 random starts.
+import { defineExercises } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 
 export default definePanelLesson({
@@ -7,7 +8,48 @@ export default definePanelLesson({
   title: 'XOR with 2-2-1: why it does not always reach 100 %',
   summary:
     'Train the notes’ 2-2-1 ReLU network on XOR from 100 random starts: count the runs that solve it, see the dead ReLUs in the ones that fail, and how a wider layer fixes it.',
-  order: 90,
+  order: 110,
+  learnt: [
+    'A 2-2-1 network can solve XOR, but not from every start: a ReLU with $z < 0$ for every sample is dead and stops learning.',
+    'A wider hidden layer solves XOR from many more starts.',
+  ],
+  notation: ['x', 'W', 'b', 'z', 'a', 'yhat'],
+  exercises: defineExercises([
+    {
+      id: 'step-network',
+      generate: (d) => ({ x1: d.int(0, 1), x2: d.int(0, 1) }),
+      prompt: (v) =>
+        `A 2-2-1 network of step units (1 when its input is > 0, else 0) solves XOR: $h_1 = \\mathrm{step}(x_1 + x_2 - 0.5)$, $h_2 = \\mathrm{step}(x_1 + x_2 - 1.5)$, $\\hat y = \\mathrm{step}(h_1 - h_2 - 0.5)$. For $x = (${v.x1}, ${v.x2})$, what are $h_1$, $h_2$ and $\\hat y$?`,
+      blanks: [
+        { key: 'h1', label: 'h₁', exact: (v) => (v.x1 + v.x2 - 0.5 > 0 ? 1 : 0) },
+        { key: 'h2', label: 'h₂', exact: (v) => (v.x1 + v.x2 - 1.5 > 0 ? 1 : 0) },
+        { key: 'yhat', label: 'ŷ', exact: (v) => (v.x1 !== v.x2 ? 1 : 0) },
+      ],
+    },
+    {
+      id: 'dead-relu',
+      generate: (d) => ({
+        w1: d.num(-1, 1, 1),
+        w2: d.num(-1, 1, 1),
+        b: Math.round((d.num(-1.5, 0.5, 1) + 0.05) * 100) / 100,
+      }),
+      prompt: (v) =>
+        `A ReLU hidden unit has $w = (${v.w1}, ${v.w2})$ and $b = ${v.b}$. On how many of the four XOR points (0,0), (0,1), (1,0), (1,1) is its $z > 0$? (None means the unit is dead: it passes no gradient and never learns.)`,
+      blanks: [
+        {
+          key: 'alive',
+          label: 'points with z > 0',
+          exact: (v) =>
+            [
+              [0, 0],
+              [0, 1],
+              [1, 0],
+              [1, 1],
+            ].filter(([p, q]) => v.w1 * p + v.w2 * q + v.b > 0).length,
+        },
+      ],
+    },
+  ]),
   notes: '003',
   intro: [
     'XOR outputs 1 when exactly one input is 1: $(0,0) \\to 0$, $(0,1) \\to 1$, $(1,0) \\to 1$, $(1,1) \\to 0$. No straight line separates the ones from the zeros, so a hidden layer is needed. The notes use two ReLU hidden units and a sigmoid output, first with mean squared error, then with binary cross-entropy “since it is a classification problem”, and ask: this network won’t reach 100 % on XOR, but why?',

@@ -1,0 +1,135 @@
+// The course as a learner meets it: the start page lists the lessons in course order and every lesson
+// links to the next; each lesson has at least two exercises whose right answer (worked out here from the
+// numbers shown) is accepted and a wrong one refused; progress survives a reload and is forgotten on
+// request; the glossary exists.
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ANSWERS, ORDER } from '../unit/courseAnswers'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+/** Types `text` as the value of the exercise's first blank and returns the badge's verdict. */
+async function answerFirst(page: Page, exercise: string, text: string): Promise<string> {
+  const card = page.locator(`[data-exercise="${exercise}"]`)
+  await card.getByLabel('Your value').fill(text)
+  await card.getByRole('button', { name: 'Check', exact: true }).click()
+  const badge = card.locator('.check__badge').first()
+  await badge.waitFor()
+  return (await badge.textContent()) ?? ''
+}
+
+/** The independent answer to the first blank of the exercise shown on the page. */
+async function expectedFirst(page: Page, lesson: string, exercise: string): Promise<number> {
+  const card = page.locator(`[data-exercise="${exercise}"]`)
+  const values = JSON.parse((await card.getAttribute('data-values')) ?? '{}') as Record<
+    string,
+    number
+  >
+  const key = await card.getByLabel('Quantity').inputValue()
+  return ANSWERS[`${lesson}/${exercise}`](values)[key]
+}
+
+describe('the course', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('lists the lessons in course order; each lesson ends with a link to the next', async () => {
+    opened = await openPage()
+    const { page, errors } = opened
+    await page.getByRole('heading', { name: 'Lessons' }).waitFor()
+    const hrefs = await page
+      .locator('a.lesson-card')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(ORDER.map((id) => `#/${id}`))
+    for (const [k, id] of ORDER.entries()) {
+      await page.goto(new URL(`#/${id}`, page.url()).href)
+      const next = page.getByRole('navigation', { name: 'Course' }).getByRole('link')
+      await next.waitFor()
+      expect(await next.getAttribute('href'), id).toBe(
+        k + 1 < ORDER.length ? `#/${ORDER[k + 1]}` : '#/',
+      )
+      await page.getByRole('heading', { name: 'What you learnt' }).waitFor()
+    }
+    expect(errors).toEqual([])
+  })
+
+  it('every lesson has two or more exercises: the right answer is accepted, a wrong one refused', async () => {
+    opened = await openPage()
+    const { page, errors } = opened
+    for (const id of ORDER) {
+      await page.goto(new URL(`#/${id}?exseed=4242`, page.url()).href)
+      await page.getByRole('heading', { name: 'Exercises' }).waitFor()
+      const exercises = await page
+        .locator('[data-exercise]')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-exercise') ?? ''))
+      expect(exercises.length, id).toBeGreaterThanOrEqual(2)
+      const first = exercises[0]
+      const exact = await expectedFirst(page, id, first)
+      expect(await answerFirst(page, first, exact.toFixed(6)), `${id} ${exact}`).toBe('Correct')
+      expect(await answerFirst(page, first, (exact + 1).toFixed(6)), id).toBe('Wrong')
+      // the seed is the exercises' own: the lesson's link codec must not call it unknown
+      expect(await page.getByText(/Unknown setting|no version number/).count(), id).toBe(0)
+    }
+    await screenshot(page, 'course-exercises-playground')
+    expect(errors).toEqual([])
+  })
+
+  it('a teacher’s seed fixes the numbers; without one they change', async () => {
+    opened = await openPage('#/shapes?exseed=77')
+    const { page } = opened
+    const values = () => page.locator('[data-exercise]').first().getAttribute('data-values')
+    await page.locator('[data-exercise]').first().waitFor()
+    const fixed = await values()
+    await page.reload()
+    await page.locator('[data-exercise]').first().waitFor()
+    expect(await values()).toBe(fixed)
+    const link = page.getByRole('link', { name: 'Link to these numbers' })
+    expect(await link.getAttribute('href')).toBe('#/shapes?exseed=77')
+    const seen = new Set([fixed])
+    for (let k = 0; k < 3; k++) {
+      await page.getByRole('button', { name: 'New numbers' }).click()
+      seen.add(await values())
+    }
+    expect(seen.size).toBeGreaterThan(1)
+  })
+
+  it('keeps progress over a reload and forgets it on request', async () => {
+    opened = await openPage('#/chain-rule?exseed=5')
+    const { page, errors } = opened
+    await page.getByRole('heading', { name: 'Exercises' }).waitFor()
+    const exact = await expectedFirst(page, 'chain-rule', 'product-of-slopes')
+    expect(await answerFirst(page, 'product-of-slopes', exact.toFixed(6))).toBe('Correct')
+    await page.goto(new URL('#/', page.url()).href)
+    const card = page.locator('a.lesson-card[href="#/chain-rule"]')
+    await expect.poll(() => card.textContent()).toContain('Opened · 1 of 2 exercises solved')
+    await page.reload()
+    await expect.poll(() => card.textContent()).toContain('Opened · 1 of 2 exercises solved')
+    expect(await page.locator('a.lesson-card[href="#/shapes"]').textContent()).toContain(
+      'Not opened yet',
+    )
+    await screenshot(page, 'course-home-progress')
+    await page.getByRole('button', { name: 'Forget my progress' }).click()
+    await expect
+      .poll(() => card.textContent())
+      .toContain('Not opened yet · 0 of 2 exercises solved')
+    await page.reload()
+    await expect.poll(() => card.textContent()).toContain('Not opened yet')
+    expect(await page.evaluate(() => localStorage.getItem('backprop-lab:progress'))).toBeNull()
+    expect(errors).toEqual([])
+  })
+
+  it('has a glossary with δ, its shape and the lessons that use it', async () => {
+    opened = await openPage('#/glossary')
+    const { page, errors } = opened
+    await page.getByRole('heading', { level: 1, name: /Glossary/ }).waitFor()
+    const delta = page.locator('#symbol-delta')
+    expect(await delta.textContent()).toContain('δ (error signal)')
+    expect(await delta.getByRole('link', { name: 'One neuron: logistic regression' }).count()).toBe(
+      1,
+    )
+    await screenshot(page, 'course-glossary')
+    expect(errors).toEqual([])
+  })
+})

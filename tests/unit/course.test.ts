@@ -1,0 +1,99 @@
+// The course: lesson order, what each lesson teaches, exercises (answers recomputed here from each
+// question's statement, never taken from the lesson file), and the glossary covering every symbol.
+import { describe, expect, it } from 'vitest'
+import { course, nextLesson } from '../../web/src/course/course'
+import { glossary, glossaryEntry } from '../../web/src/course/glossary'
+import { lessonGlossaryIds, unmappedSymbols } from '../../web/src/course/notation'
+import { markExercise, valuesOf } from '../../web/src/exercises/exercises'
+import { ANSWERS, ORDER } from './courseAnswers'
+
+describe('course order', () => {
+  it('runs from the chain rule to the playground', () => {
+    expect(course.map((l) => l.id)).toEqual(ORDER)
+  })
+  it('gives every lesson what was learnt and a next lesson, except the last', () => {
+    for (const [k, lesson] of course.entries()) {
+      expect(lesson.learnt?.length ?? 0, lesson.id).toBeGreaterThanOrEqual(2)
+      expect(nextLesson(lesson.id)?.id).toBe(ORDER[k + 1])
+    }
+  })
+})
+
+describe('exercises', () => {
+  it('every lesson has at least two, each with an answer worked out here', () => {
+    for (const lesson of course) {
+      const ids = (lesson.exercises ?? []).map((e) => `${lesson.id}/${e.id}`)
+      expect(ids.length, lesson.id).toBeGreaterThanOrEqual(2)
+      for (const id of ids) expect(ANSWERS, id).toHaveProperty([id])
+    }
+    const all = course.flatMap((l) => (l.exercises ?? []).map((e) => `${l.id}/${e.id}`))
+    expect(new Set(all).size).toBe(all.length)
+  })
+
+  for (const lesson of course) {
+    for (const exercise of lesson.exercises ?? []) {
+      const id = `${lesson.id}/${exercise.id}`
+      it(`${id}: right answers accepted, wrong ones refused, for 30 seeds`, () => {
+        for (let seed = 1; seed <= 30; seed++) {
+          const v = valuesOf(exercise, seed, lesson.id)
+          const expected = ANSWERS[id](v)
+          expect(Object.keys(expected).sort()).toEqual(exercise.blanks.map((b) => b.key).sort())
+          for (const [key, value] of Object.entries(expected)) {
+            expect(Number.isFinite(value), `${id} ${key} seed ${seed}`).toBe(true)
+            const right = markExercise(exercise, v, { [key]: value.toFixed(6) })
+            expect(right.byKey[key].status, `${id} ${key}=${value} seed ${seed}`).toBe('correct')
+            const wrong = markExercise(exercise, v, { [key]: (value + 1).toFixed(6) })
+            expect(wrong.byKey[key].status).toBe('wrong')
+          }
+        }
+      })
+    }
+  }
+
+  it('the same seed gives the same numbers; other seeds give others', () => {
+    const lesson = course.find((l) => l.id === 'single-neuron')!
+    const exercise = lesson.exercises![0]
+    expect(valuesOf(exercise, 42, lesson.id)).toEqual(valuesOf(exercise, 42, lesson.id))
+    const sets = new Set(
+      Array.from({ length: 20 }, (_, s) => JSON.stringify(valuesOf(exercise, s + 1, lesson.id))),
+    )
+    expect(sets.size).toBeGreaterThan(15)
+  })
+
+  it('names slips: log₁₀ for ln, sum for mean, 10 × 0.25 for 0.25¹⁰', () => {
+    const find = (l: string, e: string) =>
+      course.find((x) => x.id === l)!.exercises!.find((x) => x.id === e)!
+    const ce = find('relu-sigmoid-222', 'cross-entropy')
+    const m1 = markExercise(ce, { p: 0.7 }, { loss: '0.15' })
+    expect(m1.byKey.loss.status).toBe('wrong')
+    expect(m1.byKey.loss.message).toContain('log₁₀')
+    expect(markExercise(ce, { p: 0.7 }, { loss: '0.357' }).byKey.loss.status).toBe('correct')
+    const batch = find('batch-vs-sgd', 'mean-gradient')
+    const m2 = markExercise(batch, { g1: 0.1, g2: 0.2, g3: 0.3, g4: 0.4 }, { g: '1' })
+    expect(m2.byKey.g.message).toContain('sum')
+    const bound = find('vanishing-gradient', 'bound')
+    const m3 = markExercise(bound, { L: 10 }, { bound: '2.5' })
+    expect(m3.byKey.bound.message).toContain('notes’ slip')
+    expect(markExercise(bound, { L: 10 }, { bound: '9.54e-7' }).byKey.bound.status).toBe('correct')
+  })
+})
+
+describe('notation', () => {
+  it('every symbol a lesson uses is in the glossary', () => {
+    for (const lesson of course) {
+      expect(unmappedSymbols(lesson), lesson.id).toEqual([])
+      const ids = lessonGlossaryIds(lesson)
+      expect(ids.length, lesson.id).toBeGreaterThan(0)
+      for (const id of ids) expect(glossaryEntry(id), `${lesson.id}: ${id}`).toBeDefined()
+    }
+  })
+  it('has one entry per symbol, each with meaning and shape, and δ as ∂J/∂z', () => {
+    expect(new Set(glossary.map((e) => e.id)).size).toBe(glossary.length)
+    for (const e of glossary) {
+      expect(e.meaning.length).toBeGreaterThan(10)
+      expect(e.shape.length).toBeGreaterThan(0)
+    }
+    expect(glossaryEntry('delta')?.meaning).toContain('\\partial J / \\partial z')
+    expect(glossaryEntry('eta')?.notes['001']).toBe('\\alpha')
+  })
+})

@@ -1,0 +1,55 @@
+// Exercises are data in a lesson file: a generator for fresh numbers (seeded, so a teacher can fix them
+// in a link), the question, and the exact answers. ExerciseList.vue shows them with CheckMyWork.
+
+/** The generated numbers of one exercise, by name. */
+export type Values = Record<string, number>
+
+/** Seeded draws for exercise numbers (see `drawer` in exercises.ts). */
+export interface Draw {
+  /** A number in [lo, hi] rounded to `decimals` places (never 0 unless lo = hi = 0). */
+  num: (lo: number, hi: number, decimals?: number) => number
+  /** An integer in [lo, hi]. */
+  int: (lo: number, hi: number) => number
+  /** One element of `items`. */
+  pick: <T>(items: readonly T[]) => T
+}
+
+/** One blank of an exercise: what is typed and its exact value. */
+export interface Blank {
+  /** Stable within the exercise, e.g. `dydx`. */
+  key: string
+  /** Plain text shown in the answer form, e.g. `dy/dx`. */
+  label: string
+  /** The exact answer for these values (double precision). */
+  exact: (v: Values) => number
+}
+
+/** A value a typical mistake gives, named like the slip catalogue (math/slips.ts) names them. */
+export interface ExerciseSlip {
+  key: string
+  value: number
+  message: string
+}
+
+export interface Exercise {
+  /** Unique within the lesson, kebab-case; progress stores `<lesson>/<id>`. */
+  id: string
+  /** Draws this exercise's numbers. */
+  generate: (draw: Draw) => Values
+  /** The question for these values; `$…$` is inline LaTeX. */
+  prompt: (v: Values) => string
+  blanks: Blank[]
+  /** Mistakes worth naming beyond the generic ones (decimal point shifted, sign flipped). */
+  slips?: (v: Values) => ExerciseSlip[]
+  /** A prediction's check: what running it shows, one line each, revealed on request. */
+  run?: (v: Values) => string[]
+}
+
+/** Identity with type checking, so exercises read as data. */
+export function defineExercises(exercises: Exercise[]): Exercise[] {
+  return exercises
+}
+
+/** A number for a prompt's LaTeX; negatives in brackets where they are a factor (`par`). */
+export const tex = (x: number): string => String(x)
+export const par = (x: number): string => (x < 0 ? `(${x})` : String(x))

@@ -1,0 +1,84 @@
+// Progress, kept in this browser only (localStorage, never sent anywhere): which lessons were opened
+// and which exercises solved. `exercisesSolved()` is the one number a score report needs (#17).
+import { readonly, ref } from 'vue'
+
+/** The localStorage key; one JSON object `{ v: 1, opened: string[], solved: string[] }`. */
+export const PROGRESS_KEY = 'backprop-lab:progress'
+
+export interface Progress {
+  /** Lesson ids, in the order first opened. */
+  opened: string[]
+  /** `<lesson id>/<exercise id>`, in the order first solved. */
+  solved: string[]
+}
+
+const empty = (): Progress => ({ opened: [], solved: [] })
+const strings = (x: unknown): string[] =>
+  Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null // storage disabled by the browser: progress lasts for this page only
+  }
+}
+
+function load(): Progress {
+  try {
+    const raw = storage()?.getItem(PROGRESS_KEY)
+    if (!raw) return empty()
+    const data = JSON.parse(raw) as Record<string, unknown>
+    return { opened: strings(data.opened), solved: strings(data.solved) }
+  } catch {
+    return empty() // unreadable: start again rather than fail the page
+  }
+}
+
+const state = ref<Progress>(load())
+
+function save(): void {
+  try {
+    storage()?.setItem(PROGRESS_KEY, JSON.stringify({ v: 1, ...state.value }))
+  } catch {
+    // full or disabled storage: keep the in-page progress
+  }
+}
+
+/** The current progress (reactive, read-only). */
+export const progress = readonly(state)
+
+/** Records that the lesson was opened. */
+export function markOpened(lessonId: string): void {
+  if (state.value.opened.includes(lessonId)) return
+  state.value = { ...state.value, opened: [...state.value.opened, lessonId] }
+  save()
+}
+
+/** Records that an exercise of the lesson was solved (every blank correct). */
+export function markSolved(lessonId: string, exerciseId: string): void {
+  const id = `${lessonId}/${exerciseId}`
+  if (state.value.solved.includes(id)) return
+  state.value = { ...state.value, solved: [...state.value.solved, id] }
+  save()
+}
+
+/** Exercises of the lesson solved so far. */
+export function solvedIn(lessonId: string): number {
+  return state.value.solved.filter((s) => s.startsWith(`${lessonId}/`)).length
+}
+
+/** Exercises solved in all lessons (for a score report). */
+export function exercisesSolved(): number {
+  return state.value.solved.length
+}
+
+/** Forgets everything: removes the stored progress from this browser. */
+export function forgetProgress(): void {
+  state.value = empty()
+  try {
+    storage()?.removeItem(PROGRESS_KEY)
+  } catch {
+    // nothing stored
+  }
+}

@@ -85,17 +85,25 @@ void forward_t_group(T* zt, const T* xt, const T* W, const T* b, int s, int B, i
   for (; j < nout; ++j) forward_t_block<T, G, 1>(zt, xt, W, b, s, j, B, nin);
 }
 
-// dW rows j..j+J−1, columns i..i+lanes−1: Σ_s dz_sj·in_si in sample order, times 1/B.
-template <typename T, int J>
+// dW rows j..j+J−1, columns i..i+NV·lanes−1: Σ_s dz_sj·in_si in sample order, times 1/B. Two
+// Vecs of columns share each splat of δ (fewer loads per multiply-add); the order stays the same.
+template <typename T, int J, int NV>
 void dw_block(T* dW, const T* dz, const T* in, int j, int i, int B, int nin, int nout, T inv_b) {
   using V = Vec<T>;
-  V acc[J];
-  for (int k = 0; k < J; ++k) acc[k] = V::zero();
+  V acc[J][NV];
+  for (int k = 0; k < J; ++k)
+    for (int v = 0; v < NV; ++v) acc[k][v] = V::zero();
   for (int s = 0; s < B; ++s) {
-    const V x = V::load(in + s * nin + i);
-    for (int k = 0; k < J; ++k) acc[k] = acc[k] + V::splat(dz[s * nout + j + k]) * x;
+    V x[NV];
+    for (int v = 0; v < NV; ++v) x[v] = V::load(in + s * nin + i + v * V::kLanes);
+    for (int k = 0; k < J; ++k) {
+      const V d = V::splat(dz[s * nout + j + k]);
+      for (int v = 0; v < NV; ++v) acc[k][v] = acc[k][v] + d * x[v];
+    }
   }
-  for (int k = 0; k < J; ++k) (acc[k] * V::splat(inv_b)).store(dW + (j + k) * nin + i);
+  for (int k = 0; k < J; ++k)
+    for (int v = 0; v < NV; ++v)
+      (acc[k][v] * V::splat(inv_b)).store(dW + (j + k) * nin + i + v * V::kLanes);
 }
 
 // dW rows j..j+J−1, all columns: Vec columns, then the reference's scalar sum for the rest.
@@ -103,7 +111,8 @@ template <typename T, int J>
 void dw_rows(T* dW, const T* dz, const T* in, int j, int B, int nin, int nout, T inv_b) {
   constexpr int L = Vec<T>::kLanes;
   int i = 0;
-  for (; i + L <= nin; i += L) dw_block<T, J>(dW, dz, in, j, i, B, nin, nout, inv_b);
+  for (; i + 2 * L <= nin; i += 2 * L) dw_block<T, J, 2>(dW, dz, in, j, i, B, nin, nout, inv_b);
+  for (; i + L <= nin; i += L) dw_block<T, J, 1>(dW, dz, in, j, i, B, nin, nout, inv_b);
   for (; i < nin; ++i)
     for (int k = 0; k < J; ++k) {
       T g = 0;
@@ -112,32 +121,51 @@ void dw_rows(T* dW, const T* dz, const T* in, int j, int B, int nin, int nout, T
     }
 }
 
-// din row s, columns i..i+NV·lanes−1: Σ_j dz_sj·w_ji in order j = 0..nout−1.
-template <typename T, int NV>
+// din rows s..s+S−1, columns i..i+NV·lanes−1: Σ_j dz_sj·w_ji in order j = 0..nout−1 per sample.
+// S > 1 reads each slice of W once for S samples (a wide layer's W does not fit in L1: one pass
+// per sample would stream it B times); each sample's sum keeps the reference's order.
+template <typename T, int S, int NV>
 void din_block(T* din, const T* dz, const T* W, int s, int i, int nin, int nout) {
   using V = Vec<T>;
-  V acc[NV];
-  for (int v = 0; v < NV; ++v) acc[v] = V::zero();
+  V acc[S][NV];
+  for (int q = 0; q < S; ++q)
+    for (int v = 0; v < NV; ++v) acc[q][v] = V::zero();
   for (int j = 0; j < nout; ++j) {
-    const V d = V::splat(dz[s * nout + j]);
-    for (int v = 0; v < NV; ++v) acc[v] = acc[v] + d * V::load(W + j * nin + i + v * V::kLanes);
-  }
-  for (int v = 0; v < NV; ++v) acc[v].store(din + s * nin + i + v * V::kLanes);
-}
-
-template <typename T>
-void din_rows(T* din, const T* dz, const T* W, int B, int nin, int nout) {
-  constexpr int L = Vec<T>::kLanes;
-  for (int s = 0; s < B; ++s) {
-    int i = 0;
-    for (; i + 4 * L <= nin; i += 4 * L) din_block<T, 4>(din, dz, W, s, i, nin, nout);
-    for (; i + L <= nin; i += L) din_block<T, 1>(din, dz, W, s, i, nin, nout);
-    for (; i < nin; ++i) {
-      T acc = 0;
-      for (int j = 0; j < nout; ++j) acc += dz[s * nout + j] * W[j * nin + i];
-      din[s * nin + i] = acc;
+    V w[NV];
+    for (int v = 0; v < NV; ++v) w[v] = V::load(W + j * nin + i + v * V::kLanes);
+    for (int q = 0; q < S; ++q) {
+      const V d = V::splat(dz[(s + q) * nout + j]);
+      for (int v = 0; v < NV; ++v) acc[q][v] = acc[q][v] + d * w[v];
     }
   }
+  for (int q = 0; q < S; ++q)
+    for (int v = 0; v < NV; ++v) acc[q][v].store(din + (s + q) * nin + i + v * V::kLanes);
+}
+
+// Samples s..s+S−1, every column: Vec blocks, then the reference's scalar sum for the tail.
+template <typename T, int S>
+void din_samples(T* din, const T* dz, const T* W, int s, int nin, int nout) {
+  constexpr int L = Vec<T>::kLanes, NV = S == 1 ? 4 : 2;
+  int i = 0;
+  for (; i + NV * L <= nin; i += NV * L) din_block<T, S, NV>(din, dz, W, s, i, nin, nout);
+  for (; i + L <= nin; i += L) din_block<T, S, 1>(din, dz, W, s, i, nin, nout);
+  for (; i < nin; ++i)
+    for (int q = s; q < s + S; ++q) {
+      T acc = 0;
+      for (int j = 0; j < nout; ++j) acc += dz[q * nout + j] * W[j * nin + i];
+      din[q * nin + i] = acc;
+    }
+}
+
+// Blocks of 4 samples while W is wide enough to fall out of L1 (below that the single-sample
+// kernel's longer Vec rows win); the remaining samples one by one.
+template <typename T>
+void din_rows(T* din, const T* dz, const T* W, int B, int nin, int nout) {
+  constexpr int kBlockedFrom = 4096;  // weights (nin × nout)
+  int s = 0;
+  if (nin * nout >= kBlockedFrom)
+    for (; s + 4 <= B; s += 4) din_samples<T, 4>(din, dz, W, s, nin, nout);
+  for (; s < B; ++s) din_samples<T, 1>(din, dz, W, s, nin, nout);
 }
 
 // Applies a Vec function to a[0..N) from z, the tail through a padded Vec (same function, so an
@@ -225,11 +253,29 @@ template void dense_backward_fast<double>(double*, double*, double*, const doubl
 template void dense_backward_fast<float>(float*, float*, float*, const float*, const float*,
                                          const float*, int, int, int);
 
+namespace {
+
+// Below this many values a layer runs fastmath's scalar form: one or two values do not fill the
+// f64x2 pipeline, and loading, padding and storing a Vec costs more than it saves (measured on
+// the 2-2-2 step). Both forms give the same bits, so the threshold only moves time.
+constexpr int kScalarBelow = 4;
+
+// a[k] = f(z[k]): whole f64x2 Vecs, then the tail value by value through the scalar instance of
+// the same fastmath function (bitwise what its lane would have given).
+template <typename F>
+void map_f64(double* a, const double* z, int N, F f) {
+  int k = 0;
+  if (N >= kScalarBelow)
+    for (; k + 2 <= N; k += 2) f(simd::f64x2::load(z + k)).store(a + k);
+  for (; k < N; ++k) a[k] = f(z[k]);
+}
+
+}  // namespace
+
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f) {
-  if (f == Activation::Tanh)
-    return map_elements(a, z, B * n, [](simd::f64x2 v) { return fastmath::tanh(v); });
+  if (f == Activation::Tanh) return map_f64(a, z, B * n, [](auto v) { return fastmath::tanh(v); });
   if (f == Activation::Sigmoid)
-    return map_elements(a, z, B * n, [](simd::f64x2 v) { return fastmath::sigmoid(v); });
+    return map_f64(a, z, B * n, [](auto v) { return fastmath::sigmoid(v); });
   activation_forward(a, z, B, n, f);
 }
 

@@ -23,8 +23,8 @@ template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
                          int nout);
 
-// a, z: (B, n). Tanh and sigmoid through fastmath's f64x2 functions (within a few ulp of libm,
-// not bitwise); every other activation calls the reference activation_forward.
+// a, z: (B, n). Tanh and sigmoid through fastmath (within 3 ulp of libm, not bitwise): scalar below
+// 4 values, f64x2 above, the same bits either way. Every other activation calls the reference.
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f);
 
 // a, z: (B, n) in float: every activation, tanh/sigmoid/softmax through fastmath's f32x4 functions.

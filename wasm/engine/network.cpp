@@ -69,6 +69,7 @@ Status network_init(Network& net, const NetworkSpec& spec, std::string* err) {
   net.acts.assign(A, 0.0);
   net.dacts.assign(A, 0.0);
   net.sample_loss.assign(spec.rows, 0.0);
+  net.plan = make_step_plan(net);
   return Status::Ok;
 }
 
@@ -163,6 +164,7 @@ Status network_update(Network& net) {
 }
 
 Status network_step(Network& net, double* loss) {
+  if (net.plan.enabled && step_plan_applies(net.spec)) return planned_step(net, loss);
   const int rows = net.spec.rows;
   const int bs = net.spec.batch_size > 0 && net.spec.batch_size < rows ? net.spec.batch_size : rows;
   const int start = net.cursor;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "activations.h"
+#include "fast_step.h"
 #include "losses.h"
 #include "optimizers.h"
 #include "regularization.h"
@@ -53,6 +54,7 @@ struct Network {
   int batch_start = 0, batch_rows = 0;  // the batch the buffers describe
   double loss = 0;                      // mean data loss of the last forward batch + penalty
   double penalty = 0;                   // the regularisation part of `loss`
+  StepPlan plan;                        // network_step's resolved fast path (fast_step.h)
 };
 
 int weight_layers(const NetworkSpec& spec);

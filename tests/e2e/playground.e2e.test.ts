@@ -120,8 +120,10 @@ describe('playground', () => {
     const spec = await download('Download SPEC.json for the command line')
     const r = spawnSync(process.execPath, [cli, 'trace', spec, '--compact'], { encoding: 'utf8' })
     expect(r.status).toBe(0)
-    const pageLoss = await value(page, 'train-loss')
-    console.log(`playground: page training loss ${pageLoss}, CLI loss ${JSON.parse(r.stdout).loss}`)
+    const pageLoss = await value(page, 'train-total')
+    console.log(
+      `playground: page data loss + penalty ${pageLoss}, CLI loss ${JSON.parse(r.stdout).loss}`,
+    )
     expect(JSON.parse(r.stdout).loss).toBe(pageLoss)
     // Same link, fresh page: the same data and the same first weights.
     await page.getByRole('button', { name: 'Reset' }).click()

@@ -8,22 +8,34 @@ import type { NetworkSpec } from '../../engine/types'
 
 export interface Snapshot {
   params: Params
+  /** Mean data loss over all training rows, without the weight penalty (#12). */
   trainLoss: number | null
+  /** Mean data loss over the test rows, without the weight penalty. */
   testLoss: number | null
+  /** The weight penalty (λ/2)Σw² or λΣ|w| the training minimises on top; null without regularisation. */
+  penalty: number | null
+  /** What training minimises over the training rows: data loss + penalty (the CLI's `loss`). */
+  trainTotal: number | null
   /** (grid², outputs) in float32 fast maths; null when the engine refused. */
   output: Float64Array | null
   /** Per hidden layer: (cells², units) activations; empty when not asked for. */
   hidden: (Float64Array | null)[]
 }
 
+/** An evaluator over `rows`: the data loss only, unless `withPenalty` (then data loss + penalty). */
 const evalSpec = (
   spec: NetworkSpec,
   rows: Pick<NetworkSpec, 'inputs' | 'targets'>,
+  withPenalty = false,
 ): NetworkSpec => ({
   ...spec,
   ...rows,
   batchSize: 0,
+  ...(!withPenalty && { regularization: { name: 'none' } }),
 })
+
+const penalised = (spec: NetworkSpec): boolean =>
+  (spec.regularization?.name ?? 'none') !== 'none' && (spec.regularization?.rate ?? 0) !== 0
 
 /** The network up to hidden layer k (1-based), with one dummy row: only `predict` is used. */
 function truncatedSpec(spec: NetworkSpec, k: number): NetworkSpec {
@@ -43,6 +55,8 @@ export class PlaygroundSession {
     readonly net: EngineNetwork,
     private readonly trainEval: EngineNetwork,
     private readonly testEval: EngineNetwork | null,
+    /** Training rows with the penalty: the engine's data loss + penalty, so penalty = its loss − data. */
+    private readonly totalEval: EngineNetwork | null,
     private readonly layerNets: EngineNetwork[],
     private readonly grid: { output: Float64Array; cells: Float64Array },
   ) {}
@@ -67,8 +81,9 @@ export class PlaygroundSession {
     const net = make(spec)
     const trainEval = typeof net === 'string' ? net : make(evalSpec(spec, spec))
     const testEval = test && test.inputs.length > 0 ? make(evalSpec(spec, test)) : null
+    const totalEval = penalised(spec) ? make(evalSpec(spec, spec, true)) : null
     const layers = spec.layers.slice(1, -1).map((_, l) => make(truncatedSpec(spec, l + 1)))
-    const failed = [net, trainEval, testEval, ...layers].find(
+    const failed = [net, trainEval, testEval, totalEval, ...layers].find(
       (n): n is string => typeof n === 'string',
     )
     if (failed !== undefined) {
@@ -79,6 +94,7 @@ export class PlaygroundSession {
       net as EngineNetwork,
       trainEval as EngineNetwork,
       testEval as EngineNetwork | null,
+      totalEval as EngineNetwork | null,
       layers as EngineNetwork[],
       grid,
     )
@@ -110,16 +126,22 @@ export class PlaygroundSession {
         return null
       return n.predict(this.grid.cells, this.grid.cells.length / nin)
     })
+    const trainLoss = lossOf(this.trainEval)
+    const total = lossOf(this.totalEval)
     return {
       params,
-      trainLoss: lossOf(this.trainEval),
+      trainLoss,
       testLoss: lossOf(this.testEval),
+      penalty: total === null || trainLoss === null ? null : total - trainLoss,
+      trainTotal: this.totalEval ? total : trainLoss,
       output: this.net.predict(this.grid.output, this.grid.output.length / nin),
       hidden,
     }
   }
 
   dispose(): void {
-    ;[this.net, this.trainEval, this.testEval, ...this.layerNets].forEach((n) => n?.dispose())
+    ;[this.net, this.trainEval, this.testEval, this.totalEval, ...this.layerNets].forEach((n) =>
+      n?.dispose(),
+    )
   }
 }

@@ -146,7 +146,7 @@ describe('playground on the engine', () => {
     net.network.dispose()
   })
 
-  it('SPEC.json for the command line: traceSpec gives the training loss the page shows', async () => {
+  it('SPEC.json for the command line: traceSpec gives the loss the page says training minimises', async () => {
     const m = await engine()
     const pts = generate('spiral', 100, 0.1, 3)
     const spec = buildSpec(
@@ -162,7 +162,7 @@ describe('playground on the engine', () => {
     r.session.train(57)
     const snap = r.session.snapshot()
     const out = JSON.parse(m.traceSpec(JSON.stringify(cliSpec(spec, snap.params)), 1))
-    expect(out.loss).toBe(snap.trainLoss)
+    expect(out.loss).toBe(snap.trainTotal)
     r.session.dispose()
   })
 })

@@ -4,7 +4,7 @@
 // request; the glossary exists.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ANSWERS, ORDER } from '../unit/courseAnswers'
+import { ANSWERS, ORDER, typedAnswer } from '../unit/courseAnswers'
 import { openPage, screenshot, type OpenedPage } from './utils'
 
 /** Types `text` as the value of the exercise's first blank and returns the badge's verdict. */
@@ -67,8 +67,8 @@ describe('the course', () => {
       expect(exercises.length, id).toBeGreaterThanOrEqual(2)
       const first = exercises[0]
       const exact = await expectedFirst(page, id, first)
-      expect(await answerFirst(page, first, exact.toFixed(6)), `${id} ${exact}`).toBe('Correct')
-      expect(await answerFirst(page, first, (exact + 1).toFixed(6)), id).toBe('Wrong')
+      expect(await answerFirst(page, first, typedAnswer(exact)), `${id} ${exact}`).toBe('Correct')
+      expect(await answerFirst(page, first, typedAnswer(exact + 1)), id).toBe('Wrong')
       // the seed is the exercises' own: the lesson's link codec must not call it unknown
       expect(await page.getByText(/Unknown setting|no version number/).count(), id).toBe(0)
     }
@@ -100,7 +100,7 @@ describe('the course', () => {
     const { page, errors } = opened
     await page.getByRole('heading', { name: 'Exercises' }).waitFor()
     const exact = await expectedFirst(page, 'chain-rule', 'product-of-slopes')
-    expect(await answerFirst(page, 'product-of-slopes', exact.toFixed(6))).toBe('Correct')
+    expect(await answerFirst(page, 'product-of-slopes', typedAnswer(exact))).toBe('Correct')
     await page.goto(new URL('#/', page.url()).href)
     const card = page.locator('a.lesson-card[href="#/chain-rule"]')
     await expect.poll(() => card.textContent()).toContain('Opened · 1 of 2 exercises solved')

@@ -5,7 +5,7 @@ import { course, nextLesson } from '../../web/src/course/course'
 import { glossary, glossaryEntry } from '../../web/src/course/glossary'
 import { lessonGlossaryIds, unmappedSymbols } from '../../web/src/course/notation'
 import { markExercise, valuesOf } from '../../web/src/exercises/exercises'
-import { ANSWERS, ORDER } from './courseAnswers'
+import { ANSWERS, ORDER, typedAnswer } from './courseAnswers'
 
 describe('course order', () => {
   it('runs from the chain rule to the playground', () => {
@@ -40,9 +40,9 @@ describe('exercises', () => {
           expect(Object.keys(expected).sort()).toEqual(exercise.blanks.map((b) => b.key).sort())
           for (const [key, value] of Object.entries(expected)) {
             expect(Number.isFinite(value), `${id} ${key} seed ${seed}`).toBe(true)
-            const right = markExercise(exercise, v, { [key]: value.toFixed(6) })
+            const right = markExercise(exercise, v, { [key]: typedAnswer(value) })
             expect(right.byKey[key].status, `${id} ${key}=${value} seed ${seed}`).toBe('correct')
-            const wrong = markExercise(exercise, v, { [key]: (value + 1).toFixed(6) })
+            const wrong = markExercise(exercise, v, { [key]: typedAnswer(value + 1) })
             expect(wrong.byKey[key].status).toBe('wrong')
           }
         }
@@ -68,6 +68,9 @@ describe('exercises', () => {
     expect(m1.byKey.loss.status).toBe('wrong')
     expect(m1.byKey.loss.message).toContain('log₁₀')
     expect(markExercise(ce, { p: 0.7 }, { loss: '0.357' }).byKey.loss.status).toBe('correct')
+    // the digits rule of check-my-work: '0' is not an answer to −ln 0.7
+    expect(markExercise(ce, { p: 0.7 }, { loss: '0' }).byKey.loss.status).toBe('imprecise')
+    expect(markExercise(ce, { p: 0.7 }, { loss: '0.4' }).byKey.loss.status).toBe('imprecise')
     const batch = find('batch-vs-sgd', 'mean-gradient')
     const m2 = markExercise(batch, { g1: 0.1, g2: 0.2, g3: 0.3, g4: 0.4 }, { g: '1' })
     expect(m2.byKey.g.message).toContain('sum')

@@ -81,3 +81,15 @@ export const ANSWERS: Record<string, (v: Values) => Record<string, number>> = {
   }),
   'playground/relu-unit': (v) => ({ a: Math.max(0, v.x1 * v.w1 + v.x2 * v.w2 + v.b) }),
 }
+
+/**
+ * What a careful learner types for `value`: 6 significant figures, or every digit when the value sits
+ * exactly halfway at the 6th (a decimal tie, where rounding half up and the binary value disagree).
+ */
+export function typedAnswer(value: number): string {
+  const seven = value.toPrecision(7)
+  const tie =
+    Math.abs(Number(seven) - value) <= 1e-12 * Math.abs(value) &&
+    seven.replace(/e.*$/, '').endsWith('5')
+  return tie ? String(value) : value.toPrecision(6)
+}

@@ -1,8 +1,16 @@
 // Exercise numbers and marks: seeded draws per exercise, and marks with the rules of check-my-work
-// (math/checkWork.ts: correct when the typed value is the exact one rounded to the decimals typed,
-// truncated when cut off there, otherwise wrong with a named slip when one matches).
-import { roundsTo, truncatesTo, type CheckResult, type Mark } from '../math/checkWork'
-import { decimalsTyped, formatNumber, parseNumber } from '../math/format'
+// (math/checkWork.ts): correct when the typed value is the exact one, or it rounded to the decimals
+// typed with at least MIN_SIGNIFICANT figures and, below DISTINCT_SIGNIFICANT, not also what a named
+// slip gives (else 'imprecise'); truncated when cut off there; otherwise wrong, naming a matching slip.
+import {
+  DISTINCT_SIGNIFICANT,
+  MIN_SIGNIFICANT,
+  roundsTo,
+  truncatesTo,
+  type CheckResult,
+  type Mark,
+} from '../math/checkWork'
+import { decimalsTyped, formatNumber, parseNumber, significantDigits } from '../math/format'
 import { mulberry32 } from '../math/random'
 import type { Draw, Exercise, ExerciseSlip, Values } from './types'
 
@@ -69,25 +77,49 @@ export function markExercise(
       const p = parseNumber(typed)
       if (!p.ok) return { ...base, status: 'invalid', message: p.message }
       const d = decimalsTyped(typed)
-      const mark = { ...base, value: p.value, decimals: d }
-      if (roundsTo(exact, p.value, d)) {
-        return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
+      const significant = significantDigits(typed)
+      const value = p.value
+      const mark = { ...base, value, decimals: d, significant }
+      const same = (x: number) => Math.abs(value - x) <= 1e-12 * Math.max(1, Math.abs(x))
+      if (same(exact))
+        return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
+      const slips = [...own.filter((s) => s.key === blank.key), ...genericSlips(blank.key, exact)]
+        .filter((s) => Number.isFinite(s.value))
+        .filter((s) => Math.abs(s.value - exact) > 1e-12 * Math.max(1, Math.abs(exact)))
+      const matches = (x: number) => roundsTo(x, value, d) || truncatesTo(x, value, d)
+      const text = typed.trim()
+      if (significant < MIN_SIGNIFICANT && !slips.some((s) => same(s.value))) {
+        return {
+          ...mark,
+          status: 'imprecise',
+          message: `${text} carries too few significant figures to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} (for example 0.38, not 0.4 or 0).`,
+        }
       }
-      const exactText = formatNumber(exact, 9)
-      if (truncatesTo(exact, p.value, d)) {
+      const rounded = roundsTo(exact, value, d)
+      if (rounded || truncatesTo(exact, value, d)) {
+        const twin = slips.find((s) => matches(s.value))
+        if (twin && significant < DISTINCT_SIGNIFICANT) {
+          return {
+            ...mark,
+            status: 'imprecise',
+            message: `At this precision it is also what a known slip gives (${twin.message}) Type more digits so that the two can be told apart.`,
+          }
+        }
+        if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
         return {
           ...mark,
           status: 'truncated',
-          message: `${typed.trim()} is ${exactText} cut off after ${places(d)}; round it instead.`,
+          message: `${text} is ${formatNumber(exact, 9)} cut off after ${places(d)}; round it instead.`,
         }
       }
-      const slip = [...own.filter((s) => s.key === blank.key), ...genericSlips(blank.key, exact)]
-        .filter((s) => Math.abs(s.value - exact) > 1e-12 * Math.max(1, Math.abs(exact)))
-        .find((s) => roundsTo(s.value, p.value, d) || truncatesTo(s.value, p.value, d))
+      const slip =
+        significant < MIN_SIGNIFICANT
+          ? slips.find((s) => same(s.value))
+          : slips.find((s) => matches(s.value))
       return {
         ...mark,
         status: 'wrong',
-        message: `The exact value is ${exactText}.${slip ? ` ${slip.message}` : ''}`,
+        message: `The exact value is ${formatNumber(exact, 9)}.${slip ? ` ${slip.message}` : ''}`,
       }
     })
   const byKey = Object.fromEntries(marks.map((m) => [m.key, m]))

@@ -137,11 +137,12 @@ describe('shareable state', () => {
   it('keeps every changed value in the URL with replaceState, and a link restores it', async () => {
     const { page, errors, close } = await open(`${app.url}#/step-by-step-222`)
     const length = await page.evaluate(() => history.length)
+    const hash = () => page.evaluate(() => location.hash)
     await step(page)
+    await expect.poll(hash, { timeout: 5000 }).toMatch(/^#\/step-by-step-222\?v=1&w=/)
+    const first = await hash()
     await step(page)
-    await expect
-      .poll(() => page.evaluate(() => location.hash), { timeout: 5000 })
-      .toMatch(/^#\/step-by-step-222\?v=1&w=/)
+    await expect.poll(hash, { timeout: 5000 }).not.toBe(first)
     expect(await page.evaluate(() => history.length)).toBe(length) // replaced, not pushed
     const url = await page.evaluate(() => location.href)
     await close()

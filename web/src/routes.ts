@@ -1,5 +1,5 @@
 // Routes: `#/` lists the lessons, `#/glossary` is the course notation, `#/<lesson-id>` opens one (its values may follow: `#/<id>?v=1&…`),
-// `#/<lesson-id>/answer-key` prints its worked example. Hash history, so dist/ works from any static
+// `#/<lesson-id>/answer-key` prints its worked example; any other address says "No such page". Hash history, so dist/ works from any static
 // host; the <backprop-lesson> element uses the same routes in memory (embed/element.ts).
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import HomeView from './views/HomeView.vue'
@@ -19,6 +19,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/LessonRoute.vue'),
     props: true,
   },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 
 export function createAppRouter(history: RouterHistory) {

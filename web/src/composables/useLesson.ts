@@ -1,14 +1,26 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
 // sample, the derivation of that parameter, and check-my-work. Provided to the lesson's subtree.
-import { computed, inject, provide, ref, type ComputedRef, type InjectionKey, type Ref } from 'vue'
+import {
+  computed,
+  inject,
+  provide,
+  ref,
+  watch,
+  type ComputedRef,
+  type InjectionKey,
+  type Ref,
+} from 'vue'
+import { injectEmbedSink, progressReporter } from '../embed/protocol'
+import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
+import { decodeWorked, encodeWorked, workedBase, type WorkedState } from '../links/workedLink'
+import { injectLessonLink } from '../links/useLink'
 import { checkWork, type CheckResult } from '../math/checkWork'
 import { deriveGradient, outputLayerMatrixForm, type DerivationStep } from '../math/derivation'
 import { numericalGradientCaption } from '../math/gradientCheck'
 import { parseKey } from '../math/keys'
 import type { Lesson } from '../lessons/types'
 import { useNotation } from './useNotation'
-import { injectLessonLink } from './useLessonLink'
 import { useNetwork, type NetworkState } from './useNetwork'
 import { useTraining, type TrainingState } from './useTraining'
 
@@ -62,12 +74,15 @@ export function injectLesson(): LessonState {
 }
 
 export function useLesson(module: NnModule, lesson: Lesson): LessonState {
-  // A shared link (#/<id>?v=1&…) may start the lesson from other values; see useLessonLink.
+  // A shared link (#/<id>?v=1&…) may start the lesson from other values (links/workedLink.ts).
   const link = injectLessonLink()
-  const network = useNetwork(module, link ? link.startSpec(module) : lesson.spec)
+  const own = workedBase(lesson.spec, lesson.focus)
+  const start = startState(module, own, link?.opened ?? '')
+  if (link) link.notices.value = [...link.notices.value, ...start.notices]
+  const network = useNetwork(module, start.state.spec)
   const training = useTraining(network)
-  const selected = ref(lesson.focus)
-  const sample = ref(0)
+  const selected = ref(start.state.selected)
+  const sample = ref(start.state.sample)
   const answers = ref<Record<string, string> | null>(null)
   const guideIndex = ref(-1)
   const opts = () => ({ symbols: lesson.symbols, sample: Math.min(sample.value, rows() - 1) })
@@ -152,11 +167,25 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     actions,
   }
   provide(LessonKey, state)
-  link?.track({
-    spec: network.spec,
-    updates: network.updates,
-    loss: () => network.trace.value?.loss ?? null,
-    apply: (spec) => network.configure(spec),
-  })
+  link?.publish(() =>
+    encodeWorked({ spec: network.spec.value, selected: selected.value, sample: sample.value }, own),
+  )
+  const sink = injectEmbedSink()
+  const report = progressReporter(lesson.id, sink)
+  watch(network.updates, (n) => report(n, network.trace.value?.loss ?? null))
+  sink({ type: 'backprop-lab:loaded', lesson: lesson.id })
   return state
+}
+
+/** The link's state, or the lesson's own (with a notice) when the engine refuses that combination. */
+function startState(module: NnModule, own: WorkedState, query: string) {
+  const d = decodeWorked(query, own)
+  if (d.applied.length === 0) return d
+  const probe = EngineNetwork.create(module, d.state.spec)
+  if (probe.ok) {
+    probe.network.dispose()
+    return d
+  }
+  const text = `The link’s values do not make a network the engine can run (${probe.message}); the lesson starts with its own.`
+  return { ...d, state: own, notices: [...d.notices, { kind: 'bad' as const, text }] }
 }

@@ -2,7 +2,7 @@
 // values. A bad line is named (line number and why) and skipped; every good line is kept. Pure
 // TypeScript: nothing from the file is evaluated or turned into markup.
 import { DOMAIN, round3, type DataPoint } from './datasets'
-import { LIMITS } from './model'
+import { LIMITS } from '../../links/limits'
 
 export interface CsvResult {
   points: DataPoint[]
@@ -47,9 +47,11 @@ export function parseCsv(text: string): CsvResult {
       problems.push(`Line ${n}: x1 and x2 must lie between −${DOMAIN} and ${DOMAIN}.`)
       return
     }
-    if (points.length >= LIMITS.customPoints) {
+    if (points.length >= LIMITS.playground.customPoints) {
       if (!full)
-        problems.push(`Line ${n} and after: more than ${LIMITS.customPoints} points were skipped.`)
+        problems.push(
+          `Line ${n} and after: more than ${LIMITS.playground.customPoints} points were skipped.`,
+        )
       full = true
       return
     }

@@ -4,8 +4,12 @@
 import type { Params } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
 import { DOMAIN, round3, type DataPoint } from './datasets'
-import { LIMITS } from './model'
-import { decodePlayground, encodePlayground, type PlaygroundState } from './playgroundState'
+import { LIMITS } from '../../links/limits'
+import {
+  decodePlayground,
+  encodePlayground,
+  type PlaygroundState,
+} from '../../links/playgroundLink'
 
 export const FILE_FORMAT = 'backprop-lab-playground'
 
@@ -59,8 +63,8 @@ export function readPlaygroundFile(
     }
   const decoded = decodePlayground(typeof f.settings === 'string' ? f.settings : '')
   const rows = Array.isArray(f.points) ? f.points : []
-  if (rows.length > LIMITS.customPoints)
-    return { ok: false, message: `The file has more than ${LIMITS.customPoints} points.` }
+  const max = LIMITS.playground.customPoints
+  if (rows.length > max) return { ok: false, message: `The file has more than ${max} points.` }
   const points: DataPoint[] = []
   for (const [k, row] of rows.entries()) {
     if (
@@ -88,7 +92,7 @@ export function readPlaygroundFile(
     ok: true,
     state: { config: decoded.config, points },
     params: shaped ? { weights: w as number[][][], biases: b as number[][] } : null,
-    notices: decoded.notices,
+    notices: decoded.notices.map((n) => n.text),
   }
 }
 

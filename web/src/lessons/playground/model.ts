@@ -47,7 +47,6 @@ export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = [
 ]
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam']
 export const PENALTIES: readonly Penalty[] = ['none', 'l1', 'l2']
-export const LIMITS = { layers: 6, units: 8, points: 1000, customPoints: 2000 }
 
 export const DEFAULT_CONFIG: PlaygroundConfig = {
   dataset: 'circle',

@@ -6,7 +6,7 @@ import type { NetworkSpec } from '../../engine/types'
 import { generate, split, type DataPoint } from './datasets'
 import { featureRows } from './features'
 import { buildSpec, problemKind, targetRows, type PlaygroundConfig } from './model'
-import type { PlaygroundState } from './playgroundState'
+import type { PlaygroundState } from '../../links/playgroundLink'
 
 /** Stands in for the data while the learner's own set is empty (training stays off). */
 const PLACEHOLDER: DataPoint[] = [{ x1: 0, x2: 0, label: 0 }]

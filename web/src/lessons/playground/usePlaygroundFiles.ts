@@ -4,7 +4,7 @@ import { computed, nextTick, ref } from 'vue'
 import { parseCsv, toCsv } from './csv'
 import { download } from './download'
 import { cliSpec, playgroundFile, readPlaygroundFile } from './exportFiles'
-import { MAX_LINK_POINTS } from './playgroundState'
+import { LIMITS } from '../../links/limits'
 import type { PlaygroundData } from './usePlaygroundData'
 import type { PlaygroundTraining } from './usePlaygroundTraining'
 
@@ -12,8 +12,8 @@ export function usePlaygroundFiles(data: PlaygroundData, training: PlaygroundTra
   const notices = ref<string[]>([])
   const linkNote = computed(() => {
     const n = data.custom.value.length
-    return data.config.dataset === 'custom' && n > MAX_LINK_POINTS
-      ? `The link carries the settings but not your ${n} points (more than ${MAX_LINK_POINTS}): download them as JSON or CSV.`
+    return data.config.dataset === 'custom' && n > LIMITS.playground.linkPoints
+      ? `The link carries the settings but not your ${n} points (more than ${LIMITS.playground.linkPoints}): download them as JSON or CSV.`
       : ''
   })
 

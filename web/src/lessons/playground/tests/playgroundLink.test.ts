@@ -1,7 +1,11 @@
 // The playground's link codec: round trips, only changed fields written, hostile input dropped with a notice.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../model'
-import { MAX_LINK_POINTS, decodePlayground, encodePlayground } from '../playgroundState'
+import { noticeLines } from '../../../links/codec'
+import { LIMITS } from '../../../links/limits'
+import { decodePlayground, encodePlayground } from '../../../links/playgroundLink'
+
+const MAX_LINK_POINTS = LIMITS.playground.linkPoints
 import { readPlaygroundFile, playgroundFile } from '../exportFiles'
 
 describe('playground state in the URL', () => {
@@ -54,15 +58,15 @@ describe('playground state in the URL', () => {
       'v=1&d=spiral&h=8,99&lr=1e308&act=%3Cscript%3E&f=&seed=-1&__proto__=1&pts=1,2;x&n=40&n=50&noise=%E0%A4%A',
     )
     expect(r.config).toEqual({ ...DEFAULT_CONFIG, dataset: 'spiral', points: 40 })
-    expect(r.notices).toEqual([
+    expect(noticeLines(r.notices, 99).map((n) => n.text)).toEqual([
       'Unknown setting “__proto__” was ignored.',
+      '1 garbled part was ignored.',
       'The setting “n” appeared twice; the first one was used.',
-      'A garbled part of the link was ignored.',
-      'Ignored the link’s seed: -1 is not between 0 and 2147483647.',
-      'Ignored the link’s features: at least one feature is needed.',
-      'Ignored the link’s hidden layers: 99 is not between 1 and 8.',
+      'Ignored the link’s seed: -1 must be at least 0.',
+      'Ignored the link’s features: at least 1 value needed.',
+      'Ignored the link’s hidden layers: 99 must be at most 8.',
       'Ignored the link’s activation: “<script>” is not one of tanh, relu, leaky_relu, sigmoid, linear.',
-      'Ignored the link’s learning rate: 1e308 is not between 0.000001 and 10.',
+      'Ignored the link’s learning rate: 1e308 must be at most 10.',
       'Ignored the link’s points: “1,2” is not x1,x2,label.',
     ])
     expect(Object.prototype).not.toHaveProperty('1')

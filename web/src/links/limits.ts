@@ -1,0 +1,102 @@
+// The one set of limits for every value a learner can change, used by the link codec (links/codec.ts)
+// and by every field and slider that edits the same value, so a value a field accepts is one a link
+// accepts, and the reverse. Derived from the engine's own bounds (ENGINE, checked against the real
+// engine in tests/unit/links.test.ts) and from what a page can show and render in well under a second.
+
+/** The engine's bounds on a spec (wasm/engine/spec.h `kMax*`, spec.cpp's range checks). */
+export const ENGINE = {
+  /** Layer sizes per network, inputs first (kMaxLayers). */
+  layers: 33,
+  /** Units per layer (kMaxUnits). */
+  units: 1024,
+  /** Samples (kMaxRows). */
+  rows: 100_000,
+  /** Largest whole seed (spec.cpp: 2⁵³ − 1). */
+  seed: 2 ** 53 - 1,
+} as const
+
+/** What one page shows: a diagram and a table of every number a person can still read. */
+export const PAGE = {
+  /** Units per layer drawn in the lesson player's diagram, its tables and the answer key. */
+  units: 8,
+  /** Layer sizes (inputs first) in the lesson player and answer key: up to three weight layers. */
+  layers: 4,
+  /** Samples in the lesson player's table of inputs and targets. */
+  samples: 16,
+} as const
+
+/** A closed or half-open range of numbers, with whether only whole numbers are allowed. */
+export interface Range {
+  min: number
+  max: number
+  /** `min` itself is not allowed (learning rates must be above 0). */
+  minExclusive?: boolean
+  /** `max` itself is not allowed (momentum must stay below 1). */
+  maxExclusive?: boolean
+  whole?: boolean
+}
+
+const range = (r: Range): Range => r
+
+/** Every limit a field, a slider or a link checks. */
+export const LIMITS = {
+  /** Weights, biases, inputs and targets: any finite number (the engine's only rule). */
+  value: range({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE }),
+  /** Learning rate η: above 0 (the engine's rule), at most 100 (beyond it every lesson diverges at once). */
+  learningRate: range({ min: 0, max: 100, minExclusive: true }),
+  /** Seeds: 32-bit, what the page's data generator (math/random.ts) takes; within the engine's 2⁵³. */
+  seed: range({ min: 0, max: 2 ** 31 - 1, whole: true }),
+  /** Momentum μ and Adam's β₁, β₂ (the engine: 0 ≤ x < 1). */
+  decay: range({ min: 0, max: 1, maxExclusive: true }),
+  /** Adam's ε (the engine: above 0). */
+  adamEpsilon: range({ min: 0, max: 1, minExclusive: true }),
+  /** The lesson player: layer sizes and samples a page shows (PAGE within ENGINE). */
+  lesson: {
+    layers: Math.min(PAGE.layers, ENGINE.layers),
+    units: range({ min: 1, max: Math.min(PAGE.units, ENGINE.units), whole: true }),
+    samples: Math.min(PAGE.samples, ENGINE.rows),
+  },
+  /** The playground: hidden layers and units it draws, points it generates or takes. */
+  playground: {
+    hiddenLayers: 6,
+    units: range({ min: 1, max: Math.min(PAGE.units, ENGINE.units), whole: true }),
+    points: range({ min: 10, max: 1000, whole: true }),
+    /** The learner's own points (clicked or imported). */
+    customPoints: 2000,
+    /** Own points carried in a link (more: export them as a file). */
+    linkPoints: 500,
+    /** Percent. */
+    noise: range({ min: 0, max: 50, whole: true }),
+    /** Percent held out for testing. */
+    testShare: range({ min: 0, max: 90, whole: true }),
+    learningRate: range({ min: 1e-6, max: 10 }),
+    regularizationRate: range({ min: 0, max: 10 }),
+  },
+  /** Longer queries are not read at all (a link that long was not made by the app). */
+  queryLength: 16_384,
+} as const
+
+const fmt = (x: number): string =>
+  Math.abs(x) >= 1e15 ? x.toExponential(0) : x.toLocaleString('en-US', { maximumFractionDigits: 6 })
+
+/**
+ * Why `value` is outside `r`, in words for a field's message or a link notice; null when it fits.
+ * Non-finite values never fit.
+ */
+export function outOfRange(value: number, r: Range): string | null {
+  if (!Number.isFinite(value)) return 'must be a finite number'
+  if (r.whole && !Number.isInteger(value)) return 'must be a whole number'
+  if (r.minExclusive ? value <= r.min : value < r.min)
+    return r.minExclusive ? `must be above ${fmt(r.min)}` : `must be at least ${fmt(r.min)}`
+  if (r.maxExclusive ? value >= r.max : value > r.max)
+    return r.maxExclusive ? `must be below ${fmt(r.max)}` : `must be at most ${fmt(r.max)}`
+  return null
+}
+
+/** A NumberField's `validate` for a value in `r`: "The learning rate must be at most 100." or null. */
+export const validator =
+  (name: string, r: Range) =>
+  (value: number): string | null => {
+    const why = outOfRange(value, r)
+    return why ? `${name} ${why}.` : null
+  }

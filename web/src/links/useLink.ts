@@ -1,0 +1,138 @@
+// Links in Vue. Three parts, so that only the app shell ever writes the address:
+// - the address bar (App.vue: provideAddressBar): the one place that calls history.replaceState, and
+//   that notices a hash the learner changed in this tab (a new lesson, a new answer key, the same
+//   lesson opened again) so the shell can key the view on it and every visit starts fresh;
+// - a lesson's link (LessonView, PanelLessonView: provideLessonLink): the query it was opened with, the
+//   query of what is on screen now, and the notices about the parts that were dropped;
+// - useLinkedFields(schema, own): a panel's linked values as one reactive object, read from the link
+//   once and written back on every change.
+// Under the <backprop-lesson> element nobody provides an address bar: its state stays inside it.
+import {
+  inject,
+  onScopeDispose,
+  provide,
+  reactive,
+  ref,
+  shallowRef,
+  watch,
+  type InjectionKey,
+  type Ref,
+  type ShallowRef,
+} from 'vue'
+import { useRoute } from 'vue-router'
+import { decodeLink, encodeLink, passedOn, splitHash, type LinkNotice, type Schema } from './codec'
+
+/** Writes `#<path>?<query>` in place; set by the app shell only. */
+type WriteAddress = (path: string, query: string) => void
+const AddressKey: InjectionKey<WriteAddress> = Symbol('address-bar')
+
+/** Milliseconds between address writes while training changes the weights every frame. */
+const WRITE_INTERVAL = 300
+
+/**
+ * The app shell's address bar. Returns `visits`, a number that grows whenever the hash changes by
+ * anything other than the shell's own writes (typed, pasted, Back): key the routed view on it.
+ */
+export function provideAddressBar(): { visits: Ref<number> } {
+  const visits = ref(0)
+  let written = location.hash
+  let pending: { path: string; query: string } | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let last = 0
+  function flush(): void {
+    timer = undefined
+    last = Date.now()
+    const p = pending
+    pending = null
+    // A write for a route the learner has left since is dropped.
+    if (!p || splitHash(location.hash).path !== p.path) return
+    const hash = `#${p.path}${p.query ? `?${p.query}` : ''}`
+    if (hash === location.hash) return
+    written = hash
+    history.replaceState(history.state, '', hash)
+  }
+  const write: WriteAddress = (path, query) => {
+    pending = { path, query }
+    if (timer !== undefined) return
+    const wait = last + WRITE_INTERVAL - Date.now()
+    if (wait <= 0) flush()
+    else timer = setTimeout(flush, wait)
+  }
+  const onHashChange = (): void => {
+    if (location.hash !== written) visits.value++
+    written = location.hash
+  }
+  window.addEventListener('hashchange', onHashChange)
+  onScopeDispose(() => {
+    window.removeEventListener('hashchange', onHashChange)
+    clearTimeout(timer)
+  })
+  provide(AddressKey, write)
+  return { visits }
+}
+
+/** One lesson's link, provided by its view to the lesson below it. */
+export interface LessonLink {
+  /** The query the lesson was opened with (without `?`). */
+  opened: string
+  /** The query of what is on screen now ('' = the lesson's own values). */
+  current: ShallowRef<string>
+  /** Problems with the opened link, one each (see codec.ts noticeLines to show them). */
+  notices: Ref<LinkNotice[]>
+  /** Keeps `current` (and the address, in the app) equal to `query()` from now on. */
+  publish: (query: () => string) => void
+  /** The reactive values of a panel's schema, shared by every component that asks for them. */
+  fields: Map<object, object>
+}
+const LinkKey: InjectionKey<LessonLink> = Symbol('lesson-link')
+
+/** Creates the link of the lesson at the current route (read once: the view is keyed per visit). */
+export function provideLessonLink(): LessonLink {
+  const route = useRoute()
+  const path = route.path
+  const write = inject(AddressKey, () => {})
+  const opened = splitHash(route.fullPath).query
+  const kept = passedOn(opened)
+  const link: LessonLink = {
+    opened,
+    current: shallowRef(''),
+    notices: ref([]),
+    fields: new Map(),
+    publish: (query) =>
+      watch(
+        query,
+        (q) => {
+          link.current.value = [q, kept].filter(Boolean).join('&')
+          write(path, link.current.value)
+        },
+        { immediate: true },
+      ),
+  }
+  provide(LinkKey, link)
+  return link
+}
+
+/** The link of the enclosing lesson view, or null (component tests, other hosts). */
+export function injectLessonLink(): LessonLink | null {
+  return inject(LinkKey, null)
+}
+
+/**
+ * A panel's linked values: one reactive object with the lesson's own values `own` overwritten by the
+ * link's valid ones (dropped parts become notices); every change is written back to the link. Bind the
+ * panel's controls to it, and take their ranges from the schema's fields (links/limits.ts). Components
+ * of one lesson that pass the same schema get the same object.
+ */
+export function useLinkedFields<S extends object>(schema: Schema<S>, own: S): S {
+  const link = injectLessonLink()
+  const known = link?.fields.get(schema) as S | undefined
+  if (known) return known
+  if (!link) return reactive(structuredClone(own)) as S
+  const d = decodeLink(schema, link.opened, own)
+  const state = reactive(structuredClone(d.state)) as S
+  link.fields.set(schema, state)
+  link.notices.value = [...link.notices.value, ...d.notices]
+  // Reading every field through JSON lets the watcher follow all of them.
+  link.publish(() => encodeLink(schema, JSON.parse(JSON.stringify(state)) as S, own))
+  return state
+}

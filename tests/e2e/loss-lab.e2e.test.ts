@@ -249,6 +249,30 @@ describe('loss and learning-rate lab', () => {
     expect(errors).toEqual([])
   })
 
+  it("batch-vs-sgd: on the notes' table the batch gradient is the mean of δᵢ·x₁, not mean δ × mean x₁", async () => {
+    opened = await openPage('#/batch-vs-sgd')
+    const { page, errors } = opened
+    await page.getByRole('heading', { name: 'Average the gradient, not the error' }).waitFor()
+    // By hand: ŷ = 0.1·x₁ − 0.1·x₂ at the start weights, δ = ŷ − y for a linear output under ½-SSE.
+    const rows = [
+      [90, 40, 10],
+      [30, 50, 25],
+      [20, 60, 36],
+    ]
+    const deltas = rows.map(([x1, x2, y]) => 0.1 * x1 - 0.1 * x2 - y) // −5, −27, −40
+    const right = (deltas[0] * 90 + deltas[1] * 30 + deltas[2] * 20) / 3 // −2060 / 3
+    const wrong = ((deltas[0] + deltas[1] + deltas[2]) / 3) * ((90 + 30 + 20) / 3) // −24 × 46.667
+    const read = async (id: string) =>
+      Number((await page.getByTestId(id).textContent())!.replace('−', '-').replace(/,/g, ''))
+    expect(await read('bs-gradient-right-text')).toBeCloseTo(right, 3)
+    expect(await read('bs-gradient-wrong')).toBeCloseTo(wrong, 3)
+    expect(await page.getByTestId('bs-gradient-right-text').textContent()).toBe('−686.667')
+    expect(await page.getByTestId('bs-gradient-wrong').textContent()).toBe('−1120')
+    await page.getByTestId('bs-gradient').scrollIntoViewIfNeeded()
+    await screenshot(page, 'batch-gradient-average-1280')
+    expect(errors).toEqual([])
+  })
+
   it('batch-vs-sgd fits a 375 px screen', async () => {
     opened = await openPage('#/batch-vs-sgd', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened

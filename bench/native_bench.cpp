@@ -1,26 +1,35 @@
 // Native throughput of the bench workloads, for bench/run.mjs: reads a manifest of lines
-// "id spec.json steps predictRows", prints {"id": {"f64": ops/s, "f32": ops/s}, …} as JSON.
-// One op = `steps` training steps (f64) or one predict over predictRows grid points (f64, f32).
-// Timing as in run.mjs: calibrate to ≥ rep_ms per repetition, warm up, median of `rounds`.
+// "id spec.json steps predictRows", prints {"id": {"f64": ops/s, "f32": ops/s, "limit": ops/s}, …}
+// as JSON. One op = `steps` training steps (f64; limit: the hand-written fixed-shape step of
+// limit_kernels.h, where the shape has one) or one predict over predictRows grid points (f64, f32).
+// Timing as in run.mjs: calibrate to ≥ rep_ms of process CPU time per repetition, warm up, median
+// of `rounds`.
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "limit_kernels.h"
 #include "network.h"
 #include "predict.h"
 #include "spec.h"
 
 namespace {
 
+double cpu_ms() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 double time_ms(const std::function<void()>& op, long calls) {
-  const auto t0 = std::chrono::steady_clock::now();
+  const double t0 = cpu_ms();
   for (long k = 0; k < calls; ++k) op();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return cpu_ms() - t0;
 }
 
 double ops_per_second(const std::function<void()>& op, int rounds, double rep_ms) {
@@ -88,7 +97,14 @@ int main(int argc, char** argv) {
       int done = 0;
       const double f64 =
           ops_per_second([&] { nn::network_train(net, steps, &done); }, rounds, rep_ms);
-      std::printf("\"f64\": %.6g}", f64);
+      std::printf("\"f64\": %.6g", f64);
+      nn::Network fixed = net;
+      if (nn::bench::limit_train(fixed, 0) == 0) {
+        const double limit =
+            ops_per_second([&] { nn::bench::limit_train(fixed, steps); }, rounds, rep_ms);
+        std::printf(", \"limit\": %.6g", limit);
+      }
+      std::printf("}");
     }
   }
   std::printf("}\n");

@@ -1,7 +1,12 @@
-// `npm run bench`: throughput of the four workloads for plain JS (float64 baseline), WebAssembly
-// with and without SIMD, and native C++, printed as ratios against plain JS.
-// Timing: warm-up, then rounds that interleave the implementations (so machine noise hits them
-// alike), each timed repetition ≥ 40 ms; the median over rounds is reported.
+// `npm run bench`: throughput of every workload for plain JS (the float64 baseline), WebAssembly
+// with and without SIMD, and native C++, printed as ratios against plain JS measured in the same
+// run. Small workloads also time the hand-written fixed-shape step of the same build (the limit,
+// bench/limit_kernels.cpp); the wide one also times a float32 GEMM of its widest layer, so the
+// float32 training rate is printed as a share of what the machine's GEMM kernel reaches.
+// Timing: calibration and warm-up, then rounds that interleave the implementations (so machine
+// noise hits them alike), each repetition ≥ 40 ms of this process's CPU time (not wall time: the
+// machine may be shared); ratios are taken within a round, reported as the median and the range
+// over the rounds. Every implementation is first checked against the engine's own numbers.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -60,28 +65,59 @@ function plainJs(w) {
   }
 }
 
-function wasm(mod, w, { float32 = false } = {}) {
+function network(mod, w) {
   const net = new mod.Network()
   if (net.configure(JSON.stringify(w.spec)) !== mod.Status.ok) throw new Error(net.error())
+  return net
+}
+
+// The engine through the plain exports the app uses every frame (wasm/bindings/plain_exports.cpp).
+function wasm(mod, w, { float32 = false } = {}) {
+  const net = network(mod, w)
+  const h = net.handle()
   if (w.predictRows) {
-    if (!net.reservePredict) return null
-    net.reservePredict(w.predictRows)
-    net.buffers().predictInputs.set(grid(Math.sqrt(w.predictRows)))
-    return float32 ? () => net.predict(w.predictRows) : () => net.predictExact(w.predictRows)
+    mod._nn_reserve_predict(h, w.predictRows)
+    new Float64Array(mod.HEAPU8.buffer, mod._nn_predict_inputs(h), 2 * w.predictRows).set(
+      grid(Math.sqrt(w.predictRows)),
+    )
+    return float32
+      ? () => mod._nn_predict(h, w.predictRows)
+      : () => mod._nn_predict_exact(h, w.predictRows)
   }
-  if (float32) return net.trainFloat32 ? () => net.trainFloat32(w.steps) : null
+  if (float32) return () => net.trainFloat32(w.steps)
   return () => {
-    if (net.train(w.steps) !== w.steps) throw new Error(`${w.id}: ${net.error()}`)
+    if (mod._nn_train(h, w.steps) !== w.steps) throw new Error(`${w.id}: ${net.error()}`)
   }
+}
+
+// The hand-written fixed-shape step, after checking it lands on the engine's parameters bit for bit.
+function limit(mod, w) {
+  const a = network(mod, w)
+  const b = network(mod, w)
+  const n = 3 * w.steps
+  if (mod._bench_limit_train(b.handle(), n) !== n) throw new Error(`${w.id}: no limit kernel`)
+  a.train(n)
+  const pa = new BigUint64Array(Float64Array.from(a.buffers().params).buffer)
+  const pb = new BigUint64Array(Float64Array.from(b.buffers().params).buffer)
+  if (!pa.every((bits, k) => bits === pb[k])) throw new Error(`${w.id}: limit kernel disagrees`)
+  a.delete()
+  const h = b.handle()
+  return () => mod._bench_limit_train(h, w.steps)
+}
+
+// This process's CPU time in ms (user + system): other processes' load does not count.
+function cpuMs() {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
 }
 
 function timeRep(fn, calls) {
-  const t0 = process.hrtime.bigint()
+  const t0 = cpuMs()
   for (let k = 0; k < calls; k++) fn()
-  return Number(process.hrtime.bigint() - t0) / 1e6
+  return cpuMs() - t0
 }
 
-// impls: {name: fn}; returns {name: median ops per second}
+// impls: {name: fn}; returns {name: {rate: median ops/s, ratios: per-round rate / js rate}}
 function measure(impls, opsPerCall) {
   const calls = {}
   for (const [name, fn] of Object.entries(impls)) {
@@ -95,8 +131,21 @@ function measure(impls, opsPerCall) {
   for (let r = 0; r < ROUNDS; r++)
     for (const [name, fn] of Object.entries(impls))
       rates[name].push((calls[name] * opsPerCall * 1000) / timeRep(fn, calls[name]))
-  const median = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1]
-  return Object.fromEntries(Object.entries(rates).map(([k, xs]) => [k, median(xs)]))
+  const median = (xs) => [...xs].sort((p, q) => p - q)[xs.length >> 1]
+  return Object.fromEntries(
+    Object.entries(rates).map(([k, xs]) => {
+      const ratios = xs.map((x, r) => x / rates.js[r])
+      return [
+        k,
+        {
+          rate: median(xs),
+          ratio: median(ratios),
+          lo: Math.min(...ratios),
+          hi: Math.max(...ratios),
+        },
+      ]
+    }),
+  )
 }
 
 function native(list) {
@@ -119,7 +168,18 @@ function native(list) {
   }
 }
 
+// Flops of one training step of a dense network (forward, dW, and the input gradient of every
+// layer but the first), for the GEMM comparison.
+function stepFlops(w) {
+  const s = w.spec.layers
+  const B = w.spec.batchSize
+  let f = 0
+  for (let l = 0; l + 1 < s.length; l++) f += 2 * B * s[l] * s[l + 1] * (l > 0 ? 3 : 2)
+  return f
+}
+
 const fmt = (x) => (x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(2))
+const cell = (m) => (m ? `${fmt(m.ratio)} (${fmt(m.lo)}–${fmt(m.hi)})` : '—')
 const pad = (s, n) => String(s).padStart(n)
 
 const simd = await loadModule('nn')
@@ -127,49 +187,83 @@ const nosimd = await loadModule('nn-nosimd')
 const list = workloads()
 const nat = native(list)
 const rows = []
+let gemm
 for (const w of list) {
   const impls = { js: plainJs(w), simd: wasm(simd, w), nosimd: wasm(nosimd, w) }
-  const f32 = w.float32 && wasm(simd, w, { float32: true })
-  if (f32) impls.simdF32 = f32
-  for (const k of Object.keys(impls)) if (!impls[k]) delete impls[k]
-  const r = measure(impls, w.opsPerCall)
+  if (w.float32) impls.simdF32 = wasm(simd, w, { float32: true })
+  if (w.gemmShare) impls.gemm = () => simd._bench_gemm_f32(1)
+  const m = measure(impls, w.opsPerCall)
+  if (w.gemmShare) gemm = { flops: (m.gemm.rate / w.opsPerCall) * 2 * 64 * 256 * 256, w, m }
   const n = nat[w.id] ?? {} // native reports calls per second; a call is opsPerCall ops
-  rows.push({
-    w,
-    r,
-    nat: { f64: n.f64 && n.f64 * w.opsPerCall, f32: n.f32 && n.f32 * w.opsPerCall },
-  })
+  rows.push({ label: `${w.title} [${w.unit}]`, w, m, n, js: m.js.rate })
+  if (w.limit) {
+    const lm = measure(
+      { js: plainJs(w), simd: limit(simd, w), nosimd: limit(nosimd, w) },
+      w.opsPerCall,
+    )
+    rows.push({
+      label: '  limit: hand-written fixed step, same build',
+      w,
+      m: lm,
+      n: { f64: n.limit },
+      js: lm.js.rate,
+      isLimit: true,
+    })
+  }
 }
 
 console.log(
-  `\nBackprop Lab bench — Node ${process.version}, median of ${ROUNDS} interleaved rounds (≥ ${REP_MS} ms each)`,
+  `\nBackprop Lab bench — Node ${process.version}, ${ROUNDS} interleaved rounds of ≥ ${REP_MS} ms CPU time each`,
 )
 console.log(
-  'Ratios are throughput / plain JS (float64). f32 = the float32 fast path, only where digits are not shown: (c), (d).\n',
+  'Ratios are throughput / plain JS (float64) in the same round: median (min–max over rounds).',
+)
+console.log(
+  'f32 = the float32 fast path, only where digits are not shown (heatmap, wide network).\n',
 )
 const head = [
   'workload',
-  'plain JS (ops/s)',
+  'plain JS ops/s',
   'wasm SIMD ×',
   'wasm SIMD f32 ×',
   'wasm no-SIMD ×',
   'native ×',
   'native f32 ×',
 ]
-const widths = [54, 17, 12, 16, 15, 9, 13]
+const widths = [56, 14, 19, 19, 19, 9, 12]
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0]) : pad(h, widths[i]))).join(' | '))
 console.log(widths.map((n) => '-'.repeat(n)).join('-|-'))
-for (const { w, r, nat: n } of rows) {
-  const js = r.js
+for (const { label, w, m, n, js } of rows) {
+  const ops = (x) => x && x * w.opsPerCall
   const cells = [
-    `${w.title} [${w.unit}]`.padEnd(widths[0]),
+    label.padEnd(widths[0]),
     pad(fmt(js), widths[1]),
-    pad(fmt(r.simd / js), widths[2]),
-    pad(fmt(r.simdF32 && r.simdF32 / js), widths[3]),
-    pad(fmt(r.nosimd / js), widths[4]),
-    pad(fmt(n.f64 && n.f64 / js), widths[5]),
-    pad(fmt(n.f32 && n.f32 / js), widths[6]),
+    pad(cell(m.simd), widths[2]),
+    pad(cell(m.simdF32), widths[3]),
+    pad(cell(m.nosimd), widths[4]),
+    pad(fmt(n.f64 && ops(n.f64) / js), widths[5]),
+    pad(fmt(n.f32 && ops(n.f32) / js), widths[6]),
   ]
   console.log(cells.join(' | '))
 }
-console.log('\nAims (best SIMD column vs plain JS): (a) ≥ 5×, (b) ≥ 8×, (c) ≥ 15×, (d) ≥ 15×')
+
+if (gemm) {
+  const { w, m } = gemm
+  const train = (m.simdF32.rate / w.opsPerCall) * stepFlops(w)
+  console.log(
+    `\nGEMM rate (wasm SIMD f32, 64×256 · 256×256 through dense_forward_fast): ${(gemm.flops / 1e9).toFixed(2)} GFLOP/s;` +
+      ` ${w.title} f32 training: ${(train / 1e9).toFixed(2)} GFLOP/s = ${((100 * train) / gemm.flops).toFixed(0)} % of it`,
+  )
+  gemm.share = train / gemm.flops
+}
+
+console.log('\nAims of issue #14 (wasm SIMD, double precision, vs plain JS):')
+for (const { w, m, isLimit } of rows) {
+  if (isLimit || !w.aim) continue
+  const ok = m.simd.ratio >= w.aim
+  console.log(`  ${w.title}: ${fmt(m.simd.ratio)}× (aim ≥ ${w.aim}×) ${ok ? 'met' : 'not met'}`)
+}
+if (gemm)
+  console.log(
+    `  ${gemm.w.title} f32: ${(100 * gemm.share).toFixed(0)} % of the GEMM rate (aim ≥ ${100 * gemm.w.gemmShare} %) ${gemm.share >= gemm.w.gemmShare ? 'met' : 'not met'}`,
+  )

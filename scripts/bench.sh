@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds the engine (native + both wasm flavours), checks that the SIMD build
-# really contains SIMD instructions, then prints the throughput table (bench/run.mjs).
+# really contains SIMD instructions, then prints the throughput table (bench/run.mjs): every
+# workload as ratios to plain JS, the limit kernels and the GEMM rate, and which aims are met.
 # Environment: BENCH_ROUNDS (default 7), BENCH_REP_MS (default 40) tune the timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,4 +9,7 @@ bash scripts/build-engine.sh >/dev/null
 # native_bench is declared only when bench/native_bench.cpp exists at configure time
 [ -x build/native/native_bench ] || { cmake -S . -B build/native >/dev/null && cmake --build build/native -j "$(nproc)" >/dev/null; }
 node bench/check-simd.mjs
-node bench/run.mjs
+# Optimise as soon as code is hot, on the main thread (JavaScript: TurboFan; wasm: no Liftoff
+# tier): on a loaded machine, background compiler threads can otherwise leave one side of the
+# comparison in its baseline tier for the whole run.
+node --no-concurrent-recompilation --no-liftoff bench/run.mjs

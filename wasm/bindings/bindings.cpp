@@ -39,8 +39,10 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("buffers", &JsNetwork::buffers)
       .function("reservePredict", &JsNetwork::reservePredict)  // (rows) → Status; re-read buffers()
       .function("predict", &JsNetwork::predict)  // (rows) → Status; float32, for the heatmap
-      .function("predictExact", &JsNetwork::predictExact)   // (rows) → Status; double
-      .function("trainFloat32", &JsNetwork::trainFloat32);  // (steps) → steps done; SGD in float32
+      .function("predictExact", &JsNetwork::predictExact)  // (rows) → Status; double
+      .function("trainFloat32", &JsNetwork::trainFloat32)  // (steps) → steps done; SGD in float32
+      .function("handle",
+                &JsNetwork::handle);  // → address for the plain exports (plain_exports.cpp)
 
   // Many copies side by side: the learning-rate sweep and the many-seeds experiment.
   class_<JsEnsemble>("Ensemble")

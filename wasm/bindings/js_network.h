@@ -3,6 +3,7 @@
 #pragma once
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,15 @@ class JsNetwork {
   nn::Status predictExact(int rows);
   // Like train, in float32 (plain SGD, no penalty): for big networks whose digits are not shown.
   int trainFloat32(int steps);
+
+  // This object's address: the argument of the plain C exports (plain_exports.cpp), which skip
+  // embind's per-call cost for the calls a page makes every frame.
+  uintptr_t handle() { return reinterpret_cast<uintptr_t>(this); }
+  nn::Network& engine() { return net_; }  // the bench's limit kernels train it in place
+  const double* lossesData() const { return net_.losses.data(); }
+  int lossesCount() const { return static_cast<int>(net_.losses.size()); }
+  double* predictInputsData() { return predict_in_.data(); }
+  const double* predictOutputsData() const { return predict_out_.data(); }
 
  private:
   nn::Status predict_check(int rows);

@@ -52,6 +52,8 @@ function rows(buf: Float64Array, offset: number, r: number, c: number): number[]
 
 export class EngineNetwork {
   private raw: NnNetwork | null
+  /** The raw network's address, for the module's plain `_nn_*` exports (the per-frame calls). */
+  private readonly handle: number
   private layoutCache: Layout
   private specCache: NetworkSpec
 
@@ -61,6 +63,7 @@ export class EngineNetwork {
     spec: NetworkSpec,
   ) {
     this.raw = raw
+    this.handle = raw.handle()
     this.specCache = spec
     this.layoutCache = JSON.parse(raw.layoutJson()) as Layout
   }
@@ -83,6 +86,12 @@ export class EngineNetwork {
   private get net(): NnNetwork {
     if (!this.raw) throw new Error('EngineNetwork used after dispose()')
     return this.raw
+  }
+
+  /** The handle for the plain exports, with the same use-after-dispose guard as `net`. */
+  private liveHandle(): number {
+    if (!this.raw) throw new Error('EngineNetwork used after dispose()')
+    return this.handle
   }
 
   private result(status: EmbindEnumValue): Result {
@@ -127,11 +136,14 @@ export class EngineNetwork {
 
   /** `steps` scheduled updates inside WebAssembly (one call), with the loss history copied out. */
   train(steps: number): TrainResult {
-    const done = this.net.train(steps)
-    const diverged = this.net.status() !== this.module.Status.ok
+    const m = this.module
+    const h = this.liveHandle()
+    const done = m._nn_train(h, steps)
+    const diverged = m._nn_status(h) !== m.Status.ok.value
+    const losses = new Float64Array(m.HEAPU8.buffer, m._nn_losses(h), m._nn_losses_count(h))
     return {
       done,
-      losses: this.net.buffers().losses.slice(),
+      losses: losses.slice(),
       diverged,
       message: diverged ? this.net.error() : '',
     }
@@ -259,12 +271,16 @@ export class EngineNetwork {
     options: { exact?: boolean } = {},
   ): Float64Array | null {
     const nin = this.layoutCache.sizes[0]
+    const nout = this.layoutCache.sizes[this.layoutCache.sizes.length - 1]
     if (points.length !== rows * nin) return null
-    if (this.net.reservePredict(rows) !== this.module.Status.ok) return null
-    this.net.buffers().predictInputs.set(points)
-    const status = options.exact ? this.net.predictExact(rows) : this.net.predict(rows)
-    if (status !== this.module.Status.ok) return null
-    return this.net.buffers().predictOutputs.slice()
+    const m = this.module
+    const h = this.liveHandle()
+    const ok = m.Status.ok.value
+    if (m._nn_reserve_predict(h, rows) !== ok) return null // may grow memory: views after it
+    new Float64Array(m.HEAPU8.buffer, m._nn_predict_inputs(h), rows * nin).set(points)
+    const status = options.exact ? m._nn_predict_exact(h, rows) : m._nn_predict(h, rows)
+    if (status !== ok) return null
+    return new Float64Array(m.HEAPU8.buffer, m._nn_predict_outputs(h), rows * nout).slice()
   }
 
   /** Frees the WebAssembly object; safe to call twice. */

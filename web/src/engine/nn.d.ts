@@ -65,6 +65,8 @@ export interface NnNetwork {
   predictExact(rows: number): EmbindEnumValue
   /** Plain SGD steps in float32 for big networks (parameters copied back to double); → steps done. */
   trainFloat32(steps: number): number
+  /** This object's address in wasm memory: the first argument of the module's `_nn_*` exports. */
+  handle(): number
   delete(): void
   isDeleted(): boolean
 }
@@ -91,7 +93,37 @@ export interface NnEnsemble {
   isDeleted(): boolean
 }
 
-export interface NnModule {
+/**
+ * Plain C exports (wasm/bindings/plain_exports.cpp) for the calls made every frame: embind costs
+ * ~0.1 µs per call under the strict CSP, these are called directly. `h` is `NnNetwork.handle()`;
+ * statuses are `Status.*.value` integers; addresses index `HEAPU8.buffer` (re-read `HEAPU8` after
+ * any call that may grow memory: reserve, configure, train). Call them as `module._nn_…(…)`: the
+ * module replaces each with the raw export after its first call.
+ */
+export interface NnPlainExports {
+  /** train(steps) → steps done. */
+  _nn_train(h: number, steps: number): number
+  /** step() → the batch loss before the update. */
+  _nn_step(h: number): number
+  /** status() as an integer. */
+  _nn_status(h: number): number
+  /** Address of the losses buffer (`_nn_losses_count` doubles). */
+  _nn_losses(h: number): number
+  _nn_losses_count(h: number): number
+  /** reservePredict(rows) → status integer. */
+  _nn_reserve_predict(h: number, rows: number): number
+  /** Addresses of the predict inputs (rows, inputs) and outputs (rows, outputs). */
+  _nn_predict_inputs(h: number): number
+  _nn_predict_outputs(h: number): number
+  /** predict(rows) in float32 fast maths / predictExact(rows) in double → status integer. */
+  _nn_predict(h: number, rows: number): number
+  _nn_predict_exact(h: number, rows: number): number
+  /** Bench only: the hand-written fixed-shape step (→ steps, or −1) and the f32 GEMM probe. */
+  _bench_limit_train(h: number, steps: number): number
+  _bench_gemm_f32(reps: number): number
+}
+
+export interface NnModule extends NnPlainExports {
   Network: new () => NnNetwork
   Ensemble: new () => NnEnsemble
   Status: NnStatusEnum

@@ -1,0 +1,174 @@
+// Hand-written fixed-shape training steps and the f32 GEMM probe for the bench (limit_kernels.h).
+#include "limit_kernels.h"
+
+#include <array>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "dense_simd.h"
+#include "fastmath.h"
+
+namespace nn::bench {
+
+namespace {
+
+template <int... S>
+struct Shape {
+  static constexpr std::array<int, sizeof...(S)> sizes = {S...};
+  static constexpr int L = sizeof...(S) - 1;
+  static constexpr int widest() {
+    int w = 0;
+    for (int n : sizes) w = n > w ? n : w;
+    return w;
+  }
+  static constexpr int W(int l) {  // offset of W_l in params (b_l follows it)
+    int p = 0;
+    for (int k = 0; k < l; ++k) p += (sizes[k] + 1) * sizes[k + 1];
+    return p;
+  }
+};
+
+template <int N, typename F>
+inline void static_for(F&& f) {
+  [&]<int... I>(std::integer_sequence<int, I...>) { (f(std::integral_constant<int, I>{}), ...); }
+  (std::make_integer_sequence<int, N>{});
+}
+
+template <int... I, typename F>
+inline void static_for_down(std::integer_sequence<int, I...>, F&& f) {
+  constexpr int N = sizeof...(I);
+  (f(std::integral_constant<int, N - 1 - I>{}), ...);
+}
+
+inline double act(double z, bool sigmoid) {
+  return sigmoid ? fastmath::sigmoid(z) : fastmath::tanh(z);
+}
+
+// Up to kMaxB samples per step; Out: sigmoid output with half_sse (false: bce).
+template <class Sh, bool kHiddenSigmoid, bool kHalfSse, int kMaxB>
+int fixed_train(Network& net, int steps) {
+  constexpr int L = Sh::L, K = Sh::sizes[L], Wd = Sh::widest();
+  const NetworkSpec& s = net.spec;
+  const int rows = s.rows;
+  const int bs = s.batch_size > 0 && s.batch_size < rows ? s.batch_size : rows;
+  if (bs > kMaxB) return -1;
+  const double lr = s.optimizer.learning_rate;
+  double* p = net.params.data();
+  double a[L][kMaxB * Wd];  // a_l of every sample of the batch
+  double d[kMaxB * Wd], dn[kMaxB * Wd];
+  double sink = 0;
+  for (int step = 0; step < steps; ++step) {
+    const int start = net.cursor;
+    const int B = start + bs <= rows ? bs : rows - start;
+    net.cursor = start + B >= rows ? 0 : start + B;
+    const double* x0 = s.inputs.data() + start * Sh::sizes[0];
+    const double* y = s.targets.data() + start * K;
+    double zout[kMaxB * K];
+    static_for<L>([&](auto lc) {  // forward
+      constexpr int l = lc, nin = Sh::sizes[l], nout = Sh::sizes[l + 1];
+      const double* W = p + Sh::W(l);
+      const double* b = W + nin * nout;
+      const double* x = l == 0 ? x0 : a[l == 0 ? 0 : l - 1];
+      for (int q = 0; q < B; ++q)
+        for (int j = 0; j < nout; ++j) {
+          double acc = 0;
+          for (int i = 0; i < nin; ++i) acc += W[j * nin + i] * x[q * nin + i];
+          const double z = acc + b[j];
+          if constexpr (l == L - 1) zout[q * K + j] = z;
+          a[l][q * nout + j] = act(z, l == L - 1 || kHiddenSigmoid);
+        }
+    });
+    double total = 0;  // the batch loss, as loss_forward computes it
+    for (int q = 0; q < B; ++q) {
+      double sl = 0;
+      for (int k = 0; k < K; ++k) {
+        const double t = y[q * K + k], o = a[L - 1][q * K + k], z = zout[q * K + k];
+        if constexpr (kHalfSse) {
+          sl += (t - o) * (t - o);
+        } else {
+          const double sp_neg = -z > 0 ? -z + std::log1p(std::exp(z)) : std::log1p(std::exp(-z));
+          const double sp_pos = z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+          sl += t * sp_neg + (1.0 - t) * sp_pos;
+        }
+      }
+      total += kHalfSse ? 0.5 * sl : sl;
+    }
+    sink += total / B;
+    for (int k = 0; k < B * K; ++k) {  // δ of the output layer
+      const double o = a[L - 1][k];
+      d[k] = kHalfSse ? (o - y[k]) * (1.0 - o) * o : o - y[k];
+    }
+    const double inv_b = 1.0 / B;
+    static_for_down(std::make_integer_sequence<int, L>{}, [&](auto lc) {  // backward + update
+      constexpr int l = lc, nin = Sh::sizes[l], nout = Sh::sizes[l + 1];
+      double* W = p + Sh::W(l);
+      double* b = W + nin * nout;
+      const double* x = l == 0 ? x0 : a[l == 0 ? 0 : l - 1];
+      if constexpr (l > 0) {  // the next δ from the weights before their update
+        for (int q = 0; q < B; ++q)
+          for (int i = 0; i < nin; ++i) {
+            double acc = 0;
+            for (int j = 0; j < nout; ++j) acc += d[q * nout + j] * W[j * nin + i];
+            const double o = a[l - 1][q * nin + i];
+            dn[q * nin + i] = kHiddenSigmoid ? acc * (1.0 - o) * o : acc * (1.0 - o * o);
+          }
+      }
+      for (int j = 0; j < nout; ++j) {
+        double gb = 0;
+        for (int q = 0; q < B; ++q) gb += d[q * nout + j];
+        for (int i = 0; i < nin; ++i) {
+          double g = 0;
+          for (int q = 0; q < B; ++q) g += d[q * nout + j] * x[q * nin + i];
+          W[j * nin + i] -= lr * (g * inv_b);
+        }
+        b[j] -= lr * (gb * inv_b);
+      }
+      if constexpr (l > 0)
+        for (int k = 0; k < B * nin; ++k) d[k] = dn[k];
+    });
+  }
+  net.t += steps;
+  net.loss = sink;  // keeps the loss computation from being optimised away
+  return steps;
+}
+
+bool is(const NetworkSpec& s, std::initializer_list<int> sizes, Activation hidden, Activation out,
+        Loss loss) {
+  if (s.sizes != std::vector<int>(sizes) || s.loss != loss) return false;
+  for (size_t l = 0; l + 1 < s.activations.size(); ++l)
+    if (s.activations[l] != hidden) return false;
+  return s.activations.back() == out;
+}
+
+}  // namespace
+
+int limit_train(Network& net, int steps) {
+  const NetworkSpec& s = net.spec;
+  if (s.optimizer.kind != OptimizerKind::Sgd || s.regularization.kind != Penalty::None ||
+      !s.train_biases)
+    return -1;
+  using A = Activation;
+  if (is(s, {2, 2, 2}, A::Sigmoid, A::Sigmoid, Loss::HalfSse))
+    return fixed_train<Shape<2, 2, 2>, true, true, 16>(net, steps);
+  if (is(s, {2, 4, 2, 1}, A::Tanh, A::Sigmoid, Loss::Bce))
+    return fixed_train<Shape<2, 4, 2, 1>, false, false, 16>(net, steps);
+  if (is(s, {2, 8, 8, 8, 8, 8, 8, 1}, A::Tanh, A::Sigmoid, Loss::Bce))
+    return fixed_train<Shape<2, 8, 8, 8, 8, 8, 8, 1>, false, false, 16>(net, steps);
+  return -1;
+}
+
+double gemm_f32(int reps) {
+  constexpr int B = 64, nin = 256, nout = 256;
+  static std::vector<float> in(B * nin), W(nout * nin), b(nout), z(B * nout);
+  for (int k = 0; k < B * nin; ++k) in[k] = static_cast<float>((k % 97) - 48) / 97.0f;
+  for (int k = 0; k < nout * nin; ++k) W[k] = static_cast<float>((k % 89) - 44) / 890.0f;
+  double sum = 0;
+  for (int r = 0; r < reps; ++r) {
+    dense_forward_fast(z.data(), in.data(), W.data(), b.data(), B, nin, nout);
+    sum += z[r % (B * nout)];
+  }
+  return sum;
+}
+
+}  // namespace nn::bench

@@ -1,0 +1,52 @@
+// Plain C exports for the calls a page makes every frame (train, step, predict) and for the bench.
+// Under the strict Content-Security-Policy the module is linked with -sDYNAMIC_EXECUTION=0, and
+// each embind call then costs about 0.1 µs; a plain export is called directly by the JavaScript
+// engine. Each takes JsNetwork::handle() and forwards to the same JsNetwork method as the embind
+// binding, so both routes give the same numbers, statuses and messages. Status values are the
+// integers of nn::Status (0 ok, 1 badSpec, 2 notFinite: module.Status.*.value).
+#include <emscripten/emscripten.h>
+
+#include "../../bench/limit_kernels.h"
+#include "js_network.h"
+
+namespace {
+JsNetwork* of(uintptr_t handle) { return reinterpret_cast<JsNetwork*>(handle); }
+int code(nn::Status st) { return static_cast<int>(st); }
+}  // namespace
+
+extern "C" {
+
+// network.train(steps) → steps done; the loss history: nn_losses_count(handle) doubles at
+// nn_losses(handle) (one more than done when the loss before the failing update was finite).
+EMSCRIPTEN_KEEPALIVE int nn_train(uintptr_t h, int steps) { return of(h)->train(steps); }
+// network.step() → the batch loss before the update.
+EMSCRIPTEN_KEEPALIVE double nn_step(uintptr_t h) { return of(h)->step(); }
+// network.status() as an integer.
+EMSCRIPTEN_KEEPALIVE int nn_status(uintptr_t h) { return code(of(h)->status()); }
+// Address of the losses buffer (valid until the next call that may allocate).
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_losses(uintptr_t h) {
+  return reinterpret_cast<uintptr_t>(of(h)->lossesData());
+}
+EMSCRIPTEN_KEEPALIVE int nn_losses_count(uintptr_t h) { return of(h)->lossesCount(); }
+// reservePredict(rows) → status; then nn_predict_inputs/outputs give the buffers' addresses.
+EMSCRIPTEN_KEEPALIVE int nn_reserve_predict(uintptr_t h, int rows) {
+  return code(of(h)->reservePredict(rows));
+}
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_inputs(uintptr_t h) {
+  return reinterpret_cast<uintptr_t>(of(h)->predictInputsData());
+}
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_outputs(uintptr_t h) {
+  return reinterpret_cast<uintptr_t>(of(h)->predictOutputsData());
+}
+// predict(rows) (float32 fast maths) and predictExact(rows) (double) → status.
+EMSCRIPTEN_KEEPALIVE int nn_predict(uintptr_t h, int rows) { return code(of(h)->predict(rows)); }
+EMSCRIPTEN_KEEPALIVE int nn_predict_exact(uintptr_t h, int rows) {
+  return code(of(h)->predictExact(rows));
+}
+
+// Bench only (bench/limit_kernels.h): the hand-written fixed-shape steps and the f32 GEMM probe.
+EMSCRIPTEN_KEEPALIVE int bench_limit_train(uintptr_t h, int steps) {
+  return nn::bench::limit_train(of(h)->engine(), steps);
+}
+EMSCRIPTEN_KEEPALIVE double bench_gemm_f32(int reps) { return nn::bench::gemm_f32(reps); }
+}

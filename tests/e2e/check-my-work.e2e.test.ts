@@ -10,18 +10,20 @@ describe('check my work (step-by-step-222)', () => {
     opened = undefined
   })
 
+  /** Checks one value in the lesson's own check-my-work (exercises have their own). */
   async function check(page: OpenedPage['page'], key: string, value: string): Promise<string> {
-    await page.getByLabel('Quantity').selectOption(key)
-    await page.getByLabel('Your value').fill(value)
-    await page.getByRole('button', { name: 'Check', exact: true }).click()
-    await expect.poll(() => page.locator('.check__marks').textContent()).toContain(`= ${value}:`)
-    return (await page.locator('.check__marks').textContent()) ?? ''
+    const box = page.locator('.workspace .check')
+    await box.getByLabel('Quantity').selectOption(key)
+    await box.getByLabel('Your value').fill(value)
+    await box.getByRole('button', { name: 'Check', exact: true }).click()
+    await expect.poll(() => box.locator('.check__marks').textContent()).toContain(`= ${value}:`)
+    return (await box.locator('.check__marks').textContent()) ?? ''
   }
 
   it('does not call 0 for net_h1 or E_total, or 1 for out_o1, correct', async () => {
     opened = await openPage('#/step-by-step-222')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Check', exact: true }).waitFor()
+    await page.locator('.workspace .check').getByRole('button', { name: 'Check' }).waitFor()
     for (const [key, value] of [
       ['z1[0]', '0'],
       ['loss', '0'],
@@ -38,7 +40,7 @@ describe('check my work (step-by-step-222)', () => {
   it('names slips by their rule: ½ dropped from E′, rounding early', async () => {
     opened = await openPage('#/step-by-step-222')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Check', exact: true }).waitFor()
+    await page.locator('.workspace .check').getByRole('button', { name: 'Check' }).waitFor()
     // ∂E/∂w5 with 2(out − target) for out − target: 2 × 0.0821670406
     expect(await check(page, 'dW2[0][0]', '0.164334081')).toContain('½')
     const close = await check(page, 'loss', '0.29841')

@@ -27,4 +27,47 @@ describe('honest labels', () => {
     await screenshot(page, 'playground-penalty-1280')
     expect(errors).toEqual([])
   })
+
+  it('the walk-through and the slip notes follow an edit of w₁ and of η', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const guide = page.getByRole('region', { name: 'Walk-through' })
+    await expect.poll(() => guide.locator('li').first().textContent()).toContain('0.3775')
+    // w1 = 0.25: net_h1 = 0.25 · 0.05 + 0.2 · 0.1 + 0.35 = 0.3825
+    const w1 = page.getByLabel('w₁', { exact: true })
+    await w1.fill('0.25')
+    await w1.press('Enter')
+    await expect.poll(() => guide.locator('li').first().textContent()).toContain('0.3825')
+    expect(await guide.locator('li').first().textContent()).not.toContain('0.3775')
+    const eta = page.getByLabel('Learning rate η')
+    await eta.fill('0.25')
+    await eta.press('Enter')
+    await expect.poll(() => guide.locator('li').nth(3).textContent()).toContain('\\eta = 0.25')
+    await page.getByRole('button', { name: /netₕ₁ = 0\.377/ }).click()
+    await expect.poll(() => page.locator('.check__note').textContent()).toContain('0.3825')
+    await screenshot(page, 'walkthrough-after-edit-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('vanishing gradient: names the dead ReLU networks at depth 2 and 10, and quotes the notes as they are', async () => {
+    opened = await openPage('#/vanishing-gradient')
+    const { page, errors } = opened
+    const depth = page.getByRole('slider', { name: 'Layers (depth)' })
+    await depth.fill('2')
+    await expect.poll(() => page.getByTestId('dead-relu').textContent()).toContain('Dead network')
+    // depth 10: units die during the 300 updates until the ReLU network is the mean predictor
+    await depth.fill('10')
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('dead-now-relu').textContent(), { timeout: 60_000 })
+      .toContain('Dead network')
+    expect(await page.getByTestId('notes-product').textContent()).toContain(
+      '0.20 × 0.10 × 0.05 = 0.001',
+    )
+    const note = (await page.locator('.note').textContent()) ?? ''
+    expect(note).toContain('“10 × 0.25 =”')
+    expect(note).not.toContain('10 × 0.25 = 2.5')
+    await screenshot(page, 'vanishing-dead-relu-1280')
+    expect(errors).toEqual([])
+  })
 })

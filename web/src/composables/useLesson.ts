@@ -51,6 +51,8 @@ export interface LessonState {
   checkable: { key: string; label: string }[]
   /** The notes' slips with the value to type (named slips evaluated at the current numbers). */
   slips: ComputedRef<{ key: string; label: string; written: string; note: string }[]>
+  /** Fills the `{=key}` placeholders of lesson text with the current values (math/placeholders.ts). */
+  say: ComputedRef<(text: string) => string>
   actions: {
     forward: () => void
     backward: () => void
@@ -114,7 +116,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     return t && answers.value ? checkWork(network.spec.value, t, answers.value, opts()) : null
   })
 
-  const { names, checkable, slips } = useNotation(lesson, network, opts)
+  const { names, checkable, slips, say } = useNotation(lesson, network, opts)
 
   function update(): void {
     const n = network.updates.value
@@ -164,6 +166,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     names,
     checkable,
     slips,
+    say,
     actions,
   }
   provide(LessonKey, state)

@@ -1,7 +1,9 @@
-// A lesson's words for its numbers: plain-text names of every quantity, what check-my-work offers, and the
-// notes' slips with the value to type (a named slip is evaluated at the current numbers).
+// A lesson's words for its numbers: plain-text names of every quantity, what check-my-work offers, the
+// notes' slips with the value to type (a named slip is evaluated at the current numbers), and `say`, which
+// fills the `{=key}` placeholders of lesson text with the current values (#12).
 import { computed, type ComputedRef } from 'vue'
 import { formatNumber } from '../math/format'
+import { fillPlaceholders } from '../math/placeholders'
 import { orderedKeys, parseKey } from '../math/keys'
 import { buildQuantities } from '../math/quantities'
 import { slipCandidates } from '../math/slips'
@@ -24,6 +26,7 @@ export function useNotation(
   names: Record<string, string>
   checkable: { key: string; label: string }[]
   slips: ComputedRef<SlipExample[]>
+  say: ComputedRef<(text: string) => string>
 } {
   const keys = orderedKeys(lesson.spec.layers)
   const kind = (k: string) => parseKey(k)?.kind ?? ''
@@ -32,6 +35,15 @@ export function useNotation(
     .filter((k) => !['x', 'y', 'W', 'b'].includes(kind(k)))
     .filter((k) => !lesson.noBiases || !['db', 'bnew'].includes(kind(k)))
     .map((key) => ({ key, label: names[key] }))
+  /** Lesson text with every `{=key}` replaced by its current value (`eta`: the learning rate). */
+  const say = computed(() => {
+    const t = network.trace.value
+    const spec = network.spec.value
+    const q = t ? buildQuantities(spec, t, opts()) : null
+    const value = (key: string) =>
+      key === 'eta' ? spec.learningRate : (q?.byKey.get(key)?.value ?? undefined)
+    return (text: string) => fillPlaceholders(text, value)
+  })
   const slips = computed(() => {
     const t = network.trace.value
     const spec = network.spec.value
@@ -44,8 +56,9 @@ export function useNotation(
         )
         written = c && formatNumber(c.value, 6, { style: 'plain' })
       }
-      return written ? [{ key: s.key, label: names[s.key] ?? s.key, written, note: s.note }] : []
+      const note = say.value(s.note)
+      return written ? [{ key: s.key, label: names[s.key] ?? s.key, written, note }] : []
     })
   })
-  return { names, checkable, slips }
+  return { names, checkable, slips, say }
 }

@@ -12,7 +12,7 @@ export interface LessonStep {
   do?: 'forward' | 'backward' | 'update' | 'step'
   /** A weight or bias key whose gradient derivation is opened, e.g. `W2[0][0]`. */
   derive?: string
-  /** Text; `$…$` is inline LaTeX. */
+  /** Text; `$…$` is inline LaTeX; `{=key}` is the current value of a quantity (math/placeholders.ts). */
   say: string
 }
 
@@ -24,7 +24,7 @@ export interface LessonSlip {
   written?: string
   /** Or: the value a named slip gives at the current numbers (when the notes' digits are illegible). */
   slip?: { id: SlipId; messageIncludes?: string }
-  /** Why it is wrong (shown beside the app's diagnosis). */
+  /** Why it is wrong (shown beside the app's diagnosis); `{=key}` is a current value. */
   note: string
 }
 

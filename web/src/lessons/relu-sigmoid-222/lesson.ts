@@ -140,7 +140,7 @@ export default defineLesson({
     },
     {
       do: 'update',
-      say: 'Update: $w^{1}_{11} \\leftarrow w^1_{11} - \\eta\\, \\partial L/\\partial w^1_{11}$ with $\\eta = 0.5$ (the notes write α).',
+      say: 'Update: $w^{1}_{11} \\leftarrow w^1_{11} - \\eta\\, \\partial L/\\partial w^1_{11}$ with $\\eta = {=eta}$ (the notes write α).',
     },
   ],
   slips: [
@@ -152,6 +152,6 @@ export default defineLesson({
   ],
   derivationNotes: {
     'W1[0][0]':
-      'A slip in the notes: the second bracket starts with $(y_2 - \\hat y_2)$, but $\\partial L/\\partial \\hat y_2 = -(0.7 - \\hat y_2) = (\\hat y_2 - y_2)$, just as the first bracket correctly has $(\\hat y_1 - y_1)$.',
+      'A slip in the notes: the second bracket starts with $(y_2 - \\hat y_2)$, but $\\partial L/\\partial \\hat y_2 = -({=y[1]} - \\hat y_2) = (\\hat y_2 - y_2)$, just as the first bracket correctly has $(\\hat y_1 - y_1)$.',
   },
 })

@@ -119,7 +119,7 @@ export default defineLesson({
       derive: 'W1[1][1]',
       say: 'And $w_{22}$ goes through unit 2: $\\dots w_{32}\\, A_2(1 - A_2)\\, x_2$. Click the other weights for the rest.',
     },
-    { do: 'update', say: 'Update all six weights at once with $\\eta = 0.5$.' },
+    { do: 'update', say: 'Update all six weights at once with $\\eta = {=eta}$.' },
   ],
   slips: [],
 })

@@ -133,7 +133,7 @@ export default defineLesson({
   steps: [
     {
       do: 'forward',
-      say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775$, then $out_{h1} = \\sigma(net_{h1})$; the same for $h_2$, $o_1$, $o_2$. The error is $E_{total} = E_{o1} + E_{o2}$.',
+      say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = {=z1[0]}$, then $out_{h1} = \\sigma(net_{h1})$; the same for $h_2$, $o_1$, $o_2$. The error is $E_{total} = E_{o1} + E_{o2}$.',
     },
     {
       do: 'backward',
@@ -147,16 +147,24 @@ export default defineLesson({
     {
       do: 'update',
       derive: 'W2[0][0]',
-      say: 'Update with $\\eta = 0.5$: $w_5^{+} = w_5 - \\eta\\, \\partial E_{total}/\\partial w_5$. The biases stay, as in the notes.',
+      say: 'Update with $\\eta = {=eta}$: $w_5^{+} = w_5 - \\eta\\, \\partial E_{total}/\\partial w_5$. The biases stay, as in the notes.',
     },
     {
       say: 'Now press Train to repeat this thousands of times and watch the error fall, or change any number above.',
     },
   ],
   slips: [
-    { key: 'z1[0]', written: '0.377', note: 'The notes write net_h1 = 0.377; it is 0.3775.' },
-    { key: 'z2[0]', written: '1.175', note: 'The notes write net_o1 = 1.175; it is 1.105905967.' },
-    { key: 'E[1]', written: '0.23', note: 'The notes write E_o2 = 0.23; it is 0.023560026.' },
-    { key: 'loss', written: '0.50', note: 'The notes write E_total = 0.50; it is 0.298371109.' },
+    {
+      key: 'z1[0]',
+      written: '0.377',
+      note: 'The notes write net_h1 = 0.377; here it is {=z1[0]}.',
+    },
+    {
+      key: 'z2[0]',
+      written: '1.175',
+      note: 'The notes write net_o1 = 1.175; here it is {=z2[0]}.',
+    },
+    { key: 'E[1]', written: '0.23', note: 'The notes write E_o2 = 0.23; here it is {=E[1]}.' },
+    { key: 'loss', written: '0.50', note: 'The notes write E_total = 0.50; here it is {=loss}.' },
   ],
 })

@@ -6,11 +6,11 @@ export default definePanelLesson({
   id: 'vanishing-gradient',
   title: 'Vanishing gradients',
   summary:
-    'Stack sigmoid layers and watch the gradient shrink layer by layer, up to 0.25 per layer; tanh and ReLU keep it alive.',
+    'Stack sigmoid layers and watch the gradient shrink layer by layer, up to 0.25 per layer; tanh and ReLU can keep it alive, unless ReLU units die.',
   order: 120,
   learnt: [
     "$\\sigma'(z) \\le \\tfrac14$, so through $L$ sigmoid layers the gradient shrinks by up to $(\\tfrac14)^L$.",
-    'tanh and ReLU have slope up to 1 and keep the gradient alive.',
+    'tanh and ReLU have slope up to 1 and can keep the gradient alive; a ReLU unit with $z \\le 0$ on every sample is dead and passes back nothing.',
   ],
   notation: ['sigma', 'f', 'delta', 'z', 'W'],
   exercises: defineExercises([

@@ -13,3 +13,4 @@ node bench/check-simd.mjs
 # tier): on a loaded machine, background compiler threads can otherwise leave one side of the
 # comparison in its baseline tier for the whole run.
 node --no-concurrent-recompilation --no-liftoff bench/run.mjs
+node bench/cli-trace.mjs

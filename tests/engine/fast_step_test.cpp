@@ -59,9 +59,9 @@ void expect_same_training(const nn::Network& net, int steps, const std::string& 
 }
 
 TEST(FastStep, EveryReferenceCaseTrainsBitwiseLikeTheGeneralPath) {
-  for (const nn::Json& c : nn_test::reference_cases().array) {
-    const std::string name = c.find("name")->string;
-    nn::Network net = nn_test::network_from(*c.find("spec"));
+  for (const nn::Json& c : nn_test::reference_cases()) {
+    const std::string name = c["name"].get<std::string>();
+    nn::Network net = nn_test::network_from_json(c["spec"]);
     expect_same_training(net, 25, name);
   }
 }

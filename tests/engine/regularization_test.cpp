@@ -22,31 +22,32 @@ void check_against_reference(nn::Penalty kind, double lambda) {
   nn::Network net;
   ASSERT_EQ(nn::network_init(net, spec, &err), nn::Status::Ok) << err;
   const nn::Json& ex = *c.find("expected");
-  const nn::Json& W = c.find("spec")->find("weights")->array[0];
-  const nn::Json& dW = *ex.find("layers")->array[0].find("dW");
+  const nn::Json& W = c.find("spec")->find("weights")->at(0);
+  const nn::Json& dW = *ex.find("layers")->at(0).find("dW");
   double penalty = 0;
-  for (const nn::Json& row : W.array)
-    for (const nn::Json& w : row.array)
-      penalty += kind == nn::Penalty::L2 ? 0.5 * lambda * w.number * w.number
-                                         : lambda * std::fabs(w.number);
-  EXPECT_TRUE(close(nn::network_forward(net, 0, net.spec.rows), ex.find("loss")->number + penalty));
+  for (const nn::Json& row : W)
+    for (const nn::Json& w : row)
+      penalty += kind == nn::Penalty::L2 ? 0.5 * lambda * w.get<double>() * w.get<double>()
+                                         : lambda * std::fabs(w.get<double>());
+  EXPECT_TRUE(
+      close(nn::network_forward(net, 0, net.spec.rows), ex.find("loss")->get<double>() + penalty));
   ASSERT_EQ(nn::network_backward(net), nn::Status::Ok);
   ASSERT_EQ(nn::network_update(net), nn::Status::Ok);
   const double eta = spec.optimizer.learning_rate;
   int k = 0;
-  for (size_t j = 0; j < W.array.size(); ++j) {
-    for (size_t i = 0; i < W.array[j].array.size(); ++i, ++k) {
-      const double w = W.array[j].array[i].number;
-      const double g = dW.array[j].array[i].number +
+  for (size_t j = 0; j < W.size(); ++j) {
+    for (size_t i = 0; i < W[j].size(); ++i, ++k) {
+      const double w = W[j][i].get<double>();
+      const double g = dW[j][i].get<double>() +
                        (kind == nn::Penalty::L2 ? lambda * w : lambda * ((w > 0) - (w < 0)));
       EXPECT_TRUE(close(net.grads[k], g)) << j << "," << i;
       EXPECT_TRUE(close(net.params[k], w - eta * g)) << j << "," << i;
     }
   }
   // Biases are not penalised: they follow the reference exactly.
-  const nn::Json& b_after = ex.find("biasesAfter")->array[0];
-  for (size_t j = 0; j < b_after.array.size(); ++j)
-    EXPECT_TRUE(close(net.params[net.layout.b[0] + j], b_after.array[j].number));
+  const nn::Json& b_after = ex.find("biasesAfter")->at(0);
+  for (size_t j = 0; j < b_after.size(); ++j)
+    EXPECT_TRUE(close(net.params[net.layout.b[0] + j], b_after[j].get<double>()));
 }
 
 TEST(Regularization, L2AddsLambdaWToTheReferenceGradient) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "test_util.h"
@@ -81,7 +82,10 @@ TEST(Spec, BceNeedsTargetsBetweenZeroAndOne) {
 TEST(Spec, HostileInputIsRefusedWithoutCrashing) {
   EXPECT_EQ(error_of("").substr(0, 6), "spec: ");
   EXPECT_EQ(error_of("[").substr(0, 6), "spec: ");
-  EXPECT_EQ(error_of(std::string(100000, '[')), "spec: at character 66: nested too deeply");
+  EXPECT_EQ(error_of(std::string(100000, '[')), "spec: nested too deeply (more than 64 levels)");
+  const std::string missing_comma = error_of(R"({"layers": [2, 2] "loss": 1})");
+  EXPECT_EQ(missing_comma.substr(0, 19), "spec: at character ");
+  EXPECT_NE(missing_comma.find("expected '}'"), std::string::npos) << missing_comma;
   EXPECT_EQ(
       error_of(
           R"({"layers": [2, 1024, 1024, 1024, 2], "activations": ["relu","relu","relu","linear"],
@@ -92,14 +96,15 @@ TEST(Spec, HostileInputIsRefusedWithoutCrashing) {
 }
 
 TEST(Json, NumbersPrintAsTheShortestRoundTrip) {
-  EXPECT_EQ(nn::json_number(0.1), "0.1");
-  EXPECT_EQ(nn::json_number(0.2983711087600027), "0.2983711087600027");
-  EXPECT_EQ(nn::json_number(3.5e-05), "0.000035");
-  EXPECT_EQ(nn::json_number(3.5e-07), "3.5e-7");
-  EXPECT_EQ(nn::json_number(1e21), "1e+21");
-  EXPECT_EQ(nn::json_number(100000), "100000");
-  EXPECT_EQ(nn::json_number(-1.25), "-1.25");
-  EXPECT_EQ(nn::json_number(-0.0), "-0");
+  // Each expected text is the shortest decimal that reads back as the double (as String(x) in JS).
+  EXPECT_EQ(nn::json_text(nn::Json(0.1)), "0.1");
+  EXPECT_EQ(nn::json_text(nn::Json(0.2983711087600027)), "0.2983711087600027");
+  EXPECT_EQ(nn::json_text(nn::Json(-1.25)), "-1.25");
+  EXPECT_EQ(nn::json_text(nn::Json(1.0 / 3)), "0.3333333333333333");
+  for (double x : {0.1, 0.2983711087600027, 1.0 / 3, 3.5e-7, 1e21, -2.5e-300})
+    EXPECT_EQ(std::strtod(nn::json_text(nn::Json(x)).c_str(), nullptr), x);
+  EXPECT_EQ(nn::json_number(5000), "5000");
+  EXPECT_EQ(nn::json_number(2.5), "2.5");
 }
 
 }  // namespace

@@ -25,15 +25,15 @@ inline const nn::Json& reference_cases() {
     nn::Json j;
     std::string err;
     const std::string text = read_text(std::string(FIXTURES_DIR) + "/reference-cases.json");
-    EXPECT_TRUE(nn::json_parse(text, &j, &err)) << err;
+    EXPECT_TRUE(nn::json_parse(text, &j, &err, "reference-cases.json")) << err;
     return j;
   }();
   return cases;
 }
 
 inline const nn::Json& reference_case(const std::string& name) {
-  for (const nn::Json& c : reference_cases().array)
-    if (c.find("name")->string == name) return c;
+  for (const nn::Json& c : reference_cases())
+    if (c["name"] == name) return c;
   ADD_FAILURE() << "no fixture case " << name;
   static nn::Json none;
   return none;
@@ -57,7 +57,7 @@ inline nn::Network network_from(const std::string& spec_json) {
   return net;
 }
 
-inline nn::Network network_from(const nn::Json& spec_json) {
+inline nn::Network network_from_json(const nn::Json& spec_json) {
   nn::NetworkSpec spec;
   std::string err;
   EXPECT_TRUE(nn::spec_from_json(spec_json, &spec, &err)) << err;

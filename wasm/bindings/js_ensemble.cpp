@@ -14,16 +14,16 @@ namespace {
 bool read_numbers(const std::string& text, const char* field, std::vector<double>* out,
                   std::string* err) {
   nn::Json j;
-  if (!nn::json_parse(text, &j, err) || !j.is_array()) {
+  if (!nn::json_parse(text, &j, err, field) || !j.is_array()) {
     *err = std::string(field) + ": expected a list of numbers";
     return false;
   }
-  for (const nn::Json& x : j.array) {
+  for (const nn::Json& x : j) {
     if (!x.is_number()) {
       *err = std::string(field) + ": expected a list of numbers";
       return false;
     }
-    out->push_back(x.number);
+    out->push_back(x.get<double>());
   }
   return true;
 }

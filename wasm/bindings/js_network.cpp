@@ -101,8 +101,8 @@ nn::Status JsNetwork::setEpsilon(double eps) {
 nn::Status JsNetwork::setOptimizer(const std::string& optimizer_json) {
   nn::Json json;
   std::string err;
-  if (!nn::json_parse(optimizer_json, &json, &err))
-    return fail(nn::Status::BadSpec, "optimizer: " + err);
+  if (!nn::json_parse(optimizer_json, &json, &err, "optimizer"))
+    return fail(nn::Status::BadSpec, err);
   nn::NetworkSpec probe = net_.spec;
   probe.optimizer = nn::Optimizer{};
   probe.optimizer.learning_rate = net_.spec.optimizer.learning_rate;
@@ -133,35 +133,20 @@ val JsNetwork::gradientNorms() {
 std::string JsNetwork::layoutJson() const {
   const nn::NetworkSpec& s = net_.spec;
   const nn::Layout& lay = net_.layout;
-  auto ints = [](nn::JsonWriter& w, const std::vector<int>& v) {
-    w.begin_array();
-    for (int x : v) w.value(static_cast<double>(x));
-    w.end_array();
-  };
-  nn::JsonWriter w;
-  w.begin_object();
-  w.key("sizes");
-  ints(w, s.sizes);
-  w.key("activations").begin_array();
-  for (nn::Activation f : s.activations) w.value(nn::activation_name(f));
-  w.end_array();
-  w.key("loss").value(nn::loss_name(s.loss));
-  w.key("rows").value(static_cast<double>(s.rows));
-  w.key("paramCount").value(static_cast<double>(net_.params.size()));
-  w.key("W");
-  ints(w, lay.W);
-  w.key("b");
-  ints(w, lay.b);
-  w.key("z");
-  ints(w, lay.z);
-  w.key("a");
-  ints(w, lay.a);
-  w.key("dz");
-  ints(w, lay.dz);
-  w.key("da");
-  ints(w, lay.da);
-  w.end_object();
-  return w.str();
+  nn::Json activations = nn::Json::array();
+  for (nn::Activation f : s.activations) activations.push_back(nn::activation_name(f));
+  const nn::Json layout = {{"sizes", s.sizes},
+                           {"activations", activations},
+                           {"loss", nn::loss_name(s.loss)},
+                           {"rows", s.rows},
+                           {"paramCount", net_.params.size()},
+                           {"W", lay.W},
+                           {"b", lay.b},
+                           {"z", lay.z},
+                           {"a", lay.a},
+                           {"dz", lay.dz},
+                           {"da", lay.da}};
+  return nn::json_text(layout);
 }
 
 val JsNetwork::buffers() {
@@ -233,7 +218,6 @@ std::string trace_spec(const std::string& spec_json, int steps) {
   nn::NetworkSpec spec;
   nn::Network net;
   std::string text;
-  nn::JsonWriter err;
   if (steps < 0 || steps > 10000000)
     text = "steps: expected 0 to 10,000,000";
   else if (!nn::spec_from_text(spec_json, &spec, &text)) {
@@ -241,6 +225,7 @@ std::string trace_spec(const std::string& spec_json, int steps) {
              nn::trace_run(net, steps, &text) == nn::Status::Ok) {
     return text;
   }
-  err.begin_object().key("error").value(text).end_object();
-  return err.str();
+  nn::Json error = nn::Json::object();
+  error["error"] = text;
+  return nn::json_text(error);
 }

@@ -52,13 +52,21 @@ function parseArgs(argv) {
   return args
 }
 
+/** A module using `i8x16.popcnt`: it validates only where WebAssembly SIMD runs (as web/src/engine/loadEngine.ts). */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15,
+  253, 98, 11,
+])
+
+/** The SIMD build (nn) where this runtime validates SIMD, else the scalar one (nn-nosimd). Same numbers. */
 async function loadEngine() {
+  const name = WebAssembly.validate(SIMD_PROBE) ? 'nn' : 'nn-nosimd'
   const wasmPath = fileURLToPath(
-    new URL('../../web/src/engine/generated/nn-nosimd.wasm', import.meta.url),
+    new URL(`../../web/src/engine/generated/${name}.wasm`, import.meta.url),
   )
   if (!existsSync(wasmPath))
     fail('the engine is not built yet: run `npm run build:engine` first', 1)
-  const { default: createModule } = await import('../../web/src/engine/generated/nn-nosimd.mjs')
+  const { default: createModule } = await import(`../../web/src/engine/generated/${name}.mjs`)
   return createModule({ wasmBinary: readFileSync(wasmPath) })
 }
 

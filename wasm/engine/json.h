@@ -1,52 +1,31 @@
-// A small JSON reader and writer for specs, fixtures and traces. Not a general-purpose library:
-// numbers are doubles, depth is limited (hostile input cannot exhaust the stack).
+// JSON for specs, fixtures and traces: nlohmann::json (Debian's nlohmann-json3-dev, header-only),
+// in its ordered flavour so objects keep the order they were written in. Numbers print as the
+// shortest decimal that reads back as the same double (Grisu2). The engine never lets it throw:
+// values are tested with is_number()/is_string()/… before they are read, and parsing goes through
+// json_parse.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace nn {
 
-struct Json {
-  enum class Type { Null, Bool, Number, String, Array, Object };
-  Type type = Type::Null;
-  bool boolean = false;
-  double number = 0;
-  std::string string;
-  std::vector<Json> array;
-  std::vector<std::pair<std::string, Json>> object;
+using Json = nlohmann::ordered_json;
 
-  const Json* find(std::string_view key) const;  // nullptr when absent or not an object
-  bool is_number() const { return type == Type::Number; }
-  bool is_array() const { return type == Type::Array; }
-};
+// Parses text into *out; on failure *err says where, naming the whole text `root` ("spec: at
+// character 17: syntax error while parsing object separator - unexpected '}'; expected ','"), and a
+// number too large for a double by its path ("inputs[0][1]: expected a finite number"). Nesting
+// deeper than 64 levels is refused.
+bool json_parse(std::string_view text, Json* out, std::string* err, const std::string& root);
 
-// Parses text into *out; on failure *err says where ("at character 17: expected ','").
-bool json_parse(std::string_view text, Json* out, std::string* err);
+// The member `key` of an object, or nullptr when j is not an object or has no such member.
+const Json* json_find(const Json& j, std::string_view key);
 
-// Shortest decimal that reads back as the same double (like JavaScript's String(x)).
+// JSON text of j, compact; strings that are not valid UTF-8 are repaired rather than refused.
+// size_hint: the expected length, reserved up front (a trace is megabytes).
+std::string json_text(const Json& j, size_t size_hint = 0);
+
+// x as the shortest decimal that reads back as x, whole numbers without a fraction ("5000", "2.5").
 std::string json_number(double x);
-
-// Appends JSON text; the caller writes commas via the helpers below.
-class JsonWriter {
- public:
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
-  JsonWriter& key(std::string_view k);
-  JsonWriter& value(double x);
-  JsonWriter& value(std::string_view s);
-  JsonWriter& value_bool(bool b);
-  JsonWriter& numbers(const double* x, int n);              // [x0, x1, …]
-  JsonWriter& matrix(const double* x, int rows, int cols);  // [[…], …] row-major
-  const std::string& str() const { return out_; }
-
- private:
-  void comma();
-  std::string out_;
-  bool need_comma_ = false;
-};
 
 }  // namespace nn

@@ -15,9 +15,9 @@ bool fail(std::string* err, const std::string& field, const std::string& what) {
 }
 
 bool read_finite(const Json* j, const std::string& field, double* out, std::string* err) {
-  if (!j || !j->is_number() || !std::isfinite(j->number))
+  if (!j || !j->is_number() || !std::isfinite(j->get<double>()))
     return fail(err, field, "expected a finite number");
-  *out = j->number;
+  *out = j->get<double>();
   return true;
 }
 
@@ -34,13 +34,13 @@ bool read_whole(const Json* j, const std::string& field, double lo, double hi, d
 // A numeric vector of exactly n entries.
 bool read_vector(const Json& j, const std::string& field, int n, const std::string& why,
                  std::vector<double>* out, std::string* err) {
-  if (!j.is_array() || static_cast<int>(j.array.size()) != n)
+  if (!j.is_array() || static_cast<int>(j.size()) != n)
     return fail(err, field,
                 "expected " + std::to_string(n) + " numbers (" + why + ")" +
-                    (j.is_array() ? ", got " + std::to_string(j.array.size()) : ""));
+                    (j.is_array() ? ", got " + std::to_string(j.size()) : ""));
   for (int k = 0; k < n; ++k) {
     double x;
-    if (!read_finite(&j.array[k], path(field, k), &x, err)) return false;
+    if (!read_finite(&j[k], path(field, k), &x, err)) return false;
     out->push_back(x);
   }
   return true;
@@ -49,78 +49,78 @@ bool read_vector(const Json& j, const std::string& field, int n, const std::stri
 // inputs / targets: a list of rows of n numbers each.
 bool read_rows(const Json* j, const std::string& field, int n, std::vector<double>* out, int* rows,
                std::string* err) {
-  if (!j || !j->is_array() || j->array.empty())
+  if (!j || !j->is_array() || j->empty())
     return fail(err, field, "expected a list of rows, e.g. [[0.05, 0.1]]");
-  if (j->array.size() > static_cast<size_t>(kMaxRows))
+  if (j->size() > static_cast<size_t>(kMaxRows))
     return fail(err, field, "at most " + std::to_string(kMaxRows) + " rows");
-  *rows = static_cast<int>(j->array.size());
+  *rows = static_cast<int>(j->size());
   const std::string why = "layer size " + std::to_string(n);
   for (int r = 0; r < *rows; ++r)
-    if (!read_vector(j->array[r], path(field, r), n, why, out, err)) return false;
+    if (!read_vector((*j)[r], path(field, r), n, why, out, err)) return false;
   return true;
 }
 
 bool read_layers(const Json& json, NetworkSpec* s, std::string* err) {
-  const Json* layers = json.find("layers");
-  if (!layers || !layers->is_array() || layers->array.size() < 2 ||
-      layers->array.size() > static_cast<size_t>(kMaxLayers))
+  const Json* layers = json_find(json, "layers");
+  if (!layers || !layers->is_array() || layers->size() < 2 ||
+      layers->size() > static_cast<size_t>(kMaxLayers))
     return fail(err, "layers",
                 "expected 2 to " + std::to_string(kMaxLayers) +
                     " layer sizes, inputs first, e.g. [2, 2, 2]");
-  for (size_t k = 0; k < layers->array.size(); ++k) {
+  for (size_t k = 0; k < layers->size(); ++k) {
     double n;
-    if (!read_whole(&layers->array[k], path("layers", k), 1, kMaxUnits, &n, err)) return false;
+    if (!read_whole(&(*layers)[k], path("layers", k), 1, kMaxUnits, &n, err)) return false;
     s->sizes.push_back(static_cast<int>(n));
   }
   const int L = weight_layers(*s);
-  const Json* acts = json.find("activations");
-  if (!acts || !acts->is_array() || static_cast<int>(acts->array.size()) != L)
+  const Json* acts = json_find(json, "activations");
+  if (!acts || !acts->is_array() || static_cast<int>(acts->size()) != L)
     return fail(
         err, "activations",
         "expected " + std::to_string(L) + " names, one per weight layer (e.g. \"sigmoid\")");
   for (int l = 0; l < L; ++l) {
     Activation f;
-    const Json& a = acts->array[l];
-    if (a.type != Json::Type::String || !activation_from_name(a.string, &f))
+    const Json& a = (*acts)[l];
+    if (!a.is_string() || !activation_from_name(a.get_ref<const std::string&>(), &f))
       return fail(err, path("activations", l),
                   "expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax");
     s->activations.push_back(f);
   }
-  const Json* loss = json.find("loss");
-  if (!loss || loss->type != Json::Type::String || !loss_from_name(loss->string, &s->loss))
+  const Json* loss = json_find(json, "loss");
+  if (!loss || !loss->is_string() || !loss_from_name(loss->get_ref<const std::string&>(), &s->loss))
     return fail(err, "loss", "expected one of half_sse, mse, bce, cross_entropy");
   return true;
 }
 
 // weights[l][j][i] and biases[l][j] into the flat W1 b1 W2 b2 … buffer.
 bool read_params(const Json& json, NetworkSpec* s, std::string* err) {
-  const Json* weights = json.find("weights");
-  const Json* biases = json.find("biases");
+  const Json* weights = json_find(json, "weights");
+  const Json* biases = json_find(json, "biases");
   if (!weights) {
     if (biases) return fail(err, "biases", "give weights too, or neither (random initialisation)");
     return true;
   }
   const int L = weight_layers(*s);
-  if (!weights->is_array() || static_cast<int>(weights->array.size()) != L)
+  if (!weights->is_array() || static_cast<int>(weights->size()) != L)
     return fail(err, "weights",
                 "expected " + std::to_string(L) + " matrices, one per weight layer");
-  if (biases && (!biases->is_array() || static_cast<int>(biases->array.size()) != L))
+  if (biases && (!biases->is_array() || static_cast<int>(biases->size()) != L))
     return fail(err, "biases", "expected " + std::to_string(L) + " vectors, one per weight layer");
   for (int l = 0; l < L; ++l) {
     const int nin = s->sizes[l], nout = s->sizes[l + 1];
-    const Json& W = weights->array[l];
+    const Json& W = (*weights)[l];
     const std::string wl = path("weights", l);
-    if (!W.is_array() || static_cast<int>(W.array.size()) != nout)
+    if (!W.is_array() || static_cast<int>(W.size()) != nout)
       return fail(err, wl,
                   "expected " + std::to_string(nout) + " rows (one per neuron of layer " +
                       std::to_string(l + 1) + ")");
     for (int j = 0; j < nout; ++j)
-      if (!read_vector(W.array[j], path(wl, j), nin,
-                       "one per input of layer " + std::to_string(l + 1), &s->params, err))
+      if (!read_vector(W[j], path(wl, j), nin, "one per input of layer " + std::to_string(l + 1),
+                       &s->params, err))
         return false;
     if (!biases) {
       s->params.insert(s->params.end(), nout, 0.0);
-    } else if (!read_vector(biases->array[l], path("biases", l), nout,
+    } else if (!read_vector((*biases)[l], path("biases", l), nout,
                             "one per neuron of layer " + std::to_string(l + 1), &s->params, err)) {
       return false;
     }
@@ -132,18 +132,19 @@ bool read_params(const Json& json, NetworkSpec* s, std::string* err) {
 
 bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
   if (!j) return true;
-  const Json* name = j->find("name");
-  if (!name || name->type != Json::Type::String || !optimizer_from_name(name->string, &o->kind))
+  const Json* name = json_find(*j, "name");
+  if (!name || !name->is_string() ||
+      !optimizer_from_name(name->get_ref<const std::string&>(), &o->kind))
     return fail(err, "optimizer.name", "expected sgd, momentum or adam");
-  for (const auto& kv : j->object) {
-    double* field = kv.first == "momentum"  ? &o->momentum
-                    : kv.first == "beta1"   ? &o->beta1
-                    : kv.first == "beta2"   ? &o->beta2
-                    : kv.first == "epsilon" ? &o->epsilon
+  for (const auto& kv : j->items()) {
+    double* field = kv.key() == "momentum"  ? &o->momentum
+                    : kv.key() == "beta1"   ? &o->beta1
+                    : kv.key() == "beta2"   ? &o->beta2
+                    : kv.key() == "epsilon" ? &o->epsilon
                                             : nullptr;
-    if (kv.first == "name") continue;
-    if (!field) return fail(err, "optimizer." + kv.first, "not an optimizer field");
-    if (!read_finite(&kv.second, "optimizer." + kv.first, field, err)) return false;
+    if (kv.key() == "name") continue;
+    if (!field) return fail(err, "optimizer." + kv.key(), "not an optimizer field");
+    if (!read_finite(&kv.value(), "optimizer." + kv.key(), field, err)) return false;
   }
   return true;
 }
@@ -151,35 +152,36 @@ bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
 namespace {
 
 bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
-  if (!read_finite(json.find("learningRate"), "learningRate", &s->optimizer.learning_rate, err))
+  if (!read_finite(json_find(json, "learningRate"), "learningRate", &s->optimizer.learning_rate,
+                   err))
     return false;
-  if (!optimizer_from_json(json.find("optimizer"), &s->optimizer, err)) return false;
+  if (!optimizer_from_json(json_find(json, "optimizer"), &s->optimizer, err)) return false;
   double x;
-  if (const Json* j = json.find("batchSize")) {
+  if (const Json* j = json_find(json, "batchSize")) {
     if (!read_whole(j, "batchSize", 0, kMaxRows, &x, err)) return false;
     s->batch_size = static_cast<int>(x);
   }
-  if (const Json* j = json.find("trainBiases")) {
-    if (j->type != Json::Type::Bool) return fail(err, "trainBiases", "expected true or false");
-    s->train_biases = j->boolean;
+  if (const Json* j = json_find(json, "trainBiases")) {
+    if (!j->is_boolean()) return fail(err, "trainBiases", "expected true or false");
+    s->train_biases = j->get<bool>();
   }
-  if (const Json* j = json.find("seed")) {
+  if (const Json* j = json_find(json, "seed")) {
     if (!read_whole(j, "seed", 0, 9007199254740991.0, &x, err)) return false;
     s->seed = static_cast<uint64_t>(x);
   }
-  if (const Json* j = json.find("init")) {
-    if (j->type != Json::Type::String || (j->string != "xavier" && j->string != "he"))
-      return fail(err, "init", "expected \"xavier\" or \"he\"");
-    s->init = j->string == "he" ? Init::He : Init::Xavier;
+  if (const Json* j = json_find(json, "init")) {
+    const std::string name = j->is_string() ? j->get<std::string>() : "";
+    if (name != "xavier" && name != "he") return fail(err, "init", "expected \"xavier\" or \"he\"");
+    s->init = name == "he" ? Init::He : Init::Xavier;
   }
-  if (const Json* j = json.find("epsilon"))
+  if (const Json* j = json_find(json, "epsilon"))
     if (!read_finite(j, "epsilon", &s->epsilon, err)) return false;
-  if (const Json* j = json.find("regularization")) {
-    const Json* name = j->find("name");
-    if (!name || name->type != Json::Type::String ||
-        !penalty_from_name(name->string, &s->regularization.kind))
+  if (const Json* j = json_find(json, "regularization")) {
+    const Json* name = json_find(*j, "name");
+    if (!name || !name->is_string() ||
+        !penalty_from_name(name->get_ref<const std::string&>(), &s->regularization.kind))
       return fail(err, "regularization.name", "expected none, l1 or l2");
-    const Json* rate = j->find("rate");
+    const Json* rate = json_find(*j, "rate");
     if (s->regularization.kind != Penalty::None &&
         !read_finite(rate, "regularization.rate", &s->regularization.rate, err))
       return false;
@@ -195,17 +197,18 @@ constexpr const char* kFields[] = {"layers",    "activations", "loss",          
 }  // namespace
 
 bool spec_from_json(const Json& json, NetworkSpec* out, std::string* err) {
-  if (json.type != Json::Type::Object) return fail(err, "spec", "expected a JSON object");
-  for (const auto& kv : json.object) {
+  if (!json.is_object()) return fail(err, "spec", "expected a JSON object");
+  for (const auto& kv : json.items()) {
     bool known = false;
-    for (const char* f : kFields) known = known || kv.first == f;
-    if (!known) return fail(err, kv.first, "not a spec field");
+    for (const char* f : kFields) known = known || kv.key() == f;
+    if (!known) return fail(err, kv.key(), "not a spec field");
   }
   NetworkSpec s;
   int target_rows = 0;
   if (!read_layers(json, &s, err) || !read_params(json, &s, err) ||
-      !read_rows(json.find("inputs"), "inputs", s.sizes.front(), &s.inputs, &s.rows, err) ||
-      !read_rows(json.find("targets"), "targets", s.sizes.back(), &s.targets, &target_rows, err) ||
+      !read_rows(json_find(json, "inputs"), "inputs", s.sizes.front(), &s.inputs, &s.rows, err) ||
+      !read_rows(json_find(json, "targets"), "targets", s.sizes.back(), &s.targets, &target_rows,
+                 err) ||
       !read_options(json, &s, err))
     return false;
   if (target_rows != s.rows)
@@ -217,10 +220,7 @@ bool spec_from_json(const Json& json, NetworkSpec* out, std::string* err) {
 
 bool spec_from_text(std::string_view text, NetworkSpec* out, std::string* err) {
   Json json;
-  if (!json_parse(text, &json, err)) {
-    *err = "spec: " + *err;
-    return false;
-  }
+  if (!json_parse(text, &json, err, "spec")) return false;
   return spec_from_json(json, out, err);
 }
 

@@ -7,49 +7,65 @@
 
 namespace nn {
 
-static void write_params(JsonWriter& w, const Network& net, const char* wkey, const char* bkey) {
-  const NetworkSpec& s = net.spec;
-  const int L = weight_layers(s);
-  w.key(wkey).begin_array();
-  for (int l = 0; l < L; ++l)
-    w.matrix(net.params.data() + net.layout.W[l], s.sizes[l + 1], s.sizes[l]);
-  w.end_array();
-  w.key(bkey).begin_array();
-  for (int l = 0; l < L; ++l) w.numbers(net.params.data() + net.layout.b[l], s.sizes[l + 1]);
-  w.end_array();
+namespace {
+
+Json numbers(const double* x, int n) {
+  Json::array_t v;
+  v.reserve(n);
+  for (int k = 0; k < n; ++k) v.emplace_back(x[k]);
+  return Json(std::move(v));
 }
 
-static void write_layers(JsonWriter& w, const Network& net) {
+// [[…], …] row-major
+Json matrix(const double* x, int rows, int cols) {
+  Json::array_t m;
+  m.reserve(rows);
+  for (int r = 0; r < rows; ++r) m.push_back(numbers(x + r * cols, cols));
+  return Json(std::move(m));
+}
+
+void write_params(Json& out, const Network& net, const char* wkey, const char* bkey) {
+  const NetworkSpec& s = net.spec;
+  Json W = Json::array(), b = Json::array();
+  for (int l = 0; l < weight_layers(s); ++l) {
+    W.push_back(matrix(net.params.data() + net.layout.W[l], s.sizes[l + 1], s.sizes[l]));
+    b.push_back(numbers(net.params.data() + net.layout.b[l], s.sizes[l + 1]));
+  }
+  out[wkey] = std::move(W);
+  out[bkey] = std::move(b);
+}
+
+Json layers_json(const Network& net) {
   const NetworkSpec& s = net.spec;
   const Layout& lay = net.layout;
   const int B = net.batch_rows;
-  w.key("layers").begin_array();
+  Json layers = Json::array();
   for (int l = 0; l < weight_layers(s); ++l) {
     const int n = s.sizes[l + 1];
-    w.begin_object();
-    w.key("z").matrix(net.acts.data() + lay.z[l], B, n);
-    w.key("a").matrix(net.acts.data() + lay.a[l], B, n);
-    w.key("delta").matrix(net.dacts.data() + lay.dz[l], B, n);
-    w.key("dW").matrix(net.grads.data() + lay.W[l], n, s.sizes[l]);
-    w.key("db").numbers(net.grads.data() + lay.b[l], n);
-    w.end_object();
+    Json& layer = layers.emplace_back(Json::object());
+    layer["z"] = matrix(net.acts.data() + lay.z[l], B, n);
+    layer["a"] = matrix(net.acts.data() + lay.a[l], B, n);
+    layer["delta"] = matrix(net.dacts.data() + lay.dz[l], B, n);
+    layer["dW"] = matrix(net.grads.data() + lay.W[l], n, s.sizes[l]);
+    layer["db"] = numbers(net.grads.data() + lay.b[l], n);
   }
-  w.end_array();
+  return layers;
 }
+
+}  // namespace
 
 Status trace_run(Network& net, int steps, std::string* out) {
   const int rows = net.spec.rows;
-  JsonWriter w;
-  w.begin_object();
+  Json trace = Json::object();
   const double loss = network_forward(net, 0, rows);
   if (!std::isfinite(loss) || network_backward(net) != Status::Ok) {
     *out = "the loss or a gradient is not a finite number for these values";
     return Status::NotFinite;
   }
-  w.key("loss").value(loss);
-  w.key("sampleLosses").numbers(net.sample_loss.data(), rows);
-  write_params(w, net, "weights", "biases");
-  write_layers(w, net);
+  trace["loss"] = loss;
+  trace["sampleLosses"] = numbers(net.sample_loss.data(), rows);
+  write_params(trace, net, "weights", "biases");
+  trace["layers"] = layers_json(net);
   int done = 0;
   const Status st = network_train(net, steps, &done);
   if (st != Status::Ok) {
@@ -58,13 +74,15 @@ Status trace_run(Network& net, int steps, std::string* out) {
            ": a loss, gradient or weight stopped being a finite number (diverged)";
     return st;
   }
-  w.key("losses").numbers(net.losses.data(), done);
-  write_params(w, net, "weightsAfter", "biasesAfter");
-  w.key("lossAfter").value(network_forward(net, 0, rows));
+  trace["losses"] = numbers(net.losses.data(), done);
+  write_params(trace, net, "weightsAfter", "biasesAfter");
+  trace["lossAfter"] = network_forward(net, 0, rows);
   const int L = weight_layers(net.spec);
-  w.key("outputsAfter").matrix(net.acts.data() + net.layout.a[L - 1], rows, net.spec.sizes[L]);
-  w.end_object();
-  *out = w.str();
+  trace["outputsAfter"] = matrix(net.acts.data() + net.layout.a[L - 1], rows, net.spec.sizes[L]);
+  // About 20 characters per number: z, a, δ of every layer, four copies of the parameters, losses.
+  const size_t numbers_written =
+      2 * net.acts.size() + 4 * net.params.size() + 2 * static_cast<size_t>(rows) + done;
+  *out = json_text(trace, 20 * numbers_written);
   return Status::Ok;
 }
 

@@ -1,6 +1,8 @@
 // The learner's own data as CSV: `x1, x2, label` per line, an optional header, `,` `;` or tab between
-// values. A bad line is named (line number and why) and skipped; every good line is kept. Pure
-// TypeScript: nothing from the file is evaluated or turned into markup.
+// values (one of them per file). Papa Parse splits the text (quotes, line ends, the separator); this
+// module checks each row. A bad line is named (line number and why) and skipped; every good line is
+// kept. Nothing from the file is evaluated or turned into markup.
+import Papa from 'papaparse'
 import { DOMAIN, round3, type DataPoint } from './datasets'
 import { LIMITS } from '../../links/limits'
 
@@ -25,13 +27,13 @@ export function parseCsv(text: string): CsvResult {
     return { points: [], problems: ['The file is larger than 2 MB; nothing was read.'] }
   const points: DataPoint[] = []
   const problems: string[] = []
-  const lines = text.split(/\r\n|\n|\r/)
+  // Empty and comment lines are kept as rows so that row k is line k + 1 (unless a quoted value spans lines).
+  const rows = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'] }).data
   let full = false
-  lines.forEach((raw, k) => {
-    const line = raw.trim()
+  rows.forEach((row, k) => {
+    const cells = row.map((c) => c.trim())
     const n = k + 1
-    if (line === '' || line.startsWith('#')) return
-    const cells = line.split(/[,;\t]/).map((c) => c.trim())
+    if (cells.every((c) => c === '') || cells[0].startsWith('#')) return
     if (k === 0 && cells.some((c) => /[a-z]/i.test(c) && !NUMBER.test(c))) return // a header
     if (cells.length !== 3) {
       problems.push(`Line ${n}: expected 3 values (x1, x2, label), got ${cells.length}.`)

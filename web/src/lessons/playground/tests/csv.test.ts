@@ -4,14 +4,22 @@ import { describe, expect, it } from 'vitest'
 import { parseCsv, toCsv } from '../csv'
 
 describe('parseCsv', () => {
-  it('reads a good file with a header, Windows line ends and ; or tab separators', () => {
-    const r = parseCsv('x1,x2,label\r\n1.5,-2,1\r\n-3;0.5;0\n0.25\t4\t2\n\n')
-    expect(r.problems).toEqual([])
-    expect(r.points).toEqual([
+  it('reads a good file with a header, Windows line ends, quotes and , ; or tab separators', () => {
+    const points = [
       { x1: 1.5, x2: -2, label: 1 },
       { x1: -3, x2: 0.5, label: 0 },
       { x1: 0.25, x2: 4, label: 2 },
-    ])
+    ]
+    for (const sep of [',', ';', '\t']) {
+      const text = `x1${sep}x2${sep}label\r\n1.5${sep}-2${sep}1\r\n"-3"${sep}0.5${sep}0\r\n\r\n0.25${sep}4${sep}2\r\n`
+      expect(parseCsv(text)).toEqual({ points, problems: [] })
+    }
+  })
+
+  it('skips comment and blank lines but still counts them in line numbers', () => {
+    const r = parseCsv('# my points\n1,1,1\n\n2,2\n')
+    expect(r.points).toEqual([{ x1: 1, x2: 1, label: 1 }])
+    expect(r.problems).toEqual(['Line 4: expected 3 values (x1, x2, label), got 2.'])
   })
 
   it('names each bad line and why, and keeps every good line', () => {

@@ -74,6 +74,21 @@ describe('nothing freezes', () => {
     await close()
   })
 
+  it('the answer key of a 2-8-8-2 network opens with its first rows and fills in every number', async () => {
+    const { page, errors, close } = await openPage('#/step-by-step-222/answer-key?v=1&n=2,8,8,2')
+    await expect
+      .poll(() => page.locator('h1').textContent(), { timeout: 20_000 })
+      .toMatch(/^Answer key/)
+    expect(await page.getByTestId('link-notices').count()).toBe(0)
+    // Blocks and formulas off screen are typeset in the background until none is left waiting.
+    await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 60_000 }).toBe(0)
+    // every updated weight of 2-8-8-2 is there: 16 + 64 + 16
+    expect(await page.locator('[data-key^="Wnew"]').count()).toBe(96)
+    await screenshot(page, 'links-answer-key-2-8-8-2')
+    expect(errors).toEqual([])
+    await close()
+  })
+
   it('new layer sizes in a link make a new network (2-8-8-2) that steps', async () => {
     const { page, errors, close } = await openPage('#/step-by-step-222?v=1&n=2,8,8,2')
     await step(page)

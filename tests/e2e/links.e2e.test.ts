@@ -139,3 +139,70 @@ describe('the custom element', () => {
     await close()
   })
 })
+
+/** Every control's value on the page, in document order (sliders, selects, switches, radio buttons). */
+const controls = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        '.panel-lesson__panel input, .panel-lesson__panel select',
+      ),
+    ]
+      .filter(
+        (e) =>
+          e.type === 'range' ||
+          e.tagName === 'SELECT' ||
+          e.type === 'checkbox' ||
+          e.type === 'radio',
+      )
+      .map((e) =>
+        e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio')
+          ? String(e.checked)
+          : e.value,
+      ),
+  )
+
+describe('every control of a panel lesson is in its link', () => {
+  it.each(['chain-rule'])('%s: changed controls come back from the shared link', async (id) => {
+    const { page, errors, close } = await openPage(`#/${id}`)
+    await page
+      .locator('.panel-lesson__panel input, .panel-lesson__panel select')
+      .first()
+      .waitFor({ timeout: 20_000 })
+    const before = await controls(page)
+    // Move every slider to its end, pick another option of every select, flip every switch.
+    const n = await page.locator('.panel-lesson__panel input[type=range]').count()
+    for (let k = 0; k < n; k++) {
+      const s = page.locator('.panel-lesson__panel input[type=range]').nth(k)
+      await s.focus()
+      await s.press('End')
+      if ((await s.inputValue()) === before[k]) await s.press('Home')
+    }
+    for (const sel of await page.locator('.panel-lesson__panel select').all()) {
+      const options = await sel
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+      const other = options.find((o) => o !== '') && options[options.length - 1]
+      if (other) await sel.selectOption(other)
+    }
+    for (const box of await page.locator('.panel-lesson__panel input[type=checkbox]').all())
+      await box.click()
+    const after = await controls(page)
+    expect(after).not.toEqual(before)
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toMatch(new RegExp(`^#/${id}\\?v=1&`))
+    const url = await page.evaluate(() => location.href)
+    await close()
+
+    const again = await openPage(url.slice(url.indexOf('#')))
+    await again.page
+      .locator('.panel-lesson__panel input, .panel-lesson__panel select')
+      .first()
+      .waitFor({ timeout: 20_000 })
+    expect(await controls(again.page)).toEqual(after)
+    expect(await again.page.getByTestId('link-notices').count()).toBe(0)
+    expect([...errors, ...again.errors]).toEqual([])
+    await again.close()
+  })
+})

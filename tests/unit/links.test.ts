@@ -9,8 +9,9 @@ import { lessons } from '../../web/src/lessons'
 import { isLesson } from '../../web/src/lessons/types'
 import { DEFAULT_CONFIG } from '../../web/src/lessons/playground/model'
 import type { FeatureId } from '../../web/src/lessons/playground/features'
-import { decodeLink, noticeLines, num, splitHash } from '../../web/src/links/codec'
-import { ENGINE, LIMITS, validator } from '../../web/src/links/limits'
+import { decodeLink, encodeLink, noticeLines, num, splitHash } from '../../web/src/links/codec'
+import type { Decl, LinkedFields, NumberDecl } from '../../web/src/links/fields'
+import { ENGINE, LIMITS, outOfRange, validator } from '../../web/src/links/limits'
 import { decodePlayground, encodePlayground } from '../../web/src/links/playgroundLink'
 import {
   WORKED_SCHEMA,
@@ -478,4 +479,55 @@ describe('notices', () => {
       ],
     })
   })
+})
+
+describe('panel lessons: every declared field', () => {
+  const declared = import.meta.glob<Record<string, LinkedFields<Record<string, Decl>>>>(
+    '../../web/src/lessons/*/fields.ts',
+    { eager: true },
+  )
+  const all = Object.entries(declared).flatMap(([file, m]) =>
+    Object.values(m).map((f) => [file.split('/').at(-2)!, f] as const),
+  )
+
+  it('is declared for the panels', () => {
+    expect(all.map(([id]) => id)).toContain('chain-rule')
+  })
+
+  it.each(all)(
+    '%s: every field changed at once reads back; out of range or off the stops is refused',
+    (_id, F) => {
+      const changed = Object.fromEntries(
+        Object.entries(F.own).map(([name, v]) => {
+          const d = F[name] as Decl
+          if ('options' in d) return [name, d.options.find((o) => o !== v) ?? v]
+          if (typeof v === 'boolean') return [name, !v]
+          const n = d as NumberDecl
+          return [name, v === n.max ? n.min : n.max]
+        }),
+      )
+      const q = encodeLink(F.schema, changed, F.own)
+      expect(q.split('&')).toHaveLength(1 + F.schema.length)
+      expect(decodeLink(F.schema, q, F.own)).toEqual({
+        state: changed,
+        applied: F.schema.map((f) => f.key),
+        notices: [],
+      })
+      for (const d of Object.values(F).filter(
+        (d): d is NumberDecl => typeof d === 'object' && d !== null && 'min' in d,
+      )) {
+        const bad = [
+          d.max + (d.step ?? 1),
+          d.min - (d.step ?? 1),
+          ...(d.step ? [d.min + d.step / 2] : []),
+        ]
+        for (const v of bad) {
+          const r = decodeLink(F.schema, `v=1&${d.key}=${num(v)}`, F.own)
+          expect([d.key, v, r.applied]).toEqual([d.key, v, []])
+          // the slider could not reach it either
+          expect(outOfRange(v, d)).not.toBeNull()
+        }
+      }
+    },
+  )
 })

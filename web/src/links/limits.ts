@@ -34,6 +34,8 @@ export interface Range {
   /** `max` itself is not allowed (momentum must stay below 1). */
   maxExclusive?: boolean
   whole?: boolean
+  /** Only `min + k·step` (a slider's stops); a whole-number step implies `whole`. */
+  step?: number
 }
 
 const range = (r: Range): Range => r
@@ -86,6 +88,10 @@ const fmt = (x: number): string =>
 export function outOfRange(value: number, r: Range): string | null {
   if (!Number.isFinite(value)) return 'must be a finite number'
   if (r.whole && !Number.isInteger(value)) return 'must be a whole number'
+  if (r.step !== undefined) {
+    const k = (value - r.min) / r.step
+    if (Math.abs(k - Math.round(k)) > 1e-9) return `must be a multiple of ${fmt(r.step)}`
+  }
   if (r.minExclusive ? value <= r.min : value < r.min)
     return r.minExclusive ? `must be above ${fmt(r.min)}` : `must be at least ${fmt(r.min)}`
   if (r.maxExclusive ? value >= r.max : value > r.max)

@@ -20,6 +20,7 @@ import {
   type ShallowRef,
 } from 'vue'
 import { useRoute } from 'vue-router'
+import type { Decl, LinkedFields, LinkedValues } from './fields'
 import { decodeLink, encodeLink, passedOn, splitHash, type LinkNotice, type Schema } from './codec'
 
 /** Writes `#<path>?<query>` in place; set by the app shell only. */
@@ -123,7 +124,14 @@ export function injectLessonLink(): LessonLink | null {
  * panel's controls to it, and take their ranges from the schema's fields (links/limits.ts). Components
  * of one lesson that pass the same schema get the same object.
  */
-export function useLinkedFields<S extends object>(schema: Schema<S>, own: S): S {
+export function useLinkedFields<F extends Record<string, Decl>>(
+  fields: LinkedFields<F>,
+): LinkedValues<F> {
+  return useLinkedState(fields.schema, fields.own)
+}
+
+/** {@link useLinkedFields} for any schema and its own state. */
+export function useLinkedState<S extends object>(schema: Schema<S>, own: S): S {
   const link = injectLessonLink()
   const known = link?.fields.get(schema) as S | undefined
   if (known) return known

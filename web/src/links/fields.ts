@@ -1,0 +1,84 @@
+// A panel's linked values, declared in one place: each value's link key, what learners call it, its
+// range (or choices) and the lesson's own value. useLinkedFields(fields) (links/useLink.ts) gives one
+// reactive object of the values; controls bind to it and take their ranges from the same declaration,
+// so a value a slider can reach is one the link accepts, and the reverse.
+import { kinds, prop, readEnum, type Field, type Schema } from './codec'
+import type { Range } from './limits'
+
+/** A number on a slider or in a field: `min…max` in stops of `step`. */
+export interface NumberDecl extends Range {
+  key: string
+  label: string
+  value: number
+}
+/** One of a list (a select or radio buttons). */
+export interface ChoiceDecl<T extends string = string> {
+  key: string
+  label: string
+  options: readonly T[]
+  value: T
+}
+/** A switch. */
+export interface FlagDecl {
+  key: string
+  label: string
+  value: boolean
+}
+export type Decl = NumberDecl | ChoiceDecl | FlagDecl
+type ValueOf<D> = D extends NumberDecl
+  ? number
+  : D extends ChoiceDecl<infer T>
+    ? T
+    : D extends FlagDecl
+      ? boolean
+      : never
+
+/** The values of a declaration, by name. */
+export type LinkedValues<F extends Record<string, Decl>> = { [K in keyof F]: ValueOf<F[K]> }
+
+/** A panel's declaration: the fields by name, and the schema and own values derived from them. */
+export type LinkedFields<F extends Record<string, Decl>> = F & {
+  readonly schema: Schema<LinkedValues<F>>
+  readonly own: LinkedValues<F>
+}
+
+export const number = (key: string, label: string, value: number, range: Range): NumberDecl => ({
+  key,
+  label,
+  value,
+  ...range,
+})
+export const choice = <T extends string>(
+  key: string,
+  label: string,
+  value: NoInfer<T>,
+  options: readonly T[],
+): ChoiceDecl<T> => ({ key, label, value, options })
+export const flag = (key: string, label: string, value: boolean): FlagDecl => ({
+  key,
+  label,
+  value,
+})
+
+/** Declares a panel's linked fields (see the top of this file). */
+export function linkedFields<F extends Record<string, Decl>>(fields: F): LinkedFields<F> {
+  type V = LinkedValues<F>
+  const schema = Object.entries(fields).map(([name, d]): Field<V, unknown> => {
+    const kind =
+      'options' in d
+        ? { key: d.key, label: d.label, read: (t: string) => readEnum(t, d.options), write: String }
+        : typeof d.value === 'boolean'
+          ? kinds.flag(d.key, d.label)
+          : kinds.number(d.key, d.label, d as NumberDecl)
+    return prop<V, keyof V>(name as keyof V, kind as never)
+  })
+  const own = Object.fromEntries(Object.entries(fields).map(([name, d]) => [name, d.value])) as V
+  return { ...fields, schema, own }
+}
+
+/** A number declaration's slider props: `<RangeSlider v-bind="stops(F.rate)" …>`. */
+export const stops = (d: NumberDecl): { min: number; max: number; step?: number } => ({
+  min: d.min,
+  max: d.max,
+  step: d.step,
+})

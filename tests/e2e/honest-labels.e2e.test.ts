@@ -70,4 +70,30 @@ describe('honest labels', () => {
     await screenshot(page, 'vanishing-dead-relu-1280')
     expect(errors).toEqual([])
   })
+
+  it('relu-sigmoid-222: a hidden unit with net = 0 on its only sample is named dead', async () => {
+    opened = await openPage('#/relu-sigmoid-222?v=1&w=0,-0.2,-0.2,0.6,0.4,-0.3,0.7,0.2')
+    const { page, errors } = opened
+    await expect
+      .poll(() => page.getByTestId('dead-relu').textContent())
+      .toContain('1 dead ReLU unit (layer 1: unit 1)')
+    expect(errors).toEqual([])
+  })
+
+  it('xor-221: seed 12 is undecided, not 25 % right, and dead units are told apart by when they died', async () => {
+    opened = await openPage('#/xor-221')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await page.getByText('10 / 10 experiments done').waitFor({ timeout: 60_000 })
+    const tally = (await page.getByTestId('failure-tally').textContent()) ?? ''
+    expect(tally).toMatch(/died during training/)
+    expect(tally).toMatch(/undecided/)
+    const label = page.getByTestId('run-label')
+    for (let k = 0; k < 100 && !((await label.textContent()) ?? '').startsWith('Seed 12:'); k++)
+      await page.getByRole('button', { name: 'Next failed run' }).click()
+    expect(await label.textContent()).toBe('Seed 12: 0 right, 0 wrong, 4 undecided of 4 rows')
+    expect(await page.getByTestId('run-diagnosis').textContent()).toContain('Undecided')
+    await screenshot(page, 'xor-undecided-1280')
+    expect(errors).toEqual([])
+  })
 })

@@ -1,8 +1,11 @@
 // What happened to each copy of a learning-rate sweep, named (notes 003: "too large η: overshoot, too
-// small: slow"): diverged / oscillating / saturated / converged / slow. Reads the engine's loss history
-// and activations; computes no network maths itself. Pure TS, tested on real engine runs.
+// small: slow"): diverged / oscillating / saturated / converged / stalled / slow / unsettled. Each verdict
+// follows from the copy's own loss history and from its η's position among the others, never from how
+// close it came to the best copy (#12). Reads the engine's loss history and activations; computes no
+// network maths itself. Pure TS, tested on real engine runs.
 
-export type Verdict = 'diverged' | 'oscillating' | 'saturated' | 'converged' | 'slow'
+export type Verdict =
+  'diverged' | 'oscillating' | 'saturated' | 'converged' | 'stalled' | 'slow' | 'unsettled'
 
 export interface CopyHistory {
   learningRate: number
@@ -21,12 +24,14 @@ export interface VerdictOptions {
   riseShare?: number
   /** Rises in the window needed to call it oscillating. @default 3 */
   rises?: number
-  /** The loss moved by less than this share over the window: flat. @default 0.01 */
+  /** The loss moved by less than this share over the window: flat. @default 0.1 */
   flatShare?: number
   /** Share of pinned sigmoid activations that makes a flat copy saturated. @default 0.8 */
   pinnedAtLeast?: number
-  /** Converged: this share of the best copy's drop, measured in orders of magnitude (log10 first/last). @default 0.75 */
-  ofBestDrop?: number
+  /** Converged whatever else: the last loss is at most this (absolute, like the embed's event). @default 1e-3 */
+  convergedBelow?: number
+  /** A flat copy has converged when its own loss fell by at least this factor (else it stalled). @default 10 */
+  ownDrop?: number
 }
 
 export interface CopyVerdict {
@@ -38,6 +43,7 @@ export interface CopyVerdict {
 const finite = (xs: readonly (number | null)[]): number[] =>
   xs.filter((x): x is number => x !== null && Number.isFinite(x))
 const pct = (x: number) => `${Math.round(x * 100)} %`
+const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x))
 
 /** Rises of more than `share` of the loss between consecutive updates, and the window's relative change. */
 export function windowStats(losses: readonly number[], window = 0.25, share = 0.05) {
@@ -50,7 +56,15 @@ export function windowStats(losses: readonly number[], window = 0.25, share = 0.
   return { rises, change, size: w.length }
 }
 
-/** Names what happened to every copy; "converged" is relative to the best copy of the same sweep. */
+/**
+ * Names what happened to every copy, from its own history (the last quarter of its updates):
+ * - diverged: the engine stopped it; oscillating: the loss rose by > 5 % at least 3 times;
+ * - converged: the last loss is ≤ 0.001, or the loss is flat (< 10 % change over the window) after
+ *   falling at least tenfold from its own start, with sigmoid units not pinned;
+ * - saturated: flat with ≥ 80 % of sigmoid outputs pinned near 0 or 1; stalled: flat otherwise;
+ * - still falling: `slow` when its η is below every copy that converged, saturated, oscillated or
+ *   diverged; otherwise `unsettled`: still moving at an η above one of those, so not a slow one.
+ */
 export function classifySweep(
   copies: readonly CopyHistory[],
   options: VerdictOptions = {},
@@ -59,26 +73,19 @@ export function classifySweep(
     window: 0.25,
     riseShare: 0.05,
     rises: 3,
-    flatShare: 0.01,
+    flatShare: 0.1,
     pinnedAtLeast: 0.8,
-    ofBestDrop: 0.75,
+    convergedBelow: 1e-3,
+    ownDrop: 10,
     ...options,
   }
-  const stats = copies.map((c) => {
+  const own = copies.map((c): CopyVerdict | null => {
     const l = finite(c.losses)
-    return {
-      l,
+    const s = {
       first: l[0] ?? NaN,
       last: l[l.length - 1] ?? NaN,
       ...windowStats(l, o.window, o.riseShare),
     }
-  })
-  const healthy = stats.filter(
-    (s, k) => copies[k].divergedAt === null && s.rises < o.rises && s.l.length > 0,
-  )
-  const best = Math.min(...healthy.map((s) => s.last))
-  return copies.map((c, k) => {
-    const s = stats[k]
     if (c.divergedAt !== null) {
       return {
         verdict: 'diverged',
@@ -91,26 +98,46 @@ export function classifySweep(
         reason: `the loss rose by more than ${pct(o.riseShare)} ${s.rises} times in the last ${s.size} updates`,
       }
     }
-    // Orders of magnitude: 0.07 is not "nearly" 0.003 just because both are far below a start of 0.85.
-    const drop = Math.log10(s.first / s.last)
-    const bestDrop = Math.log10(s.first / best)
-    const reached = bestDrop > 0 ? drop / bestDrop : 1
-    const flat = s.change < o.flatShare
-    if (reached >= o.ofBestDrop) {
-      return {
-        verdict: 'converged',
-        reason: `came down ${pct(Math.min(1, reached))} of the way (in orders of magnitude) to the sweep’s best loss`,
-      }
+    const at = `loss ${fmt(s.last)}`
+    if (s.last <= o.convergedBelow) {
+      return { verdict: 'converged', reason: `${at}, below ${o.convergedBelow}` }
     }
-    if (flat && c.pinnedShare !== null && c.pinnedShare >= o.pinnedAtLeast) {
+    const flat = s.change < o.flatShare
+    if (!flat) return null
+    if (c.pinnedShare !== null && c.pinnedShare >= o.pinnedAtLeast) {
       return {
         verdict: 'saturated',
-        reason: `${pct(c.pinnedShare)} of sigmoid outputs are pinned near 0 or 1 and the loss is flat`,
+        reason: `${pct(c.pinnedShare)} of sigmoid outputs are pinned near 0 or 1 and the loss is flat (${at})`,
+      }
+    }
+    const flatFor = `changed less than ${pct(o.flatShare)} over the last ${s.size} updates`
+    if (s.first / s.last >= o.ownDrop) {
+      return {
+        verdict: 'converged',
+        reason: `${at}: it ${flatFor}, after falling from ${fmt(s.first)}`,
       }
     }
     return {
-      verdict: 'slow',
-      reason: `only ${pct(Math.max(0, reached))} of the way (in orders of magnitude) to the sweep’s best loss`,
+      verdict: 'stalled',
+      reason: `${at}: it ${flatFor} without falling tenfold from ${fmt(s.first)} (a plateau)`,
+    }
+  })
+  const settled = copies
+    .filter((_, k) => own[k] !== null && own[k]?.verdict !== 'stalled')
+    .map((c) => c.learningRate)
+  const lowestSettled = Math.min(...settled)
+  return copies.map((c, k) => {
+    const v = own[k]
+    if (v) return v
+    const l = finite(c.losses)
+    const s = windowStats(l, o.window, o.riseShare)
+    const falling = `still falling: ${pct(s.change)} over the last ${s.size} updates (loss ${fmt(l[l.length - 1] ?? NaN)})`
+    if (c.learningRate < lowestSettled || settled.length === 0) {
+      return { verdict: 'slow', reason: `${falling}; not there yet` }
+    }
+    return {
+      verdict: 'unsettled',
+      reason: `${falling}, at an η above copies that converged or overshot: not a slow one`,
     }
   })
 }

@@ -14,14 +14,16 @@ export function rampColour(k: number, n: number): string {
   return `hsl(${Math.round(hue % 360)} 75% ${Math.round(45 - 8 * Math.sin(Math.PI * t))}%)`
 }
 
-/** Token colours of the five sweep verdicts. */
+/** Token colours of the sweep verdicts (math/sweepVerdict.ts). */
 export function verdictColours(): Record<
-  'diverged' | 'oscillating' | 'saturated' | 'converged' | 'slow',
+  'diverged' | 'oscillating' | 'saturated' | 'converged' | 'stalled' | 'slow' | 'unsettled',
   string
 > {
   return {
     converged: cssVar('--success', '#15803d'),
+    stalled: cssVar('--text-muted', '#6b7280'),
     slow: cssVar('--pos', '#2563eb'),
+    unsettled: cssVar('--forward', '#0d9488'),
     oscillating: cssVar('--neg', '#ea580c'),
     saturated: cssVar('--backward', '#7c3aed'),
     diverged: cssVar('--danger', '#b91c1c'),

@@ -26,10 +26,20 @@ export function sweepCurves(copies: readonly SweepCopy[]): ChartSeries[] {
   }))
 }
 
-export const verdictOrder: Verdict[] = ['slow', 'converged', 'oscillating', 'saturated', 'diverged']
+export const verdictOrder: Verdict[] = [
+  'slow',
+  'converged',
+  'stalled',
+  'unsettled',
+  'oscillating',
+  'saturated',
+  'diverged',
+]
 const verdictLabel: Record<Verdict, string> = {
-  slow: 'slow (not there yet)',
+  slow: 'slow (still falling)',
   converged: 'converged',
+  stalled: 'stalled (flat, high loss)',
+  unsettled: 'unsettled (still falling above converged η)',
   oscillating: 'oscillating (overshoot)',
   saturated: 'saturated',
   diverged: 'diverged: last loss before it was stopped',

@@ -3,7 +3,8 @@
 // from the engine (EngineEnsemble / EngineNetwork); this file only arranges and counts. No Vue.
 import type { CopyState } from '../../engine/ensemble'
 import type { Params } from '../../engine/network'
-import type { NetworkSpec, Trace } from '../../engine/types'
+import type { ActivationName, NetworkSpec, Trace } from '../../engine/types'
+import { reluHealth } from '../../math/reluHealth'
 
 export const XOR_INPUTS = [
   [0, 0],
@@ -78,6 +79,61 @@ export function paramsFromFlat(flat: readonly number[], sizes: readonly number[]
  * @param layer index of the weight layer. @default 0
  */
 export function deadUnits(trace: Trace, layer = 0): boolean[] {
-  const z = trace.layers[layer].z
-  return z[0].map((_, j) => z.every((row) => row[j] <= 0))
+  return reluHealth(['relu'], [trace.layers[layer].z]).units[0].map((s) => s === 'dead')
+}
+
+/**
+ * Outputs closer than this to the threshold 0.5 are *undecided*: an output of 0.5 ± 2e-16 is rounding
+ * noise, and which side of 0.5 it falls on says nothing about the network (#12).
+ */
+export const UNDECIDED_TOLERANCE = 1e-9
+
+/** A row's outcome: output on the target's side of 0.5, on the other side, or at the threshold. */
+export type RowVerdict = 'right' | 'wrong' | 'undecided'
+
+/** Right, wrong or undecided for each row of a trace of a one-output classifier. */
+export function rowVerdicts(trace: Trace): RowVerdict[] {
+  const out = trace.layers[trace.layers.length - 1].a
+  return out.map(([a], r) => {
+    if (Math.abs(a - 0.5) <= UNDECIDED_TOLERANCE) return 'undecided'
+    return a > 0.5 === trace.targets[r][0] > 0.5 ? 'right' : 'wrong'
+  })
+}
+
+/** Why a 2-2-1 run failed, from the engine's forward pass at its trained and at its starting weights. */
+export interface RunDiagnosis {
+  rows: RowVerdict[]
+  /** Per hidden unit: dead at the end, and whether it was already dead at the start. */
+  dead: { end: boolean; atStart: boolean }[]
+  /** Every hidden unit active on every row: the network is linear on these inputs. */
+  linear: boolean
+  kind: 'undecided' | 'dead from the start' | 'died in training' | 'linear' | 'local minimum'
+}
+
+/** Diagnoses a failed run from `end` and `start` traces (same network, trained and initial weights). */
+export function diagnoseRun(end: Trace, start: Trace): RunDiagnosis {
+  const acts = end.layers.map((_, l): ActivationName =>
+    l < end.layers.length - 1 ? 'relu' : 'sigmoid',
+  )
+  const now = reluHealth(
+    acts,
+    end.layers.map((t) => t.z),
+  ).units[0]
+  const then = reluHealth(
+    acts,
+    start.layers.map((t) => t.z),
+  ).units[0]
+  const dead = now.map((s, j) => ({ end: s === 'dead', atStart: then[j] === 'dead' }))
+  const rows = rowVerdicts(end)
+  const linear = now.every((s) => s === 'active')
+  const kind = rows.includes('undecided')
+    ? 'undecided'
+    : dead.some((d) => d.end && !d.atStart)
+      ? 'died in training'
+      : dead.some((d) => d.end)
+        ? 'dead from the start'
+        : linear
+          ? 'linear'
+          : 'local minimum'
+  return { rows, dead, linear, kind }
 }

@@ -11,6 +11,7 @@
 #include "dense.h"
 #include "dense_simd.h"
 #include "fastmath.h"
+#include "losses.h"
 #include "rng.h"
 
 namespace {
@@ -200,6 +201,24 @@ TEST(FastMath, Float64ScalarEqualsVectorAndStaysWithinThreeUlpOfLibm) {
   EXPECT_LE(worst_tanh, 3);
   EXPECT_LE(worst_sigmoid, 3);
   EXPECT_LT(differ_tanh, static_cast<long>(xs.size() / 5));  // most values are libm's own
+}
+
+// loss_forward's bce computes ln(1 + e^(−|z|)) once for softplus(z) and softplus(−z); the loss
+// must keep the bits of the textbook form with two softplus calls, written out here.
+TEST(LossFast, BceSharesItsLogarithmWithoutChangingABit) {
+  auto softplus = [](double x) {
+    return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+  };
+  nn::Rng rng(12);
+  for (int k = 0; k < 20000; ++k) {
+    const double z = k < 10 ? (k - 5) * 1e-300 + (k == 5 ? -0.0 : 0.0) : rng.symmetric(40.0);
+    const double y = (k % 3) * 0.5;
+    double out = 0;
+    const double a = 0.5;  // unused by bce: it reads the logits
+    const double mean = nn::loss_forward(&out, &a, &z, &y, 1, 1, nn::Loss::Bce);
+    const double expected = y * softplus(-z) + (1.0 - y) * softplus(z);
+    ASSERT_EQ(std::memcmp(&mean, &expected, 8), 0) << z;
+  }
 }
 
 TEST(ActivationFast, MatchesReferenceToFourUlpForEveryActivation) {

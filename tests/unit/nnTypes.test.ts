@@ -62,4 +62,12 @@ describe('nn.d.ts matches the module', () => {
     for (const name of methods) expect(typeof engine[name], name).toBe('function')
     for (const name of properties) expect(engine[name], name).toBeDefined()
   })
+
+  it('declares plain C exports (NnPlainExports) that exist, and every _nn_/_bench_ export', async () => {
+    const engine = (await loadEngineNode()) as unknown as Record<string, unknown>
+    const { methods } = declared('NnPlainExports')
+    for (const name of methods) expect(typeof engine[name], name).toBe('function')
+    const exported = Object.keys(engine).filter((k) => /^_(nn|bench)_/.test(k))
+    expect(exported.sort()).toEqual(methods)
+  })
 })

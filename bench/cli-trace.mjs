@@ -14,7 +14,7 @@ import { workloads } from './workloads.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'wasm/cli/backprop-lab.mjs')
 const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5)
-const spec = workloads().find((w) => w.id === 'b').spec
+const spec = workloads().find((w) => w.id === 'epoch2861').spec
 const specFile = join(mkdtempSync(join(tmpdir(), 'bench-cli-')), 'spec.json')
 writeFileSync(specFile, JSON.stringify(spec))
 

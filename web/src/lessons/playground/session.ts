@@ -5,6 +5,7 @@
 import { EngineNetwork, type Params, type TrainResult } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
+import { reluHealth, reluVerdict } from '../../math/reluHealth'
 
 export interface Snapshot {
   params: Params
@@ -18,6 +19,8 @@ export interface Snapshot {
   trainTotal: number | null
   /** (grid², outputs) in float32 fast maths; null when the engine refused. */
   output: Float64Array | null
+  /** Dead ReLU units or a dead network over the training rows, named (math/reluHealth); null if none or not asked for. */
+  deadRelu: string | null
   /** Per hidden layer: (cells², units) activations; empty when not asked for. */
   hidden: (Float64Array | null)[]
 }
@@ -127,6 +130,17 @@ export class PlaygroundSession {
       return n.predict(this.grid.cells, this.grid.cells.length / nin)
     })
     const trainLoss = lossOf(this.trainEval)
+    // with the training rows' pre-activations just computed: the one dead-ReLU detector (#12)
+    const acts = this.trainEval.spec.activations
+    const deadRelu =
+      withHidden && trainLoss !== null && acts.includes('relu')
+        ? reluVerdict(
+            reluHealth(
+              acts,
+              this.trainEval.trace().layers.map((t) => t.z),
+            ),
+          )
+        : null
     const total = lossOf(this.totalEval)
     return {
       params,
@@ -134,6 +148,7 @@ export class PlaygroundSession {
       testLoss: lossOf(this.testEval),
       penalty: total === null || trainLoss === null ? null : total - trainLoss,
       trainTotal: this.totalEval ? total : trainLoss,
+      deadRelu,
       output: this.net.predict(this.grid.output, this.grid.output.length / nin),
       hidden,
     }

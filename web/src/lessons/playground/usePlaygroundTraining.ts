@@ -33,7 +33,7 @@ export function usePlaygroundTraining(
   /** Losses and the output heatmap: every frame. */
   const snapshot = shallowRef<Snapshot | null>(null)
   /** Parameters and neuron heatmaps: every DETAIL_MS while running (edges and 48 small canvases cost paint). */
-  const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden'> | null>(null)
+  const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden' | 'deadRelu'> | null>(null)
   const history = shallowRef<LossHistory>(emptyHistory())
   const updates = ref(0)
   /** Why training stopped or could not start (plain text), '' when all is well. */
@@ -53,7 +53,7 @@ export function usePlaygroundTraining(
     snapshot.value = s
     if (due) {
       detailAt = now
-      detail.value = { params: s.params, hidden: s.hidden }
+      detail.value = { params: s.params, hidden: s.hidden, deadRelu: s.deadRelu }
     }
     appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
     // The chart gets a new object at most every CHART_MS while running: a redraw per frame costs frames.

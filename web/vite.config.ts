@@ -6,8 +6,10 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type UserConfig } from 'vite'
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { contentSecurityPolicy } from './vite/csp.mjs'
+import { elementCss } from './vite/elementCss.ts'
 import { katexWoff2Only, licenseNotices } from './vite/plugins.ts'
 
 /** The policy the app and the embed run under; `vite preview` and the e2e servers send it. */
@@ -15,6 +17,32 @@ export { contentSecurityPolicy }
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const outDir = fileURLToPath(new URL('../dist', import.meta.url))
+
+/**
+ * The service worker of the site edition (web/src/offline/offline.ts): Workbox, through vite-plugin-pwa,
+ * precaches every file the site needs on the first visit (both .wasm builds, every lesson's chunk, the
+ * KaTeX fonts), serves index.html for every navigation (`?embed=1`, a reload), and waits for the learner
+ * to accept a new version. The other editions get the same virtual module as a no-op (`disable`).
+ */
+const offline = (enabled: boolean) =>
+  VitePWA({
+    disable: !enabled,
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,wasm,woff2,txt}'],
+      // Other editions (written by the later build modes) and the LMS package are not part of the site.
+      globIgnores: ['backprop-lab.html', 'backprop-lesson.js', 'scorm/**'],
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/backprop-lab\.html$/, /\.zip$/],
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      cleanupOutdatedCaches: true,
+      // The first visit's page is controlled at once (so it works offline without a reload); a later
+      // version waits for the learner's Reload (registerType 'prompt').
+      clientsClaim: true,
+    },
+  } satisfies Partial<VitePWAOptions>)
 
 export default defineConfig(({ mode }): UserConfig => {
   const shared: UserConfig = {
@@ -42,6 +70,7 @@ export default defineConfig(({ mode }): UserConfig => {
         vue(),
         viteSingleFile({ outputFileName: 'backprop-lab.html' }),
         licenseNotices({ outDir, merge: true }),
+        offline(false),
       ],
       build: { ...build, emptyOutDir: false, copyPublicDir: false },
     }
@@ -51,11 +80,14 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       ...shared,
       define: { 'import.meta.env.VITE_EDITION': JSON.stringify('element') },
+      // rem → the element's own root size, width media queries → container queries (vite/elementCss.ts).
+      css: { postcss: { plugins: [elementCss()] } },
       // Every SFC compiles in custom-element mode, so its styles go into the element's shadow root.
       plugins: [
         katexWoff2Only(),
         vue({ customElement: true }),
         licenseNotices({ outDir, merge: true }),
+        offline(false),
       ],
       resolve: {
         // The element adds KaTeX's rules to its shadow root and its @font-face rules to the page
@@ -87,7 +119,7 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     ...shared,
     define: { 'import.meta.env.VITE_EDITION': JSON.stringify('site') },
-    plugins: [katexWoff2Only(), vue(), licenseNotices({ outDir, merge: false })],
+    plugins: [katexWoff2Only(), vue(), licenseNotices({ outDir, merge: false }), offline(true)],
     build: {
       ...build,
       emptyOutDir: true,

@@ -45,7 +45,12 @@ afterAll(async () => {
 /** A fresh page at `url` collecting console errors, page errors and CSP violations. */
 async function open(url: string, init?: (page: Page) => Promise<void>) {
   const browser = await sharedBrowser()
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  // No offline service worker: its precache would fetch every file (both .wasm builds) behind these
+  // journeys' backs; teachers.e2e.test.ts covers offline use.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`))

@@ -1,15 +1,26 @@
-// Host side of the Backprop Lab embed protocol: resize the iframe to the height it posts, and list its
-// events. Messages: { type: 'backprop-lab:resize', height } (CSS px), 'backprop-lab:loaded' { lesson },
-// 'backprop-lab:step' { lesson, updates, loss }, 'backprop-lab:converged' { lesson, updates, loss }.
+// Host side of the Backprop Lab embed protocol, for pages whose Content-Security-Policy forbids inline
+// scripts (otherwise the code from Copy embed code carries its own listener). It follows every
+// <iframe data-backprop-lab> on the page (and one with id="lesson"): each frame is resized to the height
+// its own lesson posts, so any number of lessons can share a page. Events are listed in #events if the
+// page has that element. Messages: { type: 'backprop-lab:resize', height } (CSS px),
+// 'backprop-lab:loaded' { lesson }, 'backprop-lab:step' { lesson, updates, loss },
+// 'backprop-lab:converged' { lesson, updates, loss }.
 ;(function () {
-  var frame = document.getElementById('lesson')
   var list = document.getElementById('events')
   window.backpropLabEvents = []
+  /** The frame whose window sent the message, among the lesson frames of the page. */
+  function frameOf(source) {
+    var frames = document.querySelectorAll('iframe[data-backprop-lab], iframe#lesson')
+    for (var k = 0; k < frames.length; k++) {
+      if (frames[k].contentWindow === source) return frames[k]
+    }
+    return null
+  }
   window.addEventListener('message', function (event) {
-    // Only the embedded lesson's own messages: from its window, with the protocol's prefix.
-    if (!frame || event.source !== frame.contentWindow) return
+    var frame = frameOf(event.source)
     var data = event.data
-    if (!data || typeof data.type !== 'string' || data.type.indexOf('backprop-lab:') !== 0) return
+    if (!frame || !data || typeof data.type !== 'string') return
+    if (data.type.indexOf('backprop-lab:') !== 0) return
     window.backpropLabEvents.push(data)
     if (data.type === 'backprop-lab:resize' && typeof data.height === 'number' && data.height > 0) {
       frame.style.height = Math.min(Math.ceil(data.height), 20000) + 'px'
@@ -18,6 +29,8 @@
     if (list) {
       var item = document.createElement('li')
       item.textContent =
+        (frame.title || frame.id) +
+        ': ' +
         data.type +
         (typeof data.loss === 'number'
           ? ' (updates ' + data.updates + ', loss ' + data.loss.toPrecision(9) + ')'

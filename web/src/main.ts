@@ -2,11 +2,13 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { setUpEmbedMode } from './embed/embedMode'
+import { setUpOffline } from './offline/offline'
 import { router } from './router'
 import './styles/index.css'
 import './embed/embed.css'
 
 const app = createApp(App).use(router)
 // `?embed=1`: minimal chrome, height and progress posted to the parent page.
-setUpEmbedMode(app, document.getElementById('app') as Element)
+setUpEmbedMode(app, document.getElementById('app') as Element, router)
+setUpOffline(router)
 app.mount('#app')

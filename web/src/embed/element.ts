@@ -2,7 +2,11 @@
 //   <script type="module" src="backprop-lesson.js"></script>
 //   <backprop-lesson lesson="step-by-step-222"></backprop-lesson>
 // The app's global styles and KaTeX's rules go into each shadow root; KaTeX's @font-face rules go into the
-// page's <head> once, because fonts declared inside a shadow root are not used.
+// page's <head> once, because fonts declared inside a shadow root are not used. Isolation from the host
+// page: the page's selectors cannot reach into the shadow root, but inherited properties (font, colour,
+// line height…) cross it, so the element's root (.bl-root) starts from `all: initial` and the app's page
+// rules (html, body, :root) apply to that root. rem and width media queries are rewritten by the build
+// (vite/elementCss.ts) to the root's --bl-rem and container queries: it lays out by its own width.
 import katexCssModule from 'katex/dist/katex.min.css?inline'
 import { defineCustomElement } from 'vue'
 import { createMemoryHistory } from 'vue-router'
@@ -10,6 +14,7 @@ import { createAppRouter } from '../routes'
 import baseCss from '../styles/base.css?inline'
 import tokensCss from '../styles/tokens.css?inline'
 import BackpropLesson from './BackpropLesson.ce.vue'
+import embedCss from './embed.css?inline'
 
 // String(): Vite writes the CSS as a concatenation with `new URL(font, import.meta.url)`; calling a method
 // on the import directly gets mis-parenthesised by the bundler (`a + b + c.match(…)`).
@@ -26,11 +31,22 @@ function declareFonts(): void {
   document.head.append(style)
 }
 
-/** Page-level selectors of the app's CSS, pointed at the shadow host instead. */
+/** Page-level selectors of the app's CSS, pointed at the element's root inside the shadow root. */
 const forShadow = (css: string): string =>
-  css.replace(/:root\b/g, ':host').replace(/(^|[\s,}])(html|body)(?=[\s,{])/g, '$1:host')
+  css.replace(/:root\b/g, '.bl-root').replace(/(^|[\s,}])(html|body)(?=[\s,{])/g, '$1.bl-root')
 
-const shadowCss = [forShadow(tokensCss), forShadow(baseCss), katexCss.replace(FONT_FACE, '')]
+/** Cuts every inherited property the host page sets (before the app's own rules re-set them). */
+const isolation = `:host{display:block}
+.bl-root{all:initial;display:block;--bl-rem:16px;container-type:inline-size;container-name:backprop-lesson}`
+
+const shadowCss = [
+  isolation,
+  forShadow(tokensCss),
+  forShadow(baseCss),
+  '.bl-root{min-height:0;background:transparent}',
+  katexCss.replace(FONT_FACE, ''),
+  embedCss,
+]
 
 // The compiled SFC carries its own `styles` (custom-element mode); the app's go first.
 const component = BackpropLesson as unknown as { styles?: string[] }

@@ -53,25 +53,50 @@ export function injectEmbedSink(): EmbedSink {
   return inject(EmbedSinkKey, ignore)
 }
 
+/** Quiet time before a new height is posted, and the longest a changed height waits (ms). */
+export const RESIZE_QUIET_MS = 150
+export const RESIZE_MAX_WAIT_MS = 600
+
 /**
  * Reports the height of `content` (its bottom edge in the document, in CSS px) whenever it changes.
- * Measuring the content, not the document, lets the frame shrink as well as grow. Returns a stop function.
+ * Measuring the content, not the document, lets the frame shrink as well as grow. Posts are debounced
+ * (a height is sent once it has held for {@link RESIZE_QUIET_MS}, or after {@link RESIZE_MAX_WAIT_MS} of
+ * continuous change), so training that changes the layout every frame does not flood the host, and
+ * changes of a pixel or less are not sent. Returns a stop function.
  */
 export function reportHeight(content: Element, sink: EmbedSink): () => void {
   let last = -1
-  const measure = (): void => {
+  let quiet: ReturnType<typeof setTimeout> | undefined
+  let deadline: ReturnType<typeof setTimeout> | undefined
+  const height = (): number => {
     const bottom = content.getBoundingClientRect().bottom + (globalThis.scrollY ?? 0)
     const style = getComputedStyle(content)
-    const height = Math.ceil(bottom + (parseFloat(style.marginBottom) || 0))
-    if (height !== last && height > 0) {
-      last = height
-      sink({ type: 'backprop-lab:resize', height })
+    return Math.ceil(bottom + (parseFloat(style.marginBottom) || 0))
+  }
+  const post = (): void => {
+    clearTimeout(quiet)
+    clearTimeout(deadline)
+    quiet = deadline = undefined
+    const h = height()
+    if (h > 0 && Math.abs(h - last) > 1) {
+      last = h
+      sink({ type: 'backprop-lab:resize', height: h })
     }
   }
-  const observer = new ResizeObserver(measure)
+  const changed = (): void => {
+    if (last < 0) return post() // the first height goes out at once
+    clearTimeout(quiet)
+    quiet = setTimeout(post, RESIZE_QUIET_MS)
+    deadline ??= setTimeout(post, RESIZE_MAX_WAIT_MS)
+  }
+  const observer = new ResizeObserver(changed)
   observer.observe(content)
-  measure()
-  return () => observer.disconnect()
+  post()
+  return () => {
+    observer.disconnect()
+    clearTimeout(quiet)
+    clearTimeout(deadline)
+  }
 }
 
 /**

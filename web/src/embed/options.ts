@@ -1,0 +1,107 @@
+// What a teacher chose to show in an embedded lesson. In an <iframe> they are query parameters before
+// the `#` (`index.html?embed=1&answers=0&sections=diagram,derivation#/step-by-step-222`), kept apart from
+// the lesson's values after the `#`; on the <backprop-lesson> element they are attributes of the same
+// names (`answers="0"`). README, "Embed options", has the table.
+import { inject, type InjectionKey } from 'vue'
+import type { Router } from 'vue-router'
+
+/** The parts of a worked-example lesson that `sections` can keep, in page order. */
+export const SECTIONS = [
+  'intro',
+  'controls',
+  'diagram',
+  'guide',
+  'derivation',
+  'chart',
+  'check',
+  'numbers',
+] as const
+export type SectionName = (typeof SECTIONS)[number]
+
+export interface EmbedOptions {
+  /** Offer the answer key (`answers=0` hides the link and refuses the answer-key page). @default true */
+  answers: boolean
+  /** Show the Share link / Copy embed code bar (`share=0` hides it). @default true */
+  share: boolean
+  /** Only these sections are shown (`sections=diagram,derivation`); null = all. Unknown names are ignored. */
+  sections: SectionName[] | null
+  /**
+   * `fixed=1`: every load starts from the values in the embed's address; the learner's changes are
+   * not written back into the frame's address. @default false
+   */
+  fixed: boolean
+}
+
+export const DEFAULT_OPTIONS: EmbedOptions = {
+  answers: true,
+  share: true,
+  sections: null,
+  fixed: false,
+}
+
+/** The names read from a query or from element attributes. */
+export const OPTION_NAMES = ['answers', 'share', 'sections', 'fixed'] as const
+
+const OFF = new Set(['0', 'false', 'no', 'off'])
+const ON = new Set(['1', 'true', 'yes', 'on', ''])
+
+/**
+ * Reads embed options from a getter of raw values (a URLSearchParams' `get`, or an element's
+ * `getAttribute`). Missing or unreadable values keep the default.
+ */
+export function readEmbedOptions(get: (name: string) => string | null): EmbedOptions {
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = get(name)?.trim().toLowerCase()
+    if (raw === undefined || raw === null) return fallback
+    if (OFF.has(raw)) return false
+    if (ON.has(raw)) return true
+    return fallback
+  }
+  const rawSections = get('sections')
+  let sections: SectionName[] | null = null
+  if (rawSections !== null && rawSections.trim() !== '') {
+    const wanted = rawSections
+      .split(/[\s,]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter((s): s is SectionName => (SECTIONS as readonly string[]).includes(s))
+    sections = wanted.length ? wanted : null
+  }
+  return {
+    answers: flag('answers', true),
+    share: flag('share', true),
+    sections,
+    fixed: flag('fixed', false),
+  }
+}
+
+/** Options of an iframe embed, from the query before the `#`. */
+export function optionsFromSearch(
+  search: string = globalThis.location?.search ?? '',
+): EmbedOptions {
+  const params = new URLSearchParams(search)
+  return readEmbedOptions((name) => params.get(name))
+}
+
+/** Classes for the embed's root element: `embed-hide-<section>` for every section not kept. */
+export function sectionClasses(options: EmbedOptions): string[] {
+  if (!options.sections) return []
+  const keep = new Set(options.sections)
+  return ['embed-sections', ...SECTIONS.filter((s) => !keep.has(s)).map((s) => `embed-hide-${s}`)]
+}
+
+export const EmbedOptionsKey: InjectionKey<EmbedOptions> = Symbol('embed-options')
+
+/** The enclosing embed's options, or the defaults (everything shown) in the normal app. */
+export function injectEmbedOptions(): EmbedOptions {
+  return inject(EmbedOptionsKey, DEFAULT_OPTIONS)
+}
+
+/** With `answers=0`, the answer-key route goes back to its lesson instead. */
+export function guardAnswerKey(router: Router, options: () => EmbedOptions): void {
+  router.beforeEach((to) => {
+    if (to.name === 'answer-key' && !options().answers) {
+      return { path: `/${String(to.params.id)}`, query: to.query, replace: true }
+    }
+    return true
+  })
+}

@@ -21,6 +21,7 @@ describe('progress', () => {
       v: 1,
       opened: ['chain-rule'],
       solved: ['chain-rule/three-links', 'shapes/product-shape'],
+      walked: [],
     })
     const again = await fresh()
     expect(again.progress.value.opened).toEqual(['chain-rule'])
@@ -40,8 +41,30 @@ describe('progress', () => {
   it('starts afresh from unreadable storage', async () => {
     localStorage.setItem(KEY, '{not json')
     const p = await fresh()
-    expect(p.progress.value).toEqual({ opened: [], solved: [] })
+    expect(p.progress.value).toEqual({ opened: [], solved: [], walked: [] })
     localStorage.setItem(KEY, JSON.stringify({ opened: ['a', 3], solved: 'x' }))
-    expect((await fresh()).progress.value).toEqual({ opened: ['a'], solved: [] })
+    expect((await fresh()).progress.value).toEqual({ opened: ['a'], solved: [], walked: [] })
+  })
+})
+
+describe('lesson score and completion (the SCORM report, #17)', () => {
+  it('scores the share of the lesson’s exercises solved and completes on the walk-through', async () => {
+    localStorage.clear()
+    vi.resetModules()
+    const p = await import('../../web/src/progress/progress')
+    expect(p.lessonScore('x', 0)).toBeNull()
+    expect(p.lessonScore('x', 3)).toBe(0)
+    p.markSolved('x', 'one')
+    expect(p.lessonScore('x', 3)).toBe(33)
+    p.markSolved('x', 'two')
+    expect(p.lessonScore('x', 3)).toBe(67)
+    expect(p.lessonCompleted('x', true, 3)).toBe(false)
+    p.markWalkthroughDone('x')
+    expect(p.lessonCompleted('x', true, 3)).toBe(true)
+    // Without a walk-through: completed when every exercise is solved.
+    expect(p.lessonCompleted('x', false, 3)).toBe(false)
+    p.markSolved('x', 'three')
+    expect(p.lessonCompleted('x', false, 3)).toBe(true)
+    expect(p.lessonScore('x', 3)).toBe(100)
   })
 })

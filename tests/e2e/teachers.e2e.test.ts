@@ -3,14 +3,17 @@
 // a height that holds still while training, the <backprop-lesson> element in a narrow column under
 // hostile host CSS, offline use after the first visit, the SCORM package in a real SCORM runtime, and
 // axe-core over every route.
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import AxeBuilder from '@axe-core/playwright'
+import { unzipSync } from 'fflate'
 import type { BrowserContextOptions, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs'
 import { contentSecurityPolicy } from '../../web/vite/csp.mjs'
+import { ANSWERS, ORDER } from '../unit/courseAnswers'
 import { screenshot, sharedBrowser } from './utils'
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
@@ -193,10 +196,11 @@ describe('embed options', () => {
     expect(await frame.getByTestId('answer-key').count()).toBe(0)
     expect(await frame.getByTestId('share').count()).toBe(0)
     expect(await frame.getByTestId('embed-code').count()).toBe(0)
-    for (const hidden of ['Walk-through', 'Loss', 'Check my work', 'Every number']) {
-      expect(await frame.getByRole('heading', { name: hidden, exact: true }).isVisible()).toBe(
-        false,
-      )
+    for (const hidden of ['Walk-through', 'Loss', 'Check my work', 'Every number', 'Exercises']) {
+      // In the page (role queries would skip hidden ones), but not visible.
+      const headings = frame.locator('h2').filter({ hasText: new RegExp(`^\\s*${hidden}\\s*$`) })
+      expect(await headings.count(), hidden).toBeGreaterThan(0)
+      for (const h of await headings.all()) expect(await h.isVisible(), hidden).toBe(false)
     }
     expect(await frame.getByRole('button', { name: 'Step', exact: true }).isVisible()).toBe(false)
     // The answer key's address itself is refused: the frame stays on the lesson.
@@ -220,6 +224,35 @@ describe('embed options', () => {
     await back.click()
     await frame.getByRole('button', { name: 'Step', exact: true }).waitFor()
     expect(await frame.getByTestId('embed-back').count()).toBe(0)
+    expect(errors).toEqual([])
+    await close()
+  })
+})
+
+describe('fixed starting state', () => {
+  it('fixed=1: the frame never writes the learner’s values into its address', async () => {
+    const { iframe } = await copiedEmbedCode('#/step-by-step-222')
+    const frameFor = (id: string, search: string) =>
+      iframe
+        .replace(/src="[^"]*"/, `src="${app.url}index.html${search}#/step-by-step-222"`)
+        .replace(/backprop-lab-[a-z0-9]+/g, id)
+    const url = coursePage(
+      'fixed.html',
+      `${frameFor('fixed', '?embed=1&fixed=1')}\n${frameFor('free', '?embed=1')}`,
+    )
+    const { page, errors, close } = await open(url)
+    const inner = async (id: string) =>
+      (await (await page.locator(`#${id}`).elementHandle())!.contentFrame())!
+    for (const id of ['fixed', 'free']) {
+      const f = await inner(id)
+      await f.getByRole('button', { name: 'Step', exact: true }).click({ timeout: 20_000 })
+      await expect.poll(() => f.getByTestId('loss').first().textContent()).toBe('0.298371109')
+    }
+    // The free frame writes its values (so the writes have happened), the fixed one does not.
+    await expect
+      .poll(async () => (await inner('free')).evaluate(() => location.hash))
+      .toMatch(/^#\/step-by-step-222\?v=1&w=/)
+    expect(await (await inner('fixed')).evaluate(() => location.hash)).toBe('#/step-by-step-222')
     expect(errors).toEqual([])
     await close()
   })
@@ -351,4 +384,148 @@ describe('offline after the first visit', () => {
     await screenshot(page, 'teachers-offline-load-problem')
     await close()
   })
+})
+
+describe('SCORM 1.2 package', () => {
+  it('launched in a SCORM runtime (scorm-again), a lesson reports completion and its score', async () => {
+    // The LMS: the package unzipped on its own origin, scorm-again's SCORM 1.2 API on the launching page.
+    const lmsDir = mkdtempSync(join(tmpdir(), 'bl-lms-'))
+    const files = unzipSync(readFileSync(join(dist, 'backprop-lab-scorm12.zip')))
+    const manifest = new TextDecoder().decode(files['imsmanifest.xml'])
+    expect(manifest).toContain('<schemaversion>1.2</schemaversion>')
+    const scos = [...manifest.matchAll(/adlcp:scormtype="sco" href="([^"]+)"/g)].map((m) => m[1])
+    expect(scos).toContain('sco/step-by-step-222.html')
+    expect(scos.length).toBeGreaterThanOrEqual(13)
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(lmsDir, name)), { recursive: true })
+      writeFileSync(join(lmsDir, name), bytes)
+    }
+    for (const f of scos) expect(files[f], f).toBeDefined()
+    copyFileSync(join(repo, 'node_modules/scorm-again/dist/scorm12.js'), join(lmsDir, 'scorm12.js'))
+    writeFileSync(
+      join(lmsDir, 'lms.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>LMS</title>
+<script src="scorm12.js"></script><script>window.API = new Scorm12API({ logLevel: 5 })</script></head>
+<body><h1>LMS</h1><iframe src="sco/step-by-step-222.html" title="SCO" style="width:100%;height:700px"></iframe></body></html>`,
+    )
+    const lms = await startStaticServer({ root: lmsDir })
+    const { page, errors, close } = await open(`${lms.url}lms.html`)
+    const get = (element: string) =>
+      page.evaluate(
+        (e) =>
+          (window as unknown as { API: { LMSGetValue: (e: string) => string } }).API.LMSGetValue(e),
+        element,
+      )
+    const frame = page.frameLocator('iframe')
+    await frame.getByRole('button', { name: 'Step', exact: true }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => get('cmi.core.lesson_status')).toBe('incomplete')
+    expect(await get('cmi.core.score.raw')).toBe('0')
+
+    // Solve one of the lesson's two exercises with check-my-work: score 50.
+    const card = frame.locator('[data-exercise="total-error"]')
+    const values = JSON.parse((await card.getAttribute('data-values')) ?? '{}')
+    const expected = ANSWERS['step-by-step-222/total-error'](values).E
+    await card.getByLabel('Your value').fill(String(expected))
+    await card.getByRole('button', { name: 'Check', exact: true }).click()
+    await expect.poll(() => get('cmi.core.score.raw')).toBe('50')
+    expect(await get('cmi.core.lesson_status')).toBe('incomplete')
+
+    // The walk-through, every step in order: completed.
+    const steps = frame.locator('.guide__go')
+    const count = await steps.count()
+    expect(count).toBeGreaterThan(2)
+    for (let k = 0; k < count; k++) await steps.nth(k).click()
+    await expect.poll(() => get('cmi.core.lesson_status')).toBe('completed')
+    expect(await get('cmi.core.score.raw')).toBe('50')
+    expect(await get('cmi.core.score.max')).toBe('100')
+    await screenshot(page, 'teachers-scorm-lms')
+    expect(errors).toEqual([])
+    await close()
+    await lms.close()
+  })
+
+  it('outside an LMS the lesson reports nothing and registers its offline worker as usual', async () => {
+    const { page, errors, close } = await open(`${app.url}index.html#/step-by-step-222`)
+    await page.getByRole('button', { name: 'Step', exact: true }).waitFor({ timeout: 20_000 })
+    expect(await page.evaluate(() => 'API' in window)).toBe(false)
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    expect(errors).toEqual([])
+    await close()
+  })
+})
+
+/** Serious and critical axe-core violations on the page, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`))
+}
+
+/** Waits until the routed page has its heading and nothing is still loading. */
+async function settled(page: Page | Frame): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 20_000 })
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
+    timeout: 20_000,
+  })
+  await page.evaluate(() => document.fonts.ready)
+}
+
+describe('accessibility (axe-core)', () => {
+  /** Opens `url`, waits for it to settle, and returns its serious and critical violations. */
+  async function audit(url: string, ready: (page: Page) => Promise<void> = settled) {
+    const { page, close } = await open(url, { serviceWorkers: 'block' })
+    await ready(page)
+    const found = await seriousViolations(page)
+    const answerKey = (await page.getByTestId('answer-key').count()) > 0
+    await close()
+    return { found, answerKey }
+  }
+
+  // One test per route, so a slow machine never runs one test past its time limit.
+  for (const route of ['', 'glossary', ...ORDER]) {
+    it(`#/${route} and its answer key, and in embed mode`, async () => {
+      const page = await audit(`${app.url}index.html#/${route}`)
+      expect(page.found).toEqual([])
+      if (page.answerKey) {
+        expect((await audit(`${app.url}index.html#/${route}/answer-key`)).found).toEqual([])
+      }
+      if (route !== '' && route !== 'glossary') {
+        expect((await audit(`${app.url}index.html?embed=1&answers=0#/${route}`)).found).toEqual([])
+      }
+    }, 120_000)
+  }
+
+  it('the element page (two <backprop-lesson> elements)', async () => {
+    const { found } = await audit(`${app.url}element-example.html`, async (page) => {
+      await page.locator('#second').getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 })
+      await page.locator('#first').getByRole('button', { name: 'Step', exact: true }).waitFor()
+      await page.evaluate(() => document.fonts.ready)
+    })
+    expect(found).toEqual([])
+  }, 120_000)
+
+  it('every focusable part of the network diagram shows that it has the focus', async () => {
+    const { page, close } = await open(`${app.url}index.html#/step-by-step-222`, {
+      serviceWorkers: 'block',
+    })
+    await settled(page)
+    const parts = page.locator('.network-diagram svg [tabindex="0"]')
+    const count = await parts.count()
+    expect(count).toBeGreaterThanOrEqual(8)
+    // Keyboard modality (so :focus-visible applies), then each part: focused vs not focused must differ.
+    await page.keyboard.press('Tab')
+    for (let k = 0; k < count; k++) {
+      const part = parts.nth(k)
+      const box = (await part.boundingBox())!
+      const clip = { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 }
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+      const plain = await page.screenshot({ clip, animations: 'disabled' })
+      await part.focus()
+      expect(await part.evaluate((e) => e.matches(':focus-visible'))).toBe(true)
+      const focused = await page.screenshot({ clip, animations: 'disabled' })
+      expect(focused.equals(plain), `part ${k} looks the same focused`).toBe(false)
+    }
+    await close()
+  }, 120_000)
 })

@@ -4,6 +4,7 @@ import App from './App.vue'
 import { setUpEmbedMode } from './embed/embedMode'
 import { setUpOffline } from './offline/offline'
 import { router } from './router'
+import { setUpScorm } from './scorm/scorm'
 import './styles/index.css'
 import './embed/embed.css'
 
@@ -11,4 +12,6 @@ const app = createApp(App).use(router)
 // `?embed=1`: minimal chrome, height and progress posted to the parent page.
 setUpEmbedMode(app, document.getElementById('app') as Element, router)
 setUpOffline(router)
+// Inside an LMS (a SCORM package): completion and score through the SCORM 1.2 API; elsewhere nothing.
+setUpScorm(router)
 app.mount('#app')

@@ -2,7 +2,7 @@
 // the derivation that is sometimes one row and sometimes two would otherwise make everything below it,
 // and an embedding page, jump several times a second. The block keeps the tallest height it has had
 // (as min-height) until `resetOn` changes (another quantity, another stage), when it fits its content
-// again (and when web fonts finish loading). One ResizeObserver.
+// again (and once when the page's fonts are ready). One ResizeObserver.
 import { onBeforeUnmount, watch, type Ref, type WatchSource } from 'vue'
 
 /**
@@ -41,11 +41,8 @@ export function useHeldHeight(target: Ref<HTMLElement | null>, resetOn: WatchSou
     if (target.value) target.value.style.minHeight = ''
   }
   watch(resetOn, reset)
-  // Heights measured with fallback fonts are not worth keeping once the real ones arrive.
-  const fonts = typeof document === 'undefined' ? undefined : document.fonts
-  fonts?.addEventListener?.('loadingdone', reset)
-  onBeforeUnmount(() => {
-    observer?.disconnect()
-    fonts?.removeEventListener?.('loadingdone', reset)
-  })
+  // Heights measured with fallback fonts are not worth keeping once the page's fonts are ready (once:
+  // a font loaded later, for a glyph that appears mid-training, must not drop the held room).
+  if (typeof document !== 'undefined') void document.fonts?.ready.then(reset)
+  onBeforeUnmount(() => observer?.disconnect())
 }

@@ -7,6 +7,7 @@ import type { Router } from 'vue-router'
 
 /** The parts of a worked-example lesson that `sections` can keep, in page order. */
 export const SECTIONS = [
+  'notation',
   'intro',
   'controls',
   'diagram',
@@ -15,6 +16,7 @@ export const SECTIONS = [
   'chart',
   'check',
   'numbers',
+  'exercises',
 ] as const
 export type SectionName = (typeof SECTIONS)[number]
 

@@ -8,6 +8,7 @@
 import { reactive } from 'vue'
 import type { Router } from 'vue-router'
 import { registerSW } from 'virtual:pwa-register'
+import { findScormApi } from '../scorm/scorm'
 
 export interface OfflineState {
   /** A new version is installed and waiting: offer a reload. */
@@ -60,7 +61,9 @@ export function setUpOffline(router: Router): void {
   router.afterEach((_to, _from, failure) => {
     if (!failure) offline.loadProblem = ''
   })
+  // Not inside an LMS: the SCORM package is served by the LMS, which has its own caching and updates.
   if (import.meta.env.VITE_EDITION !== 'site' || !('serviceWorker' in navigator)) return
+  if (findScormApi()) return
   update = registerSW({
     immediate: true,
     onNeedRefresh: () => (offline.needRefresh = true),

@@ -24,13 +24,15 @@ export interface VerdictOptions {
   riseShare?: number
   /** Rises in the window needed to call it oscillating. @default 3 */
   rises?: number
-  /** The loss moved by less than this share over the window: flat. @default 0.1 */
+  /** The loss moved by less than this share over the window: flat (stalled or saturated). @default 0.01 */
   flatShare?: number
   /** Share of pinned sigmoid activations that makes a flat copy saturated. @default 0.8 */
   pinnedAtLeast?: number
   /** Converged whatever else: the last loss is at most this (absolute, like the embed's event). @default 1e-3 */
   convergedBelow?: number
-  /** A flat copy has converged when its own loss fell by at least this factor (else it stalled). @default 10 */
+  /** A copy has converged when it moved by less than this share over the window after falling by `ownDrop`. @default 0.01 */
+  settledShare?: number
+  /** The fall from its own start that a settled copy needs to count as converged. @default 10 */
   ownDrop?: number
 }
 
@@ -59,9 +61,9 @@ export function windowStats(losses: readonly number[], window = 0.25, share = 0.
 /**
  * Names what happened to every copy, from its own history (the last quarter of its updates):
  * - diverged: the engine stopped it; oscillating: the loss rose by > 5 % at least 3 times;
- * - converged: the last loss is ≤ 0.001, or the loss is flat (< 10 % change over the window) after
- *   falling at least tenfold from its own start, with sigmoid units not pinned;
- * - saturated: flat with ≥ 80 % of sigmoid outputs pinned near 0 or 1; stalled: flat otherwise;
+ * - converged: the last loss is ≤ 0.001, or it moved by < 1 % over the window after falling at
+ *   least tenfold from its own start, with sigmoid units not pinned (a copy still falling is not);
+ * - flat (< 1 % change): saturated with ≥ 80 % of sigmoid outputs pinned near 0 or 1, else stalled;
  * - still falling: `slow` when its η is below every copy that converged, saturated, oscillated or
  *   diverged; otherwise `unsettled`: still moving at an η above one of those, so not a slow one.
  */
@@ -73,9 +75,10 @@ export function classifySweep(
     window: 0.25,
     riseShare: 0.05,
     rises: 3,
-    flatShare: 0.1,
+    flatShare: 0.01,
     pinnedAtLeast: 0.8,
     convergedBelow: 1e-3,
+    settledShare: 0.01,
     ownDrop: 10,
     ...options,
   }
@@ -102,21 +105,24 @@ export function classifySweep(
     if (s.last <= o.convergedBelow) {
       return { verdict: 'converged', reason: `${at}, below ${o.convergedBelow}` }
     }
+    const pinned = c.pinnedShare !== null && c.pinnedShare >= o.pinnedAtLeast
     const flat = s.change < o.flatShare
-    if (!flat) return null
-    if (c.pinnedShare !== null && c.pinnedShare >= o.pinnedAtLeast) {
+    if (flat && pinned) {
       return {
         verdict: 'saturated',
-        reason: `${pct(c.pinnedShare)} of sigmoid outputs are pinned near 0 or 1 and the loss is flat (${at})`,
+        reason: `${pct(c.pinnedShare ?? 0)} of sigmoid outputs are pinned near 0 or 1 and the loss is flat (${at})`,
       }
     }
-    const flatFor = `changed less than ${pct(o.flatShare)} over the last ${s.size} updates`
-    if (s.first / s.last >= o.ownDrop) {
+    const settledFor = (share: number) =>
+      `changed less than ${pct(share)} over the last ${s.size} updates`
+    if (!pinned && s.change < o.settledShare && s.first / s.last >= o.ownDrop) {
       return {
         verdict: 'converged',
-        reason: `${at}: it ${flatFor}, after falling from ${fmt(s.first)}`,
+        reason: `${at}: it ${settledFor(o.settledShare)}, after falling from ${fmt(s.first)}`,
       }
     }
+    if (!flat) return null
+    const flatFor = settledFor(o.flatShare)
     return {
       verdict: 'stalled',
       reason: `${at}: it ${flatFor} without falling tenfold from ${fmt(s.first)} (a plateau)`,

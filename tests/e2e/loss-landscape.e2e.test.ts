@@ -1,0 +1,87 @@
+// The learning-rate lesson's loss landscape (#15): SGD, momentum and Adam walk the loss surface of one
+// neuron ŷ = w·x + b, one dot per update. Values are worked out by hand in the test from the lesson's
+// four points (x = 1…4, y = 1.2, 2.9, 5.1, 7.0) and the start (w, b) = (−1, 5).
+import type { Locator } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+const xs = [1, 2, 3, 4]
+const ys = [1.2, 2.9, 5.1, 7.0]
+function gradient(w: number, b: number): { gw: number; gb: number } {
+  const e = xs.map((x, k) => w * x + b - ys[k])
+  return {
+    gw: e.reduce((s, v, k) => s + v * xs[k], 0) / 4,
+    gb: e.reduce((s, v) => s + v, 0) / 4,
+  }
+}
+const num = (text: string | null) => Number((text ?? '').replace('−', '-'))
+/** The table shows 4 significant figures. */
+const shown = (x: number) => Number(x.toPrecision(4))
+/** The table row of one optimizer: [update, w, b, loss]. */
+async function row(section: Locator, name: string): Promise<number[]> {
+  const cells = await section
+    .getByTestId('landscape-table')
+    .getByRole('row', { name: new RegExp(`^\\s*${name}`) })
+    .locator('td')
+    .allTextContents()
+  return cells.map((c) => num(c.replace(/,/g, '')))
+}
+
+describe('loss landscape', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('steps each optimizer by its rule, keeps η in the link, and names a diverging SGD run', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const section = page.locator('section[aria-labelledby=lr-land-h]')
+    await section
+      .getByRole('heading', { name: 'Watch each optimizer walk the loss landscape' })
+      .waitFor()
+    await section.getByRole('button', { name: 'Step' }).click()
+    await section.getByRole('button', { name: 'Step' }).click()
+    // By hand, η = 0.1: SGD w₁ = −1 − 0.1·g₀, w₂ = w₁ − 0.1·g₁; momentum (μ = 0.9) w₂ = w₁ − 0.1(0.9 g₀ + g₁).
+    const g0 = gradient(-1, 5)
+    const w1 = -1 - 0.1 * g0.gw
+    const b1 = 5 - 0.1 * g0.gb
+    const g1 = gradient(w1, b1)
+    const sgd = await row(section, 'SGD')
+    expect(sgd[0]).toBe(2)
+    expect(sgd[1]).toBe(shown(w1 - 0.1 * g1.gw))
+    expect(sgd[2]).toBe(shown(b1 - 0.1 * g1.gb))
+    const momentum = await row(section, 'momentum')
+    expect(momentum[1]).toBe(shown(w1 - 0.1 * (0.9 * g0.gw + g1.gw))) // 0.589875
+    // The momentum rule shows μ·v₁ + g₁ with v₁ = g₀.
+    await expect
+      .poll(async () => (await section.locator('.landscape__rule').nth(1).textContent()) ?? '')
+      .toContain('v2')
+    expect(await section.getByTestId('landscape-path-0').locator('circle').count()).toBe(3)
+    await screenshot(page, 'loss-landscape-steps-1280')
+
+    // η = 0.3 > 2/λ_max ≈ 0.2395 (λ_max of [[7.5, 2.5], [2.5, 1]] ≈ 8.35): SGD must diverge.
+    const eta = section.getByRole('textbox', { name: 'η for the landscape, typed' })
+    await eta.fill('0.3')
+    await eta.press('Enter')
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('leta=0.3')
+    await section.getByTestId('speed').selectOption('max')
+    await section.getByRole('button', { name: /^(Train|Resume)$/ }).click()
+    await section.getByText(/SGD diverged at update \d+/).waitFor({ timeout: 30_000 })
+    await screenshot(page, 'loss-landscape-diverged-1280')
+
+    // The link brings η back in a fresh page.
+    const hash = await page.evaluate(() => location.hash)
+    const again = await openPage(hash)
+    try {
+      const typed = again.page
+        .locator('section[aria-labelledby=lr-land-h]')
+        .getByRole('textbox', { name: 'η for the landscape, typed' })
+      await expect.poll(() => typed.inputValue()).toBe('0.3')
+    } finally {
+      await again.close()
+    }
+    expect(errors).toEqual([])
+  })
+})

@@ -199,3 +199,23 @@ describe('XOR run diagnosis (#12)', () => {
     starts.ensemble.dispose()
   })
 })
+
+describe('XOR histogram with undecided runs (#12)', () => {
+  it('counts runs with an output at the threshold as undecided, not as 25 % or 50 % right', async () => {
+    const r = await run([2], 'bce')
+    const made = EngineNetwork.create(await load(), xorSpec([2], 'bce'))
+    if (!made.ok) throw new Error(made.message)
+    const open = XOR_SEEDS.map((_, k) => {
+      made.network.setParams(paramsFromFlat(r.ensemble.params(k), [2, 2, 1]))
+      made.network.forward()
+      return rowVerdicts(made.network.trace()).includes('undecided')
+    })
+    const s = summarize(r.states, open)
+    expect(s.byAccuracy.undecided).toBe(open.filter(Boolean).length)
+    expect(s.byAccuracy.undecided).toBeGreaterThan(0)
+    expect(Object.values(s.byAccuracy).reduce((a, b) => a + b, 0)).toBe(100)
+    expect(s.solved).toBe(27)
+    made.network.dispose()
+    r.ensemble.dispose()
+  })
+})

@@ -41,19 +41,29 @@ export interface XorSummary {
   runs: number
   /** Runs whose final accuracy is exactly 1 (all four rows right). */
   solved: number
-  /** Runs per final accuracy 1, 0.75, 0.5, 0.25, 0 (diverged runs counted apart). */
-  byAccuracy: Record<'1' | '0.75' | '0.5' | '0.25' | '0', number>
+  /**
+   * Runs per final accuracy 1, 0.75, 0.5, 0.25, 0, and `undecided`: runs with an output at the
+   * threshold, whose accuracy is rounding noise (#12). Diverged runs are counted apart.
+   */
+  byAccuracy: Record<'1' | '0.75' | '0.5' | '0.25' | '0' | 'undecided', number>
   diverged: number
 }
 
-/** Counts the engine's final accuracies of an ensemble's copies. */
-export function summarize(states: readonly CopyState[]): XorSummary {
-  const byAccuracy = { '1': 0, '0.75': 0, '0.5': 0, '0.25': 0, '0': 0 }
+/**
+ * Counts the engine's final accuracies of an ensemble's copies.
+ * @param undecided per copy: true when an output sits at the threshold (see rowVerdicts). @default none
+ */
+export function summarize(
+  states: readonly CopyState[],
+  undecided: readonly boolean[] = [],
+): XorSummary {
+  const byAccuracy = { '1': 0, '0.75': 0, '0.5': 0, '0.25': 0, '0': 0, undecided: 0 }
   let diverged = 0
-  for (const s of states) {
+  states.forEach((s, k) => {
     if (s.accuracy === null) diverged++
+    else if (undecided[k]) byAccuracy.undecided++
     else byAccuracy[String(s.accuracy) as keyof typeof byAccuracy]++
-  }
+  })
   return { runs: states.length, solved: byAccuracy['1'], byAccuracy, diverged }
 }
 

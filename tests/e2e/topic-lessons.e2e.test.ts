@@ -139,7 +139,7 @@ describe('topic lessons', () => {
       80,
     )
     await screenshot(page, 'topic-hidden-layer-1280')
-    await page.getByLabel('Data').selectOption('xor')
+    await page.getByRole('combobox', { name: 'Data' }).selectOption('xor')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     const xorAccuracy = async () =>
       parseFloat((await page.getByTestId('hl-accuracy-1').textContent()) ?? '')
@@ -154,15 +154,16 @@ describe('topic lessons', () => {
     opened = await openPage('#/shapes')
     const { page } = opened
     await page.getByRole('heading', { name: 'Layer 2' }).waitFor()
-    const main = page.locator('main')
-    expect(await main.textContent()).toContain('0.3775') // net_h1 of the classic example (notes 004)
-    expect(await main.textContent()).toContain('1.106') // net_o1 = 1.105905967
-    await page
-      .getByRole('combobox', { name: /^Network/ })
-      .selectOption({ label: '3-4-2, 3 samples (notes 004 table, tanh + linear)' })
+    // the default is notes 004's table: a batch of 3
     await expect
       .poll(() => page.getByTestId('shapes-summary').textContent())
       .toContain('n = 3 samples')
+    await page
+      .getByRole('combobox', { name: /^Network/ })
+      .selectOption({ label: 'Classic 2-2-2, 1 sample (notes 004)' })
+    const main = page.locator('main')
+    await expect.poll(() => main.textContent()).toContain('0.3775') // net_h1 of the classic example
+    expect(await main.textContent()).toContain('1.106') // net_o1 = 1.105905967
     await page.getByLabel('rows: Z = XWᵀ + bᵀ').check()
     await page.waitForTimeout(200)
     expect(await page.locator('.katex-error').count()).toBe(0)

@@ -132,4 +132,42 @@ describe('the course', () => {
     await screenshot(page, 'course-glossary')
     expect(errors).toEqual([])
   })
+
+  it('shapes: the default batch has 3 samples and every layer shows its backward shapes', async () => {
+    opened = await openPage('#/shapes')
+    const { page, errors } = opened
+    const backward = page.getByTestId('backward-shapes')
+    await backward.nth(1).waitFor()
+    // notes 004's table: 2 inputs, 4 tanh units, 1 linear output, 3 samples (columns layout: units × n)
+    const [hidden, output] = await backward.allTextContents()
+    expect(hidden).toContain('δ[1] = W[2]ᵀ δ[2] ⊙ f′(Z[1]) is 4 × 3, like Z[1]')
+    expect(hidden).toContain('∂J/∂W[1] is 4 × 2')
+    expect(hidden).toContain('∂J/∂b[1] is 4 × 1: δ[1] summed over the 3 samples')
+    expect(output).toContain('δ[2] (1 × 3) comes from the loss')
+    expect(output).toContain('∂J/∂W[2] is 1 × 4')
+    await page.getByLabel('rows: Z = XWᵀ + bᵀ').check()
+    await expect.poll(() => backward.first().textContent()).toContain('is 3 × 4, like Z[1]')
+    expect(await page.locator('.katex-error').count()).toBe(0)
+    await screenshot(page, 'course-shapes-backward')
+    expect(errors).toEqual([])
+  })
+
+  it('ReLU lesson: notes 000’s losses, −ln 0.7 = 0.357 and the log₁₀ slip named, a link to the loss lab', async () => {
+    opened = await openPage('#/relu-sigmoid-222')
+    const { page, errors } = opened
+    const remark = page.locator('section', {
+      has: page.getByRole('heading', { name: /From notes 000/ }),
+    })
+    await remark.waitFor()
+    const text = (await remark.textContent()) ?? ''
+    expect(text).toContain(`−ln 0.7 = ${(-Math.log(0.7)).toFixed(3)}`) // 0.357
+    expect(text).toContain(`−ln 0.6 = ${(-Math.log(0.6)).toFixed(3)}`) // 0.511
+    expect(text).toContain(`−ln 0.9 = ${(-Math.log(0.9)).toFixed(3)}`) // 0.105
+    expect(text).toContain(`−log₁₀ 0.7 = ${(-Math.log10(0.7)).toFixed(3)}`) // 0.155: the notes' 0.15
+    expect(text).toContain('log₁₀ was used where the natural logarithm ln belongs')
+    expect(text).toContain('[0.4, 0.6]')
+    expect(await remark.getByRole('link').getAttribute('href')).toBe('#/loss-compare')
+    await screenshot(page, 'course-relu-notes')
+    expect(errors).toEqual([])
+  })
 })

@@ -3,7 +3,18 @@
 import type { Exercise } from '../exercises/types'
 import type { NotesId } from './glossary'
 
+/** A remark of the notes a lesson follows, shown after the lesson's own screen. */
+export interface NotesRemark {
+  heading: string
+  /** Paragraphs; `$…$` is inline LaTeX. */
+  paragraphs: string[]
+  /** Where to go on with it, e.g. `{ to: '/loss-compare', text: '…' }`. */
+  link?: { to: string; text: string }
+}
+
 export interface CourseFields {
+  /** The notes' remarks that belong to this lesson. */
+  fromNotes?: NotesRemark[]
   /** What the learner can now do, one short sentence each; `$…$` is inline LaTeX. */
   learnt?: string[]
   /** At least two per lesson (tests/unit/course.test.ts checks it). */

@@ -41,7 +41,7 @@ export function outputLayerMatrixForm(
       latex: rule,
       caption:
         B === 1
-          ? 'Each row j of the gradient is δ_j times the layer’s inputs.'
+          ? 'Row j of the gradient is unit j’s δ times the layer’s inputs (a column times a row).'
           : 'Columns of Δ and rows of A are the samples; the gradient is their mean.',
     },
     {

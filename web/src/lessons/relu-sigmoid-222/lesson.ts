@@ -1,8 +1,12 @@
 // Notes 000: a 2-2-2 network, ReLU hidden layer sharing b1 = 0.1, sigmoid outputs sharing b2 = 0.2,
 // x = (0.7, 0.5), y = (0.3, 0.7), L = ½ Σ (y − ŷ)². The notes' weights are illegible: the defaults are ours.
+import { formatNumber } from '../../math/format'
 import { defineExercises } from '../../exercises/types'
 import { withDerived } from '../notation'
 import { defineLesson } from '../types'
+
+/** Three significant figures, as the notes write them. */
+const f3 = (x: number) => formatNumber(x, 3)
 
 export default defineLesson({
   id: 'relu-sigmoid-222',
@@ -16,6 +20,20 @@ export default defineLesson({
     'A first-layer weight’s gradient adds one chain per output; one flipped sign gives a wrong total.',
   ],
   followsNotes: '000',
+  fromNotes: [
+    {
+      heading: 'From notes 000: which loss, and −ln 0.7',
+      paragraphs: [
+        'The notes end with a remark on losses. This walk-through uses the squared error $L = \\tfrac12[(y_1 - \\hat y_1)^2 + (y_2 - \\hat y_2)^2]$ (MSE), the usual choice for regression, where the targets are numbers. For classification, where the target is a class, they use cross-entropy, $L = -\\ln \\hat y_{\\text{true class}}$: with a sigmoid output its gradient does not fade when the output is badly wrong.',
+        `Their two-class example, true class 2: the prediction [0.4, 0.6] costs −ln 0.6 = ${f3(-Math.log(0.6))}, the surer [0.1, 0.9] costs −ln 0.9 = ${f3(-Math.log(0.9))}: the more probability on the right class, the smaller the loss.`,
+        `And −ln 0.7 = ${f3(-Math.log(0.7))}. The notes write −log 0.7 ≈ 0.15: that is the base-10 logarithm, −log₁₀ 0.7 = ${f3(-Math.log10(0.7))}, the slip check-my-work names “log₁₀ was used where the natural logarithm ln belongs”. Cross-entropy uses ln.`,
+      ],
+      link: {
+        to: '/loss-compare',
+        text: 'See both losses train the same network: MSE or cross-entropy? →',
+      },
+    },
+  ],
   exercises: defineExercises([
     {
       id: 'relu-delta',

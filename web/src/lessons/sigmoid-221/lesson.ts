@@ -16,6 +16,15 @@ export default defineLesson({
     'The output layer’s gradients in matrix form are $\\delta A^{\\top}$.',
   ],
   followsNotes: '002',
+  fromNotes: [
+    {
+      heading: 'Notes 002’s matrix form and δ₃Aᵀ',
+      paragraphs: [
+        'Notes 002 write the output weights’ gradients together: $\\frac{\\partial E}{\\partial W_3} = \\big[\\tfrac{\\partial E}{\\partial w_{31}} \\; \\tfrac{\\partial E}{\\partial w_{32}}\\big] = (A_3 - y_t)\\,A_3(1 - A_3)\\,\\big[A_1 \\; A_2\\big]$.',
+        'The first two factors are $\\delta_3 = \\partial E/\\partial z_3$, and $[A_1 \\; A_2] = A^{\\top}$: so it is the derivation panel’s $\\frac{\\partial E}{\\partial W_3} = \\delta_3 A^{\\top}$. With several outputs, $A_3(1 - A_3)$ becomes the diagonal matrix $\\operatorname{diag}\\big(A_3(1 - A_3)\\big)$: $\\delta_3 = \\operatorname{diag}\\big(A_3(1 - A_3)\\big)(A_3 - y_t)$, which is the element-wise product $(A_3 - y_t) \\odot A_3(1 - A_3)$.',
+      ],
+    },
+  ],
   exercises: defineExercises([
     {
       id: 'hidden-unit',

@@ -76,9 +76,9 @@ describe('the course', () => {
     expect(errors).toEqual([])
   })
 
-  it('a teacher’s seed fixes the numbers; without one they change', async () => {
+  it('a teacher’s seed fixes the numbers; new numbers go into the link, so a reload keeps them', async () => {
     opened = await openPage('#/shapes?exseed=77')
-    const { page } = opened
+    const { page, errors } = opened
     const values = () => page.locator('[data-exercise]').first().getAttribute('data-values')
     await page.locator('[data-exercise]').first().waitFor()
     const fixed = await values()
@@ -93,6 +93,15 @@ describe('the course', () => {
       seen.add(await values())
     }
     expect(seen.size).toBeGreaterThan(1)
+    const seed = /Numbers set (\d+)/.exec(
+      (await page.locator('.exercises__seed').textContent()) ?? '',
+    )
+    await expect.poll(() => page.url()).toContain(`exseed=${seed?.[1]}`)
+    const shown = await values()
+    await page.reload()
+    await page.locator('[data-exercise]').first().waitFor()
+    expect(await values()).toBe(shown)
+    expect(errors).toEqual([])
   })
 
   it('keeps progress over a reload and forgets it on request', async () => {

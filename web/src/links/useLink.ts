@@ -21,7 +21,15 @@ import {
 } from 'vue'
 import { useRoute } from 'vue-router'
 import type { Decl, LinkedFields, LinkedValues } from './fields'
-import { decodeLink, encodeLink, passedOn, splitHash, type LinkNotice, type Schema } from './codec'
+import {
+  decodeLink,
+  encodeLink,
+  passedOn,
+  splitHash,
+  type LinkNotice,
+  type PASSED_ON,
+  type Schema,
+} from './codec'
 
 /** Writes `#<path>?<query>` in place; set by the app shell only. */
 type WriteAddress = (path: string, query: string) => void
@@ -82,6 +90,8 @@ export interface LessonLink {
   notices: Ref<LinkNotice[]>
   /** Keeps `current` (and the address, in the app) equal to `query()` from now on. */
   publish: (query: () => string) => void
+  /** Sets a passed-on value (codec.ts PASSED_ON, e.g. the exercises' `exseed`) in the link. */
+  passOn: (key: (typeof PASSED_ON)[number], value: string) => void
   /** The reactive values of a panel's schema, shared by every component that asks for them. */
   fields: Map<object, object>
 }
@@ -93,7 +103,12 @@ export function provideLessonLink(): LessonLink {
   const path = route.path
   const write = inject(AddressKey, () => {})
   const opened = splitHash(route.fullPath).query
-  const kept = passedOn(opened)
+  let kept = passedOn(opened)
+  let published = ''
+  const show = (): void => {
+    link.current.value = [published, kept].filter(Boolean).join('&')
+    write(path, link.current.value)
+  }
   const link: LessonLink = {
     opened,
     current: shallowRef(''),
@@ -103,11 +118,16 @@ export function provideLessonLink(): LessonLink {
       watch(
         query,
         (q) => {
-          link.current.value = [q, kept].filter(Boolean).join('&')
-          write(path, link.current.value)
+          published = q
+          show()
         },
         { immediate: true },
       ),
+    passOn: (key, value) => {
+      const others = kept.split('&').filter((p) => p && p.split('=')[0] !== key)
+      kept = [...others, `${key}=${encodeURIComponent(value)}`].join('&')
+      show()
+    },
   }
   provide(LinkKey, link)
   return link

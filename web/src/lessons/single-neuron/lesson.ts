@@ -7,7 +7,7 @@ export default definePanelLesson({
   id: 'single-neuron',
   title: 'One neuron: logistic regression',
   summary:
-    'A single sigmoid neuron learns to split two clouds of points with a straight line; follow ∂J/∂z = a − y for one point, the batch update, and softmax.',
+    'A single sigmoid neuron learns to split two clouds of points with a straight line; follow δ = ∂J/∂z = a − y for one point, the batch update, and softmax.',
   order: 20,
   learnt: [
     'For one sigmoid neuron with cross-entropy, $\\delta = \\partial J/\\partial z = a - y$: the error itself.',

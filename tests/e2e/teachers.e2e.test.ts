@@ -3,7 +3,7 @@
 // a height that holds still while training, the <backprop-lesson> element in a narrow column under
 // hostile host CSS, offline use after the first visit, the SCORM package in a real SCORM runtime, and
 // axe-core over every route.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -97,6 +97,9 @@ describe('embed code', () => {
       const frame = (await frames.nth(k).elementHandle())!
       const inner = (await frame.contentFrame())!
       await inner.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 })
+      // As a reader scrolls to it: Chromium pauses rendering (and so resize observers) in cross-origin
+      // frames that are off screen, so a frame pushed down by the first one updates once it is seen.
+      await frame.scrollIntoViewIfNeeded()
       // The frame reaches the height of its own content (no inner scroll), whatever the other does.
       await expect
         .poll(
@@ -382,6 +385,53 @@ describe('offline after the first visit', () => {
     await problem.waitFor({ timeout: 20_000 })
     expect(await problem.textContent()).toMatch(/could not be loaded.*offline/s)
     await screenshot(page, 'teachers-offline-load-problem')
+    await close()
+  })
+})
+
+describe('updates and the one-file edition', () => {
+  it('offers a reload when a new version is deployed, and the reload brings it', async () => {
+    // A copy of the site that can be "deployed" again: a changed service worker is a new version.
+    const siteDir = mkdtempSync(join(tmpdir(), 'bl-site-'))
+    cpSync(dist, siteDir, { recursive: true })
+    const site = await startStaticServer({ root: siteDir, headers: CSP })
+    const { page, errors, close } = await open(`${site.url}index.html#/chain-rule`)
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 })
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 30_000,
+      })
+      .toBe(true)
+    expect(await page.getByTestId('update-ready').count()).toBe(0)
+    writeFileSync(
+      join(siteDir, 'sw.js'),
+      `${readFileSync(join(siteDir, 'sw.js'), 'utf8')}\n// version 2\n`,
+    )
+    await page.reload({ waitUntil: 'load' })
+    const prompt = page.getByTestId('update-ready')
+    await prompt.waitFor({ timeout: 30_000 })
+    expect(await prompt.textContent()).toContain('A new version of Backprop Lab is ready.')
+    await screenshot(page, 'teachers-update-prompt')
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 30_000 }),
+      prompt.getByRole('button', { name: 'Reload to update' }).click(),
+    ])
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 })
+    expect(await page.getByTestId('update-ready').count()).toBe(0)
+    expect(errors).toEqual([])
+    await close()
+    await site.close()
+  })
+
+  it('the one-file edition hides link sharing and says why', async () => {
+    const { page, errors, close } = await open(`file://${dist}/backprop-lab.html#/step-by-step-222`)
+    const note = page.getByTestId('single-file-note')
+    await note.waitFor({ timeout: 20_000 })
+    expect(await note.textContent()).toContain('would only work on this')
+    expect(await page.getByTestId('share').count()).toBe(0)
+    expect(await page.getByTestId('embed-code').count()).toBe(0)
+    expect(await page.getByTestId('answer-key').count()).toBe(1)
+    expect(errors).toEqual([])
     await close()
   })
 })

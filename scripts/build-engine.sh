@@ -13,3 +13,4 @@ export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 [ -f build/wasm/Makefile ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
 cmake --build build/wasm -j "$jobs"
+node scripts/catalogue.mjs

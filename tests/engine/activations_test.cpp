@@ -61,10 +61,19 @@ TEST(Activations, EveryPairingPassesTheNumericalGradientCheck) {
 }
 
 TEST(Activations, ReluDerivativeIsZeroAtZeroAndLeakySlopeIsOneHundredth) {
-  EXPECT_EQ(nn::activation_derivative(0.0, 0.0, nn::Activation::Relu), 0.0);
-  EXPECT_EQ(nn::activation_derivative(1e-300, 1e-300, nn::Activation::Relu), 1.0);
-  EXPECT_EQ(nn::activation_derivative(-3.0, -0.03, nn::Activation::LeakyRelu), 0.01);
-  EXPECT_EQ(nn::activation_derivative(0.0, 0.0, nn::Activation::LeakyRelu), 0.01);
+  // dz = da ⊙ f'(z) with da = 1: f'(z) itself, at z = 0, a tiny positive z and a negative z.
+  const double z[3] = {0.0, 1e-300, -3.0}, da[3] = {1, 1, 1};
+  double a[3], dz[3];
+  nn::activation_forward(a, z, 1, 3, nn::Activation::Relu);
+  nn::activation_backward(dz, da, z, a, 1, 3, nn::Activation::Relu);
+  EXPECT_EQ(dz[0], 0.0);
+  EXPECT_EQ(dz[1], 1.0);
+  EXPECT_EQ(dz[2], 0.0);
+  nn::activation_forward(a, z, 1, 3, nn::Activation::LeakyRelu);
+  nn::activation_backward(dz, da, z, a, 1, 3, nn::Activation::LeakyRelu);
+  EXPECT_EQ(dz[0], 0.01);
+  EXPECT_EQ(dz[1], 1.0);
+  EXPECT_EQ(dz[2], 0.01);
 }
 
 TEST(Activations, SigmoidAndSoftmaxStayFiniteAtExtremeNetInputs) {

@@ -78,7 +78,7 @@ TEST(Regularization, SpecErrorsNameTheField) {
       R"({"layers": [1, 1], "activations": ["linear"], "loss": "mse", "inputs": [[1]],
     "targets": [[1]], "learningRate": 0.1, "regularization": )";
   EXPECT_FALSE(nn::spec_from_text(base + R"({"name": "l3", "rate": 1}})", &s, &err));
-  EXPECT_EQ(err, "regularization.name: expected none, l1 or l2");
+  EXPECT_EQ(err, "regularization.name: expected one of none, l1, l2");
   EXPECT_FALSE(nn::spec_from_text(base + R"({"name": "l2", "rate": -1}})", &s, &err));
   EXPECT_EQ(err, "regularization.rate: expected a number of 0 or more");
   EXPECT_FALSE(nn::spec_from_text(base + R"({"name": "l2"}})", &s, &err));

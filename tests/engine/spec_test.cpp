@@ -66,7 +66,7 @@ TEST(Spec, ErrorsNameTheField) {
   EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, 1e999]]")),
             "inputs[0][1]: expected a finite number");
   EXPECT_EQ(error_of(classic_with("optimizer", "{\"name\":\"rmsprop\"}")),
-            "optimizer.name: expected sgd, momentum or adam");
+            "optimizer.name: expected one of sgd, momentum, adam");
   EXPECT_EQ(error_of(classic_with("batchSize", "2.5")),
             "batchSize: expected a whole number from 0 to 100000, got 2.5");
   EXPECT_EQ(error_of(classic_with("trainBiases", "1")), "trainBiases: expected true or false");

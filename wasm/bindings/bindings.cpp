@@ -1,6 +1,7 @@
 // EMSCRIPTEN_BINDINGS registrations only: names JavaScript sees. No arithmetic here.
 #include <emscripten/bind.h>
 
+#include "../engine/catalogue.h"
 #include "js_ensemble.h"
 #include "js_network.h"
 
@@ -20,21 +21,15 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("forward", &JsNetwork::forward)    // → loss over all rows; fills z, a
       .function("backward", &JsNetwork::backward)  // fills δ, dW, db
       .function("update", &JsNetwork::update)      // one optimizer step; keeps paramsBefore
-      .function("step", &JsNetwork::step)          // one scheduled batch step → loss before it
       .function("train", &JsNetwork::train)        // (steps) → steps done; losses buffer
       .function("gradientCheck", &JsNetwork::gradientCheck)  // numeric buffer
       .function("setLearningRate", &JsNetwork::setLearningRate)
-      .function("setOptimizer", &JsNetwork::setOptimizer)  // (json) → Status
-      .function("setTrainBiases", &JsNetwork::setTrainBiases)
       .function("setEpsilon", &JsNetwork::setEpsilon)
-      .function("resetOptimizer", &JsNetwork::resetOptimizer)
-      .function("checkParams", &JsNetwork::checkParams)
       .function("accuracy", &JsNetwork::accuracy)
       .function("gradientNorms", &JsNetwork::gradientNorms)
       .function("loss", &JsNetwork::loss)
       .function("batchStart", &JsNetwork::batchStart)
       .function("batchRows", &JsNetwork::batchRows)
-      .function("steps", &JsNetwork::steps)
       .function("layoutJson", &JsNetwork::layoutJson)
       .function("buffers", &JsNetwork::buffers)
       .function("reservePredict", &JsNetwork::reservePredict)  // (rows) → Status; re-read buffers()
@@ -55,5 +50,7 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("params", &JsEnsemble::params)
       .function("gradientNorms", &JsEnsemble::gradientNorms);
 
-  function("traceSpec", &trace_spec);  // (specJson, steps) → trace JSON or {"error": …}
+  function("traceSpec", &trace_spec);
+  function("catalogue", &nn::catalogue_json);  // → the catalogue JSON (catalogue.h)  // (specJson,
+                                               // steps) → trace JSON or {"error": …}
 }

@@ -97,28 +97,6 @@ nn::Status JsNetwork::setEpsilon(double eps) {
   return fail(nn::Status::Ok, "");
 }
 
-// The spec reader's rules and messages, applied to the optimizer alone. Resets its state.
-nn::Status JsNetwork::setOptimizer(const std::string& optimizer_json) {
-  nn::Json json;
-  std::string err;
-  if (!nn::json_parse(optimizer_json, &json, &err, "optimizer"))
-    return fail(nn::Status::BadSpec, err);
-  nn::NetworkSpec probe = net_.spec;
-  probe.optimizer = nn::Optimizer{};
-  probe.optimizer.learning_rate = net_.spec.optimizer.learning_rate;
-  if (!nn::optimizer_from_json(&json, &probe.optimizer, &err) || !nn::spec_validate(probe, &err))
-    return fail(nn::Status::BadSpec, err);
-  net_.spec.optimizer = probe.optimizer;
-  nn::network_reset_optimizer(net_);
-  return fail(nn::Status::Ok, "");
-}
-
-nn::Status JsNetwork::checkParams() {
-  for (double p : net_.params)
-    if (!std::isfinite(p)) return fail(nn::Status::NotFinite, "a parameter is not a finite number");
-  return fail(nn::Status::Ok, "");
-}
-
 double JsNetwork::accuracy() {
   if (!configured_) return NAN;
   return nn::network_accuracy(net_);

@@ -21,23 +21,18 @@ class JsNetwork {
   double forward();  // all rows; returns the mean loss (status NotFinite when it is not finite)
   nn::Status backward();       // δ, dW, db for the last forward batch
   nn::Status update();         // one optimizer step; params_before keeps the previous values
-  double step();               // one scheduled step (forward, backward, update) on the next batch
+  double step();               // one scheduled step on the next batch (plain export nn_step)
   int train(int steps);        // scheduled steps inside WebAssembly; the losses buffer holds them
   nn::Status gradientCheck();  // numeric gradient into the `numeric` buffer (ε from the spec)
 
   nn::Status setLearningRate(double lr);
-  nn::Status setOptimizer(const std::string& optimizer_json);  // {"name": "adam", …}
-  void setTrainBiases(bool on) { net_.spec.train_biases = on; }
   nn::Status setEpsilon(double eps);
-  void resetOptimizer() { nn::network_reset_optimizer(net_); }
-  nn::Status checkParams();  // after JavaScript wrote into `params`: all finite?
 
   double accuracy();  // share of rows classified right (NaN for regression outputs); runs forward
   emscripten::val gradientNorms();  // ‖∂L/∂W_l‖ per layer from the current gradients
   double loss() const { return net_.loss; }
   int batchStart() const { return net_.batch_start; }
   int batchRows() const { return net_.batch_rows; }
-  double steps() const { return static_cast<double>(net_.t); }
   std::string layoutJson() const;
   // Typed-array views: params, grads, paramsBefore, acts, dacts, sampleLosses, losses, numeric.
   // Views detach when memory grows: re-read after any call that may allocate.

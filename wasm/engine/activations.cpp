@@ -43,23 +43,6 @@ void activation_forward(double* a, const double* z, int B, int n, Activation f) 
   }
 }
 
-double activation_derivative(double z, double a, Activation f) {
-  switch (f) {
-    case Activation::Sigmoid:
-      return a * (1.0 - a);
-    case Activation::Tanh:
-      return 1.0 - a * a;
-    case Activation::Relu:
-      return z > 0 ? 1.0 : 0.0;
-    case Activation::LeakyRelu:
-      return z > 0 ? 1.0 : kLeakySlope;
-    case Activation::Linear:
-    case Activation::Softmax:
-      return 1.0;
-  }
-  return 1.0;
-}
-
 void activation_backward(double* dz, const double* da, const double* z, const double* a, int B,
                          int n, Activation f) {
   const int N = B * n;
@@ -81,21 +64,6 @@ void activation_backward(double* dz, const double* da, const double* z, const do
       for (int i = 0; i < N; ++i) dz[i] = da[i];
       break;
   }
-}
-
-static constexpr const char* kNames[kActivationCount] = {"linear", "sigmoid",    "tanh",
-                                                         "relu",   "leaky_relu", "softmax"};
-
-const char* activation_name(Activation f) { return kNames[static_cast<int>(f)]; }
-
-bool activation_from_name(std::string_view name, Activation* out) {
-  for (int i = 0; i < kActivationCount; ++i) {
-    if (name == kNames[i]) {
-      *out = static_cast<Activation>(i);
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace nn

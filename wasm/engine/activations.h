@@ -16,10 +16,4 @@ void activation_forward(double* a, const double* z, int B, int n, Activation f);
 // 0. Softmax is not elementwise: calling this with Softmax leaves dz = da (see loss_backward).
 void activation_backward(double* dz, const double* da, const double* z, const double* a, int B,
                          int n, Activation f);
-// Scalar derivative f'(z) given z and a = f(z) (elementwise activations only).
-double activation_derivative(double z, double a, Activation f);
-
-const char* activation_name(Activation f);
-bool activation_from_name(std::string_view name, Activation* out);
-
 }  // namespace nn

@@ -24,9 +24,4 @@ Status gradient_check(Network& net, double* numeric) {
   return st;
 }
 
-double relative_error(double analytic, double numeric) {
-  const double scale = std::fmax(std::fabs(analytic), std::fabs(numeric));
-  return scale == 0 ? 0.0 : std::fabs(analytic - numeric) / scale;
-}
-
 }  // namespace nn

@@ -9,7 +9,4 @@ namespace nn {
 // exactly. numeric: (param_count).
 Status gradient_check(Network& net, double* numeric);
 
-// |analytic − numeric| / max(|analytic|, |numeric|), or 0 when both are 0.
-double relative_error(double analytic, double numeric);
-
 }  // namespace nn

@@ -81,18 +81,4 @@ const char* loss_pairing_error(Loss loss, Activation out) {
   return nullptr;
 }
 
-static constexpr const char* kNames[kLossCount] = {"half_sse", "mse", "bce", "cross_entropy"};
-
-const char* loss_name(Loss loss) { return kNames[static_cast<int>(loss)]; }
-
-bool loss_from_name(std::string_view name, Loss* out) {
-  for (int i = 0; i < kLossCount; ++i) {
-    if (name == kNames[i]) {
-      *out = static_cast<Loss>(i);
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace nn

@@ -24,7 +24,4 @@ void loss_backward(double* dz, const double* a, const double* z, const double* y
 // Why a pairing is not allowed, or nullptr when it is.
 const char* loss_pairing_error(Loss loss, Activation out);
 
-const char* loss_name(Loss loss);
-bool loss_from_name(std::string_view name, Loss* out);
-
 }  // namespace nn

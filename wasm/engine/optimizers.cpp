@@ -33,18 +33,4 @@ void adam_update(double* p, double* m, double* v, const double* g, int n, const 
   }
 }
 
-static constexpr const char* kNames[3] = {"sgd", "momentum", "adam"};
-
-const char* optimizer_name(OptimizerKind kind) { return kNames[static_cast<int>(kind)]; }
-
-bool optimizer_from_name(std::string_view name, OptimizerKind* out) {
-  for (int i = 0; i < 3; ++i) {
-    if (name == kNames[i]) {
-      *out = static_cast<OptimizerKind>(i);
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace nn

@@ -21,7 +21,4 @@ void momentum_update(double* p, double* v, const double* g, int n, double lr, do
 void adam_update(double* p, double* m, double* v, const double* g, int n, const Optimizer& opt,
                  long t);
 
-const char* optimizer_name(OptimizerKind kind);
-bool optimizer_from_name(std::string_view name, OptimizerKind* out);
-
 }  // namespace nn

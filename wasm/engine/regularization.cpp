@@ -33,18 +33,4 @@ void penalty_backward(double* dW, const double* W, int n, const Regularization& 
   }
 }
 
-static constexpr const char* kNames[3] = {"none", "l1", "l2"};
-
-const char* penalty_name(Penalty p) { return kNames[static_cast<int>(p)]; }
-
-bool penalty_from_name(std::string_view name, Penalty* out) {
-  for (int i = 0; i < 3; ++i) {
-    if (name == kNames[i]) {
-      *out = static_cast<Penalty>(i);
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace nn

@@ -17,7 +17,4 @@ double penalty_forward(const double* W, int n, const Regularization& r);
 // dW: (n) += ∂penalty/∂W: λ w for L2, λ sign(w) for L1 (0 at w = 0, like PyTorch's sign).
 void penalty_backward(double* dW, const double* W, int n, const Regularization& r);
 
-bool penalty_from_name(std::string_view name, Penalty* out);
-const char* penalty_name(Penalty p);
-
 }  // namespace nn

@@ -81,14 +81,14 @@ bool read_layers(const Json& json, NetworkSpec* s, std::string* err) {
   for (int l = 0; l < L; ++l) {
     Activation f;
     const Json& a = (*acts)[l];
-    if (!a.is_string() || !activation_from_name(a.get_ref<const std::string&>(), &f))
-      return fail(err, path("activations", l),
-                  "expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax");
+    if (!a.is_string() || !catalogue_find(kActivations, a.get_ref<const std::string&>(), &f))
+      return fail(err, path("activations", l), catalogue_expected(kActivations));
     s->activations.push_back(f);
   }
   const Json* loss = json_find(json, "loss");
-  if (!loss || !loss->is_string() || !loss_from_name(loss->get_ref<const std::string&>(), &s->loss))
-    return fail(err, "loss", "expected one of half_sse, mse, bce, cross_entropy");
+  if (!loss || !loss->is_string() ||
+      !catalogue_find(kLosses, loss->get_ref<const std::string&>(), &s->loss))
+    return fail(err, "loss", catalogue_expected(kLosses));
   return true;
 }
 
@@ -134,8 +134,8 @@ bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
   if (!j) return true;
   const Json* name = json_find(*j, "name");
   if (!name || !name->is_string() ||
-      !optimizer_from_name(name->get_ref<const std::string&>(), &o->kind))
-    return fail(err, "optimizer.name", "expected sgd, momentum or adam");
+      !catalogue_find(kOptimizers, name->get_ref<const std::string&>(), &o->kind))
+    return fail(err, "optimizer.name", catalogue_expected(kOptimizers));
   for (const auto& kv : j->items()) {
     double* field = kv.key() == "momentum"  ? &o->momentum
                     : kv.key() == "beta1"   ? &o->beta1
@@ -179,8 +179,9 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
   if (const Json* j = json_find(json, "regularization")) {
     const Json* name = json_find(*j, "name");
     if (!name || !name->is_string() ||
-        !penalty_from_name(name->get_ref<const std::string&>(), &s->regularization.kind))
-      return fail(err, "regularization.name", "expected none, l1 or l2");
+        !catalogue_find(kRegularizers, name->get_ref<const std::string&>(),
+                        &s->regularization.kind))
+      return fail(err, "regularization.name", catalogue_expected(kRegularizers));
     const Json* rate = json_find(*j, "rate");
     if (s->regularization.kind != Penalty::None &&
         !read_finite(rate, "regularization.rate", &s->regularization.rate, err))

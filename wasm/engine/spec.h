@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "catalogue.h"
 #include "json.h"
 #include "network.h"
 

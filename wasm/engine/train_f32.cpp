@@ -11,7 +11,7 @@ namespace nn {
 
 namespace {
 
-// dz = da ⊙ f'(z) in float, the textbook forms of activation_derivative.
+// dz = da ⊙ f'(z) in float, the textbook forms (σ' = a(1 − a), tanh' = 1 − a², ReLU' = [z > 0]).
 void activation_backward_f32(float* dz, const float* da, const float* z, const float* a, int N,
                              Activation f) {
   for (int i = 0; i < N; ++i) {

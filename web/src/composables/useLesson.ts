@@ -1,15 +1,6 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
-// sample, the derivation of that parameter, and check-my-work. Provided to the lesson's subtree.
-import {
-  computed,
-  inject,
-  provide,
-  ref,
-  watch,
-  type ComputedRef,
-  type InjectionKey,
-  type Ref,
-} from 'vue'
+// sample, the derivation of that parameter, and check-my-work.
+import { computed, ref, watch, type ComputedRef, type Ref } from 'vue'
 import { injectEmbedSink, progressReporter } from '../embed/protocol'
 import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
@@ -64,15 +55,6 @@ export interface LessonState {
     /** Does walk-through step `index` and shows it. */
     guide: (index: number) => void
   }
-}
-
-export const LessonKey: InjectionKey<LessonState> = Symbol('lesson')
-
-/** The lesson provided by an enclosing LessonWorkspace (throws outside one). */
-export function injectLesson(): LessonState {
-  const state = inject(LessonKey)
-  if (!state) throw new Error('injectLesson() needs a LessonWorkspace above it')
-  return state
 }
 
 export function useLesson(module: NnModule, lesson: Lesson): LessonState {
@@ -169,7 +151,6 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     say,
     actions,
   }
-  provide(LessonKey, state)
   link?.publish(() =>
     encodeWorked({ spec: network.spec.value, selected: selected.value, sample: sample.value }, own),
   )

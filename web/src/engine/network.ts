@@ -153,18 +153,6 @@ export class EngineNetwork {
     return this.result(this.net.setLearningRate(lr))
   }
 
-  setOptimizer(optimizer: NonNullable<NetworkSpec['optimizer']>): Result {
-    return this.result(this.net.setOptimizer(JSON.stringify(optimizer)))
-  }
-
-  setTrainBiases(on: boolean): void {
-    this.net.setTrainBiases(on)
-  }
-
-  resetOptimizer(): void {
-    this.net.resetOptimizer()
-  }
-
   /** Share of samples classified right (a forward pass over all rows); null for regression. */
   accuracy(): number | null {
     const a = this.net.accuracy()
@@ -287,9 +275,5 @@ export class EngineNetwork {
   dispose(): void {
     if (this.raw && !this.raw.isDeleted()) this.raw.delete()
     this.raw = null
-  }
-
-  get disposed(): boolean {
-    return this.raw === null
   }
 }

@@ -38,19 +38,13 @@ export interface NnNetwork {
   forward(): number
   backward(): EmbindEnumValue
   update(): EmbindEnumValue
-  step(): number
   train(steps: number): number
   gradientCheck(): EmbindEnumValue
   setLearningRate(lr: number): EmbindEnumValue
-  setOptimizer(optimizerJson: string): EmbindEnumValue
-  setTrainBiases(on: boolean): void
   setEpsilon(eps: number): EmbindEnumValue
-  resetOptimizer(): void
-  checkParams(): EmbindEnumValue
   loss(): number
   batchStart(): number
   batchRows(): number
-  steps(): number
   /** Share of rows classified right (runs a forward pass); NaN for regression outputs. */
   accuracy(): number
   /** ‖∂L/∂W_l‖₂ per weight layer from the current gradients (a view: copy it). */
@@ -129,5 +123,7 @@ export interface NnModule extends NnPlainExports {
   Status: NnStatusEnum
   /** Runs a spec and returns the trace JSON, or `{"error": "…"}` naming the field. */
   traceSpec(specJson: string, steps: number): string
+  /** The catalogue of activations, losses, optimizers and regularisers as JSON (catalogue.h). */
+  catalogue(): string
   HEAPU8: Uint8Array
 }

@@ -1,8 +1,9 @@
 // The engine's one description of a network and its data (the "spec"), and the trace it returns.
-// Shared by lessons, URL state, exports and the CLI. Pure types: no runtime code.
+// Shared by lessons, URL state, exports and the CLI. Pure types: no runtime code. The names come from
+// the engine's catalogue (./catalogue.ts).
+import type { ActivationName, LossName, PenaltyName } from './catalogue'
 
-export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'softmax'
-export type LossName = 'half_sse' | 'mse' | 'bce' | 'cross_entropy'
+export type { ActivationName, LossName }
 
 export type OptimizerSpec =
   | { name: 'sgd' }
@@ -36,7 +37,7 @@ export interface NetworkSpec {
   /** Central-difference step for the numerical gradient check. @default 1e-6 */
   epsilon?: number
   /** Weight penalty added to the loss: l2 = (λ/2)Σw², l1 = λΣ|w| (biases not penalised). @default none */
-  regularization?: { name: 'none' | 'l1' | 'l2'; rate?: number }
+  regularization?: { name: PenaltyName; rate?: number }
 }
 
 /** One weight layer's numbers. Per-sample arrays are indexed [sample][unit]. */

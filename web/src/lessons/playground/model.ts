@@ -1,6 +1,14 @@
 // The playground's settings and how they become the engine's spec. Pure TypeScript: the one place that
 // decides the output layer (sigmoid for two classes, softmax for three, linear for regression) and which
 // losses fit it, so the page, the link, the JSON export and the command line's SPEC.json agree.
+import {
+  HIDDEN_ACTIVATION_NAMES,
+  OPTIMIZER_NAMES,
+  PENALTY_NAMES,
+  type HiddenActivationName,
+  type OptimizerName as EngineOptimizerName,
+  type PenaltyName,
+} from '../../engine/catalogue'
 import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from '../../engine/types'
 import {
   classCount,
@@ -11,9 +19,9 @@ import {
 } from './datasets'
 import { canonicalFeatures, featureRows, type FeatureId } from './features'
 
-export type HiddenActivation = 'tanh' | 'relu' | 'leaky_relu' | 'sigmoid' | 'linear'
-export type OptimizerName = 'sgd' | 'momentum' | 'adam'
-export type Penalty = 'none' | 'l1' | 'l2'
+export type HiddenActivation = HiddenActivationName
+export type OptimizerName = EngineOptimizerName
+export type Penalty = PenaltyName
 
 export interface PlaygroundConfig {
   dataset: DatasetName
@@ -38,15 +46,9 @@ export interface PlaygroundConfig {
   regularizationRate: number
 }
 
-export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = [
-  'tanh',
-  'relu',
-  'leaky_relu',
-  'sigmoid',
-  'linear',
-]
-export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam']
-export const PENALTIES: readonly Penalty[] = ['none', 'l1', 'l2']
+export const HIDDEN_ACTIVATIONS = HIDDEN_ACTIVATION_NAMES
+export const OPTIMIZERS = OPTIMIZER_NAMES
+export const PENALTIES = PENALTY_NAMES
 
 export const DEFAULT_CONFIG: PlaygroundConfig = {
   dataset: 'circle',

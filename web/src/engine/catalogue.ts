@@ -1,0 +1,35 @@
+// The engine's catalogue of activations, losses, optimizers and regularisers (defined once in
+// wasm/engine/catalogue.cpp, generated into ./generated/catalogue.ts by `npm run build:engine`): names,
+// labels for the screen, and which layer or output each one fits.
+import { CATALOGUE } from './generated/catalogue'
+
+type Entry<K extends keyof typeof CATALOGUE> = (typeof CATALOGUE)[K][number]
+
+export type ActivationName = Entry<'activations'>['name']
+export type HiddenActivationName = Extract<Entry<'activations'>, { hidden: true }>['name']
+export type LossName = Entry<'losses'>['name']
+export type OptimizerName = Entry<'optimizers'>['name']
+export type PenaltyName = Entry<'regularizers'>['name']
+
+/** Every activation, in the engine's order; `hidden` = allowed in a hidden layer (softmax is not). */
+export const ACTIVATIONS: readonly Entry<'activations'>[] = CATALOGUE.activations
+/** Every loss; `output` names the output activation it needs, or is '' when any fits. */
+export const LOSSES: readonly Entry<'losses'>[] = CATALOGUE.losses
+export const OPTIMIZERS: readonly Entry<'optimizers'>[] = CATALOGUE.optimizers
+export const REGULARIZERS: readonly Entry<'regularizers'>[] = CATALOGUE.regularizers
+
+export const ACTIVATION_NAMES: readonly ActivationName[] = ACTIVATIONS.map((a) => a.name)
+export const HIDDEN_ACTIVATION_NAMES = ACTIVATIONS.filter((a) => a.hidden).map(
+  (a) => a.name,
+) as readonly HiddenActivationName[]
+export const LOSS_NAMES: readonly LossName[] = LOSSES.map((l) => l.name)
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = OPTIMIZERS.map((o) => o.name)
+export const PENALTY_NAMES: readonly PenaltyName[] = REGULARIZERS.map((r) => r.name)
+
+const labels = new Map<string, string>(
+  [...ACTIVATIONS, ...LOSSES, ...OPTIMIZERS, ...REGULARIZERS].map((e) => [e.name, e.label]),
+)
+/** The on-screen label of any catalogue name, e.g. 'leaky_relu' → 'leaky ReLU'. */
+export function label(name: string): string {
+  return labels.get(name) ?? name
+}

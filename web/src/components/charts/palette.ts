@@ -1,10 +1,17 @@
 // Colours for chart series: the design tokens (read from CSS at run time, so charts follow tokens.css)
 // and a blue→orange ramp for ordered series such as the copies of a learning-rate sweep (small η blue).
 
-/** The value of a CSS custom property on :root, or `fallback` outside a browser. */
-export function cssVar(name: string, fallback: string): string {
+/**
+ * The value of a CSS custom property on `el` (default :root), or `fallback` when it is unset or there is
+ * no browser. The app's one reader of design tokens at run time.
+ */
+export function cssVar(name: string, fallback: string, el?: Element | null): string {
   if (typeof document === 'undefined') return fallback
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
+  return (
+    getComputedStyle(el ?? document.documentElement)
+      .getPropertyValue(name)
+      .trim() || fallback
+  )
 }
 
 /** Colour k of n on a ramp from blue (k = 0) through violet to orange-red (k = n − 1). */

@@ -1,12 +1,12 @@
 // The heatmap palette read from the design tokens (--pos, --neg, --forward), so canvases use the same
 // colours as the rest of the app. Needs a DOM; call it after mount.
+import { cssVar } from '../../components/charts/palette'
 import { hexToRgb, type Palette } from './heatmap'
 
-export function readPalette(el: Element = document.documentElement): Palette {
-  const css = getComputedStyle(el)
+export function readPalette(el?: Element): Palette {
   return {
-    pos: hexToRgb(css.getPropertyValue('--pos')),
-    neg: hexToRgb(css.getPropertyValue('--neg')),
-    third: hexToRgb(css.getPropertyValue('--forward')),
+    pos: hexToRgb(cssVar('--pos', '', el)),
+    neg: hexToRgb(cssVar('--neg', '', el)),
+    third: hexToRgb(cssVar('--forward', '', el)),
   }
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { EngineEnsemble, logSpaced } from '../../web/src/engine/ensemble'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
-import { copyActivations, unflatten } from '../../web/src/engine/sweepProbe'
+import { paramsFromFlat } from '../../web/src/engine/paramLayout'
+import { copyActivations } from '../../web/src/engine/sweepProbe'
 import type { NetworkSpec } from '../../web/src/engine/types'
 import { rateProblems } from '../../web/src/lessons/learning-rate/learningRateProblems'
 import {
@@ -138,8 +139,8 @@ describe('the learning-rate lesson’s sweeps on the real engine', () => {
     expect(verdicts.slice(-6).some((v) => v === 'saturated' || v === 'oscillating')).toBe(true)
   })
 
-  it('unflatten reads the engine’s W1 b1 W2 b2 order', () => {
-    const p = unflatten([1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 2, 1])
+  it('paramsFromFlat reads the engine’s W1 b1 W2 b2 order', () => {
+    const p = paramsFromFlat([1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 2, 1])
     expect(p.weights).toEqual([
       [
         [1, 2],

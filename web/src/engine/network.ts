@@ -2,6 +2,7 @@
 // what it hands out (views into wasm memory detach when memory grows) and turns statuses into
 // results with messages. No arithmetic here: every number comes from the engine.
 import type { NnModule, NnNetwork, EmbindEnumValue } from './nn'
+import { flatFromParams } from './paramLayout'
 import type { LayerTrace, NetworkSpec, Trace } from './types'
 
 /** Success, or a message written for the person who typed the value. */
@@ -183,11 +184,7 @@ export class EngineNetwork {
 
   /** Writes weights and biases (same shapes as params()); non-finite values are refused whole. */
   setParams(p: Params): Result {
-    const flat: number[] = []
-    p.weights.forEach((Wl, l) => {
-      Wl.forEach((row) => flat.push(...row))
-      flat.push(...p.biases[l])
-    })
+    const flat = flatFromParams(p)
     if (flat.length !== this.layoutCache.paramCount || !flat.every(Number.isFinite)) {
       return {
         ok: false,

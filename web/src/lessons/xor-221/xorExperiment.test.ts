@@ -12,10 +12,10 @@ import {
   deadUnits,
   diagnoseRun,
   rowVerdicts,
-  paramsFromFlat,
   summarize,
   xorSpec,
 } from './xorExperiment'
+import { paramsFromFlat } from '../../engine/paramLayout'
 import { loadEngineNode } from '../../../../tests/unit/loadEngineNode'
 
 const load = () => loadEngineNode() as unknown as Promise<NnModule>

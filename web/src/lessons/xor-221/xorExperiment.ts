@@ -2,7 +2,6 @@
 // XOR rows, counting runs that reach 100 %, and finding dead ReLUs in a run's weights. Every number comes
 // from the engine (EngineEnsemble / EngineNetwork); this file only arranges and counts. No Vue.
 import type { CopyState } from '../../engine/ensemble'
-import type { Params } from '../../engine/network'
 import type { ActivationName, NetworkSpec, Trace } from '../../engine/types'
 import { reluHealth } from '../../math/reluHealth'
 
@@ -65,22 +64,6 @@ export function summarize(
     else byAccuracy[String(s.accuracy) as keyof typeof byAccuracy]++
   })
   return { runs: states.length, solved: byAccuracy['1'], byAccuracy, diverged }
-}
-
-/** Splits a flat W1 b1 W2 b2 … buffer (an ensemble copy's params) into weights[l][j][i] and biases[l][j]. */
-export function paramsFromFlat(flat: readonly number[], sizes: readonly number[]): Params {
-  const weights: number[][][] = []
-  const biases: number[][] = []
-  let k = 0
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const nin = sizes[l]
-    const nout = sizes[l + 1]
-    weights.push(Array.from({ length: nout }, (_, j) => flat.slice(k + j * nin, k + (j + 1) * nin)))
-    k += nin * nout
-    biases.push(flat.slice(k, k + nout))
-    k += nout
-  }
-  return { weights, biases }
 }
 
 /**

@@ -179,4 +179,17 @@ describe('the course', () => {
     await screenshot(page, 'course-relu-notes')
     expect(errors).toEqual([])
   })
+
+  it.each(['#/glossary', '#/shapes', '#/'])('%s fits a 390 px phone screen', async (hash) => {
+    opened = await openPage(hash, { viewport: { width: 390, height: 844 } })
+    const { page, errors } = opened
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    if (hash === '#/shapes') await page.getByRole('heading', { name: 'What you learnt' }).waitFor()
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    await screenshot(page, `course-390-${hash.replace(/\W/g, '') || 'home'}`)
+    expect(overflow).toBe(0)
+    expect(errors).toEqual([])
+  })
 })

@@ -76,7 +76,7 @@ export function notesCrossEntropy(engine: NnModule): number[] | string {
 }
 
 /** Two classes in the plane; the start weights point the wrong way, so the sigmoid output is saturated. */
-const points: [number, number, number][] = [
+export const points: [number, number, number][] = [
   [2, 1, 1],
   [1, 2, 1],
   [1.5, 1.5, 1],
@@ -90,7 +90,8 @@ const points: [number, number, number][] = [
   [-1, -0.2, 0],
   [-2, 0.5, 0],
 ]
-export function trainingSpec(loss: 'mse' | 'bce'): NetworkSpec {
+/** The training problem: 12 points, start w = (−4, −4), b = 0.5, full batch; η > 0 (default 0.5). */
+export function trainingSpec(loss: 'mse' | 'bce', learningRate = 0.5): NetworkSpec {
   return {
     layers: [2, 1],
     activations: ['sigmoid'],
@@ -99,6 +100,69 @@ export function trainingSpec(loss: 'mse' | 'bce'): NetworkSpec {
     biases: [[0.5]],
     inputs: points.map(([a, b]) => [a, b]),
     targets: points.map(([, , y]) => [y]),
-    learningRate: 0.5,
+    learningRate,
   }
+}
+
+/** The first forward + backward pass from the start weights: what the first update is made of. */
+export interface FirstGradient {
+  /** Output a = σ(z) per sample. */
+  a: number[]
+  /** σ′(z) = a(1 − a) per sample: the factor MSE's δ carries and cross-entropy's cancels. */
+  sigmaPrime: number[]
+  /** δ = ∂Lᵢ/∂z per sample (engine). */
+  delta: number[]
+  /** Batch-mean ∂L/∂w₁, ∂L/∂w₂ (engine). */
+  dW: [number, number]
+  /** Batch-mean ∂L/∂b (engine). */
+  db: number
+}
+
+/** The engine's trace at the start weights of `trainingSpec(loss)`; a message if the spec is refused. */
+export function firstGradient(engine: NnModule, loss: 'mse' | 'bce'): FirstGradient | string {
+  const made = EngineNetwork.create(engine, trainingSpec(loss))
+  if (!made.ok) return made.message
+  const net = made.network
+  net.forward()
+  net.backward()
+  const t = net.trace()
+  net.dispose()
+  const layer = t.layers[0]
+  const a = layer.a.map((r) => r[0])
+  return {
+    a,
+    sigmaPrime: a.map((v) => v * (1 - v)),
+    delta: layer.delta.map((r) => r[0]),
+    dW: [layer.dW[0][0], layer.dW[0][1]],
+    db: layer.db[0],
+  }
+}
+
+/**
+ * Accuracy (share of the 12 points right, 0…1) before training (index 0) and after each of `updates`
+ * full-batch updates at η; stops early if training diverges. The same engine runs as the race, so the
+ * same numbers.
+ */
+export function accuracyOverUpdates(
+  engine: NnModule,
+  loss: 'mse' | 'bce',
+  learningRate: number,
+  updates: number,
+): number[] {
+  const made = EngineNetwork.create(engine, trainingSpec(loss, learningRate))
+  if (!made.ok) return []
+  const net = made.network
+  const out = [net.accuracy() ?? 0]
+  for (let k = 0; k < updates; k++) {
+    if (net.train(1).diverged) break
+    out.push(net.accuracy() ?? 0)
+  }
+  net.dispose()
+  return out
+}
+
+/** The first update after which every point is classified right (0 = already at the start), or null. */
+export const firstFullAccuracy = (acc: readonly number[]): number | null => {
+  const k = acc.findIndex((v) => v === 1)
+  return k < 0 ? null : k
 }

@@ -76,7 +76,43 @@ TEST(Spec, ErrorsNameTheField) {
 TEST(Spec, BceNeedsTargetsBetweenZeroAndOne) {
   const std::string spec = R"({"layers": [1, 1], "activations": ["sigmoid"], "loss": "bce",
     "inputs": [[1]], "targets": [[1.5]], "learningRate": 0.1})";
-  EXPECT_EQ(error_of(spec), "targets[0][0]: bce needs targets between 0 and 1");
+  EXPECT_EQ(error_of(spec),
+            "targets[0][0]: binary cross-entropy (bce) needs a target from 0 to 1 (a "
+            "probability); got 1.5");
+}
+
+// Issue #12: a softmax over one unit is exp(z)/exp(z) = 1 whatever z is, so the loss is −y·ln 1 = 0
+// and every gradient is 0: nothing could ever be learned. Refused, naming the field.
+TEST(Spec, SoftmaxOverOneOutputIsRefused) {
+  const std::string spec = R"({"layers": [2, 2, 1], "activations": ["sigmoid", "softmax"],
+    "loss": "cross_entropy", "inputs": [[0.05, 0.1]], "targets": [[1]], "learningRate": 0.5})";
+  const std::string err = error_of(spec);
+  EXPECT_EQ(err.rfind("activations[1]: a softmax over one output unit is always 1", 0), 0u) << err;
+  // Two outputs are fine.
+  nn::NetworkSpec ok;
+  std::string e2;
+  EXPECT_TRUE(nn::spec_from_text(R"({"layers": [2, 2], "activations": ["softmax"],
+    "loss": "cross_entropy", "inputs": [[0.05, 0.1]], "targets": [[1, 0]], "learningRate": 0.5})",
+                                 &ok, &e2))
+      << e2;
+}
+
+TEST(Spec, SharedBiasesAreReadAndChecked) {
+  nn::NetworkSpec spec;
+  std::string err;
+  ASSERT_TRUE(nn::spec_from_text(classic_with("sharedBiases", "true"), &spec, &err)) << err;
+  EXPECT_EQ(spec.shared_biases, (std::vector<bool>{true, true}));
+  ASSERT_TRUE(nn::spec_from_text(classic_with("sharedBiases", "[false, true]"), &spec, &err));
+  EXPECT_EQ(spec.shared_biases, (std::vector<bool>{false, true}));
+  EXPECT_EQ(error_of(classic_with("sharedBiases", "[true]")),
+            "sharedBiases: expected true, false or 2 of them (one per weight layer)");
+  EXPECT_EQ(error_of(classic_with("sharedBiases", "[true, 1]")),
+            "sharedBiases[1]: expected true or false");
+  const std::string two_values =
+      classic_with("biases", "[[0.35, 0.4], [0.6, 0.6]]").insert(1, "\"sharedBiases\": true, ");
+  EXPECT_EQ(error_of(two_values),
+            "biases[0]: a shared bias is one number used by every unit of the layer; got 0.35 "
+            "and 0.4");
 }
 
 TEST(Spec, HostileInputIsRefusedWithoutCrashing) {

@@ -48,19 +48,18 @@ describe('buildAnswerKey / answerKeyMarkdown', () => {
     expect(line('\\delta_{o1}')).toContain('| 0.138498562 |')
     expect(md).toContain('Biases are not trained')
     // every gradient has its derivation, and every formula is valid KaTeX
+    // One derivation per parameter: the lesson's shared biases b1, b2 once each.
     expect(key.derivations.map((d) => d.key)).toEqual([
       'W1[0][0]',
       'W1[0][1]',
-      'b1[0]',
       'W1[1][0]',
       'W1[1][1]',
-      'b1[1]',
+      'b1',
       'W2[0][0]',
       'W2[0][1]',
-      'b2[0]',
       'W2[1][0]',
       'W2[1][1]',
-      'b2[1]',
+      'b2',
     ])
     const latex = [
       ...key.sections.flatMap((s) => s.rows.flatMap((r) => [r.symbol, r.formula, r.numbers])),

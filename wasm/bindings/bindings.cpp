@@ -22,7 +22,8 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("backward", &JsNetwork::backward)  // fills δ, dW, db
       .function("update", &JsNetwork::update)      // one optimizer step; keeps paramsBefore
       .function("train", &JsNetwork::train)        // (steps) → steps done; losses buffer
-      .function("gradientCheck", &JsNetwork::gradientCheck)  // numeric buffer
+      .function("gradientCheck", &JsNetwork::gradientCheck)    // numeric, numericLeft/Right, kink
+      .function("checkParameter", &JsNetwork::checkParameter)  // (p, ε) → {central, left, …}
       .function("setLearningRate", &JsNetwork::setLearningRate)
       .function("setEpsilon", &JsNetwork::setEpsilon)
       .function("accuracy", &JsNetwork::accuracy)

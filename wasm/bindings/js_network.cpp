@@ -28,6 +28,9 @@ nn::Status JsNetwork::configure(const std::string& spec_json) {
   if (nn::network_init(net, spec, &err) != nn::Status::Ok) return fail(nn::Status::BadSpec, err);
   net_ = std::move(net);  // the last good network stays when a spec is rejected
   numeric_.assign(net_.params.size(), 0.0);
+  numeric_left_.assign(net_.params.size(), 0.0);
+  numeric_right_.assign(net_.params.size(), 0.0);
+  kink_.assign(net_.params.size(), 0);
   configured_ = true;
   return fail(nn::Status::Ok, "");
 }
@@ -79,9 +82,29 @@ int JsNetwork::train(int steps) {
 
 nn::Status JsNetwork::gradientCheck() {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
-  if (nn::gradient_check(net_, numeric_.data()) != nn::Status::Ok)
+  if (nn::gradient_check(net_, numeric_.data(), numeric_left_.data(), numeric_right_.data(),
+                         kink_.data()) != nn::Status::Ok)
     return fail(nn::Status::NotFinite, "the loss is not finite at these values");
   return fail(nn::Status::Ok, "");
+}
+
+val JsNetwork::checkParameter(int p, double eps) {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), val::null();
+  if (p < 0 || p >= static_cast<int>(net_.params.size()))
+    return fail(nn::Status::BadSpec, "parameter index out of range"), val::null();
+  if (!(eps > 0 && eps <= 0.1))
+    return fail(nn::Status::BadSpec, "epsilon: expected 0 < ε ≤ 0.1"), val::null();
+  nn::ParamCheck c;
+  if (nn::check_parameter(net_, p, eps, &c) != nn::Status::Ok)
+    return fail(nn::Status::NotFinite, "the loss is not finite at these values"), val::null();
+  fail(nn::Status::Ok, "");
+  val out = val::object();
+  out.set("central", c.central);
+  out.set("left", c.left);
+  out.set("right", c.right);
+  out.set("loss", c.loss);
+  out.set("kink", c.kink);
+  return out;
 }
 
 nn::Status JsNetwork::setLearningRate(double lr) {
@@ -113,11 +136,14 @@ std::string JsNetwork::layoutJson() const {
   const nn::Layout& lay = net_.layout;
   nn::Json activations = nn::Json::array();
   for (nn::Activation f : s.activations) activations.push_back(nn::activation_name(f));
+  nn::Json shared = nn::Json::array();
+  for (int l = 0; l < nn::weight_layers(s); ++l) shared.push_back(nn::bias_shared(s, l));
   const nn::Json layout = {{"sizes", s.sizes},
                            {"activations", activations},
                            {"loss", nn::loss_name(s.loss)},
                            {"rows", s.rows},
                            {"paramCount", net_.params.size()},
+                           {"sharedBiases", shared},
                            {"W", lay.W},
                            {"b", lay.b},
                            {"z", lay.z},
@@ -140,6 +166,9 @@ val JsNetwork::buffers() {
   view("sampleLosses", net_.sample_loss);
   view("losses", net_.losses);
   view("numeric", numeric_);
+  view("numericLeft", numeric_left_);
+  view("numericRight", numeric_right_);
+  out.set("kinkCrossed", val(typed_memory_view(kink_.size(), kink_.data())));
   view("inputs", net_.spec.inputs);
   view("targets", net_.spec.targets);
   view("predictInputs", predict_in_);

@@ -19,11 +19,15 @@ class JsNetwork {
   nn::Status status() const { return status_; }
 
   double forward();  // all rows; returns the mean loss (status NotFinite when it is not finite)
-  nn::Status backward();       // δ, dW, db for the last forward batch
-  nn::Status update();         // one optimizer step; params_before keeps the previous values
-  double step();               // one scheduled step on the next batch (plain export nn_step)
-  int train(int steps);        // scheduled steps inside WebAssembly; the losses buffer holds them
-  nn::Status gradientCheck();  // numeric gradient into the `numeric` buffer (ε from the spec)
+  nn::Status backward();  // δ, dW, db for the last forward batch
+  nn::Status update();    // one optimizer step; params_before keeps the previous values
+  double step();          // one scheduled step on the next batch (plain export nn_step)
+  int train(int steps);   // scheduled steps inside WebAssembly; the losses buffer holds them
+  // Numeric gradient into the `numeric` buffer (ε from the spec), the one-sided slopes into
+  // `numericLeft` / `numericRight`, and 1 in `kinkCrossed` where ±ε crossed a ReLU kink.
+  nn::Status gradientCheck();
+  // One parameter at one ε (the ε sweep): {central, left, right, loss, kink} or null (error()).
+  emscripten::val checkParameter(int p, double eps);
 
   nn::Status setLearningRate(double lr);
   nn::Status setEpsilon(double eps);
@@ -61,7 +65,8 @@ class JsNetwork {
   nn::Status predict_check(int rows);
   nn::Status fail(nn::Status st, std::string message);
   nn::Network net_;
-  std::vector<double> numeric_;
+  std::vector<double> numeric_, numeric_left_, numeric_right_;
+  std::vector<unsigned char> kink_;
   std::vector<double> norms_;
   std::vector<double> predict_in_, predict_out_;
   nn::PredictScratch predict_scratch_;

@@ -98,15 +98,33 @@ async function main() {
  * which tsx compiles on the fly, so the CLI and the app's printable page write the same answer key.
  */
 async function exportAnswerKey(engine, text, args) {
-  const out = JSON.parse(engine.traceSpec(text, 1))
+  const checked = JSON.parse(engine.traceSpec(text, 0))
+  if (checked.error) fail(checked.error)
+  const full = JSON.parse(text) // valid: the engine just read it
+  // The key is of the first update, which sees only the first mini-batch: trace exactly that batch, so
+  // every per-sample number, the loss and the gradients describe the same samples.
+  const rows = full.inputs.length
+  const bs = full.batchSize > 0 && full.batchSize < rows ? full.batchSize : rows
+  const spec =
+    bs < rows
+      ? {
+          ...full,
+          inputs: full.inputs.slice(0, bs),
+          targets: full.targets.slice(0, bs),
+          batchSize: 0,
+        }
+      : full
+  const out = JSON.parse(engine.traceSpec(JSON.stringify(spec), 1))
   if (out.error) fail(out.error)
-  const spec = JSON.parse(text) // valid: the engine just read it
-  const rows = spec.batchSize > 0 ? spec.batchSize : spec.inputs.length
+  const batchNote =
+    bs < rows
+      ? `batchSize ${bs} of ${rows} samples: this is the first update, which uses the first mini-batch (sample${bs === 1 ? ' 1' : `s 1 to ${bs}`}); every number below is of that mini-batch.`
+      : undefined
   const trace = {
     loss: out.loss,
     sampleLosses: out.sampleLosses,
-    inputs: spec.inputs.slice(0, rows),
-    targets: spec.targets.slice(0, rows),
+    inputs: spec.inputs,
+    targets: spec.targets,
     weights: out.weights,
     biases: out.biases,
     layers: out.layers,
@@ -115,7 +133,7 @@ async function exportAnswerKey(engine, text, args) {
   const unregister = register()
   const { buildAnswerKey, answerKeyMarkdown } = await import('../../web/src/math/answerKey.ts')
   await unregister()
-  const key = buildAnswerKey(spec, trace, { title: args.title ?? 'Answer key' })
+  const key = buildAnswerKey(spec, trace, { title: args.title ?? 'Answer key', batchNote })
   process.stdout.write(
     args.format === 'json' ? JSON.stringify(key, null, 2) + '\n' : answerKeyMarkdown(key),
   )

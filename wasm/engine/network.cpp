@@ -13,6 +13,10 @@ namespace nn {
 
 int weight_layers(const NetworkSpec& spec) { return static_cast<int>(spec.sizes.size()) - 1; }
 
+bool bias_shared(const NetworkSpec& spec, int l) {
+  return l >= 0 && l < static_cast<int>(spec.shared_biases.size()) && spec.shared_biases[l];
+}
+
 int param_count(const NetworkSpec& spec) {
   int n = 0;
   for (int l = 0; l < weight_layers(spec); ++l) n += (spec.sizes[l] + 1) * spec.sizes[l + 1];
@@ -120,6 +124,12 @@ Status network_backward(Network& net) {
     dense_backward_fast(din, net.grads.data() + lay.W[l], net.grads.data() + lay.b[l],
                         dacts + lay.dz[l], in, net.params.data() + lay.W[l], B, s.sizes[l],
                         s.sizes[l + 1]);
+    if (bias_shared(s, l)) {  // one parameter used by every unit: ∂L/∂b = Σ_j δ_j (batch mean)
+      double* db = net.grads.data() + lay.b[l];
+      double sum = 0;
+      for (int j = 0; j < s.sizes[l + 1]; ++j) sum += db[j];
+      for (int j = 0; j < s.sizes[l + 1]; ++j) db[j] = sum;
+    }
     penalty_backward(net.grads.data() + lay.W[l], net.params.data() + lay.W[l],
                      s.sizes[l] * s.sizes[l + 1], s.regularization);
     if (l > 0)

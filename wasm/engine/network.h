@@ -26,6 +26,11 @@ struct NetworkSpec {
   Optimizer optimizer;
   int batch_size = 0;  // samples per update, in order; 0 = all rows
   bool train_biases = true;
+  // Tied biases, one flag per weight layer (empty = none): a shared layer has ONE bias used by all
+  // its units (the notes' b1, b2). It is still stored in every unit's slot of `params` (the copies
+  // are kept equal); its gradient is the sum over its uses, ∂L/∂b = Σ_j ∂L/∂b_j, written into every
+  // slot, so any optimizer moves the copies together and the numerical check perturbs them as one.
+  std::vector<bool> shared_biases;
   uint64_t seed = 1;
   Init init = Init::Xavier;
   double epsilon = 1e-6;          // the numerical gradient's central-difference step
@@ -58,6 +63,8 @@ struct Network {
 };
 
 int weight_layers(const NetworkSpec& spec);
+// True when weight layer l (0-based) has one bias shared by all its units.
+bool bias_shared(const NetworkSpec& spec, int l);
 int param_count(const NetworkSpec& spec);
 
 // Validates the spec (err names the field), allocates buffers, copies or draws the parameters.

@@ -165,6 +165,22 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
     if (!j->is_boolean()) return fail(err, "trainBiases", "expected true or false");
     s->train_biases = j->get<bool>();
   }
+  if (const Json* j = json_find(json, "sharedBiases")) {
+    const int L = weight_layers(*s);
+    if (j->is_boolean()) {
+      s->shared_biases.assign(L, j->get<bool>());
+    } else if (j->is_array() && static_cast<int>(j->size()) == L) {
+      for (int l = 0; l < L; ++l) {
+        if (!(*j)[l].is_boolean())
+          return fail(err, path("sharedBiases", l), "expected true or false");
+        s->shared_biases.push_back((*j)[l].get<bool>());
+      }
+    } else {
+      return fail(
+          err, "sharedBiases",
+          "expected true, false or " + std::to_string(L) + " of them (one per weight layer)");
+    }
+  }
   if (const Json* j = json_find(json, "seed")) {
     if (!read_whole(j, "seed", 0, 9007199254740991.0, &x, err)) return false;
     s->seed = static_cast<uint64_t>(x);
@@ -190,10 +206,10 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
   return true;
 }
 
-constexpr const char* kFields[] = {"layers",    "activations", "loss",          "weights",
-                                   "biases",    "inputs",      "targets",       "learningRate",
-                                   "optimizer", "batchSize",   "trainBiases",   "seed",
-                                   "init",      "epsilon",     "regularization"};
+constexpr const char* kFields[] = {"layers",    "activations", "loss",        "weights",
+                                   "biases",    "inputs",      "targets",     "learningRate",
+                                   "optimizer", "batchSize",   "trainBiases", "sharedBiases",
+                                   "seed",      "init",        "epsilon",     "regularization"};
 
 }  // namespace
 
@@ -250,11 +266,30 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
     return fail(err, "loss", why);
   if (!s.params.empty() && static_cast<int>(s.params.size()) != param_count(s))
     return fail(err, "weights", "wrong number of parameters for these layers");
+  if (!s.shared_biases.empty() && static_cast<int>(s.shared_biases.size()) != L)
+    return fail(err, "sharedBiases", "expected one flag per weight layer");
+  for (int l = 0; l < L && !s.params.empty(); ++l) {
+    if (!bias_shared(s, l)) continue;
+    int off = 0;
+    for (int m = 0; m < l; ++m) off += (s.sizes[m] + 1) * s.sizes[m + 1];
+    const double* b = s.params.data() + off + s.sizes[l] * s.sizes[l + 1];
+    for (int j = 1; j < s.sizes[l + 1]; ++j)
+      if (b[j] != b[0])
+        return fail(err, path("biases", l),
+                    "a shared bias is one number used by every unit of the layer; got " +
+                        json_number(b[0]) + " and " + json_number(b[j]));
+  }
+  if (s.activations.back() == Activation::Softmax && s.sizes.back() == 1)
+    return fail(err, path("activations", L - 1),
+                "a softmax over one output unit is always 1, so the loss and every gradient "
+                "would be 0; use sigmoid for one output, or give the layer 2 or more units");
   for (size_t k = 0; k < s.targets.size(); ++k) {
     const double y = s.targets[k];
     const int r = static_cast<int>(k) / s.sizes.back(), c = static_cast<int>(k) % s.sizes.back();
     if (s.loss == Loss::Bce && (y < 0 || y > 1))
-      return fail(err, path(path("targets", r), c), "bce needs targets between 0 and 1");
+      return fail(err, path(path("targets", r), c),
+                  "binary cross-entropy (bce) needs a target from 0 to 1 (a probability); got " +
+                      json_number(y));
     if (s.loss == Loss::CrossEntropy && y < 0)
       return fail(err, path(path("targets", r), c), "cross_entropy needs targets of 0 or more");
   }

@@ -48,6 +48,7 @@ Json layers_json(const Network& net) {
     layer["delta"] = matrix(net.dacts.data() + lay.dz[l], B, n);
     layer["dW"] = matrix(net.grads.data() + lay.W[l], n, s.sizes[l]);
     layer["db"] = numbers(net.grads.data() + lay.b[l], n);
+    layer["sharedBias"] = bias_shared(s, l);
   }
   return layers;
 }

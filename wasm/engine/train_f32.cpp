@@ -74,6 +74,12 @@ void backward_update_f32(Network& net, Float32Trainer& t, int start, int B) {
     dense_backward_fast(din, t.grads.data() + lay.W[l], t.grads.data() + lay.b[l],
                         dacts + lay.dz[l], in, t.params.data() + lay.W[l], B, s.sizes[l],
                         s.sizes[l + 1]);
+    if (bias_shared(s, l)) {  // one tied bias: the sum over its uses, in every copy
+      float* db = t.grads.data() + lay.b[l];
+      float sum = 0;
+      for (int j = 0; j < s.sizes[l + 1]; ++j) sum += db[j];
+      for (int j = 0; j < s.sizes[l + 1]; ++j) db[j] = sum;
+    }
     if (l > 0)
       activation_backward_f32(dacts + lay.dz[l - 1], din, acts + lay.z[l - 1], acts + lay.a[l - 1],
                               B * s.sizes[l], s.activations[l - 1]);

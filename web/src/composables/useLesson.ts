@@ -39,7 +39,7 @@ export interface LessonState {
   /** Plain-text names of every quantity key, in the lesson's notation. */
   names: Record<string, string>
   /** Quantities check-my-work offers (computed ones, not the givens). */
-  checkable: { key: string; label: string }[]
+  checkable: ComputedRef<{ key: string; label: string }[]>
   /** The notes' slips with the value to type (named slips evaluated at the current numbers). */
   slips: ComputedRef<{ key: string; label: string; written: string; note: string }[]>
   /** Fills the `{=key}` placeholders of lesson text with the current values (math/placeholders.ts). */

@@ -29,7 +29,7 @@ export interface NetworkState {
   update: () => number | null
   reset: () => void
   undo: () => void
-  /** Sets one weight or bias (`W2[0][0]`, `b1[0]`); with `shared`, every bias of that layer. */
+  /** Sets one weight or bias (`W2[0][0]`, `b1[0]`, a shared `b1`); with `shared`, every bias of that layer. */
   setParam: (key: string, value: number, shared?: boolean) => Result
   /** Replaces part of the spec (inputs, targets, activations, loss, η, trainBiases). */
   configure: (patch: Partial<NetworkSpec>) => Result
@@ -116,7 +116,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
       p.weights[r.layer - 1][r.j ?? 0][r.i] = value
     else if (r?.kind === 'b' && r.layer) {
       const row = p.biases[r.layer - 1]
-      row.forEach((_, j) => (shared || j === r.j) && (row[j] = value))
+      row.forEach((_, j) => (shared || r.shared || j === r.j) && (row[j] = value))
     } else return { ok: false, message: `${key} is not a weight or bias` }
     return configure(p)
   }

@@ -4,7 +4,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { formatNumber } from '../math/format'
 import { fillPlaceholders } from '../math/placeholders'
-import { orderedKeys, parseKey } from '../math/keys'
+import { orderedKeys, parseKey, sharedBiasLayers } from '../math/keys'
 import { buildQuantities } from '../math/quantities'
 import { slipCandidates } from '../math/slips'
 import { plainName } from '../lessons/notation'
@@ -24,17 +24,24 @@ export function useNotation(
   opts: () => { sample: number },
 ): {
   names: Record<string, string>
-  checkable: { key: string; label: string }[]
+  checkable: ComputedRef<{ key: string; label: string }[]>
   slips: ComputedRef<SlipExample[]>
   say: ComputedRef<(text: string) => string>
 } {
-  const keys = orderedKeys(lesson.spec.layers)
+  const L = lesson.spec.layers.length - 1
   const kind = (k: string) => parseKey(k)?.kind ?? ''
-  const names = Object.fromEntries(keys.map((k) => [k, plainName(k, lesson.symbols)]))
-  const checkable = keys
-    .filter((k) => !['x', 'y', 'W', 'b'].includes(kind(k)))
-    .filter((k) => !lesson.noBiases || !['db', 'bnew'].includes(kind(k)))
-    .map((key) => ({ key, label: names[key] }))
+  // Names of both forms (one bias per unit, and a layer's one shared bias `b1`): the learner may untie.
+  const allKeys = [
+    ...orderedKeys(lesson.spec.layers),
+    ...orderedKeys(lesson.spec.layers, sharedBiasLayers(true, L)),
+  ]
+  const names = Object.fromEntries(allKeys.map((k) => [k, plainName(k, lesson.symbols)]))
+  const checkable = computed(() =>
+    orderedKeys(lesson.spec.layers, sharedBiasLayers(network.spec.value.sharedBiases, L))
+      .filter((k) => !['x', 'y', 'W', 'b'].includes(kind(k)))
+      .filter((k) => !lesson.noBiases || !['db', 'bnew'].includes(kind(k)))
+      .map((key) => ({ key, label: names[key] })),
+  )
   /** Lesson text with every `{=key}` replaced by its current value (`eta`: the learning rate). */
   const say = computed(() => {
     const t = network.trace.value

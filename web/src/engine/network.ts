@@ -15,6 +15,8 @@ export interface Layout {
   loss: string
   rows: number
   paramCount: number
+  /** Per weight layer: one bias shared by every unit (stored in every slot, kept equal). */
+  sharedBiases: boolean[]
   W: number[]
   b: number[]
   z: number[]
@@ -28,12 +30,31 @@ export interface Params {
   biases: number[][]
 }
 
-/** The analytic gradient beside the central-difference one, per parameter in W1 b1 W2 b2 … order. */
+/**
+ * The analytic gradient beside the central-difference one, per parameter in W1 b1 W2 b2 … order (every
+ * copy of a shared bias carries the one parameter's numbers: it was perturbed as one).
+ */
 export interface GradientCheck {
   analytic: number[]
   numeric: number[]
+  /** One-sided slopes (L(p) − L(p − ε))/ε and (L(p + ε) − L(p))/ε. */
+  left: number[]
+  right: number[]
+  /** p ± ε moved a ReLU / leaky-ReLU unit across 0 on some sample: the central difference straddles a kink. */
+  kink: boolean[]
   relativeError: number[]
   epsilon: number
+  /** The unperturbed loss (what bounds the resolution of a difference quotient: about ulp(L)/ε). */
+  loss: number
+}
+
+/** One parameter checked at one ε (the ε sweep). */
+export interface ParameterCheck {
+  central: number
+  left: number
+  right: number
+  loss: number
+  kink: boolean
 }
 
 export interface TrainResult {
@@ -226,12 +247,18 @@ export class EngineNetwork {
   gradientCheck(epsilon?: number): GradientCheck & Result {
     if (epsilon !== undefined) {
       const r = this.result(this.net.setEpsilon(epsilon))
-      if (!r.ok) return { analytic: [], numeric: [], relativeError: [], epsilon, ...r }
+      if (!r.ok) {
+        const none = { analytic: [], numeric: [], left: [], right: [], kink: [], relativeError: [] }
+        return { ...none, epsilon, loss: NaN, ...r }
+      }
     }
     const r = this.result(this.net.gradientCheck())
     const buf = this.net.buffers()
     const analytic = Array.from(buf.grads)
     const numeric = Array.from(buf.numeric)
+    const left = Array.from(buf.numericLeft)
+    const right = Array.from(buf.numericRight)
+    const kink = Array.from(buf.kinkCrossed, (k) => k !== 0)
     const relativeError = analytic.map((g, k) => {
       const scale = Math.max(Math.abs(g), Math.abs(numeric[k]))
       return scale === 0 ? 0 : Math.abs(g - numeric[k]) / scale
@@ -239,10 +266,27 @@ export class EngineNetwork {
     return {
       analytic,
       numeric,
+      left,
+      right,
+      kink,
       relativeError,
       epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6,
+      loss: this.net.loss(),
       ...r,
     }
+  }
+
+  /**
+   * Checks parameter `index` (in W1 b1 W2 b2 … order; any copy of a shared bias) at step `epsilon`
+   * (0 < ε ≤ 0.1) over all rows, leaving the training state as it was. For the ε sweep.
+   */
+  checkParameter(
+    index: number,
+    epsilon: number,
+  ): (ParameterCheck & { ok: true }) | { ok: false; message: string } {
+    const c = this.net.checkParameter(index, epsilon)
+    if (c === null) return { ok: false, message: this.net.error() }
+    return { ...c, ok: true }
   }
 
   /**

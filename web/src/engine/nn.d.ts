@@ -22,6 +22,11 @@ export interface NnBuffers {
   sampleLosses: Float64Array
   losses: Float64Array
   numeric: Float64Array
+  /** One-sided slopes of the numerical check: (L(p) − L(p − ε))/ε and (L(p + ε) − L(p))/ε. */
+  numericLeft: Float64Array
+  numericRight: Float64Array
+  /** 1 where p ± ε moved a ReLU / leaky-ReLU unit across 0 (the check straddles a kink). */
+  kinkCrossed: Uint8Array
   inputs: Float64Array
   targets: Float64Array
   /** (rows, inputs) sized by reservePredict: the points to evaluate. */
@@ -39,7 +44,13 @@ export interface NnNetwork {
   backward(): EmbindEnumValue
   update(): EmbindEnumValue
   train(steps: number): number
+  /** Fills numeric, numericLeft, numericRight and kinkCrossed (ε from the spec; shared biases as one). */
   gradientCheck(): EmbindEnumValue
+  /** One parameter at one ε over all rows, or null (error() says why). */
+  checkParameter(
+    index: number,
+    eps: number,
+  ): { central: number; left: number; right: number; loss: number; kink: boolean } | null
   setLearningRate(lr: number): EmbindEnumValue
   setEpsilon(eps: number): EmbindEnumValue
   loss(): number

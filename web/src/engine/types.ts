@@ -30,6 +30,12 @@ export interface NetworkSpec {
   batchSize?: number
   /** @default true */
   trainBiases?: boolean
+  /**
+   * Tied biases: `true` (every layer) or one flag per weight layer. A shared layer has ONE bias used by
+   * all its units (the notes' b₁, b₂): `biases[l]` repeats its one value, its gradient is the sum over
+   * its uses (written in every slot of `db`), and it trains as one parameter. @default false
+   */
+  sharedBiases?: boolean | boolean[]
   /** Seed for random initialisation. @default 1 */
   seed?: number
   /** @default 'xavier' */
@@ -49,6 +55,8 @@ export interface LayerTrace {
   /** Batch-mean gradient, same shape as weights[l]: dW[j][i]. */
   dW: number[][]
   db: number[]
+  /** The layer's bias is shared: every entry of `db` is the one gradient (the sum over the units). */
+  sharedBias?: boolean
 }
 
 /** Everything a lesson shows about one forward + backward pass (before the update). */

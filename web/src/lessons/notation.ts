@@ -17,7 +17,8 @@ export function withDerived(symbols: SymbolMap): SymbolMap {
     if (r.kind === 'W' || r.kind === 'b') {
       const d = r.kind === 'W' ? 'dW' : 'db'
       out[`${d}${rest}`] ??= `\\frac{\\partial ${E}}{\\partial ${sym}}`
-      out[`${r.kind}new${rest}`] ??= `${sym}^{+}`
+      // Braced, so a symbol with its own superscript (w^1_{11}) reads {w^1_{11}}^{+}, not a double one.
+      out[`${r.kind}new${rest}`] ??= /[\^]/.test(sym) ? `{${sym}}^{+}` : `${sym}^{+}`
     }
   }
   return out

@@ -38,7 +38,10 @@ export interface Lesson extends LessonSummary, CourseFields {
   units: string[][]
   /** The network has no biases (all 0, never trained): no bias fields and no switch. @default false */
   noBiases?: boolean
-  /** Biases shared per layer while they are not trained (one field per layer). @default false */
+  /**
+   * The notes tie one bias per layer (set `spec.sharedBiases` too): the lesson offers a switch to untie
+   * them into one bias per unit, and says what tying means. @default false
+   */
   sharedBiases?: boolean
   /** The parameter whose derivation is open at the start. */
   focus: string

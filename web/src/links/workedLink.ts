@@ -185,6 +185,10 @@ export const WORKED_SCHEMA: Schema<WorkedState> = [
     write: (o) => formatOptimizer(o!),
   }),
   spec('trainBiases', { ...kinds.flag('tb', 'train biases'), write: (b) => (b ? '1' : '0') }),
+  spec('sharedBiases', {
+    ...kinds.flag('sb', 'shared biases'),
+    write: (b) => (b === true ? '1' : '0'),
+  }),
   spec('seed', {
     key: 'seed',
     label: 'random seed',

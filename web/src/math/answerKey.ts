@@ -9,7 +9,9 @@ import { factorsOf } from './derivationFactors'
 import { formatNumber, fullPrecision } from './format'
 import { isFused, lossTermLatex } from './losses'
 import { buildQuantities, exactValue, type Quantities } from './quantities'
-import { inputSymbol, partial, symbolFor, type SymbolMap } from './symbols'
+import { sharedBiasLayers } from './keys'
+import { outputLayerMatrixForm } from './matrixForm'
+import { inputSymbol, partial, symbolFor, vectorSymbol, type SymbolMap } from './symbols'
 
 /** One line of a table: `symbol = formula = numbers = value`. */
 export interface AnswerRow {
@@ -55,6 +57,12 @@ export interface AnswerKeyOptions {
   maxDerivations?: number
   /** Per-sample sections are written for at most this many samples. @default 4 */
   maxSamples?: number
+  /** The lesson has no biases (all 0, never trained): no bias rows. @default false */
+  noBiases?: boolean
+  /** Add the output layer's gradients in matrix form (the lesson shows it). @default false */
+  matrixForm?: boolean
+  /** A sentence about which batch this is (e.g. the first mini-batch of several), for the summary. */
+  batchNote?: string
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
@@ -96,9 +104,277 @@ function activationName(act: ActivationName, z: string): string {
   return act === 'sigmoid' ? `\\sigma(${z})` : act === 'linear' ? z : `f(${z})`
 }
 
+/** What every section builder reads: the network, its trace, the notation and the per-sample values. */
+interface KeyContext {
+  spec: NetworkSpec
+  trace: Trace
+  symbols: SymbolMap
+  sym: (key: string) => string
+  L: number
+  B: number
+  /** The samples given their own sections, and their quantities. */
+  samples: number[]
+  perSample: Quantities[]
+  /** Per weight layer (0-based): one bias shared by the units. */
+  shared: boolean[]
+  /** The network has no biases (the lesson leaves them out): no bias rows anywhere. */
+  noBiases: boolean
+  row: (q: Quantities, key: string, formula?: string, numbers?: string) => AnswerRow
+  suffix: (s: number) => string
+}
+
+const v = (q: Quantities, key: string): number => exactValue(q, key)
+const prevKey = (l: number, i: number): string => (l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`)
+/** The key of the bias unit j of weight layer l uses (`b{l}` when the layer shares one). */
+const biasKey = (c: KeyContext, l: number, j: number): string =>
+  c.shared[l - 1] ? `b${l}` : `b${l}[${j}]`
+
+/** 1. Inputs and targets per sample, then every weight and each bias once (a shared bias once). */
+function givensSection(c: KeyContext): AnswerSection {
+  const { spec, L, samples, perSample, row } = c
+  const q0 = perSample[0]
+  const rows: AnswerRow[] = []
+  for (const s of samples) {
+    const q = perSample[s]
+    for (const i of range(spec.layers[0])) rows.push({ ...row(q, `x[${i}]`), key: `x[${i}]#${s}` })
+    for (const k of range(spec.layers[L])) rows.push({ ...row(q, `y[${k}]`), key: `y[${k}]#${s}` })
+  }
+  for (let l = 1; l <= L; l++) {
+    for (const j of range(spec.layers[l])) {
+      for (const i of range(spec.layers[l - 1])) rows.push(row(q0, `W${l}[${j}][${i}]`))
+      if (!c.noBiases && !c.shared[l - 1]) rows.push(row(q0, `b${l}[${j}]`))
+    }
+    if (!c.noBiases && c.shared[l - 1]) rows.push(row(q0, `b${l}`))
+  }
+  const notes = [
+    c.B > 1 ? 'Inputs and targets per sample, then the parameters.' : '',
+    c.shared.some(Boolean) && !c.noBiases
+      ? 'A shared bias is one parameter used by every unit of its layer, so it is listed once.'
+      : '',
+  ].filter(Boolean)
+  return { title: 'Given', note: notes.join(' ') || undefined, rows }
+}
+
+/** 2. net = Σ w·in (+ b) and out = f(net), layer by layer, for one sample. */
+function forwardRows(c: KeyContext, q: Quantities): AnswerRow[] {
+  const { spec, L, sym, symbols, row } = c
+  const rows: AnswerRow[] = []
+  for (let l = 1; l <= L; l++) {
+    const act = spec.activations[l - 1]
+    const ins = range(spec.layers[l - 1])
+    const zKeys = range(spec.layers[l]).map((j) => `z${l}[${j}]`)
+    for (const j of range(spec.layers[l])) {
+      const w = (i: number): string => `W${l}[${j}][${i}]`
+      const b = c.noBiases ? [] : [biasKey(c, l, j)]
+      const formula = [
+        ...ins.map((i) => `${sym(w(i))}\\,${inputSymbol(l, i, symbols)}`),
+        ...b.map(sym),
+      ].join(' + ')
+      const numbers = [
+        ...ins.map((i) => `${n(v(q, w(i)))}${dot}${n(v(q, prevKey(l, i)))}`),
+        ...b.map((k) => n(v(q, k))),
+      ].join(' + ')
+      rows.push(row(q, zKeys[j], formula, numbers))
+    }
+    for (const j of range(spec.layers[l])) {
+      const z = zKeys[j]
+      const formula =
+        act === 'softmax'
+          ? activationLatex(act, sym(z), zKeys.map(sym), j)
+          : `${activationName(act, sym(z))} = ${activationLatex(act, sym(z))}`
+      const numbers =
+        act === 'softmax'
+          ? activationLatex(
+              act,
+              n(v(q, z)),
+              zKeys.map((k) => n(v(q, k))),
+              j,
+            )
+          : activationLatex(act, n(v(q, z)))
+      rows.push(row(q, `a${l}[${j}]`, formula, numbers))
+    }
+  }
+  return rows
+}
+
+/** 3. E_k of every output for one sample, and with one sample the total (unless it is E_1 itself). */
+function errorRows(c: KeyContext, q: Quantities): AnswerRow[] {
+  const { spec, L, sym, row } = c
+  const K = spec.layers[L]
+  const rows = range(K).map((k) =>
+    row(
+      q,
+      `E[${k}]`,
+      lossTermLatex(spec.loss, sym(`a${L}[${k}]`), sym(`y[${k}]`), K),
+      lossTermLatex(spec.loss, n(v(q, `a${L}[${k}]`)), n(v(q, `y[${k}]`)), K),
+    ),
+  )
+  if (c.B > 1) return rows
+  if (K === 1) {
+    // One output: the total is E_1; one row, named by the total's symbol when they differ.
+    const total = sym('loss')
+    if (total !== rows[0].symbol) rows[0] = { ...rows[0], symbol: `${total} = ${rows[0].symbol}` }
+    return rows
+  }
+  const eKeys = range(K).map((k) => `E[${k}]`)
+  rows.push(row(q, 'loss', eKeys.map(sym).join(' + '), eKeys.map((k) => n(v(q, k))).join(' + ')))
+  return rows
+}
+
+/** The batch mean of the per-sample losses (several samples only). */
+function batchErrorSection(c: KeyContext): AnswerSection {
+  const { trace, B, sym } = c
+  return {
+    title: 'Error of the batch',
+    rows: [
+      {
+        key: 'loss',
+        symbol: sym('loss'),
+        formula: `\\frac{1}{${B}} \\sum_{n=1}^{${B}} \\sum_k E_{k,n}`,
+        numbers: `\\frac{1}{${B}} (${trace.sampleLosses.map(n).join(' + ')})`,
+        value: trace.loss,
+      },
+    ],
+  }
+}
+
+/** 4. δ = ∂E/∂net of every unit for one sample, output layer first. */
+function backwardRows(c: KeyContext, q: Quantities, s: number): AnswerRow[] {
+  const { spec, trace, symbols, L, sym, row } = c
+  const F = factorsOf({ spec, trace, sample: s, symbols, digits: 9 })
+  const rows: AnswerRow[] = []
+  for (let l = L; l >= 1; l--) {
+    for (const j of range(spec.layers[l])) {
+      const key = `delta${l}[${j}]`
+      if (l === L) {
+        const head = F.head(j)
+        const fused =
+          isFused(spec.activations[L - 1], spec.loss) || spec.activations[L - 1] === 'softmax'
+        const formula = fused
+          ? `${head[0].symbol} = ${head[0].formula}`
+          : head.map((f) => f.symbol).join(dot) +
+            ' = ' +
+            head.map((f) => `(${f.formula})`).join(dot)
+        const numbers = head.map((f) => (fused ? f.numbers : `(${f.numbers})`)).join(dot)
+        rows.push(row(q, key, formula, numbers))
+        continue
+      }
+      const next = range(spec.layers[l + 1])
+      const fp = F.actGrad(l, j)
+      const w = (k: number): string => `W${l + 1}[${k}][${j}]`
+      const d = (k: number): string => `delta${l + 1}[${k}]`
+      const formula = `${fp.formula}${dot}(${next.map((k) => `${sym(w(k))}\\,${sym(d(k))}`).join(' + ')})`
+      const numbers = `${fp.numbers}${dot}(${next
+        .map((k) => `${n(v(q, w(k)))}${dot}${n(v(q, d(k)))}`)
+        .join(' + ')})`
+      rows.push(row(q, key, formula, numbers))
+    }
+  }
+  return rows
+}
+
+/** 5. Gradients (batch means) and 6. the update, one row per parameter (a shared bias once). */
+function gradientAndUpdateSections(c: KeyContext): {
+  grads: AnswerSection
+  updates: AnswerSection
+  params: string[]
+} {
+  const { spec, L, B, sym, symbols, row } = c
+  const q0 = c.perSample[0]
+  const grads: AnswerRow[] = []
+  const updates: AnswerRow[] = []
+  const params: string[] = []
+  const eta = spec.learningRate
+  const trainBiases = spec.trainBiases ?? true
+  const mean = (body: string): string => (B > 1 ? `\\frac{1}{${B}} \\sum_n ${body}` : body)
+  const update = (p: string, d: string, trained: boolean): AnswerRow =>
+    trained
+      ? row(
+          q0,
+          `${p[0]}new${p.slice(1)}`,
+          `${sym(p)} - \\eta\\, ${sym(d)}`,
+          `${n(v(q0, p))} - ${n(eta)}${dot}${n(v(q0, d))}`,
+        )
+      : row(q0, `${p[0]}new${p.slice(1)}`, sym(p), n(v(q0, p)))
+  for (let l = 1; l <= L; l++) {
+    const units = range(spec.layers[l])
+    for (const j of units) {
+      for (const i of range(spec.layers[l - 1])) {
+        const d = `dW${l}[${j}][${i}]`
+        const w = `W${l}[${j}][${i}]`
+        params.push(w)
+        const delta = `delta${l}[${j}]`
+        grads.push(
+          row(
+            q0,
+            d,
+            mean(`${sym(delta)}\\,${inputSymbol(l, i, symbols)}`),
+            B > 1 ? '' : `${n(v(q0, delta))}${dot}${n(v(q0, prevKey(l, i)))}`,
+          ),
+        )
+        updates.push(update(w, d, true))
+      }
+      if (c.noBiases || c.shared[l - 1]) continue
+      const b = `b${l}[${j}]`
+      params.push(b)
+      grads.push(
+        row(
+          q0,
+          `db${l}[${j}]`,
+          mean(sym(`delta${l}[${j}]`)),
+          B > 1 ? '' : n(v(q0, `delta${l}[${j}]`)),
+        ),
+      )
+      updates.push(update(b, `db${l}[${j}]`, trainBiases))
+    }
+    if (c.noBiases || !c.shared[l - 1]) continue
+    // The layer's one bias: the sum over its uses.
+    const deltas = units.map((j) => `delta${l}[${j}]`)
+    params.push(`b${l}`)
+    grads.push(
+      row(
+        q0,
+        `db${l}`,
+        mean(deltas.map(sym).join(' + ')),
+        B > 1 ? '' : deltas.map((d) => n(v(q0, d))).join(' + '),
+      ),
+    )
+    updates.push(update(`b${l}`, `db${l}`, trainBiases))
+  }
+  const optimizer = spec.optimizer?.name ?? 'sgd'
+  const gradNote = [
+    B > 1
+      ? `Means over the ${B} samples of the batch, as the engine computes them.`
+      : c.noBiases
+        ? 'Each gradient is the δ of the unit times the input the weight multiplies.'
+        : 'Each gradient is the δ of the unit times the input the parameter multiplies (1 for a bias).',
+    c.shared.some(Boolean) && !c.noBiases
+      ? 'A shared bias is one parameter: its gradient is the sum of the δ of every unit that uses it.'
+      : '',
+  ]
+  const updateNote = [
+    optimizer !== 'sgd'
+      ? `Shown as one plain gradient-descent step; the lesson trains with ${optimizer}.`
+      : '',
+    trainBiases || c.noBiases ? '' : 'Biases are not trained, so they keep their values.',
+  ]
+  const join = (parts: string[]): string | undefined => parts.filter(Boolean).join(' ') || undefined
+  return {
+    grads: { title: 'Gradients', note: join(gradNote), rows: grads },
+    updates: {
+      title: `Update with η = ${formatNumber(eta, 9, { style: 'plain' })}`,
+      note: join(updateNote),
+      rows: updates,
+    },
+    params,
+  }
+}
+
 /**
  * Builds the answer key of `spec` at the numbers of `trace` (one forward + backward pass, before the
- * update; `trace.inputs` is the batch that was used).
+ * update; `trace.inputs` is the batch that was used). Sections: givens, then per sample the forward
+ * pass, the errors and every δ, then the gradients and the update; then the chain-rule derivation of
+ * every parameter (and the output layer's matrix form when asked).
  */
 export function buildAnswerKey(
   spec: NetworkSpec,
@@ -111,240 +387,44 @@ export function buildAnswerKey(
   const B = trace.inputs.length
   const samples = range(Math.min(B, options.maxSamples ?? 4))
   const perSample = samples.map((s) => buildQuantities(spec, trace, { sample: s }))
-  const q0 = perSample[0]
-  const v = (q: Quantities, key: string): number => exactValue(q, key)
-  const row = (q: Quantities, key: string, formula = '', numbers = ''): AnswerRow => ({
-    key,
-    symbol: sym(key),
-    formula,
-    numbers,
-    value: v(q, key),
-  })
-  const suffix = (s: number): string => (B > 1 ? ` (sample ${s + 1} of ${B})` : '')
-  const sections: AnswerSection[] = []
-
-  // 1. Givens: data and parameters before the update.
-  const givens: AnswerRow[] = []
+  const c: KeyContext = {
+    spec,
+    trace,
+    symbols,
+    sym,
+    L,
+    B,
+    samples,
+    perSample,
+    shared: sharedBiasLayers(spec.sharedBiases, L),
+    noBiases: options.noBiases ?? false,
+    row: (q, key, formula = '', numbers = '') => ({
+      key,
+      symbol: sym(key),
+      formula,
+      numbers,
+      value: v(q, key),
+    }),
+    suffix: (s) => (B > 1 ? ` (sample ${s + 1} of ${B})` : ''),
+  }
+  const sections: AnswerSection[] = [givensSection(c)]
   for (const s of samples) {
-    const q = perSample[s]
-    for (const i of range(spec.layers[0]))
-      givens.push({ ...row(q, `x[${i}]`), key: `x[${i}]#${s}` })
-    for (const k of range(spec.layers[L]))
-      givens.push({ ...row(q, `y[${k}]`), key: `y[${k}]#${s}` })
+    sections.push({ title: `Forward pass${c.suffix(s)}`, rows: forwardRows(c, perSample[s]) })
+    sections.push({ title: `Error${c.suffix(s)}`, rows: errorRows(c, perSample[s]) })
   }
-  for (let l = 1; l <= L; l++) {
-    for (const j of range(spec.layers[l])) {
-      for (const i of range(spec.layers[l - 1])) givens.push(row(q0, `W${l}[${j}][${i}]`))
-      givens.push(row(q0, `b${l}[${j}]`))
-    }
-  }
-  sections.push({
-    title: 'Given',
-    note: B > 1 ? 'Inputs and targets per sample, then the parameters.' : undefined,
-    rows: givens,
-  })
-
-  // 2. Forward pass and 3. error, per sample.
+  if (B > 1) sections.push(batchErrorSection(c))
   for (const s of samples) {
-    const q = perSample[s]
-    const rows: AnswerRow[] = []
-    for (let l = 1; l <= L; l++) {
-      const act = spec.activations[l - 1]
-      const ins = range(spec.layers[l - 1])
-      const prev = (i: number): string => (l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`)
-      const zKeys = range(spec.layers[l]).map((j) => `z${l}[${j}]`)
-      for (const j of range(spec.layers[l])) {
-        const w = (i: number): string => `W${l}[${j}][${i}]`
-        const b = `b${l}[${j}]`
-        const formula = [
-          ...ins.map((i) => `${sym(w(i))}\\,${inputSymbol(l, i, symbols)}`),
-          sym(b),
-        ].join(' + ')
-        const numbers = [
-          ...ins.map((i) => `${n(v(q, w(i)))}${dot}${n(v(q, prev(i)))}`),
-          n(v(q, b)),
-        ].join(' + ')
-        rows.push(row(q, zKeys[j], formula, numbers))
-      }
-      for (const j of range(spec.layers[l])) {
-        const z = zKeys[j]
-        const formula =
-          act === 'softmax'
-            ? activationLatex(act, sym(z), zKeys.map(sym), j)
-            : `${activationName(act, sym(z))} = ${activationLatex(act, sym(z))}`
-        const numbers =
-          act === 'softmax'
-            ? activationLatex(
-                act,
-                n(v(q, z)),
-                zKeys.map((k) => n(v(q, k))),
-                j,
-              )
-            : activationLatex(act, n(v(q, z)))
-        rows.push(row(q, `a${l}[${j}]`, formula, numbers))
-      }
-    }
-    sections.push({ title: `Forward pass${suffix(s)}`, rows })
-
-    const K = spec.layers[L]
-    const errors: AnswerRow[] = range(K).map((k) =>
-      row(
-        q,
-        `E[${k}]`,
-        lossTermLatex(spec.loss, sym(`a${L}[${k}]`), sym(`y[${k}]`), K),
-        lossTermLatex(spec.loss, n(v(q, `a${L}[${k}]`)), n(v(q, `y[${k}]`)), K),
-      ),
-    )
-    if (B === 1) {
-      errors.push(
-        row(
-          q,
-          'loss',
-          range(K)
-            .map((k) => sym(`E[${k}]`))
-            .join(' + '),
-          range(K)
-            .map((k) => n(v(q, `E[${k}]`)))
-            .join(' + '),
-        ),
-      )
-    }
-    sections.push({ title: `Error${suffix(s)}`, rows: errors })
-  }
-  if (B > 1) {
     sections.push({
-      title: 'Error of the batch',
-      rows: [
-        {
-          key: 'loss',
-          symbol: sym('loss'),
-          formula: `\\frac{1}{${B}} \\sum_{n=1}^{${B}} \\sum_k E_{k,n}`,
-          numbers: `\\frac{1}{${B}} (${trace.sampleLosses.map(n).join(' + ')})`,
-          value: trace.loss,
-        },
-      ],
-    })
-  }
-
-  // 4. Backward pass: δ per unit, last layer first.
-  for (const s of samples) {
-    const q = perSample[s]
-    const F = factorsOf({ spec, trace, sample: s, symbols, digits: 9 })
-    const rows: AnswerRow[] = []
-    for (let l = L; l >= 1; l--) {
-      for (const j of range(spec.layers[l])) {
-        const key = `delta${l}[${j}]`
-        if (l === L) {
-          const head = F.head(j)
-          const fused =
-            isFused(spec.activations[L - 1], spec.loss) || spec.activations[L - 1] === 'softmax'
-          const formula = fused
-            ? `${head[0].symbol} = ${head[0].formula}`
-            : head.map((f) => f.symbol).join(dot) +
-              ' = ' +
-              head.map((f) => `(${f.formula})`).join(dot)
-          const numbers = head.map((f) => (fused ? f.numbers : `(${f.numbers})`)).join(dot)
-          rows.push(row(q, key, formula, numbers))
-        } else {
-          const next = range(spec.layers[l + 1])
-          const fp = F.actGrad(l, j)
-          const sum = (w: (k: number) => string, d: (k: number) => string): string =>
-            next.map((k) => `${w(k)}\\,${d(k)}`).join(' + ')
-          const formula = `${fp.formula}${dot}(${sum(
-            (k) => sym(`W${l + 1}[${k}][${j}]`),
-            (k) => sym(`delta${l + 1}[${k}]`),
-          )})`
-          const numbers = `${fp.numbers}${dot}(${next
-            .map(
-              (k) => `${n(v(q, `W${l + 1}[${k}][${j}]`))}${dot}${n(v(q, `delta${l + 1}[${k}]`))}`,
-            )
-            .join(' + ')})`
-          rows.push(row(q, key, formula, numbers))
-        }
-      }
-    }
-    sections.push({
-      title: `Backward pass: δ = ∂E/∂net of every unit${suffix(s)}`,
+      title: `Backward pass: δ = ∂E/∂net of every unit${c.suffix(s)}`,
       note:
         s === 0
           ? 'Output units first; a hidden unit collects the δ of every unit it feeds.'
           : undefined,
-      rows,
+      rows: backwardRows(c, perSample[s], s),
     })
   }
-
-  // 5. Gradients (batch means) and 6. update.
-  const grads: AnswerRow[] = []
-  const updates: AnswerRow[] = []
-  const eta = spec.learningRate
-  const trainBiases = spec.trainBiases ?? true
-  const mean = (body: string): string => (B > 1 ? `\\frac{1}{${B}} \\sum_n ${body}` : body)
-  const params: string[] = []
-  for (let l = 1; l <= L; l++) {
-    for (const j of range(spec.layers[l])) {
-      for (const i of range(spec.layers[l - 1])) {
-        const d = `dW${l}[${j}][${i}]`
-        const w = `W${l}[${j}][${i}]`
-        params.push(w)
-        grads.push(
-          row(
-            q0,
-            d,
-            mean(`${sym(`delta${l}[${j}]`)}\\,${inputSymbol(l, i, symbols)}`),
-            B > 1
-              ? ''
-              : `${n(v(q0, `delta${l}[${j}]`))}${dot}${n(v(q0, l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`))}`,
-          ),
-        )
-        updates.push(
-          row(
-            q0,
-            `Wnew${l}[${j}][${i}]`,
-            `${sym(w)} - \\eta\\, ${sym(d)}`,
-            `${n(v(q0, w))} - ${n(eta)}${dot}${n(v(q0, d))}`,
-          ),
-        )
-      }
-      const db = `db${l}[${j}]`
-      const b = `b${l}[${j}]`
-      params.push(b)
-      grads.push(
-        row(q0, db, mean(sym(`delta${l}[${j}]`)), B > 1 ? '' : n(v(q0, `delta${l}[${j}]`))),
-      )
-      updates.push(
-        trainBiases
-          ? row(
-              q0,
-              `bnew${l}[${j}]`,
-              `${sym(b)} - \\eta\\, ${sym(db)}`,
-              `${n(v(q0, b))} - ${n(eta)}${dot}${n(v(q0, db))}`,
-            )
-          : row(q0, `bnew${l}[${j}]`, sym(b), n(v(q0, b))),
-      )
-    }
-  }
-  sections.push({
-    title: 'Gradients',
-    note:
-      B > 1
-        ? `Means over the ${B} samples of the batch, as the engine computes them.`
-        : 'Each gradient is the δ of the unit times the input the parameter multiplies (1 for a bias).',
-    rows: grads,
-  })
-  const optimizer = spec.optimizer?.name ?? 'sgd'
-  sections.push({
-    title: `Update with η = ${formatNumber(eta, 9, { style: 'plain' })}`,
-    note:
-      [
-        optimizer !== 'sgd'
-          ? `Shown as one plain gradient-descent step; the lesson trains with ${optimizer}.`
-          : '',
-        trainBiases ? '' : 'Biases are not trained, so they keep their values.',
-      ]
-        .filter(Boolean)
-        .join(' ') || undefined,
-    rows: updates,
-  })
+  const { grads, updates, params } = gradientAndUpdateSections(c)
+  sections.push(grads, updates)
 
   const derivations: AnswerDerivation[] =
     params.length <= (options.maxDerivations ?? 64)
@@ -354,19 +434,44 @@ export function buildAnswerKey(
           steps: deriveGradient(spec, trace, key, { symbols, sample: 0, digits: 9 }),
         }))
       : []
+  if (options.matrixForm) {
+    derivations.push({
+      key: `W${L}`,
+      heading: partial(sym('loss'), vectorSymbol(`W${L}`, symbols)),
+      steps: outputLayerMatrixForm(spec, trace, { symbols, digits: 9 }),
+    })
+  }
+  return {
+    title: options.title ?? 'Answer key',
+    summary: summaryOf(c, options, derivations),
+    sections,
+    derivations,
+  }
+}
 
-  const acts = spec.activations.join(', ')
+function summaryOf(
+  c: KeyContext,
+  options: AnswerKeyOptions,
+  derivations: AnswerDerivation[],
+): string[] {
+  const { spec, B, samples } = c
+  const trainBiases = spec.trainBiases ?? true
+  const eta = formatNumber(spec.learningRate, 9, { style: 'plain' })
+  const biases = c.noBiases
+    ? '; no biases'
+    : `${c.shared.some(Boolean) ? '; one shared bias per layer' : ''}${trainBiases ? '' : '; biases not trained'}`
   const summary = [
-    `Network ${spec.layers.join('-')} (inputs first), activations ${acts}, loss ${spec.loss}, learning rate η = ${formatNumber(eta, 9, { style: 'plain' })}; ${B} sample${B === 1 ? '' : 's'} in the batch${trainBiases ? '' : '; biases not trained'}.`,
+    `Network ${spec.layers.join('-')} (inputs first), activations ${spec.activations.join(', ')}, loss ${spec.loss}, learning rate η = ${eta}; ${B} sample${B === 1 ? '' : 's'} in the batch${biases}.`,
     'Numbers are written to 9 decimal places as in the notes; the last column of each table has the exact value computed by the engine.',
   ]
+  if (options.batchNote) summary.push(options.batchNote)
   if (B > samples.length)
     summary.push(`Per-sample sections show the first ${samples.length} of the ${B} samples.`)
   if (derivations.length === 0)
     summary.push(
       `Chain-rule derivations are left out for networks with more than ${options.maxDerivations ?? 64} parameters.`,
     )
-  return { title: options.title ?? 'Answer key', summary, sections, derivations }
+  return summary
 }
 
 /** `|` would end a Markdown table cell. */

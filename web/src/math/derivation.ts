@@ -61,6 +61,8 @@ export function deriveGradient(
   options: DerivationOptions = {},
 ): DerivationStep[] {
   const r = parseKey(param)
+  if (r?.kind === 'b' && r.shared && r.layer !== undefined)
+    return sharedBiasDerivation(spec, trace, r.layer, options)
   if (!r || (r.kind !== 'W' && r.kind !== 'b') || r.layer === undefined || r.j === undefined) {
     throw new Error(`${param} is not a weight or bias key`)
   }
@@ -213,4 +215,77 @@ function deltaRecursion(
       caption: 'With the numbers (δ of the layers above from the engine).',
     },
   ]
+}
+
+/**
+ * ∂E/∂b for the ONE bias `b{l}` that every unit of layer l uses (`spec.sharedBiases`): b enters each
+ * net_j with ∂net_j/∂b = 1, so ∂E/∂b = Σ_j ∂E/∂net_j = Σ_j δ_j, the sum over its uses. Steps: the sum in
+ * symbols, each δ_j with its numbers, the sum with numbers (the engine's value), and with several samples
+ * the batch mean.
+ */
+function sharedBiasDerivation(
+  spec: NetworkSpec,
+  trace: Trace,
+  l: number,
+  options: DerivationOptions,
+): DerivationStep[] {
+  const d = options.digits ?? 9
+  const sample = options.sample ?? 0
+  const symbols = options.symbols ?? {}
+  const sym = (key: string): string => symbolFor(key, symbols)
+  const n = (x: number): string => num(x, d)
+  const F = factorsOf({ spec, trace, sample, symbols, digits: d })
+  const B = trace.inputs.length
+  const t = trace.layers[l - 1]
+  const uses = Array.from({ length: spec.layers[l] }, (_, j) => j)
+  const b = sym(`b${l}`)
+  const lhs = partial(F.E, b)
+  const z = (j: number): string => sym(`z${l}[${j}]`)
+  const delta = (j: number): string => sym(`delta${l}[${j}]`)
+  const exact = t.db[0]
+  const perSample = uses.reduce((acc, j) => acc + t.delta[sample][j], 0)
+  const stepValue = B === 1 ? exact : perSample
+  const where =
+    B > 1 ? ` Sample ${sample + 1} of ${B}; the gradient is the mean over the samples.` : ''
+  /** δ_j as the product of its factors (the output's head, or f′ times the weighted δ above). */
+  const deltaLine = (j: number): string => {
+    if (l === F.L) {
+      const head = F.head(j)
+      const numbers = head.map((f) => n(f.value)).join(dot)
+      return head.length === 1
+        ? `${delta(j)} &= ${head[0].formula} = ${n(t.delta[sample][j])}`
+        : `${delta(j)} &= ${head.map((f) => f.symbol).join(dot)} = ${numbers} = ${n(t.delta[sample][j])}`
+    }
+    const next = Array.from({ length: spec.layers[l + 1] }, (_, k) => k)
+    const fp = F.actGrad(l, j)
+    const sum = next
+      .map((k) => `${n(trace.weights[l][k][j])}${dot}${n(trace.layers[l].delta[sample][k])}`)
+      .join(' + ')
+    return `${delta(j)} &= ${n(fp.value)}\\,\\big(${sum}\\big) = ${n(t.delta[sample][j])}`
+  }
+  const steps: DerivationStep[] = [
+    {
+      latex: aligned([
+        `${lhs} &= ${uses.map((j) => `${partial(F.E, z(j))}${dot}${partial(z(j), b)}`).join(' + ')}`,
+        `&= ${uses.map(delta).join(' + ')}`,
+      ]),
+      caption: `${b.replace(/[_{}]/g, '')} is one parameter used by every unit of the layer, so its gradient is the sum over its uses (∂net/∂b = 1 in each).${where}`,
+    },
+    { latex: aligned(uses.map(deltaLine)), caption: 'Each unit’s δ = ∂E/∂net, with the numbers.' },
+    {
+      latex: aligned([
+        `${lhs} &= ${uses.map((j) => n(t.delta[sample][j])).join(' + ')} = ${formatNumber(stepValue, d, { style: 'latex' })}`,
+      ]),
+      caption: 'The sum: one gradient for the one bias.',
+      value: stepValue,
+    },
+  ]
+  if (B > 1) {
+    steps.push({
+      latex: `${lhs} = \\frac{1}{${B}} \\sum_{n=1}^{${B}} \\Big(${lhs}\\Big)_n = ${formatNumber(exact, d, { style: 'latex' })}`,
+      caption: `The mean over the ${B} samples (the engine's value).`,
+      value: exact,
+    })
+  }
+  return steps
 }

@@ -3,7 +3,7 @@
 
 import type { NetworkSpec, Trace } from '../engine/types'
 import { activate, activateOne, derivative } from './activations'
-import { orderedKeys } from './keys'
+import { orderedKeys, sharedBiasLayers } from './keys'
 import { lossTerm, outputDelta } from './losses'
 
 /** Reads a quantity's value by key (a student's number, or the exact one). */
@@ -45,7 +45,8 @@ export interface QuantityOptions {
  * sample's inputs and add the other samples' contributions as constants from the trace:
  * dW = (δ_j a_i + Σ_{others})/B. With one sample this is the notes' δ_j a_i. Wnew, bnew are always
  * one plain SGD step, w − η dW, whatever optimizer trains the network; with `trainBiases: false`,
- * bnew = b.
+ * bnew = b. A layer with a shared bias (`spec.sharedBiases`) has the one key `b{l}`, with
+ * db{l} = Σ_j δ_j (the sum over its uses) and bnew{l}.
  */
 export function buildQuantities(
   spec: NetworkSpec,
@@ -63,6 +64,7 @@ export function buildQuantities(
     s,
     B,
     L: spec.layers.length - 1,
+    shared: sharedBiasLayers(spec.sharedBiases, spec.layers.length - 1),
     set: (key, value, inputs = [], local = null) => byKey.set(key, { key, value, inputs, local }),
     others: (f) => range(B).reduce((acc, smp) => (smp === s ? acc : acc + f(smp)), 0),
   }
@@ -70,7 +72,13 @@ export function buildQuantities(
   addLoss(c)
   addBackward(c)
   addUpdate(c, eta)
-  return { order: orderedKeys(spec.layers), byKey, sample: s, batch: B, learningRate: eta }
+  return {
+    order: orderedKeys(spec.layers, c.shared),
+    byKey,
+    sample: s,
+    batch: B,
+    learningRate: eta,
+  }
 }
 
 /** What the four builders share. */
@@ -82,6 +90,8 @@ interface Ctx {
   B: number
   /** Number of weight layers. */
   L: number
+  /** Per weight layer (0-based): one bias shared by all units (key `b{l}`). */
+  shared: boolean[]
   set: (
     key: string,
     value: number,
@@ -95,11 +105,14 @@ interface Ctx {
 const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
 /** Key of unit i of the layer below weight layer l: x_i for l = 1, else a^{(l−1)}_i. */
 const prevA = (l: number, i: number): string => (l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`)
+/** The key of the bias unit j of weight layer l uses: `b{l}` when the layer shares one. */
+const biasKey = (shared: boolean[], l: number, j: number): string =>
+  shared[l - 1] ? `b${l}` : `b${l}[${j}]`
 const prevAValue = (t: Trace, l: number, smp: number, i: number): number =>
   l === 1 ? t.inputs[smp][i] : t.layers[l - 2].a[smp][i]
 
 /** Givens x, y, W, b and the forward pass z = Σ w a + b, a = f(z), layer by layer. */
-function addForward({ spec, trace, s, L, set }: Ctx): void {
+function addForward({ spec, trace, s, L, shared, set }: Ctx): void {
   const units = spec.layers
   range(units[0]).forEach((i) => set(`x[${i}]`, trace.inputs[s][i]))
   range(units[L]).forEach((k) => set(`y[${k}]`, trace.targets[s][k]))
@@ -109,7 +122,7 @@ function addForward({ spec, trace, s, L, set }: Ctx): void {
     const ins = range(units[l - 1])
     for (const j of range(units[l])) {
       const w = (i: number): string => `W${l}[${j}][${i}]`
-      const b = `b${l}[${j}]`
+      const b = biasKey(shared, l, j)
       ins.forEach((i) => set(w(i), trace.weights[l - 1][j][i]))
       set(b, trace.biases[l - 1][j])
       const inputs = [...ins.flatMap((i) => [w(i), prevA(l, i)]), b]
@@ -144,7 +157,7 @@ function addLoss({ spec, trace, s, B, L, set, others }: Ctx): void {
 }
 
 /** Wnew = W − η dW and bnew = b − η db (or b when biases are frozen). */
-function addUpdate({ spec, trace, L, set }: Ctx, eta: number): void {
+function addUpdate({ spec, trace, L, shared, set }: Ctx, eta: number): void {
   const units = spec.layers
   const trainBiases = spec.trainBiases ?? true
   for (let l = 1; l <= L; l++) {
@@ -156,17 +169,18 @@ function addUpdate({ spec, trace, L, set }: Ctx, eta: number): void {
         const exact = trace.weights[l - 1][j][i] - eta * t.dW[j][i]
         set(`Wnew${l}[${j}][${i}]`, exact, [w, d], (g) => g(w) - eta * g(d))
       }
-      const b = `b${l}[${j}]`
-      const d = `db${l}[${j}]`
+      const b = biasKey(shared, l, j)
+      const d = `d${b}`
+      const bnew = `bnew${b.slice(1)}`
       const b0 = trace.biases[l - 1][j]
-      if (trainBiases) set(`bnew${l}[${j}]`, b0 - eta * t.db[j], [b, d], (g) => g(b) - eta * g(d))
-      else set(`bnew${l}[${j}]`, b0, [b], (g) => g(b))
+      if (trainBiases) set(bnew, b0 - eta * t.db[j], [b, d], (g) => g(b) - eta * g(d))
+      else set(bnew, b0, [b], (g) => g(b))
     }
   }
 }
 
 /** δ, dW and db of every layer, last layer first (the backward pass read as local formulas). */
-function addBackward({ spec, trace, s, B, L, set, others }: Ctx): void {
+function addBackward({ spec, trace, s, B, L, shared, set, others }: Ctx): void {
   const units = spec.layers
   const act = spec.activations[L - 1]
   for (let l = L; l >= 1; l--) {
@@ -207,8 +221,15 @@ function addBackward({ spec, trace, s, B, L, set, others }: Ctx): void {
           (g) => (g(key) * g(prevA(l, i)) + rest) / B,
         )
       }
+      if (shared[l - 1]) continue
       const rest = others((smp) => t.delta[smp][j])
       set(`db${l}[${j}]`, t.db[j], [key], (g) => (g(key) + rest) / B)
+    }
+    if (shared[l - 1]) {
+      // One bias used by every unit: ∂E/∂b = Σ_j ∂E/∂net_j · 1 = Σ_j δ_j (batch mean).
+      const ds = range(units[l]).map((j) => `delta${l}[${j}]`)
+      const rest = others((smp) => t.delta[smp].reduce((acc, d) => acc + d, 0))
+      set(`db${l}`, t.db[0], ds, (g) => (ds.reduce((acc, d) => acc + g(d), 0) + rest) / B)
     }
   }
 }

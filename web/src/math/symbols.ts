@@ -33,7 +33,7 @@ export function symbolFor(key: string, symbols: SymbolMap = {}): string {
     case 'W':
       return `w^{(${l})}_{${sub(j, i)}}`
     case 'b':
-      return `b^{(${l})}_{${sub(j)}}`
+      return r.shared ? `b^{(${l})}` : `b^{(${l})}_{${sub(j)}}`
     case 'z':
       return `z^{(${l})}_{${sub(j)}}`
     case 'a':
@@ -43,11 +43,13 @@ export function symbolFor(key: string, symbols: SymbolMap = {}): string {
     case 'dW':
       return `\\frac{\\partial E}{\\partial w^{(${l})}_{${sub(j, i)}}}`
     case 'db':
-      return `\\frac{\\partial E}{\\partial b^{(${l})}_{${sub(j)}}}`
+      return r.shared
+        ? `\\frac{\\partial E}{\\partial b^{(${l})}}`
+        : `\\frac{\\partial E}{\\partial b^{(${l})}_{${sub(j)}}}`
     case 'Wnew':
       return `w^{(${l})+}_{${sub(j, i)}}`
     case 'bnew':
-      return `b^{(${l})+}_{${sub(j)}}`
+      return r.shared ? `b^{(${l})+}` : `b^{(${l})+}_{${sub(j)}}`
   }
 }
 

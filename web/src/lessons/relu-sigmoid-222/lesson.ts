@@ -107,6 +107,7 @@ export default defineLesson({
     targets: [[0.3, 0.7]],
     learningRate: 0.5,
     trainBiases: false,
+    sharedBiases: true,
   },
   intro: [
     'From the notes: inputs $X_1 = 0.7$, $X_2 = 0.5$, targets $y_1 = 0.3$, $y_2 = 0.7$, a ReLU hidden layer sharing $b_1 = 0.1$ and sigmoid outputs sharing $b_2 = 0.2$, with $L = \\tfrac12[(0.3 - \\hat y_1)^2 + (0.7 - \\hat y_2)^2]$.',
@@ -117,7 +118,7 @@ export default defineLesson({
     'x[0]': 'X_1', 'x[1]': 'X_2', 'y[0]': 'y_1', 'y[1]': 'y_2',
     'W1[0][0]': 'w^1_{11}', 'W1[0][1]': 'w^1_{12}', 'W1[1][0]': 'w^1_{21}', 'W1[1][1]': 'w^1_{22}',
     'W2[0][0]': 'w^2_{11}', 'W2[0][1]': 'w^2_{12}', 'W2[1][0]': 'w^2_{21}', 'W2[1][1]': 'w^2_{22}',
-    'b1[0]': 'b_1', 'b1[1]': 'b_1', 'b2[0]': 'b_2', 'b2[1]': 'b_2',
+    'b1': 'b_1', 'b2': 'b_2', 'b1[0]': 'b_1', 'b1[1]': 'b_1', 'b2[0]': 'b_2', 'b2[1]': 'b_2',
     'z1[0]': 'net^1_1', 'z1[1]': 'net^1_2', 'a1[0]': 'O^1_1', 'a1[1]': 'O^1_2',
     'z2[0]': 'net^2_1', 'z2[1]': 'net^2_2', 'a2[0]': '\\hat{y}_1', 'a2[1]': '\\hat{y}_2',
     'E[0]': 'L_1', 'E[1]': 'L_2', loss: 'L',

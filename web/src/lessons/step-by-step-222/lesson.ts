@@ -100,6 +100,7 @@ export default defineLesson({
     targets: [[0.01, 0.99]],
     learningRate: 0.5,
     trainBiases: false,
+    sharedBiases: true,
   },
   intro: [
     'The notes’ classic example: inputs $i_1 = 0.05$, $i_2 = 0.10$, weights $w_1 \\dots w_8$, one bias per layer ($b_1 = 0.35$, $b_2 = 0.60$) and targets $0.01$, $0.99$. Every unit uses the sigmoid $out = 1/(1 + e^{-net})$ and the error is $E_{total} = \\sum \\tfrac12 (target - out)^2$.',
@@ -110,7 +111,7 @@ export default defineLesson({
     'x[0]': 'i_1', 'x[1]': 'i_2',
     'W1[0][0]': 'w_1', 'W1[0][1]': 'w_2', 'W1[1][0]': 'w_3', 'W1[1][1]': 'w_4',
     'W2[0][0]': 'w_5', 'W2[0][1]': 'w_6', 'W2[1][0]': 'w_7', 'W2[1][1]': 'w_8',
-    'b1[0]': 'b_1', 'b1[1]': 'b_1', 'b2[0]': 'b_2', 'b2[1]': 'b_2',
+    'b1': 'b_1', 'b2': 'b_2', 'b1[0]': 'b_1', 'b1[1]': 'b_1', 'b2[0]': 'b_2', 'b2[1]': 'b_2',
     'z1[0]': 'net_{h1}', 'z1[1]': 'net_{h2}', 'a1[0]': 'out_{h1}', 'a1[1]': 'out_{h2}',
     'z2[0]': 'net_{o1}', 'z2[1]': 'net_{o2}', 'a2[0]': 'out_{o1}', 'a2[1]': 'out_{o2}',
     'y[0]': 'target_{o1}', 'y[1]': 'target_{o2}',

@@ -139,10 +139,21 @@ describe('outputLayerMatrixForm', () => {
 describe('numericalGradientCaption', () => {
   it('reports the relative error and whether the gradients agree', () => {
     const dw5 = classic.expected.layers[1].dW[0][0]
-    expect(numericalGradientCaption(dw5, dw5 * (1 + 1e-10), 1e-6)).toContain('they agree')
-    expect(numericalGradientCaption(dw5, dw5 * (1 + 1e-10), 1e-6)).toContain('1×10⁻¹⁰')
-    expect(numericalGradientCaption(dw5, dw5 * 1.5, 1e-6)).toContain('bug')
-    expect(numericalGradientCaption(0, 0, 1e-6)).toContain('agree')
+    const at = (analytic: number, numeric: number) =>
+      numericalGradientCaption({
+        analytic,
+        numeric,
+        left: numeric,
+        right: numeric,
+        kink: false,
+        loss: classic.expected.loss,
+        epsilon: 1e-6,
+      })
+    expect(at(dw5, dw5 * (1 + 1e-10))).toContain('they agree')
+    expect(at(dw5, dw5 * (1 + 1e-10))).toContain('1×10⁻¹⁰')
+    expect(at(dw5, dw5 * 1.5)).toContain('bug')
+    expect(at(0, 0)).toContain('agree')
+    expect(at(1e-15, 0)).toContain('too small to check')
   })
 })
 

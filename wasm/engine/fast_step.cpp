@@ -44,6 +44,9 @@ inline void backward_one(double* din, double* dW, double* db, const double* dz, 
 }  // namespace
 
 bool step_plan_applies(const NetworkSpec& spec) {
+  // Tied biases (sum of db over the layer) take the general path.
+  for (bool shared : spec.shared_biases)
+    if (shared) return false;
   return spec.regularization.kind == Penalty::None && spec.train_biases &&
          spec.optimizer.kind == OptimizerKind::Sgd;
 }

@@ -8,7 +8,12 @@ import { decodeWorked, encodeWorked, workedBase, type WorkedState } from '../lin
 import { injectLessonLink } from '../links/useLink'
 import { checkWork, type CheckResult } from '../math/checkWork'
 import { deriveGradient, outputLayerMatrixForm, type DerivationStep } from '../math/derivation'
-import { numericalGradientCaption } from '../math/gradientCheck'
+import {
+  checkVerdict,
+  numericalGradientCaption,
+  SWEEP_EPSILONS,
+  type CheckVerdict,
+} from '../math/gradientCheck'
 import { parseKey } from '../math/keys'
 import type { Lesson } from '../lessons/types'
 import { useNotation } from './useNotation'
@@ -19,9 +24,21 @@ import { useTraining, type TrainingState } from './useTraining'
 export interface SelectedCheck {
   analytic: number
   numeric: number
+  /** One-sided slopes (shown when the step crosses a kink). */
+  left: number
+  right: number
+  kink: boolean
+  verdict: CheckVerdict
   epsilon: number
   relativeError: number
   caption: string
+}
+
+/** One point of the error-against-ε plot of the selected parameter. */
+export interface EpsilonPoint {
+  epsilon: number
+  /** |backprop − central difference| (0 plotted as a gap on a log axis). */
+  error: number
 }
 
 export interface LessonState {
@@ -33,6 +50,12 @@ export interface LessonState {
   derivation: ComputedRef<DerivationStep[]>
   matrixForm: ComputedRef<DerivationStep[]>
   gradientCheck: ComputedRef<SelectedCheck | null>
+  /** ε of the numerical check (the learner may choose it). */
+  epsilon: Ref<number>
+  /** Sets ε (0 < ε ≤ 0.1); returns the engine's message when it refuses. */
+  setEpsilon: (eps: number) => string
+  /** |backprop − numerical| of the selected parameter for ε from 1e-12 to 0.1 (the V). */
+  epsilonSweep: ComputedRef<EpsilonPoint[]>
   answers: Ref<Record<string, string> | null>
   checkResult: ComputedRef<CheckResult | null>
   guideIndex: Ref<number>
@@ -80,18 +103,49 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     const t = network.trace.value
     return t && lesson.matrixForm ? outputLayerMatrixForm(network.spec.value, t, opts()) : []
   })
+  /** Index of the selected parameter in the engine's W1 b1 W2 b2 … buffer (a shared bias: its first copy). */
+  const selectedIndex = (): number | null => {
+    const r = parseKey(selected.value)
+    if (!r?.layer || (r.kind !== 'W' && r.kind !== 'b')) return null
+    const { sizes, W, b } = network.net.layout
+    return r.kind === 'W'
+      ? W[r.layer - 1] + (r.j ?? 0) * sizes[r.layer - 1] + (r.i ?? 0)
+      : b[r.layer - 1] + (r.j ?? 0)
+  }
+  const epsilon = ref(network.spec.value.epsilon ?? 1e-6)
   const gradientCheck = computed<SelectedCheck | null>(() => {
     const c = network.check.value
-    const r = parseKey(selected.value)
-    if (!c || !r?.layer) return null
-    const { sizes, W, b } = network.net.layout
-    const k =
-      r.kind === 'W'
-        ? W[r.layer - 1] + (r.j ?? 0) * sizes[r.layer - 1] + (r.i ?? 0)
-        : b[r.layer - 1] + (r.j ?? 0)
-    const [analytic, numeric, relativeError] = [c.analytic[k], c.numeric[k], c.relativeError[k]]
-    const caption = numericalGradientCaption(analytic, numeric, c.epsilon)
-    return { analytic, numeric, relativeError, epsilon: c.epsilon, caption }
+    const k = selectedIndex()
+    if (!c || k === null) return null
+    const numbers = {
+      analytic: c.analytic[k],
+      numeric: c.numeric[k],
+      left: c.left[k],
+      right: c.right[k],
+      kink: c.kink[k],
+      loss: c.loss,
+      epsilon: c.epsilon,
+    }
+    return {
+      ...numbers,
+      relativeError: c.relativeError[k],
+      verdict: checkVerdict(numbers),
+      caption: numericalGradientCaption(numbers),
+    }
+  })
+  function setEpsilon(eps: number): string {
+    const r = network.configure({ epsilon: eps })
+    if (r.ok) epsilon.value = eps
+    return r.ok ? '' : r.message
+  }
+  const epsilonSweep = computed<EpsilonPoint[]>(() => {
+    const c = network.check.value
+    const k = selectedIndex()
+    if (!c || k === null) return []
+    return SWEEP_EPSILONS.flatMap((eps) => {
+      const p = network.net.checkParameter(k, eps)
+      return p.ok ? [{ epsilon: eps, error: Math.abs(c.analytic[k] - p.central) }] : []
+    })
   })
   const checkResult = computed(() => {
     const t = network.trace.value
@@ -142,6 +196,9 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     derivation,
     matrixForm,
     gradientCheck,
+    epsilon,
+    setEpsilon,
+    epsilonSweep,
     answers,
     checkResult,
     guideIndex,

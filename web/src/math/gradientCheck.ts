@@ -1,5 +1,7 @@
-// The notes' "numerical ε": text comparing a backprop gradient with a central-difference one.
-// Only the wording and the relative error; the engine computes both numbers.
+// The notes' "numerical ε": what a backprop gradient beside a central-difference one means, said
+// honestly. A difference quotient cannot see a gradient below what ε resolves in floating point, and a
+// step that crosses a ReLU kink measures the mean of two one-sided slopes. Only the wording, the verdict
+// and the relative error here; the engine computes every number.
 
 import { formatNumber } from './format'
 
@@ -9,20 +11,95 @@ export function relativeError(analytic: number, numeric: number): number {
   return scale === 0 ? 0 : Math.abs(analytic - numeric) / scale
 }
 
+/** What a check found, from the engine's numbers for one parameter at one ε. */
+export interface CheckNumbers {
+  analytic: number
+  /** (L(p + ε) − L(p − ε)) / 2ε */
+  numeric: number
+  /** (L(p) − L(p − ε)) / ε and (L(p + ε) − L(p)) / ε */
+  left: number
+  right: number
+  /** ±ε moved a ReLU / leaky-ReLU unit across net = 0. */
+  kink: boolean
+  /** The unperturbed loss L(p). */
+  loss: number
+  epsilon: number
+}
+
+export type CheckVerdict =
+  'agree' | 'close' | 'kink' | 'kink-mismatch' | 'too-small' | 'disagree' | 'not-finite'
+
+/** Rounding units of L(p ± ε) that a forward pass of a small network can carry (a safe margin). */
+const ROUNDING_UNITS = 16
+
+/**
+ * The smallest gradient a central difference with step ε can resolve at loss L: L(p ± ε) are each
+ * rounded to about ulp(L), so their difference over 2ε is uncertain by about
+ * ROUNDING_UNITS · 2⁻⁵² · |L| / ε. Below it the quotient is round-off noise.
+ */
+export function resolutionOf(loss: number, epsilon: number): number {
+  return (ROUNDING_UNITS * Number.EPSILON * Math.max(Math.abs(loss), Number.MIN_VALUE)) / epsilon
+}
+
+/** Relative agreement of two slopes up to the check's own error (truncation ~ε, round-off ~resolution). */
+function matches(a: number, b: number, c: CheckNumbers): boolean {
+  const tol = Math.max(resolutionOf(c.loss, c.epsilon), 1e-3 * Math.max(Math.abs(a), Math.abs(b)))
+  return Math.abs(a - b) <= tol
+}
+
+/**
+ * The verdict: `not-finite`; `kink` when the step crossed a ReLU kink and backprop equals one of the
+ * one-sided slopes (the derivative-0-at-0 convention picks a side), `kink-mismatch` when it equals
+ * neither; `agree` when they are equal; `too-small` when both gradients are below what ε resolves; `agree` below a relative error
+ * of 1e-7 (or a difference below the resolution); `close` below 1e-4; otherwise `disagree`.
+ */
+export function checkVerdict(c: CheckNumbers): CheckVerdict {
+  const rel = relativeError(c.analytic, c.numeric)
+  if (![c.analytic, c.numeric, c.loss].every(Number.isFinite)) return 'not-finite'
+  const resolution = resolutionOf(c.loss, c.epsilon)
+  if (c.kink)
+    return matches(c.analytic, c.left, c) || matches(c.analytic, c.right, c)
+      ? 'kink'
+      : 'kink-mismatch'
+  if (c.analytic === c.numeric) return 'agree'
+  if (Math.max(Math.abs(c.analytic), Math.abs(c.numeric)) < resolution) return 'too-small'
+  if (rel < 1e-7 || Math.abs(c.analytic - c.numeric) < resolution) return 'agree'
+  if (rel < 1e-4) return 'close'
+  return 'disagree'
+}
+
+const f = (x: number): string => formatNumber(x, 9)
+const g = (x: number): string => formatNumber(x, 2)
+
 /**
  * A caption such as "Backprop 0.0821670406, numerical (ε = 1×10⁻⁶) 0.0821670406: relative error
- * 3.1×10⁻¹⁰, they agree." Below 1e-7 they agree; below 1e-4 they are close (a kink of ReLU at 0 or
- * a large ε can do this); above that the backward pass probably has a bug.
+ * 3.1×10⁻¹⁰, they agree." At a kink it gives both one-sided slopes and the convention; below the
+ * resolution it says the gradient is too small to check with this ε.
  */
-export function numericalGradientCaption(analytic: number, numeric: number, eps: number): string {
-  const rel = relativeError(analytic, numeric)
-  const f = (x: number): string => formatNumber(x, 9)
-  const verdict = !Number.isFinite(rel)
-    ? 'one of them is not a finite number.'
-    : rel < 1e-7
-      ? 'they agree.'
-      : rel < 1e-4
-        ? 'close, but check for a kink (ReLU at 0) or try a smaller ε.'
-        : 'they disagree: the backward pass probably has a bug.'
-  return `Backprop ${f(analytic)}, numerical (ε = ${formatNumber(eps, 3)}) ${f(numeric)}: relative error ${formatNumber(rel, 2)}, ${verdict}`
+export function numericalGradientCaption(c: CheckNumbers): string {
+  const head = `Backprop ${f(c.analytic)}, numerical (ε = ${formatNumber(c.epsilon, 3)}) ${f(c.numeric)}`
+  const rel = relativeError(c.analytic, c.numeric)
+  switch (checkVerdict(c)) {
+    case 'not-finite':
+      return `${head}: one of them is not a finite number.`
+    case 'kink': {
+      const side = matches(c.analytic, c.left, c) ? 'left' : 'right'
+      return `${head}. The step ±ε crosses a kink: a ReLU unit’s net input passes 0, where ReLU has no derivative. Slope from the left ${f(c.left)}, from the right ${f(c.right)}; the central difference is their mean. Backprop takes the ${side}-hand value, by the convention the notes discuss (ReLU′(0) = 0 at net = 0), so there is no bug: the two numbers answer different questions.`
+    }
+    case 'kink-mismatch':
+      return `${head}. The step ±ε crosses a ReLU kink (slope from the left ${f(c.left)}, from the right ${f(c.right)}), and backprop matches neither side: check the backward pass.`
+    case 'too-small':
+      return `${head}: too small to check with this ε. At a loss of ${formatNumber(c.loss, 3)}, a difference quotient with ε = ${formatNumber(c.epsilon, 3)} only resolves gradients above about ${g(resolutionOf(c.loss, c.epsilon))}; both are below that (round-off, not a disagreement). A larger ε resolves smaller gradients.`
+    case 'agree':
+      return `${head}: relative error ${g(rel)}, they agree.`
+    case 'close':
+      return `${head}: relative error ${g(rel)}, close: the central difference has an error of order ε²; try a smaller ε.`
+    case 'disagree':
+      return `${head}: relative error ${g(rel)}, they disagree: the backward pass probably has a bug.`
+  }
 }
+
+/** The ε values of the error-against-ε plot: 10⁻¹² to 10⁻¹ in half decades. */
+export const SWEEP_EPSILONS: readonly number[] = Array.from({ length: 23 }, (_, k) =>
+  Number((10 ** (-12 + k / 2)).toPrecision(3)),
+)

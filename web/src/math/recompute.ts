@@ -4,7 +4,7 @@
 
 import type { ActivationName, NetworkSpec, Trace } from '../engine/types'
 import { activate, derivative } from './activations'
-import { parseKey } from './keys'
+import { parseKey, sharedBiasLayers } from './keys'
 import { isFused, lossGradient, lossTerm, outputDelta } from './losses'
 
 /**
@@ -88,6 +88,7 @@ function derivativeFromOut(f: ActivationName, z: number): number {
  */
 export function recompute(spec: NetworkSpec, trace: Trace, eta: number, rules: Rules = {}) {
   const L = spec.layers.length - 1
+  const shared = sharedBiasLayers(spec.sharedBiases, L)
   const B = trace.inputs.length
   const K = spec.layers[L]
   const rows = rules.onlySample === undefined ? range(B) : [rules.onlySample]
@@ -137,6 +138,8 @@ export function recompute(spec: NetworkSpec, trace: Trace, eta: number, rules: R
       row.map((_, i) => sum((s) => delta[l - 1][s][j] * inputOf(s)[i])),
     )
     db[l - 1] = trace.biases[l - 1].map((_, j) => sum((s) => delta[l - 1][s][j]))
+    // A shared bias (key b{l}) is one parameter: its gradient is the sum over its units, in every slot.
+    if (shared[l - 1]) db[l - 1] = db[l - 1].map(() => db[l - 1].reduce((acc, g) => acc + g, 0))
     const step = (rules.noEta ? 1 : eta) * (rules.plusUpdate ? -1 : 1)
     Wnew[l - 1] = trace.weights[l - 1].map((row, j) =>
       row.map((w, i) => w - step * dW[l - 1][j][i]),

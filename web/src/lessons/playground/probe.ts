@@ -120,7 +120,15 @@ export function probeGradient(
           numeric,
           epsilon: g.epsilon,
           relativeError: g.relativeError[index],
-          caption: numericalGradientCaption(analytic, numeric, g.epsilon),
+          caption: numericalGradientCaption({
+            analytic,
+            numeric,
+            left: g.left[index],
+            right: g.right[index],
+            kink: g.kink[index],
+            loss: g.loss,
+            epsilon: g.epsilon,
+          }),
         }
       }
     }

@@ -391,6 +391,7 @@ describe('round trip of every field of every lesson', () => {
           learningRate: 0.125,
           optimizer: { name: 'adam', beta1: 0.8, beta2: 0.99, epsilon: 1e-7 },
           trainBiases: !(s.trainBiases ?? true),
+          sharedBiases: s.sharedBiases !== true,
           seed: 77,
           init: 'he',
           inputs: [s.inputs[0].map((x) => x + 1), s.inputs[0]],

@@ -1,5 +1,5 @@
 // L1/L2 weight penalties: the PyTorch reference plus the textbook penalty gradient (λw, λ·sign w),
-// and the numerical gradient check with the penalty in the loss.
+// the numerical gradient check with the penalty in the loss, and L1's proximal step (exact zeros).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -41,7 +41,12 @@ void check_against_reference(nn::Penalty kind, double lambda) {
       const double g = dW[j][i].get<double>() +
                        (kind == nn::Penalty::L2 ? lambda * w : lambda * ((w > 0) - (w < 0)));
       EXPECT_TRUE(close(net.grads[k], g)) << j << "," << i;
-      EXPECT_TRUE(close(net.params[k], w - eta * g)) << j << "," << i;
+      // L2: plain step. L1: the proximal step, soft-thresholding the data step by ηλ.
+      const double z = w - eta * dW[j][i].get<double>();
+      const double prox =
+          std::fabs(z) > eta * lambda ? std::copysign(std::fabs(z) - eta * lambda, z) : 0.0;
+      EXPECT_TRUE(close(net.params[k], kind == nn::Penalty::L2 ? w - eta * g : prox))
+          << j << "," << i;
     }
   }
   // Biases are not penalised: they follow the reference exactly.
@@ -86,3 +91,34 @@ TEST(Regularization, SpecErrorsNameTheField) {
 }
 
 }  // namespace
+
+// Issue #12: L1 must be able to switch a weight off. A 2→1 linear unit, x = (1, 0), y = 1, ½(y −
+// ŷ)², λ = 0.01, η = 0.1, biases fixed at 0. The second input is always 0, so ∂E_data/∂w₂ = (ŷ −
+// y)·0 = 0 and only the penalty acts on w₂: soft-thresholding takes ηλ = 0.001 off |w₂| per step,
+// 0.0025 → 0.0015 → 0.0005 → 0 (exactly, since |0.0005| ≤ 0.001), then stays 0 (z = 0). The first
+// weight is needed: it stays far from 0. A plain subgradient step would go 0.0005 − 0.001 = −0.0005
+// and flip sign for ever, never reaching 0.
+TEST(Regularization, L1ProximalStepReachesExactZeros) {
+  const char* spec = R"({"layers": [2, 1], "activations": ["linear"], "loss": "half_sse",
+    "weights": [[[0.5, 0.0025]]], "biases": [[0]], "inputs": [[1, 0]], "targets": [[1]],
+    "learningRate": 0.1, "trainBiases": false, "regularization": {"name": "l1", "rate": 0.01}})";
+  nn::Network net = nn_test::network_from(std::string(spec));
+  const int w2 = net.layout.W[0] + 1;
+  int done = 0;
+  ASSERT_EQ(nn::network_train(net, 2, &done), nn::Status::Ok);
+  EXPECT_NEAR(net.params[w2], 0.0005, 1e-15);
+  ASSERT_EQ(nn::network_train(net, 1, &done), nn::Status::Ok);
+  EXPECT_EQ(net.params[w2], 0.0);
+  ASSERT_EQ(nn::network_train(net, 20, &done), nn::Status::Ok);
+  EXPECT_EQ(net.params[w2], 0.0);
+  // w₁: z = w₁ − η(w₁ − 1) then −ηλ: it heads for 1 − λ = 0.99 (where data and penalty balance).
+  EXPECT_GT(net.params[net.layout.W[0]], 0.8);
+  // The same with momentum: clip at zero instead of jumping across it.
+  std::string with_momentum = spec;
+  with_momentum.insert(1, R"("optimizer": {"name": "momentum", "momentum": 0.5}, )");
+  nn::Network m = nn_test::network_from(with_momentum);
+  ASSERT_EQ(nn::network_train(m, 40, &done), nn::Status::Ok);
+  EXPECT_EQ(m.params[w2], 0.0);
+  // The first weight's data gradient (y − ŷ)·1 is not 0, and the rule leaves it nonzero.
+  EXPECT_GT(m.params[m.layout.W[0]], 0.5);
+}

@@ -167,6 +167,12 @@ Status network_update(Network& net) {
     for (int l = 0; l < weight_layers(s); ++l)
       update_range(net, net.layout.W[l], s.sizes[l] * s.sizes[l + 1]);
   }
+  for (int l = 0; l < weight_layers(s) && s.regularization.kind == Penalty::L1; ++l) {
+    const int w = net.layout.W[l];
+    penalty_prox(net.params.data() + w, net.params_before.data() + w, net.grads.data() + w,
+                 s.sizes[l] * s.sizes[l + 1], s.optimizer.learning_rate,
+                 s.optimizer.kind == OptimizerKind::Sgd, s.regularization);
+  }
   if (all_finite(net.params)) return Status::Ok;
   net.params = net.params_before;  // keep the last good state
   net.t -= 1;

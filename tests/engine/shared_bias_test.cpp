@@ -33,8 +33,7 @@ TEST(SharedBias, ClassicGradientIsTheSumOverItsUsesAndTheUpdateMovesItOnce) {
     EXPECT_TRUE(nn_test::close(net.grads[L.b[1] + j], db2)) << "b2 slot " << j;
   }
   // The weights' gradients do not change by tying: w5's is still PyTorch's.
-  EXPECT_TRUE(
-      nn_test::close(net.grads[L.W[1]], layers[1]["dW"][0][0].get<double>()));
+  EXPECT_TRUE(nn_test::close(net.grads[L.W[1]], layers[1]["dW"][0][0].get<double>()));
   ASSERT_EQ(nn::network_update(net), nn::Status::Ok);
   // b⁺ = b − η ∂E/∂b with η = 0.5: 0.35 − 0.5 · 0.018725609…, 0.6 − 0.5 · 0.100400325…
   for (int j = 0; j < 2; ++j) {

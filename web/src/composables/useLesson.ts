@@ -14,7 +14,9 @@ import {
   SWEEP_EPSILONS,
   type CheckVerdict,
 } from '../math/gradientCheck'
+import { inLessonWords } from '../math/fieldWords'
 import { parseKey } from '../math/keys'
+import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
 import { useNotation } from './useNotation'
 import { useNetwork, type NetworkState } from './useNetwork'
@@ -84,7 +86,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   // A shared link (#/<id>?v=1&…) may start the lesson from other values (links/workedLink.ts).
   const link = injectLessonLink()
   const own = workedBase(lesson.spec, lesson.focus)
-  const start = startState(module, own, link?.opened ?? '')
+  const start = startState(module, own, link?.opened ?? '', (key) => plainName(key, lesson.symbols))
   if (link) link.notices.value = [...link.notices.value, ...start.notices]
   const network = useNetwork(module, start.state.spec)
   const training = useTraining(network)
@@ -219,7 +221,12 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
 }
 
 /** The link's state, or the lesson's own (with a notice) when the engine refuses that combination. */
-function startState(module: NnModule, own: WorkedState, query: string) {
+function startState(
+  module: NnModule,
+  own: WorkedState,
+  query: string,
+  name: (key: string) => string,
+) {
   const d = decodeWorked(query, own)
   if (d.applied.length === 0) return d
   const probe = EngineNetwork.create(module, d.state.spec)
@@ -227,6 +234,8 @@ function startState(module: NnModule, own: WorkedState, query: string) {
     probe.network.dispose()
     return d
   }
-  const text = `The link’s values do not make a network the engine can run (${probe.message}); the lesson starts with its own.`
+  const spec = d.state.spec
+  const said = inLessonWords(probe.message, name, spec.layers.length - 1, spec.inputs.length).text
+  const text = `The link’s values do not make a network the engine can run (${said}); the lesson starts with its own.`
   return { ...d, state: own, notices: [...d.notices, { kind: 'bad' as const, text }] }
 }

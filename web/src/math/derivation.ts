@@ -113,11 +113,19 @@ export function deriveGradient(
   } else if (F.L === 2) {
     const hidden = [F.actGrad(l, j), tail]
     const paths = Array.from({ length: F.K }, (_, k) => [...F.head(k), F.netToPrev(l, k, j)])
-    const bracket = (inner: (fs: Factor[]) => string): string =>
-      `\\Big(${paths.map((p) => `\\big[${inner(p)}\\big]`).join(' + ')}\\Big)`
+    // One bracket per line, then the hidden unit's factors on a line of their own, so the long
+    // product fits a printed page (A4) and a phone.
+    const bracket = (inner: (fs: Factor[]) => string, rest: string): string =>
+      [
+        ...paths.map(
+          (p, k) =>
+            `${k === 0 ? '\\Big(' : '+ '}\\big[${inner(p)}\\big]${k === paths.length - 1 ? '\\Big)' : ''}`,
+        ),
+        `{}${dot}${rest}`,
+      ].join(' \\\\ &\\qquad ')
     const symbolsOf = (fs: Factor[]): string => fs.map((f) => f.symbol).join(dot)
     steps.push({
-      latex: `${lhs} = ${bracket(symbolsOf)}${dot}${symbolsOf(hidden)}`,
+      latex: aligned([`${lhs} &= ${bracket(symbolsOf, symbolsOf(hidden))}`]),
       caption: withSample('The chain rule: one bracket per path through an output.'),
     })
     const all = [...paths.flat(), ...hidden]
@@ -131,7 +139,7 @@ export function deriveGradient(
       caption: 'With the numbers.',
     })
     const approx = paths.reduce((acc, p) => acc + shownProduct(p, d), 0) * shownProduct(hidden, d)
-    steps.push(finish(`${bracket((fs) => product(fs, n))}${dot}${product(hidden, n)}`, approx))
+    steps.push(finish(`${bracket((fs) => product(fs, n), product(hidden, n))} \\\\ &`, approx))
   } else {
     steps.push(...deltaRecursion(ctx, l, j, lhs, tail, withSample))
     const dl = t.delta[sample][j]

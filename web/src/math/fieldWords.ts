@@ -24,7 +24,7 @@ const FIELD = /^([a-zA-Z]+)((?:\[\d+\])*)(?:\.[a-zA-Z0-9]+)?: /
  */
 export function inLessonWords(
   message: string,
-  names: Readonly<Record<string, string>>,
+  names: Readonly<Record<string, string>> | ((key: string) => string | undefined),
   layers: number,
   rows: number,
 ): FieldMessage {
@@ -32,7 +32,9 @@ export function inLessonWords(
   if (!m) return { field: { kind: 'other' }, text: message }
   const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((g) => Number(g[1]))
   const rest = message.slice(m[0].length)
-  const name = (key: string): string => names[key] ?? key
+  const lookup = (key: string): string | undefined =>
+    typeof names === 'function' ? names(key) : names[key]
+  const name = (key: string): string => lookup(key) ?? key
   const sample = (s: number): string => (rows > 1 ? ` of sample ${s + 1}` : '')
   const say = (words: string, field: FieldRef): FieldMessage => ({
     field,
@@ -67,7 +69,7 @@ export function inLessonWords(
       return say('Weights', { kind: 'other' })
     case 'biases': {
       const l = (idx[0] ?? 0) + 1
-      const key = idx.length === 2 ? `b${l}[${idx[1]}]` : names[`b${l}`] ? `b${l}` : `b${l}[0]`
+      const key = idx.length === 2 ? `b${l}[${idx[1]}]` : lookup(`b${l}`) ? `b${l}` : `b${l}[0]`
       return say(name(key), { kind: 'other' })
     }
     case 'loss':

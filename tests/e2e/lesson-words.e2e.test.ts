@@ -1,0 +1,49 @@
+// Issue #12 on the lesson page: a degenerate spec is refused in the lesson's words, a BCE target of 2 is
+// refused at its field, switching the output to tanh says the loss changed, and E_o1, E_o2 are shown.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, type OpenedPage } from './utils'
+
+describe('messages in the lesson’s words', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('refuses a softmax over one output unit, naming the output layer', async () => {
+    opened = await openPage('#/sigmoid-221?v=1&act=sigmoid,softmax&loss=cross_entropy')
+    const { page } = opened
+    const notice = page.getByTestId('link-notices')
+    await expect.poll(() => notice.textContent()).toContain('a softmax over one output unit')
+    expect(await notice.textContent()).toContain('Output layer activation')
+    expect(await notice.textContent()).not.toContain('activations[1]')
+  })
+
+  it('a BCE target of 2 is refused at the target field; tanh outputs say the loss changed', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.locator('select#loss').selectOption({ label: 'binary cross-entropy' })
+    const target = page.getByLabel('targetₒ₁', { exact: true })
+    await target.fill('2')
+    await target.press('Enter')
+    const message = page.locator('.number-field__message')
+    await expect.poll(() => message.textContent()).toContain('targetₒ₁: binary cross-entropy')
+    expect(await message.textContent()).toContain('from 0 to 1')
+    expect(await message.textContent()).not.toContain('targets[0][0]')
+    await page.getByLabel('Output layer activation').selectOption({ label: 'tanh' })
+    const said = page.getByTestId('loss-notice')
+    await expect.poll(() => said.textContent()).toContain('the loss is now ½ Σ (y − ŷ)²')
+    expect(await page.locator('select#loss').inputValue()).toBe('half_sse')
+    expect(errors).toEqual([])
+  })
+
+  it('shows E_o1 = 0.274811083 and E_o2 = 0.023560026 beside E_total', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page } = opened
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    const value = async (k: number) =>
+      Number(await page.getByTestId(`output-error-${k}`).textContent())
+    await expect.poll(() => value(0)).toBeCloseTo(0.274811083, 9)
+    expect(await value(1)).toBeCloseTo(0.023560026, 9)
+  })
+})

@@ -32,7 +32,7 @@ describe('messages in the lesson’s words', () => {
     expect(await message.textContent()).not.toContain('targets[0][0]')
     await page.getByLabel('Output layer activation').selectOption({ label: 'tanh' })
     const said = page.getByTestId('loss-notice')
-    await expect.poll(() => said.textContent()).toContain('the loss is now ½ Σ (y − ŷ)²')
+    await expect.poll(() => said.textContent()).toContain('the loss is now ½ sum of squares')
     expect(await page.locator('select#loss').inputValue()).toBe('half_sse')
     expect(errors).toEqual([])
   })

@@ -140,35 +140,41 @@ describe('the custom element', () => {
   })
 })
 
+/** Not yet linked: the speed of training (the loop's setting) and a chart's log-scale switch. */
+const NOT_PACE = ':not([data-testid=speed]):not(.line-chart__tools input)'
+const PANEL_CONTROLS = `.panel-lesson__panel input${NOT_PACE}, .panel-lesson__panel select${NOT_PACE}`
+
 /** Every control's value on the page, in document order (sliders, selects, switches, radio buttons). */
 const controls = (page: Page) =>
-  page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
-        '.panel-lesson__panel input, .panel-lesson__panel select',
-      ),
-    ]
-      .filter(
-        (e) =>
-          e.type === 'range' ||
-          e.tagName === 'SELECT' ||
-          e.type === 'checkbox' ||
-          e.type === 'radio',
-      )
-      .map((e) =>
-        e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio')
-          ? String(e.checked)
-          : e.value,
-      ),
+  page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(selector)]
+        .filter(
+          (e) =>
+            e.type === 'range' ||
+            e.tagName === 'SELECT' ||
+            e.type === 'checkbox' ||
+            e.type === 'radio',
+        )
+        .map((e) =>
+          e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio')
+            ? String(e.checked)
+            : e.value,
+        ),
+    PANEL_CONTROLS,
   )
 
 describe('every control of a panel lesson is in its link', () => {
-  it.each(['chain-rule'])('%s: changed controls come back from the shared link', async (id) => {
+  it.each([
+    'chain-rule',
+    'hidden-layer',
+    'vanishing-gradient',
+    'batch-vs-sgd',
+    'shapes',
+    'learning-rate',
+  ])('%s: changed controls come back from the shared link', async (id) => {
     const { page, errors, close } = await openPage(`#/${id}`)
-    await page
-      .locator('.panel-lesson__panel input, .panel-lesson__panel select')
-      .first()
-      .waitFor({ timeout: 20_000 })
+    await page.locator(PANEL_CONTROLS).first().waitFor({ timeout: 20_000 })
     const before = await controls(page)
     // Move every slider to its end, pick another option of every select, flip every switch.
     const n = await page.locator('.panel-lesson__panel input[type=range]').count()
@@ -178,28 +184,29 @@ describe('every control of a panel lesson is in its link', () => {
       await s.press('End')
       if ((await s.inputValue()) === before[k]) await s.press('Home')
     }
-    for (const sel of await page.locator('.panel-lesson__panel select').all()) {
+    for (const sel of await page.locator(`.panel-lesson__panel select${NOT_PACE}`).all()) {
       const options = await sel
         .locator('option')
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
       const other = options.find((o) => o !== '') && options[options.length - 1]
       if (other) await sel.selectOption(other)
     }
-    for (const box of await page.locator('.panel-lesson__panel input[type=checkbox]').all())
+    for (const box of await page
+      .locator(`.panel-lesson__panel input[type=checkbox]${NOT_PACE}`)
+      .all())
       await box.click()
     const after = await controls(page)
     expect(after).not.toEqual(before)
-    await expect
-      .poll(() => page.evaluate(() => location.hash))
-      .toMatch(new RegExp(`^#/${id}\\?v=1&`))
+    // the address catches up with the last change (the shell writes it at most every 300 ms)
+    const query = () => page.locator('.share-bar').getAttribute('data-query')
+    await expect.poll(query).toMatch(/^v=1&/)
+    const hash = `#/${id}?${await query()}`
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash)
     const url = await page.evaluate(() => location.href)
     await close()
 
     const again = await openPage(url.slice(url.indexOf('#')))
-    await again.page
-      .locator('.panel-lesson__panel input, .panel-lesson__panel select')
-      .first()
-      .waitFor({ timeout: 20_000 })
+    await again.page.locator(PANEL_CONTROLS).first().waitFor({ timeout: 20_000 })
     expect(await controls(again.page)).toEqual(after)
     expect(await again.page.getByTestId('link-notices').count()).toBe(0)
     expect([...errors, ...again.errors]).toEqual([])

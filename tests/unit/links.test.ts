@@ -504,7 +504,7 @@ describe('panel lessons: every declared field', () => {
           if ('options' in d) return [name, d.options.find((o) => o !== v) ?? v]
           if (typeof v === 'boolean') return [name, !v]
           const n = d as NumberDecl
-          return [name, v === n.max ? n.min : n.max]
+          return [name, v !== n.max ? n.max : n.minExclusive ? (n.min + n.max) / 2 : n.min]
         }),
       )
       const q = encodeLink(F.schema, changed, F.own)

@@ -22,6 +22,7 @@ import {
 import { useRoute } from 'vue-router'
 import type { Decl, LinkedFields, LinkedValues } from './fields'
 import {
+  LINK_VERSION,
   decodeLink,
   encodeLink,
   passedOn,
@@ -88,7 +89,10 @@ export interface LessonLink {
   current: ShallowRef<string>
   /** Problems with the opened link, one each (see codec.ts noticeLines to show them). */
   notices: Ref<LinkNotice[]>
-  /** Keeps `current` (and the address, in the app) equal to `query()` from now on. */
+  /**
+   * Adds `query()` to `current` (and to the address, in the app) from now on. A lesson may publish
+   * several parts (a panel and a section with its own schema); they are joined after one `v=1`.
+   */
   publish: (query: () => string) => void
   /** Sets a passed-on value (codec.ts PASSED_ON, e.g. the exercises' `exseed`) in the link. */
   passOn: (key: (typeof PASSED_ON)[number], value: string) => void
@@ -104,9 +108,12 @@ export function provideLessonLink(): LessonLink {
   const write = inject(AddressKey, () => {})
   const opened = splitHash(route.fullPath).query
   let kept = passedOn(opened)
-  let published = ''
+  const parts = shallowRef<(() => string)[]>([])
+  let fields: string[] = []
   const show = (): void => {
-    link.current.value = [published, kept].filter(Boolean).join('&')
+    link.current.value = [fields.length ? `v=${LINK_VERSION}` : '', ...fields, kept]
+      .filter(Boolean)
+      .join('&')
     write(path, link.current.value)
   }
   const link: LessonLink = {
@@ -114,21 +121,20 @@ export function provideLessonLink(): LessonLink {
     current: shallowRef(''),
     notices: ref([]),
     fields: new Map(),
-    publish: (query) =>
-      watch(
-        query,
-        (q) => {
-          published = q
-          show()
-        },
-        { immediate: true },
-      ),
+    publish: (query) => (parts.value = [...parts.value, query]),
     passOn: (key, value) => {
       const others = kept.split('&').filter((p) => p && p.split('=')[0] !== key)
       kept = [...others, `${key}=${encodeURIComponent(value)}`].join('&')
       show()
     },
   }
+  watch(
+    () => parts.value.map((part) => part().replace(/^v=\d+&?/, '')).filter(Boolean),
+    (published) => {
+      fields = published
+      show()
+    },
+  )
   provide(LinkKey, link)
   return link
 }
@@ -146,8 +152,15 @@ export function injectLessonLink(): LessonLink | null {
  */
 export function useLinkedFields<F extends Record<string, Decl>>(
   fields: LinkedFields<F>,
-): LinkedValues<F> {
-  return useLinkedState(fields.schema, fields.own)
+): LinkedValues<F>
+export function useLinkedFields<S extends object>(schema: Schema<S>, own: S): S
+export function useLinkedFields(fields: object, own?: object): object {
+  return own === undefined
+    ? useLinkedState(
+        (fields as LinkedFields<Record<string, Decl>>).schema,
+        (fields as LinkedFields<Record<string, Decl>>).own,
+      )
+    : useLinkedState(fields as Schema<object>, own)
 }
 
 /** {@link useLinkedFields} for any schema and its own state. */
@@ -159,7 +172,13 @@ export function useLinkedState<S extends object>(schema: Schema<S>, own: S): S {
   const d = decodeLink(schema, link.opened, own)
   const state = reactive(structuredClone(d.state)) as S
   link.fields.set(schema, state)
-  link.notices.value = [...link.notices.value, ...d.notices]
+  // A name is unknown only when no schema of the lesson knows it.
+  const keys = new Set(schema.map((f) => f.key))
+  const others = [...link.fields.keys()].map((sc) => new Set((sc as Schema<S>).map((f) => f.key)))
+  link.notices.value = [
+    ...link.notices.value.filter((n) => n.kind !== 'unknown' || !keys.has(n.text)),
+    ...d.notices.filter((n) => n.kind !== 'unknown' || !others.some((o) => o.has(n.text))),
+  ]
   // Reading every field through JSON lets the watcher follow all of them.
   link.publish(() => encodeLink(schema, JSON.parse(JSON.stringify(state)) as S, own))
   return state

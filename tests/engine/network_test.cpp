@@ -90,6 +90,46 @@ TEST(Network, DivergenceIsReportedAndTheLastFiniteWeightsKept) {
   for (double p : net.params) EXPECT_TRUE(std::isfinite(p));
 }
 
+// One weight, no bias, x = 1, target 0, ½-SSE: L(w) = ½w², ∂L/∂w = w, so each update is
+// w ← w(1 − η). With η = 3 the weight goes 1, −2, 4, −8, … and the loss ½·4ⁿ after n updates:
+// 0.5, 2, 8, 32, 128, 512. The cut-off is 1000 × 0.5 = 500, first passed after 5 updates.
+TEST(Network, DivergenceIsNamedByTheUpdatesDoneFromTheStartOfTheRun) {
+  nn::Network net = nn_test::network_from(R"({"layers": [1, 1], "activations": ["linear"],
+    "loss": "half_sse", "weights": [[[1]]], "biases": [[0]], "inputs": [[1]], "targets": [[0]],
+    "learningRate": 3, "trainBiases": false})");
+  int done = 0;
+  // In chunks of 2: the count runs over the whole run, not inside the last chunk.
+  ASSERT_EQ(nn::network_train(net, 2, &done), nn::Status::Ok);
+  ASSERT_EQ(nn::network_train(net, 2, &done), nn::Status::Ok);
+  EXPECT_EQ(nn::network_train(net, 2, &done), nn::Status::NotFinite);
+  EXPECT_EQ(done, 1);  // update 5 happened (loss 128 before it); the loss after it, 512, is past
+  EXPECT_EQ(net.diverged_at, 5);
+  EXPECT_EQ(net.updates, 5);
+  ASSERT_EQ(net.losses.size(), 1u);
+  EXPECT_EQ(net.losses[0], 128.0);
+  EXPECT_EQ(nn::divergence_message(net),
+            "training diverged after 5 updates: the loss 512 passed the cut-off 500 (1000 × the "
+            "first loss)");
+  EXPECT_EQ(net.params[0], -32.0);  // (−2)⁵: the weights after update 5 are kept
+  // It does not go on until the next init.
+  EXPECT_EQ(nn::network_train(net, 2, &done), nn::Status::NotFinite);
+  EXPECT_EQ(done, 0);
+}
+
+// x = 1e100, η = 1: L₀ = ½·1e200 (finite); w₁ = 1 − 1e200, so L₁ = ½(1e200·1e100)² overflows to ∞
+// in one update, before the cut-off can see it grow.
+TEST(Network, AnInfiniteLossIsNamedByTheUpdatesDoneBeforeIt) {
+  nn::Network net = nn_test::network_from(R"({"layers": [1, 1], "activations": ["linear"],
+    "loss": "half_sse", "weights": [[[1]]], "biases": [[0]], "inputs": [[1e100]],
+    "targets": [[0]], "learningRate": 1, "trainBiases": false})");
+  int done = 0;
+  EXPECT_EQ(nn::network_train(net, 10, &done), nn::Status::NotFinite);
+  EXPECT_EQ(done, 1);
+  EXPECT_EQ(net.diverged_at, 1);
+  EXPECT_EQ(nn::divergence_message(net),
+            "training diverged after 1 update: the loss is not a finite number");
+}
+
 TEST(Network, SeededInitIsXavierUniformFromSplitMix64) {
   // splitmix64's published first output for seed 0 (Vigna's reference implementation).
   nn::Rng rng(0);

@@ -181,6 +181,38 @@ for (const simd of [true, false]) {
       net.dispose()
     })
 
+    it('names a divergence by the updates done from the start of the run, whatever the chunks', async () => {
+      // One weight, x = 1, target 0, ½-SSE, η = 3: w ← w(1 − 3) = −2w, so the loss after n updates
+      // is ½·4ⁿ: 0.5, 2, 8, 32, 128, 512. The cut-off is 1000 × 0.5 = 500: passed after 5 updates.
+      const spec: NetworkSpec = {
+        layers: [1, 1],
+        activations: ['linear'],
+        loss: 'half_sse',
+        weights: [[[1]]],
+        biases: [[0]],
+        inputs: [[1]],
+        targets: [[0]],
+        learningRate: 3,
+        trainBiases: false,
+      }
+      const net = make(await load(), spec)
+      const chunks = [net.train(3), net.train(3)]
+      expect(chunks.map((c) => c.done)).toEqual([3, 2])
+      expect(Array.from(chunks[0].losses)).toEqual([0.5, 2, 8])
+      expect(Array.from(chunks[1].losses)).toEqual([32, 128]) // 512 is past the cut-off: not kept
+      expect(chunks[1].divergedAt).toBe(5)
+      expect(chunks[1].cutoff).toBe(500)
+      expect(chunks[1].message).toBe(
+        'training diverged after 5 updates: the loss 512 passed the cut-off 500 (1000 × the first loss)',
+      )
+      expect(net.updates).toBe(5)
+      // A configure starts a new run; setUpdates continues the count of one that goes on.
+      net.configure(spec)
+      net.setUpdates(7)
+      expect(net.train(10).divergedAt).toBe(12)
+      net.dispose()
+    })
+
     it('gives a numerical gradient that agrees with backprop (the notes’ numerical ε)', async () => {
       const net = make(await load(), classic)
       const g = net.gradientCheck(1e-6)

@@ -56,16 +56,19 @@ nn::Status JsNetwork::update() {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
   if (nn::network_update(net_) != nn::Status::Ok)
     return fail(nn::Status::NotFinite, "the update made a weight non-finite; it was undone");
+  net_.updates += 1;  // the run's count, as network_train keeps it
   return fail(nn::Status::Ok, "");
 }
 
 double JsNetwork::step() {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), NAN;
   double loss = NAN;
-  if (nn::network_step(net_, &loss) != nn::Status::Ok)
+  if (nn::network_step(net_, &loss) != nn::Status::Ok) {
     fail(nn::Status::NotFinite, "training diverged: a number stopped being finite");
-  else
+  } else {
+    net_.updates += 1;
     fail(nn::Status::Ok, "");
+  }
   return loss;
 }
 
@@ -74,10 +77,14 @@ int JsNetwork::train(int steps) {
   if (steps < 0 || steps > 10000000) return fail(nn::Status::BadSpec, "steps: 0 to 10,000,000"), 0;
   int done = 0;
   if (nn::network_train(net_, steps, &done) != nn::Status::Ok)
-    fail(nn::Status::NotFinite, "training diverged at update " + std::to_string(done + 1));
+    fail(nn::Status::NotFinite, nn::divergence_message(net_));
   else
     fail(nn::Status::Ok, "");
   return done;
+}
+
+void JsNetwork::setUpdates(double n) {
+  net_.updates = n >= 0 && n < 1e15 ? static_cast<long>(n) : 0;
 }
 
 nn::Status JsNetwork::gradientCheck() {

@@ -37,6 +37,14 @@ class JsNetwork {
   double loss() const { return net_.loss; }
   int batchStart() const { return net_.batch_start; }
   int batchRows() const { return net_.batch_rows; }
+  // Updates done in this run (the divergence rule's count); configure starts a run at 0.
+  double updates() const { return static_cast<double>(net_.updates); }
+  // Continues a run's count after a configure that keeps the run (an edit, Undo).
+  void setUpdates(double n);
+  // The run's count when it diverged, or −1.
+  double divergedAt() const { return static_cast<double>(net_.diverged_at); }
+  // The loss above which the run counts as diverged (∞ before the first training step).
+  double cutoff() const { return nn::divergence_cutoff(net_.first_loss); }
   std::string layoutJson() const;
   // Typed-array views: params, grads, paramsBefore, acts, dacts, sampleLosses, losses, numeric.
   // Views detach when memory grows: re-read after any call that may allocate.

@@ -38,22 +38,14 @@ Status ensemble_init(Ensemble& e, const NetworkSpec& spec,
   return Status::Ok;
 }
 
-// Trains one copy; returns false once it has diverged (its remaining losses stay NaN).
-static bool train_copy(Ensemble& e, int c, int steps, double* losses) {
+// Trains one copy under the network's divergence rule (network_train); its losses go to `losses`.
+static void train_copy(Ensemble& e, int c, int steps, double* losses) {
   Network& net = e.copies[c];
-  for (int k = 0; k < steps; ++k) {
-    double loss = NAN;
-    const long update_index = net.t;
-    const Status st = network_step(net, &loss);
-    if (std::isnan(e.first_loss[c])) e.first_loss[c] = loss;
-    const bool blown = !std::isfinite(loss) || loss > kDivergenceFactor * e.first_loss[c];
-    if (std::isfinite(loss)) losses[k] = loss;
-    if (st != Status::Ok || blown) {
-      e.diverged_at[c] = static_cast<int>(update_index);
-      return false;
-    }
-  }
-  return true;
+  int done = 0;
+  network_train(net, steps, &done);
+  for (int k = 0; k < done; ++k) losses[k] = net.losses[k];
+  e.first_loss[c] = net.first_loss;
+  if (net.diverged_at >= 0) e.diverged_at[c] = static_cast<int>(net.diverged_at);
 }
 
 void ensemble_train(Ensemble& e, int steps) {

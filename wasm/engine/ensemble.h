@@ -1,7 +1,7 @@
 // Many copies of one network trained side by side inside the engine: the learning-rate sweep (one
 // learning rate per copy, identical initial weights) and the many-seeds experiment (one seed per
-// copy). A copy whose loss stops being finite or exceeds 1000 × its first loss is marked diverged
-// and stopped; the others go on.
+// copy). A copy that diverges (the network's rule: its loss stops being finite or exceeds
+// kDivergenceFactor × its first loss) is stopped; the others go on.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -11,15 +11,13 @@
 
 namespace nn {
 
-inline constexpr double kDivergenceFactor = 1000.0;
 inline constexpr int kMaxCopies = 256;
 
 struct Ensemble {
   std::vector<Network> copies;
   std::vector<double> first_loss;  // (copies) loss before the copy's first update
-  std::vector<int>
-      diverged_at;  // (copies) index of the update it stopped at, counted over all
-                    // train calls (its loss, if finite, is the last one recorded); −1 while healthy
+  std::vector<int> diverged_at;    // (copies) updates done when it diverged (over all train
+                                   // calls; the bad loss is not recorded); −1 while healthy
   std::vector<double> losses;      // (copies, steps) of the last train call; NaN after a stop
   std::vector<double> final_loss;  // (copies) loss over all rows after the last train call
   std::vector<double> accuracy;    // (copies) after the last train call (NaN for regression)

@@ -2,6 +2,7 @@
 #include "network.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "dense.h"
@@ -179,30 +180,99 @@ Status network_update(Network& net) {
   return Status::NotFinite;
 }
 
-Status network_step(Network& net, double* loss) {
-  if (net.plan.enabled && step_plan_applies(net.spec)) return planned_step(net, loss);
+// The rows of the next scheduled batch; advances the cursor.
+static void next_batch(Network& net, int* start, int* count) {
   const int rows = net.spec.rows;
   const int bs = net.spec.batch_size > 0 && net.spec.batch_size < rows ? net.spec.batch_size : rows;
-  const int start = net.cursor;
-  const int count = start + bs <= rows ? bs : rows - start;
-  net.cursor = start + count >= rows ? 0 : start + count;
+  *start = net.cursor;
+  *count = *start + bs <= rows ? bs : rows - *start;
+  net.cursor = *start + *count >= rows ? 0 : *start + *count;
+}
+
+Status network_step(Network& net, double* loss) {
+  if (net.plan.enabled && step_plan_applies(net.spec)) return planned_step(net, loss);
+  int start = 0, count = 0;
+  next_batch(net, &start, &count);
   *loss = network_forward(net, start, count);
   if (!std::isfinite(*loss)) return Status::NotFinite;
   const Status st = network_backward(net);
   return st != Status::Ok ? st : network_update(net);
 }
 
-Status network_train(Network& net, int steps, int* done) {
-  net.losses.resize(steps > 0 ? steps : 0);
-  for (int k = 0; k < steps; ++k) {
-    const Status st = network_step(net, &net.losses[k]);
-    if (st != Status::Ok) {
-      *done = k;
-      net.losses.resize(std::isfinite(net.losses[k]) ? k + 1 : k);
-      return st;
+double divergence_cutoff(double first) {
+  return std::isfinite(first) ? kDivergenceFactor * std::fabs(first) : INFINITY;
+}
+
+static std::string short_number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", x);
+  return buf;
+}
+
+std::string divergence_message(const Network& net) {
+  if (net.diverged_at < 0) return "";
+  const long n = net.diverged_at;
+  return "training diverged after " + std::to_string(n) + (n == 1 ? " update: " : " updates: ") +
+         net.diverged_why;
+}
+
+// Marks the run diverged after the updates done so far.
+static Status diverge(Network& net, std::string why) {
+  net.diverged_at = net.updates;
+  net.diverged_why = std::move(why);
+  return Status::NotFinite;
+}
+
+static std::string past_cutoff(double loss, double cutoff) {
+  return "the loss " + short_number(loss) + " passed the cut-off " + short_number(cutoff) + " (" +
+         short_number(kDivergenceFactor) + " × the first loss)";
+}
+
+// One training step under the divergence rule; on success its loss is appended to net.losses.
+static Status train_step(Network& net) {
+  double loss = NAN;
+  if (net.plan.enabled && step_plan_applies(net.spec)) {
+    // The fused step updates before the rule can look at its loss: plain SGD, so a step past
+    // the cut-off is undone exactly from params_before.
+    const Status st = planned_step(net, &loss);
+    if (std::isnan(net.first_loss)) net.first_loss = loss;
+    if (!std::isfinite(loss)) return diverge(net, "the loss is not a finite number");
+    const double cutoff = divergence_cutoff(net.first_loss);
+    if (loss > cutoff) {
+      if (st == Status::Ok) {
+        net.params = net.params_before;
+        net.t -= 1;
+      }
+      return diverge(net, past_cutoff(loss, cutoff));
     }
+    if (st != Status::Ok)
+      return diverge(net, "a gradient or the next update is not finite (it was not applied)");
+  } else {
+    int start = 0, count = 0;
+    next_batch(net, &start, &count);
+    loss = network_forward(net, start, count);
+    if (std::isnan(net.first_loss)) net.first_loss = loss;
+    if (!std::isfinite(loss)) return diverge(net, "the loss is not a finite number");
+    const double cutoff = divergence_cutoff(net.first_loss);
+    if (loss > cutoff) return diverge(net, past_cutoff(loss, cutoff));
+    if (network_backward(net) != Status::Ok || network_update(net) != Status::Ok)
+      return diverge(net, "a gradient or the next update is not finite (it was not applied)");
   }
-  *done = steps;
+  net.updates += 1;
+  net.losses.push_back(loss);
+  return Status::Ok;
+}
+
+Status network_train(Network& net, int steps, int* done) {
+  net.losses.clear();
+  *done = 0;
+  if (net.diverged_at >= 0) return Status::NotFinite;
+  net.losses.reserve(steps > 0 ? steps : 0);
+  for (int k = 0; k < steps; ++k) {
+    const Status st = train_step(net);
+    if (st != Status::Ok) return st;
+    *done = k + 1;
+  }
   return Status::Ok;
 }
 

@@ -1,6 +1,7 @@
 // A dense network and everything it computes, in flat buffers (llm.c's layout): the trace a lesson
 // shows *is* the training state. network_forward/backward/update only orchestrate the kernels.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -46,6 +47,12 @@ struct Layout {
   int capacity = 0;
 };
 
+// The one divergence rule (every screen, the sweep and the CLI): a run has diverged when the loss
+// measured before an update is not finite or exceeds kDivergenceFactor × the run's first loss, or
+// when a gradient or the update itself stops being finite. It is named by the number of updates
+// done before it (the loss "after N updates"), counted from the start of the run.
+inline constexpr double kDivergenceFactor = 1000.0;
+
 struct Network {
   NetworkSpec spec;
   Layout layout;
@@ -60,7 +67,16 @@ struct Network {
   double loss = 0;                      // mean data loss of the last forward batch + penalty
   double penalty = 0;                   // the regularisation part of `loss`
   StepPlan plan;                        // network_step's resolved fast path (fast_step.h)
+  long updates = 0;                     // successful updates in this run (since init or set)
+  double first_loss = NAN;              // the loss before the run's first training step
+  long diverged_at = -1;                // `updates` when the run diverged; −1 while healthy
+  std::string diverged_why;             // what went wrong, e.g. "the loss is not a finite number"
 };
+
+// The cut-off of the divergence rule for a run whose first loss is `first` (∞ before the first).
+double divergence_cutoff(double first);
+// "training diverged after N updates: <why>", or "" while healthy.
+std::string divergence_message(const Network& net);
 
 int weight_layers(const NetworkSpec& spec);
 // True when weight layer l (0-based) has one bias shared by all its units.
@@ -80,8 +96,9 @@ Status network_backward(Network& net);
 Status network_update(Network& net);
 // One scheduled step: next batch, forward, backward, update. *loss is the batch loss before it.
 Status network_step(Network& net, double* loss);
-// `steps` scheduled steps; losses[k] is the batch loss before update k. Stops at the first
-// non-finite number (losses then has *done entries).
+// `steps` scheduled steps; losses[k] is the batch loss before update k. Stops where the divergence
+// rule says (losses then has *done entries, all finite and within the cut-off; diverged_at and
+// diverged_why say where and why) and refuses to go on until the next init.
 Status network_train(Network& net, int steps, int* done);
 // Forgets momentum/Adam state and the batch cursor (parameters stay).
 void network_reset_optimizer(Network& net);

@@ -70,9 +70,7 @@ Status trace_run(Network& net, int steps, std::string* out) {
   int done = 0;
   const Status st = network_train(net, steps, &done);
   if (st != Status::Ok) {
-    *out = "training stopped at update " + std::to_string(done + 1) + " of " +
-           std::to_string(steps) +
-           ": a loss, gradient or weight stopped being a finite number (diverged)";
+    *out = divergence_message(net) + " (of " + std::to_string(steps) + " asked)";
     return st;
   }
   trace["losses"] = numbers(net.losses.data(), done);

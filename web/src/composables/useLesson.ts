@@ -1,7 +1,7 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
 // sample, the derivation of that parameter, and check-my-work.
 import { computed, ref, watch, type ComputedRef, type Ref } from 'vue'
-import { injectEmbedSink, progressReporter } from '../embed/protocol'
+import { injectEmbedSink, injectProgress, progressReporter } from '../embed/protocol'
 import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import { decodeWorked, encodeWorked, workedBase, type WorkedState } from '../links/workedLink'
@@ -214,7 +214,8 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     encodeWorked({ spec: network.spec.value, selected: selected.value, sample: sample.value }, own),
   )
   const sink = injectEmbedSink()
-  const report = progressReporter(lesson.id, sink)
+  // The lesson view's reporter, shared with the training loop (which names `converged` exactly).
+  const report = injectProgress() ?? progressReporter(lesson.id, sink)
   watch(network.updates, (n) => report(n, network.trace.value?.loss ?? null))
   sink({ type: 'backprop-lab:loaded', lesson: lesson.id })
   return state

@@ -102,6 +102,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
       if (!keepHistory) forget()
       return r
     }
+    net.setUpdates(updates.value) // an edit keeps the run: its updates still count
     spec.value = next
     params.value = net.params()
     const was = stage.value
@@ -136,6 +137,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     stage.value = last.stage === 'updated' ? 'backward' : last.stage
     configure(last.spec, true)
     updates.value = last.updates
+    net.setUpdates(last.updates)
   }
   function refresh(updatesDone: number): void {
     params.value = net.params()

@@ -6,7 +6,12 @@ import { onScopeDispose, shallowRef, watch, type Ref, type ShallowRef, type Watc
 import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
-import { useTrainingLoop, type TrainingLoop, type TrainingLoopOptions } from './useTrainingLoop'
+import {
+  useTrainingLoop,
+  type ChunkResult,
+  type TrainingLoop,
+  type TrainingLoopOptions,
+} from './useTrainingLoop'
 
 export interface RaceVariant {
   name: string
@@ -18,6 +23,8 @@ export interface RaceRules<L extends { stopped: string }> {
   start: (net: EngineNetwork, k: number) => L
   /** Trains `net` by `steps` loop steps; returns the lane (a new object when it changed). */
   advance: (net: EngineNetwork, lane: L, steps: number, k: number) => L
+  /** The first variant's progress since update `from`, for an embedding page. */
+  progress?: (net: EngineNetwork, lane: L, from: number) => ChunkResult['progress']
 }
 
 export interface Race<L> {
@@ -42,12 +49,14 @@ export function useRace<L extends { stopped: string }>(
   let nets: EngineNetwork[] = []
 
   const loop = useTrainingLoop((steps) => {
+    const from = nets[0]?.updates ?? 0
     lanes.value = lanes.value.map((lane, k) => rules.advance(nets[k], lane, steps, k))
     const stop = lanes.value.every((l) => l.stopped)
     return {
       done: steps,
       stop,
       message: stop ? 'Every run diverged: lower η and start again.' : '',
+      progress: nets[0] && rules.progress?.(nets[0], lanes.value[0], from),
     }
   }, loopOptions)
 
@@ -92,6 +101,8 @@ export interface RaceLane {
   accuracy: number | null
   /** Why the variant stopped (divergence), or ''. */
   stopped: string
+  /** The engine's count of updates when it diverged, or null. */
+  divergedAt: number | null
 }
 
 export type NetworkRace = Race<RaceLane>
@@ -116,7 +127,7 @@ export function useNetworkRace(
   function epoch(net: EngineNetwork, lane: RaceLane, k: number): RaceLane {
     const t = net.train(updatesPerEpoch(variants.value[k].spec))
     for (const l of t.losses.subarray(0, t.done)) lane.updateLosses.push(l)
-    if (t.diverged) return { ...lane, stopped: t.message }
+    if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
     const f = net.forward()
     if (!f.ok) return { ...lane, stopped: f.message }
     lane.epochLosses.push(f.loss)
@@ -135,8 +146,15 @@ export function useNetworkRace(
           epochLosses: start.ok ? [start.loss] : [],
           accuracy: net.accuracy(),
           stopped: '',
+          divergedAt: null,
         }
       },
+      progress: (net, lane, from) => ({
+        from,
+        losses: lane.updateLosses.slice(from, net.updates),
+        updates: net.updates,
+        loss: lane.updateLosses[lane.updateLosses.length - 1] ?? null,
+      }),
       advance(net, lane, epochs, k) {
         let l = lane
         for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k)

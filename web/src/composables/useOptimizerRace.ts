@@ -13,6 +13,8 @@ export interface RaceRunner {
   losses: number[]
   /** Why this copy stopped (divergence), or ''. */
   stopped: string
+  /** The engine's count of updates when it diverged, or null. */
+  divergedAt: number | null
   accuracy: number | null
 }
 
@@ -46,14 +48,27 @@ export function useOptimizerRace(
     variants,
     spec,
     {
-      start: (_net, k) => ({ ...optimizers[k], losses: [], stopped: '', accuracy: null }),
+      start: (_net, k) => ({
+        ...optimizers[k],
+        losses: [],
+        stopped: '',
+        divergedAt: null,
+        accuracy: null,
+      }),
+      progress: (net, r, from) => ({
+        from,
+        losses: r.losses.slice(from, net.updates),
+        updates: net.updates,
+        loss: r.losses[r.losses.length - 1] ?? null,
+      }),
       advance(net, r, steps) {
         if (r.stopped) return r
         const t = net.train(steps)
         for (const l of t.losses.subarray(0, t.done)) r.losses.push(l)
         return {
           ...r,
-          stopped: t.diverged ? `diverged: ${t.message}` : '',
+          stopped: t.message,
+          divergedAt: t.divergedAt,
           accuracy: net.accuracy(),
         }
       },

@@ -29,6 +29,8 @@ export interface TrainingState {
   running: Readonly<Ref<boolean>>
   /** The paced loop: pace, message, Resume. */
   loop: TrainingLoop
+  /** Where the last run diverged (updates from the start of the run) and the loss cut-off, or null. */
+  divergence: ShallowRef<{ update: number; cutoff: number } | null>
   /** Why training stopped on its own (divergence), or ''. */
   stopReason: Readonly<Ref<string>>
   /** Train, Pause or Resume; every start is an Undo point. */
@@ -43,6 +45,8 @@ export interface TrainingState {
   trimTo: (updates: number) => void
 }
 
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 export function useTraining(network: NetworkState, options: TrainingOptions = {}): TrainingState {
   const maxPoints = options.maxPoints ?? 4000
   const lossHistory = shallowRef<readonly LossPoint[]>([])
@@ -55,6 +59,8 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
     while (all.length > maxPoints) all = all.filter((_, k) => k % 2 === 0 || k === all.length - 1)
     lossHistory.value = all
   }
+  /** Where the run diverged (the engine's count) and its cut-off, for the chart's mark; or null. */
+  const divergence = shallowRef<{ update: number; cutoff: number } | null>(null)
   const loop = useTrainingLoop(
     (steps) => {
       const base = network.updates.value
@@ -65,11 +71,19 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
         ),
       )
       network.refresh(r.done)
+      const progress = {
+        from: base,
+        losses: r.losses,
+        updates: network.updates.value,
+        loss: network.trace.value?.loss ?? null,
+      }
+      if (r.divergedAt !== null) divergence.value = { update: r.divergedAt, cutoff: r.cutoff }
       return {
         done: r.done,
+        progress,
         stop: r.diverged,
         message: r.diverged
-          ? `Training diverged (${r.message}). Lower the learning rate, then Undo or Reset.`
+          ? `${sentence(r.message)}. Lower the learning rate, then Undo or Reset.`
           : '',
       }
     },
@@ -84,19 +98,24 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
   /** Each press of Train or Resume remembers the weights for Undo. */
   function start(): void {
     if (loop.running.value) return
-    if (loop.halted.value) loop.reset() // after a divergence (undone or not), a fresh run
+    if (loop.halted.value) reset() // after a divergence (undone or not), a fresh run
     network.checkpoint()
     loop.start()
   }
+  function reset(): void {
+    loop.reset()
+    divergence.value = null
+  }
   return {
     lossHistory,
+    divergence,
     running: loop.running,
     loop,
     stopReason: computed(() => (loop.halted.value ? loop.message.value : '')),
     toggle: () => (loop.running.value ? loop.pause() : start()),
     start,
     pause: loop.pause,
-    reset: loop.reset,
+    reset,
     record: (update, loss) => Number.isFinite(loss) && push([{ update, loss }]),
     trimTo: (updates) => (lossHistory.value = lossHistory.value.filter((p) => p.update < updates)),
   }

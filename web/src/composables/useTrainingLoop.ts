@@ -4,7 +4,16 @@
 // A frame never does more than its time budget allows (the chunk adapts to what one update costs), so
 // input stays responsive at any pace. Reaching the planned length pauses with a message; Resume goes on
 // for another planned length. Knows nothing about networks: `work(n)` trains and says what happened.
-import { computed, onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import {
+  computed,
+  getCurrentInstance,
+  onScopeDispose,
+  ref,
+  shallowRef,
+  type Ref,
+  type ShallowRef,
+} from 'vue'
+import { injectProgress } from '../embed/protocol'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -18,6 +27,11 @@ export interface ChunkResult {
   stop?: boolean
   /** Shown while stopped, e.g. why training diverged. */
   message?: string
+  /**
+   * For an embedding page (`step`, `converged`): `losses[k]` is the batch loss after `from + k`
+   * updates; the run is now at `updates` with `loss`. Screens with several networks report one.
+   */
+  progress?: { from: number; losses: ArrayLike<number>; updates: number; loss: number | null }
 }
 
 export interface TrainingLoopOptions {
@@ -91,6 +105,11 @@ export function useTrainingLoop(
   let lastTime = 0
   let end = planned
   let frame = 0
+  const progress = getCurrentInstance() ? injectProgress() : null
+  function report(r: ChunkResult): void {
+    const p = r.progress
+    if (progress && p) progress.chunk(p.from, p.losses, p.updates, p.loss)
+  }
 
   /** Next chunk limit: shrinks at once after a frame over budget, grows (at most ×2) after a full one. */
   function adapt(ms: number, asked: number, done: number): void {
@@ -138,6 +157,7 @@ export function useTrainingLoop(
       const r = work(n)
       const ms = performance.now() - t0
       steps.value += r.done
+      report(r)
       stats.value = { chunk: n, ms }
       adapt(ms, n, r.done)
       if (finishRun(r)) return
@@ -173,6 +193,7 @@ export function useTrainingLoop(
     if (running.value || halted.value) return
     const r = work(1)
     steps.value += r.done
+    report(r)
     if (r.stop) {
       halted.value = true
       message.value = r.message ?? ''

@@ -1,7 +1,7 @@
 // How an embedded lesson talks to the page around it (docs/embedding.md). In an <iframe> (`?embed=1`)
 // the messages go to `window.parent` with postMessage; in the <backprop-lesson> custom element they are
 // DOM CustomEvents on the element. Lessons only call the sink they are given (injectEmbedSink).
-import { inject, type InjectionKey } from 'vue'
+import { inject, provide, type InjectionKey } from 'vue'
 
 /** Every message type starts with this prefix, so a host can ignore everyone else's messages. */
 export const MESSAGE_PREFIX = 'backprop-lab:'
@@ -99,22 +99,57 @@ export function reportHeight(content: Element, sink: EmbedSink): () => void {
   }
 }
 
+/** A lesson's one source of `step` and `converged` messages (see {@link progressReporter}). */
+export interface ProgressReporter {
+  /** The run is at `updates` with batch loss `loss` (after a Step, an edit or a chunk). */
+  (updates: number, loss: number | null): void
+  /**
+   * A chunk of training: `losses[k]` is the loss after `from + k` updates (so `converged` names the
+   * exact update), then the run is at `updates` with `loss`.
+   */
+  chunk: (from: number, losses: ArrayLike<number>, updates: number, loss: number | null) => void
+}
+
 /**
- * Turns a lesson's progress into `step` and `converged` messages: call with the update count and the
- * current batch loss whenever either changes. Reset (updates back to 0) re-arms `converged`.
+ * Turns a lesson's progress into `step` and `converged` messages: call it with the update count and
+ * the current batch loss whenever either changes, and `chunk` with every loss of a chunk of training.
+ * `converged` comes once, at the first update whose loss is below {@link CONVERGED_BELOW}; going back
+ * to update 0 (Reset) or before the last count (Undo) re-arms it.
  */
-export function progressReporter(lesson: string, sink: EmbedSink) {
+export function progressReporter(lesson: string, sink: EmbedSink): ProgressReporter {
   let lastUpdates = 0
   let converged = false
-  return (updates: number, loss: number | null): void => {
+  function converge(updates: number, loss: number): void {
+    if (converged || !Number.isFinite(loss) || loss >= CONVERGED_BELOW) return
+    converged = true
+    sink({ type: 'backprop-lab:converged', lesson, updates, loss })
+  }
+  const report = ((updates: number, loss: number | null): void => {
     if (updates < lastUpdates || updates === 0) converged = false
     if (updates > lastUpdates && loss !== null && Number.isFinite(loss)) {
       sink({ type: 'backprop-lab:step', lesson, updates, loss })
-      if (!converged && loss < CONVERGED_BELOW) {
-        converged = true
-        sink({ type: 'backprop-lab:converged', lesson, updates, loss })
-      }
+      converge(updates, loss)
     }
     lastUpdates = updates
+  }) as ProgressReporter
+  report.chunk = (from, losses, updates, loss) => {
+    if (from < lastUpdates || from === 0) converged = false
+    for (let k = 0; k < losses.length && !converged; k++) converge(from + k, losses[k])
+    report(updates, loss)
   }
+  return report
+}
+
+const ProgressKey: InjectionKey<ProgressReporter> = Symbol('progress')
+
+/** Creates the lesson's reporter (to the enclosing embed's sink) and provides it to the subtree. */
+export function provideProgress(lesson: string): ProgressReporter {
+  const report = progressReporter(lesson, injectEmbedSink())
+  provide(ProgressKey, report)
+  return report
+}
+
+/** The reporter of the enclosing lesson view, or null (outside a lesson). Call during setup. */
+export function injectProgress(): ProgressReporter | null {
+  return inject(ProgressKey, null)
 }

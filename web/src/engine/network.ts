@@ -60,9 +60,17 @@ export interface ParameterCheck {
 export interface TrainResult {
   /** Updates done (fewer than asked when training diverged). */
   done: number
-  /** The batch loss before each update. */
+  /** The batch loss before each update done (all finite and within the cut-off). */
   losses: Float64Array
   diverged: boolean
+  /**
+   * The engine's one divergence rule: the run's update count when the loss after it was not finite
+   * or passed the cut-off (or the next update failed), counted from the start of the run; else null.
+   */
+  divergedAt: number | null
+  /** The loss above which the run counts as diverged (1000 × its first loss). */
+  cutoff: number
+  /** "training diverged after N updates: …", or ''. */
   message: string
 }
 
@@ -163,12 +171,25 @@ export class EngineNetwork {
     const done = m._nn_train(h, steps)
     const diverged = m._nn_status(h) !== m.Status.ok.value
     const losses = new Float64Array(m.HEAPU8.buffer, m._nn_losses(h), m._nn_losses_count(h))
+    const at = this.net.divergedAt()
     return {
       done,
-      losses: losses.slice(),
+      losses: losses.slice(0, done),
       diverged,
+      divergedAt: at >= 0 ? at : null,
+      cutoff: this.net.cutoff(),
       message: diverged ? this.net.error() : '',
     }
+  }
+
+  /** Updates done in this run, the count every divergence message uses (configure restarts it). */
+  get updates(): number {
+    return this.net.updates()
+  }
+
+  /** Continues the run's count after a configure that keeps the run (an edit, Undo). */
+  setUpdates(n: number): void {
+    this.net.setUpdates(n)
   }
 
   setLearningRate(lr: number): Result {

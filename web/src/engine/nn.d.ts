@@ -56,6 +56,14 @@ export interface NnNetwork {
   loss(): number
   batchStart(): number
   batchRows(): number
+  /** Updates done in this run: the divergence rule's count (configure starts a run at 0). */
+  updates(): number
+  /** Continues a run's count after a configure that keeps the run (an edit, Undo). */
+  setUpdates(n: number): void
+  /** The run's update count when it diverged, or −1. */
+  divergedAt(): number
+  /** The loss above which the run counts as diverged (∞ before its first training step). */
+  cutoff(): number
   /** Share of rows classified right (runs a forward pass); NaN for regression outputs. */
   accuracy(): number
   /** ‖∂L/∂W_l‖₂ per weight layer from the current gradients (a view: copy it). */

@@ -92,7 +92,7 @@ export function classifySweep(
     if (c.divergedAt !== null) {
       return {
         verdict: 'diverged',
-        reason: `stopped at update ${c.divergedAt + 1}: the loss blew up (non-finite or 1000 × its start)`,
+        reason: `diverged after ${c.divergedAt} update${c.divergedAt === 1 ? '' : 's'}: the loss blew up (not a finite number, or past 1000 × its first loss)`,
       }
     }
     if (s.rises >= o.rises) {

@@ -45,7 +45,8 @@ export function usePlaygroundTraining(
   let session: PlaygroundSession | null = null
 
   let [chartAt, detailAt] = [0, 0]
-  function record(force = true): void {
+  /** Re-reads the pictures; `chart: false` keeps the loss out of the curve (a diverged run's). */
+  function record(force = true, chart = true): void {
     if (!session) return
     const now = performance.now()
     const due = force || now - detailAt >= DETAIL_MS
@@ -55,7 +56,7 @@ export function usePlaygroundTraining(
       detailAt = now
       detail.value = { params: s.params, hidden: s.hidden, deadRelu: s.deadRelu }
     }
-    appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
+    if (chart) appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
     // The chart gets a new object at most every CHART_MS while running: a redraw per frame costs frames.
     if (!force && now - chartAt < CHART_MS) return
     chartAt = now
@@ -80,14 +81,15 @@ export function usePlaygroundTraining(
   }
 
   /** `n` updates; stops (and names the reason) when the engine reports divergence. */
-  function trainSteps(n: number): { done: number; stop: boolean } {
+  function trainSteps(n: number): { done: number; stop: boolean; losses?: Float64Array } {
     if (!session || !canTrain.value) return { done: 0, stop: true }
     const r = session.train(n)
     updates.value += r.done
     if (r.diverged)
-      message.value = `Training diverged after ${updates.value} updates: ${r.message}. Lower the learning rate and press Reset.`
-    record(r.diverged || !loop.running.value)
-    return { done: r.done, stop: r.diverged }
+      message.value = `${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}. Lower the learning rate and press Reset.`
+    // The curve stops at the last loss within the engine's cut-off; the message names the update.
+    record(r.diverged || !loop.running.value, !r.diverged)
+    return { done: r.done, stop: r.diverged, losses: r.losses }
   }
 
   /** Updates in one epoch (one pass over the training points) at the current batch size. */
@@ -100,8 +102,17 @@ export function usePlaygroundTraining(
   // where the learner can watch it.
   const loop = useTrainingLoop(
     (epochs) => {
+      const from = updates.value
       const r = trainSteps(epochs * perEpoch())
-      return { done: r.stop ? Math.floor(r.done / perEpoch()) : epochs, stop: r.stop }
+      // For an embedding page: full-batch losses name `converged` exactly; mini-batch ones are
+      // one batch's, so only the training loss after the chunk counts then.
+      const progress = {
+        from,
+        losses: perEpoch() === 1 && r.losses ? r.losses : [],
+        updates: updates.value,
+        loss: snapshot.value?.trainLoss ?? null,
+      }
+      return { done: r.stop ? Math.floor(r.done / perEpoch()) : epochs, stop: r.stop, progress }
     },
     { budgetMs: 6, maxSteps: 2000, pace: 60, unit: 'epoch' },
   )

@@ -1,0 +1,71 @@
+// The training core (#11) in Chromium: a divergence is named by one number everywhere (status, chart,
+// message), computed here independently; Pause and Resume after the planned end; the embed's
+// `converged` at the exact update.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+/**
+ * sigmoid-221's weights with both layers linear, no biases, ½-SSE, trained by plain gradient descent
+ * in JavaScript: the number of updates after which the loss is first not finite or above 1000 × the
+ * first loss (the engine's stated rule), or null.
+ */
+function divergesAfter(eta: number): { updates: number; loss: number } | null {
+  let W1 = [
+    [0.3, 0.6],
+    [-0.4, 0.2],
+  ]
+  let W2 = [0.7, -0.5]
+  const x = [0.5, 0.8]
+  const t = 1
+  let first = NaN
+  for (let n = 0; n < 100_000; n++) {
+    const h = W1.map((row) => row[0] * x[0] + row[1] * x[1])
+    const o = W2[0] * h[0] + W2[1] * h[1]
+    const E = 0.5 * (o - t) ** 2
+    if (Number.isNaN(first)) first = E
+    if (!Number.isFinite(E) || E > 1000 * first) return { updates: n, loss: E }
+    const d = o - t
+    const dh = W2.map((w) => w * d)
+    W2 = W2.map((w, j) => w - eta * d * h[j])
+    W1 = W1.map((row, j) => row.map((w, i) => w - eta * dh[j] * x[i]))
+  }
+  return null
+}
+
+describe('training core', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('names a divergence by the same update on the status, the chart and the message', async () => {
+    const expected = divergesAfter(2)
+    expect(expected?.updates).toBeGreaterThan(1)
+    const n = expected!.updates
+    opened = await openPage('#/sigmoid-221')
+    const { page, errors } = opened
+    await page.getByLabel('Hidden layer 1 activation').selectOption('linear')
+    await page.getByLabel('Output layer activation').selectOption('linear')
+    const eta = page.getByLabel('Learning rate η')
+    await eta.fill('2')
+    await eta.press('Enter')
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    const message = page.getByTestId('train-message')
+    await expect.poll(() => message.textContent(), { timeout: 20_000 }).toContain('diverged')
+    expect(await message.textContent()).toContain(`Training diverged after ${n} updates: the loss`)
+    expect(await page.locator('.workspace__status').textContent()).toContain(`${n} updates`)
+    const chart = async () =>
+      JSON.parse((await page.locator('.loss-chart').getAttribute('data-chart')) ?? '{}') as {
+        series?: { label: string; last: { x: number; y: number } | null }[]
+      }
+    await expect
+      .poll(async () => (await chart()).series?.find((s) => s.label === 'diverged')?.last?.x)
+      .toBe(n)
+    const curve = (await chart()).series?.[0]
+    expect(curve?.last?.x).toBe(n - 1) // the loss after n − 1 updates: the last within the cut-off
+    expect(await page.locator('.loss-chart').textContent()).toContain(`diverged after ${n} updates`)
+    await screenshot(page, 'training-core-diverged-1280')
+    expect(errors).toEqual([])
+  })
+})

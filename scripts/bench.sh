@@ -2,6 +2,8 @@
 # `npm run bench`: builds the engine (native + both wasm flavours), checks that the SIMD build
 # really contains SIMD instructions, then prints the throughput table (bench/run.mjs): every
 # workload as ratios to plain JS, the limit kernels and the GEMM rate, and which aims are met.
+# Then it builds the site and prints the frame times of every screen that trains, in Chromium
+# (bench/frames.mjs).
 # Environment: BENCH_ROUNDS (default 7), BENCH_REP_MS (default 40) tune the timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,3 +16,5 @@ node bench/check-simd.mjs
 # comparison in its baseline tier for the whole run.
 node --no-concurrent-recompilation --no-liftoff bench/run.mjs
 node bench/cli-trace.mjs
+npm run --silent build:web >/dev/null
+node bench/frames.mjs

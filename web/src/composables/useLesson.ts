@@ -1,6 +1,6 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
 // sample, the derivation of that parameter, and check-my-work.
-import { computed, ref, watch, type ComputedRef, type Ref } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { injectEmbedSink, injectProgress, progressReporter } from '../embed/protocol'
 import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
@@ -82,6 +82,9 @@ export interface LessonState {
   }
 }
 
+/** Milliseconds between re-typesettings while training runs. */
+const TYPESET_MS = 250
+
 export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   // A shared link (#/<id>?v=1&…) may start the lesson from other values (links/workedLink.ts).
   const link = injectLessonLink()
@@ -95,15 +98,34 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const answers = ref<Record<string, string> | null>(null)
   const guideIndex = ref(-1)
   const opts = () => ({ symbols: lesson.symbols, sample: Math.min(sample.value, rows() - 1) })
-  const rows = () => network.trace.value?.inputs.length ?? 1
+  const rows = () => shown.value.trace?.inputs.length ?? 1
+
+  // What is typeset (derivation, matrix form, check-my-work) follows the trace at most every
+  // TYPESET_MS while training runs: KaTeX costs more than a frame. Paused, it follows at once.
+  const snap = () => ({ trace: network.trace.value, spec: network.spec.value })
+  const shown = shallowRef(snap())
+  let shownAt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  function show(): void {
+    timer = undefined
+    shownAt = performance.now()
+    shown.value = snap()
+  }
+  watch(network.trace, () => {
+    if (!training.running.value) return show()
+    if (timer === undefined)
+      timer = setTimeout(show, Math.max(0, TYPESET_MS - (performance.now() - shownAt)))
+  })
+  watch(training.running, (on) => !on && show())
+  onScopeDispose(() => clearTimeout(timer))
 
   const derivation = computed(() => {
-    const t = network.trace.value
-    return t ? deriveGradient(network.spec.value, t, selected.value, opts()) : []
+    const { trace: t, spec } = shown.value
+    return t ? deriveGradient(spec, t, selected.value, opts()) : []
   })
   const matrixForm = computed(() => {
-    const t = network.trace.value
-    return t && lesson.matrixForm ? outputLayerMatrixForm(network.spec.value, t, opts()) : []
+    const { trace: t, spec } = shown.value
+    return t && lesson.matrixForm ? outputLayerMatrixForm(spec, t, opts()) : []
   })
   /** Index of the selected parameter in the engine's W1 b1 W2 b2 … buffer (a shared bias: its first copy). */
   const selectedIndex = (): number | null => {
@@ -150,8 +172,8 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     })
   })
   const checkResult = computed(() => {
-    const t = network.trace.value
-    return t && answers.value ? checkWork(network.spec.value, t, answers.value, opts()) : null
+    const { trace: t, spec } = shown.value
+    return t && answers.value ? checkWork(spec, t, answers.value, opts()) : null
   })
 
   const { names, checkable, slips, say } = useNotation(lesson, network, opts)

@@ -35,6 +35,8 @@ export interface NetworkState {
   configure: (patch: Partial<NetworkSpec>) => Result
   /** Re-reads params and trace after the engine trained on its own (useTraining). */
   refresh: (updatesDone: number) => void
+  /** Training runs (true) or stopped: the gradient check is skipped while it runs, done after. */
+  setTraining: (on: boolean) => void
   /** Remembers the current state for Undo (before training). */
   checkpoint: () => void
   net: EngineNetwork
@@ -60,8 +62,19 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     message.value = !f.ok ? f.message : !b.ok ? b.message : ''
     trace.value = net.trace()
     params.value = net.params()
+    runCheck()
+  }
+  /** While training runs, the check (two forward passes per parameter) waits for the pause. */
+  let busy = false
+  function runCheck(): void {
+    if (busy) return void (check.value = null)
     const c = net.gradientCheck()
     check.value = c.ok ? c : null
+  }
+  function setTraining(on: boolean): void {
+    busy = on
+    // After training the trace is at the current weights (stage 'backward'): check them.
+    if (!on && stage.value !== 'updated') runCheck()
   }
   function remember(): void {
     history = [
@@ -165,6 +178,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     setParam,
     configure: (p) => configure(p),
     refresh,
+    setTraining,
     checkpoint: remember,
   }
 }

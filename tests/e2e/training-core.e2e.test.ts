@@ -32,6 +32,36 @@ function divergesAfter(eta: number): { updates: number; loss: number } | null {
   return null
 }
 
+/**
+ * The notes' classic 2-2-2 sigmoid network (inputs 0.05, 0.10; targets 0.01, 0.99; biases 0.35 and
+ * 0.60, not trained; η = 0.5) trained by plain gradient descent in JavaScript: the first update
+ * count after which E_total = Σ ½(t − out)² is below 0.001, and that loss.
+ */
+function classicConvergesAt(): { updates: number; loss: number } {
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
+  const x = [0.05, 0.1]
+  const t = [0.01, 0.99]
+  const [b1, b2] = [0.35, 0.6]
+  let W1 = [
+    [0.15, 0.2],
+    [0.25, 0.3],
+  ]
+  let W2 = [
+    [0.4, 0.45],
+    [0.5, 0.55],
+  ]
+  for (let n = 0; ; n++) {
+    const h = W1.map((row) => sigmoid(row[0] * x[0] + row[1] * x[1] + b1))
+    const o = W2.map((row) => sigmoid(row[0] * h[0] + row[1] * h[1] + b2))
+    const E = 0.5 * (t[0] - o[0]) ** 2 + 0.5 * (t[1] - o[1]) ** 2
+    if (E < 0.001) return { updates: n, loss: E }
+    const dOut = o.map((ok, k) => (ok - t[k]) * ok * (1 - ok))
+    const dHid = h.map((hj, j) => (dOut[0] * W2[0][j] + dOut[1] * W2[1][j]) * hj * (1 - hj))
+    W2 = W2.map((row, k) => row.map((w, j) => w - 0.5 * dOut[k] * h[j]))
+    W1 = W1.map((row, j) => row.map((w, i) => w - 0.5 * dHid[j] * x[i]))
+  }
+}
+
 describe('training core', () => {
   let opened: OpenedPage | undefined
   afterEach(async () => {
@@ -66,6 +96,31 @@ describe('training core', () => {
     expect(curve?.last?.x).toBe(n - 1) // the loss after n − 1 updates: the last within the cut-off
     expect(await page.locator('.loss-chart').textContent()).toContain(`diverged after ${n} updates`)
     await screenshot(page, 'training-core-diverged-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('tells an embedding page it converged at the exact update, whatever the chunk size', async () => {
+    const expected = classicConvergesAt()
+    opened = await openPage('element-example.html')
+    const { page, errors } = opened
+    const first = page.locator('#first')
+    await first.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 20_000 })
+    await page.evaluate(() => {
+      const seen: unknown[] = []
+      ;(window as unknown as { seen: unknown[] }).seen = seen
+      document
+        .querySelector('#first')
+        ?.addEventListener('backprop-lab:converged', (e) => seen.push((e as CustomEvent).detail))
+    })
+    // As fast as it goes: chunks of many updates, so the chunk's end is not the answer.
+    await first.getByTestId('speed').selectOption('max')
+    await first.getByRole('button', { name: 'Train', exact: true }).click()
+    const seen = () => page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)
+    await expect.poll(async () => (await seen()).length, { timeout: 30_000 }).toBe(1)
+    const [event] = (await seen()) as { updates: number; loss: number; lesson: string }[]
+    expect(event.lesson).toBe('step-by-step-222')
+    expect(event.updates).toBe(expected.updates)
+    expect(event.loss).toBeCloseTo(expected.loss, 12)
     expect(errors).toEqual([])
   })
 })

@@ -74,15 +74,17 @@ describe('classic lesson (step-by-step-222)', () => {
   it('marks the notes’ slips and refuses garbage at the field', async () => {
     opened = await openPage('#/step-by-step-222')
     const { page, errors } = opened
-    await page.getByRole('button', { name: /netₕ₁ = 0\.377/ }).click()
-    await expect.poll(() => page.locator('.check__marks').textContent()).toContain('Truncated')
-    expect(await page.locator('.check__marks').textContent()).toContain('0.378')
-    await page.getByRole('button', { name: /Eₜₒₜₐₗ = 0\.50/ }).click()
-    await expect.poll(() => page.locator('.check__marks').textContent()).toContain('0.298371109')
-    await page.getByLabel('Quantity').selectOption('E[1]')
-    await page.getByLabel('Your value').fill('0.23')
-    await page.getByRole('button', { name: 'Check', exact: true }).click()
-    await expect.poll(() => page.locator('.check__marks').textContent()).toContain('decimal point')
+    // The lesson's own check-my-work (each exercise below it has one too).
+    const check = page.locator('.workspace .check')
+    await check.getByRole('button', { name: /netₕ₁ = 0\.377/ }).click()
+    await expect.poll(() => check.locator('.check__marks').textContent()).toContain('Truncated')
+    expect(await check.locator('.check__marks').textContent()).toContain('0.378')
+    await check.getByRole('button', { name: /Eₜₒₜₐₗ = 0\.50/ }).click()
+    await expect.poll(() => check.locator('.check__marks').textContent()).toContain('0.298371109')
+    await check.getByLabel('Quantity').selectOption('E[1]')
+    await check.getByLabel('Your value').fill('0.23')
+    await check.getByRole('button', { name: 'Check', exact: true }).click()
+    await expect.poll(() => check.locator('.check__marks').textContent()).toContain('decimal point')
 
     const w5 = page.getByLabel('w₅', { exact: true })
     await w5.fill('zero point four')

@@ -35,8 +35,6 @@ export interface NetworkState {
   configure: (patch: Partial<NetworkSpec>) => Result
   /** Re-reads params and trace after the engine trained on its own (useTraining). */
   refresh: (updatesDone: number) => void
-  /** Training runs (true) or stopped: the gradient check is skipped while it runs, done after. */
-  setTraining: (on: boolean) => void
   /** Remembers the current state for Undo (before training). */
   checkpoint: () => void
   net: EngineNetwork
@@ -64,17 +62,14 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     params.value = net.params()
     runCheck()
   }
-  /** While training runs, the check (two forward passes per parameter) waits for the pause. */
-  let busy = false
+  /**
+   * The numerical check of every parameter (two forward passes each) at the trace's weights. It also
+   * runs while training: the player shows at most 4 layers of 8 units (links/limits.ts), so this is
+   * well under a millisecond, and the check staying on screen keeps an embedded lesson's height still.
+   */
   function runCheck(): void {
-    if (busy) return void (check.value = null)
     const c = net.gradientCheck()
     check.value = c.ok ? c : null
-  }
-  function setTraining(on: boolean): void {
-    busy = on
-    // After training the trace is at the current weights (stage 'backward'): check them.
-    if (!on && stage.value !== 'updated') runCheck()
   }
   function remember(): void {
     history = [
@@ -178,7 +173,6 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     setParam,
     configure: (p) => configure(p),
     refresh,
-    setTraining,
     checkpoint: remember,
   }
 }

@@ -1,7 +1,7 @@
 // Training in the background of a lesson: EngineNetwork.train at the learner's pace, at most a frame
 // budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve.
 // Also records single updates.
-import { computed, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+import { computed, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkState } from './useNetwork'
 import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
@@ -102,7 +102,6 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
     network.checkpoint()
     loop.start()
   }
-  watch(loop.running, (on) => network.setTraining(on), { flush: 'sync' })
   function reset(): void {
     loop.reset()
     divergence.value = null

@@ -188,7 +188,9 @@ describe('every control of a panel lesson is in its link', () => {
       const options = await sel
         .locator('option')
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
-      const other = options.find((o) => o !== '') && options[options.length - 1]
+      // Another option than the one in use (a lesson's default may be the last one).
+      const current = await sel.inputValue()
+      const other = options.filter((o) => o !== '' && o !== current).pop()
       if (other) await sel.selectOption(other)
     }
     for (const box of await page

@@ -131,8 +131,10 @@ describe('loss and learning-rate lab', () => {
     expect(await live.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true)
     expect(w.u1).toBeLessThan(3000)
     expect(w.u1 - w.u0).toBeGreaterThan(0)
-    // ... and never ahead of its pace: at most 60 per second of the page's clock, plus the first.
-    expect(w.u1 - w.u0).toBeLessThanOrEqual(Math.ceil((60 * w.ms) / 1000) + 1)
+    // ... and never ahead of its pace: at most 60 per second of the page's clock. The loop earns its
+    // credit on rAF timestamps, which can straddle the window's ends by a frame each, so a few updates
+    // of slack (failed once at 184 against 183); "as fast as it goes" would be thousands.
+    expect(w.u1 - w.u0).toBeLessThanOrEqual(Math.ceil((60 * w.ms) / 1000) + 5)
 
     // η moved during a run: the curve is the same up to that update and differs after it.
     // The chart redraws on the next frame: wait until every curve ends at update n.

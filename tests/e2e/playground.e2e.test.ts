@@ -76,7 +76,8 @@ describe('playground', () => {
     const box = (await plane.boundingBox())!
     await plane.click({ position: { x: box.width * 0.25, y: box.height * 0.25 } })
     await plane.click({ position: { x: box.width * 0.75, y: box.height * 0.75 } })
-    expect(page.url()).toContain('d=custom')
+    // The address bar is written at most every 300 ms: wait for the write, not for a clock.
+    await expect.poll(() => page.url()).toContain('d=custom')
     expect(page.url()).toContain('pts=')
     const csv = join(dir, 'points.csv')
     writeFileSync(csv, 'x1,x2,label\n1,1,1\n-1,-1,0\n2,oops,1\n-2,2,0\n2,-2,1\n3,3,1\n-3,-3,0\n')

@@ -112,6 +112,21 @@ describe('classic lesson (step-by-step-222)', () => {
     await page.locator('.network-diagram').scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'artifacts/screenshots/classic-375-diagram.png' })
     expect(overflow).toBe(0)
+    // The diagram scrolls inside its box, and says so: the outputs are out of sight at this width.
+    const cue = page.getByTestId('diagram-scroll-cue')
+    expect(await cue.textContent()).toContain('scroll it sideways')
+    const box = page.locator('.network-diagram__scroll')
+    const outputs = page.locator('.network-diagram text', { hasText: 'o1' }).first()
+    const right = await box.evaluate((el) => el.getBoundingClientRect().right)
+    expect((await outputs.boundingBox())!.x).toBeGreaterThan(right)
+    expect(errors).toEqual([])
+  })
+
+  it('shows no scroll cue where the whole diagram fits (1280 px)', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await page.locator('.network-diagram svg').waitFor()
+    expect(await page.getByTestId('diagram-scroll-cue').count()).toBe(0)
     expect(errors).toEqual([])
   })
 })

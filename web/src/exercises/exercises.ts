@@ -1,16 +1,7 @@
-// Exercise numbers and marks: seeded draws per exercise, and marks with the rules of check-my-work
-// (math/checkWork.ts): correct when the typed value is the exact one, or it rounded to the decimals
-// typed with at least MIN_SIGNIFICANT figures and, below DISTINCT_SIGNIFICANT, not also what a named
-// slip gives (else 'imprecise'); truncated when cut off there; otherwise wrong, naming a matching slip.
-import {
-  DISTINCT_SIGNIFICANT,
-  MIN_SIGNIFICANT,
-  roundsTo,
-  truncatesTo,
-  type CheckResult,
-  type Mark,
-} from '../math/checkWork'
-import { decimalsTyped, formatNumber, parseNumber, significantDigits } from '../math/format'
+// Exercise numbers and marks: seeded draws per exercise, and marks by check-my-work's own per-value
+// rule (markValue in math/checkWork.ts): the same digits rule, rounding and truncation, and slip naming
+// as the worked examples, with each exercise's slips plus the generic ones as the slip set.
+import { markValue, type CheckResult, type Mark, type ValueSlip } from '../math/checkWork'
 import { mulberry32 } from '../math/random'
 import type { Draw, Exercise, ExerciseSlip, Values } from './types'
 
@@ -44,18 +35,14 @@ export function valuesOf(exercise: Exercise, seed: number, lessonId: string): Va
 }
 
 /** The generic slips: the decimal point shifted 1–3 places, the sign flipped. */
-function genericSlips(key: string, exact: number): ExerciseSlip[] {
+function genericSlips(key: string, exact: number): (ExerciseSlip & ValueSlip)[] {
   const shifts = [-3, -2, -1, 1, 2, 3].map((p) => ({
     key,
+    id: 'decimal-shift' as const,
     value: exact * 10 ** p,
     message: `The decimal point is shifted ${Math.abs(p)} place${Math.abs(p) > 1 ? 's' : ''} to the ${p > 0 ? 'right' : 'left'}.`,
   }))
-  return [{ key, value: -exact, message: 'The sign is flipped.' }, ...shifts]
-}
-
-function places(d: number): string {
-  if (d < 0) return `the nearest ${10 ** -d}`
-  return d === 1 ? '1 decimal place' : `${d} decimal places`
+  return [{ key, id: 'flipped-sign', value: -exact, message: 'The sign is flipped.' }, ...shifts]
 }
 
 /**
@@ -71,56 +58,12 @@ export function markExercise(
   const marks: Mark[] = exercise.blanks
     .filter((b) => (answers[b.key] ?? '').trim() !== '')
     .map((blank) => {
-      const typed = answers[blank.key]
       const exact = blank.exact(values)
-      const base = { key: blank.key, typed, exact, decimals: 0 }
-      const p = parseNumber(typed)
-      if (!p.ok) return { ...base, status: 'invalid', message: p.message }
-      const d = decimalsTyped(typed)
-      const significant = significantDigits(typed)
-      const value = p.value
-      const mark = { ...base, value, decimals: d, significant }
-      const same = (x: number) => Math.abs(value - x) <= 1e-12 * Math.max(1, Math.abs(x))
-      if (same(exact))
-        return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
-      const slips = [...own.filter((s) => s.key === blank.key), ...genericSlips(blank.key, exact)]
-        .filter((s) => Number.isFinite(s.value))
-        .filter((s) => Math.abs(s.value - exact) > 1e-12 * Math.max(1, Math.abs(exact)))
-      const matches = (x: number) => roundsTo(x, value, d) || truncatesTo(x, value, d)
-      const text = typed.trim()
-      if (significant < MIN_SIGNIFICANT && !slips.some((s) => same(s.value))) {
-        return {
-          ...mark,
-          status: 'imprecise',
-          message: `${text} carries too few significant figures to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} (for example 0.38, not 0.4 or 0).`,
-        }
-      }
-      const rounded = roundsTo(exact, value, d)
-      if (rounded || truncatesTo(exact, value, d)) {
-        const twin = slips.find((s) => matches(s.value))
-        if (twin && significant < DISTINCT_SIGNIFICANT) {
-          return {
-            ...mark,
-            status: 'imprecise',
-            message: `At this precision it is also what a known slip gives (${twin.message}) Type more digits so that the two can be told apart.`,
-          }
-        }
-        if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
-        return {
-          ...mark,
-          status: 'truncated',
-          message: `${text} is ${formatNumber(exact, 9)} cut off after ${places(d)}; round it instead.`,
-        }
-      }
-      const slip =
-        significant < MIN_SIGNIFICANT
-          ? slips.find((s) => same(s.value))
-          : slips.find((s) => matches(s.value))
-      return {
-        ...mark,
-        status: 'wrong',
-        message: `The exact value is ${formatNumber(exact, 9)}.${slip ? ` ${slip.message}` : ''}`,
-      }
+      const slips: ValueSlip[] = [
+        ...own.filter((s) => s.key === blank.key),
+        ...genericSlips(blank.key, exact),
+      ]
+      return markValue({ key: blank.key, typed: answers[blank.key], exact, slips })
     })
   const byKey = Object.fromEntries(marks.map((m) => [m.key, m]))
   const firstWrong = marks.find((m) => m.status === 'wrong')?.key ?? null

@@ -14,7 +14,7 @@
 import type { NetworkSpec, Trace } from '../engine/types'
 import { decimalsTyped, formatNumber, parseNumber, significantDigits } from './format'
 import { buildQuantities, evaluateLocal, type QuantityOptions } from './quantities'
-import { slipCandidates, type SlipCandidate, type SlipId } from './slips'
+import { slipCandidates, type SlipId } from './slips'
 
 /** The verdict on one typed value. */
 export type MarkStatus =
@@ -42,7 +42,7 @@ export interface Mark {
   /** Significant figures of the typed text ('0.3775' → 4, '0' → 0). */
   significant?: number
   /** For `wrong` and `close`: the slip the value matches; for `imprecise`: the one it cannot be told from. */
-  slip?: { id: SlipId; message: string; also?: SlipId[] }
+  slip?: { id?: SlipId; message: string; also?: SlipId[] }
   /** One or two sentences for the learner. */
   message: string
 }
@@ -123,86 +123,150 @@ export function checkWork(
 
   function markOne(key: string, typed: string): Mark {
     const quantity = q.byKey.get(key)
-    const exact = quantity?.value ?? NaN
-    const base = { key, typed, exact, decimals: 0 }
-    if (!quantity) return { ...base, status: 'invalid', message: `${key} is not a quantity here.` }
-    const p = parseNumber(typed)
-    if (!p.ok) return { ...base, status: 'invalid', message: p.message }
-    const value = p.value
-    const d = decimalsTyped(typed)
-    const significant = significantDigits(typed)
-    const mark = { ...base, value, decimals: d, significant }
-    const exactText = formatNumber(exact, 9)
-    const text = typed.trim()
-    if (Math.abs(value - exact) <= 1e-12 * Math.max(1, Math.abs(exact))) {
-      return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
+    if (!quantity) {
+      const message = `${key} is not a quantity here.`
+      return { key, typed, exact: NaN, decimals: 0, status: 'invalid', message }
     }
-    const slips = slipCandidates(spec, trace, q.sample, key, exact, q.learningRate)
-    const same = (x: number) => Math.abs(value - x) <= 1e-12 * Math.max(1, Math.abs(x))
-    if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value))) {
-      const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
-      return { ...mark, status: 'imprecise', message }
-    }
-    const rounded = roundsTo(exact, value, d)
-    if (rounded || truncatesTo(exact, value, d)) {
-      const twin = slips.find((c) => !c.close && matches(c.value, value, d))
-      if (twin && significant < DISTINCT_SIGNIFICANT) {
-        const message = `At ${figures(significant)} this is also what a known slip gives (${twin.message}) Type more digits so that the two can be told apart.`
-        return {
-          ...mark,
-          status: 'imprecise',
-          message,
-          slip: { id: twin.id, message: twin.message },
-        }
-      }
-      if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
-      const message = `${text} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
-      return { ...mark, status: 'truncated', message }
-    }
+    const exact = quantity.value
     const typedInputs = quantity.inputs.filter((k) => typedValues.has(k))
-    if (typedInputs.length > 0) {
-      const own = evaluateLocal(q, key, typedValues)
-      if (matches(own, value, d)) {
-        const message = `Not the exact value (${exactText}), but it follows from your own ${typedInputs.join(', ')}: an error carried forward.`
-        return { ...mark, status: 'consistent', fromOwnInputs: own, message }
-      }
-    }
-    const slip =
-      significant < MIN_SIGNIFICANT
-        ? slips.find((c) => same(c.value))
-        : (slips.find((c) => matches(c.value, value, d)) ?? closeBetween(slips, value, d))
-    // two wrong rules can give the very same number here (½ dropped from E′ and a sum over two
-    // samples both double ∂E/∂w): name every one of them
-    const twins = slip
-      ? slips.filter((c) => c.id !== slip.id && !c.close && Math.abs(c.value - slip.value) <= 1e-12)
-      : []
-    const also = [...new Set(twins.map((c) => c.id))]
-    const said = [slip?.message ?? '', ...also.map((id) => twins.find((c) => c.id === id)?.message)]
-    const why = also.length ? `Either: ${said.join(' Or: ')}` : (slip?.message ?? '')
-    const named = slip && {
-      slip: { id: slip.id, message: why, ...(also.length > 0 && { also }) },
-    }
-    if (slip?.close) {
-      const message = `${slip.message} The exact value is ${exactText}.`
-      return { ...mark, status: 'close', message, ...named }
-    }
-    const message = `The exact value is ${exactText}.${slip ? ` ${why}` : ''}`
-    return { ...mark, status: 'wrong', message, ...named }
+    return markValue({
+      key,
+      typed,
+      exact,
+      slips: () => slipCandidates(spec, trace, q.sample, key, exact, q.learningRate),
+      carried:
+        typedInputs.length > 0
+          ? () => ({ value: evaluateLocal(q, key, typedValues), inputs: typedInputs })
+          : undefined,
+    })
   }
+}
+
+/** A value some wrong method gives: a typed value that matches it is named by `message`. */
+export interface ValueSlip {
+  /** The catalogue's id (math/slips.ts); a lesson's own slip may have none. */
+  id?: SlipId
+  value: number
+  message: string
+  /** Right method, digits lost on the way (rounding early): marked `close`, not wrong. */
+  close?: boolean
+  /** For a rounding-early slip: the decimal places it rounded to. */
+  places?: number
+}
+
+/** One typed value and what it is marked against (see {@link markValue}). */
+export interface ValueToMark {
+  /** Names the mark (a quantity key or an exercise blank). */
+  key: string
+  /** The text as typed. */
+  typed: string
+  /** The exact value (double precision). */
+  exact: number
+  /** The wrong methods worth naming, or a function giving them (asked only when needed). */
+  slips?: readonly ValueSlip[] | (() => readonly ValueSlip[])
+  /**
+   * For a quantity computed from others the learner also typed: the same formula on their own values
+   * (an error carried forward is `consistent`, not wrong).
+   */
+  carried?: () => { value: number; inputs: string[] }
+}
+
+/**
+ * Marks one typed value against its exact value: the one marking rule of every check in the app (the
+ * worked examples' check-my-work and every lesson's exercises). See the digits rule at the top of this
+ * file. `correct` when it is the exact value, or that value rounded half away from zero to the decimals
+ * typed (with at least MIN_SIGNIFICANT figures and, below DISTINCT_SIGNIFICANT, not also what a named
+ * slip gives: else `imprecise`); `truncated` when it is the exact value cut off there; `consistent`
+ * when it follows from the learner's own inputs (`carried`); `close` when it is what rounding early
+ * gives; otherwise `wrong`, naming every slip it matches. Unparseable text is `invalid` with the
+ * parser's message. Slips that are not finite or equal the exact value are ignored.
+ */
+export function markValue({ key, typed, exact, slips: given, carried }: ValueToMark): Mark {
+  const base = { key, typed, exact, decimals: 0 }
+  const p = parseNumber(typed)
+  if (!p.ok) return { ...base, status: 'invalid', message: p.message }
+  const value = p.value
+  const d = decimalsTyped(typed)
+  const significant = significantDigits(typed)
+  const mark = { ...base, value, decimals: d, significant }
+  const exactText = formatNumber(exact, 9)
+  const text = typed.trim()
+  const same = (x: number, y: number) => Math.abs(y - x) <= 1e-12 * Math.max(1, Math.abs(x))
+  if (same(exact, value)) {
+    return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
+  }
+  const slips = (typeof given === 'function' ? given() : (given ?? [])).filter(
+    (c) => Number.isFinite(c.value) && !same(exact, c.value),
+  )
+  if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value, value))) {
+    const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
+    return { ...mark, status: 'imprecise', message }
+  }
+  const rounded = roundsTo(exact, value, d)
+  if (rounded || truncatesTo(exact, value, d)) {
+    const twin = slips.find((c) => !c.close && matches(c.value, value, d))
+    if (twin && significant < DISTINCT_SIGNIFICANT) {
+      const message = `At ${figures(significant)} this is also what a known slip gives (${twin.message}) Type more digits so that the two can be told apart.`
+      return { ...mark, status: 'imprecise', message, slip: { id: twin.id, message: twin.message } }
+    }
+    if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
+    const message = `${text} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
+    return { ...mark, status: 'truncated', message }
+  }
+  const own = carried?.()
+  if (own && matches(own.value, value, d)) {
+    const message = `Not the exact value (${exactText}), but it follows from your own ${own.inputs.join(', ')}: an error carried forward.`
+    return { ...mark, status: 'consistent', fromOwnInputs: own.value, message }
+  }
+  const slip =
+    significant < MIN_SIGNIFICANT
+      ? slips.find((c) => same(c.value, value))
+      : (slips.find((c) => matches(c.value, value, d)) ?? closeBetween(slips, value, d))
+  // two wrong rules can give the very same number here (½ dropped from E′ and a sum over two
+  // samples both double ∂E/∂w): name every one of them
+  const twins = slip
+    ? slips.filter(
+        (c) =>
+          c !== slip &&
+          !c.close &&
+          (c.id === undefined || c.id !== slip.id) &&
+          Math.abs(c.value - slip.value) <= 1e-12,
+      )
+    : []
+  const distinct = twins.filter(
+    (c, k) =>
+      twins.findIndex((o) => (c.id === undefined ? o.message === c.message : o.id === c.id)) === k,
+  )
+  const said = [slip?.message ?? '', ...distinct.map((c) => c.message)]
+  const why = distinct.length ? `Either: ${said.join(' Or: ')}` : (slip?.message ?? '')
+  const also = distinct.flatMap((c) => (c.id ? [c.id] : []))
+  const named = slip && {
+    slip: { id: slip.id, message: why, ...(also.length > 0 && { also }) },
+  }
+  if (slip?.close) {
+    const message = `${slip.message} The exact value is ${exactText}.`
+    return { ...mark, status: 'close', message, ...named }
+  }
+  const message = `The exact value is ${exactText}.${slip ? ` ${why}` : ''}`
+  return { ...mark, status: 'wrong', message, ...named }
 }
 
 /**
  * When the ways of rounding early to 3 or more places surround `value` (within half a unit of the
  * typed precision), the one nearest to it: the learner rounded somewhere in between.
  */
-function closeBetween(slips: SlipCandidate[], value: number, d: number): SlipCandidate | undefined {
+function closeBetween(
+  slips: readonly ValueSlip[],
+  value: number,
+  d: number,
+): ValueSlip | undefined {
   const close = slips.filter((c) => c.close && c.places !== undefined && c.places >= 3)
   if (close.length === 0) return undefined
   const half = 0.5 * 10 ** -d
   const lo = Math.min(...close.map((c) => c.value)) - half
   const hi = Math.max(...close.map((c) => c.value)) + half
   if (value < lo || value > hi) return undefined
-  const gap = (c: SlipCandidate) => Math.abs(c.value - value)
+  const gap = (c: ValueSlip) => Math.abs(c.value - value)
   return close.reduce((best, c) => (gap(c) < gap(best) ? c : best))
 }
 

@@ -1,0 +1,80 @@
+// One marking rule (#16): an exercise answer is marked exactly like the same value typed into the worked
+// examples' check-my-work. The quantities are notes 004's classic example, worked out by hand here:
+// net_h1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775 and out_h1 = 1/(1 + e^−0.3775) = 0.593269992…
+import { describe, expect, it } from 'vitest'
+import { markExercise } from '../../web/src/exercises/exercises'
+import type { Exercise } from '../../web/src/exercises/types'
+import { checkWork, type Mark } from '../../web/src/math/checkWork'
+import { classicCase, traceOf } from './fixtures'
+
+const trace = traceOf(classicCase, [0.274811083, 0.023560026])
+const netH1 = 0.15 * 0.05 + 0.2 * 0.1 + 0.35
+const outH1 = 1 / (1 + Math.exp(-netH1))
+
+/** The same two quantities asked as an exercise (with no slips of its own). */
+const exercise: Exercise = {
+  id: 'forward',
+  generate: () => ({}),
+  prompt: () => 'net_h1 and out_h1 of notes 004',
+  blanks: [
+    { key: 'net', label: 'net_h1', exact: () => netH1 },
+    { key: 'out', label: 'out_h1', exact: () => outH1 },
+  ],
+}
+
+/** What a learner sees of a mark: its verdict, the precision it was marked at, and (if any) the slip. */
+const seen = (m: Mark) => ({
+  status: m.status,
+  decimals: m.decimals,
+  significant: m.significant,
+  slip: m.slip?.id,
+})
+
+// typed text → the verdict worked out by hand from the digits rule
+const NET: [string, string][] = [
+  ['0.3775', 'correct'], // exact
+  ['0.378', 'correct'], // rounded half away from zero
+  ['0.38', 'correct'], // 2 significant figures
+  ['0.377', 'truncated'], // cut off after 3 places
+  ['0.37', 'truncated'],
+  ['0.4', 'imprecise'], // 1 significant figure
+  ['0', 'imprecise'], // 0 is not correct
+  ['0.39', 'wrong'],
+  ['3.775', 'wrong'], // decimal point shifted
+  ['0.3o', 'invalid'],
+]
+const OUT: [string, string][] = [
+  ['0.593269992', 'correct'],
+  ['0.5933', 'correct'],
+  ['0.59', 'correct'],
+  ['0.5932', 'truncated'],
+  ['0.6', 'imprecise'],
+  ['1', 'imprecise'],
+  ['0.5934', 'wrong'],
+]
+
+describe('exercises and check-my-work mark alike', () => {
+  for (const [key, blank, cases] of [
+    ['z1[0]', 'net', NET],
+    ['a1[0]', 'out', OUT],
+  ] as const) {
+    it(`${key}: every typed value gets the same verdict, precision and slip`, () => {
+      for (const [typed, status] of cases) {
+        const worked = checkWork(classicCase.spec, trace, { [key]: typed }).byKey[key]
+        const asked = markExercise(exercise, {}, { [blank]: typed }).byKey[blank]
+        expect(worked.exact).toBeCloseTo(blank === 'net' ? 0.3775 : 0.593269992, 9)
+        expect(seen(asked), `${typed}`).toEqual(seen(worked))
+        expect(asked.status, typed).toBe(status)
+        if (status !== 'wrong') expect(asked.message, typed).toBe(worked.message)
+      }
+    })
+  }
+
+  it('names the same slip for a shifted decimal point; the exercise’s generic slips add the sign', () => {
+    const worked = checkWork(classicCase.spec, trace, { 'z1[0]': '3.775' }).byKey['z1[0]']
+    const asked = markExercise(exercise, {}, { net: '3.775' }).byKey.net
+    expect(asked.slip?.id).toBe('decimal-shift')
+    expect(worked.slip?.id).toBe('decimal-shift')
+    expect(markExercise(exercise, {}, { net: '-0.3775' }).byKey.net.slip?.id).toBe('flipped-sign')
+  })
+})

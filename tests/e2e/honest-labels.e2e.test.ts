@@ -84,7 +84,7 @@ describe('honest labels', () => {
     opened = await openPage('#/xor-221')
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    await page.getByText('10 / 10 experiments done').waitFor({ timeout: 60_000 })
+    await page.getByText('14 / 14 experiments done').waitFor({ timeout: 60_000 })
     const tally = (await page.getByTestId('failure-tally').textContent()) ?? ''
     expect(tally).toMatch(/died during training/)
     expect(tally).toMatch(/undecided/)

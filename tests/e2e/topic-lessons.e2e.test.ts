@@ -81,7 +81,7 @@ describe('topic lessons', () => {
     opened = await openPage('#/xor-221')
     const { page } = opened
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    await page.getByText('10 / 10 experiments done').waitFor({ timeout: 30_000 })
+    await page.getByText('14 / 14 experiments done').waitFor({ timeout: 30_000 })
     const solved = async (loss: string, net: string) =>
       Number(await page.getByTestId(`solved-${loss}-${net}`).textContent())
     // Same seeds, steps and rate as tests/unit/xorExperiment.test.ts, which counts them in Node.

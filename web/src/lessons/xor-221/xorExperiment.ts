@@ -2,6 +2,7 @@
 // XOR rows, counting runs that reach 100 %, and finding dead ReLUs in a run's weights. Every number comes
 // from the engine (EngineEnsemble / EngineNetwork); this file only arranges and counts. No Vue.
 import type { CopyState } from '../../engine/ensemble'
+import type { HiddenActivationName } from '../../engine/catalogue'
 import type { ActivationName, NetworkSpec, Trace } from '../../engine/types'
 import { reluHealth } from '../../math/reluHealth'
 
@@ -21,18 +22,55 @@ export const XOR_LEARNING_RATE = 0.5
 /** The architectures compared: the notes' 2-2-1, then wider and deeper hidden layers. */
 export const XOR_ARCHITECTURES: number[][] = [[2], [4], [8], [2, 2], [4, 4]]
 
-/** `2-<hidden…>-1`, ReLU hidden layers, sigmoid output, He init. */
-export function xorSpec(hidden: number[], loss: 'mse' | 'bce'): NetworkSpec {
+/** What can differ from the notes' network: hidden activation, initialisation, learning rate η. */
+export interface XorOptions {
+  /** @default 'relu' */
+  activation?: HiddenActivationName
+  /** @default 'he' */
+  init?: 'he' | 'xavier'
+  /** η, above 0. @default XOR_LEARNING_RATE */
+  learningRate?: number
+}
+
+/** `2-<hidden…>-1`, sigmoid output; by default ReLU hidden layers, He init and η = 0.5 (the notes'). */
+export function xorSpec(
+  hidden: number[],
+  loss: 'mse' | 'bce',
+  options: XorOptions = {},
+): NetworkSpec {
   return {
     layers: [2, ...hidden, 1],
-    activations: [...hidden.map(() => 'relu' as const), 'sigmoid'],
+    activations: [...hidden.map(() => options.activation ?? 'relu'), 'sigmoid'],
     loss,
     inputs: XOR_INPUTS,
     targets: XOR_TARGETS,
-    learningRate: XOR_LEARNING_RATE,
-    init: 'he',
+    learningRate: options.learningRate ?? XOR_LEARNING_RATE,
+    init: options.init ?? 'he',
   }
 }
+
+/**
+ * Fixes for the 2-2-1 network (BCE) other than a wider layer (#15), each counted by running it from the
+ * same 100 seeds: leaky ReLU (a unit with z < 0 everywhere still passes 1 % of the gradient, so it can
+ * come back, slowly), tanh (no flat side at all), and Xavier instead of He init (smaller starting weights:
+ * not a fix, shown because it is the first thing people try).
+ */
+export const XOR_FIXES: { key: string; label: string; options: XorOptions; steps: number }[] = [
+  { key: 'leaky', label: 'leaky ReLU', options: { activation: 'leaky_relu' }, steps: XOR_STEPS },
+  {
+    key: 'leaky-long',
+    label: 'leaky ReLU, 10,000 updates',
+    options: { activation: 'leaky_relu' },
+    steps: 10_000,
+  },
+  {
+    key: 'tanh',
+    label: 'tanh, Xavier init',
+    options: { activation: 'tanh', init: 'xavier' },
+    steps: XOR_STEPS,
+  },
+  { key: 'xavier', label: 'ReLU, Xavier init', options: { init: 'xavier' }, steps: XOR_STEPS },
+]
 
 export const architectureName = (hidden: number[]) => [2, ...hidden, 1].join('-')
 
@@ -96,17 +134,35 @@ export function rowVerdicts(trace: Trace): RowVerdict[] {
 /** Why a 2-2-1 run failed, from the engine's forward pass at its trained and at its starting weights. */
 export interface RunDiagnosis {
   rows: RowVerdict[]
-  /** Per hidden unit: dead at the end, and whether it was already dead at the start. */
+  /** Per hidden unit: dead at the end, and whether it was already dead at the start (ReLU only). */
   dead: { end: boolean; atStart: boolean }[]
-  /** Every hidden unit active on every row: the network is linear on these inputs. */
+  /**
+   * The network is linear on the four inputs: a linear hidden activation, or every (leaky) ReLU unit
+   * on one side of its kink for all four rows (ReLU: active on every row).
+   */
   linear: boolean
   kind: 'undecided' | 'dead from the start' | 'died in training' | 'linear' | 'local minimum'
 }
 
-/** Diagnoses a failed run from `end` and `start` traces (same network, trained and initial weights). */
-export function diagnoseRun(end: Trace, start: Trace): RunDiagnosis {
+/** Each unit of the first hidden layer on one side of z = 0 for every row (the kink of (leaky) ReLU). */
+function oneSided(z: readonly (readonly number[])[], activeOnly: boolean): boolean {
+  return z[0].every(
+    (_, j) => z.every((r) => r[j] > 0) || (!activeOnly && z.every((r) => r[j] <= 0)),
+  )
+}
+
+/**
+ * Diagnoses a failed run from `end` and `start` traces (same network, trained and initial weights).
+ * @param activation the hidden layer's activation: only ReLU units die; tanh and sigmoid runs that fail
+ *   are in a local minimum. @default 'relu'
+ */
+export function diagnoseRun(
+  end: Trace,
+  start: Trace,
+  activation: HiddenActivationName = 'relu',
+): RunDiagnosis {
   const acts = end.layers.map((_, l): ActivationName =>
-    l < end.layers.length - 1 ? 'relu' : 'sigmoid',
+    l < end.layers.length - 1 ? activation : 'sigmoid',
   )
   const now = reluHealth(
     acts,
@@ -118,7 +174,11 @@ export function diagnoseRun(end: Trace, start: Trace): RunDiagnosis {
   ).units[0]
   const dead = now.map((s, j) => ({ end: s === 'dead', atStart: then[j] === 'dead' }))
   const rows = rowVerdicts(end)
-  const linear = now.every((s) => s === 'active')
+  const z = end.layers[0].z
+  const linear =
+    activation === 'linear' ||
+    (activation === 'relu' && oneSided(z, true)) ||
+    (activation === 'leaky_relu' && oneSided(z, false))
   const kind = rows.includes('undecided')
     ? 'undecided'
     : dead.some((d) => d.end && !d.atStart)

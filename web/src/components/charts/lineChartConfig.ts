@@ -72,12 +72,20 @@ export const endLabelPlugin: Plugin<'line'> = {
   },
 }
 
-const tickText = (v: number | string): string => {
+/**
+ * A tick's label: 3 significant digits, more when neighbouring ticks would otherwise read the same
+ * (a loss between 0.7023 and 0.7028 gets 0.7023 … 0.7028, not 0.702 five times).
+ */
+export function tickText(v: number | string, _index = 0, ticks: readonly { value: number }[] = []) {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
-  return Math.abs(n) >= 1e4 || (n !== 0 && Math.abs(n) < 1e-3)
-    ? n.toExponential(0)
-    : String(Number(n.toPrecision(3)))
+  const exp = (x: number) => Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3)
+  const text = (x: number, digits: number) =>
+    exp(x) ? x.toExponential(digits - 3) : String(Number(x.toPrecision(digits)))
+  let digits = 3
+  const distinct = () => new Set(ticks.map((t) => text(t.value, digits))).size === ticks.length
+  while (digits < 12 && !distinct()) digits++
+  return text(n, digits)
 }
 
 export function lineChartConfig(

@@ -167,6 +167,43 @@ describe('loss and learning-rate lab', () => {
     expect(errors).toEqual([])
   })
 
+  it('learning-rate at η = 3: the live run’s "diverged after N" labels do not cover each other', async () => {
+    opened = await openPage('#/learning-rate?lr=3')
+    const { page, errors } = opened
+    await fastest(page)
+    type Box = { text: string; left: number; top: number; width: number; height: number }
+    const labels = async () =>
+      (
+        JSON.parse(
+          (await page.locator('[data-testid=live-curves]').first().getAttribute('data-chart')) ??
+            '{}',
+        ) as { labels?: Box[] }
+      ).labels ?? []
+    // SGD and momentum both diverge at η = 3 (Adam's steps are scaled down and it does not): wait
+    // until both are named, on one label or on two.
+    const named = async () => (await labels()).map((b) => b.text).join(' | ')
+    const both = async () => /SGD/.test(await named()) && /Momentum/.test(await named())
+    await expect.poll(both, { timeout: 30_000 }).toBe(true)
+    // each named once, on a label saying where it stopped
+    expect((await named()).match(/SGD/g)).toHaveLength(1)
+    expect((await named()).match(/Momentum/g)).toHaveLength(1)
+    expect(await named()).toMatch(/diverged after \d+/)
+    const boxes = await labels()
+    console.log(`η = 3 end labels: ${JSON.stringify(boxes)}`)
+    for (const [k, a] of boxes.entries())
+      for (const b of boxes.slice(k + 1)) {
+        const cover =
+          a.left < b.left + b.width &&
+          b.left < a.left + a.width &&
+          a.top < b.top + b.height &&
+          b.top < a.top + a.height
+        expect(cover, `${a.text} covers ${b.text}`).toBe(false)
+      }
+    await page.locator('[data-testid=live-curves]').first().scrollIntoViewIfNeeded()
+    await screenshot(page, 'learning-rate-eta3-labels-1280')
+    expect(errors).toEqual([])
+  })
+
   it('learning-rate fits a 375 px screen', async () => {
     opened = await openPage('#/learning-rate', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened

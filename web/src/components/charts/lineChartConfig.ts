@@ -38,11 +38,73 @@ export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes):
   }))
 }
 
-/** Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point. */
+/** Where an end label is written: its text, its box in canvas pixels (top-left, size) and alignment. */
+export interface EndLabelBox {
+  text: string
+  left: number
+  top: number
+  width: number
+  height: number
+}
+
+/**
+ * Places end labels so that none covers another (#12: two "diverged after N" labels of copies that
+ * stopped a few updates apart were written on top of each other). Each label starts just above and to
+ * the right of its point (left of it when it would run past the right edge); one that would overlap a
+ * label placed before it moves down, then up, by whole lines until it is free, within the chart area.
+ * @param anchors the series' last drawn points (canvas pixels) with the label's measured text width.
+ * @param area the chart area in canvas pixels.
+ * @param line the height of one line of label text in pixels. @default 13
+ */
+export function placeEndLabels(
+  anchors: readonly { text: string; x: number; y: number; width: number }[],
+  area: { top: number; bottom: number; right: number },
+  line = 13,
+): EndLabelBox[] {
+  const placed: EndLabelBox[] = []
+  const overlaps = (a: EndLabelBox, b: EndLabelBox) =>
+    a.left < b.left + b.width &&
+    b.left < a.left + a.width &&
+    a.top < b.top + b.height &&
+    b.top < a.top + a.height
+  for (const a of anchors) {
+    const right = a.x + a.width + 8 > area.right
+    const left = right ? a.x - 6 - a.width : a.x + 6
+    // the text's bottom 4 px above the point, never above the chart area
+    const top0 = Math.max(area.top, a.y - 4 - line)
+    const box = (top: number): EndLabelBox => ({
+      text: a.text,
+      left,
+      top,
+      width: a.width,
+      height: line,
+    })
+    let chosen = box(top0)
+    for (let k = 1; k <= 40 && placed.some((p) => overlaps(chosen, p)); k++) {
+      const shift = Math.ceil(k / 2) * line * (k % 2 ? 1 : -1)
+      const top = top0 + shift
+      if (top < area.top || top + line > area.bottom) continue
+      chosen = box(top)
+    }
+    placed.push(chosen)
+  }
+  return placed
+}
+
+/** The end labels the plugin last wrote on a chart (for chartSummary: tests and tools). */
+const writtenLabels = new WeakMap<Chart, EndLabelBox[]>()
+
+/**
+ * Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point; labels
+ * that would overlap are stacked a line apart (placeEndLabels).
+ */
 export const endLabelPlugin: Plugin<'line'> = {
   id: 'endLabels',
   afterDatasetsDraw(chart) {
     const { ctx, chartArea } = chart
+    ctx.save()
+    ctx.font = '11px system-ui, sans-serif'
+    const anchors: { text: string; x: number; y: number; width: number; colour: string }[] = []
     chart.data.datasets.forEach((ds, i) => {
       const label = (ds as LineDataset).endLabel
       if (label === undefined || !chart.isDatasetVisible(i)) return
@@ -52,8 +114,8 @@ export const endLabelPlugin: Plugin<'line'> = {
       while (k >= 0 && data[k].y === null) k--
       const el = meta.data[k]
       if (!el || !Number.isFinite(el.x) || !Number.isFinite(el.y)) return
-      ctx.save()
-      ctx.strokeStyle = ctx.fillStyle = String(ds.borderColor)
+      const colour = String(ds.borderColor)
+      ctx.strokeStyle = colour
       ctx.lineWidth = 2
       ctx.beginPath()
       ctx.moveTo(el.x - 4, el.y - 4)
@@ -61,14 +123,18 @@ export const endLabelPlugin: Plugin<'line'> = {
       ctx.moveTo(el.x + 4, el.y - 4)
       ctx.lineTo(el.x - 4, el.y + 4)
       ctx.stroke()
-      if (!label) return ctx.restore()
-      ctx.font = '11px system-ui, sans-serif'
-      const right = el.x + ctx.measureText(label).width + 8 > chartArea.right
-      ctx.textAlign = right ? 'right' : 'left'
-      ctx.textBaseline = 'bottom'
-      ctx.fillText(label, right ? el.x - 6 : el.x + 6, Math.max(chartArea.top + 12, el.y - 4))
-      ctx.restore()
+      if (label)
+        anchors.push({ text: label, x: el.x, y: el.y, width: ctx.measureText(label).width, colour })
     })
+    const boxes = placeEndLabels(anchors, chartArea)
+    ctx.textAlign = 'left'
+    ctx.textBaseline = 'bottom'
+    boxes.forEach((b, k) => {
+      ctx.fillStyle = anchors[k].colour
+      ctx.fillText(b.text, b.left, b.top + b.height)
+    })
+    ctx.restore()
+    writtenLabels.set(chart as unknown as Chart, boxes)
   },
 }
 
@@ -140,6 +206,8 @@ export function chartSummary(chart: Chart<'line', XY[]>) {
       const drawn = d.data.filter((p) => p.y !== null)
       return { label: d.label, points: d.data.length, last: drawn[drawn.length - 1] ?? null }
     }),
+    /** The end labels as written (canvas pixels), so a test can see that none covers another. */
+    labels: writtenLabels.get(chart as unknown as Chart) ?? [],
     x: axis(s.x),
     y: axis(s.y),
   }

@@ -26,6 +26,28 @@ export function sweepCurves(copies: readonly SweepCopy[]): ChartSeries[] {
   }))
 }
 
+/**
+ * End labels of the live run's curves: "SGD diverged after 40", one label per update count naming every
+ * optimizer that diverged there ("SGD and Momentum diverged after 3"); the others get only the cross
+ * (''), and a run still going gets none (undefined). Two labels written on one spot were unreadable
+ * (#12); labels at different counts are stacked by the chart (placeEndLabels).
+ * @param runners in the chart's order; a name's bracket ("Momentum (μ = 0.9)") is left out.
+ */
+export function liveEndLabels(
+  runners: readonly { name: string; divergedAt: number | null }[],
+): (string | undefined)[] {
+  const short = (name: string) => name.replace(/ \(.*\)$/, '')
+  return runners.map((r) => {
+    if (r.divergedAt === null) return undefined
+    const same = runners.filter((o) => o.divergedAt === r.divergedAt)
+    if (same[0] !== r) return ''
+    const names = same.map((o) => short(o.name))
+    const who =
+      names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    return `${who} diverged after ${r.divergedAt}`
+  })
+}
+
 export const verdictOrder: Verdict[] = [
   'slow',
   'converged',

@@ -1,0 +1,81 @@
+// End labels of a line chart (#12): two series that stop at nearly the same point (SGD and momentum
+// diverging a few updates apart at η = 3) must not write their labels on top of each other. Boxes
+// worked out by hand from the placement rule: 6 px right of the point, bottom 4 px above it, 13 px lines.
+import { describe, expect, it } from 'vitest'
+import { placeEndLabels } from '../../web/src/components/charts/lineChartConfig'
+import { liveEndLabels } from '../../web/src/lessons/learning-rate/learningRateCharts'
+
+const area = { top: 10, bottom: 210, right: 400 }
+const overlap = (
+  a: { left: number; top: number; width: number; height: number },
+  b: typeof a,
+): boolean =>
+  a.left < b.left + b.width &&
+  b.left < a.left + a.width &&
+  a.top < b.top + b.height &&
+  b.top < a.top + a.height
+
+describe('placeEndLabels', () => {
+  it('keeps a lone label where it always was: right of the point, just above it', () => {
+    const [b] = placeEndLabels([{ text: 'diverged after 40', x: 100, y: 100, width: 90 }], area)
+    expect(b).toEqual({ text: 'diverged after 40', left: 106, top: 83, width: 90, height: 13 })
+  })
+
+  it('moves a second label that would cover the first by whole lines until it is free', () => {
+    const boxes = placeEndLabels(
+      [
+        { text: 'diverged after 40', x: 100, y: 100, width: 90 },
+        { text: 'diverged after 43', x: 104, y: 98, width: 90 },
+      ],
+      area,
+    )
+    expect(boxes[0].top).toBe(83)
+    // its own place, top 98 − 4 − 13 = 81, overlaps the first (83 to 96); a line down, 94, still
+    // does; a line up, 68 (68 to 81), is free.
+    expect(boxes[1]).toEqual({
+      text: 'diverged after 43',
+      left: 110,
+      top: 68,
+      width: 90,
+      height: 13,
+    })
+    expect(overlap(boxes[0], boxes[1])).toBe(false)
+  })
+
+  it('stacks three labels at one point, none covering another, all inside the chart', () => {
+    const boxes = placeEndLabels(
+      [0, 1, 2].map((k) => ({ text: `label ${k}`, x: 50, y: 30, width: 60 })),
+      area,
+    )
+    expect(boxes.map((b) => b.top)).toEqual([13, 26, 39])
+    for (const b of boxes) expect(b.top).toBeGreaterThanOrEqual(area.top)
+    expect(overlap(boxes[0], boxes[1]) || overlap(boxes[1], boxes[2])).toBe(false)
+  })
+
+  it('writes a label that would run past the right edge to the left of its point', () => {
+    const [b] = placeEndLabels([{ text: 'x', x: 380, y: 100, width: 40 }], area)
+    expect(b.left).toBe(380 - 6 - 40)
+  })
+})
+
+describe('liveEndLabels (the learning-rate lesson’s live run)', () => {
+  it('writes one label naming every optimizer that diverged at the same update', () => {
+    expect(
+      liveEndLabels([
+        { name: 'SGD', divergedAt: 3 },
+        { name: 'Momentum (μ = 0.9)', divergedAt: 3 },
+        { name: 'Adam', divergedAt: null },
+      ]),
+    ).toEqual(['SGD and Momentum diverged after 3', '', undefined])
+  })
+
+  it('names each optimizer on its own label when they diverged at different updates', () => {
+    expect(
+      liveEndLabels([
+        { name: 'SGD', divergedAt: 40 },
+        { name: 'Momentum (μ = 0.9)', divergedAt: 12 },
+        { name: 'Adam', divergedAt: 40 },
+      ]),
+    ).toEqual(['SGD and Adam diverged after 40', 'Momentum diverged after 12', ''])
+  })
+})

@@ -34,10 +34,10 @@ function divergesAfter(eta: number): { updates: number; loss: number } | null {
 
 /**
  * The notes' classic 2-2-2 sigmoid network (inputs 0.05, 0.10; targets 0.01, 0.99; biases 0.35 and
- * 0.60, not trained; η = 0.5) trained by plain gradient descent in JavaScript: the first update
- * count after which E_total = Σ ½(t − out)² is below 0.001, and that loss.
+ * 0.60, not trained; η = 0.5) trained by plain gradient descent in JavaScript until `stop` holds for
+ * the update count n and E_total = Σ ½(t − out)² after n updates; returns that n and loss.
  */
-function classicConvergesAt(): { updates: number; loss: number } {
+function classicRun(stop: (n: number, E: number) => boolean): { updates: number; loss: number } {
   const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
   const x = [0.05, 0.1]
   const t = [0.01, 0.99]
@@ -54,13 +54,16 @@ function classicConvergesAt(): { updates: number; loss: number } {
     const h = W1.map((row) => sigmoid(row[0] * x[0] + row[1] * x[1] + b1))
     const o = W2.map((row) => sigmoid(row[0] * h[0] + row[1] * h[1] + b2))
     const E = 0.5 * (t[0] - o[0]) ** 2 + 0.5 * (t[1] - o[1]) ** 2
-    if (E < 0.001) return { updates: n, loss: E }
+    if (stop(n, E)) return { updates: n, loss: E }
     const dOut = o.map((ok, k) => (ok - t[k]) * ok * (1 - ok))
     const dHid = h.map((hj, j) => (dOut[0] * W2[0][j] + dOut[1] * W2[1][j]) * hj * (1 - hj))
     W2 = W2.map((row, k) => row.map((w, j) => w - 0.5 * dOut[k] * h[j]))
     W1 = W1.map((row, j) => row.map((w, i) => w - 0.5 * dHid[j] * x[i]))
   }
 }
+
+/** The first update count after which the classic network's E_total is below 0.001, and that loss. */
+const classicConvergesAt = () => classicRun((_, E) => E < 0.001)
 
 describe('training core', () => {
   let opened: OpenedPage | undefined
@@ -121,6 +124,58 @@ describe('training core', () => {
     expect(event.lesson).toBe('step-by-step-222')
     expect(event.updates).toBe(expected.updates)
     expect(event.loss).toBeCloseTo(expected.loss, 12)
+    expect(errors).toEqual([])
+  })
+
+  it('the status and the loss chart read the same update count at every frame (Steps, then Train)', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const step = page.getByRole('button', { name: 'Step', exact: true })
+    for (let k = 0; k < 3; k++) await step.click()
+    const after3 = classicRun((n) => n === 3)
+    await expect.poll(() => page.locator('.workspace__status').textContent()).toContain('3 updates')
+    // the chart's last point is the loss after the 3rd update, as the status counts
+    const latest = page.locator('.loss-chart__latest')
+    expect(await latest.textContent()).toContain('after 3 updates')
+    expect(Number(/= ([\d.]+)/.exec((await latest.textContent()) ?? '')?.[1])).toBeCloseTo(
+      after3.loss,
+      9,
+    )
+    const lastX = async () =>
+      (
+        JSON.parse((await page.locator('.loss-chart').getAttribute('data-chart')) ?? '{}') as {
+          series: { last: { x: number } | null }[]
+        }
+      ).series[0].last?.x
+    expect(await lastX()).toBe(3)
+
+    // Training at its default pace (one update every frame or two): sample both on 90 animation frames.
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    const seen = await page.evaluate(
+      () =>
+        new Promise<{ status: number; text: number; drawn: number }[]>((resolve) => {
+          const count = (sel: string, re: RegExp) =>
+            Number(re.exec(document.querySelector(sel)?.textContent ?? '')?.[1].replace(/,/g, ''))
+          const out: { status: number; text: number; drawn: number }[] = []
+          const tick = () => {
+            const chart = (document.querySelector('.loss-chart') as HTMLElement).dataset.chart
+            out.push({
+              status: count('.workspace__status', /([\d,]+) updates?/),
+              text: count('.loss-chart__latest', /after ([\d,]+) update/),
+              drawn: (JSON.parse(chart ?? '{}') as { series: { last: { x: number } }[] }).series[0]
+                .last.x,
+            })
+            if (out.length < 90) requestAnimationFrame(tick)
+            else resolve(out)
+          }
+          requestAnimationFrame(tick)
+        }),
+    )
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    expect(seen[seen.length - 1].status).toBeGreaterThan(3) // it trained while we looked
+    const disagree = seen.filter((s) => s.text !== s.status || s.drawn !== s.status)
+    expect(disagree).toEqual([])
+    await screenshot(page, 'training-core-status-chart-1280')
     expect(errors).toEqual([])
   })
 })

@@ -181,7 +181,11 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   function update(): void {
     const n = network.updates.value
     const loss = network.update()
-    if (loss !== null) training.record(n, loss)
+    if (loss === null) return
+    training.record(n, loss)
+    // The curve's last point is the loss after this update, so it reads the status's count (#12).
+    const after = network.net.forward()
+    if (after.ok) training.record(n + 1, after.loss)
   }
   const actions: LessonState['actions'] = {
     forward: network.forward,

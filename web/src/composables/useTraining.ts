@@ -65,12 +65,20 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
     (steps) => {
       const base = network.updates.value
       const r = network.net.train(steps)
-      push(
-        Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter((p) =>
+      network.refresh(r.done)
+      // The curve ends where the status stands (#12): the loss after the updates done, the status's
+      // own E (the next chunk's first loss replaces it). Not past a divergence: that loss is cut off.
+      const now = network.trace.value?.loss
+      const current =
+        !r.diverged && now !== undefined && Number.isFinite(now)
+          ? [{ update: network.updates.value, loss: now }]
+          : []
+      push([
+        ...Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter((p) =>
           Number.isFinite(p.loss),
         ),
-      )
-      network.refresh(r.done)
+        ...current,
+      ])
       const progress = {
         from: base,
         losses: r.losses,

@@ -40,6 +40,11 @@ export interface PlaygroundState {
   config: PlaygroundConfig
   /** The learner's own points (dataset `custom`). */
   points: DataPoint[]
+  /**
+   * How many of the last own points were clicked onto the plane: always training points, never held
+   * out for testing (0 or absent: every own point takes part in the train/test split).
+   */
+  clicked?: number
 }
 
 const P = LIMITS.playground
@@ -137,6 +142,18 @@ export const PLAYGROUND_SCHEMA: Schema<PlaygroundState> = [
     read: readPoints,
     write: (v) =>
       (v as DataPoint[]).map((p) => `${num(p.x1)},${num(p.x2)},${num(p.label)}`).join(';'),
+  },
+  {
+    key: 'clk',
+    label: 'clicked points',
+    // With the points they belong to (a file carries its points beside the settings).
+    get: (s) =>
+      s.config.dataset === 'custom' && (s.clicked ?? 0) > 0 && s.points.length <= P.linkPoints
+        ? s.clicked
+        : undefined,
+    set: (s, v) => ({ ...s, clicked: v as number }),
+    read: (t) => readNumber(t, { min: 0, max: P.customPoints, whole: true }),
+    write: (v) => num(v as number),
   },
 ]
 

@@ -161,18 +161,21 @@ export function generate(name: DatasetName, n: number, noise: number, seed: numb
 
 /**
  * Splits points into train and test: point k goes to the test set when a hash of (seed, k) falls below
- * `testShare`. Per-point, so adding a point never moves the others between the sets.
+ * `testShare`. Per-point, so adding a point never moves the others between the sets. The last
+ * `alwaysTrain` points (clicked onto the plane) are training points whatever the hash says.
  */
 export function split(
   points: readonly DataPoint[],
   testShare: number,
   seed: number,
+  alwaysTrain = 0,
 ): { train: DataPoint[]; test: DataPoint[] } {
   const train: DataPoint[] = []
   const test: DataPoint[] = []
+  const from = points.length - Math.max(0, Math.min(points.length, alwaysTrain))
   points.forEach((p, k) => {
     const u = mulberry32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0)()
-    ;(u < testShare ? test : train).push(p)
+    ;(k < from && u < testShare ? test : train).push(p)
   })
   return { train, test }
 }

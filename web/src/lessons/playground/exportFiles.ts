@@ -90,7 +90,7 @@ export function readPlaygroundFile(
     b.every(isNumberArray)
   return {
     ok: true,
-    state: { config: decoded.config, points },
+    state: { config: decoded.config, points, clicked: decoded.clicked },
     params: shaped ? { weights: w as number[][][], biases: b as number[][] } : null,
     notices: decoded.notices.map((n) => n.text),
   }

@@ -40,7 +40,7 @@ export function usePlaygroundFiles(data: PlaygroundData, training: PlaygroundTra
     ]
   }
 
-  const state = () => ({ config: { ...data.config }, points: data.custom.value })
+  const state = data.state
   return {
     notices,
     linkNote,

@@ -1,6 +1,10 @@
-// Live training of the playground: one PlaygroundSession (engine networks) per network shape and data,
-// rebuilt when they change; useTrainingLoop runs n epochs + snapshot() per animation frame at the pace. The
-// learning rate changes live, without a reset. A diverged run is stopped and named, never drawn as NaN.
+// Live training of the playground: one PlaygroundSession (engine networks) per spec and test rows;
+// useTrainingLoop runs n epochs + snapshot() per animation frame at the pace. What can be kept is kept:
+// the learning rate changes in place; new data, batch size, activation, loss, optimizer or
+// regularisation build a new session that starts from the trained weights (the optimizer's momentum
+// and Adam moments start again) and keeps running. Only a new architecture (layer sizes, input
+// features) or a new seed draws new first weights, and says so. A diverged run is stopped and named,
+// never drawn as NaN; changing the learning rate after it draws new first weights and says so.
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useTrainingLoop } from '../../composables/useTrainingLoop'
 import type { Params } from '../../engine/network'
@@ -36,8 +40,14 @@ export function usePlaygroundTraining(
   const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden' | 'deadRelu'> | null>(null)
   const history = shallowRef<LossHistory>(emptyHistory())
   const updates = ref(0)
+  /** Passes over the training set completed (each {@link perEpoch} updates at the batch size then). */
+  const epochs = ref(0)
   /** Why training stopped or could not start (plain text), '' when all is well. */
   const message = ref('')
+  /** What the last change did to the weights, e.g. "New architecture: weights re-initialised." */
+  const notice = ref('')
+  /** The run diverged: the weights are no longer trained on (see `message`). */
+  const diverged = ref(false)
   const grid = computed(() => ({
     output: gridFeatures(gridN, features.value),
     cells: gridFeatures(cellN, features.value),
@@ -63,13 +73,35 @@ export function usePlaygroundTraining(
     history.value = thinned(history.value, MAX_HISTORY)
   }
 
-  function rebuild(): void {
+  /** Epochs before the current session, and the update count it started at (its cursor starts at row 0). */
+  let [epochBase, segmentStart] = [0, 0]
+  function countEpochs(): void {
+    epochs.value = epochBase + Math.floor((updates.value - segmentStart) / perEpoch())
+  }
+
+  /**
+   * A new session for the current spec. `keep`: start from the trained weights and go on counting
+   * (running stays as it was); otherwise new first weights from the seed, counts and curve from 0.
+   */
+  function build(keep: boolean): void {
+    const carried = keep && session && !diverged.value ? session.net.params() : null
+    if (carried) {
+      countEpochs() // with the old session's epoch length
+      epochBase = epochs.value
+    }
+    const wasRunning = loop.running.value
     loop.reset()
     session?.dispose()
     session = null
-    updates.value = 0
-    history.value = emptyHistory()
     message.value = ''
+    diverged.value = false
+    if (!carried) {
+      updates.value = 0
+      epochs.value = 0
+      epochBase = 0
+      history.value = emptyHistory()
+    }
+    segmentStart = updates.value
     const r = PlaygroundSession.create(module, spec.value, test.value, grid.value)
     if (!r.ok) {
       message.value = `The engine refused this network: ${r.message}`
@@ -77,7 +109,18 @@ export function usePlaygroundTraining(
       return
     }
     session = r.session
+    if (carried) {
+      const set = session.net.setParams(carried)
+      if (!set.ok) message.value = `The trained weights could not be kept: ${set.message}`
+      session.net.setUpdates(updates.value) // divergence messages go on counting
+    }
     record()
+    if (wasRunning && canTrain.value && !message.value) loop.start()
+  }
+  /** The Reset button: new first weights from the seed, counts from 0. */
+  function rebuild(): void {
+    notice.value = ''
+    build(false)
   }
 
   /** `n` updates; stops (and names the reason) when the engine reports divergence. */
@@ -85,8 +128,11 @@ export function usePlaygroundTraining(
     if (!session || !canTrain.value) return { done: 0, stop: true }
     const r = session.train(n)
     updates.value += r.done
-    if (r.diverged)
-      message.value = `${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}. Lower the learning rate and press Reset.`
+    countEpochs()
+    if (r.diverged) {
+      diverged.value = true
+      message.value = `${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}. Lower the learning rate (new first weights are drawn) or press Reset.`
+    }
     // The curve stops at the last loss within the engine's cut-off; the message names the update.
     record(r.diverged || !loop.running.value, !r.diverged)
     return { done: r.done, stop: r.diverged, losses: r.losses }
@@ -94,8 +140,9 @@ export function usePlaygroundTraining(
 
   /** Updates in one epoch (one pass over the training points) at the current batch size. */
   function perEpoch(): number {
-    const rows = spec.value.inputs.length
-    const b = spec.value.batchSize ?? 0
+    const trained = session?.net.spec ?? spec.value
+    const rows = trained.inputs.length
+    const b = trained.batchSize ?? 0
     return b > 0 && b < rows ? Math.ceil(rows / b) : 1
   }
   // Paced in epochs, 60 per second at the start like TensorFlow Playground: the boundary forms
@@ -117,14 +164,39 @@ export function usePlaygroundTraining(
     { budgetMs: 6, maxSteps: 2000, pace: 60, unit: 'epoch' },
   )
 
-  // Anything but the learning rate makes a new network; the learning rate changes in place.
-  const shapeKey = computed(() =>
+  // The architecture: what the weights mean. A change draws new first weights (as does a new seed).
+  const archKey = computed(() =>
+    JSON.stringify({ layers: spec.value.layers, features: features.value }),
+  )
+  // Everything else but the learning rate makes a new session that keeps the weights.
+  const runKey = computed(() =>
     JSON.stringify({ ...spec.value, learningRate: 0, test: test.value }),
   )
-  watch([shapeKey, grid], rebuild, { immediate: true })
+  let built: { arch: string; seed: number | undefined } | null = null
+  watch(
+    [runKey, archKey],
+    () => {
+      const seed = spec.value.seed
+      const keep = built !== null && built.arch === archKey.value && built.seed === seed
+      if (built && !keep)
+        notice.value =
+          built.arch !== archKey.value
+            ? 'New architecture: weights re-initialised.'
+            : `New seed ${seed}: weights re-initialised.`
+      built = { arch: archKey.value, seed }
+      build(keep)
+    },
+    { immediate: true },
+  )
   watch(
     () => spec.value.learningRate,
     (lr) => {
+      if (diverged.value) {
+        const at = updates.value
+        build(false)
+        notice.value = `Training diverged after ${at} updates; with η = ${lr} it starts again from new first weights (seed ${spec.value.seed}).`
+        return
+      }
       const r = session?.net.setLearningRate(lr)
       if (r && !r.ok) message.value = r.message
     },
@@ -143,7 +215,12 @@ export function usePlaygroundTraining(
     detail,
     history,
     updates,
+    epochs,
+    /** Updates per epoch now: ⌈training points / batch size⌉. */
+    perEpoch,
     message,
+    notice,
+    diverged,
     running: loop.running,
     /** Epochs per second; FASTEST for as fast as it goes. */
     pace: loop.pace,

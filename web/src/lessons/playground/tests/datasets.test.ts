@@ -66,4 +66,11 @@ describe('playground datasets', () => {
     expect(more.test.slice(0, test.length)).toEqual(test)
     expect(split(pts, 0, 5).test).toEqual([])
   })
+
+  it('split: the last `alwaysTrain` points (clicked) are training points even at a 90 % test share', () => {
+    const pts = generate('gauss', 40, 0, 3)
+    const r = split(pts, 0.9, 3, 8)
+    expect(r.train.slice(-8)).toEqual(pts.slice(-8))
+    expect(r.test).toEqual(split(pts.slice(0, 32), 0.9, 3).test)
+  })
 })

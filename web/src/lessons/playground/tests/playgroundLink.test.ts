@@ -47,6 +47,13 @@ describe('playground state in the URL', () => {
     const q = encodePlayground({ config: { ...DEFAULT_CONFIG, dataset: 'custom' }, points })
     expect(q).toBe('v=1&d=custom&pts=1.5,-2,1;-3,0.25,0')
     expect(decodePlayground(q).points).toEqual(points)
+    const clicked = encodePlayground({
+      config: { ...DEFAULT_CONFIG, dataset: 'custom' },
+      points,
+      clicked: 1,
+    })
+    expect(clicked).toBe('v=1&d=custom&pts=1.5,-2,1;-3,0.25,0&clk=1')
+    expect(decodePlayground(clicked).clicked).toBe(1)
     const many = Array.from({ length: MAX_LINK_POINTS + 1 }, () => points[0])
     expect(
       encodePlayground({ config: { ...DEFAULT_CONFIG, dataset: 'custom' }, points: many }),

@@ -1,0 +1,143 @@
+// The playground's data and training behaviour in Chromium (#15): clicked points are training points and
+// drawn; what can be kept is kept when a setting changes; the epoch counter; a diverged run is named and
+// restarts after the learning rate is lowered. Every count is fixed (Step presses, clicks), never time;
+// expected numbers are worked out here by hand.
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+const value = async (page: Page, id: string) =>
+  Number(await page.getByTestId(id).getAttribute('data-value'))
+const count = async (page: Page, id: string) =>
+  Number(await page.getByTestId(id).first().textContent())
+const counts = async (page: Page) => {
+  const t = (await page.getByText(/\d+ training points, \d+ test points\./).textContent()) ?? ''
+  const [, train, test] = /(\d+) training points, (\d+) test points/.exec(t) ?? []
+  return { train: Number(train), test: Number(test) }
+}
+/** The select whose label starts with `name` (its name also holds the chosen option's text). */
+const choice = (page: Page, name: string) =>
+  page.getByRole('combobox', { name: new RegExp(`^${name}(?! rate)`) })
+async function steps(page: Page, n: number): Promise<void> {
+  for (let k = 0; k < n; k++) await page.getByRole('button', { name: 'Step' }).click()
+}
+
+describe('playground data and training', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('a clicked point is a training point: 8 clicks, 8 dots drawn, 8 more training points', async () => {
+    opened = await openPage('#/playground?v=1&d=gauss&n=20&test=50')
+    const { page, errors } = opened
+    const plane = page.getByTestId('output-plane')
+    await plane.waitFor()
+    const before = await counts(page)
+    expect(before.train + before.test).toBe(20)
+    const box = (await plane.boundingBox())!
+    // Eight places on a 4 × 2 grid, away from the generated points' centres (±2, ±2).
+    const at = [0.1, 0.3, 0.7, 0.9].flatMap((fx) => [0.5, 0.95].map((fy) => [fx, fy]))
+    for (const [fx, fy] of at)
+      await plane.click({ position: { x: box.width * fx, y: box.height * fy } })
+    await expect.poll(() => counts(page)).toEqual({ train: before.train + 8, test: before.test })
+    // Drawn: the points layer (dots only, no heatmap) is painted at every clicked place.
+    const painted = await page.evaluate((places) => {
+      const c = document.querySelector<HTMLCanvasElement>('.pg-output__points')!
+      const ctx = c.getContext('2d')!
+      return places.map(([fx, fy]) => {
+        const d = ctx.getImageData(Math.round(fx * c.width), Math.round(fy * c.height), 1, 1).data
+        return d[3] > 0
+      })
+    }, at)
+    expect(painted).toEqual(at.map(() => true))
+    // Counted in training: one epoch at batch size 10 is ⌈(train + 8) / 10⌉ updates.
+    const perEpoch = Math.ceil((before.train + 8) / 10)
+    await steps(page, perEpoch)
+    expect(await count(page, 'epochs')).toBe(1)
+    expect(
+      await page.getByText(`passes over the ${before.train + 8} training points`).count(),
+    ).toBe(1)
+    // The link keeps which points were clicked: the reopened page has the same split.
+    await expect.poll(() => page.url()).toContain('clk=8')
+    const link = page.url()
+    await opened.close()
+    opened = await openPage(link.slice(link.indexOf('#')))
+    await opened.page.getByTestId('output-plane').waitFor()
+    expect(await counts(opened.page)).toEqual({ train: before.train + 8, test: before.test })
+    expect(errors).toEqual([])
+    expect(opened.errors).toEqual([])
+  })
+
+  it('counts epochs as passes over the training set', async () => {
+    // 100 training points, batches of 30: ⌈100 / 30⌉ = 4 updates per epoch (the last batch has 10).
+    opened = await openPage('#/playground?v=1&d=gauss&n=100&test=0&bs=30')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Step' }).waitFor()
+    await steps(page, 3)
+    expect(await count(page, 'updates')).toBe(3)
+    expect(await count(page, 'epochs')).toBe(0)
+    await steps(page, 1)
+    expect(await count(page, 'epochs')).toBe(1)
+    await steps(page, 4)
+    expect(await count(page, 'updates')).toBe(8)
+    expect(await count(page, 'epochs')).toBe(2)
+    expect(errors).toEqual([])
+  })
+
+  it('keeps the trained weights through data and training settings; a new architecture says it re-initialised', async () => {
+    opened = await openPage('#/playground?v=1&d=circle&n=100&test=0&h=4&bs=10')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Step' }).waitFor()
+    await steps(page, 5)
+    const trained = await value(page, 'train-loss')
+    const fresh = { updates: 5, loss: trained }
+    const select = (name: string) => choice(page, name)
+    // Batch size, learning rate and regularisation: the same weights, so the same loss on the same data.
+    await select('Batch size').selectOption('20')
+    await select('Learning rate').selectOption('0.1')
+    await select('Regularisation').selectOption('l2')
+    expect(await count(page, 'updates')).toBe(fresh.updates)
+    expect(await value(page, 'train-loss')).toBe(fresh.loss)
+    // Activation: the same weights through another function; the count goes on.
+    await select('Activation').selectOption('relu')
+    expect(await count(page, 'updates')).toBe(fresh.updates)
+    await steps(page, 1)
+    expect(await count(page, 'updates')).toBe(fresh.updates + 1)
+    expect(await page.getByTestId('train-notice').count()).toBe(0)
+    // Training keeps running through a change that keeps the weights.
+    await page.getByRole('button', { name: 'Play' }).click()
+    await select('Batch size').selectOption('5')
+    expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
+    await page.getByTestId('output-plane').click({ position: { x: 20, y: 20 } })
+    await page.getByText('101 training points, 0 test points.').waitFor()
+    expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Pause' }).click()
+    expect(await count(page, 'updates')).toBeGreaterThan(fresh.updates)
+    // A neuron more: new weights, said in words, counts from 0.
+    await page.getByRole('button', { name: 'Add a neuron to hidden layer 1' }).click()
+    await page.getByText('New architecture: weights re-initialised.').waitFor()
+    expect(await count(page, 'updates')).toBe(0)
+    expect(await count(page, 'epochs')).toBe(0)
+    await screenshot(page, 'playground-kept-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('names a diverged run beside the picture; a lower learning rate and Play train again', async () => {
+    opened = await openPage('#/playground?v=1&d=plane&h=8,8&act=relu&lr=10&bs=0')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).click()
+    await page.getByTestId('diverged-note').waitFor({ timeout: 10_000 })
+    expect(await page.getByTestId('diverged-note').textContent()).toContain('Diverged')
+    await screenshot(page, 'playground-diverged-1280')
+    await choice(page, 'Learning rate').selectOption('0.01')
+    await page.getByText(/starts again from new first weights/).waitFor()
+    expect(await page.getByTestId('train-message').count()).toBe(0)
+    expect(await page.getByTestId('diverged-note').count()).toBe(0)
+    await steps(page, 3)
+    expect(await count(page, 'updates')).toBe(3)
+    expect(Number.isFinite(await value(page, 'train-loss'))).toBe(true)
+    expect(errors).toEqual([])
+  })
+})

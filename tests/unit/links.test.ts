@@ -161,7 +161,8 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
     ['a non-number', 'v=1&lr=0x10', /learning rate: “0x10” is not a number/],
     ['Infinity', 'v=1&lr=Infinity', /not a number/],
     ['an overflow', 'v=1&b=1e999,0,0,0', /must be a finite number/],
-    ['a zero learning rate', 'v=1&lr=0', /must be above 0/],
+    ['a zero learning rate', 'v=1&lr=0', /must be at least 0.00001/],
+    ['a learning rate below 1e-5', 'v=1&lr=9e-6', /must be at least 0.00001/],
     ['an unknown activation', 'v=1&act=sigmoid,swish', /“swish” is not one of/],
     ['a duplicate', 'v=1&lr=0.1&lr=0.2', /appeared twice/],
     ['another version', 'v=7&lr=0.1', /another version/],
@@ -331,12 +332,13 @@ describe('one set of limits', () => {
 
   it('a value the learning-rate field accepts is one the link accepts, and the reverse', () => {
     const field = validator('The learning rate', LIMITS.learningRate)
-    for (const lr of [150, 100, 100.5, 1e-300, 0, -1, 0.5, 5e-324]) {
+    for (const lr of [150, 100, 100.5, 1e-5, 9.9e-6, 1e-300, 0, -1, 0.5, 5e-324]) {
       const linked = decodeWorked(`v=1&lr=${num(lr)}`, own).applied.includes('lr')
       expect([lr, field(lr) === null]).toEqual([lr, linked])
     }
     expect(field(150)).toBe('The learning rate must be at most 100.')
-    expect(field(0)).toBe('The learning rate must be above 0.')
+    expect(field(0)).toBe('The learning rate must be at least 0.00001.')
+    expect([field(1e-5), field(100)]).toEqual([null, null])
   })
 
   it('weights the app writes after a divergence read back (w = −3,007,000,000)', () => {

@@ -44,8 +44,12 @@ const range = (r: Range): Range => r
 export const LIMITS = {
   /** Weights, biases, inputs and targets: any finite number (the engine's only rule). */
   value: range({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE }),
-  /** Learning rate η: above 0 (the engine's rule), at most 100 (beyond it every lesson diverges at once). */
-  learningRate: range({ min: 0, max: 100, minExclusive: true }),
+  /**
+   * Learning rate η, the same range in every lesson's field, slider and link (a log-scale slider):
+   * from 1e-5 (TensorFlow Playground's smallest) to 100 (beyond it every lesson diverges at once).
+   * The engine's own rule is only η > 0.
+   */
+  learningRate: range({ min: 1e-5, max: 100 }),
   /** Seeds: 32-bit, what the page's data generator (math/random.ts) takes; within the engine's 2⁵³. */
   seed: range({ min: 0, max: 2 ** 31 - 1, whole: true }),
   /** Momentum μ and Adam's β₁, β₂ (the engine: 0 ≤ x < 1). */

@@ -67,7 +67,27 @@ const verdictLabel: Record<Verdict, string> = {
   diverged: 'diverged: last loss before it was stopped',
 }
 
-/** Final loss against η, one marker series per verdict, and a thin line through the finite ones. */
+/**
+ * The best η of a sweep, by one stated rule: the copy with the lowest final loss (its loss before the
+ * last update done) among the copies the engine did not stop; the smaller η on a tie. Its index into
+ * `copies`, or null while no copy has a loss.
+ */
+export function bestCopy(copies: readonly SweepCopy[]): number | null {
+  let best: number | null = null
+  copies.forEach((c, k) => {
+    if (c.divergedAt !== null || c.finalLoss === null || !Number.isFinite(c.finalLoss)) return
+    if (best === null || c.finalLoss < (copies[best].finalLoss as number)) best = k
+  })
+  return best
+}
+
+/** The legend's name of the best copy's marker. */
+export const bestLabel = (c: SweepCopy) => `best: η = ${eta(c.learningRate)} (lowest final loss)`
+
+/**
+ * Final loss against η, one marker series per verdict, a thin line through the finite ones, and a
+ * larger ring on the best η (bestCopy).
+ */
 export function finalLossSeries(
   copies: readonly SweepCopy[],
   verdicts: readonly CopyVerdict[],
@@ -91,7 +111,20 @@ export function finalLossSeries(
       pointRadius: v === 'diverged' ? 6 : 5,
     }
   })
-  return [line, ...groups.filter((g) => g.y.length > 0)]
+  const k = bestCopy(copies)
+  const best: ChartSeries[] =
+    k === null
+      ? []
+      : [
+          {
+            label: bestLabel(copies[k]),
+            x: [copies[k].learningRate],
+            y: [copies[k].finalLoss],
+            color: '#111827',
+            pointRadius: 10,
+          },
+        ]
+  return [line, ...best, ...groups.filter((g) => g.y.length > 0)]
 }
 
 /** "Too small: slow up to η = …; converged from … to …; too large: …" from the verdicts, in η order. */

@@ -258,8 +258,8 @@ describe('loss and learning-rate lab', () => {
     expect(errors).toEqual([])
   })
 
-  it('batch-vs-sgd: the raw table diverges, the standardised one trains; noisy per-sample, smooth full batch', async () => {
-    opened = await openPage('#/batch-vs-sgd')
+  it('batch-vs-sgd: the raw table diverges at η = 0.001, the standardised one trains; noisy per-sample, smooth full batch', async () => {
+    opened = await openPage('#/batch-vs-sgd?lr=0.001')
     const { page, errors } = opened
     await fastest(page)
     await page.getByRole('heading', { name: 'Three ways to batch, same start' }).waitFor()

@@ -47,23 +47,40 @@ function genericSlips(key: string, exact: number): (ExerciseSlip & ValueSlip)[] 
 
 /**
  * Marks typed answers (blank key → text) of `exercise` at `values`. Blanks left empty are not marked;
- * the result has the shape CheckMyWork shows (labels come from the blanks).
+ * the result has the shape CheckMyWork shows (labels come from the blanks). A lab's prediction is
+ * marked against what the run gave (`ran`, blank key → value); a choice's mark names the choice.
  */
 export function markExercise(
   exercise: Exercise,
   values: Values,
   answers: Readonly<Record<string, string>>,
+  ran: Readonly<Record<string, number>> = {},
 ): CheckResult {
   const own = exercise.slips?.(values) ?? []
   const marks: Mark[] = exercise.blanks
     .filter((b) => (answers[b.key] ?? '').trim() !== '')
     .map((blank) => {
-      const exact = blank.exact(values)
+      const typed = answers[blank.key]
+      const exact = ran[blank.key] ?? blank.exact?.(values) ?? NaN
+      if (!Number.isFinite(exact)) {
+        const message = 'Run it first: the run gives the answer.'
+        return { key: blank.key, typed, exact, decimals: 0, status: 'invalid', message }
+      }
+      const choices = blank.choices?.(values)
+      if (choices) {
+        // a choice is the right one or not: no digits to weigh, so anything but exact is wrong
+        const said = (x: number) => choices.find((c) => c.value === x)?.label ?? String(x)
+        const mark = markValue({ key: blank.key, typed, exact })
+        if (mark.status === 'invalid') return mark
+        if (mark.status === 'correct') return { ...mark, message: `Correct: ${said(exact)}.` }
+        const message = `The run says ${said(exact)}, not ${said(mark.value ?? NaN)}.`
+        return { ...mark, status: 'wrong', message }
+      }
       const slips: ValueSlip[] = [
         ...own.filter((s) => s.key === blank.key),
         ...genericSlips(blank.key, exact),
       ]
-      return markValue({ key: blank.key, typed: answers[blank.key], exact, slips })
+      return markValue({ key: blank.key, typed, exact, slips })
     })
   const byKey = Object.fromEntries(marks.map((m) => [m.key, m]))
   const firstWrong = marks.find((m) => m.status === 'wrong')?.key ?? null

@@ -1,5 +1,7 @@
 // Exercises are data in a lesson file: a generator for fresh numbers (seeded, so a teacher can fix them
-// in a link), the question, and the exact answers. ExerciseList.vue shows them with CheckMyWork.
+// in a link), the question, and the exact answers. ExerciseList.vue shows them with CheckMyWork; a lab's
+// prediction (`lab`) is answered first and then run on the engine (LabPrediction.vue).
+import type { LabPlan } from './labRun'
 
 /** The generated numbers of one exercise, by name. */
 export type Values = Record<string, number>
@@ -20,8 +22,13 @@ export interface Blank {
   key: string
   /** Plain text shown in the answer form, e.g. `dy/dx`. */
   label: string
-  /** The exact answer for these values (double precision). */
-  exact: (v: Values) => number
+  /**
+   * The exact answer for these values (double precision). A lab's prediction may leave it out: the
+   * run gives the answer (`lab`).
+   */
+  exact?: (v: Values) => number
+  /** A prediction picked from a list rather than typed: each choice's value and how it reads. */
+  choices?: (v: Values) => { value: number; label: string }[]
 }
 
 /** A value a typical mistake gives, named like the slip catalogue (math/slips.ts) names them. */
@@ -41,8 +48,11 @@ export interface Exercise {
   blanks: Blank[]
   /** Mistakes worth naming beyond the generic ones (decimal point shifted, sign flipped). */
   slips?: (v: Values) => ExerciseSlip[]
-  /** A prediction's check: what running it shows, one line each, revealed on request. */
-  run?: (v: Values) => string[]
+  /**
+   * A lab's prediction: the blanks are what the learner predicts, and running this plan on the real
+   * engine (exercises/labRun.ts) gives the answers they are marked against.
+   */
+  lab?: (v: Values) => LabPlan
 }
 
 /** Identity with type checking, so exercises read as data. */

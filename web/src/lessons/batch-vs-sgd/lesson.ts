@@ -1,7 +1,16 @@
 // Notes 004 (the 3-row table, E1 + E2 + E3, epochs) and notes 003 (per-sample updates are noisy; batch
 // and mini-batch descent average the gradient, not the error), trained side by side.
 import { defineExercises } from '../../exercises/types'
+import { formatNumber } from '../../math/format'
+import { batchSpec } from './batchData'
 import { definePanelLesson } from '../panel'
+
+/** Batch sizes raced on the notes' 3-row table (standardised). */
+const SIZES = [
+  { value: 1, label: 'batch size 1 (per sample)' },
+  { value: 2, label: 'batch size 2 (mini-batch)' },
+  { value: 3, label: 'batch size 3 (full batch)' },
+]
 
 export default definePanelLesson({
   id: 'batch-vs-sgd',
@@ -54,6 +63,33 @@ export default definePanelLesson({
           message: 'This is the first sample alone; the batch value is the mean over all samples.',
         },
       ],
+    },
+    {
+      id: 'lowest-after-epochs',
+      generate: (d) => ({ eta: d.pick([0.05, 0.2, 0.5, 0.9]), epochs: d.pick([1, 2, 3, 5]) }),
+      prompt: (v) =>
+        `Notes 004's table (standardised), the linear neuron of the chart below from the same start weights, $\\eta = ${v.eta}$. After ${v.epochs} epoch${v.epochs === 1 ? '' : 's'}, which batch size has the lowest loss over all three rows? (An epoch is 3 updates at batch size 1, 2 at size 2, 1 at size 3.) Predict, then run it.`,
+      blanks: [{ key: 'size', label: 'lowest loss', choices: () => SIZES }],
+      lab: (v) => ({
+        candidates: SIZES.map((s) => ({
+          label: s.label,
+          spec: { ...batchSpec('table', true, v.eta), batchSize: s.value },
+          updates: v.epochs * Math.ceil(3 / s.value),
+        })),
+        updates: 0,
+        verdict: (out) => {
+          const loss = (k: number) => (Number.isFinite(out[k].loss) ? out[k].loss : Infinity)
+          const best = out.reduce((b, _, k) => (loss(k) < loss(b) ? k : b), 0)
+          return {
+            answers: { size: SIZES[best].value },
+            lines: out.map((o) =>
+              o.divergedAt !== null
+                ? `${o.label}: diverged after ${o.divergedAt} updates.`
+                : `${o.label}: ${o.updates} updates, loss over all rows $J = ${formatNumber(o.loss, 6, { style: 'latex' })}$.`,
+            ),
+          }
+        },
+      }),
     },
   ]),
   notes: '004 and 003',

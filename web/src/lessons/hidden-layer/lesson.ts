@@ -1,6 +1,11 @@
 // Notes 001: a single neuron draws a straight boundary; a hidden layer bends it. Both trained side by side.
 import { defineExercises, par } from '../../exercises/types'
+import { makeDataset } from '../../math/datasets'
 import { definePanelLesson } from '../panel'
+
+/** Hidden sizes a prediction compares, and the run's length. */
+const SIZES = [1, 2, 3, 4]
+const HIDDEN_UPDATES = 1000
 
 export default definePanelLesson({
   id: 'hidden-layer',
@@ -41,6 +46,50 @@ export default definePanelLesson({
         `A 2-${v.h}-1 network (2 inputs, ${v.h} hidden units, 1 output), each unit with a bias. How many weights and biases does it train?`,
       blanks: [{ key: 'count', label: 'parameters', exact: (v) => 2 * v.h + v.h + v.h + 1 }],
       slips: (v) => [{ key: 'count', value: 3 * v.h, message: 'The biases are left out.' }],
+    },
+    {
+      id: 'smallest-h',
+      generate: (d) => ({ data: d.int(0, 1), init: d.int(1, 9) }),
+      prompt: (v) =>
+        `The ${v.data === 0 ? 'circle' : 'XOR'} data of the chart below (80 points). A 2-H-1 network (tanh hidden units, sigmoid output, cross-entropy, $\\eta = 1$, initial weights from seed ${v.init}) is trained ${HIDDEN_UPDATES} full-batch updates for H = ${SIZES.join(', ')}. Which is the smallest H that classifies every point right? Predict, then run it.`,
+      blanks: [
+        {
+          key: 'h',
+          label: 'smallest H at 100 %',
+          choices: () => [
+            ...SIZES.map((h) => ({ value: h, label: `H = ${h}` })),
+            { value: 0, label: 'none of them' },
+          ],
+        },
+      ],
+      lab: (v) => {
+        const data = makeDataset(v.data === 0 ? 'circle' : 'xor', 80, 5)
+        return {
+          candidates: SIZES.map((h) => ({
+            label: `H = ${h}`,
+            spec: {
+              layers: [2, h, 1],
+              activations: ['tanh', 'sigmoid'],
+              loss: 'bce',
+              inputs: data.inputs,
+              targets: data.targets,
+              learningRate: 1,
+              seed: v.init,
+            },
+          })),
+          updates: HIDDEN_UPDATES,
+          verdict: (out) => {
+            const k = out.findIndex((o) => o.accuracy === 1)
+            return {
+              answers: { h: k < 0 ? 0 : SIZES[k] },
+              lines: out.map(
+                (o) =>
+                  `${o.label}: ${o.accuracy === null ? 'diverged' : `${Math.round(o.accuracy * 80)} of 80 points right`} after ${o.updates} updates.`,
+              ),
+            }
+          },
+        }
+      },
     },
   ]),
   notes: '001',

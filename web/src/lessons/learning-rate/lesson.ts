@@ -1,7 +1,12 @@
 // Notes 003: "too large η: overshoot; too small η: slow learning", and Adam "adding terms that depend on
 // past gradients". Live η control, a sweep of ≥ 16 rates trained at once, and three optimizers.
-import { defineExercises } from '../../exercises/types'
+import { defineExercises, type Values } from '../../exercises/types'
+import { formatNumber } from '../../math/format'
 import { definePanelLesson } from '../panel'
+
+/** Updates of the run-it step: enough for the slowest diverging η (|1 − ηk| = 1.1) to pass the cut-off. */
+const RATE_UPDATES = 100
+const rates = (v: Values) => [v.e1, v.e2, v.e3, v.e4]
 
 export default definePanelLesson({
   id: 'learning-rate',
@@ -15,44 +20,6 @@ export default definePanelLesson({
   ],
   notation: ['eta', 'J', 'W', 'dW', 'wnew'],
   exercises: defineExercises([
-    {
-      id: 'which-diverges',
-      generate: (d) => {
-        const k = d.pick([0.5, 1, 2, 4, 5])
-        const f = d.pick([
-          [0.5, 0.9, 1.1, 1.5],
-          [0.3, 0.8, 1.25, 2],
-          [0.6, 0.95, 1.05, 1.4],
-        ])
-        const eta = f.map((x) => Math.round((2 / k) * x * 1000) / 1000)
-        return { k, e1: eta[0], e2: eta[1], e3: eta[2], e4: eta[3] }
-      },
-      prompt: (v) =>
-        `Gradient descent on $J(w) = \\tfrac12 \\cdot ${v.k}\\, w^2$ from $w = 1$: each update is $w^{+} = w - \\eta \\cdot ${v.k}\\, w$. Of $\\eta = ${v.e1}$, $${v.e2}$, $${v.e3}$, $${v.e4}$, which is the smallest that diverges (w grows without bound)? Predict, type it, then run it.`,
-      blanks: [
-        {
-          key: 'eta',
-          label: 'smallest diverging η',
-          exact: (v) =>
-            Math.min(...[v.e1, v.e2, v.e3, v.e4].filter((e) => Math.abs(1 - e * v.k) > 1)),
-        },
-      ],
-      slips: (v) => [
-        {
-          key: 'eta',
-          value: Math.max(...[v.e1, v.e2, v.e3, v.e4].filter((e) => Math.abs(1 - e * v.k) <= 1)),
-          message:
-            'That η oscillates or converges: it needs |1 − η·k| > 1 to diverge, that is η > 2/k.',
-        },
-      ],
-      run: (v) =>
-        [v.e1, v.e2, v.e3, v.e4].map((e) => {
-          let w = 1
-          for (let t = 0; t < 10; t++) w -= e * v.k * w
-          const verdict = Math.abs(1 - e * v.k) > 1 ? 'diverges' : 'does not diverge'
-          return `$\\eta = ${e}$: after 10 updates $w = ${Number(w.toPrecision(4))}$, it ${verdict}.`
-        }),
-    },
     {
       id: 'one-step',
       generate: (d) => ({
@@ -70,6 +37,57 @@ export default definePanelLesson({
           message: 'The step went uphill: subtract η times the gradient.',
         },
       ],
+    },
+    {
+      id: 'which-diverges',
+      generate: (d) => {
+        const k = d.pick([0.5, 1, 2, 4, 5])
+        const f = d.pick([
+          [0.5, 0.9, 1.1, 1.5],
+          [0.3, 0.8, 1.25, 2],
+          [0.6, 0.95, 1.05, 1.4],
+        ])
+        const eta = f.map((x) => Math.round((2 / k) * x * 1000) / 1000)
+        return { k, e1: eta[0], e2: eta[1], e3: eta[2], e4: eta[3] }
+      },
+      prompt: (v) =>
+        `Gradient descent on $J(w) = \\tfrac12 \\cdot ${v.k}\\, w^2$ from $w = 1$: each update is $w^{+} = w - \\eta \\cdot ${v.k}\\, w$. Of $\\eta = ${v.e1}$, $${v.e2}$, $${v.e3}$, $${v.e4}$, which is the smallest that diverges (w grows without bound)? Predict, then run it: the engine trains the one-weight network $\\hat y = w\\,x$ with $x = \\sqrt{${v.k}}$, target 0 and $J = \\tfrac12 \\hat y^2$ (the same $J$) for ${RATE_UPDATES} updates at each η.`,
+      blanks: [
+        {
+          key: 'eta',
+          label: 'smallest diverging η',
+          choices: (v) => rates(v).map((e) => ({ value: e, label: `η = ${e}` })),
+        },
+      ],
+      lab: (v) => ({
+        candidates: rates(v).map((e) => ({
+          label: `η = ${e}`,
+          spec: {
+            layers: [1, 1],
+            activations: ['linear'],
+            loss: 'half_sse',
+            weights: [[[1]]],
+            biases: [[0]],
+            trainBiases: false,
+            inputs: [[Math.sqrt(v.k)]],
+            targets: [[0]],
+            learningRate: e,
+          },
+        })),
+        updates: RATE_UPDATES,
+        verdict: (out) => {
+          const etas = rates(v)
+          const diverged = etas.filter((_, k) => out[k].divergedAt !== null)
+          return {
+            answers: { eta: diverged.length ? Math.min(...diverged) : NaN },
+            lines: out.map((o) =>
+              o.divergedAt !== null
+                ? `$${o.label.replace('η', '\\eta')}$: diverged after ${o.divergedAt} updates (the loss passed 1000 × its first value).`
+                : `$${o.label.replace('η', '\\eta')}$: after ${o.updates} updates $J = ${formatNumber(o.loss, 4, { style: 'latex' })}$, it did not diverge.`,
+            ),
+          }
+        },
+      }),
     },
   ]),
   notes: '003',

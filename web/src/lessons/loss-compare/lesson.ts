@@ -1,7 +1,18 @@
 // Notes 000: "MSE → regression, cross-entropy → classification", and the two-class example with
 // predictions [0.4, 0.6] and [0.1, 0.9]. The same network trained with both losses, and why they differ.
 import { defineExercises } from '../../exercises/types'
+import { trainingSpec } from './lossCompareData'
 import { definePanelLesson } from '../panel'
+
+/** Updates of the run-it step. */
+const RACE_UPDATES = 300
+/** The run's verdicts, as the prediction's choices. */
+const RACE = [
+  { value: 1, label: 'MSE first' },
+  { value: 2, label: 'cross-entropy first' },
+  { value: 3, label: 'both after the same update' },
+  { value: 4, label: `neither within ${RACE_UPDATES} updates` },
+]
 
 export default definePanelLesson({
   id: 'loss-compare',
@@ -52,6 +63,44 @@ export default definePanelLesson({
           message: 'With cross-entropy σ′(z) cancels: δ = a − y.',
         },
       ],
+    },
+    {
+      id: 'first-to-100',
+      generate: (d) => ({ eta: d.pick([0.1, 0.2, 0.5, 1, 2]) }),
+      prompt: (v) =>
+        `The race below, from the same badly chosen weights $w = (-4, -4)$, $b = 0.5$, on the same 12 points: one sigmoid neuron trained with MSE and with cross-entropy at $\\eta = ${v.eta}$, full batch. Which reaches 100 % accuracy first? Predict, then run it: the engine trains both for up to ${RACE_UPDATES} updates.`,
+      blanks: [{ key: 'first', label: 'first to 100 %', choices: () => RACE }],
+      lab: (v) => ({
+        candidates: [
+          { label: 'MSE', spec: trainingSpec('mse', v.eta) },
+          { label: 'cross-entropy', spec: trainingSpec('bce', v.eta) },
+        ],
+        updates: RACE_UPDATES,
+        watchAccuracy: true,
+        verdict: ([mse, ce]) => {
+          const [m, c] = [mse.firstFullAccuracy, ce.firstFullAccuracy]
+          const first =
+            m === null && c === null
+              ? 4
+              : c === null
+                ? 1
+                : m === null
+                  ? 2
+                  : m < c
+                    ? 1
+                    : c < m
+                      ? 2
+                      : 3
+          return {
+            answers: { first },
+            lines: [mse, ce].map((o) =>
+              o.firstFullAccuracy === null
+                ? `${o.label}: not every point right within ${RACE_UPDATES} updates (accuracy ${Math.round((o.accuracy ?? 0) * 100)} % at the end).`
+                : `${o.label}: every point right after ${o.firstFullAccuracy} update${o.firstFullAccuracy === 1 ? '' : 's'}.`,
+            ),
+          }
+        },
+      }),
     },
   ]),
   notes: '000',

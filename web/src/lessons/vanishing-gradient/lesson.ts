@@ -1,6 +1,19 @@
 // Notes 004: vanishing gradients. σ′ ≤ 0.25, so n sigmoid layers scale a gradient by at most 0.25ⁿ.
-import { defineExercises } from '../../exercises/types'
+import type { ActivationName } from '../../engine/types'
+import { defineExercises, type Values } from '../../exercises/types'
+import { formatNumber } from '../../math/format'
+import { deepSpec } from './deepNet'
 import { definePanelLesson } from '../panel'
+
+/** The depths and activations a prediction compares. */
+const DEPTH_SETS = [
+  [2, 4, 6, 8],
+  [3, 5, 7, 9],
+  [2, 5, 8, 10],
+]
+// (not ReLU: dead units give gradients of exactly 0 at several depths, a tie no prediction can win)
+const ACTIVATIONS: ActivationName[] = ['sigmoid', 'tanh']
+const depthsOf = (v: Values) => DEPTH_SETS[v.set]
 
 export default definePanelLesson({
   id: 'vanishing-gradient',
@@ -43,6 +56,41 @@ export default definePanelLesson({
               .reduce((acc, s) => acc * s * (1 - s), 1),
         },
       ],
+    },
+    {
+      id: 'smallest-first-layer',
+      generate: (d) => ({
+        set: d.int(0, DEPTH_SETS.length - 1),
+        act: d.int(0, ACTIVATIONS.length - 1),
+        seed: d.int(1, 99),
+      }),
+      prompt: (v) =>
+        `The network of the chart below (2 inputs, hidden layers of 4 units, 1 output, all ${ACTIVATIONS[v.act]}, Xavier initialisation, seed ${v.seed}) built with ${depthsOf(v).join(', ')} weight layers. After one backward pass over the same four samples, which depth has the smallest first-layer gradient $\\lVert \\partial J / \\partial W^{[1]} \\rVert$? Predict, then run it.`,
+      blanks: [
+        {
+          key: 'depth',
+          label: 'smallest first-layer gradient',
+          choices: (v) => depthsOf(v).map((n) => ({ value: n, label: `${n} layers` })),
+        },
+      ],
+      lab: (v) => ({
+        candidates: depthsOf(v).map((n) => ({
+          label: `${n} layers`,
+          spec: deepSpec(n, ACTIVATIONS[v.act], v.seed),
+        })),
+        updates: 0,
+        verdict: (out) => {
+          const norms = out.map((o) => o.gradientNorms[0])
+          const k = norms.reduce((b, g, j) => (g < norms[b] ? j : b), 0)
+          return {
+            answers: { depth: depthsOf(v)[k] },
+            lines: out.map(
+              (o, j) =>
+                `${o.label}: $\\lVert \\partial J / \\partial W^{[1]} \\rVert = ${formatNumber(norms[j], 4, { style: 'latex' })}$.`,
+            ),
+          }
+        },
+      }),
     },
   ]),
   notes: '004',

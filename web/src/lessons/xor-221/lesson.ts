@@ -1,7 +1,12 @@
 // Notes 003: a 2-2-1 network (ReLU hidden, sigmoid output) on XOR, with MSE and then BCE, and the notes'
 // question "this network won't reach 100 % on XOR — why?", answered by running it from 100 random starts.
-import { defineExercises } from '../../exercises/types'
+import { defineExercises, type Values } from '../../exercises/types'
+import { XOR_STEPS, xorSpec } from './xorExperiment'
 import { definePanelLesson } from '../panel'
+
+/** Random starts of the run-it step. */
+const XOR_RUNS = 5
+const seedsOf = (v: Values) => [v.s1, v.s2, v.s3, v.s4, v.s5]
 
 export default definePanelLesson({
   id: 'xor-221',
@@ -48,6 +53,45 @@ export default definePanelLesson({
             ].filter(([p, q]) => v.w1 * p + v.w2 * q + v.b > 0).length,
         },
       ],
+    },
+    {
+      id: 'how-many-solve',
+      generate: (d) => {
+        const seeds: number[] = []
+        while (seeds.length < XOR_RUNS) {
+          const s = d.int(1, 999)
+          if (!seeds.includes(s)) seeds.push(s)
+        }
+        return Object.fromEntries(seeds.map((s, k) => [`s${k + 1}`, s]))
+      },
+      prompt: (v) =>
+        `The notes' 2-2-1 network (ReLU hidden, sigmoid output, cross-entropy, He initialisation, $\\eta = 0.5$) trained ${XOR_STEPS} full-batch updates on XOR from the ${XOR_RUNS} random starts with seeds ${seedsOf(v).join(', ')}. How many of them classify all four rows right? Predict, then run it.`,
+      blanks: [
+        {
+          key: 'solved',
+          label: 'runs that solve XOR',
+          choices: () =>
+            Array.from({ length: XOR_RUNS + 1 }, (_, n) => ({
+              value: n,
+              label: `${n} of ${XOR_RUNS}`,
+            })),
+        },
+      ],
+      lab: (v) => ({
+        candidates: seedsOf(v).map((seed) => ({
+          label: `seed ${seed}`,
+          spec: { ...xorSpec([2], 'bce'), seed },
+        })),
+        updates: XOR_STEPS,
+        verdict: (out) => ({
+          answers: { solved: out.filter((o) => o.accuracy === 1).length },
+          lines: out.map((o) =>
+            o.accuracy === null
+              ? `${o.label}: diverged after ${o.updates} updates.`
+              : `${o.label}: ${Math.round(o.accuracy * 4)} of 4 rows right${o.accuracy === 1 ? ': solved' : ''}.`,
+          ),
+        }),
+      }),
     },
   ]),
   notes: '003',

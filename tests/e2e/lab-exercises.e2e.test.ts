@@ -1,0 +1,97 @@
+// A lab's prediction exercise in Chromium (#16): predict which η diverges first, run it on the engine,
+// see the run beside the prediction, marked. The expected answer and the update at which each η passes
+// the engine's cut-off (loss above 1000 × the first loss) are worked out here from J = ½ k w² by hand:
+// w_t = (1 − ηk)^t, so J_t / J_0 = (1 − ηk)^{2t}.
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+const card = (page: Page) => page.locator('[data-exercise="which-diverges"]')
+
+async function valuesOf(page: Page): Promise<{ k: number; etas: number[] }> {
+  const v = JSON.parse((await card(page).getAttribute('data-values')) ?? '{}') as Record<
+    string,
+    number
+  >
+  return { k: v.k, etas: [v.e1, v.e2, v.e3, v.e4] }
+}
+
+/** Predicts `eta` with the keyboard only, runs it, and returns the mark's badge text. */
+async function predictAndRun(page: Page, eta: number): Promise<string> {
+  const select = card(page).getByLabel('Your prediction: smallest diverging η')
+  await select.focus()
+  await select.selectOption(String(eta))
+  await page.keyboard.press('Tab')
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+    .toBe('Run it')
+  await page.keyboard.press('Enter')
+  const badge = card(page).locator('.lab__badge')
+  await badge.waitFor()
+  return (await badge.textContent()) ?? ''
+}
+
+describe('lab exercises', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('learning rate: predict the smallest diverging η, run it on the engine, see it marked', async () => {
+    opened = await openPage('#/learning-rate?exseed=7')
+    const { page, errors } = opened
+    await card(page).waitFor()
+    const { k, etas } = await valuesOf(page)
+    const diverging = etas.filter((e) => Math.abs(1 - e * k) > 1)
+    const right = Math.min(...diverging)
+    const wrong = Math.max(...etas.filter((e) => Math.abs(1 - e * k) <= 1))
+    await card(page).scrollIntoViewIfNeeded()
+
+    expect(await predictAndRun(page, wrong)).toBe('Not what the run shows')
+    expect(await card(page).locator('.lab__predicted').textContent()).toBe(`η = ${wrong}`)
+    expect(await card(page).locator('.lab__answer').textContent()).toBe(`η = ${right}`)
+    expect(await card(page).locator('h3').textContent()).not.toContain('solved')
+
+    expect(await predictAndRun(page, right)).toBe('Correct')
+    expect(await card(page).locator('.lab__predicted').textContent()).toBe(`η = ${right}`)
+    expect(await card(page).locator('.lab__answer').textContent()).toBe(`η = ${right}`)
+    const lines = await card(page).locator('.lab__lines li').allTextContents()
+    expect(lines).toHaveLength(4)
+    for (const [n, e] of etas.entries()) {
+      const factor = Math.abs(1 - e * k)
+      if (factor > 1) {
+        // the first update count t with (1 − ηk)^{2t} > 1000
+        const t = Math.ceil(Math.log(1000) / (2 * Math.log(factor)) + 1e-12)
+        expect(lines[n]).toContain(`diverged after ${t} updates`)
+      } else expect(lines[n]).toContain('did not diverge')
+    }
+    await expect.poll(() => card(page).locator('h3').textContent()).toContain('solved')
+    expect(await page.locator('main').textContent()).not.toMatch(/NaN|Infinity/)
+    await screenshot(page, 'lab-exercise-learning-rate')
+    await card(page).screenshot({ path: await screenshot(page, 'lab-exercise-learning-rate-card') })
+    expect(errors).toEqual([])
+  })
+
+  it('asks for a prediction before running, and fits a phone', async () => {
+    opened = await openPage('#/xor-221?exseed=3', { viewport: { width: 390, height: 800 } })
+    const { page, errors } = opened
+    const xor = page.locator('[data-exercise="how-many-solve"]')
+    await xor.waitFor()
+    await xor.getByRole('button', { name: 'Run it' }).click()
+    expect(await xor.getByRole('alert').textContent()).toContain('Predict first')
+    await xor.getByLabel('Your prediction: runs that solve XOR').selectOption('2')
+    await xor.getByRole('button', { name: 'Run it' }).click()
+    await xor.locator('.lab__badge').waitFor({ timeout: 20_000 })
+    expect(await xor.locator('.lab__lines li').count()).toBe(5)
+    expect(await xor.locator('.lab__predicted').textContent()).toBe('2 of 5')
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(sideways).toBe(0)
+    await xor.scrollIntoViewIfNeeded()
+    await screenshot(page, 'lab-exercise-xor-phone')
+    await xor.screenshot({ path: await screenshot(page, 'lab-exercise-xor-phone-card') })
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,103 @@
+// The shapes lesson's networks and its one forward + backward pass: the trace the matrices show, and
+// the dead ReLU units of that batch named by the app's one detector (math/reluHealth, #12). The engine
+// does the maths; this file only picks and names.
+import type { NnModule } from '../../engine/nn'
+import { EngineNetwork } from '../../engine/network'
+import type { NetworkSpec, Trace } from '../../engine/types'
+import { reluHealth, reluVerdict } from '../../math/reluHealth'
+
+/** The networks the lesson offers (ids as in its link, fields.ts). */
+export const SHAPES_NETWORKS: { id: string; label: string; spec: NetworkSpec }[] = [
+  {
+    id: '222',
+    label: 'Classic 2-2-2, 1 sample (notes 004)',
+    spec: {
+      layers: [2, 2, 2],
+      activations: ['sigmoid', 'sigmoid'],
+      loss: 'half_sse',
+      weights: [
+        [
+          [0.15, 0.2],
+          [0.25, 0.3],
+        ],
+        [
+          [0.4, 0.45],
+          [0.5, 0.55],
+        ],
+      ],
+      biases: [
+        [0.35, 0.35],
+        [0.6, 0.6],
+      ],
+      inputs: [[0.05, 0.1]],
+      targets: [[0.01, 0.99]],
+      learningRate: 0.5,
+    },
+  },
+  {
+    id: '231',
+    label: '2-3-1, 4 samples (XOR, ReLU + sigmoid)',
+    spec: {
+      layers: [2, 3, 1],
+      activations: ['relu', 'sigmoid'],
+      loss: 'bce',
+      seed: 4,
+      init: 'he',
+      inputs: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      targets: [[0], [1], [1], [0]],
+      learningRate: 0.5,
+    },
+  },
+  {
+    id: '241',
+    label: '2-4-1, 3 samples (notes 004 table ÷ 100, tanh + linear)',
+    spec: {
+      layers: [2, 4, 1],
+      activations: ['tanh', 'linear'],
+      loss: 'mse',
+      seed: 2,
+      // notes 004: x₁, x₂ → y is 90, 40 → 10; 30, 50 → 25; 20, 60 → 36, divided by 100 so that tanh
+      // does not saturate
+      inputs: [
+        [0.9, 0.4],
+        [0.3, 0.5],
+        [0.2, 0.6],
+      ],
+      targets: [[0.1], [0.25], [0.36]],
+      learningRate: 0.1,
+    },
+  },
+]
+
+/**
+ * One forward and backward pass over the whole batch of `spec`, as the lesson shows it.
+ * @returns the engine's trace and, when the network has ReLU units with z ≤ 0 on every sample of the
+ *   batch, the same sentence every ReLU screen uses (reluVerdict; null when none is dead); or the
+ *   engine's message for a spec it refuses.
+ */
+export function shapesPass(
+  engine: NnModule,
+  spec: NetworkSpec,
+): { ok: true; trace: Trace; deadRelu: string | null } | { ok: false; message: string } {
+  const made = EngineNetwork.create(engine, spec)
+  if (!made.ok) return { ok: false, message: made.message }
+  try {
+    made.network.forward()
+    made.network.backward()
+    const trace = made.network.trace()
+    const deadRelu = reluVerdict(
+      reluHealth(
+        spec.activations,
+        trace.layers.map((t) => t.z),
+      ),
+    )
+    return { ok: true, trace, deadRelu }
+  } finally {
+    made.network.dispose()
+  }
+}

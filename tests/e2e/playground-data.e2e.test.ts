@@ -2,10 +2,14 @@
 // drawn; what can be kept is kept when a setting changes; the epoch counter; a diverged run is named and
 // restarts after the learning rate is lowered. Every count is fixed (Step presses, clicks), never time;
 // expected numbers are worked out here by hand.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openPage, screenshot, type OpenedPage } from './utils'
 
+const dir = mkdtempSync(join(tmpdir(), 'bl-pgdata-'))
 const value = async (page: Page, id: string) =>
   Number(await page.getByTestId(id).getAttribute('data-value'))
 const count = async (page: Page, id: string) =>
@@ -138,6 +142,28 @@ describe('playground data and training', () => {
     await steps(page, 3)
     expect(await count(page, 'updates')).toBe(3)
     expect(Number.isFinite(await value(page, 'train-loss'))).toBe(true)
+    expect(errors).toEqual([])
+  })
+
+  it('reads ±1 labels as two classes and says so; 10,000 bad lines give a short list', async () => {
+    opened = await openPage('#/playground')
+    const { page, errors } = opened
+    await page.getByTestId('output-plane').waitFor()
+    const csv = join(dir, 'tfp.csv')
+    writeFileSync(csv, 'x1,x2,label\n1,1,1\n-1,-1,-1\n2,2,1\n-2,-2,-1\n3,1,1\n-3,-1,-1\n')
+    await page.getByTestId('import-csv').setInputFiles(csv)
+    await page.getByText('Labels −1/+1: two classes', { exact: false }).waitFor()
+    // Two classes: the sigmoid output's losses are offered and the key names classes 0 and 1.
+    expect(await choice(page, 'Loss').locator('option').count()).toBe(3)
+    await page.getByText('Blue: class 1, orange: class 0.').waitFor()
+    const bad = join(dir, 'bad.csv')
+    writeFileSync(bad, ['x1,x2,label', ...Array.from({ length: 10_000 }, () => '1,x,1')].join('\n'))
+    await page.getByTestId('import-csv').setInputFiles(bad)
+    const list = page.getByRole('status', { name: 'Import and link notices' })
+    await list.getByText('… and 9,995 more lines were skipped.').waitFor()
+    // The head, the first five lines and the count of the rest.
+    expect(await list.locator('li').count()).toBe(7)
+    expect(await list.locator('li').nth(1).textContent()).toBe('Line 2: “x” is not a number.')
     expect(errors).toEqual([])
   })
 })

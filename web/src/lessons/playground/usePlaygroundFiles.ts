@@ -24,7 +24,7 @@ export function usePlaygroundFiles(data: PlaygroundData, training: PlaygroundTra
       r.points.length > 0
         ? `Imported ${r.points.length} points.`
         : 'No points were imported; your data are unchanged.'
-    notices.value = [head, ...r.problems]
+    notices.value = [head, ...(r.points.length > 0 ? [r.labels] : []), ...r.problems]
   }
 
   async function importJson(text: string): Promise<void> {

@@ -12,7 +12,11 @@ describe('parseCsv', () => {
     ]
     for (const sep of [',', ';', '\t']) {
       const text = `x1${sep}x2${sep}label\r\n1.5${sep}-2${sep}1\r\n"-3"${sep}0.5${sep}0\r\n\r\n0.25${sep}4${sep}2\r\n`
-      expect(parseCsv(text)).toEqual({ points, problems: [] })
+      expect(parseCsv(text)).toEqual({
+        points,
+        problems: [],
+        labels: 'Labels 0, 1, 2: three classes.',
+      })
     }
   })
 
@@ -52,11 +56,41 @@ describe('parseCsv', () => {
       { x1: 0.001, x2: -5.999, label: 0 },
       { x1: 2, x2: 3, label: -0.25 },
     ]
-    expect(parseCsv(toCsv(pts))).toEqual({ points: pts, problems: [] })
+    expect(parseCsv(toCsv(pts)).points).toEqual(pts)
   })
 
   it('reads nothing from an empty or oversized file', () => {
-    expect(parseCsv('')).toEqual({ points: [], problems: [] })
+    expect(parseCsv('')).toEqual({ points: [], problems: [], labels: '' })
     expect(parseCsv('1,1,1\n'.repeat(400_000)).points).toEqual([])
+  })
+
+  it('reads ±1 labels (TensorFlow Playground) as two classes and says so', () => {
+    const r = parseCsv('x,y,label\n1,2,1\n-1,-2,-1\n3,3,+1\n')
+    expect(r.points.map((p) => p.label)).toEqual([1, 0, 1])
+    expect(r.labels).toBe('Labels −1/+1: two classes (−1 is class 0, orange; +1 is class 1, blue).')
+  })
+
+  it('reads 0/1, class numbers, one-hot columns and other numbers, each said in words', () => {
+    expect(parseCsv('1,1,0\n2,2,1\n').labels).toBe('Labels 0/1: two classes.')
+    expect(parseCsv('1,1,0\n2,2,2\n').labels).toBe('Labels 0, 1, 2: three classes.')
+    expect(parseCsv('1,1,0\n2,2,3\n').labels).toContain('Labels 0…3 look like 4 classes')
+    expect(parseCsv('1,1,0.5\n2,2,-0.25\n').labels).toBe(
+      'Labels from -0.25 to 0.5: not class numbers, so they are fitted as numbers (regression).',
+    )
+    const hot = parseCsv('x1,x2,a,b,c\n1,1,0,0,1\n2,2,1,0,0\n3,3,0,1,0\n4,4,0,1,1\n5,5,1\n')
+    expect(hot.points.map((p) => p.label)).toEqual([2, 0, 1])
+    expect(hot.labels).toBe('3 one-hot label columns: three classes (column k is class k − 1).')
+    expect(hot.problems).toEqual([
+      'Line 5: the 3 label columns are not one-hot (one 1, the rest 0).',
+      'Line 6: expected 5 values (x1, x2 and 3 one-hot label columns, as on the first line), got 3.',
+    ])
+  })
+
+  it('names the first five bad lines of 10,000 and counts the rest', () => {
+    const r = parseCsv(['x1,x2,label', ...Array.from({ length: 10_000 }, () => 'a,b,c')].join('\n'))
+    expect(r.points).toEqual([])
+    expect(r.problems).toHaveLength(6)
+    expect(r.problems[0]).toBe('Line 2: “a” is not a number.')
+    expect(r.problems[5]).toBe('… and 9,995 more lines were skipped.')
   })
 })

@@ -40,4 +40,20 @@ export default tseslint.config(
       'vue/html-closing-bracket-newline': 'off',
     },
   },
+  {
+    // One owner of engine networks (#11): screens get them from the store, which deletes what it replaces.
+    files: ['web/src/**/*.{ts,vue}'],
+    ignores: ['web/src/engine/**', 'web/src/composables/useLessonStore.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name=/^Engine(Network|Ensemble)$/][callee.property.name='create']",
+          message:
+            'Get engine networks from the store (composables/useLessonStore: useNetworkStore, withNetwork), which owns their lifetime.',
+        },
+      ],
+    },
+  },
 )

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import { circle, makeDataset, mulberry32, separable, xorBlobs } from '../../web/src/math/datasets'
+import { useNetworkStore } from '../../web/src/composables/useLessonStore'
 import { GridProbe, gridPoints } from '../../web/src/lessons/common/gridProbe'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -71,7 +72,8 @@ describe('GridProbe', () => {
       targets: [[0]],
       learningRate: 1,
     }
-    const probe = GridProbe.create(engine, spec, 3, -1, 1)
+    const store = useNetworkStore(engine)
+    const probe = GridProbe.create(store, spec, 3, -1, 1)
     if (!probe) throw new Error('probe not created')
     const params = { weights: [[[2, -1]]], biases: [[0.5]] }
     const out = probe.evaluate(params)!
@@ -88,7 +90,7 @@ describe('GridProbe', () => {
     expect(out).toEqual(made.network.trace().layers[0].a.map((r) => r[0]))
     expect(out[4]).toBeCloseTo(1 / (1 + Math.exp(-0.5)), 12) // centre (0, 0): σ(b)
     expect(probe.evaluate({ weights: [[[NaN, 0]]], biases: [[0]] })).toBeNull()
-    probe.dispose()
+    store.clear()
     made.network.dispose()
   })
 })

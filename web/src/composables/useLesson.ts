@@ -2,7 +2,6 @@
 // sample, the derivation of that parameter, and check-my-work.
 import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { injectEmbedSink, injectProgress, progressReporter } from '../embed/protocol'
-import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import { decodeWorked, encodeWorked, workedBase, type WorkedState } from '../links/workedLink'
 import { injectLessonLink } from '../links/useLink'
@@ -11,6 +10,7 @@ import { deriveGradient, outputLayerMatrixForm, type DerivationStep } from '../m
 import {
   checkVerdict,
   numericalGradientCaption,
+  relativeError,
   SWEEP_EPSILONS,
   type CheckVerdict,
 } from '../math/gradientCheck'
@@ -18,6 +18,7 @@ import { inLessonWords } from '../math/fieldWords'
 import { parseKey } from '../math/keys'
 import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
+import { withNetwork } from './useLessonStore'
 import { useNotation } from './useNotation'
 import { useNetwork, type NetworkState } from './useNetwork'
 import { useTraining, type TrainingState } from './useTraining'
@@ -56,8 +57,10 @@ export interface LessonState {
   epsilon: Ref<number>
   /** Sets ε (0 < ε ≤ 0.1); returns the engine's message when it refuses. */
   setEpsilon: (eps: number) => string
-  /** |backprop − numerical| of the selected parameter for ε from 1e-12 to 0.1 (the V). */
+  /** |backprop − numerical| of the selected parameter for ε from 1e-12 to 0.1 (the V); [] while closed. */
   epsilonSweep: ComputedRef<EpsilonPoint[]>
+  /** The ε plot is open: only then is the sweep worked out. */
+  sweepOpen: Ref<boolean>
   answers: Ref<Record<string, string> | null>
   checkResult: ComputedRef<CheckResult | null>
   guideIndex: Ref<number>
@@ -137,22 +140,41 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
       : b[r.layer - 1] + (r.j ?? 0)
   }
   const epsilon = ref(network.spec.value.epsilon ?? 1e-6)
-  const gradientCheck = computed<SelectedCheck | null>(() => {
-    const c = network.check.value
+  /**
+   * Runs `check` with the engine at the weights of the trace shown (the derivation's), then puts the
+   * current weights back: after an update, or while training, the engine is further on.
+   */
+  function atShownWeights<T>(check: (k: number) => T): T | null {
+    const { trace: t } = shown.value
     const k = selectedIndex()
-    if (!c || k === null) return null
-    const numbers = {
-      analytic: c.analytic[k],
-      numeric: c.numeric[k],
-      left: c.left[k],
-      right: c.right[k],
-      kink: c.kink[k],
-      loss: c.loss,
-      epsilon: c.epsilon,
+    if (!t || k === null) return null
+    const now = network.net.params()
+    network.net.setParams({ weights: t.weights, biases: t.biases })
+    try {
+      return check(k)
+    } finally {
+      network.net.setParams(now)
     }
+  }
+  /** ∂E/∂(selected) by backprop, from the trace shown. */
+  const analytic = (): number | null => {
+    const r = parseKey(selected.value)
+    const l = shown.value.trace?.layers[(r?.layer ?? 0) - 1]
+    if (!l || !r) return null
+    return r.kind === 'W' ? l.dW[r.j ?? 0][r.i ?? 0] : l.db[r.j ?? 0]
+  }
+  // The selected parameter only (two forward passes), and only when the derivation shows it: the
+  // computed is lazy and follows the typeset snapshot, so while training it runs at most every TYPESET_MS.
+  const gradientCheck = computed<SelectedCheck | null>(() => {
+    const eps = shown.value.spec.epsilon ?? 1e-6
+    const g = analytic()
+    const c = atShownWeights((k) => network.net.checkParameter(k, eps))
+    if (g === null || !c?.ok) return null
+    const { central: numeric, left, right, kink, loss } = c
+    const numbers = { analytic: g, numeric, left, right, kink, loss, epsilon: eps }
     return {
       ...numbers,
-      relativeError: c.relativeError[k],
+      relativeError: relativeError(g, numeric),
       verdict: checkVerdict(numbers),
       caption: numericalGradientCaption(numbers),
     }
@@ -162,14 +184,17 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     if (r.ok) epsilon.value = eps
     return r.ok ? '' : r.message
   }
+  const sweepOpen = ref(false)
   const epsilonSweep = computed<EpsilonPoint[]>(() => {
-    const c = network.check.value
-    const k = selectedIndex()
-    if (!c || k === null) return []
-    return SWEEP_EPSILONS.flatMap((eps) => {
-      const p = network.net.checkParameter(k, eps)
-      return p.ok ? [{ epsilon: eps, error: Math.abs(c.analytic[k] - p.central) }] : []
-    })
+    const g = analytic()
+    if (!sweepOpen.value || g === null) return []
+    const points = atShownWeights((k) =>
+      SWEEP_EPSILONS.flatMap((eps) => {
+        const p = network.net.checkParameter(k, eps)
+        return p.ok ? [{ epsilon: eps, error: Math.abs(g - p.central) }] : []
+      }),
+    )
+    return points ?? []
   })
   const checkResult = computed(() => {
     const { trace: t, spec } = shown.value
@@ -227,6 +252,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     epsilon,
     setEpsilon,
     epsilonSweep,
+    sweepOpen,
     answers,
     checkResult,
     guideIndex,
@@ -256,13 +282,10 @@ function startState(
 ) {
   const d = decodeWorked(query, own)
   if (d.applied.length === 0) return d
-  const probe = EngineNetwork.create(module, d.state.spec)
-  if (probe.ok) {
-    probe.network.dispose()
-    return d
-  }
+  const refused = withNetwork(module, d.state.spec, () => '', String)
+  if (!refused) return d
   const spec = d.state.spec
-  const said = inLessonWords(probe.message, name, spec.layers.length - 1, spec.inputs.length).text
+  const said = inLessonWords(refused, name, spec.layers.length - 1, spec.inputs.length).text
   const text = `The link’s values do not make a network the engine can run (${said}); the lesson starts with its own.`
   return { ...d, state: own, notices: [...d.notices, { kind: 'bad' as const, text }] }
 }

@@ -1,10 +1,11 @@
 // One lesson's network: the engine handle (markRaw), the spec being edited, and the last forward +
 // backward pass (trace) with the stage the learner has reached. Every number comes from EngineNetwork.
-import { markRaw, onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import { EngineNetwork, type GradientCheck, type Params, type Result } from '../engine/network'
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import type { EngineNetwork, Params, Result } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, Trace } from '../engine/types'
 import { parseKey } from '../math/keys'
+import { useNetworkStore } from './useLessonStore'
 
 /** How far the learner has gone: which numbers of the trace are shown. */
 export type Stage = 'ready' | 'forward' | 'backward' | 'updated'
@@ -17,7 +18,6 @@ export interface NetworkState {
   trace: ShallowRef<Trace | null>
   /** The weights and biases in the engine now (after an update, the new ones). */
   params: ShallowRef<Params>
-  check: ShallowRef<GradientCheck | null>
   stage: Ref<Stage>
   updates: Ref<number>
   canUndo: Ref<boolean>
@@ -42,13 +42,12 @@ export interface NetworkState {
 const HISTORY = 20
 
 export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState {
-  const created = EngineNetwork.create(module, initial)
-  if (!created.ok) throw new Error(`The lesson’s network is invalid: ${created.message}`)
-  const net = markRaw(created.network)
-  onScopeDispose(() => net.dispose())
+  const made = useNetworkStore(module).add(initial)
+  if (typeof made === 'string') throw new Error(`The lesson’s network is invalid: ${made}`)
+  const net: EngineNetwork = made
 
   const [spec, params] = [shallowRef<NetworkSpec>(initial), shallowRef<Params>(net.params())]
-  const [trace, check] = [shallowRef<Trace | null>(null), shallowRef<GradientCheck | null>(null)]
+  const trace = shallowRef<Trace | null>(null)
   const [stage, updates, canUndo, message] = [ref<Stage>('ready'), ref(0), ref(false), ref('')]
   let history: Snapshot[] = []
 
@@ -60,16 +59,6 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     message.value = !f.ok ? f.message : !b.ok ? b.message : ''
     trace.value = net.trace()
     params.value = net.params()
-    runCheck()
-  }
-  /**
-   * The numerical check of every parameter (two forward passes each) at the trace's weights. It also
-   * runs while training: the player shows at most 4 layers of 8 units (links/limits.ts), so this is
-   * well under a millisecond, and the check staying on screen keeps an embedded lesson's height still.
-   */
-  function runCheck(): void {
-    const c = net.gradientCheck()
-    check.value = c.ok ? c : null
   }
   function remember(): void {
     history = [
@@ -159,7 +148,6 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     spec,
     trace,
     params,
-    check,
     stage,
     updates,
     canUndo,

@@ -1,9 +1,10 @@
 // Several variants of one network trained side by side in time-boxed chunks (useTrainingLoop).
-// `useRace` owns what every race shares: one EngineNetwork per variant, rebuilt on demand, disposed on
-// unmount, a lane of results per variant. `useNetworkRace` races variants (loss, batch size, …) epoch by
-// epoch: the loss of each update and the loss over all rows after each epoch; stops a variant that diverges.
-import { onScopeDispose, shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
-import { EngineNetwork } from '../engine/network'
+// `useRace` owns what every race shares: one EngineNetwork per variant (held by a network store:
+// rebuilt on demand, deleted on unmount), a lane of results per variant. `useNetworkRace` races
+// variants (loss, batch size, …) epoch by epoch: the loss of each update and the loss over all rows
+// after each epoch; stops a variant that diverges.
+import { shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
+import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
 import {
@@ -12,6 +13,7 @@ import {
   type TrainingLoop,
   type TrainingLoopOptions,
 } from './useTrainingLoop'
+import { useNetworkStore } from './useLessonStore'
 
 export interface RaceVariant {
   name: string
@@ -46,6 +48,7 @@ export function useRace<L extends { stopped: string }>(
 ): Race<L> {
   const lanes = shallowRef<readonly L[]>([])
   const error = shallowRef('')
+  const store = useNetworkStore(engine)
   let nets: EngineNetwork[] = []
 
   const loop = useTrainingLoop((steps) => {
@@ -60,35 +63,24 @@ export function useRace<L extends { stopped: string }>(
     }
   }, loopOptions)
 
-  function dispose(): void {
-    nets.forEach((n) => n.dispose())
-    nets = []
-  }
   let built = false
   /** New networks from the same start; trains at once unless the learner had paused by hand. */
   function restart(): void {
     const pausedByHand = built && !loop.running.value && !loop.message.value
     built = true
     loop.reset()
-    dispose()
-    error.value = ''
-    const fresh: L[] = []
-    for (const [k, v] of variants().entries()) {
-      const made = EngineNetwork.create(engine, v.spec)
-      if (!made.ok) {
-        error.value = `${v.name}: ${made.message}`
-        dispose()
-        lanes.value = []
-        return
-      }
-      nets.push(made.network)
-      fresh.push(rules.start(made.network, k))
-    }
-    lanes.value = fresh
+    const vs = variants()
+    const made = store.replace(
+      vs.map((v) => v.spec),
+      vs.map((v) => v.name),
+    )
+    nets = typeof made === 'string' ? [] : made
+    error.value = typeof made === 'string' ? made : ''
+    lanes.value = nets.map((n, k) => rules.start(n, k))
+    if (typeof made === 'string') return
     if (!pausedByHand) loop.start()
   }
   watch(rebuildOn, restart, { immediate: true })
-  onScopeDispose(dispose)
   return { lanes, error, loop, restart, networks: () => nets }
 }
 

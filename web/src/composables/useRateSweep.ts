@@ -1,13 +1,14 @@
 // The learning-rate sweep (#5): one EngineEnsemble copy per η, all from the same initial weights,
 // trained together inside the engine in time-boxed chunks; keeps each copy's loss history and names
 // what happened to it (math/sweepVerdict). Rebuilds when the problem or the rates change.
-import { onScopeDispose, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
-import { EngineEnsemble } from '../engine/ensemble'
-import { EngineNetwork } from '../engine/network'
+import { shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+import type { EngineEnsemble } from '../engine/ensemble'
+import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import { copyActivations } from '../engine/sweepProbe'
 import type { NetworkSpec } from '../engine/types'
 import { classifySweep, pinnedShareOf, type CopyVerdict } from '../math/sweepVerdict'
+import { useNetworkStore } from './useLessonStore'
 import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 export interface SweepCopy {
@@ -38,6 +39,7 @@ export function useRateSweep(
   const copies = shallowRef<readonly SweepCopy[]>([])
   const verdicts = shallowRef<readonly CopyVerdict[]>([])
   const error = shallowRef('')
+  const store = useNetworkStore(engine)
   let ensemble: EngineEnsemble | null = null
   let probe: EngineNetwork | null = null
   let frames = 0
@@ -84,28 +86,22 @@ export function useRateSweep(
     },
   )
 
-  function dispose(): void {
-    ensemble?.dispose()
-    probe?.dispose()
-    ensemble = probe = null
-  }
   function restart(): void {
     loop.reset()
-    dispose()
+    store.clear()
+    ensemble = probe = null
     frames = 0
-    error.value = ''
-    const made = EngineEnsemble.create(engine, spec.value, { learningRates: [...rates.value] })
-    const single = EngineNetwork.create(engine, spec.value)
-    if (!made.ok || !single.ok) {
-      // One may have been built: free it, since only a pair is kept and disposed later.
-      if (made.ok) made.ensemble.dispose()
-      if (single.ok) single.network.dispose()
-      error.value = !made.ok ? made.message : single.ok ? '' : single.message
+    const made = store.addEnsemble(spec.value, { learningRates: [...rates.value] })
+    const single = store.add(spec.value)
+    const refused = [made, single].find((x): x is string => typeof x === 'string')
+    error.value = refused ?? ''
+    if (typeof made === 'string' || typeof single === 'string') {
+      store.clear()
       copies.value = []
       return
     }
-    ensemble = made.ensemble
-    probe = single.network
+    ensemble = made
+    probe = single
     copies.value = rates.value.map((learningRate) => ({
       learningRate,
       losses: [],
@@ -119,6 +115,5 @@ export function useRateSweep(
 
   watch(loop.running, (running) => !running && ensemble && judge())
   watch([spec, rates], restart, { immediate: true })
-  onScopeDispose(dispose)
   return { copies, verdicts, error, loop, restart }
 }

@@ -1,8 +1,8 @@
 // Evaluates a trained network on an n×n grid of points for a decision-region picture: one EngineNetwork
 // of the same shape; each call copies the weights in and runs the engine's exact predict over the grid
 // (bitwise the forward outputs, without copying a whole trace out of WebAssembly on every frame).
-import type { NnModule } from '../../engine/nn'
-import { EngineNetwork, type Params } from '../../engine/network'
+import type { NetworkStore } from '../../composables/useLessonStore'
+import type { EngineNetwork, Params } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
 
 /** Grid points, row-major from the top-left: row r has x₂ = hi − (r + ½)·step, column c has x₁ = lo + (c + ½)·step. */
@@ -23,17 +23,17 @@ export class GridProbe {
 
   /**
    * A probe for networks shaped like `spec` (layers, activations, loss; one sigmoid output) over
-   * [lo, hi]² at n×n points (keep n ≤ 60).
+   * [lo, hi]² at n×n points (keep n ≤ 60); `store` holds its network (and deletes it).
    */
   static create(
-    engine: NnModule,
+    store: NetworkStore,
     spec: NetworkSpec,
     n: number,
     lo: number,
     hi: number,
   ): GridProbe | null {
     const inputs = gridPoints(n, lo, hi)
-    const made = EngineNetwork.create(engine, {
+    const net = store.add({
       layers: spec.layers,
       activations: spec.activations,
       loss: spec.loss,
@@ -41,7 +41,7 @@ export class GridProbe {
       targets: inputs.map(() => [0]),
       learningRate: 1,
     })
-    return made.ok ? new GridProbe(made.network, Float64Array.from(inputs.flat()), n) : null
+    return typeof net === 'string' ? null : new GridProbe(net, Float64Array.from(inputs.flat()), n)
   }
 
   /** The output (first unit) at every grid point for these parameters, or null if the engine refused them. */
@@ -51,9 +51,5 @@ export class GridProbe {
     if (!out) return null
     const nout = out.length / (this.n * this.n)
     return Array.from({ length: this.n * this.n }, (_, k) => out[k * nout])
-  }
-
-  dispose(): void {
-    this.net.dispose()
   }
 }

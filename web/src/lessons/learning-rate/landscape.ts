@@ -1,7 +1,8 @@
 // The loss landscape of a two-parameter problem and the path each optimizer takes over it (#15): one
 // linear neuron ŷ = w·x + b under ½-SSE on four points, full batch, so the loss is a long, narrow bowl
 // over the (w, b) plane. The engine computes every loss, gradient and update; this file only asks it.
-import { EngineNetwork } from '../../engine/network'
+import { withNetwork, type NetworkStore } from '../../composables/useLessonStore'
+import type { EngineNetwork } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../../engine/types'
 
@@ -51,11 +52,8 @@ export function landscapeSpec(
  * b = row r (top = VIEW.b[1] down to VIEW.b[0]); cell centres. One engine network, moved point by point.
  */
 export function lossGrid(engine: NnModule, n: number): { values: Float64Array; n: number } {
-  const made = EngineNetwork.create(engine, landscapeSpec(START.w, START.b, 0.1))
-  if (!made.ok) throw new Error(made.message)
-  const net = made.network
   const values = new Float64Array(n * n)
-  try {
+  const fill = (net: EngineNetwork) => {
     for (let r = 0; r < n; r++) {
       const b = VIEW.b[1] - ((r + 0.5) / n) * (VIEW.b[1] - VIEW.b[0])
       for (let c = 0; c < n; c++) {
@@ -64,9 +62,9 @@ export function lossGrid(engine: NnModule, n: number): { values: Float64Array; n
         values[r * n + c] = net.forward().loss
       }
     }
-  } finally {
-    net.dispose()
   }
+  const refused = withNetwork(engine, landscapeSpec(START.w, START.b, 0.1), fill, String)
+  if (refused) throw new Error(refused)
   return { values, n }
 }
 
@@ -80,10 +78,11 @@ export class OptimizerPath {
   stopped = ''
   private constructor(private readonly net: EngineNetwork) {}
 
-  static create(engine: NnModule, eta: number, optimizer: OptimizerSpec): OptimizerPath {
-    const made = EngineNetwork.create(engine, landscapeSpec(START.w, START.b, eta, optimizer))
-    if (!made.ok) throw new Error(made.message)
-    const path = new OptimizerPath(made.network)
+  /** A path whose network `store` holds (and deletes). */
+  static create(store: NetworkStore, eta: number, optimizer: OptimizerSpec): OptimizerPath {
+    const net = store.add(landscapeSpec(START.w, START.b, eta, optimizer))
+    if (typeof net === 'string') throw new Error(net)
+    const path = new OptimizerPath(net)
     path.record(0, NaN)
     return path
   }
@@ -106,10 +105,6 @@ export class OptimizerPath {
     if (Math.abs(p.w) > far || Math.abs(p.b) > far)
       return this.stop(update, 'the weights ran far off the landscape')
     return true
-  }
-
-  dispose(): void {
-    this.net.dispose()
   }
 
   /** Forward + backward at the current parameters, then the point with its loss and gradient. */

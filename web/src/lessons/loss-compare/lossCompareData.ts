@@ -1,7 +1,7 @@
 // Data and engine look-ups of the loss-compare lesson (notes 000). Every loss and δ shown comes from the
 // engine: a [1,1] sigmoid network with weight 1 and bias 0 whose inputs are the logits ln(p/(1−p)) gives
 // a = p, the loss for target 1 and δ = ∂L/∂z for every p in one forward + backward pass.
-import { EngineNetwork } from '../../engine/network'
+import { withNetwork } from '../../composables/useLessonStore'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
 
@@ -22,7 +22,7 @@ export function lossCurve(
   loss: 'mse' | 'bce',
   ps: readonly number[] = probabilities,
 ): LossCurve | string {
-  const made = EngineNetwork.create(engine, {
+  const spec: NetworkSpec = {
     layers: [1, 1],
     activations: ['sigmoid'],
     loss,
@@ -31,18 +31,22 @@ export function lossCurve(
     inputs: ps.map((p) => [Math.log(p / (1 - p))]),
     targets: ps.map(() => [1]),
     learningRate: 0.1,
-  })
-  if (!made.ok) return made.message
-  const net = made.network
-  net.forward()
-  net.backward()
-  const t = net.trace()
-  net.dispose()
-  return {
-    p: t.layers[0].a.map((r) => r[0]),
-    loss: t.sampleLosses,
-    delta: t.layers[0].delta.map((r) => r[0]),
   }
+  return withNetwork(
+    engine,
+    spec,
+    (net) => {
+      net.forward()
+      net.backward()
+      const t = net.trace()
+      return {
+        p: t.layers[0].a.map((r) => r[0]),
+        loss: t.sampleLosses,
+        delta: t.layers[0].delta.map((r) => r[0]),
+      }
+    },
+    String,
+  )
 }
 
 /** The notes' two-class predictions for true class 2, through softmax + cross-entropy (logits ln p). */
@@ -53,7 +57,7 @@ export const notesPredictions = [
 ]
 
 export function notesCrossEntropy(engine: NnModule): number[] | string {
-  const made = EngineNetwork.create(engine, {
+  const spec: NetworkSpec = {
     layers: [2, 2],
     activations: ['softmax'],
     loss: 'cross_entropy',
@@ -67,12 +71,8 @@ export function notesCrossEntropy(engine: NnModule): number[] | string {
     inputs: notesPredictions.map((r) => r.p.map(Math.log)),
     targets: notesPredictions.map(() => [0, 1]),
     learningRate: 0.1,
-  })
-  if (!made.ok) return made.message
-  made.network.forward()
-  const losses = made.network.trace().sampleLosses
-  made.network.dispose()
-  return losses
+  }
+  return withNetwork(engine, spec, (net) => (net.forward(), net.trace().sampleLosses), String)
 }
 
 /** Two classes in the plane; the start weights point the wrong way, so the sigmoid output is saturated. */
@@ -120,13 +120,13 @@ export interface FirstGradient {
 
 /** The engine's trace at the start weights of `trainingSpec(loss)`; a message if the spec is refused. */
 export function firstGradient(engine: NnModule, loss: 'mse' | 'bce'): FirstGradient | string {
-  const made = EngineNetwork.create(engine, trainingSpec(loss))
-  if (!made.ok) return made.message
-  const net = made.network
-  net.forward()
-  net.backward()
-  const t = net.trace()
-  net.dispose()
+  const t = withNetwork(
+    engine,
+    trainingSpec(loss),
+    (n) => (n.forward(), n.backward(), n.trace()),
+    String,
+  )
+  if (typeof t === 'string') return t
   const layer = t.layers[0]
   const a = layer.a.map((r) => r[0])
   return {
@@ -149,16 +149,16 @@ export function accuracyOverUpdates(
   learningRate: number,
   updates: number,
 ): number[] {
-  const made = EngineNetwork.create(engine, trainingSpec(loss, learningRate))
-  if (!made.ok) return []
-  const net = made.network
-  const out = [net.accuracy() ?? 0]
-  for (let k = 0; k < updates; k++) {
-    if (net.train(1).diverged) break
-    out.push(net.accuracy() ?? 0)
-  }
-  net.dispose()
-  return out
+  return (
+    withNetwork(engine, trainingSpec(loss, learningRate), (net) => {
+      const out = [net.accuracy() ?? 0]
+      for (let k = 0; k < updates; k++) {
+        if (net.train(1).diverged) break
+        out.push(net.accuracy() ?? 0)
+      }
+      return out
+    }) ?? []
+  )
 }
 
 /** The first update after which every point is classified right (0 = already at the start), or null. */

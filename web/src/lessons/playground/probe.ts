@@ -2,7 +2,8 @@
 // A small EngineNetwork holds just that point and the current parameters; its trace gives the forward
 // values and every δ, deriveGradient turns it into the chain rule, and gradientCheck (with the
 // regularisation penalty, as trained) gives the central-difference number beside backprop's.
-import { EngineNetwork, type Params } from '../../engine/network'
+import { withNetwork } from '../../composables/useLessonStore'
+import type { EngineNetwork, Params } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec, Trace } from '../../engine/types'
 import {
@@ -76,10 +77,13 @@ export function probeGradient(
     batchSize: 0,
   }
   const { regularization, ...plain } = one
-  const made = EngineNetwork.create(module, plain)
-  if (!made.ok) return { message: made.message }
-  const net = made.network
-  try {
+  return withNetwork(
+    module,
+    plain,
+    (net) => probeWith(net, index),
+    (message) => ({ message }),
+  )
+  function probeWith(net: EngineNetwork, index: number): Probe | { message: string } {
     const f = net.forward()
     if (!f.ok) return { message: f.message }
     const b = net.backward()
@@ -109,10 +113,8 @@ export function probeGradient(
       }
     }
     let check: Probe['check'] = null
-    const withPenalty = EngineNetwork.create(module, one)
-    if (withPenalty.ok) {
-      const g = withPenalty.network.gradientCheck()
-      withPenalty.network.dispose()
+    const g = withNetwork(module, one, (n) => n.gradientCheck())
+    if (g) {
       if (g.ok) {
         const [analytic, numeric] = [g.analytic[index], g.numeric[index]]
         check = {
@@ -133,7 +135,5 @@ export function probeGradient(
       }
     }
     return { heading: partial('E', symbolFor(key, symbols)), steps, trace, penalty, check }
-  } finally {
-    net.dispose()
   }
 }

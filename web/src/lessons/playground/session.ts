@@ -2,7 +2,8 @@
 // training rows, the test rows: the plotted losses) and one helper per hidden layer that stops at that
 // layer (its neurons' heatmaps). Each frame: train(n) once, then snapshot(): the evaluators and helpers
 // take the current parameters with setParams and run forward / predict. Every number comes from the engine.
-import { EngineNetwork, type Params, type TrainResult } from '../../engine/network'
+import { useNetworkStore } from '../../composables/useLessonStore'
+import type { EngineNetwork, Params, TrainResult } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
 import { reluHealth, reluVerdict } from '../../math/reluHealth'
@@ -74,13 +75,8 @@ export class PlaygroundSession {
     test: Pick<NetworkSpec, 'inputs' | 'targets'> | null,
     grid: { output: Float64Array; cells: Float64Array },
   ): { ok: true; session: PlaygroundSession } | { ok: false; message: string } {
-    const made: EngineNetwork[] = []
-    const make = (s: NetworkSpec): EngineNetwork | string => {
-      const r = EngineNetwork.create(module, s)
-      if (!r.ok) return r.message
-      made.push(r.network)
-      return r.network
-    }
+    const store = useNetworkStore(module)
+    const make = store.add
     const net = make(spec)
     const trainEval = typeof net === 'string' ? net : make(evalSpec(spec, spec))
     const testEval = test && test.inputs.length > 0 ? make(evalSpec(spec, test)) : null
@@ -90,7 +86,7 @@ export class PlaygroundSession {
       (n): n is string => typeof n === 'string',
     )
     if (failed !== undefined) {
-      made.forEach((n) => n.dispose())
+      store.clear()
       return { ok: false, message: failed }
     }
     const session = new PlaygroundSession(

@@ -2,7 +2,7 @@
 // the dead ReLU units of that batch named by the app's one detector (math/reluHealth, #12). The engine
 // does the maths; this file only picks and names.
 import type { NnModule } from '../../engine/nn'
-import { EngineNetwork } from '../../engine/network'
+import { withNetwork } from '../../composables/useLessonStore'
 import type { NetworkSpec, Trace } from '../../engine/types'
 import { reluHealth, reluVerdict } from '../../math/reluHealth'
 
@@ -84,20 +84,21 @@ export function shapesPass(
   engine: NnModule,
   spec: NetworkSpec,
 ): { ok: true; trace: Trace; deadRelu: string | null } | { ok: false; message: string } {
-  const made = EngineNetwork.create(engine, spec)
-  if (!made.ok) return { ok: false, message: made.message }
-  try {
-    made.network.forward()
-    made.network.backward()
-    const trace = made.network.trace()
-    const deadRelu = reluVerdict(
-      reluHealth(
-        spec.activations,
-        trace.layers.map((t) => t.z),
-      ),
-    )
-    return { ok: true, trace, deadRelu }
-  } finally {
-    made.network.dispose()
-  }
+  return withNetwork(
+    engine,
+    spec,
+    (net) => {
+      net.forward()
+      net.backward()
+      const trace = net.trace()
+      const deadRelu = reluVerdict(
+        reluHealth(
+          spec.activations,
+          trace.layers.map((t) => t.z),
+        ),
+      )
+      return { ok: true as const, trace, deadRelu }
+    },
+    (message) => ({ ok: false as const, message }),
+  )
 }

@@ -1,0 +1,155 @@
+// The network store through the real .wasm (#11): what it replaces and what its scope leaves is deleted,
+// a refused spec leaves nothing held, each store keeps one loss history, and the lint rule keeps
+// EngineNetwork.create / EngineEnsemble.create out of the screens.
+import { ESLint } from 'eslint'
+import { fileURLToPath } from 'node:url'
+import { effectScope } from 'vue'
+import { describe, expect, it } from 'vitest'
+import { useNetworkStore, withNetwork } from '../../web/src/composables/useLessonStore'
+import type { EngineNetwork } from '../../web/src/engine/network'
+import type { NnModule } from '../../web/src/engine/nn'
+import type { NetworkSpec } from '../../web/src/engine/types'
+import { loadEngineNode } from './loadEngineNode'
+
+const load = () => loadEngineNode() as unknown as Promise<NnModule>
+
+/** One linear unit, ŷ = 2x + 1 on x = 1: the ½-SSE loss against y = 0 is ½·3² = 4.5 (by hand). */
+const line: NetworkSpec = {
+  layers: [1, 1],
+  activations: ['linear'],
+  loss: 'half_sse',
+  weights: [[[2]]],
+  biases: [[1]],
+  inputs: [[1]],
+  targets: [[0]],
+  learningRate: 0.1,
+}
+const deleted = (net: EngineNetwork) => expect(() => net.params()).toThrow(/after dispose/)
+
+describe('network store', () => {
+  it('deletes the networks a spec change replaces, and keeps the new ones working', async () => {
+    const store = useNetworkStore(await load())
+    const before = store.replace([line, line])
+    if (typeof before === 'string') throw new Error(before)
+    expect(store.size).toBe(2)
+    const after = store.replace([{ ...line, weights: [[[0]]] }])
+    if (typeof after === 'string') throw new Error(after)
+    before.forEach(deleted)
+    expect(store.size).toBe(1)
+    expect(after[0].forward().loss).toBe(0.5) // ŷ = 0·1 + 1 = 1: ½·1² by hand
+    store.clear()
+    deleted(after[0])
+    expect(store.size).toBe(0)
+  })
+
+  it('deletes everything it holds when its scope is disposed', async () => {
+    const engine = await load()
+    const scope = effectScope()
+    const held = scope.run(() => {
+      const store = useNetworkStore(engine)
+      const net = store.add(line)
+      const ens = store.addEnsemble(line, { learningRates: [0.1, 0.2] })
+      if (typeof net === 'string' || typeof ens === 'string') throw new Error('refused')
+      return { store, net, ens }
+    })!
+    expect(held.net.forward().loss).toBe(4.5)
+    expect(held.ens.size).toBe(2)
+    scope.stop()
+    deleted(held.net)
+    expect(() => held.ens.size).toThrow(/after dispose/)
+    expect(held.store.size).toBe(0)
+  })
+
+  it('holds nothing after a refused spec and names the variant in the message', async () => {
+    const store = useNetworkStore(await load())
+    const first = store.add(line)
+    if (typeof first === 'string') throw new Error(first)
+    const r = store.replace([line, { ...line, learningRate: -1 }], ['good', 'bad η'])
+    expect(typeof r).toBe('string')
+    expect(r as string).toMatch(/^bad η: .*learning/i)
+    deleted(first)
+    expect(store.size).toBe(0)
+    expect(store.addEnsemble({ ...line, layers: [] }, { seeds: [1] })).toEqual(expect.any(String))
+    expect(store.size).toBe(0)
+  })
+
+  it('release deletes one network and leaves the others', async () => {
+    const store = useNetworkStore(await load())
+    const [a, b] = [store.add(line), store.add(line)] as EngineNetwork[]
+    store.release(a)
+    store.release(a)
+    deleted(a)
+    expect(b.forward().loss).toBe(4.5)
+    expect(store.size).toBe(1)
+    store.clear()
+  })
+
+  it('keeps one loss history per store, emptied by a spec change', async () => {
+    const engine = await load()
+    const [s1, s2] = [useNetworkStore(engine), useNetworkStore(engine)]
+    s1.record(0, [4.5, null])
+    s1.record(10, [1, 2])
+    s2.record(0, [7])
+    expect(s1.history.value).toEqual({
+      x: [0, 10],
+      y: [
+        [4.5, 1],
+        [null, 2],
+      ],
+    })
+    expect(s2.history.value).toEqual({ x: [0], y: [[7]] })
+    s1.replace([line])
+    expect(s1.history.value).toEqual({ x: [], y: [] })
+    s2.forgetHistory()
+    expect(s2.history.value).toEqual({ x: [], y: [] })
+    s1.clear()
+  })
+
+  it('withNetwork deletes the network after use, also when the use throws', async () => {
+    const engine = await load()
+    let kept: EngineNetwork | null = null
+    expect(withNetwork(engine, line, (n) => ((kept = n), n.forward().loss))).toBe(4.5)
+    deleted(kept!)
+    expect(() =>
+      withNetwork(engine, line, (n) => {
+        kept = n
+        throw new Error('boom')
+      }),
+    ).toThrow('boom')
+    deleted(kept!)
+    expect(withNetwork(engine, { ...line, learningRate: -1 }, () => 1)).toBeNull()
+    expect(
+      withNetwork(
+        engine,
+        { ...line, learningRate: -1 },
+        () => 1,
+        (m) => `no: ${m}`,
+      ),
+    ).toMatch(/^no: .*learning/i)
+  })
+})
+
+describe('only the store creates engine networks', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url))
+  const lint = async (filePath: string, code: string) => {
+    const [r] = await new ESLint({ cwd: root }).lintText(code, { filePath: `${root}${filePath}` })
+    return r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length
+  }
+  const code = [
+    "import { EngineNetwork } from '../../engine/network'",
+    "import { EngineEnsemble } from '../../engine/ensemble'",
+    'export const a = (e: never, s: never) => EngineNetwork.create(e, s)',
+    'export const b = (e: never, s: never) => EngineEnsemble.create(e, s, {})',
+  ].join('\n')
+
+  it('flags a panel or composable that calls create', async () => {
+    expect(await lint('web/src/lessons/demo/demoPanel.ts', code)).toBe(2)
+    expect(await lint('web/src/composables/useDemo.ts', code)).toBe(2)
+  }, 30_000)
+
+  it('allows the engine wrappers, the store and tests', async () => {
+    expect(await lint('web/src/engine/demo.ts', code)).toBe(0)
+    expect(await lint('web/src/composables/useLessonStore.ts', code)).toBe(0)
+    expect(await lint('web/src/lessons/demo/demo.test.ts', code)).toBe(0)
+  }, 30_000)
+})

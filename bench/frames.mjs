@@ -2,13 +2,16 @@
 // dist/ (run `npm run build:web` first), drives Debian's Chromium through each training screen at the
 // lesson's own default pace and at "as fast as it goes", and prints the median and p95 time between
 // animation frames. Reported, never asserted: the machine is shared.
-//   node bench/frames.mjs [frames=180]
+//   node bench/frames.mjs [frames=180] [screen,screen,…]    BENCH_DIST=dir serves another build (default dist)
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { chromium } from 'playwright-core'
 import { startStaticServer } from '../scripts/static-server.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FRAMES = Number(process.argv[2] ?? 180)
+const ONLY = process.argv[3]?.split(',')
+const DIST = process.env.BENCH_DIST ?? 'dist'
 
 /** Each screen: its route and the button that starts training (none: it trains when opened). */
 const SCREENS = [
@@ -60,18 +63,23 @@ async function measure(browser, base, screen, fastest) {
   return { median: quantile(times, 0.5), p95: quantile(times, 0.95) }
 }
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/index.html is missing: run `npm run build:web` first.')
+if (!existsSync(`${DIST}/index.html`)) {
+  console.error(`${DIST}/index.html is missing: run \`npm run build:web\` first.`)
   process.exit(2)
 }
-const server = await startStaticServer({ root: 'dist' })
+const server = await startStaticServer({ root: DIST })
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 })
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
 console.log(`\nFrame time while training (ms, ${FRAMES} frames at 1280×800; target p95 < 17)`)
+console.log(`${DIST}, load average ${load()} (the machine is shared: compare runs side by side)`)
 console.log('screen               default pace: median    p95 | fastest: median    p95')
-for (const screen of SCREENS) {
+for (const screen of SCREENS.filter((s) => !ONLY || ONLY.includes(s.id))) {
   const paced = await measure(browser, server.url, screen, false)
   const fast = await measure(browser, server.url, screen, true)
   const f = (x) => x.toFixed(1).padStart(6)

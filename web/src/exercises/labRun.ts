@@ -3,7 +3,8 @@
 // updates, how the outcome answers it) is data in the lesson file (`lab` of an exercise); this file
 // only builds and trains EngineNetworks, a few steps at a time, so the shared training loop can show
 // the run. Every number comes from the engine. No Vue.
-import { EngineNetwork } from '../engine/network'
+import { useNetworkStore, withNetwork, type NetworkStore } from '../composables/useLessonStore'
+import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
 import type { Values } from './types'
@@ -64,18 +65,26 @@ export class LabRun {
   private current = 0
   private first: number | null = null
   private readonly results: LabOutcome[] = []
+  /** Holds the candidate being trained (one at a time). */
+  private readonly store: NetworkStore
 
   private constructor(
-    private readonly engine: NnModule,
+    engine: NnModule,
     readonly plan: LabPlan,
-  ) {}
+  ) {
+    this.store = useNetworkStore(engine)
+  }
 
   /** Starts a run of `plan`; a spec the engine refuses gives its message instead. */
   static start(engine: NnModule, plan: LabPlan): LabRun | string {
     for (const c of plan.candidates) {
-      const made = EngineNetwork.create(engine, c.spec)
-      if (!made.ok) return `${c.label}: ${made.message}`
-      made.network.dispose()
+      const refused = withNetwork(
+        engine,
+        c.spec,
+        () => '',
+        (m) => `${c.label}: ${m}`,
+      )
+      if (refused) return refused
     }
     return new LabRun(engine, plan)
   }
@@ -147,11 +156,11 @@ export class LabRun {
 
   private network(): EngineNetwork {
     if (this.net) return this.net
-    const made = EngineNetwork.create(this.engine, this.plan.candidates[this.index].spec)
-    if (!made.ok) throw new Error(made.message) // checked in start()
-    this.net = made.network
+    const made = this.store.add(this.plan.candidates[this.index].spec)
+    if (typeof made === 'string') throw new Error(made) // checked in start()
+    this.net = made
     this.current = 0
-    this.first = this.plan.watchAccuracy && made.network.accuracy() === 1 ? 0 : null
+    this.first = this.plan.watchAccuracy && made.accuracy() === 1 ? 0 : null
     return this.net
   }
 
@@ -176,7 +185,7 @@ export class LabRun {
       firstFullAccuracy: this.first,
       gradientNorms,
     })
-    net.dispose()
+    this.store.release(net)
     this.net = null
     this.index += 1
   }
@@ -188,7 +197,7 @@ export class LabRun {
 
   /** Frees the candidate being trained (a run left half-way). */
   dispose(): void {
-    this.net?.dispose()
+    this.store.clear()
     this.net = null
   }
 }

@@ -1,8 +1,60 @@
 // The playground's picture in Chromium (issue 15): a wide network fits its column or says how to see the
 // rest, and a clicked parameter's maths comes into view.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openPage, screenshot, type OpenedPage } from './utils'
+
+const dir = mkdtempSync(join(tmpdir(), 'bl-pgview-'))
+
+interface Spec {
+  layers: number[]
+  activations: string[]
+  loss: string
+  inputs: number[][]
+  targets: number[][]
+  weights: number[][][]
+  biases: number[][]
+}
+
+async function exportSpec(page: Page): Promise<Spec> {
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SPEC.json for the command line' }).click(),
+  ])
+  const path = join(dir, `spec-${Date.now()}.json`)
+  await d.saveAs(path)
+  return JSON.parse(readFileSync(path, 'utf8')) as Spec
+}
+
+/** Mean binary cross-entropy of a tanh-hidden, sigmoid-output network over the spec's rows, by hand. */
+function bceByHand(s: Spec): number {
+  let total = 0
+  s.inputs.forEach((x, r) => {
+    let a = x
+    s.weights.forEach((W, l) => {
+      const z = W.map((row, j) => row.reduce((t, w, i) => t + w * a[i], s.biases[l][j]))
+      a = l === s.weights.length - 1 ? z.map((v) => 1 / (1 + Math.exp(-v))) : z.map(Math.tanh)
+    })
+    const [p, y] = [a[0], s.targets[r][0]]
+    total -= y * Math.log(p) + (1 - y) * Math.log(1 - p)
+  })
+  return total / s.inputs.length
+}
+
+/** A number as the page writes it (Unicode minus). */
+const shown = (text: string) => Number(text.replace('−', '-'))
+
+/** Serious and critical axe-core violations, one line each. */
+async function serious(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`))
+}
 
 type Box = { x: number; y: number; width: number; height: number }
 const box = async (page: Page, selector: string): Promise<Box> =>
@@ -82,4 +134,96 @@ describe('playground view', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320)
     expect(errors).toEqual([])
   })
+
+  it('shows a weight and a bias on hover and focus, and a typed weight changes the output and SPEC.json', async () => {
+    opened = await openPage('#/playground?v=1&d=xor&h=3&seed=7&test=0')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    const spec = await exportSpec(page)
+    expect(spec.activations).toEqual(['tanh', 'sigmoid'])
+    expect(spec.loss).toBe('bce')
+    // Hover the middle of the edge from x₁ to neuron 1 of hidden layer 1: W1[0][0].
+    await page.locator('.pg-diagram').scrollIntoViewIfNeeded()
+    const a = await box(page, '.pg-node--input')
+    const b = await box(page, '[data-unit="1-0"]')
+    const mid = { x: (a.x + a.width + b.x) / 2, y: (a.y + a.height / 2 + b.y + b.height / 2) / 2 }
+    await page.mouse.move(mid.x, mid.y)
+    const tip = page.getByTestId('param-tip')
+    await tip.waitFor()
+    expect(await tip.getAttribute('data-key')).toBe('W1[0][0]')
+    expect(Number(await tip.getAttribute('data-value'))).toBe(spec.weights[0][0][0])
+    const w = shown((await tip.locator('strong').textContent())!.replace('w =', ''))
+    expect(Math.abs(w - spec.weights[0][0][0])).toBeLessThanOrEqual(
+      5e-6 * Math.abs(spec.weights[0][0][0]),
+    )
+    expect(await tip.textContent()).toContain('weight from x₁ to neuron 1 of hidden layer 1')
+    await screenshot(page, 'playground-view-weight-tip-1280')
+    // Keyboard: focusing the output neuron shows its bias and the three weights into it.
+    await page.mouse.move(0, 0)
+    await page.locator('[data-unit="2-0"]').focus()
+    await tip.waitFor()
+    expect(await tip.getAttribute('data-key')).toBe('b2[0]')
+    expect(Number(await tip.getAttribute('data-value'))).toBe(spec.biases[1][0])
+    const text = (await tip.textContent())!
+    for (let i = 0; i < 3; i++) {
+      const m = new RegExp(`neuron ${i + 1}: (\\S+?)(,|$)`).exec(text)
+      expect(Math.abs(shown(m![1]) - spec.weights[1][0][i])).toBeLessThanOrEqual(
+        5e-6 * Math.abs(spec.weights[1][0][i]),
+      )
+    }
+    expect(await page.locator('[data-unit="2-0"]').getAttribute('aria-describedby')).toBe(
+      await tip.getAttribute('id'),
+    )
+
+    // The page's loss agrees with a forward pass by hand on the exported weights.
+    const loss0 = Number(await page.getByTestId('train-loss').getAttribute('data-value'))
+    expect(loss0).toBeCloseTo(bceByHand(spec), 12)
+    // Click the edge, type a new weight: the network, its loss and SPEC.json all take it.
+    await page.mouse.click(mid.x, mid.y)
+    const panel = page.getByTestId('derivation')
+    await panel.waitFor()
+    expect(Number(await panel.getByTestId('param-value').getAttribute('data-value'))).toBe(
+      spec.weights[0][0][0],
+    )
+    const input = panel.getByLabel('Set w to')
+    await input.fill('abc')
+    await input.press('Enter')
+    await panel.getByText('“abc” is not a number').waitFor()
+    await input.fill('2.5')
+    await input.press('Enter')
+    await expect
+      .poll(async () => Number(await panel.getByTestId('param-value').getAttribute('data-value')))
+      .toBe(2.5)
+    expect(await panel.getByRole('alert').count()).toBe(0)
+    const edited = await exportSpec(page)
+    expect(edited.weights[0][0][0]).toBe(2.5)
+    expect(edited.weights[0][0][1]).toBe(spec.weights[0][0][1])
+    const loss1 = Number(await page.getByTestId('train-loss').getAttribute('data-value'))
+    expect(Math.abs(loss1 - loss0)).toBeGreaterThan(1e-6)
+    expect(loss1).toBeCloseTo(bceByHand(edited), 12)
+    await screenshot(page, 'playground-view-edit-1280')
+    expect(errors).toEqual([])
+  })
+
+  // axe over the whole page is slow on a shared machine: one audit, with time to spare.
+  it(
+    'has no serious axe violations at 320 px with a tooltip, the scroll cue and the derivation open',
+    { timeout: 120_000 },
+    async () => {
+      opened = await openPage('#/playground?v=1&d=spiral&h=8,8,8,8,8,8', {
+        viewport: { width: 320, height: 800 },
+      })
+      const { page, errors } = opened
+      await page.getByRole('button', { name: 'Play' }).waitFor()
+      await page.getByTestId('diagram-cue').waitFor()
+      await page.locator('[data-unit="3-2"]').focus()
+      await page.keyboard.press('Enter')
+      await page.getByTestId('derivation').waitFor()
+      await page.getByTestId('derivation').getByText('Numerical check').waitFor()
+      await page.locator('[data-unit="3-2"]').focus()
+      await page.getByTestId('param-tip').waitFor()
+      expect(await serious(page)).toEqual([])
+      expect(errors).toEqual([])
+    },
+  )
 })

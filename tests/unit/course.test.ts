@@ -6,6 +6,28 @@ import { glossary, glossaryEntry } from '../../web/src/course/glossary'
 import { lessonGlossaryIds, unmappedSymbols } from '../../web/src/course/notation'
 import { markExercise, valuesOf } from '../../web/src/exercises/exercises'
 import { ANSWERS, ORDER, typedAnswer } from './courseAnswers'
+import { lossLetterOf, lossSymbolsIn } from './lossSymbols'
+
+/** Every string a lesson file holds (its texts, steps, notes), plus its exercises' words at a few seeds. */
+function lessonTexts(lesson: (typeof course)[number]): string[] {
+  const out: string[] = []
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') out.push(x)
+    else if (Array.isArray(x)) x.forEach(walk)
+    else if (x && typeof x === 'object') Object.values(x).forEach(walk)
+  }
+  const { exercises, ...rest } = lesson
+  walk(rest)
+  for (const e of exercises ?? []) {
+    for (let seed = 1; seed <= 5; seed++) {
+      const v = valuesOf(e, seed, lesson.id)
+      out.push(e.prompt(v), ...e.blanks.map((b) => b.label))
+      out.push(...(e.slips?.(v) ?? []).map((s) => s.message))
+      for (const b of e.blanks) out.push(...(b.choices?.(v) ?? []).map((c) => c.label))
+    }
+  }
+  return out
+}
 
 describe('course order', () => {
   it('runs from the chain rule to the playground', () => {
@@ -83,6 +105,38 @@ describe('exercises', () => {
 })
 
 describe('notation', () => {
+  it('the loss has one symbol per page: J, or the symbol of the notes a worked example follows', () => {
+    const stray = course.flatMap((lesson) => {
+      const letter = lossLetterOf(lesson as { symbols?: Record<string, string> })
+      return lessonTexts(lesson)
+        .flatMap(lossSymbolsIn)
+        .filter((f) => f.letter !== letter)
+        .map((f) => `${lesson.id} (loss ${letter}): ${f.letter} in “${f.at}”`)
+    })
+    // titles and summaries are also read on the start page and in the previous lesson's next link: J
+    const listed = course.flatMap((lesson) =>
+      [lesson.title, lesson.summary]
+        .flatMap(lossSymbolsIn)
+        .filter((f) => f.letter !== 'J')
+        .map((f) => `${lesson.id}'s title or summary: ${f.letter} in “${f.at}”`),
+    )
+    expect([...stray, ...listed]).toEqual([])
+  })
+  it('finds a stray loss symbol in LaTeX and in plain text', () => {
+    const letters = (t: string) => lossSymbolsIn(t).map((f) => f.letter)
+    expect(letters('moves by $-\\eta \\, \\partial L / \\partial w$')).toEqual(['L'])
+    expect(letters('‖∂L/∂W‖ and δ = ∂E/∂z, ∂Eᵢ/∂z')).toEqual(['L', 'E', 'E'])
+    expect(
+      letters('$\\frac{\\partial J}{\\partial W}$, $E_{total} = \\sum$, loss E(w, b)'),
+    ).toEqual(['J', 'E', 'E'])
+    expect(letters('$L = -\\ln \\hat y$ and $J = \\tfrac12 k w^2$')).toEqual(['L', 'J'])
+    // not a loss: the number of layers, a chain factor, a weight matrix
+    expect(
+      letters(
+        'through $L$ sigmoid layers, $(\\tfrac14)^L$, $\\partial O^1_1/\\partial net$, ∂A/∂Z',
+      ),
+    ).toEqual([])
+  })
   it('every symbol a lesson uses is in the glossary', () => {
     for (const lesson of course) {
       expect(unmappedSymbols(lesson), lesson.id).toEqual([])

@@ -92,7 +92,7 @@ export default definePanelLesson({
   ]),
   notes: '003',
   intro: [
-    'Every update moves each weight by $-\\eta \\, \\partial L / \\partial w$. The learning rate $\\eta$ sets the size of that step: too small and learning is slow, too large and the step overshoots the valley, bounces, or flies off.',
+    'Every update moves each weight by $-\\eta \\, \\partial J / \\partial w$. The learning rate $\\eta$ sets the size of that step: too small and learning is slow, too large and the step overshoots the valley, bounces, or flies off.',
     'Below, the same network starts from the same weights every time. Move $\\eta$ while it trains, then let the sweep train many copies at once, one per learning rate, and read off which rates were too small and which too large.',
   ],
   panel: () => import('./LearningRatePanel.vue'),

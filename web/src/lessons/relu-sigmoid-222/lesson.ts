@@ -10,7 +10,7 @@ const f3 = (x: number) => formatNumber(x, 3)
 
 export default defineLesson({
   id: 'relu-sigmoid-222',
-  title: 'ReLU, then sigmoid: ∂L/∂w¹₁₁ through both outputs',
+  title: 'ReLU, then sigmoid: the gradient of w¹₁₁ through both outputs',
   summary:
     'A ReLU hidden layer and sigmoid outputs with shared biases. The gradient of the first weight adds ' +
     'one chain per output, and the notes flip a sign in the second one: find it.',

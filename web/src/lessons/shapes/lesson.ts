@@ -6,7 +6,7 @@ export default definePanelLesson({
   id: 'shapes',
   title: 'Matrix shapes: Z = WX + b',
   summary:
-    'Every quantity of a layer as a matrix with its shape: W, X, Z, A, δ and ∂L/∂W, with samples as columns (Z = WX + b) or as rows (Z = XWᵀ + bᵀ).',
+    'Every quantity of a layer as a matrix with its shape: W, X, Z, A, δ and ∂J/∂W, with samples as columns (Z = WX + b) or as rows (Z = XWᵀ + bᵀ).',
   order: 30,
   learnt: [
     'Forward, $Z = WX + b$: $W$ is (units × inputs), $X$ is (inputs × samples), $Z$ and $A$ are (units × samples).',

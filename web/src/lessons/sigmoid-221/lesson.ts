@@ -8,7 +8,7 @@ export default defineLesson({
   id: 'sigmoid-221',
   title: 'A 2-2-1 sigmoid network, all six gradients',
   summary:
-    'No biases, sigmoid everywhere, one output: derive ∂E/∂w for all six weights term by term, and the ' +
+    'No biases, sigmoid everywhere, one output: derive the gradient of all six weights term by term, and the ' +
     'output layer’s gradients in matrix form.',
   order: 50,
   learnt: [

@@ -22,6 +22,11 @@ const counts = async (page: Page) => {
 /** The select whose label starts with `name` (its name also holds the chosen option's text). */
 const choice = (page: Page, name: string) =>
   page.getByRole('combobox', { name: new RegExp(`^${name}(?! rate)`) })
+async function typeEta(page: Page, text: string): Promise<void> {
+  const field = page.getByLabel('Learning rate η, typed')
+  await field.fill(text)
+  await field.press('Enter')
+}
 async function steps(page: Page, n: number): Promise<void> {
   for (let k = 0; k < n; k++) await page.getByRole('button', { name: 'Step' }).click()
 }
@@ -100,7 +105,7 @@ describe('playground data and training', () => {
     const select = (name: string) => choice(page, name)
     // Batch size, learning rate and regularisation: the same weights, so the same loss on the same data.
     await select('Batch size').selectOption('20')
-    await select('Learning rate').selectOption('0.1')
+    await typeEta(page, '0.1')
     await select('Regularisation').selectOption('l2')
     expect(await count(page, 'updates')).toBe(fresh.updates)
     expect(await value(page, 'train-loss')).toBe(fresh.loss)
@@ -135,7 +140,7 @@ describe('playground data and training', () => {
     await page.getByTestId('diverged-note').waitFor({ timeout: 10_000 })
     expect(await page.getByTestId('diverged-note').textContent()).toContain('Diverged')
     await screenshot(page, 'playground-diverged-1280')
-    await choice(page, 'Learning rate').selectOption('0.01')
+    await typeEta(page, '0.01')
     await page.getByText(/starts again from new first weights/).waitFor()
     expect(await page.getByTestId('train-message').count()).toBe(0)
     expect(await page.getByTestId('diverged-note').count()).toBe(0)
@@ -164,6 +169,36 @@ describe('playground data and training', () => {
     // The head, the first five lines and the count of the rest.
     expect(await list.locator('li').count()).toBe(7)
     expect(await list.locator('li').nth(1).textContent()).toBe('Line 2: “x” is not a number.')
+    expect(errors).toEqual([])
+  })
+
+  it('shows the values a link set that no list offers, and takes η from 1e-5 to 100', async () => {
+    opened = await openPage('#/playground?v=1&d=gauss&n=15&test=0&lr=0.05&bs=2000&reg=l2&rr=0.5')
+    const { page, errors } = opened
+    await page.getByTestId('output-plane').waitFor()
+    const batch = choice(page, 'Batch size')
+    expect(await batch.inputValue()).toBe('2000')
+    expect(await batch.locator('option:checked').textContent()).toContain('2000 (from link)')
+    const rate = choice(page, 'Regularisation')
+    expect(await rate.inputValue()).toBe('l2')
+    const lambda = choice(page, 'Regularisation rate')
+    expect(await lambda.inputValue()).toBe('0.5')
+    expect(await lambda.locator('option:checked').textContent()).toContain('0.5 (from link)')
+    expect(await page.getByLabel('Learning rate η, typed').inputValue()).toBe('0.05')
+    // The Points slider stands at the 15 points there are, not at a stop of 10.
+    expect(await page.getByRole('slider', { name: /^Points/ }).inputValue()).toBe('15')
+    expect(await counts(page)).toEqual({ train: 15, test: 0 })
+    // η at both ends of the range every lesson uses, kept in the link; beyond it, a message.
+    await typeEta(page, '100')
+    await expect.poll(() => page.url()).toContain('lr=100')
+    await typeEta(page, '0.00001')
+    await expect.poll(() => page.url()).toContain('lr=0.00001')
+    await typeEta(page, '200')
+    await page.getByText('Choose a value from').waitFor()
+    expect(page.url()).toContain('lr=0.00001')
+    await screenshot(page, 'playground-from-link-1280')
+    await page.setViewportSize({ width: 390, height: 800 })
+    await screenshot(page, 'playground-from-link-390')
     expect(errors).toEqual([])
   })
 })

@@ -75,7 +75,8 @@ export const LIMITS = {
     noise: range({ min: 0, max: 50, whole: true }),
     /** Percent held out for testing. */
     testShare: range({ min: 0, max: 90, whole: true }),
-    learningRate: range({ min: 1e-6, max: 10 }),
+    /** The same η range as every lesson (a log-scale slider): 1e-5 to 100. */
+    learningRate: range({ min: 1e-5, max: 100 }),
     regularizationRate: range({ min: 0, max: 10 }),
   },
   /** Longer queries are not read at all (a link that long was not made by the app). */

@@ -216,3 +216,84 @@ describe('the batch page', () => {
     expect(errors).toEqual([])
   })
 })
+
+/** Every number in a rule line after its first "=", as the page writes them (6 significant digits). */
+function numbersOf(line: string): number[] {
+  const rhs = line.slice(line.indexOf('=') + 1)
+  return (rhs.match(/−?\d[\d.]*(?:×10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/g) ?? []).map(readNumber)
+}
+/** a ≈ b to the 6 significant digits shown, relative to the size of the terms that made them. */
+const near = (a: number, b: number, scale: number) =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(2e-5 * Math.max(scale, 1e-300))
+
+describe('the live run writes out each optimizer’s rule', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('SGD, momentum and Adam with the numbers of the last update; μ and β₁ changed mid-run keep the state', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const live = page.locator('section[aria-labelledby=lr-live-h]')
+    await live.getByRole('button', { name: 'Pause', exact: true }).click()
+    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    const step = () => live.getByRole('button', { name: 'Step', exact: true }).click()
+    const lines = async (kind: string) =>
+      (await live.getByTestId(`rule-${kind}`).locator('li').allTextContents()).map(numbersOf)
+    for (let k = 0; k < 3; k++) await step()
+    await expect.poll(() => live.getByTestId('rule-adam').textContent()).toContain('Update 3 ')
+    const eta = 0.05 // the regression problem's own η
+    // SGD: w ← w − η·g.
+    const [[w0, e0, g0, w1]] = await lines('sgd')
+    expect(e0).toBe(eta)
+    near(w1, w0 - eta * g0, Math.abs(w0) + Math.abs(eta * g0))
+    // Momentum: v ← μ·v + g, w ← w − η·v.
+    const [[mu, vPrev, g1, v1], [wb, e1, v1b, wa]] = await lines('momentum')
+    expect([mu, e1]).toEqual([0.9, eta])
+    near(v1, mu * vPrev + g1, Math.abs(mu * vPrev) + Math.abs(g1))
+    expect(v1b).toBe(v1)
+    near(wa, wb - eta * v1, Math.abs(wb) + Math.abs(eta * v1))
+    // Adam: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂, v̂ with t = 3, w ← w − η m̂/(√v̂ + ε).
+    const adam = await lines('adam')
+    const [b1, m0, c1, ga, m1] = adam[0]
+    const [b2, s0, c2, gb, s1] = adam[1]
+    expect([b1, c1, b2, c2, ga]).toEqual([0.9, 0.1, 0.999, 0.001, gb])
+    near(m1, b1 * m0 + (1 - b1) * ga, Math.abs(b1 * m0) + Math.abs(ga))
+    near(s1, b2 * s0 + (1 - b2) * ga * ga, Math.abs(s0) + ga * ga)
+    const [wA, eA, , , epsA, wB] = adam[4]
+    const mHat = m1 / (1 - 0.9 ** 3)
+    const vHat = s1 / (1 - 0.999 ** 3)
+    const stepA = (eta * mHat) / (Math.sqrt(vHat) + 1e-8)
+    expect([eA, epsA]).toEqual([eta, 1e-8])
+    near(wB, wA - stepA, Math.abs(wA) + Math.abs(stepA))
+
+    // μ = 0.5 and β₁ = 0.8 during the run: the next update uses them on the kept state.
+    for (const [name, value] of [
+      ['μ (momentum run)', '0.5'],
+      ['β₁ (Adam run)', '0.8'],
+    ]) {
+      const field = live.getByRole('textbox', { name, exact: true })
+      await field.fill(value)
+      await field.press('Enter')
+    }
+    await expect.poll(() => hash(page)).toMatch(/[?&]mu=0\.5(&|$)/)
+    expect(await hash(page)).toMatch(/[?&]b1=0\.8(&|$)/)
+    await step()
+    await expect.poll(() => live.getByTestId('rule-adam').textContent()).toContain('Update 4 ')
+    const [[mu2, vPrev2, g2, v2]] = await lines('momentum')
+    expect(mu2).toBe(0.5)
+    expect(vPrev2).toBe(v1) // the velocity of update 3, kept: no restart
+    near(v2, 0.5 * vPrev2 + g2, Math.abs(0.5 * vPrev2) + Math.abs(g2))
+    const [[b1n, m0n, c1n, gn, m1n]] = await lines('adam')
+    expect([b1n, c1n]).toEqual([0.8, 0.2])
+    expect(m0n).toBe(m1)
+    near(m1n, 0.8 * m0n + 0.2 * gn, Math.abs(0.8 * m0n) + Math.abs(gn))
+    expect(await live.locator('figure').first().textContent()).toBeTruthy()
+    expect(await live.getByText('Momentum (μ = 0.5)').count()).toBeGreaterThan(0)
+    await live.getByTestId('rule-adam').scrollIntoViewIfNeeded()
+    await screenshot(page, 'live-rules-1280')
+    expect(errors).toEqual([])
+  })
+})

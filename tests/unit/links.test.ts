@@ -506,7 +506,9 @@ describe('panel lessons: every declared field', () => {
           if ('options' in d) return [name, d.options.find((o) => o !== v) ?? v]
           if (typeof v === 'boolean') return [name, !v]
           const n = d as NumberDecl
-          return [name, v !== n.max ? n.max : n.minExclusive ? (n.min + n.max) / 2 : n.min]
+          // Another value in range: the top (unless excluded), else the middle or the bottom.
+          if (v !== n.max && !n.maxExclusive) return [name, n.max]
+          return [name, n.minExclusive ? (n.min + n.max) / 2 : v !== n.min ? n.min : n.max / 2]
         }),
       )
       const q = encodeLink(F.schema, changed, F.own)

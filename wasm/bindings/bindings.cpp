@@ -25,6 +25,8 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("gradientCheck", &JsNetwork::gradientCheck)    // numeric, numericLeft/Right, kink
       .function("checkParameter", &JsNetwork::checkParameter)  // (p, ε) → {central, left, …}
       .function("setLearningRate", &JsNetwork::setLearningRate)
+      .function("setOptimizer", &JsNetwork::setOptimizer)  // ({momentum, beta1, …}) → Status
+      .function("optimizerSteps", &JsNetwork::optimizerSteps)  // Adam's t
       .function("setEpsilon", &JsNetwork::setEpsilon)
       .function("accuracy", &JsNetwork::accuracy)
       .function("gradientNorms", &JsNetwork::gradientNorms)

@@ -121,6 +121,22 @@ nn::Status JsNetwork::setLearningRate(double lr) {
   return fail(nn::Status::Ok, "");
 }
 
+nn::Status JsNetwork::setOptimizer(const std::string& json) {
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first");
+  nn::Json j;
+  std::string err;
+  if (!nn::json_parse(json, &j, &err, "optimizer")) return fail(nn::Status::BadSpec, err);
+  if (!j.is_object()) return fail(nn::Status::BadSpec, "optimizer: expected an object");
+  if (nn::json_find(j, "name"))
+    return fail(nn::Status::BadSpec, "optimizer.name: the kind cannot change during a run");
+  j["name"] = nn::catalogue_name(nn::kOptimizers, net_.spec.optimizer.kind);
+  nn::NetworkSpec next = net_.spec;
+  if (!nn::optimizer_from_json(&j, &next.optimizer, &err) || !nn::spec_validate(next, &err))
+    return fail(nn::Status::BadSpec, err);
+  net_.spec.optimizer = next.optimizer;
+  return fail(nn::Status::Ok, "");
+}
+
 nn::Status JsNetwork::setEpsilon(double eps) {
   if (!(eps > 0 && eps <= 0.1)) return fail(nn::Status::BadSpec, "epsilon: expected 0 < ε ≤ 0.1");
   net_.spec.epsilon = eps;
@@ -168,6 +184,8 @@ val JsNetwork::buffers() {
   view("params", net_.params);
   view("grads", net_.grads);
   view("paramsBefore", net_.params_before);
+  view("m", net_.m);
+  view("v", net_.v);
   view("acts", net_.acts);
   view("dacts", net_.dacts);
   view("sampleLosses", net_.sample_loss);

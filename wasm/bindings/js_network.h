@@ -30,6 +30,12 @@ class JsNetwork {
   emscripten::val checkParameter(int p, double eps);
 
   nn::Status setLearningRate(double lr);
+  // Changes μ, β₁, β₂ or Adam's ε while the run goes on ({"momentum": …, "beta1": …, "beta2": …,
+  // "epsilon": …}; fields not given keep their values). The optimizer's kind, η and its state
+  // (momentum's v, Adam's m, v and t) stay; a value out of range is refused and changes nothing.
+  nn::Status setOptimizer(const std::string& json);
+  // Optimizer steps taken (Adam's t, for its bias corrections).
+  double optimizerSteps() const { return static_cast<double>(net_.t); }
   nn::Status setEpsilon(double eps);
 
   double accuracy();  // share of rows classified right (NaN for regression outputs); runs forward
@@ -46,7 +52,8 @@ class JsNetwork {
   // The loss above which the run counts as diverged (∞ before the first training step).
   double cutoff() const { return nn::divergence_cutoff(net_.first_loss); }
   std::string layoutJson() const;
-  // Typed-array views: params, grads, paramsBefore, acts, dacts, sampleLosses, losses, numeric.
+  // Typed-array views: params, grads, paramsBefore, acts, dacts, sampleLosses, losses, numeric, and
+  // the optimizer state m (momentum's velocity v, or Adam's first moment) and v (Adam's second).
   // Views detach when memory grows: re-read after any call that may allocate.
   emscripten::val buffers();
 

@@ -1,11 +1,44 @@
 // Live training of one problem with SGD, momentum and Adam side by side (notes 003: "Adam and friends
 // add terms from past gradients"), same initial weights, one learning rate that the learner changes
-// while it runs (EngineNetwork.setLearningRate on every copy, no restart). A race (useRace) of three.
+// while it runs (EngineNetwork.setLearningRate on every copy, no restart), and μ, β₁, β₂, ε changed the
+// same way (setOptimizer). Each lane keeps the numbers of its last update for one weight, read from
+// the engine, so the page can write the rule each optimizer followed with them. A race (useRace).
 import { watch, type Ref, type ShallowRef } from 'vue'
+import type { EngineNetwork, TrainResult } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
 import type { TrainingLoop } from './useTrainingLoop'
 import { useRace } from './useNetworkRace'
+
+/** μ of the momentum copy and β₁, β₂, ε of the Adam copy. */
+export interface OptimizerSettings {
+  momentum: number
+  beta1: number
+  beta2: number
+  epsilon: number
+}
+
+/**
+ * One weight's last update, every number from the engine: the gradient g, the weight before and after,
+ * the optimizer's state before and after (momentum: m = velocity v; Adam: m and v), Adam's t, and the
+ * η, μ, β₁, β₂, ε it was made with.
+ */
+export interface UpdateNumbers {
+  /** Index of the weight in W1 b1 W2 b2 … order. */
+  index: number
+  /** The run's count of updates, this one included. */
+  update: number
+  g: number
+  before: number
+  after: number
+  mBefore: number
+  mAfter: number
+  vBefore: number
+  vAfter: number
+  t: number
+  learningRate: number
+  settings: OptimizerSettings
+}
 
 export interface RaceRunner {
   name: string
@@ -16,13 +49,26 @@ export interface RaceRunner {
   /** The engine's count of updates when it diverged, or null. */
   divergedAt: number | null
   accuracy: number | null
+  /** The last update of the first weight (W1[0][0]); null before the first. */
+  last: UpdateNumbers | null
 }
 
-export const optimizers: { name: string; optimizer: OptimizerSpec }[] = [
-  { name: 'SGD', optimizer: { name: 'sgd' } },
-  { name: 'Momentum (μ = 0.9)', optimizer: { name: 'momentum', momentum: 0.9 } },
-  { name: 'Adam', optimizer: { name: 'adam' } },
-]
+export const optimizerKinds = ['sgd', 'momentum', 'adam'] as const
+export type OptimizerKind = (typeof optimizerKinds)[number]
+
+/** The three copies' optimizers with the learner's settings. */
+export function optimizerSpecs(s: OptimizerSettings): OptimizerSpec[] {
+  return [
+    { name: 'sgd' },
+    { name: 'momentum', momentum: s.momentum },
+    { name: 'adam', beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon },
+  ]
+}
+
+/** The lane names: 'SGD', 'Momentum (μ = 0.9)', 'Adam'. */
+export function optimizerNames(s: OptimizerSettings): string[] {
+  return ['SGD', `Momentum (μ = ${s.momentum})`, 'Adam']
+}
 
 export interface OptimizerRace {
   runners: ShallowRef<readonly RaceRunner[]>
@@ -35,21 +81,63 @@ export function useOptimizerRace(
   engine: NnModule,
   spec: Ref<NetworkSpec>,
   learningRate: Ref<number>,
+  settings: Ref<OptimizerSettings>,
   options: { totalSteps?: number; budgetMs?: number; pace?: number } = {},
 ): OptimizerRace {
-  // η is read when the networks are built, not watched: a new η must not restart the race.
-  const variants = () =>
-    optimizers.map((o) => ({
-      name: o.name,
-      spec: { ...spec.value, learningRate: learningRate.value, optimizer: o.optimizer },
+  // η and the settings are read when the networks are built, not watched: a change must not restart
+  // the race.
+  const variants = () => {
+    const names = optimizerNames(settings.value)
+    return optimizerSpecs(settings.value).map((optimizer, k) => ({
+      name: names[k],
+      spec: { ...spec.value, learningRate: learningRate.value, optimizer },
     }))
+  }
+  /** The weight whose update is written out (W1[0][0]). */
+  const WATCHED = 0
+  /** Trains `steps` updates, the last one alone, to read the state before it. */
+  function trainReading(
+    net: EngineNetwork,
+    steps: number,
+  ): { t: TrainResult; last: UpdateNumbers | null } {
+    const first = steps > 1 ? net.train(steps - 1) : null
+    if (first?.diverged) return { t: first, last: null }
+    const prior = net.lastUpdate()
+    const second = net.train(1)
+    const t = first
+      ? {
+          ...second,
+          done: first.done + second.done,
+          losses: Float64Array.from([...first.losses, ...second.losses]),
+        }
+      : second
+    if (second.done === 0) return { t, last: null }
+    const now = net.lastUpdate()
+    const last: UpdateNumbers = {
+      index: WATCHED,
+      update: net.updates,
+      g: now.g[WATCHED],
+      before: now.before[WATCHED],
+      after: now.after[WATCHED],
+      mBefore: prior.m[WATCHED],
+      mAfter: now.m[WATCHED],
+      vBefore: prior.v[WATCHED],
+      vAfter: now.v[WATCHED],
+      t: now.t,
+      learningRate: learningRate.value,
+      settings: { ...settings.value },
+    }
+    return { t, last }
+  }
   const race = useRace<RaceRunner>(
     engine,
     variants,
     spec,
     {
       start: (_net, k) => ({
-        ...optimizers[k],
+        name: optimizerNames(settings.value)[k],
+        optimizer: optimizerSpecs(settings.value)[k],
+        last: null,
         losses: [],
         stopped: '',
         divergedAt: null,
@@ -63,10 +151,11 @@ export function useOptimizerRace(
       }),
       advance(net, r, steps) {
         if (r.stopped) return r
-        const t = net.train(steps)
+        const { t, last } = trainReading(net, steps)
         for (const l of t.losses.subarray(0, t.done)) r.losses.push(l)
         return {
           ...r,
+          last: last ?? r.last,
           stopped: t.message,
           divergedAt: t.divergedAt,
           accuracy: net.accuracy(),
@@ -87,6 +176,18 @@ export function useOptimizerRace(
       const r = n.setLearningRate(lr)
       if (!r.ok) race.error.value = r.message
     }
+  })
+  // New μ, β₁, β₂ or ε reach the momentum and Adam copies at once; their state is kept.
+  watch(settings, (s) => {
+    const nets = race.networks()
+    for (const [k, patch] of [
+      [1, { momentum: s.momentum }],
+      [2, { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon }],
+    ] as const) {
+      const r = nets[k]?.setOptimizer(patch)
+      if (r && !r.ok) race.error.value = r.message
+    }
+    race.lanes.value = race.lanes.value.map((l, k) => ({ ...l, name: optimizerNames(s)[k] }))
   })
   return { runners: race.lanes, error: race.error, loop: race.loop, restart: race.restart }
 }

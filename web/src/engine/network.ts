@@ -196,6 +196,39 @@ export class EngineNetwork {
     return this.result(this.net.setLearningRate(lr))
   }
 
+  /**
+   * Changes momentum's μ, Adam's β₁, β₂ or ε while the run goes on: the optimizer's kind, η and its
+   * state (velocity, moments, t) stay. 0 ≤ μ, β₁, β₂ < 1 and ε > 0; a value out of range is refused
+   * (the message names the field) and changes nothing.
+   */
+  setOptimizer(o: { momentum?: number; beta1?: number; beta2?: number; epsilon?: number }): Result {
+    return this.result(this.net.setOptimizer(JSON.stringify(o)))
+  }
+
+  /**
+   * The last update, flat in W1 b1 W2 b2 … order (copies): the gradient g it used, each parameter
+   * before and after it, and the optimizer's state after it: `m` is momentum's velocity v or Adam's
+   * first moment, `v` Adam's second moment, `t` the optimizer steps taken (Adam's t).
+   */
+  lastUpdate(): {
+    g: number[]
+    before: number[]
+    after: number[]
+    m: number[]
+    v: number[]
+    t: number
+  } {
+    const b = this.net.buffers()
+    return {
+      g: Array.from(b.grads),
+      before: Array.from(b.paramsBefore),
+      after: Array.from(b.params),
+      m: Array.from(b.m),
+      v: Array.from(b.v),
+      t: this.net.optimizerSteps(),
+    }
+  }
+
   /** Share of samples classified right (a forward pass over all rows); null for regression. */
   accuracy(): number | null {
     const a = this.net.accuracy()

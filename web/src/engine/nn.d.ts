@@ -17,6 +17,10 @@ export interface NnBuffers {
   params: Float64Array
   grads: Float64Array
   paramsBefore: Float64Array
+  /** Optimizer state, same layout as params: momentum's velocity v, or Adam's first moment m. */
+  m: Float64Array
+  /** Adam's second moment v (zeros for the other optimizers). */
+  v: Float64Array
   acts: Float64Array
   dacts: Float64Array
   sampleLosses: Float64Array
@@ -52,6 +56,10 @@ export interface NnNetwork {
     eps: number,
   ): { central: number; left: number; right: number; loss: number; kink: boolean } | null
   setLearningRate(lr: number): EmbindEnumValue
+  /** Changes μ, β₁, β₂ or Adam's ε during a run (JSON of those fields); kind, η and state stay. */
+  setOptimizer(json: string): EmbindEnumValue
+  /** Optimizer steps taken (Adam's t). */
+  optimizerSteps(): number
   setEpsilon(eps: number): EmbindEnumValue
   loss(): number
   batchStart(): number

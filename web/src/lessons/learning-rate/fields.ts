@@ -1,5 +1,5 @@
-// The learning-rate lesson's linked values (links/fields.ts): the problem, the live run's η and the
-// sweep's range and number of copies. The own values are the first problem's; choosing another problem
+// The learning-rate lesson's linked values (links/fields.ts): the problem, the live run's η, μ, β₁, β₂
+// and ε, and the sweep's range and number of copies. The own values are the first problem's; choosing another problem
 // sets η and the sweep to that problem's own (LearningRatePanel).
 import { choice, linkedFields, number } from '../../links/fields'
 import { LIMITS } from '../../links/limits'
@@ -13,4 +13,9 @@ export const LEARNING_RATE_FIELDS = linkedFields({
   min: number('min', 'smallest η of the sweep', first.sweep.min, eta),
   max: number('max', 'largest η of the sweep', first.sweep.max, eta),
   count: number('copies', 'copies in the sweep', 24, { min: 16, max: 48, step: 8, whole: true }),
+  // The live run's momentum μ and Adam's β₁, β₂, ε (PyTorch's defaults), changed while it runs.
+  momentum: number('mu', 'momentum μ of the live run', 0.9, LIMITS.decay),
+  beta1: number('b1', 'Adam β₁ of the live run', 0.9, LIMITS.decay),
+  beta2: number('b2', 'Adam β₂ of the live run', 0.999, LIMITS.decay),
+  epsilon: number('eps', 'Adam ε of the live run', 1e-8, LIMITS.adamEpsilon),
 })

@@ -93,7 +93,9 @@ describe('playground view', () => {
     await expect
       .poll(async () => (await panel.boundingBox())!.y, { timeout: 5000 })
       .toBeLessThan(800 - 120)
-    expect((await panel.boundingBox())!.y).toBeGreaterThanOrEqual(0)
+    // …and not under the sticky training bar.
+    const bar = (await page.locator('.pg-toolbar').boundingBox())!
+    expect((await panel.boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height)
     await screenshot(page, 'playground-view-wide-1280')
     expect(errors).toEqual([])
   })
@@ -202,6 +204,48 @@ describe('playground view', () => {
     expect(Math.abs(loss1 - loss0)).toBeGreaterThan(1e-6)
     expect(loss1).toBeCloseTo(bceByHand(edited), 12)
     await screenshot(page, 'playground-view-edit-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('keeps Play, the counts and the loss on screen at 390 px while the output is in view', async () => {
+    opened = await openPage('#/playground?v=1&d=xor', { viewport: { width: 390, height: 800 } })
+    const { page, errors } = opened
+    const play = page.getByRole('button', { name: 'Play' })
+    await play.waitFor()
+    const plane = page.getByTestId('output-plane')
+    await plane.evaluate((e) => e.scrollIntoView({ block: 'end' }))
+    const bar = (await page.locator('.pg-toolbar').boundingBox())!
+    const out = (await plane.boundingBox())!
+    // The bar is at the top of the window, the whole output below it and inside the window.
+    expect(bar.y).toBeCloseTo(0, 0)
+    expect(bar.height).toBeLessThan(160)
+    expect(out.y).toBeGreaterThanOrEqual(bar.y + bar.height)
+    expect(out.y + out.height).toBeLessThanOrEqual(800 + 0.5)
+    // Nothing covers Play, the loss or the output's centre.
+    const topmost = (testid: string | null, x: number, y: number) =>
+      page.evaluate(
+        ([t, px, py]) => {
+          const hit = document.elementFromPoint(px as number, py as number)
+          return t ? !!hit?.closest(`[data-testid="${t}"]`) : hit?.textContent?.trim()
+        },
+        [testid, x, y] as const,
+      )
+    const p = (await play.boundingBox())!
+    expect(await topmost(null, p.x + p.width / 2, p.y + p.height / 2)).toBe('Play')
+    const loss = (await page.getByTestId('train-loss').boundingBox())!
+    expect(await topmost('train-loss', loss.x + loss.width / 2, loss.y + loss.height / 2)).toBe(
+      true,
+    )
+    expect(await topmost('output-plane', out.x + out.width / 2, out.y + out.height / 2)).toBe(true)
+    // Train from here: Step counts, the loss changes, the output stays in view.
+    const before = Number(await page.getByTestId('train-loss').getAttribute('data-value'))
+    await page.getByRole('button', { name: 'Step' }).click()
+    await expect.poll(() => page.getByTestId('updates').textContent()).toBe('1')
+    expect(Number(await page.getByTestId('train-loss').getAttribute('data-value'))).not.toBe(before)
+    expect((await plane.boundingBox())!.y).toBe(out.y)
+    // The full-page picture cannot show a sticky bar at work: the window's picture beside it.
+    const full = await screenshot(page, 'playground-view-sticky-390')
+    await page.screenshot({ path: full.replace('.png', '-window.png') })
     expect(errors).toEqual([])
   })
 

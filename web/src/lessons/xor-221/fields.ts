@@ -3,6 +3,7 @@
 // same run at the same update. The own values are the notes' (ReLU, He, η = 0.5, 2,000 updates, BCE).
 import { HIDDEN_ACTIVATION_NAMES } from '../../engine/catalogue'
 import { choice, linkedFields, number } from '../../links/fields'
+import { LIMITS } from '../../links/limits'
 import { XOR_LEARNING_RATE, XOR_STEPS } from './xorExperiment'
 
 /** Most updates one inspected run keeps (every update's weights stay in memory for the scrubber). */
@@ -11,7 +12,7 @@ const XOR_MAX_UPDATES = 10_000
 export const XOR_FIELDS = linkedFields({
   /** Seed 3: a unit alive at the start that dies during training (the issue's 14 of 48). */
   seed: number('seed', 'run (seed)', 3, { min: 1, max: 100, step: 1 }),
-  learningRate: number('lr', 'learning rate η', XOR_LEARNING_RATE, { min: 1e-5, max: 100 }),
+  learningRate: number('lr', 'learning rate η', XOR_LEARNING_RATE, LIMITS.learningRate),
   updates: number('n', 'updates', XOR_STEPS, { min: 100, max: XOR_MAX_UPDATES, step: 100 }),
   activation: choice('act', 'hidden activation', 'relu', HIDDEN_ACTIVATION_NAMES),
   init: choice('init', 'initialisation', 'he', ['he', 'xavier'] as const),

@@ -10,6 +10,7 @@ import { loadEngineNode } from '../../../../tests/unit/loadEngineNode'
 import { refFlat, refLoss, refStart, refStep, refTrain } from '../../../../tests/unit/xorReference'
 import { XOR_SEEDS, XOR_STEPS, deadUnits, diagnoseRun, xorSpec } from './xorExperiment'
 import { firstDead, flatAt, recordRun } from './xorRun'
+import { useNetworkStore } from '../../composables/useLessonStore'
 
 const load = () => loadEngineNode() as unknown as Promise<NnModule>
 const close = (a: ArrayLike<number>, b: ArrayLike<number>) =>
@@ -26,7 +27,12 @@ describe('recordRun', () => {
       [7, 'leaky_relu'],
       [5, 'tanh'],
     ] as const) {
-      const made = recordRun(engine, xorSpec([2], 'bce', { activation: act }), seed, 300)
+      const made = recordRun(
+        useNetworkStore(engine),
+        xorSpec([2], 'bce', { activation: act }),
+        seed,
+        300,
+      )
       if (!made.ok) throw new Error(made.message)
       const r = made.record
       expect(r.updates).toBe(300)
@@ -42,7 +48,7 @@ describe('recordRun', () => {
   it('follows η, width, initialisation and loss: seed 12, 2-4-1, Xavier, MSE, η = 2, leaky ReLU', async () => {
     const engine = await load()
     const spec = xorSpec([4], 'mse', { activation: 'leaky_relu', init: 'xavier', learningRate: 2 })
-    const made = recordRun(engine, spec, 12, 500)
+    const made = recordRun(useNetworkStore(engine), spec, 12, 500)
     if (!made.ok) throw new Error(made.message)
     const options = { hidden: 4, eta: 2, act: 'leaky_relu', init: 'xavier', loss: 'mse' } as const
     for (const k of [0, 1, 17, 500]) {
@@ -58,7 +64,7 @@ describe('recordRun', () => {
     if (!made.ok) throw new Error(made.message)
     made.ensemble.train(XOR_STEPS)
     for (const seed of [1, 3, 12, 40, 77, 100]) {
-      const r = recordRun(engine, xorSpec([2], 'bce'), seed, XOR_STEPS)
+      const r = recordRun(useNetworkStore(engine), xorSpec([2], 'bce'), seed, XOR_STEPS)
       if (!r.ok) throw new Error(r.message)
       expect(Array.from(flatAt(r.record, XOR_STEPS))).toEqual(made.ensemble.params(seed - 1))
     }
@@ -67,7 +73,7 @@ describe('recordRun', () => {
 
   it('finds the update at which a unit died: the first update with z ≤ 0 on all four rows', async () => {
     const engine = await load()
-    const r = recordRun(engine, xorSpec([2], 'bce'), 3, XOR_STEPS)
+    const r = recordRun(useNetworkStore(engine), xorSpec([2], 'bce'), 3, XOR_STEPS)
     if (!r.ok) throw new Error(r.message)
     const made = EngineNetwork.create(engine, xorSpec([2], 'bce'))
     if (!made.ok) throw new Error(made.message)

@@ -2,8 +2,7 @@
 // for N updates (an EngineEnsemble of one copy: the very code path, and so the very numbers, of the
 // 100-run experiment), and the weights after every update and the loss at every update are kept, so any
 // update can be shown again without retraining. No Vue; no arithmetic on the numbers.
-import { EngineEnsemble } from '../../engine/ensemble'
-import type { NnModule } from '../../engine/nn'
+import type { NetworkStore } from '../../composables/useLessonStore'
 import type { Params } from '../../engine/network'
 import { paramsFromFlat } from '../../engine/paramLayout'
 import type { NetworkSpec } from '../../engine/types'
@@ -24,19 +23,19 @@ export interface XorRecord {
 }
 
 /**
- * Trains `spec` from `seed` for `updates` full-batch updates in the engine, keeping every update.
+ * Trains `spec` from `seed` for `updates` full-batch updates in the engine, keeping every update; the
+ * ensemble is taken from `store` and released before returning.
  * @param updates 1 … 10,000 (memory: (updates + 1) × parameters doubles).
  * @returns the record, or the engine's message when it refused the spec.
  */
 export function recordRun(
-  engine: NnModule,
+  store: NetworkStore,
   spec: NetworkSpec,
   seed: number,
   updates: number,
 ): { ok: true; record: XorRecord } | { ok: false; message: string } {
-  const made = EngineEnsemble.create(engine, spec, { seeds: [seed] })
-  if (!made.ok) return made
-  const ens = made.ensemble
+  const ens = store.addEnsemble(spec, { seeds: [seed] })
+  if (typeof ens === 'string') return { ok: false, message: ens }
   const start = ens.params(0)
   const n = start.length
   const params = new Float64Array((updates + 1) * n)
@@ -54,7 +53,7 @@ export function recordRun(
     losses[done + 1] = s.finalLoss
     params.set(ens.params(0), (done + 1) * n)
   }
-  ens.dispose()
+  store.release(ens)
   return {
     ok: true,
     record: {

@@ -73,6 +73,49 @@ describe('lab exercises', () => {
     expect(errors).toEqual([])
   })
 
+  it('works from the keyboard alone: arrow keys pick the prediction, Tab and Enter run it', async () => {
+    opened = await openPage('#/loss-compare?exseed=11', { viewport: { width: 390, height: 800 } })
+    const { page, errors } = opened
+    const race = page.locator('[data-exercise="first-to-100"]')
+    await race.waitFor()
+    const select = race.getByLabel('Your prediction: first to 100 %')
+    await select.focus()
+    await page.keyboard.press('ArrowDown') // choose… → MSE first
+    await page.keyboard.press('ArrowDown') // → cross-entropy first
+    expect(await select.inputValue()).toBe('2')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter') // Run it
+    await race.locator('.lab__badge').waitFor({ timeout: 20_000 })
+    // from the same weights w = (−4, −4), b = 0.5 cross-entropy's δ = a − y keeps its size where MSE's
+    // carries σ′ ≈ 0: the re-trained-by-hand unit test (labExercises) finds cross-entropy first
+    expect(await race.locator('.lab__badge').textContent()).toBe('Correct')
+    expect(await race.locator('.lab__answer').textContent()).toBe('cross-entropy first')
+    await race.scrollIntoViewIfNeeded()
+    await race.screenshot({ path: await screenshot(page, 'lab-exercise-loss-compare-phone-card') })
+    expect(errors).toEqual([])
+  })
+
+  it('batches: says how many updates each batch size trained (an epoch is 3, 2 or 1 updates)', async () => {
+    opened = await openPage('#/batch-vs-sgd?exseed=4')
+    const { page, errors } = opened
+    const race = page.locator('[data-exercise="lowest-after-epochs"]')
+    await race.waitFor()
+    const { epochs } = JSON.parse((await race.getAttribute('data-values')) ?? '{}') as {
+      epochs: number
+    }
+    await race.getByLabel('Your prediction: lowest loss').selectOption('1')
+    await race.getByRole('button', { name: 'Run it' }).click()
+    await race.locator('.lab__badge').waitFor({ timeout: 20_000 })
+    expect(await race.locator('.lab__progress').textContent()).toContain(
+      `The engine trained 3 networks, ${epochs} to ${3 * epochs} updates each`,
+    )
+    const lines = await race.locator('.lab__lines li').allTextContents()
+    expect(lines.map((l) => /(\d+) updates/.exec(l)?.[1])).toEqual(
+      [3 * epochs, 2 * epochs, epochs].map(String),
+    )
+    expect(errors).toEqual([])
+  })
+
   it('asks for a prediction before running, and fits a phone', async () => {
     opened = await openPage('#/xor-221?exseed=3', { viewport: { width: 390, height: 800 } })
     const { page, errors } = opened

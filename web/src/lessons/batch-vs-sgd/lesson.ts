@@ -68,7 +68,7 @@ export default definePanelLesson({
       id: 'lowest-after-epochs',
       generate: (d) => ({ eta: d.pick([0.05, 0.2, 0.5, 0.9]), epochs: d.pick([1, 2, 3, 5]) }),
       prompt: (v) =>
-        `Notes 004's table (standardised), the linear neuron of the chart below from the same start weights, $\\eta = ${v.eta}$. After ${v.epochs} epoch${v.epochs === 1 ? '' : 's'}, which batch size has the lowest loss over all three rows? (An epoch is 3 updates at batch size 1, 2 at size 2, 1 at size 3.) Predict, then run it.`,
+        `Notes 004's table (standardised), the chart’s linear neuron from its start weights $w = (0.1, -0.1)$, $b = 0$, $\\eta = ${v.eta}$. After ${v.epochs} epoch${v.epochs === 1 ? '' : 's'}, which batch size has the lowest loss over all three rows? (An epoch is 3 updates at batch size 1, 2 at size 2, 1 at size 3.) Predict, then run it.`,
       blanks: [{ key: 'size', label: 'lowest loss', choices: () => SIZES }],
       lab: (v) => ({
         candidates: SIZES.map((s) => ({

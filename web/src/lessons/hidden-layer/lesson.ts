@@ -51,7 +51,7 @@ export default definePanelLesson({
       id: 'smallest-h',
       generate: (d) => ({ data: d.int(0, 1), init: d.int(1, 9) }),
       prompt: (v) =>
-        `The ${v.data === 0 ? 'circle' : 'XOR'} data of the chart below (80 points). A 2-H-1 network (tanh hidden units, sigmoid output, cross-entropy, $\\eta = 1$, initial weights from seed ${v.init}) is trained ${HIDDEN_UPDATES} full-batch updates for H = ${SIZES.join(', ')}. Which is the smallest H that classifies every point right? Predict, then run it.`,
+        `The lesson’s ${v.data === 0 ? 'circle' : 'XOR'} data (the chart’s “${v.data === 0 ? 'circle' : 'xor'}”, 80 points). A 2-H-1 network (tanh hidden units, sigmoid output, cross-entropy, $\\eta = 1$, initial weights from seed ${v.init}) is trained ${HIDDEN_UPDATES} full-batch updates for H = ${SIZES.join(', ')}. Which is the smallest H that classifies every point right? Predict, then run it.`,
       blanks: [
         {
           key: 'h',

@@ -68,7 +68,7 @@ export default definePanelLesson({
       id: 'first-to-100',
       generate: (d) => ({ eta: d.pick([0.1, 0.2, 0.5, 1, 2]) }),
       prompt: (v) =>
-        `The race below, from the same badly chosen weights $w = (-4, -4)$, $b = 0.5$, on the same 12 points: one sigmoid neuron trained with MSE and with cross-entropy at $\\eta = ${v.eta}$, full batch. Which reaches 100 % accuracy first? Predict, then run it: the engine trains both for up to ${RACE_UPDATES} updates.`,
+        `The race on this page, from the same badly chosen weights $w = (-4, -4)$, $b = 0.5$, on the same 12 points: one sigmoid neuron trained with MSE and with cross-entropy at $\\eta = ${v.eta}$, full batch. Which reaches 100 % accuracy first? Predict, then run it: the engine trains both for up to ${RACE_UPDATES} updates.`,
       blanks: [{ key: 'first', label: 'first to 100 %', choices: () => RACE }],
       lab: (v) => ({
         candidates: [

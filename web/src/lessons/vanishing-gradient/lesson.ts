@@ -65,7 +65,7 @@ export default definePanelLesson({
         seed: d.int(1, 99),
       }),
       prompt: (v) =>
-        `The network of the chart below (2 inputs, hidden layers of 4 units, 1 output, all ${ACTIVATIONS[v.act]}, Xavier initialisation, seed ${v.seed}) built with ${depthsOf(v).join(', ')} weight layers. After one backward pass over the same four samples, which depth has the smallest first-layer gradient $\\lVert \\partial J / \\partial W^{[1]} \\rVert$? Predict, then run it.`,
+        `A network like the chart’s (2 inputs, hidden layers of 4 units, 1 output, all ${ACTIVATIONS[v.act]}, Xavier initialisation, seed ${v.seed}) built with ${depthsOf(v).join(', ')} weight layers. After one backward pass over the same four samples, which depth has the smallest first-layer gradient $\\lVert \\partial J / \\partial W^{[1]} \\rVert$? Predict, then run it.`,
       blanks: [
         {
           key: 'depth',

@@ -201,7 +201,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     return t && answers.value ? checkWork(spec, t, answers.value, opts()) : null
   })
 
-  const { names, checkable, slips, say } = useNotation(lesson, network, opts)
+  const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)
 
   function update(): void {
     const n = network.updates.value

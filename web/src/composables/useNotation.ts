@@ -9,7 +9,7 @@ import { buildQuantities } from '../math/quantities'
 import { slipCandidates } from '../math/slips'
 import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
-import type { NetworkState } from './useNetwork'
+import type { NetworkSpec, Trace } from '../engine/types'
 
 export interface SlipExample {
   key: string
@@ -18,9 +18,13 @@ export interface SlipExample {
   note: string
 }
 
+/**
+ * `shown()`: the trace and spec the typeset text follows (useLesson's snapshot, which follows the
+ * network at most every few frames while training: the guide's and notes' text is typeset).
+ */
 export function useNotation(
   lesson: Lesson,
-  network: NetworkState,
+  shown: () => { trace: Trace | null; spec: NetworkSpec },
   opts: () => { sample: number },
 ): {
   names: Record<string, string>
@@ -37,23 +41,21 @@ export function useNotation(
   ]
   const names = Object.fromEntries(allKeys.map((k) => [k, plainName(k, lesson.symbols)]))
   const checkable = computed(() =>
-    orderedKeys(lesson.spec.layers, sharedBiasLayers(network.spec.value.sharedBiases, L))
+    orderedKeys(lesson.spec.layers, sharedBiasLayers(shown().spec.sharedBiases, L))
       .filter((k) => !['x', 'y', 'W', 'b'].includes(kind(k)))
       .filter((k) => !lesson.noBiases || !['db', 'bnew'].includes(kind(k)))
       .map((key) => ({ key, label: names[key] })),
   )
   /** Lesson text with every `{=key}` replaced by its current value (`eta`: the learning rate). */
   const say = computed(() => {
-    const t = network.trace.value
-    const spec = network.spec.value
+    const { trace: t, spec } = shown()
     const q = t ? buildQuantities(spec, t, opts()) : null
     const value = (key: string) =>
       key === 'eta' ? spec.learningRate : (q?.byKey.get(key)?.value ?? undefined)
     return (text: string) => fillPlaceholders(text, value)
   })
   const slips = computed(() => {
-    const t = network.trace.value
-    const spec = network.spec.value
+    const { trace: t, spec } = shown()
     return lesson.slips.flatMap((s) => {
       let written = s.written
       if (s.slip && t) {

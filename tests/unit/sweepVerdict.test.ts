@@ -9,8 +9,10 @@ import { paramsFromFlat } from '../../web/src/engine/paramLayout'
 import { copyActivations } from '../../web/src/engine/sweepProbe'
 import type { NetworkSpec } from '../../web/src/engine/types'
 import { rateProblems } from '../../web/src/lessons/learning-rate/learningRateProblems'
+import { nudgedSpec } from '../../web/src/composables/useRateSweep'
 import {
   classifySweep,
+  judgeStarts,
   pinnedShareOf,
   windowStats,
   type CopyHistory,
@@ -84,6 +86,54 @@ describe('classifySweep on made-up histories', () => {
   })
 })
 
+describe('judgeStarts on made-up histories', () => {
+  const slow = (lr: number) => copy(decay(400, 0.003), { learningRate: lr })
+  it('keeps one verdict where every start agrees (final losses within 1 %)', () => {
+    const a = [slow(0.01), copy(decay(400, 0.05), { learningRate: 1 })]
+    const b = [slow(0.01), copy(decay(400, 0.05), { learningRate: 1 })]
+    const v = judgeStarts([a, b])
+    expect(v.map((c) => c.verdict)).toEqual<Verdict[]>(['slow', 'converged'])
+    expect(v[0].spread).toBeUndefined()
+  })
+
+  it('names an η chaotic when its starts end differently, with the spread and the tally', () => {
+    const zigzag = Array.from({ length: 400 }, (_, k) => 0.5 + (k % 2 ? 0.2 : 0))
+    const low = [...decay(300, 0.01, 0.0015), ...Array(100).fill(0.0012)] // ends at 0.0012: converged
+    const runs = [
+      [slow(0.01), copy(zigzag, { learningRate: 6.7, finalLoss: 0.39 })],
+      [slow(0.01), copy(low, { learningRate: 6.7, finalLoss: 0.0012 })],
+      [slow(0.01), copy(zigzag, { learningRate: 6.7, finalLoss: 0.28 })],
+    ]
+    const v = judgeStarts(runs)
+    expect(v[0].verdict).toBe('slow')
+    expect(v[1].verdict).toBe('chaotic')
+    expect(v[1].spread).toEqual({
+      starts: 3,
+      min: 0.0012,
+      max: 0.39,
+      finals: [0.39, 0.0012, 0.28],
+      counts: [
+        { verdict: 'oscillating', count: 2 },
+        { verdict: 'converged', count: 1 },
+      ],
+    })
+    expect(v[1].reason).toBe(
+      'the outcome here depends on the 12th decimal of the start weights: chaotic. Of 3 starts up to 2 × 10⁻¹² apart, 2 oscillating, 1 converged; final loss 0.00120 to 0.390',
+    )
+  })
+
+  it('calls the same verdict with final losses more than 1 % apart chaotic too; all stopped is not', () => {
+    const z = Array.from({ length: 400 }, (_, k) => 0.5 + (k % 2 ? 0.2 : 0))
+    const v = judgeStarts([
+      [copy(z, { finalLoss: 0.5 }), copy([1, 5, 80, null], { divergedAt: 3 })],
+      [copy(z, { finalLoss: 0.52 }), copy([1, 5, 90, 2000, null], { divergedAt: 4 })],
+    ])
+    expect(v[0].verdict).toBe('chaotic')
+    expect(v[0].spread?.counts).toEqual([{ verdict: 'oscillating', count: 2 }])
+    expect(v[1].verdict).toBe('diverged')
+  })
+})
+
 /** The lesson's sweep, trained by the engine, judged as the panel judges it. */
 async function sweep(spec: NetworkSpec, rates: number[], steps: number) {
   const engine = await load()
@@ -106,13 +156,14 @@ async function sweep(spec: NetworkSpec, rates: number[], steps: number) {
       learningRate: rates[c],
       losses: losses[c],
       divergedAt: s.divergedAt,
+      finalLoss: s.finalLoss,
       pinnedShare: acts && pinnedShareOf(acts),
     }
   })
   const verdicts = classifySweep(copies).map((v) => v.verdict)
   made.ensemble.dispose()
   probe.network.dispose()
-  return { verdicts, losses }
+  return { verdicts, losses, copies }
 }
 
 describe('the learning-rate lesson’s sweeps on the real engine', () => {
@@ -137,6 +188,42 @@ describe('the learning-rate lesson’s sweeps on the real engine', () => {
     expect(['slow', 'stalled']).toContain(verdicts[0])
     expect(verdicts).not.toContain('diverged')
     expect(verdicts.slice(-6).some((v) => v === 'saturated' || v === 'oscillating')).toBe(true)
+  })
+
+  it('the classifier at η = 6.7: starts 1e-12 apart end far apart, and the verdict is the spread', async () => {
+    const spec = rateProblems.classifier.spec
+    const rates = logSpaced(1e-3, 10, 24) // the lesson's sweep; rates[22] = 6.70, rates[0] = 0.001
+    const engine = await load()
+    const made = EngineNetwork.create(engine, spec)
+    if (!made.ok) throw new Error(made.message)
+    const start = made.network.params()
+    made.network.dispose()
+    const runs: CopyHistory[][] = []
+    for (let k = 0; k < 5; k++) {
+      const s = k === 0 ? spec : nudgedSpec(spec, start, k)
+      // the nudge is really there, and really only 1e-12 per step
+      if (k > 0)
+        expect(Math.abs(s.weights![0][0][0] - start.weights[0][0][0] - k * 1e-12)).toBeLessThan(
+          1e-15,
+        )
+      runs.push((await sweep(s, rates, 2000)).copies)
+    }
+    // The runs themselves, read here: at η = 6.7 the final losses of the five starts are more than
+    // tenfold apart; at η = 0.001 they agree to 1e-9.
+    const finals = (c: number) => runs.map((r) => r[c].finalLoss!)
+    const at67 = finals(22)
+    expect(Math.max(...at67) / Math.min(...at67)).toBeGreaterThan(10)
+    const at0 = finals(0)
+    expect(Math.max(...at0) - Math.min(...at0)).toBeLessThan(1e-9)
+
+    const v = judgeStarts(runs)
+    expect(v[22].verdict).toBe('chaotic')
+    expect(v[22].spread?.min).toBe(Math.min(...at67))
+    expect(v[22].spread?.max).toBe(Math.max(...at67))
+    expect(v[22].spread?.counts.reduce((n, t) => n + t.count, 0)).toBe(5)
+    expect(v[22].reason).toContain('depends on the 12th decimal of the start weights: chaotic')
+    expect(v[0].verdict).not.toBe('chaotic')
+    expect(v[0].spread).toBeUndefined()
   })
 
   it('paramsFromFlat reads the engine’s W1 b1 W2 b2 order', () => {

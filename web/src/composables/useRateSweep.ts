@@ -1,13 +1,15 @@
 // The learning-rate sweep (#5): one EngineEnsemble copy per η, all from the same initial weights,
 // trained together inside the engine in time-boxed chunks; keeps each copy's loss history and names
-// what happened to it (math/sweepVerdict). Rebuilds when the problem or the rates change.
+// what happened to it (math/sweepVerdict). The whole sweep also runs from a few starts nudged by
+// 1e-12, so an η whose outcome depends on such digits is shown as a spread, not one verdict (#12).
+// Rebuilds when the problem or the rates change.
 import { shallowRef, watch, type Ref, type ShallowRef } from 'vue'
-import type { EngineEnsemble } from '../engine/ensemble'
-import type { EngineNetwork } from '../engine/network'
+import type { CopyState, EngineEnsemble } from '../engine/ensemble'
+import type { EngineNetwork, Params } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import { copyActivations } from '../engine/sweepProbe'
 import type { NetworkSpec } from '../engine/types'
-import { classifySweep, pinnedShareOf, type CopyVerdict } from '../math/sweepVerdict'
+import { judgeStarts, pinnedShareOf, type CopyVerdict } from '../math/sweepVerdict'
 import { useNetworkStore } from './useLessonStore'
 import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
@@ -21,8 +23,31 @@ export interface SweepCopy {
   divergedAt: number | null
 }
 
+/** The step between starts of the sweep: start k moves every weight by k × 1e-12. */
+export const SWEEP_NUDGE = 1e-12
+
+/**
+ * Start k of the sweep: `spec` with explicit parameters, every weight of `start` moved by k × `nudge`
+ * (biases as they are). k = 0 is the start itself.
+ */
+export function nudgedSpec(
+  spec: NetworkSpec,
+  start: Params,
+  k: number,
+  nudge = SWEEP_NUDGE,
+): NetworkSpec {
+  return {
+    ...spec,
+    weights: start.weights.map((layer) => layer.map((row) => row.map((w) => w + k * nudge))),
+    biases: start.biases.map((b) => [...b]),
+  }
+}
+
 export interface RateSweep {
+  /** The copies from the start itself (start 0), one per η. */
   copies: ShallowRef<readonly SweepCopy[]>
+  /** Every start's copies: [0] is `copies`, then the nudged starts; same η order. */
+  starts: ShallowRef<readonly (readonly SweepCopy[])[]>
   verdicts: ShallowRef<readonly CopyVerdict[]>
   error: ShallowRef<string>
   loop: TrainingLoop
@@ -34,48 +59,74 @@ export function useRateSweep(
   engine: NnModule,
   spec: Ref<NetworkSpec>,
   rates: Ref<readonly number[]>,
-  options: { totalSteps?: number; budgetMs?: number; pace?: number } = {},
+  options: {
+    totalSteps?: number
+    budgetMs?: number
+    pace?: number
+    /** Starts in all: the start itself and `starts − 1` nudged by k × 1e-12. @default 5 */
+    starts?: number
+  } = {},
 ): RateSweep {
+  const startCount = options.starts ?? 5
+  const starts = shallowRef<readonly (readonly SweepCopy[])[]>([])
   const copies = shallowRef<readonly SweepCopy[]>([])
   const verdicts = shallowRef<readonly CopyVerdict[]>([])
   const error = shallowRef('')
   const store = useNetworkStore(engine)
-  let ensemble: EngineEnsemble | null = null
+  /** One ensemble per start, [0] from the spec's own start. */
+  let ensembles: EngineEnsemble[] = []
   let probe: EngineNetwork | null = null
   let frames = 0
 
   /** Share of sigmoid activations pinned near 0/1, from a forward pass with the copy's weights. */
-  function pinned(c: number): number | null {
-    if (!ensemble || !probe) return null
+  function pinned(ensemble: EngineEnsemble, c: number): number | null {
+    if (!probe) return null
     const sigmoid = spec.value.activations.map((a) => a === 'sigmoid')
     if (!sigmoid.some(Boolean)) return null
     const acts = copyActivations(ensemble, probe, c, (l) => sigmoid[l])
     return acts && pinnedShareOf(acts)
   }
-  function judge(): void {
-    verdicts.value = classifySweep(
-      copies.value.map((c, k) => ({ ...c, pinnedShare: c.divergedAt === null ? pinned(k) : null })),
+  /**
+   * Names every copy. While the sweep runs only start 0 is judged (as often as before the starts
+   * were added: judging all of them costs a frame); paused or done, every start, so the spread shows.
+   */
+  function judge(all: boolean): void {
+    if (ensembles.length !== starts.value.length) return
+    const runs = all ? starts.value : starts.value.slice(0, 1)
+    verdicts.value = judgeStarts(
+      runs.map((run, s) =>
+        run.map((c, k) => ({
+          ...c,
+          pinnedShare: c.divergedAt === null ? () => pinned(ensembles[s], k) : null,
+        })),
+      ),
+      { nudge: SWEEP_NUDGE },
     )
+  }
+  /** One start's copies after a train call. */
+  function advance(run: readonly SweepCopy[], states: CopyState[]): SweepCopy[] {
+    return states.map((s, k) => {
+      const losses = run[k].losses
+      for (const l of s.losses) losses.push(l)
+      const finite = s.losses.filter((l): l is number => l !== null)
+      return {
+        ...run[k],
+        losses,
+        finalLoss: s.finalLoss,
+        divergedAt: s.divergedAt,
+        lastLoss: finite.length ? finite[finite.length - 1] : run[k].lastLoss,
+      }
+    })
   }
 
   const loop = useTrainingLoop(
     (steps) => {
-      if (!ensemble) return { done: 0, stop: true }
-      const states = ensemble.train(steps)
-      copies.value = states.map((s, k) => {
-        const losses = copies.value[k].losses
-        for (const l of s.losses) losses.push(l)
-        const finite = s.losses.filter((l): l is number => l !== null)
-        return {
-          ...copies.value[k],
-          losses,
-          finalLoss: s.finalLoss,
-          divergedAt: s.divergedAt,
-          lastLoss: finite.length ? finite[finite.length - 1] : copies.value[k].lastLoss,
-        }
-      })
-      if (++frames % 15 === 0) judge()
-      const stop = states.every((s) => s.divergedAt !== null)
+      if (ensembles.length === 0) return { done: 0, stop: true }
+      const states = ensembles.map((e) => e.train(steps))
+      starts.value = states.map((st, s) => advance(starts.value[s], st))
+      copies.value = starts.value[0]
+      if (++frames % 15 === 0) judge(false)
+      const stop = states.every((st) => st.every((s) => s.divergedAt !== null))
       return { done: steps, stop, message: stop ? 'Every copy diverged.' : '' }
     },
     {
@@ -89,31 +140,43 @@ export function useRateSweep(
   function restart(): void {
     loop.reset()
     store.clear()
-    ensemble = probe = null
+    ensembles = []
+    probe = null
     frames = 0
-    const made = store.addEnsemble(spec.value, { learningRates: [...rates.value] })
+    error.value = ''
+    starts.value = copies.value = []
     const single = store.add(spec.value)
-    const refused = [made, single].find((x): x is string => typeof x === 'string')
-    error.value = refused ?? ''
-    if (typeof made === 'string' || typeof single === 'string') {
-      store.clear()
-      copies.value = []
-      return
-    }
-    ensemble = made
+    if (typeof single === 'string') return void (error.value = single)
     probe = single
-    copies.value = rates.value.map((learningRate) => ({
-      learningRate,
-      losses: [],
-      finalLoss: null,
-      lastLoss: null,
-      divergedAt: null,
-    }))
+    // start 0 is the spec's own (seeded) start; the others its weights nudged
+    const start = probe.params()
+    for (let k = 0; k < startCount; k++) {
+      const made = store.addEnsemble(k === 0 ? spec.value : nudgedSpec(spec.value, start, k), {
+        learningRates: [...rates.value],
+      })
+      if (typeof made === 'string') {
+        store.clear()
+        ensembles = []
+        probe = null
+        return void (error.value = made)
+      }
+      ensembles.push(made)
+    }
+    const fresh = (): SweepCopy[] =>
+      rates.value.map((learningRate) => ({
+        learningRate,
+        losses: [],
+        finalLoss: null,
+        lastLoss: null,
+        divergedAt: null,
+      }))
+    starts.value = ensembles.map(fresh)
+    copies.value = starts.value[0]
     verdicts.value = []
     loop.start()
   }
 
-  watch(loop.running, (running) => !running && ensemble && judge())
+  watch(loop.running, (running) => !running && ensembles.length > 0 && judge(true))
   watch([spec, rates], restart, { immediate: true })
-  return { copies, verdicts, error, loop, restart }
+  return { copies, starts, verdicts, error, loop, restart }
 }

@@ -1,11 +1,19 @@
 // What happened to each copy of a learning-rate sweep, named (notes 003: "too large η: overshoot, too
 // small: slow"): diverged / oscillating / saturated / converged / stalled / slow / unsettled. Each verdict
 // follows from the copy's own loss history and from its η's position among the others, never from how
-// close it came to the best copy (#12). Reads the engine's loss history and activations; computes no
-// network maths itself. Pure TS, tested on real engine runs.
+// close it came to the best copy (#12). Where the same η run from starts a hair apart ends differently,
+// it is chaotic and the spread is reported instead of one verdict (judgeStarts). Reads the engine's
+// loss history and activations; computes no network maths itself. Pure TS, tested on real engine runs.
 
 export type Verdict =
-  'diverged' | 'oscillating' | 'saturated' | 'converged' | 'stalled' | 'slow' | 'unsettled'
+  | 'diverged'
+  | 'oscillating'
+  | 'saturated'
+  | 'converged'
+  | 'stalled'
+  | 'slow'
+  | 'unsettled'
+  | 'chaotic'
 
 export interface CopyHistory {
   learningRate: number
@@ -13,8 +21,14 @@ export interface CopyHistory {
   losses: readonly (number | null)[]
   /** Update at which the engine stopped the copy (non-finite, or 1000 × its first loss). */
   divergedAt: number | null
-  /** Share of sigmoid activations (every sigmoid layer, every sample) within `pinnedWithin` of 0 or 1; null without sigmoid units. */
-  pinnedShare: number | null
+  /**
+   * Share of sigmoid activations (every sigmoid layer, every sample) within `pinnedWithin` of 0 or 1;
+   * null without sigmoid units. Or a function computing it, called only for a copy whose loss is flat
+   * (it costs a forward pass in the engine).
+   */
+  pinnedShare: number | null | (() => number | null)
+  /** Loss over all rows after the last update (null once stopped); when absent, the last loss of `losses`. */
+  finalLoss?: number | null
 }
 
 export interface VerdictOptions {
@@ -40,6 +54,21 @@ export interface CopyVerdict {
   verdict: Verdict
   /** One plain sentence with the numbers behind it. */
   reason: string
+  /** Only for `chaotic`: how the starts ended. */
+  spread?: StartSpread
+}
+
+/** How the runs of one η from several starts ended (judgeStarts). */
+export interface StartSpread {
+  /** Number of starts. */
+  starts: number
+  /** Smallest and largest final loss of the starts not stopped; null when every start was stopped. */
+  min: number | null
+  max: number | null
+  /** Each start's final loss (null: stopped), in start order. */
+  finals: (number | null)[]
+  /** How many starts got each verdict, most frequent first. */
+  counts: { verdict: Verdict; count: number }[]
 }
 
 const finite = (xs: readonly (number | null)[]): number[] =>
@@ -83,17 +112,17 @@ export function classifySweep(
     ...options,
   }
   const own = copies.map((c): CopyVerdict | null => {
-    const l = finite(c.losses)
-    const s = {
-      first: l[0] ?? NaN,
-      last: l[l.length - 1] ?? NaN,
-      ...windowStats(l, o.window, o.riseShare),
-    }
     if (c.divergedAt !== null) {
       return {
         verdict: 'diverged',
         reason: `diverged after ${c.divergedAt} update${c.divergedAt === 1 ? '' : 's'}: the loss blew up (not a finite number, or past 1000 × its first loss)`,
       }
+    }
+    const l = finite(c.losses)
+    const s = {
+      first: l[0] ?? NaN,
+      last: l[l.length - 1] ?? NaN,
+      ...windowStats(l, o.window, o.riseShare),
     }
     if (s.rises >= o.rises) {
       return {
@@ -105,12 +134,19 @@ export function classifySweep(
     if (s.last <= o.convergedBelow) {
       return { verdict: 'converged', reason: `${at}, below ${o.convergedBelow}` }
     }
-    const pinned = c.pinnedShare !== null && c.pinnedShare >= o.pinnedAtLeast
     const flat = s.change < o.flatShare
+    // asked only of a copy that is flat or settled (a function costs an engine forward pass)
+    const share =
+      flat || s.change < o.settledShare
+        ? typeof c.pinnedShare === 'function'
+          ? c.pinnedShare()
+          : c.pinnedShare
+        : null
+    const pinned = share !== null && share >= o.pinnedAtLeast
     if (flat && pinned) {
       return {
         verdict: 'saturated',
-        reason: `${pct(c.pinnedShare ?? 0)} of sigmoid outputs are pinned near 0 or 1 and the loss is flat (${at})`,
+        reason: `${pct(share ?? 0)} of sigmoid outputs are pinned near 0 or 1 and the loss is flat (${at})`,
       }
     }
     const settledFor = (share: number) =>
@@ -152,4 +188,63 @@ export function classifySweep(
 export function pinnedShareOf(activations: readonly number[], within = 0.02): number | null {
   if (activations.length === 0) return null
   return activations.filter((a) => a < within || a > 1 - within).length / activations.length
+}
+
+/** A copy's final loss: the engine's loss after its last update, else the last finite loss it recorded. */
+const finalOf = (c: CopyHistory): number | null => {
+  if (c.divergedAt !== null) return null
+  if (c.finalLoss !== undefined) return c.finalLoss
+  const l = finite(c.losses)
+  return l.length ? l[l.length - 1] : null
+}
+
+/**
+ * The verdict of each η of a sweep run from several starts: the same network and data, start k with
+ * every weight moved by k × `nudge` (run 0 is the start itself). Each start's sweep is named by
+ * classifySweep; where every start gets the same verdict and their final losses agree within
+ * `spreadShare` (or all were stopped), that verdict stands. Otherwise the outcome depends on digits of
+ * the start far below anything meaningful, so no single verdict is true: `chaotic`, with the spread of
+ * final losses and how many starts ended each way. (Gradient descent at a large η is a nonlinear
+ * iterated map; where it is chaotic, differences of 1e-12 grow to the size of the loss.)
+ * @param runs one sweep per start, every sweep with the same learning rates in the same order.
+ * @param options.nudge the step between starts, for the sentence (10^-d names the d-th decimal). @default 1e-12
+ * @param options.spreadShare final losses further apart than this share of the smallest disagree. @default 0.01
+ * @throws Error when `runs` is empty or the sweeps differ in length.
+ */
+export function judgeStarts(
+  runs: readonly (readonly CopyHistory[])[],
+  options: VerdictOptions & { nudge?: number; spreadShare?: number } = {},
+): CopyVerdict[] {
+  if (runs.length === 0) throw new Error('judgeStarts: no runs')
+  const n = runs[0].length
+  if (runs.some((r) => r.length !== n)) throw new Error('judgeStarts: sweeps of different lengths')
+  const nudge = options.nudge ?? 1e-12
+  const spreadShare = options.spreadShare ?? 0.01
+  const named = runs.map((r) => classifySweep(r, options))
+  const d = Math.round(-Math.log10(nudge))
+  const sup = (k: number) =>
+    String(k).replace(/[-\d]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)])
+  const apart =
+    nudge === 10 ** -d ? `${runs.length - 1} × 10${sup(-d)}` : fmt((runs.length - 1) * nudge)
+  const decimal = `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`
+  return named[0].map((first, c) => {
+    const verdicts = named.map((v) => v[c].verdict)
+    const finals = runs.map((r) => finalOf(r[c]))
+    const shown = finals.filter((f): f is number => f !== null)
+    const [min, max] = shown.length ? [Math.min(...shown), Math.max(...shown)] : [null, null]
+    const sameVerdict = verdicts.every((v) => v === verdicts[0])
+    const sameLoss = min === null || max === null || max - min <= spreadShare * Math.abs(min)
+    if (runs.length === 1 || (sameVerdict && sameLoss)) return first
+    const tally = new Map<Verdict, number>()
+    for (const v of verdicts) tally.set(v, (tally.get(v) ?? 0) + 1)
+    const counts = [...tally].map(([verdict, count]) => ({ verdict, count }))
+    counts.sort((a, b) => b.count - a.count)
+    const ways = counts.map((t) => `${t.count} ${t.verdict}`).join(', ')
+    const losses = min === null || max === null ? '' : `; final loss ${fmt(min)} to ${fmt(max)}`
+    return {
+      verdict: 'chaotic',
+      reason: `the outcome here depends on the ${decimal} decimal of the start weights: chaotic. Of ${runs.length} starts up to ${apart} apart, ${ways}${losses}`,
+      spread: { starts: runs.length, min, max, finals, counts },
+    }
+  })
 }

@@ -23,7 +23,14 @@ export function rampColour(k: number, n: number): string {
 
 /** Token colours of the sweep verdicts (math/sweepVerdict.ts). */
 export function verdictColours(): Record<
-  'diverged' | 'oscillating' | 'saturated' | 'converged' | 'stalled' | 'slow' | 'unsettled',
+  | 'diverged'
+  | 'oscillating'
+  | 'saturated'
+  | 'converged'
+  | 'stalled'
+  | 'slow'
+  | 'unsettled'
+  | 'chaotic',
   string
 > {
   return {
@@ -34,5 +41,6 @@ export function verdictColours(): Record<
     oscillating: cssVar('--neg', '#ea580c'),
     saturated: cssVar('--backward', '#7c3aed'),
     diverged: cssVar('--danger', '#b91c1c'),
+    chaotic: cssVar('--gray-900', '#111827'),
   }
 }

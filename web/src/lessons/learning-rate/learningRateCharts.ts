@@ -55,6 +55,7 @@ export const verdictOrder: Verdict[] = [
   'unsettled',
   'oscillating',
   'saturated',
+  'chaotic',
   'diverged',
 ]
 const verdictLabel: Record<Verdict, string> = {
@@ -64,6 +65,7 @@ const verdictLabel: Record<Verdict, string> = {
   unsettled: 'unsettled (still falling above converged η)',
   oscillating: 'oscillating (overshoot)',
   saturated: 'saturated',
+  chaotic: 'chaotic (depends on the start)',
   diverged: 'diverged: last loss before it was stopped',
 }
 
@@ -94,15 +96,35 @@ export function finalLossSeries(
 ): ChartSeries[] {
   const colours = verdictColours()
   const at = (c: SweepCopy) => (c.divergedAt !== null ? c.lastLoss : c.finalLoss)
+  // the line joins single verdicts only: a chaotic η has no one final loss
   const line: ChartSeries = {
     label: 'final loss',
     x: copies.map((c) => c.learningRate),
-    y: copies.map((c) => (c.divergedAt === null ? c.finalLoss : null)),
+    y: copies.map((c, k) =>
+      c.divergedAt === null && verdicts[k]?.verdict !== 'chaotic' ? c.finalLoss : null,
+    ),
     color: '#94a3b8',
     hideInLegend: true,
   }
   const groups = verdictOrder.map((v): ChartSeries => {
     const mine = copies.filter((_, k) => verdicts[k]?.verdict === v)
+    if (v === 'chaotic') {
+      // every start's final loss at its η: the spread, not one point (#12)
+      const points = copies.flatMap((c, k) =>
+        verdicts[k]?.verdict === v
+          ? (verdicts[k].spread?.finals ?? []).flatMap((f) =>
+              f === null ? [] : [{ x: c.learningRate, y: f }],
+            )
+          : [],
+      )
+      return {
+        label: 'chaotic: final loss of each start',
+        x: points.map((p) => p.x),
+        y: points.map((p) => p.y),
+        color: colours[v],
+        pointRadius: 4,
+      }
+    }
     return {
       label: verdictLabel[v],
       x: mine.map((c) => c.learningRate),

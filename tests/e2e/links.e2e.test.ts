@@ -131,8 +131,10 @@ describe('the custom element', () => {
     await add.waitFor({ timeout: 20_000 })
     await add.click()
     await element.getByRole('button', { name: 'New seed' }).click()
-    // The element's own share field holds the new state…
-    await expect.poll(() => element.getByTestId('share-link').inputValue()).toMatch(/h=4,2,2/)
+    // The element's own share bar holds the new state…
+    await expect
+      .poll(() => element.locator('.share-bar').getAttribute('data-query'))
+      .toMatch(/h=4,2,2/)
     // …and the host's address is untouched.
     expect(await page.evaluate(() => location.href)).toBe(`${base}host-page.html#host-section`)
     expect(errors).toEqual([])

@@ -196,6 +196,10 @@ describe('playground data and training', () => {
     await typeEta(page, '200')
     await page.getByText('Choose a value from').waitFor()
     expect(page.url()).toContain('lr=0.00001')
+    // One share bar, the app's, whose link keeps the values in use; the page says what it keeps.
+    expect(await page.getByTestId('share').count()).toBe(1)
+    expect(await page.locator('.share-bar').getAttribute('data-query')).toContain('bs=2000')
+    expect(await page.getByTestId('link-keeps').textContent()).toContain('not the trained weights')
     await screenshot(page, 'playground-from-link-1280')
     await page.setViewportSize({ width: 390, height: 800 })
     await screenshot(page, 'playground-from-link-390')

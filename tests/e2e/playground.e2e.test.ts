@@ -131,9 +131,10 @@ describe('playground', () => {
     const before = JSON.parse(
       readFileSync(await download('Download network + data (JSON)'), 'utf8'),
     )
-    const link = await page.getByTestId('share-link').inputValue()
+    // The app's share bar: what its Share link button copies.
+    const query = await page.locator('.share-bar').getAttribute('data-query')
     await opened.close()
-    opened = await openPage(link.slice(link.indexOf('#')))
+    opened = await openPage(`#/playground?${query}`)
     await opened.page.getByRole('button', { name: 'Play' }).waitFor()
     const [d] = await Promise.all([
       opened.page.waitForEvent('download'),

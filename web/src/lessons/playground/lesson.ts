@@ -6,7 +6,6 @@ import { definePanelLesson } from '../panel'
 export default definePanelLesson({
   id: 'playground',
   title: 'Playground: train any small network',
-  shareBar: false, // it shares its own state (Share, export, import)
   summary:
     'Circles, XOR, spirals (also with three classes) or your own points: pick features, layers and optimiser, watch every neuron learn, and click any weight to see its gradient worked out.',
   order: 130,

@@ -55,7 +55,7 @@ vi.mock('chart.js', () => {
 const { default: LineChart } = await import('../../web/src/components/charts/LineChart.vue')
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)))
 
-const base = { caption: 'Loss after each update', xLabel: 'update', yLabel: 'loss' }
+const base = { caption: 'Loss after each update', xLabel: 'update', yLabel: 'loss', link: 'loss' }
 afterEach(() => {
   charts.length = 0
 })

@@ -1,7 +1,7 @@
 // Links and routing (web/src/links/): same-tab hash changes load the new state, a network too big for
 // the page is refused at once with a notice pointing to the playground, new layer sizes in a link work,
 // unknown routes say "No such page", and the <backprop-lesson> element never writes the host's URL.
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import { openPage, screenshot } from './utils'
@@ -142,76 +142,160 @@ describe('the custom element', () => {
   })
 })
 
-/** Not yet linked: the speed of training (the loop's setting) and a chart's log-scale switch. */
-const NOT_PACE = ':not([data-testid=speed]):not(.line-chart__tools input)'
-const PANEL_CONTROLS = `.panel-lesson__panel input${NOT_PACE}, .panel-lesson__panel select${NOT_PACE}`
+// Every control of every lesson is in its link: the test finds the controls on the page itself (not
+// from a list), changes each one, and opens the shared link in a fresh page, so a control added
+// without a link field fails here.
 
-/** Every control's value on the page, in document order (sliders, selects, switches, radio buttons). */
-const controls = (page: Page) =>
-  page.evaluate(
-    (selector) =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(selector)]
-        .filter(
-          (e) =>
-            e.type === 'range' ||
-            e.tagName === 'SELECT' ||
-            e.type === 'checkbox' ||
-            e.type === 'radio',
-        )
-        .map((e) =>
-          e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio')
-            ? String(e.checked)
-            : e.value,
-        ),
-    PANEL_CONTROLS,
+/** Every lesson that shows controls, except XOR and the playground (tested in their own files). */
+const LESSONS = [
+  'chain-rule',
+  'single-neuron',
+  'shapes',
+  'hidden-layer',
+  'sigmoid-221',
+  'step-by-step-222',
+  'relu-sigmoid-222',
+  'loss-compare',
+  'learning-rate',
+  'batch-vs-sgd',
+  'vanishing-gradient',
+]
+
+/**
+ * What a learner can change on a lesson's screen: inputs, selects, toggle buttons and the diagram's
+ * parameters (which derivation is open) in the main area, except the answers being checked (Check my work, the exercises: a shared link opens the
+ * lesson, not somebody's attempt; the exercises' seed is passed on as `exseed`).
+ */
+const CONTROLS = 'main :is(input, select, textarea, [aria-pressed]):not(.check *)'
+
+/** The lesson's own part of the page (its panel or the worked example's workspace) has loaded. */
+const LOADED = ':is(.panel-lesson__panel, .workspace) :is(input, select, [aria-pressed])'
+
+const openSections = (page: Page) =>
+  page.evaluate(() =>
+    document
+      .querySelectorAll('main details')
+      .forEach((d) => ((d as HTMLDetailsElement).open = true)),
   )
 
-describe('every control of a panel lesson is in its link', () => {
-  it.each([
-    'chain-rule',
-    'hidden-layer',
-    'vanishing-gradient',
-    'batch-vs-sgd',
-    'shapes',
-    'learning-rate',
-  ])('%s: changed controls come back from the shared link', async (id) => {
+/** Each control's value, in document order: a checked state, a pressed state or the text value. */
+const values = (page: Page) =>
+  page.evaluate((selector) => {
+    const label = (e: Element): string =>
+      (e as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
+      e.getAttribute('aria-label') ||
+      e.textContent?.trim() ||
+      e.tagName
+    return [...document.querySelectorAll<HTMLElement>(selector)].map((e) => ({
+      what: `${label(e).slice(0, 60)} (${e.tagName.toLowerCase()} ${(e as HTMLInputElement).type ?? ''})`,
+      value:
+        e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio')
+          ? String(e.checked)
+          : e.hasAttribute('aria-pressed')
+            ? String(e.getAttribute('aria-pressed'))
+            : (e as HTMLInputElement).value,
+    }))
+  }, CONTROLS)
+
+/** A typed number the field takes: 0.9 × its value, else 1.1 ×, else 0.5 (a weight of 0, say). */
+async function retype(field: Locator): Promise<void> {
+  const old = Number((await field.inputValue()).replace(',', '.').replace('−', '-'))
+  for (const next of Number.isFinite(old) && old !== 0 ? [old * 0.9, old * 1.1] : [0.5, 1]) {
+    await field.fill(String(Number(next.toPrecision(6))))
+    await field.press('Enter')
+    if ((await field.getAttribute('aria-invalid')) !== 'true') return
+  }
+}
+
+/** The value of control `k` (marked `data-audit`), or null when an earlier change removed it. */
+const valueOf = (page: Page, k: number) =>
+  page.evaluate((k) => {
+    const e = document.querySelector(`[data-audit="${k}"]`)
+    if (!e) return null
+    return e instanceof HTMLInputElement && (e.type === 'checkbox' || e.type === 'radio')
+      ? String(e.checked)
+      : e.hasAttribute('aria-pressed')
+        ? String(e.getAttribute('aria-pressed'))
+        : (e as HTMLInputElement).value
+  }, k)
+
+/**
+ * Changes control `k` the way a learner would (keyboard for sliders, another option, a click, a
+ * typed number); says whether its value changed. Controls an earlier change removed are skipped.
+ */
+async function change(page: Page, k: number): Promise<boolean> {
+  const c = page.locator(`[data-audit="${k}"]`)
+  const before = await valueOf(page, k)
+  if (before === null || (await c.isDisabled())) return true
+  const kind = await c.evaluate((e) =>
+    e.tagName === 'SELECT'
+      ? 'select'
+      : e.closest('svg')
+        ? 'svg'
+        : e.hasAttribute('aria-pressed')
+          ? 'button'
+          : ((e as HTMLInputElement).type ?? 'text'),
+  )
+  if (kind === 'range') {
+    await c.focus()
+    await c.press('End')
+    if ((await c.inputValue()) === before) await c.press('Home')
+  } else if (kind === 'select') {
+    const options = await c
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    // Another option than the one in use (a lesson's default may be the last one).
+    const other = options.filter((o) => o !== '' && o !== before).pop()
+    if (other) await c.selectOption(other)
+  } else if (kind === 'svg') {
+    // The diagram's weights, biases and units pick the derivation shown, one of a group like a
+    // radio button (a unit picks its bias); what was picked last is compared after the reload.
+    await c.focus()
+    await c.press('Enter')
+    return true
+  } else if (kind === 'button' || kind === 'checkbox') {
+    await c.click()
+  } else if (kind === 'radio') {
+    // One of a group: the one not in use is picked.
+    if (before === 'true') return true
+    await c.check()
+  } else {
+    await retype(c)
+  }
+  const now = await valueOf(page, k)
+  return now === null || now !== before
+}
+
+describe('every control of every lesson is in its link', () => {
+  it.each(LESSONS)('%s: each changed control comes back from the shared link', async (id) => {
     const { page, errors, close } = await openPage(`#/${id}`)
-    await page.locator(PANEL_CONTROLS).first().waitFor({ timeout: 20_000 })
-    const before = await controls(page)
-    // Move every slider to its end, pick another option of every select, flip every switch.
-    const n = await page.locator('.panel-lesson__panel input[type=range]').count()
-    for (let k = 0; k < n; k++) {
-      const s = page.locator('.panel-lesson__panel input[type=range]').nth(k)
-      await s.focus()
-      await s.press('End')
-      if ((await s.inputValue()) === before[k]) await s.press('Home')
-    }
-    for (const sel of await page.locator(`.panel-lesson__panel select${NOT_PACE}`).all()) {
-      const options = await sel
-        .locator('option')
-        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
-      // Another option than the one in use (a lesson's default may be the last one).
-      const current = await sel.inputValue()
-      const other = options.filter((o) => o !== '' && o !== current).pop()
-      if (other) await sel.selectOption(other)
-    }
-    for (const box of await page
-      .locator(`.panel-lesson__panel input[type=checkbox]${NOT_PACE}`)
-      .all())
-      await box.click()
-    const after = await controls(page)
-    expect(after).not.toEqual(before)
+    await page.locator(LOADED).first().waitFor({ timeout: 20_000 })
+    // Closed sections (the notation, the ε sweep) open, so that their controls can be used.
+    await openSections(page)
+    const n = await page
+      .locator(CONTROLS)
+      .evaluateAll((es) => es.map((e, k) => e.setAttribute('data-audit', String(k))).length)
+    const unchanged: string[] = []
+    for (let k = 0; k < n; k++)
+      if (!(await change(page, k)))
+        unchanged.push(
+          await page.locator(`[data-audit="${k}"]`).evaluate((e) => e.outerHTML.slice(0, 120)),
+        )
+    // Each control could be changed (no control is stuck or refuses every value).
+    expect(unchanged).toEqual([])
+    const after = await values(page)
+
     // the address catches up with the last change (the shell writes it at most every 300 ms)
     const query = () => page.locator('.share-bar').getAttribute('data-query')
     await expect.poll(query).toMatch(/^v=1&/)
     const hash = `#/${id}?${await query()}`
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash)
-    const url = await page.evaluate(() => location.href)
     await close()
 
-    const again = await openPage(url.slice(url.indexOf('#')))
-    await again.page.locator(PANEL_CONTROLS).first().waitFor({ timeout: 20_000 })
-    expect(await controls(again.page)).toEqual(after)
+    const again = await openPage(hash)
+    await again.page.locator(LOADED).first().waitFor({ timeout: 20_000 })
+    await openSections(again.page)
+    await expect.poll(() => values(again.page)).toEqual(after)
     expect(await again.page.getByTestId('link-notices').count()).toBe(0)
     expect([...errors, ...again.errors]).toEqual([])
     await again.close()

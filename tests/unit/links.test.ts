@@ -399,6 +399,7 @@ describe('round trip of every field of every lesson', () => {
           inputs: [s.inputs[0].map((x) => x + 1), s.inputs[0]],
           targets: [Array(s.layers.at(-1)! + 1).fill(0.25), Array(s.layers.at(-1)! + 1).fill(0.5)],
           batchSize: 1,
+          epsilon: 1e-4,
         },
         selected: 'b1[0]',
         sample: 1,

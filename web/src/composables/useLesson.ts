@@ -3,7 +3,13 @@
 import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { injectEmbedSink, injectProgress, progressReporter } from '../embed/protocol'
 import type { NnModule } from '../engine/nn'
-import { decodeWorked, encodeWorked, workedBase, type WorkedState } from '../links/workedLink'
+import {
+  WORKED_SCHEMA,
+  decodeWorked,
+  encodeWorked,
+  workedBase,
+  type WorkedState,
+} from '../links/workedLink'
 import { injectLessonLink } from '../links/useLink'
 import { checkWork, type CheckResult } from '../math/checkWork'
 import { deriveGradient, outputLayerMatrixForm, type DerivationStep } from '../math/derivation'
@@ -94,6 +100,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const own = workedBase(lesson.spec, lesson.focus)
   const start = startState(module, own, link?.opened ?? '', (key) => plainName(key, lesson.symbols))
   if (link) link.notices.value = [...link.notices.value, ...start.notices]
+  link?.claim(WORKED_SCHEMA.map((f) => f.key))
   const network = useNetwork(module, start.state.spec)
   const training = useTraining(network)
   const selected = ref(start.state.selected)

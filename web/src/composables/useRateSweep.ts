@@ -65,6 +65,8 @@ export function useRateSweep(
     pace?: number
     /** Starts in all: the start itself and `starts − 1` nudged by k × 1e-12. @default 5 */
     starts?: number
+    /** The pace's key in the link (useTrainingLoop's `link`). */
+    link?: string | false
   } = {},
 ): RateSweep {
   const startCount = options.starts ?? 5
@@ -134,6 +136,7 @@ export function useRateSweep(
       initialSteps: 4,
       budgetMs: options.budgetMs ?? 8,
       pace: options.pace,
+      link: options.link,
     },
   )
 

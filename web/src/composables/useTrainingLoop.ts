@@ -14,6 +14,7 @@ import {
   type ShallowRef,
 } from 'vue'
 import { injectProgress } from '../embed/protocol'
+import { pacesWith, useLinkedPace } from '../links/pace'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -47,14 +48,21 @@ export interface TrainingLoopOptions {
   totalSteps?: number
   /** What one step is called in messages. @default 'update' */
   unit?: 'update' | 'epoch'
+  /**
+   * The pace's key in the lesson's link (`pace=10`); a screen with several loops gives each its own.
+   * @default 'pace'
+   */
+  link?: string
 }
 
 export interface TrainingLoop {
   running: Readonly<Ref<boolean>>
   /** Steps done since the last `reset`. */
   steps: Readonly<Ref<number>>
-  /** Steps per second; {@link FASTEST} for as fast as it goes. Can change while running. */
+  /** Steps per second; {@link FASTEST} for as fast as it goes. Can change while running; in the link. */
   pace: Ref<number>
+  /** The paces the speed control offers: {@link PACES} and this loop's default. */
+  paces: readonly number[]
   /** Why the loop is paused when it did not pause because the learner asked (planned end, divergence). */
   message: Readonly<Ref<string>>
   /** True after `work` asked to stop (divergence): Resume cannot go on until a reset. */
@@ -93,7 +101,7 @@ export function useTrainingLoop(
   const unit = options.unit ?? 'update'
   const running = ref(false)
   const steps = ref(0)
-  const pace = ref(options.pace ?? FASTEST)
+  const pace = useLinkedPace(options.link ?? 'pace', options.pace ?? FASTEST, PACES)
   const message = ref('')
   const halted = ref(false)
   const started = ref(false)
@@ -205,6 +213,7 @@ export function useTrainingLoop(
     running,
     steps,
     pace,
+    paces: pacesWith(PACES, options.pace ?? FASTEST),
     message,
     halted,
     resumable: computed(() => started.value && !halted.value && !running.value),

@@ -54,6 +54,8 @@ export const LIMITS = {
   seed: range({ min: 0, max: 2 ** 31 - 1, whole: true }),
   /** Momentum μ and Adam's β₁, β₂ (the engine: 0 ≤ x < 1). */
   decay: range({ min: 0, max: 1, maxExclusive: true }),
+  /** The gradient check's step ε: above 0, at most 0.1 (the derivation panel's field). */
+  checkEpsilon: range({ min: 0, max: 0.1, minExclusive: true }),
   /** Adam's ε (the engine: above 0). */
   adamEpsilon: range({ min: 0, max: 1, minExclusive: true }),
   /** The lesson player: layer sizes and samples a page shows (PAGE within ENGINE). */

@@ -98,6 +98,13 @@ export interface LessonLink {
   passOn: (key: (typeof PASSED_ON)[number], value: string) => void
   /** The reactive values of a panel's schema, shared by every component that asks for them. */
   fields: Map<object, object>
+  /**
+   * Says that a part of the lesson reads these keys from the link (its own codec, not a schema of
+   * `fields`), so no other part calls them unknown; drops the notices that already did.
+   */
+  claim: (keys: Iterable<string>) => void
+  /** Every key some part of the lesson reads (claimed, or a field of a schema in `fields`). */
+  known: Set<string>
 }
 const LinkKey: InjectionKey<LessonLink> = Symbol('lesson-link')
 
@@ -121,6 +128,13 @@ export function provideLessonLink(): LessonLink {
     current: shallowRef(''),
     notices: ref([]),
     fields: new Map(),
+    known: new Set(),
+    claim: (keys) => {
+      for (const k of keys) link.known.add(k)
+      link.notices.value = link.notices.value.filter(
+        (n) => n.kind !== 'unknown' || !link.known.has(n.text),
+      )
+    },
     publish: (query) => (parts.value = [...parts.value, query]),
     passOn: (key, value) => {
       const others = kept.split('&').filter((p) => p && p.split('=')[0] !== key)
@@ -169,16 +183,21 @@ export function useLinkedState<S extends object>(schema: Schema<S>, own: S): S {
   const known = link?.fields.get(schema) as S | undefined
   if (known) return known
   if (!link) return reactive(structuredClone(own)) as S
+  // Two parts of one lesson must not share a key: the link could not tell their values apart.
+  const keys = schema.map((f) => f.key)
+  const taken = keys.filter((k) => link.known.has(k))
+  if (taken.length > 0)
+    console.error(`Link keys used twice in one lesson: ${taken.join(', ')} (links/useLink.ts).`)
   const d = decodeLink(schema, link.opened, own)
   const state = reactive(structuredClone(d.state)) as S
   link.fields.set(schema, state)
-  // A name is unknown only when no schema of the lesson knows it.
-  const keys = new Set(schema.map((f) => f.key))
-  const others = [...link.fields.keys()].map((sc) => new Set((sc as Schema<S>).map((f) => f.key)))
-  link.notices.value = [
-    ...link.notices.value.filter((n) => n.kind !== 'unknown' || !keys.has(n.text)),
-    ...d.notices.filter((n) => n.kind !== 'unknown' || !others.some((o) => o.has(n.text))),
-  ]
+  // A name is unknown only when no part of the lesson reads it.
+  link.notices.value = [...link.notices.value, ...d.notices]
+  link.claim(keys)
+  // Each schema reads the whole query: a problem they all see (garbled, unknown) is said once.
+  link.notices.value = link.notices.value.filter(
+    (n, k, all) => all.findIndex((m) => m.kind === n.kind && m.text === n.text) === k,
+  )
   // Reading every field through JSON lets the watcher follow all of them.
   link.publish(() => encodeLink(schema, JSON.parse(JSON.stringify(state)) as S, own))
   return state

@@ -189,6 +189,12 @@ export const WORKED_SCHEMA: Schema<WorkedState> = [
     ...kinds.flag('sb', 'shared biases'),
     write: (b) => (b === true ? '1' : '0'),
   }),
+  spec('epsilon', {
+    key: 'eps',
+    label: 'ε of the gradient check',
+    read: (t) => readNumber(t, LIMITS.checkEpsilon),
+    write: (x) => num(x!),
+  }),
   spec('seed', {
     key: 'seed',
     label: 'random seed',

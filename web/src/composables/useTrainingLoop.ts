@@ -49,10 +49,11 @@ export interface TrainingLoopOptions {
   /** What one step is called in messages. @default 'update' */
   unit?: 'update' | 'epoch'
   /**
-   * The pace's key in the lesson's link (`pace=10`); a screen with several loops gives each its own.
+   * The pace's key in the lesson's link (`pace=10`); a screen with several loops gives each its own;
+   * `false` for a loop without a speed control (its pace is not the learner's to change).
    * @default 'pace'
    */
-  link?: string
+  link?: string | false
 }
 
 export interface TrainingLoop {
@@ -101,7 +102,10 @@ export function useTrainingLoop(
   const unit = options.unit ?? 'update'
   const running = ref(false)
   const steps = ref(0)
-  const pace = useLinkedPace(options.link ?? 'pace', options.pace ?? FASTEST, PACES)
+  const pace =
+    options.link === false
+      ? ref(options.pace ?? FASTEST)
+      : useLinkedPace(options.link ?? 'pace', options.pace ?? FASTEST, PACES)
   const message = ref('')
   const halted = ref(false)
   const started = ref(false)

@@ -70,12 +70,18 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
       // own E (the next chunk's first loss replaces it). Not past a divergence: that loss is cut off.
       const now = network.trace.value?.loss
       const current =
-        !r.diverged && now !== undefined && Number.isFinite(now)
+        !r.diverged && now !== undefined && Number.isFinite(now) && now <= r.cutoff
           ? [{ update: network.updates.value, loss: now }]
           : []
+      // A chunk can end on the update whose loss the next chunk names as the divergence: drop it then.
+      if (r.divergedAt !== null) {
+        const at = r.divergedAt
+        lossHistory.value = lossHistory.value.filter((p) => p.update < at)
+      }
       push([
-        ...Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter((p) =>
-          Number.isFinite(p.loss),
+        // The curve stops at the cut-off: nothing from the update where the run diverged on.
+        ...Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter(
+          (p) => Number.isFinite(p.loss) && (r.divergedAt === null || p.update < r.divergedAt),
         ),
         ...current,
       ])

@@ -71,13 +71,18 @@ const verdictLabel: Record<Verdict, string> = {
 
 /**
  * The best η of a sweep, by one stated rule: the copy with the lowest final loss (its loss before the
- * last update done) among the copies the engine did not stop; the smaller η on a tie. Its index into
- * `copies`, or null while no copy has a loss.
+ * last update done) among the copies the engine did not stop and whose starts agree (a chaotic η has
+ * no one final loss, `verdicts`); the smaller η on a tie. Its index into `copies`, or null while no
+ * copy has a loss.
  */
-export function bestCopy(copies: readonly SweepCopy[]): number | null {
+export function bestCopy(
+  copies: readonly SweepCopy[],
+  verdicts: readonly CopyVerdict[] = [],
+): number | null {
   let best: number | null = null
   copies.forEach((c, k) => {
     if (c.divergedAt !== null || c.finalLoss === null || !Number.isFinite(c.finalLoss)) return
+    if (verdicts[k]?.verdict === 'chaotic') return
     if (best === null || c.finalLoss < (copies[best].finalLoss as number)) best = k
   })
   return best
@@ -133,7 +138,7 @@ export function finalLossSeries(
       pointRadius: v === 'diverged' ? 6 : 5,
     }
   })
-  const k = bestCopy(copies)
+  const k = bestCopy(copies, verdicts)
   const best: ChartSeries[] =
     k === null
       ? []

@@ -5,34 +5,23 @@ import type { NnModule } from '../../engine/nn'
 import { withNetwork } from '../../composables/useLessonStore'
 import type { NetworkSpec, Trace } from '../../engine/types'
 import { reluHealth, reluVerdict } from '../../math/reluHealth'
+import classic from '../step-by-step-222/lesson'
+
+/**
+ * The classic lesson's network, data and η, with one bias per unit (the lesson draws b as a column of
+ * the layer's width; the classic lesson ties them, which the shapes lesson leaves out).
+ */
+function classicSpec(): NetworkSpec {
+  const { layers, activations, loss, weights, biases, inputs, targets, learningRate } = classic.spec
+  return { layers, activations, loss, weights, biases, inputs, targets, learningRate }
+}
 
 /** The networks the lesson offers (ids as in its link, fields.ts). */
 export const SHAPES_NETWORKS: { id: string; label: string; spec: NetworkSpec }[] = [
   {
     id: '222',
     label: 'Classic 2-2-2, 1 sample (notes 004)',
-    spec: {
-      layers: [2, 2, 2],
-      activations: ['sigmoid', 'sigmoid'],
-      loss: 'half_sse',
-      weights: [
-        [
-          [0.15, 0.2],
-          [0.25, 0.3],
-        ],
-        [
-          [0.4, 0.45],
-          [0.5, 0.55],
-        ],
-      ],
-      biases: [
-        [0.35, 0.35],
-        [0.6, 0.6],
-      ],
-      inputs: [[0.05, 0.1]],
-      targets: [[0.01, 0.99]],
-      learningRate: 0.5,
-    },
+    spec: classicSpec(),
   },
   {
     id: '231',

@@ -102,7 +102,8 @@ export function useRateSweep(
           pinnedShare: c.divergedAt === null ? () => pinned(ensembles[s], k) : null,
         })),
       ),
-      { nudge: SWEEP_NUDGE },
+      // the last verdicts hold a copy's word near a threshold (hysteresis, classifySweep)
+      { nudge: SWEEP_NUDGE, previous: verdicts.value.map((v) => v.verdict) },
     )
   }
   /** One start's copies after a train call. */

@@ -40,6 +40,18 @@ export interface VerdictOptions {
   rises?: number
   /** The loss moved by less than this share over the window: flat (stalled or saturated). @default 0.01 */
   flatShare?: number
+  /**
+   * A flat copy has stalled only when its fall over the window is below this share of its fastest fall
+   * over any stretch of the same length: it slowed down. A copy falling at the same small pace from its
+   * start is slow, not stalled. @default 0.25
+   */
+  slowedShare?: number
+  /**
+   * Each copy's verdict at the previous judging of the same sweep (same order), for hysteresis: a copy
+   * that was stalled, saturated or converged keeps that word until its window change passes twice the
+   * share that made it so (and a stalled one until its pace passes twice `slowedShare`). @default []
+   */
+  previous?: readonly (Verdict | undefined)[]
   /** Share of pinned sigmoid activations that makes a flat copy saturated. @default 0.8 */
   pinnedAtLeast?: number
   /** Converged whatever else: the last loss is at most this (absolute, like the embed's event). @default 1e-3 */
@@ -74,6 +86,9 @@ export interface StartSpread {
 const finite = (xs: readonly (number | null)[]): number[] =>
   xs.filter((x): x is number => x !== null && Number.isFinite(x))
 const pct = (x: number) => `${Math.round(x * 100)} %`
+/** A share as a percentage with two significant digits below 10 % (0.0085 → '0.85 %'). */
+const pctFine = (x: number) =>
+  Math.abs(x) >= 0.1 || x === 0 ? pct(x) : `${Number((x * 100).toPrecision(2))} %`
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x))
 
 /** Rises of more than `share` of the loss between consecutive updates, and the window's relative change. */
@@ -88,13 +103,45 @@ export function windowStats(losses: readonly number[], window = 0.25, share = 0.
 }
 
 /**
- * Names what happened to every copy, from its own history (the last quarter of its updates):
+ * How fast the loss reaches new lows, over stretches of `n` consecutive losses: the fall of its running
+ * minimum (the lowest loss so far) across the stretch, as a share of that minimum at the stretch's
+ * start. `last` for the last stretch, `fastest` the largest over every stretch (the last included).
+ * Never negative: a bump up is no fall, and a bump back down to an old low is none either, so a loss
+ * wandering on a plateau measures flat. A steady slow fall has last ≈ fastest; a plateau after a fast
+ * fall has last ≪ fastest.
+ * @param losses finite losses in update order; fewer than `n` (or n < 2) give { last: 0, fastest: 0 }.
+ * @param n stretch length.
+ */
+export function fallPace(losses: readonly number[], n: number) {
+  if (losses.length < n || n < 2) return { last: 0, fastest: 0 }
+  const low: number[] = []
+  for (const x of losses) low.push(Math.min(x, low.length ? low[low.length - 1] : x))
+  const fall = (i: number) => (low[i] - low[i + n - 1]) / Math.max(Math.abs(low[i]), 1e-300)
+  let fastest = 0
+  for (let i = 0; i + n <= losses.length; i++) fastest = Math.max(fastest, fall(i))
+  return { last: fall(losses.length - n), fastest }
+}
+
+/**
+ * Names what happened to every copy, from its own history (the window: its last quarter of updates, at
+ * least 10):
  * - diverged: the engine stopped it; oscillating: the loss rose by > 5 % at least 3 times;
  * - converged: the last loss is ≤ 0.001, or it moved by < 1 % over the window after falling at
  *   least tenfold from its own start, with sigmoid units not pinned (a copy still falling is not);
- * - flat (< 1 % change): saturated with ≥ 80 % of sigmoid outputs pinned near 0 or 1, else stalled;
+ * - flat (< 1 % change over the window): saturated with ≥ 80 % of sigmoid outputs pinned near 0 or 1;
+ * - stalled: its lowest loss fell by under 1 % over the window AND by under a quarter of its fastest
+ *   fall over any stretch of the same length (fallPace: the relative decrease of the running minimum,
+ *   so bumps on a plateau do not count as falls). That is the shape of a plateau (a flat stretch after
+ *   a fall); whether the loss falls again later, no history can tell, so the reason says so. A copy at
+ *   a tiny η whose loss falls by 0.5 % per window from its very start has not slowed down (pace ≈ its
+ *   fastest): it is slow, not stalled, however small the fall (#12).
  * - still falling: `slow` when its η is below every copy that converged, saturated, oscillated or
  *   diverged; otherwise `unsettled`: still moving at an η above one of those, so not a slow one.
+ * Robustness: the stalled/slow line is two measures (flatness and slow-down against its own fastest
+ * pace), so a steady fall is never stalled whatever its size; and with `options.previous` the flat
+ * verdicts hold until their measure passes twice its threshold (hysteresis), so a copy whose change
+ * hovers around 1 % keeps one word instead of flipping at every judging, and starts 1e-12 apart judged
+ * with the same `previous` get the same word.
  */
 export function classifySweep(
   copies: readonly CopyHistory[],
@@ -105,13 +152,17 @@ export function classifySweep(
     riseShare: 0.05,
     rises: 3,
     flatShare: 0.01,
+    slowedShare: 0.25,
     pinnedAtLeast: 0.8,
     convergedBelow: 1e-3,
     settledShare: 0.01,
     ownDrop: 10,
     ...options,
   }
-  const own = copies.map((c): CopyVerdict | null => {
+  const previous = options.previous ?? []
+  const own = copies.map((c, k): CopyVerdict | null => {
+    // hysteresis: a word the copy already had holds until its measure passes twice the threshold
+    const held = (v: Verdict) => (previous[k] === v ? 2 : 1)
     if (c.divergedAt !== null) {
       return {
         verdict: 'diverged',
@@ -134,10 +185,11 @@ export function classifySweep(
     if (s.last <= o.convergedBelow) {
       return { verdict: 'converged', reason: `${at}, below ${o.convergedBelow}` }
     }
-    const flat = s.change < o.flatShare
+    const flat = s.change < o.flatShare * held('saturated')
+    const settled = s.change < o.settledShare * held('converged')
     // asked only of a copy that is flat or settled (a function costs an engine forward pass)
     const share =
-      flat || s.change < o.settledShare
+      flat || settled
         ? typeof c.pinnedShare === 'function'
           ? c.pinnedShare()
           : c.pinnedShare
@@ -151,17 +203,22 @@ export function classifySweep(
     }
     const settledFor = (share: number) =>
       `changed less than ${pct(share)} over the last ${s.size} updates`
-    if (!pinned && s.change < o.settledShare && s.first / s.last >= o.ownDrop) {
+    if (!pinned && settled && s.first / s.last >= o.ownDrop) {
       return {
         verdict: 'converged',
         reason: `${at}: it ${settledFor(o.settledShare)}, after falling from ${fmt(s.first)}`,
       }
     }
-    if (!flat) return null
-    const flatFor = settledFor(o.flatShare)
+    const pace = fallPace(l, s.size)
+    const slowed = pace.fastest > 0 ? pace.last / pace.fastest : 0
+    const h = held('stalled')
+    if (pace.last >= o.flatShare * h || slowed >= o.slowedShare * h) return null
     return {
       verdict: 'stalled',
-      reason: `${at}: it ${flatFor} without falling tenfold from ${fmt(s.first)} (a plateau)`,
+      reason:
+        pace.fastest > 0
+          ? `${at}: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates, against ${pctFine(pace.fastest)} in its fastest ${s.size}: it has stalled after falling from ${fmt(s.first)} (a plateau if it falls again later)`
+          : `${at}: it has not fallen below its first loss ${fmt(s.first)}: stuck`,
     }
   })
   const settled = copies
@@ -173,7 +230,8 @@ export function classifySweep(
     if (v) return v
     const l = finite(c.losses)
     const s = windowStats(l, o.window, o.riseShare)
-    const falling = `still falling: ${pct(s.change)} over the last ${s.size} updates (loss ${fmt(l[l.length - 1] ?? NaN)})`
+    const pace = fallPace(l, s.size)
+    const falling = `still falling: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates (loss ${fmt(l[l.length - 1] ?? NaN)})`
     if (c.learningRate < lowestSettled || settled.length === 0) {
       return { verdict: 'slow', reason: `${falling}; not there yet` }
     }

@@ -61,7 +61,7 @@ export const verdictOrder: Verdict[] = [
 const verdictLabel: Record<Verdict, string> = {
   slow: 'slow (still falling)',
   converged: 'converged',
-  stalled: 'stalled (flat, high loss)',
+  stalled: 'stalled (flat after a fall)',
   unsettled: 'unsettled (still falling above converged η)',
   oscillating: 'oscillating (overshoot)',
   saturated: 'saturated',

@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec } from '../../web/src/engine/types'
 import reluLesson from '../../web/src/lessons/relu-sigmoid-222/lesson'
+import classicLesson from '../../web/src/lessons/step-by-step-222/lesson'
 import {
   checkVerdict,
   numericalGradientCaption,
+  quotientStep,
   resolutionOf,
   SWEEP_EPSILONS,
+  ulpOf,
 } from '../../web/src/math/gradientCheck'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -126,5 +129,49 @@ describe('gradient check verdicts (real wasm)', () => {
     expect(ratio).toBeLessThan(200)
     expect(net.checkParameter(k, 0).ok).toBe(false)
     net.dispose()
+  })
+
+  it('at ε = 1e-15 on the classic network: ε is too small, not the gradient; the error is about one step of ulp(L)/2ε', async () => {
+    const net = await open({ ...classicLesson.spec, epsilon: 1e-15 })
+    const k = net.layout.W[1] // w²₁₁: ∂E/∂w = 0.0821670406 (notes 003)
+    const c = numbersAt(net, k)
+    expect(c.epsilon).toBe(1e-15)
+    // By hand: L = 0.298 lies in [2⁻², 2⁻¹), where doubles are 2⁻⁵⁴ apart; L(p ± ε) differ by whole
+    // multiples of that, so (L(p + ε) − L(p − ε)) / 2ε moves in steps of 2⁻⁵⁴ / 2e-15 = 0.0277555756.
+    expect(c.loss).toBeGreaterThanOrEqual(0.25)
+    expect(c.loss).toBeLessThan(0.5)
+    const step = 2 ** -54 / 2e-15
+    expect(ulpOf(c.loss)).toBe(2 ** -54)
+    expect(quotientStep(c.loss, 1e-15)).toBe(step)
+    expect(c.analytic).toBeCloseTo(0.0821670406, 10)
+    expect(c.numeric / step).toBeCloseTo(2, 6) // two steps: 0.0555111512
+    // the true error at ε = 1e-15: |0.0821670406 − 0.0555111512| = 0.0267 (relative 0.32): one step,
+    // not the "gradients above about 1.1" the old caption claimed (its 16-ulp margin over 2ε)
+    const err = Math.abs(c.analytic - c.numeric)
+    expect(err).toBeGreaterThan(0.026)
+    expect(err).toBeLessThan(0.027)
+    expect(resolutionOf(c.loss, 1e-15)).toBeGreaterThan(1) // the margin the verdict still uses
+    const caption = numericalGradientCaption(c)
+    expect(caption).toContain('ε is too small for this check, not the gradient')
+    expect(caption).toContain('in steps of 0.028')
+    expect(caption).toContain('the numerical value is 2 of those steps and its error, 0.027')
+    expect(caption).toContain('about 1 step:')
+    expect(caption).toContain('not a disagreement')
+    expect(caption).not.toMatch(/too small to check|above about 1\.1|they disagree|bug/)
+    // b¹₁'s gradient 0.000439 is below one step: that one really is too small to check at this ε
+    const b = numbersAt(net, net.layout.b[0])
+    expect(Math.abs(b.analytic)).toBeLessThan(step)
+    expect(numericalGradientCaption(b)).toContain('too small to check with this ε')
+    net.dispose()
+  })
+
+  it('ulpOf is the spacing of doubles, also at powers of two', () => {
+    expect(ulpOf(1)).toBe(Number.EPSILON)
+    expect(ulpOf(0.5)).toBe(2 ** -53)
+    expect(ulpOf(0.49999999999999994)).toBe(2 ** -54)
+    expect(ulpOf(0.298)).toBe(2 ** -54)
+    expect(ulpOf(-3)).toBe(2 ** -51)
+    expect(0.298 + ulpOf(0.298)).not.toBe(0.298)
+    expect(0.298 + ulpOf(0.298) / 4).toBe(0.298)
   })
 })

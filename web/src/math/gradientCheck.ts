@@ -4,6 +4,7 @@
 // and the relative error here; the engine computes every number.
 
 import { formatNumber } from './format'
+import { plural } from './plural'
 
 /** |analytic − numeric| / max(|analytic|, |numeric|), and 0 when both are 0. */
 export function relativeError(analytic: number, numeric: number): number {
@@ -41,6 +42,26 @@ export function resolutionOf(loss: number, epsilon: number): number {
   return (ROUNDING_UNITS * Number.EPSILON * Math.max(Math.abs(loss), Number.MIN_VALUE)) / epsilon
 }
 
+/**
+ * The spacing of doubles at `x` (its unit in the last place): 2^(⌊log₂|x|⌋ − 52) for normal x.
+ * L(p ± ε) are stored to this spacing, so (L(p + ε) − L(p − ε)) / 2ε can only take multiples of
+ * ulp(L) / 2ε (quotientStep), whatever the network.
+ */
+export function ulpOf(x: number): number {
+  const a = Math.abs(x)
+  if (!Number.isFinite(a) || a < 2 ** -1022) return 2 ** -1074
+  let e = Math.floor(Math.log2(a))
+  if (2 ** e > a)
+    e-- // log2 rounded up just below a power of two
+  else if (2 ** (e + 1) <= a) e++
+  return 2 ** (e - 52)
+}
+
+/** The step a central difference moves in at loss L with step ε: ulp(L) / 2ε. */
+export function quotientStep(loss: number, epsilon: number): number {
+  return ulpOf(loss) / (2 * epsilon)
+}
+
 /** Relative agreement of two slopes up to the check's own error (truncation ~ε, round-off ~resolution). */
 function matches(a: number, b: number, c: CheckNumbers): boolean {
   const tol = Math.max(resolutionOf(c.loss, c.epsilon), 1e-3 * Math.max(Math.abs(a), Math.abs(b)))
@@ -74,7 +95,8 @@ const g = (x: number): string => formatNumber(x, 2)
 /**
  * A caption such as "Backprop 0.0821670406, numerical (ε = 1×10⁻⁶) 0.0821670406: relative error
  * 3.1×10⁻¹⁰, they agree." At a kink it gives both one-sided slopes and the convention; below the
- * resolution it says the gradient is too small to check with this ε.
+ * resolution it says what limits the check: the central difference moves in steps of ulp(L)/2ε, so a
+ * gradient below one step is too small to check, and above it the error is round-off from ε, in steps.
  */
 export function numericalGradientCaption(c: CheckNumbers): string {
   const head = `Backprop ${f(c.analytic)}, numerical (ε = ${formatNumber(c.epsilon, 3)}) ${f(c.numeric)}`
@@ -88,8 +110,18 @@ export function numericalGradientCaption(c: CheckNumbers): string {
     }
     case 'kink-mismatch':
       return `${head}. The step ±ε crosses a ReLU kink (slope from the left ${f(c.left)}, from the right ${f(c.right)}), and backprop matches neither side: check the backward pass.`
-    case 'too-small':
-      return `${head}: too small to check with this ε. At a loss of ${formatNumber(c.loss, 3)}, a difference quotient with ε = ${formatNumber(c.epsilon, 3)} only resolves gradients above about ${g(resolutionOf(c.loss, c.epsilon))}; both are below that (round-off, not a disagreement). A larger ε resolves smaller gradients.`
+    case 'too-small': {
+      // What is exactly true at this ε: L(p ± ε) are stored in steps of ulp(L), so the quotient moves
+      // in steps of ulp(L)/2ε; the error shown is |backprop − numerical| in those steps.
+      const step = quotientStep(c.loss, c.epsilon)
+      const stored = `At a loss of ${formatNumber(c.loss, 3)}, L(p ± ε) are stored in steps of ${g(ulpOf(c.loss))} (one unit in the last place), so the central difference with ε = ${formatNumber(c.epsilon, 3)} can only move in steps of ${g(step)}`
+      const err = Math.abs(c.analytic - c.numeric)
+      if (Math.max(Math.abs(c.analytic), Math.abs(c.numeric)) < step)
+        return `${head}: too small to check with this ε. ${stored}, and both gradients are below one step (round-off, not a disagreement). A larger ε resolves smaller gradients.`
+      const steps = err / step
+      const many = steps < 0.5 ? 'under one step' : `about ${plural(Math.round(steps), 'step')}`
+      return `${head}: ε is too small for this check, not the gradient. ${stored}; the numerical value is ${Math.round(c.numeric / step)} of those steps and its error, ${g(err)} (relative ${g(rel)}), is ${many}: round-off from the tiny ε, not a disagreement. A larger ε (10⁻⁶, say) checks this gradient.`
+    }
     case 'agree':
       return `${head}: relative error ${g(rel)}, they agree.`
     case 'close':

@@ -49,7 +49,11 @@ TEST(Catalogue, ExportsEveryRowAsJson) {
   EXPECT_EQ(j["activations"][5]["hidden"], false);
   EXPECT_EQ(j["activations"][4]["label"], "leaky ReLU");
   EXPECT_EQ(j["losses"][2]["output"], "sigmoid");
+  EXPECT_EQ(j["activations"][2]["tex"], "\\tanh({z})");
+  EXPECT_EQ(j["losses"][0]["dtex"], "-({y} - {a})");
   EXPECT_EQ(j["optimizers"].size(), 3u);
+  EXPECT_EQ(j["optimizers"][0]["params"], nn::Json::array());
+  EXPECT_EQ(j["optimizers"][2]["params"], nn::Json({"beta1", "beta2", "epsilon"}));
   EXPECT_EQ(j["regularizers"][2]["name"], "l2");
 }
 

@@ -1,6 +1,8 @@
 // catalogue_json; see catalogue.h.
 #include "catalogue.h"
 
+#include <algorithm>
+
 #include "json.h"
 
 namespace nn {
@@ -11,16 +13,26 @@ std::string catalogue_json() {
     Json rows = Json::array();
     for (const CatalogueEntry& e : table) {
       Json row = {{"name", e.name}, {"label", e.label}};
-      if (std::string_view(fits_key) == "hidden")
-        row["hidden"] = std::string_view(e.fits) == "hidden";
-      if (std::string_view(fits_key) == "output") row["output"] = e.fits;
+      const std::string_view kind = fits_key, fits = e.fits;
+      if (kind == "hidden") row["hidden"] = fits == "hidden";
+      if (kind == "output") row["output"] = e.fits;
+      if (kind == "params") {
+        Json params = Json::array();
+        for (size_t at = 0; at < fits.size();) {
+          const size_t end = std::min(fits.find(' ', at), fits.size());
+          params.push_back(std::string(fits.substr(at, end - at)));
+          at = end + 1;
+        }
+        row["params"] = std::move(params);
+      }
+      if (kind == "hidden" || kind == "output") row["tex"] = e.tex, row["dtex"] = e.dtex;
       rows.push_back(std::move(row));
     }
     out[key] = std::move(rows);
   };
   list("activations", kActivations, "hidden");
   list("losses", kLosses, "output");
-  list("optimizers", kOptimizers, "");
+  list("optimizers", kOptimizers, "params");
   list("regularizers", kRegularizers, "");
   return json_text(out);
 }

@@ -18,23 +18,35 @@ namespace nn {
 struct CatalogueEntry {
   const char* name;   // as written in a spec
   const char* label;  // as shown on screen
-  // activations: "hidden" when allowed in a hidden layer; losses: the output activation it needs.
-  const char* fits;
+  // activations: "hidden" when allowed in a hidden layer; losses: the output activation it needs;
+  // optimizers: the spec fields it reads besides name, space-separated.
+  const char* fits = "";
+  // The maths as the notes write it, in LaTeX with placeholders the app fills in: activations
+  // f({z}) and f′ in terms of {a} and {z} ({Σe^z}: the layer's e^{z_k} summed, for softmax);
+  // losses E_k and ∂E/∂a_k in terms of {a}, {y} and the output count {K}.
+  const char* tex = "";
+  const char* dtex = "";
 };
 
-inline constexpr CatalogueEntry kActivations[] = {{"linear", "linear", "hidden"},
-                                                  {"sigmoid", "sigmoid", "hidden"},
-                                                  {"tanh", "tanh", "hidden"},
-                                                  {"relu", "ReLU", "hidden"},
-                                                  {"leaky_relu", "leaky ReLU", "hidden"},
-                                                  {"softmax", "softmax", ""}};
+inline constexpr CatalogueEntry kActivations[] = {
+    {"linear", "linear", "hidden", "{z}", "1"},
+    {"sigmoid", "sigmoid", "hidden", "\\frac{1}{1 + e^{-{z}}}", "{a}\\,(1 - {a})"},
+    {"tanh", "tanh", "hidden", "\\tanh({z})", "1 - {{a}}^2"},
+    {"relu", "ReLU", "hidden", "\\max(0, {z})",
+     "\\begin{cases} 1 & {z} > 0 \\\\ 0 & {z} \\le 0 \\end{cases}"},
+    {"leaky_relu", "leaky ReLU", "hidden", "\\max(0.01\\,{z}, {z})",
+     "\\begin{cases} 1 & {z} > 0 \\\\ 0.01 & {z} \\le 0 \\end{cases}"},
+    // f′ here is the Jacobian's diagonal; the off-diagonal −a_j a_k is written where it is used.
+    {"softmax", "softmax", "", "\\frac{e^{{z}}}{{Σe^z}}", "{a}\\,(1 - {a})"}};
 inline constexpr CatalogueEntry kLosses[] = {
-    {"half_sse", "½ sum of squares", ""},
-    {"mse", "mean squared error", ""},
-    {"bce", "binary cross-entropy", "sigmoid"},
-    {"cross_entropy", "cross-entropy (softmax)", "softmax"}};
-inline constexpr CatalogueEntry kOptimizers[] = {
-    {"sgd", "SGD", ""}, {"momentum", "momentum 0.9", ""}, {"adam", "Adam", ""}};
+    {"half_sse", "½ sum of squares", "", "\\tfrac{1}{2}({y} - {a})^2", "-({y} - {a})"},
+    {"mse", "mean squared error", "", "\\tfrac{1}{{K}}({y} - {a})^2", "-\\frac{2}{{K}}({y} - {a})"},
+    {"bce", "binary cross-entropy", "sigmoid", "-[{y} \\ln {a} + (1 - {y}) \\ln(1 - {a})]",
+     "\\frac{{a} - {y}}{{a}\\,(1 - {a})}"},
+    {"cross_entropy", "cross-entropy (softmax)", "softmax", "-{y} \\ln {a}", "-\\frac{{y}}{{a}}"}};
+inline constexpr CatalogueEntry kOptimizers[] = {{"sgd", "SGD", ""},
+                                                 {"momentum", "momentum 0.9", "momentum"},
+                                                 {"adam", "Adam", "beta1 beta2 epsilon"}};
 inline constexpr CatalogueEntry kRegularizers[] = {
     {"none", "none", ""}, {"l1", "L1", ""}, {"l2", "L2", ""}};
 
@@ -66,8 +78,9 @@ std::string catalogue_expected(const CatalogueEntry (&table)[N]) {
   return s;
 }
 
-// The whole catalogue as JSON: {"activations": [{"name", "label", "hidden"}], "losses": [{"name",
-// "label", "output"}], "optimizers": [{"name", "label"}], "regularizers": [{"name", "label"}]}.
+// The whole catalogue as JSON: {"activations": [{"name", "label", "hidden", "tex", "dtex"}],
+// "losses": [{"name", "label", "output", "tex", "dtex"}], "optimizers": [{"name", "label",
+// "params": [field…]}], "regularizers": [{"name", "label"}]}.
 std::string catalogue_json();
 
 }  // namespace nn

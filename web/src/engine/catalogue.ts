@@ -11,6 +11,13 @@ export type LossName = Entry<'losses'>['name']
 export type OptimizerName = Entry<'optimizers'>['name']
 export type PenaltyName = Entry<'regularizers'>['name']
 
+/** An optimizer as a spec names it: its name and the fields its catalogue row lists (all optional). */
+export type OptimizerSpec = {
+  [N in OptimizerName]: { name: N } & Partial<
+    Record<Extract<Entry<'optimizers'>, { name: N }>['params'][number], number>
+  >
+}[OptimizerName]
+
 /** Every activation, in the engine's order; `hidden` = allowed in a hidden layer (softmax is not). */
 export const ACTIVATIONS: readonly Entry<'activations'>[] = CATALOGUE.activations
 /** Every loss; `output` names the output activation it needs, or is '' when any fits. */
@@ -32,4 +39,27 @@ const labels = new Map<string, string>(
 /** The on-screen label of any catalogue name, e.g. 'leaky_relu' → 'leaky ReLU'. */
 export function label(name: string): string {
   return labels.get(name) ?? name
+}
+
+/** The placeholders of the catalogue's LaTeX: net input, output, target, output count, softmax's Σₖ e^{z_k}. */
+export type TexSlots = Partial<Record<'z' | 'a' | 'y' | 'K' | 'Σe^z', string>>
+
+/**
+ * A catalogue formula (`tex`: f(z) or E_k; `dtex`: f′ or ∂E/∂a_k) with its placeholders filled in,
+ * e.g. tex('activations', 'sigmoid', 'tex', { z: 'z_1' }) → '\\frac{1}{1 + e^{-z_1}}'.
+ */
+export function tex(
+  table: 'activations' | 'losses',
+  name: ActivationName | LossName,
+  which: 'tex' | 'dtex',
+  slots: TexSlots,
+): string {
+  const row = (CATALOGUE[table] as readonly { name: string; tex: string; dtex: string }[]).find(
+    (r) => r.name === name,
+  )
+  if (!row) throw new Error(`${name} is not in the catalogue's ${table}`)
+  return row[which].replace(
+    /\{(z|a|y|K|Σe\^z)\}/g,
+    (slot, key: keyof TexSlots) => slots[key] ?? slot,
+  )
 }

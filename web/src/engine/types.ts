@@ -1,14 +1,9 @@
 // The engine's one description of a network and its data (the "spec"), and the trace it returns.
 // Shared by lessons, URL state, exports and the CLI. Pure types: no runtime code. The names come from
 // the engine's catalogue (./catalogue.ts).
-import type { ActivationName, LossName, PenaltyName } from './catalogue'
+import type { ActivationName, LossName, OptimizerSpec, PenaltyName } from './catalogue'
 
-export type { ActivationName, LossName }
-
-export type OptimizerSpec =
-  | { name: 'sgd' }
-  | { name: 'momentum'; momentum?: number }
-  | { name: 'adam'; beta1?: number; beta2?: number; epsilon?: number }
+export type { ActivationName, LossName, OptimizerSpec }
 
 /** A network, its data and how it trains. `weights[l][j][i]` joins input i of layer l to neuron j of layer l+1. */
 export interface NetworkSpec {

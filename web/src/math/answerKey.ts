@@ -3,6 +3,7 @@
 // gradient with its chain-rule derivation, updated weights. Values come from quantities.ts (the engine's
 // trace), derivations from derivation.ts; this file only arranges and formats. No Vue, no engine calls.
 
+import { tex } from '../engine/catalogue'
 import type { ActivationName, NetworkSpec, Trace } from '../engine/types'
 import { deriveGradient, type DerivationStep } from './derivation'
 import { factorsOf } from './derivationFactors'
@@ -83,21 +84,10 @@ const n = (x: number): string => {
   return x < 0 ? `(${s})` : s
 }
 
+/** f(z) in LaTeX (the catalogue's); softmax's unit j of a layer whose net inputs are `all`. */
 function activationLatex(act: ActivationName, z: string, all?: string[], j = 0): string {
-  switch (act) {
-    case 'linear':
-      return z
-    case 'sigmoid':
-      return `\\frac{1}{1 + e^{-${z}}}`
-    case 'tanh':
-      return `\\tanh(${z})`
-    case 'relu':
-      return `\\max(0, ${z})`
-    case 'leaky_relu':
-      return `\\max(0.01\\,${z}, ${z})`
-    case 'softmax':
-      return `\\frac{e^{${all?.[j] ?? z}}}{${(all ?? [z]).map((v) => `e^{${v}}`).join(' + ')}}`
-  }
+  const sum = (all ?? [z]).map((v) => `e^{${v}}`).join(' + ')
+  return tex('activations', act, 'tex', { z: all?.[j] ?? z, 'Σe^z': sum })
 }
 
 function activationName(act: ActivationName, z: string): string {

@@ -1,8 +1,31 @@
 // Loss terms E_k of one sample and the output layer's δ = ∂E/∂z, written as the notes write them.
 // Plain TypeScript for checking a student's numbers; the engine's loss comes from the trace.
 
+import { tex } from '../engine/catalogue'
 import type { ActivationName, LossName } from '../engine/types'
 import { derivative } from './activations'
+
+/** y·log(a) with 0·log(0) = 0. */
+function xlog(y: number, a: number, log: (v: number) => number): number {
+  return y === 0 ? 0 : y * log(a)
+}
+
+/** E_k and ∂E/∂a_k of every loss, one row each (E = Σ_k E_k over the K outputs). */
+const LOSSES: Record<
+  LossName,
+  {
+    term: (a: number, y: number, K: number, log: (v: number) => number) => number
+    gradient: (a: number, y: number, K: number) => number
+  }
+> = {
+  half_sse: { term: (a, y) => 0.5 * (y - a) ** 2, gradient: (a, y) => a - y },
+  mse: { term: (a, y, K) => (y - a) ** 2 / K, gradient: (a, y, K) => (2 * (a - y)) / K },
+  bce: {
+    term: (a, y, _K, log) => -(xlog(y, a, log) + xlog(1 - y, 1 - a, log)),
+    gradient: (a, y) => (a - y) / (a * (1 - a)),
+  },
+  cross_entropy: { term: (a, y, _K, log) => -xlog(y, a, log), gradient: (a, y) => -y / a },
+}
 
 /**
  * E_k, the loss term of output k for one sample, so that the sample's loss is Σ_k E_k:
@@ -16,35 +39,12 @@ export function lossTerm(
   K: number,
   log: (v: number) => number = Math.log,
 ): number {
-  switch (loss) {
-    case 'half_sse':
-      return 0.5 * (y - a) ** 2
-    case 'mse':
-      return (y - a) ** 2 / K
-    case 'bce':
-      return -(xlog(y, a, log) + xlog(1 - y, 1 - a, log))
-    case 'cross_entropy':
-      return -xlog(y, a, log)
-  }
-}
-
-/** y·log(a) with 0·log(0) = 0. */
-function xlog(y: number, a: number, log: (v: number) => number): number {
-  return y === 0 ? 0 : y * log(a)
+  return LOSSES[loss].term(a, y, K, log)
 }
 
 /** ∂E/∂a_k for one output unit (E = Σ_k E_k). */
 export function lossGradient(loss: LossName, a: number, y: number, K: number): number {
-  switch (loss) {
-    case 'half_sse':
-      return a - y
-    case 'mse':
-      return (2 * (a - y)) / K
-    case 'bce':
-      return (a - y) / (a * (1 - a))
-    case 'cross_entropy':
-      return -y / a
-  }
+  return LOSSES[loss].gradient(a, y, K)
 }
 
 /** True when the notes' shortcut δ = a − y (up to Σy for softmax) replaces ∂E/∂a · f′(z). */
@@ -84,30 +84,12 @@ export function outputDelta(
   return g.map((gk, k) => gk * derivative(activation, z[k]))
 }
 
-/** LaTeX of ∂E/∂a_k as the notes write it, e.g. −(target − out) for half_sse. */
+/** LaTeX of ∂E/∂a_k as the notes write it (the catalogue's), e.g. −(target − out) for half_sse. */
 export function lossGradientLatex(loss: LossName, a: string, y: string, K: number): string {
-  switch (loss) {
-    case 'half_sse':
-      return `-(${y} - ${a})`
-    case 'mse':
-      return `-\\frac{2}{${K}}(${y} - ${a})`
-    case 'bce':
-      return `\\frac{${a} - ${y}}{${a}\\,(1 - ${a})}`
-    case 'cross_entropy':
-      return `-\\frac{${y}}{${a}}`
-  }
+  return tex('losses', loss, 'dtex', { a, y, K: String(K) })
 }
 
-/** LaTeX of E_k in terms of a_k and y_k. */
+/** LaTeX of E_k in terms of a_k and y_k (the catalogue's). */
 export function lossTermLatex(loss: LossName, a: string, y: string, K: number): string {
-  switch (loss) {
-    case 'half_sse':
-      return `\\tfrac{1}{2}(${y} - ${a})^2`
-    case 'mse':
-      return `\\tfrac{1}{${K}}(${y} - ${a})^2`
-    case 'bce':
-      return `-[${y} \\ln ${a} + (1 - ${y}) \\ln(1 - ${a})]`
-    case 'cross_entropy':
-      return `-${y} \\ln ${a}`
-  }
+  return tex('losses', loss, 'tex', { a, y, K: String(K) })
 }

@@ -157,7 +157,7 @@ describe('playground data and training', () => {
     const csv = join(dir, 'tfp.csv')
     writeFileSync(csv, 'x1,x2,label\n1,1,1\n-1,-1,-1\n2,2,1\n-2,-2,-1\n3,1,1\n-3,-1,-1\n')
     await page.getByTestId('import-csv').setInputFiles(csv)
-    await page.getByText('Labels −1/+1: two classes', { exact: false }).waitFor()
+    await page.getByText('2 classes from column label: −1 is class 0', { exact: false }).waitFor()
     // Two classes: the sigmoid output's losses are offered and the key names classes 0 and 1.
     expect(await choice(page, 'Loss').locator('option').count()).toBe(3)
     await page.getByText('Blue: class 1, orange: class 0.').waitFor()

@@ -6,7 +6,7 @@
 // numbers 0…K−1, one-hot columns) and `labels` says how. Nothing from the file is evaluated or turned
 // into markup.
 import Papa from 'papaparse'
-import { DOMAIN, round3, type DataPoint } from './datasets'
+import { DOMAIN, MAX_CLASSES, round3, type DataPoint } from './datasets'
 import { LIMITS } from '../../links/limits'
 
 export interface CsvResult {
@@ -22,10 +22,8 @@ export interface CsvResult {
 
 /** Skipped lines named one by one; the rest are counted. */
 export const MAX_PROBLEMS = 5
-/** Classes the playground trains and draws (its three-class output and colours). */
-const MAX_CLASSES = 3
-const WORDS = ['', 'one class', 'two classes', 'three classes']
 const count = (n: number): string => n.toLocaleString('en-US')
+const list = (xs: readonly (string | number)[]): string => xs.join(', ')
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 const MAX_CHARS = 2_000_000
@@ -36,46 +34,69 @@ function show(text: string): string {
   return clean.length > 20 ? `${clean.slice(0, 20)}…` : clean
 }
 
+/** The label columns, for the notice: their header names, else their positions (1-based). */
+export interface LabelColumns {
+  /** Header names of the label columns (one, or one per one-hot column); [] without a header. */
+  names: string[]
+  /** How many label columns: 1, or K one-hot columns. */
+  width: number
+}
+
+function columnWords(c: LabelColumns): string {
+  if (c.width === 1) return c.names[0] ? `column ${show(c.names[0])}` : 'column 3'
+  return c.names.length === c.width
+    ? `the one-hot columns ${list(c.names.map(show))}`
+    : `the one-hot columns 3–${c.width + 2}`
+}
+
 /**
- * The labels as the playground's: ±1 → classes 0/1, 0/1 and 0…K−1 (K ≤ 3) → classes, anything else
- * (also more than three class numbers) → regression targets; with the sentence that says which.
+ * The labels as the playground's classes, and the sentence that says how they were understood, e.g.
+ * “4 classes from column label: 0, 1, 2, 3.”: ±1 → classes 0/1 (TensorFlow Playground's convention);
+ * whole numbers 0…K−1 (or K one-hot columns, column k → class k − 1) → K classes, K from the largest
+ * label as model.ts's problemOf decides, K ≤ {@link MAX_CLASSES}; anything else, or more classes than
+ * that → regression targets (the numbers themselves). Classes without points are named.
  */
 export function readLabels(
   points: readonly DataPoint[],
-  oneHot = 0,
+  columns: LabelColumns = { names: [], width: 1 },
 ): { points: DataPoint[]; labels: string } {
   if (points.length === 0) return { points: [], labels: '' }
+  const from = columnWords(columns)
   const seen = new Set(points.map((p) => p.label))
   const values = [...seen].sort((a, b) => a - b)
-  if (oneHot > 0) {
-    if (oneHot <= MAX_CLASSES)
-      return {
-        points: [...points],
-        labels: `${oneHot} one-hot label columns: ${WORDS[oneHot]} (column k is class k − 1).`,
-      }
-    return {
-      points: [...points],
-      labels: `${oneHot} one-hot label columns: ${oneHot} classes, but the playground trains at most ${MAX_CLASSES}, so the class numbers 0…${oneHot - 1} are fitted as numbers (regression).`,
-    }
-  }
-  if (seen.has(-1) && values.every((v) => v === -1 || v === 1))
+  if (columns.width === 1 && seen.has(-1) && values.every((v) => v === -1 || v === 1))
     return {
       points: points.map((p) => ({ ...p, label: p.label === 1 ? 1 : 0 })),
-      labels: 'Labels −1/+1: two classes (−1 is class 0, orange; +1 is class 1, blue).',
+      labels: `2 classes from ${from}: −1 is class 0 (orange), +1 is class 1 (blue).`,
     }
   const whole = values.every((v) => Number.isInteger(v) && v >= 0)
-  const K = values[values.length - 1] + 1
-  if (whole && K <= 2) return { points: [...points], labels: 'Labels 0/1: two classes.' }
-  if (whole && K <= MAX_CLASSES)
-    return { points: [...points], labels: 'Labels 0, 1, 2: three classes.' }
+  // K as problemOf decides it (from the largest label), so the notice names the classes trained.
+  const K = whole ? Math.max(2, values[values.length - 1] + 1) : 0
+  if (whole && K <= MAX_CLASSES) {
+    const classes = Array.from({ length: K }, (_, k) => k)
+    const empty = classes.filter((k) => !seen.has(k))
+    const unused = columns.width - K
+    return {
+      points: [...points],
+      labels: [
+        `${K} classes from ${from}: ${list(classes)}.`,
+        ...(empty.length > 0 ? [`No point is in class ${list(empty)}.`] : []),
+        ...(unused > 0
+          ? [
+              `The last ${unused === 1 ? 'column has' : `${unused} columns have`} no 1, so ${K} classes are trained.`,
+            ]
+          : []),
+      ].join(' '),
+    }
+  }
   if (whole && K <= 100)
     return {
       points: [...points],
-      labels: `Labels 0…${K - 1} look like ${K} classes, but the playground trains at most ${MAX_CLASSES}, so they are fitted as numbers (regression).`,
+      labels: `${K} classes from ${from}, but the playground trains at most ${MAX_CLASSES}, so the class numbers 0…${K - 1} are fitted as numbers (regression).`,
     }
   return {
     points: [...points],
-    labels: `Labels from ${values[0]} to ${values[values.length - 1]}: not class numbers, so they are fitted as numbers (regression).`,
+    labels: `Numbers from ${values[0]} to ${values[values.length - 1]} in ${from}: not class numbers 0…${MAX_CLASSES - 1}, so they are fitted as numbers (regression).`,
   }
 }
 
@@ -92,6 +113,7 @@ export function parseCsv(text: string): CsvResult {
   }
   /** Values per line: 3 (x1, x2, label) or 2 + K (one-hot), from the first line with data. */
   let width = 0
+  let header: string[] = []
   // Empty and comment lines are kept as rows so that row k is line k + 1 (unless a quoted value spans lines).
   const rows = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'] }).data
   let full = false
@@ -99,7 +121,10 @@ export function parseCsv(text: string): CsvResult {
     const cells = row.map((c) => c.trim())
     const n = k + 1
     if (cells.every((c) => c === '') || cells[0].startsWith('#')) return
-    if (k === 0 && cells.some((c) => /[a-z]/i.test(c) && !NUMBER.test(c))) return // a header
+    if (k === 0 && cells.some((c) => /[a-z]/i.test(c) && !NUMBER.test(c))) {
+      header = cells // names the label columns in the notice
+      return
+    }
     if (width === 0 && cells.length >= 3) width = cells.length
     if (cells.length !== (width || 3)) {
       problem(
@@ -139,7 +164,11 @@ export function parseCsv(text: string): CsvResult {
   })
   if (skipped > MAX_PROBLEMS)
     problems.push(`… and ${count(skipped - MAX_PROBLEMS)} more lines were skipped.`)
-  const read = readLabels(points, width > 3 ? width - 2 : 0)
+  const labelWidth = Math.max(1, width - 2)
+  const read = readLabels(points, {
+    names: header.length === labelWidth + 2 ? header.slice(2) : [],
+    width: labelWidth,
+  })
   return { points: read.points, problems, labels: read.labels }
 }
 

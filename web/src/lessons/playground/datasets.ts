@@ -1,13 +1,16 @@
 // The playground's 2-D data: the classic sets (TensorFlow Playground's, on the same [-6, 6]² plane), a
-// three-class spiral and the learner's own points. Pure TypeScript, seeded: the same seed gives the same
+// three-class spiral and the learner's own points (up to MAX_CLASSES classes). Pure TypeScript, seeded: the same seed gives the same
 // points on every machine (mulberry32, Box–Muller), coordinates rounded to 3 decimals so that CSV, links
 // and exports carry them exactly.
 import { mulberry32 } from '../../math/random'
 
 export type DatasetName =
   'circle' | 'xor' | 'gauss' | 'spiral' | 'spiral3' | 'plane' | 'gaussmix' | 'custom'
-/** binary: labels 0/1; multiclass: labels 0, 1, 2; regression: labels in [-1, 1]. */
+/** binary: labels 0/1; multiclass: labels 0…K−1 (3 ≤ K ≤ {@link MAX_CLASSES}); regression: any number. */
 export type ProblemKind = 'binary' | 'multiclass' | 'regression'
+
+/** Most classes the playground trains and draws (one softmax output and one colour per class). */
+export const MAX_CLASSES = 8
 
 export interface DataPoint {
   x1: number
@@ -20,17 +23,19 @@ export interface DatasetInfo {
   name: DatasetName
   title: string
   kind: ProblemKind
+  /** Classes K (1 for regression: one output). */
+  classes: number
 }
 
 export const DATASETS: readonly DatasetInfo[] = [
-  { name: 'circle', title: 'Circle', kind: 'binary' },
-  { name: 'xor', title: 'XOR quadrants', kind: 'binary' },
-  { name: 'gauss', title: 'Two Gaussians', kind: 'binary' },
-  { name: 'spiral', title: 'Spiral', kind: 'binary' },
-  { name: 'spiral3', title: 'Three-class spiral', kind: 'multiclass' },
-  { name: 'plane', title: 'Plane (regression)', kind: 'regression' },
-  { name: 'gaussmix', title: 'Gaussian mix (regression)', kind: 'regression' },
-  { name: 'custom', title: 'Your own points', kind: 'binary' },
+  { name: 'circle', title: 'Circle', kind: 'binary', classes: 2 },
+  { name: 'xor', title: 'XOR quadrants', kind: 'binary', classes: 2 },
+  { name: 'gauss', title: 'Two Gaussians', kind: 'binary', classes: 2 },
+  { name: 'spiral', title: 'Spiral', kind: 'binary', classes: 2 },
+  { name: 'spiral3', title: 'Three-class spiral', kind: 'multiclass', classes: 3 },
+  { name: 'plane', title: 'Plane (regression)', kind: 'regression', classes: 1 },
+  { name: 'gaussmix', title: 'Gaussian mix (regression)', kind: 'regression', classes: 1 },
+  { name: 'custom', title: 'Your own points', kind: 'binary', classes: 2 },
 ]
 
 /** Half-width of the input plane: points and heatmaps cover [-DOMAIN, DOMAIN]². */
@@ -160,9 +165,12 @@ export function generate(name: DatasetName, n: number, noise: number, seed: numb
 }
 
 /**
- * Splits points into train and test: point k goes to the test set when a hash of (seed, k) falls below
- * `testShare`. Per-point, so adding a point never moves the others between the sets. The last
- * `alwaysTrain` points (clicked onto the plane) are training points whatever the hash says.
+ * Splits points into train and test: of the m points that take part, exactly round(testShare · m) are
+ * held out, those whose hash of (seed, k) is smallest, so a 50 % share of 300 points is 150/150. (A
+ * coin per point, as before, held out a binomial count: 142 of 300 for seed 1, so 158/142, with a
+ * spread of about √(m · s · (1 − s)) ≈ 9 points.) Each point's hash is its own, so a new point moves at most one other
+ * point between the sets. The last `alwaysTrain` points (clicked onto the plane) are training points and
+ * take no part. Order within each set is the points' order.
  */
 export function split(
   points: readonly DataPoint[],
@@ -170,17 +178,14 @@ export function split(
   seed: number,
   alwaysTrain = 0,
 ): { train: DataPoint[]; test: DataPoint[] } {
+  const m = points.length - Math.max(0, Math.min(points.length, alwaysTrain))
+  const hash = Array.from({ length: m }, (_, k) =>
+    mulberry32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0)(),
+  )
+  const ranked = hash.map((_, k) => k).sort((a, b) => hash[a] - hash[b] || a - b)
+  const held = new Set(ranked.slice(0, Math.round(Math.min(1, Math.max(0, testShare)) * m)))
   const train: DataPoint[] = []
   const test: DataPoint[] = []
-  const from = points.length - Math.max(0, Math.min(points.length, alwaysTrain))
-  points.forEach((p, k) => {
-    const u = mulberry32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0)()
-    ;(k < from && u < testShare ? test : train).push(p)
-  })
+  points.forEach((p, k) => (held.has(k) ? test : train).push(p))
   return { train, test }
-}
-
-/** How many classes a problem has (1 output for binary and regression). */
-export function classCount(kind: ProblemKind): number {
-  return kind === 'multiclass' ? 3 : kind === 'binary' ? 2 : 1
 }

@@ -1,5 +1,5 @@
 // The playground's settings and how they become the engine's spec. Pure TypeScript: the one place that
-// decides the output layer (sigmoid for two classes, softmax for three, linear for regression) and which
+// decides the output layer (sigmoid for two classes, K softmax units for K ≥ 3, linear for regression) and which
 // losses fit it, so the page, the link, the JSON export and the command line's SPEC.json agree.
 import {
   HIDDEN_ACTIVATION_NAMES,
@@ -11,7 +11,7 @@ import {
 } from '../../engine/catalogue'
 import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from '../../engine/types'
 import {
-  classCount,
+  MAX_CLASSES,
   datasetInfo,
   type DataPoint,
   type DatasetName,
@@ -67,12 +67,27 @@ export const DEFAULT_CONFIG: PlaygroundConfig = {
   regularizationRate: 0,
 }
 
-/** Binary, three-class or regression: from the dataset, or for the learner's own points from the labels. */
-export function problemKind(dataset: DatasetName, points: readonly DataPoint[]): ProblemKind {
-  if (dataset !== 'custom') return datasetInfo(dataset).kind
-  if (points.every((p) => p.label === 0 || p.label === 1)) return 'binary'
-  if (points.every((p) => p.label === 0 || p.label === 1 || p.label === 2)) return 'multiclass'
-  return 'regression'
+/** What is learned: the kind and K, the classes (2 binary, 3…{@link MAX_CLASSES} multiclass, 1 regression). */
+export interface Problem {
+  kind: ProblemKind
+  /** Output units are K for multiclass (softmax), else 1. */
+  classes: number
+}
+
+/**
+ * The problem of a dataset; for the learner's own points, from the labels: whole numbers 0…K−1 with
+ * K ≤ 2 are two classes, with 3 ≤ K ≤ {@link MAX_CLASSES} K classes (K from the largest label, so a
+ * class without points still has its output), anything else regression. csv.ts's notice says the same.
+ */
+export function problemOf(dataset: DatasetName, points: readonly DataPoint[]): Problem {
+  if (dataset !== 'custom') {
+    const { kind, classes } = datasetInfo(dataset)
+    return { kind, classes }
+  }
+  if (!points.every((p) => Number.isInteger(p.label) && p.label >= 0 && p.label < MAX_CLASSES))
+    return { kind: 'regression', classes: 1 }
+  const K = points.reduce((m, p) => Math.max(m, p.label + 1), 2)
+  return K <= 2 ? { kind: 'binary', classes: 2 } : { kind: 'multiclass', classes: K }
 }
 
 /** Losses that fit the output layer of a problem; the first is the default. */
@@ -94,10 +109,10 @@ export function fittingLoss(config: PlaygroundConfig, kind: ProblemKind): LossNa
   return ok.includes(config.loss) ? config.loss : ok[0]
 }
 
-/** Target rows: one-hot for three classes, the label itself otherwise. */
-export function targetRows(points: readonly DataPoint[], kind: ProblemKind): number[][] {
-  const K = classCount(kind)
-  return kind === 'multiclass'
+/** Target rows: one-hot of length K for multiclass (label k → 1 in column k), the label itself otherwise. */
+export function targetRows(points: readonly DataPoint[], problem: Problem): number[][] {
+  const K = problem.classes
+  return problem.kind === 'multiclass'
     ? points.map((p) => Array.from({ length: K }, (_, k) => (p.label === k ? 1 : 0)))
     : points.map((p) => [p.label])
 }
@@ -106,10 +121,10 @@ export function optimizerSpec(name: OptimizerName): OptimizerSpec {
   return name === 'momentum' ? { name: 'momentum', momentum: 0.9 } : { name }
 }
 
-/** Units per layer, inputs first. */
-export function layerSizes(config: PlaygroundConfig, kind: ProblemKind): number[] {
+/** Units per layer, inputs first; the output layer has K units for multiclass, else 1. */
+export function layerSizes(config: PlaygroundConfig, problem: Problem): number[] {
   const nin = Math.max(1, canonicalFeatures(config.features).length)
-  return [nin, ...config.hidden, kind === 'multiclass' ? 3 : 1]
+  return [nin, ...config.hidden, problem.kind === 'multiclass' ? problem.classes : 1]
 }
 
 /**
@@ -118,17 +133,18 @@ export function layerSizes(config: PlaygroundConfig, kind: ProblemKind): number[
  */
 export function buildSpec(
   config: PlaygroundConfig,
-  kind: ProblemKind,
+  problem: Problem,
   points: readonly DataPoint[],
 ): NetworkSpec {
-  const layers = layerSizes(config, kind)
+  const { kind } = problem
+  const layers = layerSizes(config, problem)
   const rows = Math.max(1, points.length)
   const spec: NetworkSpec = {
     layers,
     activations: [...config.hidden.map(() => config.activation), outputActivation(kind)],
     loss: fittingLoss(config, kind),
     inputs: featureRows(points, config.features),
-    targets: targetRows(points, kind),
+    targets: targetRows(points, problem),
     learningRate: config.learningRate,
     optimizer: optimizerSpec(config.optimizer),
     batchSize: config.batchSize >= rows ? 0 : config.batchSize,

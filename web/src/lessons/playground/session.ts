@@ -14,6 +14,13 @@ export interface Snapshot {
   trainLoss: number | null
   /** Mean data loss over the test rows, without the weight penalty. */
   testLoss: number | null
+  /**
+   * Share of training rows classified right (arg-max of the softmax, or sigmoid > 0.5; the engine's
+   * network_accuracy), in [0, 1]; null for regression.
+   */
+  trainAccuracy: number | null
+  /** The same over the test rows; null for regression or without test rows. */
+  testAccuracy: number | null
   /** The weight penalty (λ/2)Σw² or λΣ|w| the training minimises on top; null without regularisation. */
   penalty: number | null
   /** What training minimises over the training rows: data loss + penalty (the CLI's `loss`). */
@@ -138,10 +145,16 @@ export class PlaygroundSession {
           )
         : null
     const total = lossOf(this.totalEval)
+    const testLoss = lossOf(this.testEval)
+    // after lossOf: the evaluators hold the current parameters
+    const accuracyOf = (n: EngineNetwork | null, loss: number | null): number | null =>
+      n && loss !== null ? n.accuracy() : null
     return {
       params,
       trainLoss,
-      testLoss: lossOf(this.testEval),
+      testLoss,
+      trainAccuracy: accuracyOf(this.trainEval, trainLoss),
+      testAccuracy: accuracyOf(this.testEval, testLoss),
       penalty: total === null || trainLoss === null ? null : total - trainLoss,
       trainTotal: this.totalEval ? total : trainLoss,
       deadRelu,

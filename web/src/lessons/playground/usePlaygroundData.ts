@@ -5,7 +5,7 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import type { NetworkSpec } from '../../engine/types'
 import { generate, split, type DataPoint } from './datasets'
 import { featureRows } from './features'
-import { buildSpec, problemKind, targetRows, type PlaygroundConfig } from './model'
+import { buildSpec, problemOf, targetRows, type PlaygroundConfig } from './model'
 import type { PlaygroundState } from '../../links/playgroundLink'
 
 /** Stands in for the data while the learner's own set is empty (training stays off). */
@@ -22,7 +22,9 @@ export function usePlaygroundData(initial: PlaygroundState) {
       ? custom.value
       : generate(config.dataset, config.points, config.noise, config.seed),
   )
-  const kind = computed(() => problemKind(config.dataset, points.value))
+  /** The kind and the number of classes K (from the labels for the learner's own points). */
+  const problem = computed(() => problemOf(config.dataset, points.value))
+  const kind = computed(() => problem.value.kind)
   const parts = computed(() =>
     split(
       points.value,
@@ -33,14 +35,14 @@ export function usePlaygroundData(initial: PlaygroundState) {
   )
   const hasData = computed(() => parts.value.train.length > 0)
   const spec = computed<NetworkSpec>(() =>
-    buildSpec({ ...config }, kind.value, hasData.value ? parts.value.train : PLACEHOLDER),
+    buildSpec({ ...config }, problem.value, hasData.value ? parts.value.train : PLACEHOLDER),
   )
   const test = computed(() =>
     parts.value.test.length === 0
       ? null
       : {
           inputs: featureRows(parts.value.test, config.features),
-          targets: targetRows(parts.value.test, kind.value),
+          targets: targetRows(parts.value.test, problem.value),
         },
   )
 
@@ -86,6 +88,7 @@ export function usePlaygroundData(initial: PlaygroundState) {
     clicked,
     state,
     points,
+    problem,
     kind,
     parts,
     hasData,

@@ -15,7 +15,7 @@ describe('parseCsv', () => {
       expect(parseCsv(text)).toEqual({
         points,
         problems: [],
-        labels: 'Labels 0, 1, 2: three classes.',
+        labels: '3 classes from column label: 0, 1, 2.',
       })
     }
   })
@@ -67,19 +67,22 @@ describe('parseCsv', () => {
   it('reads ±1 labels (TensorFlow Playground) as two classes and says so', () => {
     const r = parseCsv('x,y,label\n1,2,1\n-1,-2,-1\n3,3,+1\n')
     expect(r.points.map((p) => p.label)).toEqual([1, 0, 1])
-    expect(r.labels).toBe('Labels −1/+1: two classes (−1 is class 0, orange; +1 is class 1, blue).')
+    expect(r.labels).toBe(
+      '2 classes from column label: −1 is class 0 (orange), +1 is class 1 (blue).',
+    )
   })
 
   it('reads 0/1, class numbers, one-hot columns and other numbers, each said in words', () => {
-    expect(parseCsv('1,1,0\n2,2,1\n').labels).toBe('Labels 0/1: two classes.')
-    expect(parseCsv('1,1,0\n2,2,2\n').labels).toBe('Labels 0, 1, 2: three classes.')
-    expect(parseCsv('1,1,0\n2,2,3\n').labels).toContain('Labels 0…3 look like 4 classes')
+    expect(parseCsv('1,1,0\n2,2,1\n').labels).toBe('2 classes from column 3: 0, 1.')
+    expect(parseCsv('1,1,0\n2,2,2\n').labels).toBe(
+      '3 classes from column 3: 0, 1, 2. No point is in class 1.',
+    )
     expect(parseCsv('1,1,0.5\n2,2,-0.25\n').labels).toBe(
-      'Labels from -0.25 to 0.5: not class numbers, so they are fitted as numbers (regression).',
+      'Numbers from -0.25 to 0.5 in column 3: not class numbers 0…7, so they are fitted as numbers (regression).',
     )
     const hot = parseCsv('x1,x2,a,b,c\n1,1,0,0,1\n2,2,1,0,0\n3,3,0,1,0\n4,4,0,1,1\n5,5,1\n')
     expect(hot.points.map((p) => p.label)).toEqual([2, 0, 1])
-    expect(hot.labels).toBe('3 one-hot label columns: three classes (column k is class k − 1).')
+    expect(hot.labels).toBe('3 classes from the one-hot columns a, b, c: 0, 1, 2.')
     expect(hot.problems).toEqual([
       'Line 5: the 3 label columns are not one-hot (one 1, the rest 0).',
       'Line 6: expected 5 values (x1, x2 and 3 one-hot label columns, as on the first line), got 3.',

@@ -12,6 +12,8 @@ import { PlaygroundSession } from '../session'
 import { loadEngineNode } from '../../../../../tests/unit/loadEngineNode'
 
 const engine = async () => (await loadEngineNode()) as unknown as NnModule
+const BINARY = { kind: 'binary', classes: 2 } as const
+const THREE = { kind: 'multiclass', classes: 3 } as const
 const cfg = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...DEFAULT_CONFIG,
   ...patch,
@@ -31,7 +33,7 @@ describe('playground on the engine', () => {
             regularizationRate: 0.03,
             features: ['x1', 'x2', 'x1x2'],
           }),
-          'binary',
+          BINARY,
           pts,
         )
         expect(spec.regularization).toEqual({ name: regularization, rate: 0.03 })
@@ -69,12 +71,12 @@ describe('playground on the engine', () => {
         learningRate: 0.03,
         optimizer: 'adam',
       }),
-      'multiclass',
+      THREE,
       train,
     )
     expect(spec.activations).toEqual(['tanh', 'tanh', 'softmax'])
     expect(spec.loss).toBe('cross_entropy')
-    const t = { inputs: featureRows(test, ['x1', 'x2']), targets: targetRows(test, 'multiclass') }
+    const t = { inputs: featureRows(test, ['x1', 'x2']), targets: targetRows(test, THREE) }
     const r = PlaygroundSession.create(m, spec, t, {
       output: gridFeatures(20, ['x1', 'x2']),
       cells: gridFeatures(6, ['x1', 'x2']),
@@ -108,7 +110,7 @@ describe('playground on the engine', () => {
         regularizationRate: 0.01,
         features: ['x1', 'x2', 'x1sq'],
       }),
-      'binary',
+      BINARY,
       pts,
     )
     const net = EngineNetwork.create(m, spec)
@@ -151,7 +153,7 @@ describe('playground on the engine', () => {
     const pts = generate('spiral', 100, 0.1, 3)
     const spec = buildSpec(
       cfg({ hidden: [6, 6], batchSize: 10, regularization: 'l1', regularizationRate: 0.001 }),
-      'binary',
+      BINARY,
       pts,
     )
     const r = PlaygroundSession.create(m, spec, null, {

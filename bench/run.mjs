@@ -1,8 +1,11 @@
 // `npm run bench`: throughput of every workload for plain JS (the float64 baseline), WebAssembly
 // with and without SIMD, and native C++, printed as ratios against plain JS measured in the same
-// run. Small workloads also time the hand-written fixed-shape step of the same build (the limit,
-// bench/limit_kernels.cpp); the wide one also times a float32 GEMM of its widest layer, so the
-// float32 training rate is printed as a share of what the machine's GEMM kernel reaches.
+// run. The engine rows run the app's modules (web/src/engine/generated/nn*.wasm). Small workloads
+// also time the hand-written fixed-shape step (the limit, bench/limit_kernels.cpp); the wide one
+// also times float32 training (bench/train_f32.cpp) and a float32 GEMM of its widest layer, so the
+// float32 training rate is printed as a share of what the machine's GEMM kernel reaches. Those
+// kernels live in the bench modules (build/wasm/bench/nn-bench*.wasm: the same engine, bindings
+// and flags plus bench/), which `npm run bench` builds and the app never loads.
 // Timing: calibration and warm-up, then rounds that interleave the implementations (so machine
 // noise hits them alike), each repetition ≥ 40 ms of this process's CPU time (not wall time: the
 // machine may be shared); ratios are taken within a round, reported as the median and the range
@@ -18,12 +21,13 @@ import { grid, workloads } from './workloads.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const generated = join(root, 'web/src/engine/generated')
+const benchModules = join(root, 'build/wasm/bench')
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const REP_MS = Number(process.env.BENCH_REP_MS ?? 40)
 
-async function loadModule(name) {
-  const { default: create } = await import(join(generated, `${name}.mjs`))
-  return create({ wasmBinary: readFileSync(join(generated, `${name}.wasm`)) })
+async function loadModule(name, dir = generated) {
+  const { default: create } = await import(join(dir, `${name}.mjs`))
+  return create({ wasmBinary: readFileSync(join(dir, `${name}.wasm`)) })
 }
 
 function flatParams(spec) {
@@ -71,7 +75,8 @@ function network(mod, w) {
   return net
 }
 
-// The engine through the plain exports the app uses every frame (wasm/bindings/plain_exports.cpp).
+// The engine through the plain exports the app uses every frame (wasm/bindings/plain_exports.cpp);
+// float32: predict in float32, or (from a bench module) float32 training (bench_exports.cpp).
 function wasm(mod, w, { float32 = false } = {}) {
   const net = network(mod, w)
   const h = net.handle()
@@ -84,7 +89,10 @@ function wasm(mod, w, { float32 = false } = {}) {
       ? () => mod._nn_predict(h, w.predictRows)
       : () => mod._nn_predict_exact(h, w.predictRows)
   }
-  if (float32) return () => net.trainFloat32(w.steps)
+  if (float32)
+    return () => {
+      if (mod._bench_train_f32(h, w.steps) !== w.steps) throw new Error(`${w.id}: f32 training`)
+    }
   return () => {
     if (mod._nn_train(h, w.steps) !== w.steps) throw new Error(`${w.id}: ${net.error()}`)
   }
@@ -184,21 +192,23 @@ const pad = (s, n) => String(s).padStart(n)
 
 const simd = await loadModule('nn')
 const nosimd = await loadModule('nn-nosimd')
+const benchSimd = await loadModule('nn-bench', benchModules)
+const benchNosimd = await loadModule('nn-bench-nosimd', benchModules)
 const list = workloads()
 const nat = native(list)
 const rows = []
 let gemm
 for (const w of list) {
   const impls = { js: plainJs(w), simd: wasm(simd, w), nosimd: wasm(nosimd, w) }
-  if (w.float32) impls.simdF32 = wasm(simd, w, { float32: true })
-  if (w.gemmShare) impls.gemm = () => simd._bench_gemm_f32(1)
+  if (w.float32) impls.simdF32 = wasm(w.predictRows ? simd : benchSimd, w, { float32: true })
+  if (w.gemmShare) impls.gemm = () => benchSimd._bench_gemm_f32(1)
   const m = measure(impls, w.opsPerCall)
   if (w.gemmShare) gemm = { flops: (m.gemm.rate / w.opsPerCall) * 2 * 64 * 256 * 256, w, m }
   const n = nat[w.id] ?? {} // native reports calls per second; a call is opsPerCall ops
   rows.push({ label: `${w.title} [${w.unit}]`, w, m, n, js: m.js.rate })
   if (w.limit) {
     const lm = measure(
-      { js: plainJs(w), simd: limit(simd, w), nosimd: limit(nosimd, w) },
+      { js: plainJs(w), simd: limit(benchSimd, w), nosimd: limit(benchNosimd, w) },
       w.opsPerCall,
     )
     rows.push({

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# `npm run bench`: builds the engine (native + both wasm flavours), checks that the SIMD build
-# really contains SIMD instructions, then prints the throughput table (bench/run.mjs): every
-# workload as ratios to plain JS, the limit kernels and the GEMM rate, and which aims are met.
+# `npm run bench`: builds the engine (native + both wasm flavours) and the bench modules, checks
+# that the SIMD build really contains SIMD instructions, then prints the throughput table
+# (bench/run.mjs): every workload as ratios to plain JS, the limit kernels and the GEMM rate, and
+# which aims are met.
 # Then it builds the site and prints the frame times of every screen that trains, in Chromium
 # (bench/frames.mjs).
 # Environment: BENCH_ROUNDS (default 7), BENCH_REP_MS (default 40) tune the timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build-engine.sh >/dev/null
-# native_bench is declared only when bench/native_bench.cpp exists at configure time
-[ -x build/native/native_bench ] || { cmake -S . -B build/native >/dev/null && cmake --build build/native -j "$(nproc)" >/dev/null; }
+# The bench modules (float32 training, limit kernels, GEMM probe): not part of the app's build.
+NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH} \
+  cmake --build build/wasm -j "$(nproc)" --target nn-bench nn-bench-nosimd >/dev/null
 node bench/check-simd.mjs
 # Optimise as soon as code is hot, on the main thread (JavaScript: TurboFan; wasm: no Liftoff
 # tier): on a loaded machine, background compiler threads can otherwise leave one side of the

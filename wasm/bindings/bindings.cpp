@@ -42,7 +42,6 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("reservePredict", &JsNetwork::reservePredict)  // (rows) → Status; re-read buffers()
       .function("predict", &JsNetwork::predict)  // (rows) → Status; float32, for the heatmap
       .function("predictExact", &JsNetwork::predictExact)  // (rows) → Status; double
-      .function("trainFloat32", &JsNetwork::trainFloat32)  // (steps) → steps done; SGD in float32
       .function("handle",
                 &JsNetwork::handle);  // → address for the plain exports (plain_exports.cpp)
 

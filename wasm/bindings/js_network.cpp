@@ -226,20 +226,6 @@ nn::Status JsNetwork::predict(int rows) {
   return status_;
 }
 
-int JsNetwork::trainFloat32(int steps) {
-  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), 0;
-  if (steps < 0 || steps > 10000000) return fail(nn::Status::BadSpec, "steps: 0 to 10,000,000"), 0;
-  int done = 0;
-  const nn::Status st = nn::network_train_f32(net_, steps, &done, &f32_);
-  if (st == nn::Status::BadSpec)
-    fail(st, "float32 training supports plain SGD without a weight penalty");
-  else if (st != nn::Status::Ok)
-    fail(st, "training diverged at update " + std::to_string(done + 1));
-  else
-    fail(nn::Status::Ok, "");
-  return done;
-}
-
 nn::Status JsNetwork::predictExact(int rows) {
   if (predict_check(rows) != nn::Status::Ok) return status_;
   nn::predict(predict_out_.data(), predict_in_.data(), rows, net_, &predict_scratch_);

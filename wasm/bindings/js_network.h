@@ -9,7 +9,6 @@
 
 #include "../engine/network.h"
 #include "../engine/predict.h"
-#include "../engine/train_f32.h"
 
 class JsNetwork {
  public:
@@ -64,13 +63,11 @@ class JsNetwork {
   nn::Status reservePredict(int rows);
   nn::Status predict(int rows);
   nn::Status predictExact(int rows);
-  // Like train, in float32 (plain SGD, no penalty): for big networks whose digits are not shown.
-  int trainFloat32(int steps);
 
   // This object's address: the argument of the plain C exports (plain_exports.cpp), which skip
   // embind's per-call cost for the calls a page makes every frame.
   uintptr_t handle() { return reinterpret_cast<uintptr_t>(this); }
-  nn::Network& engine() { return net_; }  // the bench's limit kernels train it in place
+  nn::Network& engine() { return net_; }  // the bench module's kernels (bench/) train it in place
   const double* lossesData() const { return net_.losses.data(); }
   int lossesCount() const { return static_cast<int>(net_.losses.size()); }
   double* predictInputsData() { return predict_in_.data(); }
@@ -85,7 +82,6 @@ class JsNetwork {
   std::vector<double> norms_;
   std::vector<double> predict_in_, predict_out_;
   nn::PredictScratch predict_scratch_;
-  nn::Float32Trainer f32_;
   std::string error_;
   nn::Status status_ = nn::Status::BadSpec;
   bool configured_ = false;

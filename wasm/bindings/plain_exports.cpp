@@ -1,4 +1,4 @@
-// Plain C exports for the calls a page makes every frame (train, step, predict) and for the bench.
+// Plain C exports for the calls a page makes every frame (train, step, predict).
 // Under the strict Content-Security-Policy the module is linked with -sDYNAMIC_EXECUTION=0, and
 // each embind call then costs about 0.1 µs; a plain export is called directly by the JavaScript
 // engine. Each takes JsNetwork::handle() and forwards to the same JsNetwork method as the embind
@@ -6,7 +6,6 @@
 // integers of nn::Status (0 ok, 1 badSpec, 2 notFinite: module.Status.*.value).
 #include <emscripten/emscripten.h>
 
-#include "../../bench/limit_kernels.h"
 #include "js_network.h"
 
 namespace {
@@ -43,10 +42,4 @@ EMSCRIPTEN_KEEPALIVE int nn_predict(uintptr_t h, int rows) { return code(of(h)->
 EMSCRIPTEN_KEEPALIVE int nn_predict_exact(uintptr_t h, int rows) {
   return code(of(h)->predictExact(rows));
 }
-
-// Bench only (bench/limit_kernels.h): the hand-written fixed-shape steps and the f32 GEMM probe.
-EMSCRIPTEN_KEEPALIVE int bench_limit_train(uintptr_t h, int steps) {
-  return nn::bench::limit_train(of(h)->engine(), steps);
-}
-EMSCRIPTEN_KEEPALIVE double bench_gemm_f32(int reps) { return nn::bench::gemm_f32(reps); }
 }

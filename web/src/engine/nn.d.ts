@@ -84,8 +84,6 @@ export interface NnNetwork {
   predict(rows: number): EmbindEnumValue
   /** The same in double: bitwise what forward() would give. */
   predictExact(rows: number): EmbindEnumValue
-  /** Plain SGD steps in float32 for big networks (parameters copied back to double); → steps done. */
-  trainFloat32(steps: number): number
   /** This object's address in wasm memory: the first argument of the module's `_nn_*` exports. */
   handle(): number
   delete(): void
@@ -139,9 +137,6 @@ export interface NnPlainExports {
   /** predict(rows) in float32 fast maths / predictExact(rows) in double → status integer. */
   _nn_predict(h: number, rows: number): number
   _nn_predict_exact(h: number, rows: number): number
-  /** Bench only: the hand-written fixed-shape step (→ steps, or −1) and the f32 GEMM probe. */
-  _bench_limit_train(h: number, steps: number): number
-  _bench_gemm_f32(reps: number): number
 }
 
 export interface NnModule extends NnPlainExports {

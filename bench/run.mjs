@@ -259,7 +259,7 @@ for (const { label, w, m, n, js } of rows) {
 
 if (gemm) {
   const { w, m } = gemm
-  const train = (m.simdF32.rate / w.opsPerCall) * stepFlops(w)
+  const train = m.simdF32.rate * stepFlops(w) // rate: steps/s (ops are steps)
   console.log(
     `\nGEMM rate (wasm SIMD f32, 64×256 · 256×256 through dense_forward_fast): ${(gemm.flops / 1e9).toFixed(2)} GFLOP/s;` +
       ` ${w.title} f32 training: ${(train / 1e9).toFixed(2)} GFLOP/s = ${((100 * train) / gemm.flops).toFixed(0)} % of it`,

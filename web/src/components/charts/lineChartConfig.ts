@@ -138,20 +138,53 @@ export const endLabelPlugin: Plugin<'line'> = {
   },
 }
 
+const exponentForm = (x: number) => Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3)
+const tickLabel = (x: number, digits: number) =>
+  exponentForm(x) ? x.toExponential(digits - 3) : String(Number(x.toPrecision(digits)))
+
+/** The digits chosen for the last tick array seen, and what that array held then. */
+let lastTicks: {
+  ticks: readonly { value: number }[]
+  length: number
+  first: number | undefined
+  last: number | undefined
+  digits: number
+} | null = null
+
+/** Fewest significant digits (3 to 12) at which no two of `ticks` read the same. */
+function tickDigits(ticks: readonly { value: number }[]): number {
+  const c = lastTicks
+  if (
+    c &&
+    c.ticks === ticks &&
+    c.length === ticks.length &&
+    c.first === ticks[0]?.value &&
+    c.last === ticks[ticks.length - 1]?.value
+  )
+    return c.digits
+  let digits = 3
+  while (digits < 12 && new Set(ticks.map((t) => tickLabel(t.value, digits))).size < ticks.length)
+    digits++
+  lastTicks = {
+    ticks,
+    length: ticks.length,
+    first: ticks[0]?.value,
+    last: ticks[ticks.length - 1]?.value,
+    digits,
+  }
+  return digits
+}
+
 /**
  * A tick's label: 3 significant digits, more when neighbouring ticks would otherwise read the same
- * (a loss between 0.7023 and 0.7028 gets 0.7023 … 0.7028, not 0.702 five times).
+ * (a loss between 0.7023 and 0.7028 gets 0.7023 … 0.7028, not 0.702 five times). Chart.js calls this
+ * once per tick with the same `ticks` array, so the digits are chosen once per array: a log axis
+ * over hundreds of decades has thousands of ticks, and choosing them per tick froze the page (#11).
  */
 export function tickText(v: number | string, _index = 0, ticks: readonly { value: number }[] = []) {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
-  const exp = (x: number) => Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3)
-  const text = (x: number, digits: number) =>
-    exp(x) ? x.toExponential(digits - 3) : String(Number(x.toPrecision(digits)))
-  let digits = 3
-  const distinct = () => new Set(ticks.map((t) => text(t.value, digits))).size === ticks.length
-  while (digits < 12 && !distinct()) digits++
-  return text(n, digits)
+  return tickLabel(n, tickDigits(ticks))
 }
 
 export function lineChartConfig(

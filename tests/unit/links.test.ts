@@ -171,7 +171,7 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
     ['a sample that is not there', 'v=1&s=2', /at most 1/],
     ['a bad escape', 'v=1&lr=%E0%A4%A&loss=mse', /garbled/],
     ['mismatched samples', 'v=1&x=1,2;3,4', /different numbers of samples/],
-    ['a batch larger than the data', 'v=1&bs=5', /only 1 samples/],
+    ['a batch larger than the data', 'v=1&bs=5', /there is only 1 sample\./],
   ])('drops %s with a notice and applies the rest', (_what, query, notice) => {
     const r = decodeState(query, classic)
     expect(r.notices.join(' ')).toMatch(notice)

@@ -1,6 +1,12 @@
 // The one plural helper behind every counted noun on screen (a newcomer read "1 updates").
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import stepByStep from '../../web/src/lessons/step-by-step-222/lesson'
+import { decodeWorked, workedBase } from '../../web/src/links/workedLink'
 import { plural, pluralWord } from '../../web/src/math/plural'
+import { reluVerdict } from '../../web/src/math/reluHealth'
 
 describe('plural', () => {
   it('says 1 update, 0 updates and 2 updates', () => {
@@ -22,5 +28,49 @@ describe('plural', () => {
     expect(pluralWord(3, 'test point')).toBe('test points')
     expect(pluralWord(1, 'has', 'have')).toBe('has')
     expect(pluralWord(2, 'has', 'have')).toBe('have')
+  })
+})
+
+describe('every counted noun goes through the helper', () => {
+  it('no hand-made plural (n === 1 ? "" : "s", n > 1 ? "s" : "") is left in web/src', () => {
+    // The playground (web/src/lessons/playground) is another engineer's change in flight; it is
+    // checked here once that change lands.
+    const root = fileURLToPath(new URL('../../web/src/', import.meta.url))
+    const handMade = /(===|!==) 1 \? '' : 's'|(>|!==) 1 \? 's' : ''|=== 1 \? '' : `s`/
+    const found: string[] = []
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name)
+        if (name === 'generated' || path.includes(join('lessons', 'playground'))) continue
+        if (statSync(path).isDirectory()) walk(path)
+        else if (/\.(ts|vue)$/.test(name) && name !== 'plural.ts')
+          readFileSync(path, 'utf8')
+            .split('\n')
+            .forEach((line, k) => {
+              if (handMade.test(line)) found.push(`${relative(root, path)}:${k + 1}`)
+            })
+      }
+    }
+    walk(root)
+    expect(found).toEqual([])
+  })
+
+  it('the worked-example link says "there is only 1 sample", not "1 samples"', () => {
+    const classic = workedBase(stepByStep.spec, 'W2[0][0]')
+    expect(classic.spec.inputs).toHaveLength(1)
+    const texts = decodeWorked('v=1&bs=2', classic).notices.map((n) => n.text)
+    expect(texts).toContain('The batch size was ignored: there is only 1 sample.')
+  })
+
+  it('the dead-ReLU line agrees with its count', () => {
+    const one = reluVerdict({
+      deadLayer: null,
+      deadCount: 1,
+      units: [['dead', 'active']],
+      allActive: false,
+    })
+    expect(one).toContain(
+      '1 dead ReLU unit (layer 1: unit 1): z ≤ 0 on every sample, so it outputs 0 and passes back',
+    )
   })
 })

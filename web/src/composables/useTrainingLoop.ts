@@ -15,6 +15,7 @@ import {
 } from 'vue'
 import { injectProgress } from '../embed/protocol'
 import { pacesWith, useLinkedPace } from '../links/pace'
+import { plural } from '../math/plural'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -84,7 +85,7 @@ export interface TrainingLoop {
 
 /** "2 updates", "1 epoch", "1,000 updates". */
 export function countOf(n: number, unit: 'update' | 'epoch' = 'update'): string {
-  return `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`
+  return plural(n, unit, undefined, { grouped: true })
 }
 
 /**

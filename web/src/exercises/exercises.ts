@@ -2,6 +2,7 @@
 // rule (markValue in math/checkWork.ts): the same digits rule, rounding and truncation, and slip naming
 // as the worked examples, with each exercise's slips plus the generic ones as the slip set.
 import { markValue, type CheckResult, type Mark, type ValueSlip } from '../math/checkWork'
+import { plural } from '../math/plural'
 import { mulberry32 } from '../math/random'
 import type { Draw, Exercise, ExerciseSlip, Values } from './types'
 
@@ -40,7 +41,7 @@ function genericSlips(key: string, exact: number): (ExerciseSlip & ValueSlip)[] 
     key,
     id: 'decimal-shift' as const,
     value: exact * 10 ** p,
-    message: `The decimal point is shifted ${Math.abs(p)} place${Math.abs(p) > 1 ? 's' : ''} to the ${p > 0 ? 'right' : 'left'}.`,
+    message: `The decimal point is shifted ${plural(Math.abs(p), 'place')} to the ${p > 0 ? 'right' : 'left'}.`,
   }))
   return [{ key, id: 'flipped-sign', value: -exact, message: 'The sign is flipped.' }, ...shifts]
 }

@@ -7,6 +7,7 @@
 // No schema library: the values are comma lists and matrices whose lengths depend on earlier fields
 // (layer sizes), which a generic object schema does not describe; what is shared is in this file.
 import { LIMITS, outOfRange, type Range } from './limits'
+import { plural, pluralWord } from '../math/plural'
 
 /** Written as `v=1`; bump when a field's meaning changes and keep reading the old one. */
 export const LINK_VERSION = 1
@@ -94,10 +95,9 @@ export function readList<T>(
   const parts = text === '' ? [] : text.split(sep)
   const { count, min, max } = limits
   if (count !== undefined && parts.length !== count)
-    return bad(`expected ${count} value${count === 1 ? '' : 's'}, got ${parts.length}`)
-  if (max !== undefined && parts.length > max) return bad(`more than ${max} values`)
-  if (min !== undefined && parts.length < min)
-    return bad(`at least ${min} value${min === 1 ? '' : 's'} needed`)
+    return bad(`expected ${plural(count, 'value')}, got ${parts.length}`)
+  if (max !== undefined && parts.length > max) return bad(`more than ${plural(max, 'value')}`)
+  if (min !== undefined && parts.length < min) return bad(`at least ${plural(min, 'value')} needed`)
   const out: T[] = []
   for (const p of parts) {
     const r = item(p)
@@ -232,7 +232,7 @@ export function noticeLines(notices: readonly LinkNotice[], cap = 6): LinkNotice
     const more = unknown.length > 5 ? ` and ${count(unknown.length - 5)} more` : ''
     lines.push({
       kind: 'unknown',
-      text: `Unknown setting${unknown.length === 1 ? '' : 's'} ${shown}${more} ${unknown.length === 1 ? 'was' : 'were'} ignored.`,
+      text: `Unknown ${pluralWord(unknown.length, 'setting')} ${shown}${more} ${pluralWord(unknown.length, 'was', 'were')} ignored.`,
     })
   }
   const others = notices.filter((n) => n.kind !== 'unknown')

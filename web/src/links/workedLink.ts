@@ -21,6 +21,7 @@ import {
   type Schema,
 } from './codec'
 import { LIMITS } from './limits'
+import { plural, pluralWord } from '../math/plural'
 
 /** What a worked example's link holds. */
 export interface WorkedState {
@@ -289,7 +290,7 @@ export function decodeWorked(query: string, base: WorkedState): Decoded<WorkedSt
   if (s.batchSize !== undefined && s.batchSize > s.inputs.length) {
     d.notices.push({
       kind: 'bad',
-      text: `The batch size was ignored: there are only ${s.inputs.length} samples.`,
+      text: `The batch size was ignored: there ${pluralWord(s.inputs.length, 'is', 'are')} only ${plural(s.inputs.length, 'sample')}.`,
     })
     const bs = own.batchSize !== undefined && own.batchSize <= s.inputs.length ? own.batchSize : 0
     s = { ...s, batchSize: bs }

@@ -13,6 +13,7 @@ import { buildQuantities, exactValue, type Quantities } from './quantities'
 import { sharedBiasLayers } from './keys'
 import { outputLayerMatrixForm } from './matrixForm'
 import { inputSymbol, partial, symbolFor, vectorSymbol, type SymbolMap } from './symbols'
+import { plural } from './plural'
 
 /** One line of a table: `symbol = formula = numbers = value`. */
 export interface AnswerRow {
@@ -451,7 +452,7 @@ function summaryOf(
     ? '; no biases'
     : `${c.shared.some(Boolean) ? '; one shared bias per layer' : ''}${trainBiases ? '' : '; biases not trained'}`
   const summary = [
-    `Network ${spec.layers.join('-')} (inputs first), activations ${spec.activations.join(', ')}, loss ${spec.loss}, learning rate η = ${eta}; ${B} sample${B === 1 ? '' : 's'} in the batch${biases}.`,
+    `Network ${spec.layers.join('-')} (inputs first), activations ${spec.activations.join(', ')}, loss ${spec.loss}, learning rate η = ${eta}; ${plural(B, 'sample')} in the batch${biases}.`,
     'Numbers are written to 9 decimal places as in the notes; the last column of each table has the exact value computed by the engine.',
   ]
   if (options.batchNote) summary.push(options.batchNote)

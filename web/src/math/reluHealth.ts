@@ -3,6 +3,7 @@
 // at 0, as PyTorch's): nothing flows back through it, so on these samples it can never recover. When a
 // whole layer is dead the output no longer depends on the input and no gradient reaches the layers below.
 import type { ActivationName } from '../engine/types'
+import { plural, pluralWord } from './plural'
 
 /** A ReLU unit over a batch: dead (z ≤ 0 on every sample), active on every sample, or mixed. */
 export type UnitState = 'dead' | 'active' | 'mixed'
@@ -68,5 +69,5 @@ export function reluVerdict(h: ReluHealth): string | null {
     .filter(Boolean)
     .join('; ')
   const n = h.deadCount
-  return `${n} dead ReLU unit${n > 1 ? 's' : ''} (${where}): z ≤ 0 on every sample, so ${n > 1 ? 'they output' : 'it outputs'} 0 and pass${n > 1 ? '' : 'es'} back no gradient.`
+  return `${plural(n, 'dead ReLU unit')} (${where}): z ≤ 0 on every sample, so ${pluralWord(n, 'it outputs', 'they output')} 0 and ${pluralWord(n, 'passes', 'pass')} back no gradient.`
 }

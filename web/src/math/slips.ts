@@ -5,6 +5,7 @@
 import type { NetworkSpec, Trace } from '../engine/types'
 import { isFused } from './losses'
 import { parseKey } from './keys'
+import { plural } from './plural'
 import { recompute, valueOf, type Rules } from './recompute'
 
 /** Identifies a kind of slip. */
@@ -229,7 +230,7 @@ export function slipCandidates(
     add({
       id: 'decimal-shift',
       value: exact * 10 ** p,
-      message: `The decimal point is shifted ${n} place${n > 1 ? 's' : ''} to the ${dir}.`,
+      message: `The decimal point is shifted ${plural(n, 'place')} to the ${dir}.`,
     })
   }
   return out

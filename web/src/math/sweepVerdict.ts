@@ -5,6 +5,8 @@
 // it is chaotic and the spread is reported instead of one verdict (judgeStarts). Reads the engine's
 // loss history and activations; computes no network maths itself. Pure TS, tested on real engine runs.
 
+import { plural } from './plural'
+
 export type Verdict =
   | 'diverged'
   | 'oscillating'
@@ -166,7 +168,7 @@ export function classifySweep(
     if (c.divergedAt !== null) {
       return {
         verdict: 'diverged',
-        reason: `diverged after ${c.divergedAt} update${c.divergedAt === 1 ? '' : 's'}: the loss blew up (not a finite number, or past 1000 × its first loss)`,
+        reason: `diverged after ${plural(c.divergedAt, 'update')}: the loss blew up (not a finite number, or past 1000 × its first loss)`,
       }
     }
     const l = finite(c.losses)

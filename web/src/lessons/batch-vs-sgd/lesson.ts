@@ -4,6 +4,7 @@ import { defineExercises } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { batchSpec } from './batchData'
 import { definePanelLesson } from '../panel'
+import { plural } from '../../math/plural'
 
 /** Batch sizes raced on the notes' 3-row table (standardised). */
 const SIZES = [
@@ -68,7 +69,7 @@ export default definePanelLesson({
       id: 'lowest-after-epochs',
       generate: (d) => ({ eta: d.pick([0.05, 0.2, 0.5, 0.9]), epochs: d.pick([1, 2, 3, 5]) }),
       prompt: (v) =>
-        `Notes 004's table (standardised), the chart’s linear neuron from its start weights $w = (0.1, -0.1)$, $b = 0$, $\\eta = ${v.eta}$. After ${v.epochs} epoch${v.epochs === 1 ? '' : 's'}, which batch size has the lowest loss over all three rows? (An epoch is 3 updates at batch size 1, 2 at size 2, 1 at size 3.) Predict, then run it.`,
+        `Notes 004's table (standardised), the chart’s linear neuron from its start weights $w = (0.1, -0.1)$, $b = 0$, $\\eta = ${v.eta}$. After ${plural(v.epochs, 'epoch')}, which batch size has the lowest loss over all three rows? (An epoch is 3 updates at batch size 1, 2 at size 2, 1 at size 3.) Predict, then run it.`,
       blanks: [{ key: 'size', label: 'lowest loss', choices: () => SIZES }],
       lab: (v) => ({
         candidates: SIZES.map((s) => ({
@@ -84,8 +85,8 @@ export default definePanelLesson({
             answers: { size: SIZES[best].value },
             lines: out.map((o) =>
               o.divergedAt !== null
-                ? `${o.label}: diverged after ${o.divergedAt} updates.`
-                : `${o.label}: ${o.updates} updates, loss over all rows $J = ${formatNumber(o.loss, 6, { style: 'latex' })}$.`,
+                ? `${o.label}: diverged after ${plural(o.divergedAt, 'update')}.`
+                : `${o.label}: ${plural(o.updates, 'update')}, loss over all rows $J = ${formatNumber(o.loss, 6, { style: 'latex' })}$.`,
             ),
           }
         },

@@ -2,6 +2,7 @@
 import { defineExercises, par } from '../../exercises/types'
 import { makeDataset } from '../../math/datasets'
 import { definePanelLesson } from '../panel'
+import { plural } from '../../math/plural'
 
 /** Hidden sizes a prediction compares, and the run's length. */
 const SIZES = [1, 2, 3, 4]
@@ -84,7 +85,7 @@ export default definePanelLesson({
               answers: { h: k < 0 ? 0 : SIZES[k] },
               lines: out.map(
                 (o) =>
-                  `${o.label}: ${o.accuracy === null ? 'diverged' : `${Math.round(o.accuracy * 80)} of 80 points right`} after ${o.updates} updates.`,
+                  `${o.label}: ${o.accuracy === null ? 'diverged' : `${Math.round(o.accuracy * 80)} of 80 points right`} after ${plural(o.updates, 'update')}.`,
               ),
             }
           },

@@ -3,6 +3,7 @@
 import { defineExercises, type Values } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { definePanelLesson } from '../panel'
+import { plural } from '../../math/plural'
 
 /** Updates of the run-it step: enough for the slowest diverging η (|1 − ηk| = 1.1) to pass the cut-off. */
 const RATE_UPDATES = 100
@@ -82,8 +83,8 @@ export default definePanelLesson({
             answers: { eta: diverged.length ? Math.min(...diverged) : NaN },
             lines: out.map((o) =>
               o.divergedAt !== null
-                ? `$${o.label.replace('η', '\\eta')}$: diverged after ${o.divergedAt} updates (the loss passed 1000 × its first value).`
-                : `$${o.label.replace('η', '\\eta')}$: after ${o.updates} updates $J = ${formatNumber(o.loss, 4, { style: 'latex' })}$, it did not diverge.`,
+                ? `$${o.label.replace('η', '\\eta')}$: diverged after ${plural(o.divergedAt, 'update')} (the loss passed 1000 × its first value).`
+                : `$${o.label.replace('η', '\\eta')}$: after ${plural(o.updates, 'update')} $J = ${formatNumber(o.loss, 4, { style: 'latex' })}$, it did not diverge.`,
             ),
           }
         },

@@ -3,6 +3,7 @@
 import { defineExercises } from '../../exercises/types'
 import { trainingSpec } from './lossCompareData'
 import { definePanelLesson } from '../panel'
+import { plural } from '../../math/plural'
 
 /** Updates of the run-it step. */
 const RACE_UPDATES = 300
@@ -96,7 +97,7 @@ export default definePanelLesson({
             lines: [mse, ce].map((o) =>
               o.firstFullAccuracy === null
                 ? `${o.label}: not every point right within ${RACE_UPDATES} updates (accuracy ${Math.round((o.accuracy ?? 0) * 100)} % at the end).`
-                : `${o.label}: every point right after ${o.firstFullAccuracy} update${o.firstFullAccuracy === 1 ? '' : 's'}.`,
+                : `${o.label}: every point right after ${plural(o.firstFullAccuracy, 'update')}.`,
             ),
           }
         },

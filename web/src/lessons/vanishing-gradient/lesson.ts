@@ -4,6 +4,7 @@ import { defineExercises, type Values } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { deepSpec } from './deepNet'
 import { definePanelLesson } from '../panel'
+import { plural } from '../../math/plural'
 
 /** The depths and activations a prediction compares. */
 const DEPTH_SETS = [
@@ -70,12 +71,12 @@ export default definePanelLesson({
         {
           key: 'depth',
           label: 'smallest first-layer gradient',
-          choices: (v) => depthsOf(v).map((n) => ({ value: n, label: `${n} layers` })),
+          choices: (v) => depthsOf(v).map((n) => ({ value: n, label: plural(n, 'layer') })),
         },
       ],
       lab: (v) => ({
         candidates: depthsOf(v).map((n) => ({
-          label: `${n} layers`,
+          label: plural(n, 'layer'),
           spec: deepSpec(n, ACTIVATIONS[v.act], v.seed),
         })),
         updates: 0,

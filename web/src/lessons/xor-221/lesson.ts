@@ -3,6 +3,7 @@
 import { defineExercises, type Values } from '../../exercises/types'
 import { XOR_STEPS, xorSpec } from './xorExperiment'
 import { definePanelLesson } from '../panel'
+import { plural } from '../../math/plural'
 
 /** Random starts of the run-it step. */
 const XOR_RUNS = 5
@@ -87,7 +88,7 @@ export default definePanelLesson({
           answers: { solved: out.filter((o) => o.accuracy === 1).length },
           lines: out.map((o) =>
             o.accuracy === null
-              ? `${o.label}: diverged after ${o.updates} updates.`
+              ? `${o.label}: diverged after ${plural(o.updates, 'update')}.`
               : `${o.label}: ${Math.round(o.accuracy * 4)} of 4 rows right${o.accuracy === 1 ? ': solved' : ''}.`,
           ),
         }),

@@ -6,6 +6,7 @@ import type { NetworkStore } from '../../composables/useLessonStore'
 import type { Params } from '../../engine/network'
 import { paramsFromFlat } from '../../engine/paramLayout'
 import type { NetworkSpec } from '../../engine/types'
+import { plural } from '../../math/plural'
 
 export interface XorRecord {
   /** Layer sizes, inputs first, e.g. [2, 2, 1]. */
@@ -46,7 +47,7 @@ export function recordRun(
   for (; done < updates; done++) {
     const [s] = ens.train(1)
     if (s.divergedAt !== null || s.finalLoss === null || s.losses[0] === null) {
-      message = `training diverged after ${done.toLocaleString('en-US')} updates: the loss stopped being a finite number or grew past 1000 × its first value`
+      message = `training diverged after ${plural(done, 'update', undefined, { grouped: true })}: the loss stopped being a finite number or grew past 1000 × its first value`
       break
     }
     losses[done] = s.losses[0]

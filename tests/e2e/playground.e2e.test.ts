@@ -15,10 +15,12 @@ const dir = mkdtempSync(join(tmpdir(), 'bl-pg-'))
 const value = async (page: Page, id: string) =>
   Number(await page.getByTestId(id).getAttribute('data-value'))
 
-async function play(page: Page, ms: number): Promise<void> {
-  await page.getByRole('button', { name: 'Play' }).click()
-  await page.waitForTimeout(ms)
-  await page.getByRole('button', { name: 'Pause' }).click()
+/** Exactly `n` updates with the Step button (one update each): the same run on any machine, any load. */
+async function steps(page: Page, n: number): Promise<void> {
+  const step = page.getByRole('button', { name: 'Step' })
+  const start = Number(await page.getByTestId('updates').textContent())
+  for (let k = 0; k < n; k++) await step.click()
+  await expect.poll(() => page.getByTestId('updates').textContent()).toBe(String(start + n))
 }
 
 describe('playground', () => {
@@ -40,9 +42,12 @@ describe('playground', () => {
     await page.keyboard.press('Space')
     await page.getByRole('button', { name: 'Pause' }).waitFor()
     await page.keyboard.press('Space')
-    await play(page, 3000)
-    await expect.poll(() => value(page, 'test-loss')).toBeLessThan(first)
-    expect(Number(await page.getByTestId('updates').textContent())).toBeGreaterThan(50)
+    // Back to the first weights (Space ran as many updates as the machine managed), then exactly 60.
+    await page.getByRole('button', { name: 'Reset' }).click()
+    await expect.poll(() => page.getByTestId('updates').textContent()).toBe('0')
+    expect(await value(page, 'test-loss')).toBe(first)
+    await steps(page, 60)
+    expect(await value(page, 'test-loss')).toBeLessThan(first)
     expect(await page.locator('[data-unit]').count()).toBe(8 * 3 + 1)
     await screenshot(page, 'playground-1280')
     expect(errors).toEqual([])
@@ -108,7 +113,7 @@ describe('playground', () => {
     )
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
-    await play(page, 800)
+    await steps(page, 30)
     const download = async (name: string) => {
       const [d] = await Promise.all([
         page.waitForEvent('download'),

@@ -251,7 +251,7 @@ describe('playground view', () => {
 
   // axe over the whole page is slow on a shared machine: one audit, with time to spare.
   it(
-    'has no serious axe violations at 320 px with a tooltip, the scroll cue and the derivation open',
+    'has no serious axe violations at 320 px with a tooltip, the scroll cue, a neuron shown large and the derivation open',
     { timeout: 120_000 },
     async () => {
       opened = await openPage('#/playground?v=1&d=spiral&h=8,8,8,8,8,8', {
@@ -260,8 +260,10 @@ describe('playground view', () => {
       const { page, errors } = opened
       await page.getByRole('button', { name: 'Play' }).waitFor()
       await page.getByTestId('diagram-cue').waitFor()
+      // A hidden neuron's map shown large, and its maths from there.
       await page.locator('[data-unit="3-2"]').focus()
       await page.keyboard.press('Enter')
+      await page.getByTestId('enlarged-neuron').getByRole('button', { name: 'Its maths' }).click()
       await page.getByTestId('derivation').waitFor()
       await page.getByTestId('derivation').getByText('Numerical check').waitFor()
       await page.locator('[data-unit="3-2"]').focus()

@@ -21,6 +21,18 @@ export function modeFor(activation: ActivationName): HeatmapMode {
   return 'scaled'
 }
 
+/** max |value| of column `column` (non-finite values skipped): the 'scaled' mode's full colour. */
+export function largest(
+  values: Float64Array,
+  rows: number,
+  stride: number,
+  column: number,
+): number {
+  let m = 0
+  for (let k = 0; k < rows; k++) m = Math.max(m, Math.abs(values[k * stride + column]) || 0)
+  return m
+}
+
 function put(out: Uint8ClampedArray, k: number, c: Rgb, strength: number): void {
   const s = Math.min(1, Math.max(0, strength)) * 0.6
   out[4 * k] = 255 + (c[0] - 255) * s
@@ -31,7 +43,9 @@ function put(out: Uint8ClampedArray, k: number, c: Rgb, strength: number): void 
 
 /**
  * Paints `rows` cells into `out` (RGBA, 4 bytes a cell) from `values` laid out (rows, stride), using
- * column `column`. Non-finite values are painted grey, never passed on.
+ * column `column`. Non-finite values are painted grey, never passed on. `discrete` ("discretize output",
+ * as in TensorFlow Playground): each cell gets its side's (or winning class's) full colour, so the
+ * picture shows the thresholded class (probability ≥ 0.5, value ≥ 0, the largest softmax output).
  */
 export function paintHeatmap(
   out: Uint8ClampedArray,
@@ -41,13 +55,10 @@ export function paintHeatmap(
   column: number,
   mode: HeatmapMode,
   palette: Palette,
+  discrete = false,
 ): void {
-  let scale = 1
-  if (mode === 'scaled') {
-    let m = 0
-    for (let k = 0; k < rows; k++) m = Math.max(m, Math.abs(values[k * stride + column]) || 0)
-    scale = m > 1e-12 ? 1 / m : 1
-  }
+  const m = mode === 'scaled' ? largest(values, rows, stride, column) : 0
+  const scale = m > 1e-12 ? 1 / m : 1
   const classes = [palette.neg, palette.pos, palette.third]
   for (let k = 0; k < rows; k++) {
     if (mode === 'classes') {
@@ -56,7 +67,13 @@ export function paintHeatmap(
         if (values[k * stride + c] > values[k * stride + best]) best = c
       const p = values[k * stride + best]
       if (!Number.isFinite(p)) put(out, k, [128, 128, 128], 0.5)
-      else put(out, k, classes[best] ?? palette.pos, ((p - 1 / stride) * stride) / (stride - 1))
+      else
+        put(
+          out,
+          k,
+          classes[best] ?? palette.pos,
+          discrete ? 1 : ((p - 1 / stride) * stride) / (stride - 1),
+        )
       continue
     }
     const v = values[k * stride + column]
@@ -66,7 +83,7 @@ export function paintHeatmap(
     }
     const t =
       mode === 'probability' || mode === 'unit' ? 2 * v - 1 : mode === 'signed' ? v : v * scale
-    put(out, k, t >= 0 ? palette.pos : palette.neg, Math.abs(t))
+    put(out, k, t >= 0 ? palette.pos : palette.neg, discrete ? 1 : Math.abs(t))
   }
 }
 

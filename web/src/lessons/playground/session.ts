@@ -163,6 +163,19 @@ export class PlaygroundSession {
     }
   }
 
+  /**
+   * Hidden layer `k`'s (1-based) activations over the output heatmap's grid, (grid², units), for the
+   * current weights: one neuron's map shown large. Null when there is no such layer or the engine refused.
+   */
+  layerMap(k: number): Float64Array | null {
+    const n = this.layerNets[k - 1]
+    if (!n) return null
+    const p = this.net.params()
+    if (!n.setParams({ weights: p.weights.slice(0, k), biases: p.biases.slice(0, k) }).ok)
+      return null
+    return n.predict(this.grid.output, this.grid.output.length / this.net.layout.sizes[0])
+  }
+
   dispose(): void {
     ;[this.net, this.trainEval, this.testEval, this.totalEval, ...this.layerNets].forEach((n) =>
       n?.dispose(),

@@ -39,6 +39,9 @@ export function usePlaygroundTraining(
   /** Parameters and neuron heatmaps: every DETAIL_MS while running (edges and 48 small canvases cost paint). */
   const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden' | 'deadRelu'> | null>(null)
   const history = shallowRef<LossHistory>(emptyHistory())
+  /** The hidden layer (1-based) whose map is shown large, 0 for none; its map at the output's resolution. */
+  const focusLayer = ref(0)
+  const focusMap = shallowRef<Float64Array | null>(null)
   const updates = ref(0)
   /** Passes over the training set completed (each {@link perEpoch} updates at the batch size then). */
   const epochs = ref(0)
@@ -65,6 +68,7 @@ export function usePlaygroundTraining(
     if (due) {
       detailAt = now
       detail.value = { params: s.params, hidden: s.hidden, deadRelu: s.deadRelu }
+      focusMap.value = focusLayer.value > 0 ? session.layerMap(focusLayer.value) : null
     }
     if (chart) appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
     // The chart gets a new object at most every CHART_MS while running: a redraw per frame costs frames.
@@ -106,6 +110,7 @@ export function usePlaygroundTraining(
     if (!r.ok) {
       message.value = `The engine refused this network: ${r.message}`
       snapshot.value = null
+      focusMap.value = null
       return
     }
     session = r.session
@@ -201,6 +206,9 @@ export function usePlaygroundTraining(
       if (r && !r.ok) message.value = r.message
     },
   )
+  watch(focusLayer, (k) => {
+    focusMap.value = k > 0 ? (session?.layerMap(k) ?? null) : null
+  })
   watch(loop.running, (on) => {
     if (!on) record() // the points and pictures held back while running
   })
@@ -213,6 +221,8 @@ export function usePlaygroundTraining(
   return {
     snapshot,
     detail,
+    focusLayer,
+    focusMap,
     history,
     updates,
     epochs,

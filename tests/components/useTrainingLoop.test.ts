@@ -14,7 +14,7 @@ function costly(msPerStep: number, calls: number[]) {
   return (n: number) => {
     calls.push(n)
     clock += n * msPerStep
-    return { done: n }
+    return { done: n, progress: null }
   }
 }
 
@@ -50,13 +50,13 @@ describe('useTrainingLoop', () => {
   it('stops at totalSteps and when the work asks to stop', async () => {
     const scope = effectScope()
     const a = scope.run(() =>
-      useTrainingLoop((n) => ({ done: n }), { totalSteps: 10, initialSteps: 4 }),
+      useTrainingLoop((n) => ({ done: n, progress: null }), { totalSteps: 10, initialSteps: 4 }),
     )!
     a.start()
     for (let k = 0; k < 8; k++) await frame()
     expect(a.steps.value).toBe(10)
     expect(a.running.value).toBe(false)
-    const b = scope.run(() => useTrainingLoop((n) => ({ done: n, stop: true })))!
+    const b = scope.run(() => useTrainingLoop((n) => ({ done: n, stop: true, progress: null })))!
     b.start()
     await frame()
     await frame()
@@ -67,7 +67,7 @@ describe('useTrainingLoop', () => {
 
   it('pauses, resumes, resets and stops when its scope is disposed', async () => {
     const scope = effectScope()
-    const loop = scope.run(() => useTrainingLoop((n) => ({ done: n })))!
+    const loop = scope.run(() => useTrainingLoop((n) => ({ done: n, progress: null })))!
     loop.toggle()
     await frame()
     loop.toggle()
@@ -96,7 +96,9 @@ describe('useTrainingLoop at a pace', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => clock)
     const calls: number[] = []
     const scope = effectScope()
-    const loop = scope.run(() => useTrainingLoop((n) => (calls.push(n), { done: n }), { pace: 1 }))!
+    const loop = scope.run(() =>
+      useTrainingLoop((n) => (calls.push(n), { done: n, progress: null }), { pace: 1 }),
+    )!
     loop.start()
     for (let k = 0; k < 180; k++) await frameAt60() // 3 s
     loop.pause()
@@ -109,7 +111,9 @@ describe('useTrainingLoop at a pace', () => {
   it('does 30 updates per second as 1 or (rarely) 2 per frame, and a new pace applies at once', async () => {
     vi.spyOn(performance, 'now').mockImplementation(() => clock)
     const scope = effectScope()
-    const loop = scope.run(() => useTrainingLoop((n) => ({ done: n }), { pace: 30 }))!
+    const loop = scope.run(() =>
+      useTrainingLoop((n) => ({ done: n, progress: null }), { pace: 30 }),
+    )!
     loop.start()
     for (let k = 0; k < 120; k++) await frameAt60() // 2 s at 30/s: 60, plus the one at the start
     expect(loop.steps.value).toBe(61)
@@ -123,7 +127,7 @@ describe('useTrainingLoop at a pace', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => clock)
     const scope = effectScope()
     const loop = scope.run(() =>
-      useTrainingLoop((n) => ({ done: n }), { pace: 60, totalSteps: 5 }),
+      useTrainingLoop((n) => ({ done: n, progress: null }), { pace: 60, totalSteps: 5 }),
     )!
     loop.start()
     for (let k = 0; k < 20; k++) await frameAt60()
@@ -153,7 +157,9 @@ describe('useTrainingLoop at a pace', () => {
         (n) => {
           const done = Math.min(n, left)
           left -= done
-          return left === 0 ? { done, stop: true, message: 'diverged after 3 updates' } : { done }
+          return left === 0
+            ? { done, stop: true, message: 'diverged after 3 updates', progress: null }
+            : { done, progress: null }
         },
         { pace: 60 },
       ),

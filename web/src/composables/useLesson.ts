@@ -1,7 +1,7 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
 // sample, the derivation of that parameter, and check-my-work.
 import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
-import { injectEmbedSink, injectProgress, progressReporter } from '../embed/protocol'
+import { injectEmbedSink } from '../embed/protocol'
 import type { NnModule } from '../engine/nn'
 import {
   WORKED_SCHEMA,
@@ -272,11 +272,16 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   link?.publish(() =>
     encodeWorked({ spec: network.spec.value, selected: selected.value, sample: sample.value }, own),
   )
-  const sink = injectEmbedSink()
-  // The lesson view's reporter, shared with the training loop (which names `converged` exactly).
-  const report = injectProgress() ?? progressReporter(lesson.id, sink)
-  watch(network.updates, (n) => report(n, network.trace.value?.loss ?? null))
-  sink({ type: 'backprop-lab:loaded', lesson: lesson.id })
+  // Steps, Undo and Reset reach an embedding page through the training loop's reporter: one run.
+  watch(network.updates, (n) =>
+    training.loop.report({
+      from: n,
+      losses: [],
+      updates: n,
+      loss: network.trace.value?.loss ?? null,
+    }),
+  )
+  injectEmbedSink()({ type: 'backprop-lab:loaded', lesson: lesson.id })
   return state
 }
 

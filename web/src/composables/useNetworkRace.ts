@@ -26,7 +26,7 @@ export interface RaceRules<L extends { stopped: string }> {
   /** Trains `net` by `steps` loop steps; returns the lane (a new object when it changed). */
   advance: (net: EngineNetwork, lane: L, steps: number, k: number) => L
   /** The first variant's progress since update `from`, for an embedding page. */
-  progress?: (net: EngineNetwork, lane: L, from: number) => ChunkResult['progress']
+  progress: (net: EngineNetwork, lane: L, from: number) => ChunkResult['progress']
 }
 
 export interface Race<L> {
@@ -59,7 +59,7 @@ export function useRace<L extends { stopped: string }>(
       done: steps,
       stop,
       message: stop ? 'Every run diverged: lower η and start again.' : '',
-      progress: nets[0] && rules.progress?.(nets[0], lanes.value[0], from),
+      progress: nets[0] ? rules.progress(nets[0], lanes.value[0], from) : null,
     }
   }, loopOptions)
 

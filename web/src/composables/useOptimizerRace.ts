@@ -167,6 +167,7 @@ export function useOptimizerRace(
       initialSteps: 4,
       budgetMs: options.budgetMs ?? 8,
       pace: options.pace,
+      run: 'live',
     },
   )
 

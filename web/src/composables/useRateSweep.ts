@@ -4,6 +4,7 @@
 // 1e-12, so an η whose outcome depends on such digits is shown as a spread, not one verdict (#12).
 // Rebuilds when the problem or the rates change.
 import { shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+import type { Progress } from '../embed/protocol'
 import type { CopyState, EngineEnsemble } from '../engine/ensemble'
 import type { EngineNetwork, Params } from '../engine/network'
 import type { NnModule } from '../engine/nn'
@@ -53,6 +54,20 @@ export interface RateSweep {
   loop: TrainingLoop
   /** Starts again from the initial weights. */
   restart: () => void
+}
+
+/**
+ * The sweep's progress for an embedding page: at each update the lowest loss of any η (of the start
+ * itself), so `converged` names the first update at which some η's loss fell below the threshold.
+ */
+function bestOf(states: readonly CopyState[], from: number, steps: number): Progress {
+  const lowest = (ls: readonly (number | null)[]) =>
+    ls.reduce<number | null>((m, l) => (l !== null && (m === null || l < m) ? l : m), null)
+  const losses = Array.from(
+    { length: steps },
+    (_, k) => lowest(states.map((s) => s.losses[k] ?? null)) ?? NaN,
+  )
+  return { from, losses, updates: from + steps, loss: lowest(states.map((s) => s.finalLoss)) }
 }
 
 export function useRateSweep(
@@ -124,13 +139,19 @@ export function useRateSweep(
 
   const loop = useTrainingLoop(
     (steps) => {
-      if (ensembles.length === 0) return { done: 0, stop: true }
+      if (ensembles.length === 0) return { done: 0, stop: true, progress: null }
+      const from = copies.value[0]?.losses.length ?? 0
       const states = ensembles.map((e) => e.train(steps))
       starts.value = states.map((st, s) => advance(starts.value[s], st))
       copies.value = starts.value[0]
       if (++frames % 15 === 0) judge(false)
       const stop = states.every((st) => st.every((s) => s.divergedAt !== null))
-      return { done: steps, stop, message: stop ? 'Every copy diverged.' : '' }
+      return {
+        done: steps,
+        stop,
+        message: stop ? 'Every copy diverged.' : '',
+        progress: bestOf(states[0], from, steps),
+      }
     },
     {
       totalSteps: options.totalSteps ?? 2000,
@@ -138,6 +159,7 @@ export function useRateSweep(
       budgetMs: options.budgetMs ?? 8,
       pace: options.pace,
       link: options.link,
+      run: 'sweep',
     },
   )
 

@@ -6,14 +6,14 @@
 // for another planned length. Knows nothing about networks: `work(n)` trains and says what happened.
 import {
   computed,
-  getCurrentInstance,
+  hasInjectionContext,
   onScopeDispose,
   ref,
   shallowRef,
   type Ref,
   type ShallowRef,
 } from 'vue'
-import { injectProgress } from '../embed/protocol'
+import { injectProgress, type Progress } from '../embed/protocol'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
 
@@ -30,10 +30,12 @@ export interface ChunkResult {
   /** Shown while stopped, e.g. why training diverged. */
   message?: string
   /**
-   * For an embedding page (`step`, `converged`): `losses[k]` is the batch loss after `from + k`
-   * updates; the run is now at `updates` with `loss`. Screens with several networks report one.
+   * For an embedding page (`step`, `converged`), required so no screen that trains forgets it: the
+   * run's progress with every loss of the chunk (so `converged` names the exact update), counted from
+   * the start of the run. Screens with several networks report one and say which. `null` only when
+   * the chunk trained nothing, or nothing the learner trains (a lab exercise's run answering its question).
    */
-  progress?: { from: number; losses: ArrayLike<number>; updates: number; loss: number | null }
+  progress: Progress | null
 }
 
 export interface TrainingLoopOptions {
@@ -55,6 +57,8 @@ export interface TrainingLoopOptions {
    * @default 'pace'
    */
   link?: string | false
+  /** Names this loop's run in its embed events, on a screen with several loops (e.g. `sweep`). */
+  run?: string
 }
 
 export interface TrainingLoop {
@@ -81,6 +85,11 @@ export interface TrainingLoop {
   reset: () => void
   /** One step by hand while paused (the Step button): counted like the loop's own steps. */
   stepOnce: () => void
+  /**
+   * Reports progress made outside `work` (a Step or an edit done by the screen itself) through this
+   * loop's reporter, so `step` and `converged` count one run.
+   */
+  report: (progress: Progress) => void
 }
 
 /** "2 updates", "1 epoch", "1,000 updates". */
@@ -118,10 +127,10 @@ export function useTrainingLoop(
   let lastTime = 0
   let end = planned
   let frame = 0
-  const progress = getCurrentInstance() ? injectProgress() : null
-  function report(r: ChunkResult): void {
-    const p = r.progress
-    if (progress && p) progress.chunk(p.from, p.losses, p.updates, p.loss)
+  // This loop's own reporter: one run's `step` and `converged`, whatever else trains on the screen.
+  const reporter = (hasInjectionContext() ? injectProgress() : null)?.(options.run) ?? null
+  function report(p: Progress | null): void {
+    if (reporter && p) reporter(p)
   }
 
   /** Next chunk limit: shrinks at once after a frame over budget, grows (at most ×2) after a full one. */
@@ -170,7 +179,7 @@ export function useTrainingLoop(
       const r = work(n)
       const ms = performance.now() - t0
       steps.value += r.done
-      report(r)
+      report(r.progress)
       stats.value = { chunk: n, ms }
       adapt(ms, n, r.done)
       if (finishRun(r)) return
@@ -206,7 +215,7 @@ export function useTrainingLoop(
     if (running.value || halted.value) return
     const r = work(1)
     steps.value += r.done
-    report(r)
+    report(r.progress)
     if (r.stop) {
       halted.value = true
       message.value = r.message ?? ''
@@ -228,5 +237,6 @@ export function useTrainingLoop(
     toggle: () => (running.value ? pause() : start()),
     reset,
     stepOnce,
+    report,
   }
 }

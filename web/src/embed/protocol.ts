@@ -14,10 +14,16 @@ export type EmbedMessage =
   | { type: 'backprop-lab:loaded'; lesson: string }
   /** The height of the lesson's content in CSS pixels: set the iframe's height to it. */
   | { type: 'backprop-lab:resize'; height: number }
-  /** Weights changed by one update or a chunk of training; `loss` is the batch loss before the last one. */
-  | { type: 'backprop-lab:step'; lesson: string; updates: number; loss: number }
-  /** The loss fell below {@link CONVERGED_BELOW} for the first time since the lesson (re)started. */
-  | { type: 'backprop-lab:converged'; lesson: string; updates: number; loss: number }
+  /**
+   * Weights changed by one update or a chunk of training: `updates` counted from the start of the run,
+   * `loss` the batch loss there. `run` names the training run on a screen with several (e.g. `sweep`).
+   */
+  | { type: 'backprop-lab:step'; lesson: string; updates: number; loss: number; run?: string }
+  /**
+   * The run's loss fell below {@link CONVERGED_BELOW} for the first time since it (re)started:
+   * `updates` is that exact update (the loss after that many updates).
+   */
+  | { type: 'backprop-lab:converged'; lesson: string; updates: number; loss: number; run?: string }
 
 /** Where a lesson's messages go. */
 export type EmbedSink = (message: EmbedMessage) => void
@@ -99,57 +105,63 @@ export function reportHeight(content: Element, sink: EmbedSink): () => void {
   }
 }
 
-/** A lesson's one source of `step` and `converged` messages (see {@link progressReporter}). */
-export interface ProgressReporter {
-  /** The run is at `updates` with batch loss `loss` (after a Step, an edit or a chunk). */
-  (updates: number, loss: number | null): void
-  /**
-   * A chunk of training: `losses[k]` is the loss after `from + k` updates (so `converged` names the
-   * exact update), then the run is at `updates` with `loss`.
-   */
-  chunk: (from: number, losses: ArrayLike<number>, updates: number, loss: number | null) => void
+/**
+ * What a run did since update `from`: `losses[k]` is the batch loss after `from + k` updates (so
+ * `converged` can name the exact update); the run is now at `updates` (counted from its start) with
+ * batch loss `loss` (null when there is none to tell, e.g. after a divergence).
+ */
+export interface Progress {
+  from: number
+  losses: ArrayLike<number>
+  updates: number
+  loss: number | null
 }
 
+/** One run's source of `step` and `converged` messages (see {@link progressReporter}). */
+export type ProgressReporter = (progress: Progress) => void
+
 /**
- * Turns a lesson's progress into `step` and `converged` messages: call it with the update count and
- * the current batch loss whenever either changes, and `chunk` with every loss of a chunk of training.
- * `converged` comes once, at the first update whose loss is below {@link CONVERGED_BELOW}; going back
- * to update 0 (Reset) or before the last count (Undo) re-arms it.
+ * Turns one run's progress into `step` and `converged` messages: call it after every Step, edit or
+ * chunk of training. `step` goes out when the update count grew (with a finite loss); `converged`
+ * once, at the first update whose loss is below {@link CONVERGED_BELOW}. Going back to update 0
+ * (Reset) or below the last count (Undo, a new run) re-arms it.
+ * @param run names the run in the messages when a screen has several; omitted when undefined.
  */
-export function progressReporter(lesson: string, sink: EmbedSink): ProgressReporter {
+export function progressReporter(lesson: string, sink: EmbedSink, run?: string): ProgressReporter {
   let lastUpdates = 0
   let converged = false
+  const named = run === undefined ? {} : { run }
   function converge(updates: number, loss: number): void {
     if (converged || !Number.isFinite(loss) || loss >= CONVERGED_BELOW) return
     converged = true
-    sink({ type: 'backprop-lab:converged', lesson, updates, loss })
+    sink({ type: 'backprop-lab:converged', lesson, updates, loss, ...named })
   }
-  const report = ((updates: number, loss: number | null): void => {
+  return ({ from, losses, updates, loss }) => {
+    if (from < lastUpdates || from === 0) converged = false
+    for (let k = 0; k < losses.length && !converged; k++) converge(from + k, losses[k])
     if (updates < lastUpdates || updates === 0) converged = false
     if (updates > lastUpdates && loss !== null && Number.isFinite(loss)) {
-      sink({ type: 'backprop-lab:step', lesson, updates, loss })
+      sink({ type: 'backprop-lab:step', lesson, updates, loss, ...named })
       converge(updates, loss)
     }
     lastUpdates = updates
-  }) as ProgressReporter
-  report.chunk = (from, losses, updates, loss) => {
-    if (from < lastUpdates || from === 0) converged = false
-    for (let k = 0; k < losses.length && !converged; k++) converge(from + k, losses[k])
-    report(updates, loss)
   }
-  return report
 }
 
-const ProgressKey: InjectionKey<ProgressReporter> = Symbol('progress')
+/** Makes the reporter of one run (`run`: its name on a screen with several, see {@link progressReporter}). */
+export type ProgressSource = (run?: string) => ProgressReporter
 
-/** Creates the lesson's reporter (to the enclosing embed's sink) and provides it to the subtree. */
-export function provideProgress(lesson: string): ProgressReporter {
-  const report = progressReporter(lesson, injectEmbedSink())
-  provide(ProgressKey, report)
-  return report
+export const ProgressKey: InjectionKey<ProgressSource> = Symbol('progress')
+
+/** Lets every training loop below report to the enclosing embed's sink as `lesson`. */
+export function provideProgress(lesson: string): ProgressSource {
+  const sink = injectEmbedSink()
+  const source: ProgressSource = (run) => progressReporter(lesson, sink, run)
+  provide(ProgressKey, source)
+  return source
 }
 
-/** The reporter of the enclosing lesson view, or null (outside a lesson). Call during setup. */
-export function injectProgress(): ProgressReporter | null {
+/** The enclosing lesson view's source of reporters, or null (outside a lesson). Call during setup. */
+export function injectProgress(): ProgressSource | null {
   return inject(ProgressKey, null)
 }

@@ -7,6 +7,7 @@
 // never drawn as NaN; changing the learning rate after it draws new first weights and says so.
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useTrainingLoop } from '../../composables/useTrainingLoop'
+import type { Progress } from '../../embed/protocol'
 import type { Params } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
@@ -143,6 +144,18 @@ export function usePlaygroundTraining(
     return { done: r.done, stop: r.diverged, losses: r.losses }
   }
 
+  /**
+   * For an embedding page: full-batch losses name `converged` exactly; mini-batch ones are one
+   * batch's, so only the training loss after the chunk counts then.
+   */
+  function progressSince(from: number, losses: Float64Array | undefined): Progress {
+    return {
+      from,
+      losses: perEpoch() === 1 && losses ? losses : [],
+      updates: updates.value,
+      loss: snapshot.value?.trainLoss ?? null,
+    }
+  }
   /** Updates in one epoch (one pass over the training points) at the current batch size. */
   function perEpoch(): number {
     const trained = session?.net.spec ?? spec.value
@@ -156,15 +169,11 @@ export function usePlaygroundTraining(
     (epochs) => {
       const from = updates.value
       const r = trainSteps(epochs * perEpoch())
-      // For an embedding page: full-batch losses name `converged` exactly; mini-batch ones are
-      // one batch's, so only the training loss after the chunk counts then.
-      const progress = {
-        from,
-        losses: perEpoch() === 1 && r.losses ? r.losses : [],
-        updates: updates.value,
-        loss: snapshot.value?.trainLoss ?? null,
+      return {
+        done: r.stop ? Math.floor(r.done / perEpoch()) : epochs,
+        stop: r.stop,
+        progress: progressSince(from, r.losses),
       }
-      return { done: r.stop ? Math.floor(r.done / perEpoch()) : epochs, stop: r.stop, progress }
     },
     { budgetMs: 6, maxSteps: 2000, pace: 60, unit: 'epoch' },
   )
@@ -236,7 +245,9 @@ export function usePlaygroundTraining(
     pace: loop.pace,
     toggle: () => (canTrain.value && !message.value ? loop.toggle() : undefined),
     step: () => {
-      if (!loop.running.value && !message.value) trainSteps(1)
+      if (loop.running.value || message.value) return
+      const from = updates.value
+      loop.report(progressSince(from, trainSteps(1).losses))
     },
     reset: rebuild,
     pause: loop.pause,

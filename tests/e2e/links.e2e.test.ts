@@ -147,7 +147,7 @@ describe('the custom element', () => {
 // without a link field fails here.
 
 /**
- * Every lesson that shows controls, except XOR and the playground (their own engineers' files).
+ * Every lesson that shows controls, except XOR (its own engineer's file).
  * batch-vs-sgd is here because it froze: at XOR with η = 100 its log-scale charts spanned hundreds of
  * decades and labelling their ticks took seconds per frame (#11).
  */
@@ -163,15 +163,18 @@ const LESSONS = [
   'batch-vs-sgd',
   'learning-rate',
   'vanishing-gradient',
+  'playground',
 ]
 
 /**
  * What a learner can change on a lesson's screen: inputs, selects, toggle buttons and the diagram's
  * parameters (which derivation is open) in the main area, except the answers being checked (Check
  * my work, the labs' predictions: a shared link opens the lesson, not somebody's attempt; the
- * exercises' seed is passed on as `exseed`).
+ * exercises' seed is passed on as `exseed`) and what is about to be imported (a chosen file, pasted
+ * CSV text: the import's result is in the link, not the draft).
  */
-const CONTROLS = 'main :is(input, select, textarea, [aria-pressed]):not(.check *, .lab *)'
+const CONTROLS =
+  'main :is(input, select, textarea, [aria-pressed]):not(.check *, .lab *, [data-import] *)'
 
 /** The lesson's own part of the page (its panel or the worked example's workspace) has loaded. */
 const LOADED = ':is(.panel-lesson__panel, .workspace) :is(input, select, [aria-pressed])'

@@ -95,9 +95,8 @@ const Json* json_find(const Json& j, std::string_view key) {
   return it == j.end() ? nullptr : &*it;
 }
 
-std::string json_text(const Json& j, size_t size_hint) {
+std::string json_text(const Json& j) {
   std::string out;
-  out.reserve(size_hint);
   nlohmann::detail::serializer<Json> writer(nlohmann::detail::output_adapter<char>(out), ' ',
                                             Json::error_handler_t::replace);
   writer.dump(j, false, false, 0);
@@ -108,6 +107,15 @@ std::string json_number(double x) {
   if (std::isfinite(x) && x == std::trunc(x) && std::fabs(x) < 1e15)
     return std::to_string(static_cast<long long>(x));
   return Json(x).dump();
+}
+
+void json_append_number(std::string& out, double x) {
+  if (!std::isfinite(x)) {
+    out += "null";
+    return;
+  }
+  char buffer[64];
+  out.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x));
 }
 
 }  // namespace nn

@@ -22,10 +22,14 @@ bool json_parse(std::string_view text, Json* out, std::string* err, const std::s
 const Json* json_find(const Json& j, std::string_view key);
 
 // JSON text of j, compact; strings that are not valid UTF-8 are repaired rather than refused.
-// size_hint: the expected length, reserved up front (a trace is megabytes).
-std::string json_text(const Json& j, size_t size_hint = 0);
+std::string json_text(const Json& j);
 
 // x as the shortest decimal that reads back as x, whole numbers without a fraction ("5000", "2.5").
 std::string json_number(double x);
+
+// Appends x to out exactly as json_text writes a double: the library's shortest round-trip form
+// (Grisu2; "0.1", "5000.0", "1e-05"), and null when x is NaN or infinite. For writers that stream
+// large arrays of numbers without building a Json value first (trace.cpp).
+void json_append_number(std::string& out, double x);
 
 }  // namespace nn

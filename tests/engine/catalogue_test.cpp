@@ -55,6 +55,9 @@ TEST(Catalogue, ExportsEveryRowAsJson) {
   EXPECT_EQ(j["optimizers"][0]["params"], nn::Json::array());
   EXPECT_EQ(j["optimizers"][2]["params"], nn::Json({"beta1", "beta2", "epsilon"}));
   EXPECT_EQ(j["regularizers"][2]["name"], "l2");
+  EXPECT_EQ(j["limits"]["learningRate"], nn::Json({{"min", 1e-5}, {"max", 100}}));
+  EXPECT_EQ(j["limits"]["decay"]["maxExclusive"], true);
+  EXPECT_EQ(j["limits"]["units"], 1024);
 }
 
 }  // namespace

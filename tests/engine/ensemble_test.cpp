@@ -97,7 +97,7 @@ TEST(Ensemble, RejectsEmptyOrMismatchedCopies) {
   EXPECT_EQ(nn::ensemble_init(e, spec_of(kRegression), {}, {}, &err), nn::Status::BadSpec);
   EXPECT_EQ(nn::ensemble_init(e, spec_of(kRegression), {0.1, 0.2}, {1}, &err), nn::Status::BadSpec);
   EXPECT_EQ(nn::ensemble_init(e, spec_of(kRegression), {-1}, {}, &err), nn::Status::BadSpec);
-  EXPECT_EQ(err, "copy 1: learningRate: expected a number above 0");
+  EXPECT_EQ(err, "copy 1: learningRate: expected a number from 1e-05 to 100");
 }
 
 TEST(Metrics, GradientNormPerLayerIsTheFrobeniusNormOfDW) {

@@ -60,7 +60,25 @@ TEST(Spec, ErrorsNameTheField) {
   EXPECT_EQ(error_of(classic_with("activations", "[\"softmax\",\"softmax\"]")),
             "activations[0]: softmax is only allowed on the output layer");
   EXPECT_EQ(error_of(classic_with("learningRate", "")), "learningRate: expected a finite number");
-  EXPECT_EQ(error_of(classic_with("learningRate", "0")), "learningRate: expected a number above 0");
+  // η and Adam's ε: bounds.h's ranges, ends included (the app's fields and links take the same).
+  EXPECT_EQ(error_of(classic_with("learningRate", "0")),
+            "learningRate: expected a number from 1e-05 to 100");
+  EXPECT_EQ(error_of(classic_with("learningRate", "9.9e-6")),
+            "learningRate: expected a number from 1e-05 to 100");
+  EXPECT_EQ(error_of(classic_with("learningRate", "100.5")),
+            "learningRate: expected a number from 1e-05 to 100");
+  auto accepts = [](const std::string& text) {
+    nn::NetworkSpec spec;
+    std::string err;
+    return nn::spec_from_text(text, &spec, &err);
+  };
+  EXPECT_TRUE(accepts(classic_with("learningRate", "0.00001")));
+  EXPECT_TRUE(accepts(classic_with("learningRate", "100")));
+  EXPECT_TRUE(accepts(classic_with("optimizer", R"({"name":"adam","epsilon":1})")));
+  EXPECT_EQ(error_of(classic_with("optimizer", R"({"name":"adam","epsilon":1.5})")),
+            "optimizer.epsilon: expected 0 < ε ≤ 1");
+  EXPECT_EQ(error_of(classic_with("optimizer", R"({"name":"momentum","momentum":1})")),
+            "optimizer.momentum: expected 0 ≤ μ < 1");
   EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, \"x\"]]")),
             "inputs[0][1]: expected a finite number");
   EXPECT_EQ(error_of(classic_with("inputs", "[[0.05, 1e999]]")),

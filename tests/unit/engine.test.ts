@@ -134,7 +134,7 @@ for (const simd of [true, false]) {
           },
           /^weights\[0\]\[0\]: expected 2 numbers/,
         ],
-        [{ learningRate: -1 }, /^learningRate: expected a number above 0/],
+        [{ learningRate: -1 }, /^learningRate: expected a number from 1e-05 to 100/],
         [{ layers: [2, 0, 2] }, /^layers\[1\]: expected a whole number from 1 to 1024/],
         [
           {

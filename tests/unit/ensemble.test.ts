@@ -110,7 +110,9 @@ describe('EngineEnsemble', () => {
     const none = EngineEnsemble.create(engine, table, {})
     expect(none.ok).toBe(false)
     const bad = EngineEnsemble.create(engine, table, { learningRates: [0.1, -1] })
-    expect(bad.ok ? '' : bad.message).toBe('copy 2: learningRate: expected a number above 0')
+    expect(bad.ok ? '' : bad.message).toBe(
+      'copy 2: learningRate: expected a number from 1e-05 to 100',
+    )
   })
 
   it('reports per-layer gradient norms that shrink toward the input in a deep sigmoid network', async () => {

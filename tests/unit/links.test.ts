@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from '../../web/src/lessons/playground/model'
 import type { FeatureId } from '../../web/src/lessons/playground/features'
 import { decodeLink, encodeLink, noticeLines, num, splitHash } from '../../web/src/links/codec'
 import type { Decl, LinkedFields, NumberDecl } from '../../web/src/links/fields'
-import { ENGINE, LIMITS, outOfRange, validator } from '../../web/src/links/limits'
+import { ENGINE, LIMITS, outOfRange, validator, type Range } from '../../web/src/links/limits'
 import { decodePlayground, encodePlayground } from '../../web/src/links/playgroundLink'
 import {
   WORKED_SCHEMA,
@@ -339,6 +339,56 @@ describe('one set of limits', () => {
     expect(field(150)).toBe('The learning rate must be at most 100.')
     expect(field(0)).toBe('The learning rate must be at least 0.00001.')
     expect([field(1e-5), field(100)]).toEqual([null, null])
+  })
+
+  it('at every boundary, the field, the link and the engine (so the CLI) accept the same values', async () => {
+    const engine = await loadEngineNode({ simd: false })
+    const engineAccepts = (s: NetworkSpec): boolean => {
+      const r = EngineNetwork.create(engine, s)
+      if (r.ok) r.network.dispose()
+      return r.ok
+    }
+    const cases: {
+      range: Range
+      link: (x: number) => string
+      spec: (x: number) => Partial<NetworkSpec>
+      values: number[]
+    }[] = [
+      {
+        range: LIMITS.learningRate,
+        link: (x) => `lr=${num(x)}`,
+        spec: (x) => ({ learningRate: x }),
+        values: [1e-5, 9.99e-6, 100, 100.000001, 0, -1, 0.5],
+      },
+      {
+        range: LIMITS.decay,
+        link: (x) => `opt=momentum:${num(x)}`,
+        spec: (x) => ({ optimizer: { name: 'momentum', momentum: x } }),
+        values: [0, -1e-9, 0.999999, 1, 0.9],
+      },
+      {
+        range: LIMITS.adamEpsilon,
+        link: (x) => `opt=adam:::${num(x)}`,
+        spec: (x) => ({ optimizer: { name: 'adam', epsilon: x } }),
+        values: [0, 5e-324, 1e-8, 1, 1.0000001],
+      },
+      {
+        range: LIMITS.checkEpsilon,
+        link: (x) => `eps=${num(x)}`,
+        spec: (x) => ({ epsilon: x }),
+        values: [0, 5e-324, 0.1, 0.1000001, 1e-6],
+      },
+    ]
+    for (const { range, link, spec, values } of cases)
+      for (const x of values) {
+        const field = outOfRange(x, range) === null
+        const linked = decodeWorked(`v=1&${link(x)}`, own).notices.length === 0
+        expect([link(x), linked, engineAccepts({ ...classic, ...spec(x) })]).toEqual([
+          link(x),
+          field,
+          field,
+        ])
+      }
   })
 
   it('weights the app writes after a divergence read back (w = −3,007,000,000)', () => {

@@ -99,7 +99,7 @@ val JsNetwork::checkParameter(int p, double eps) {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), val::null();
   if (p < 0 || p >= static_cast<int>(net_.params.size()))
     return fail(nn::Status::BadSpec, "parameter index out of range"), val::null();
-  if (!(eps > 0 && eps <= 0.1))
+  if (!nn::in_range(eps, nn::kCheckEpsilon))
     return fail(nn::Status::BadSpec, "epsilon: expected 0 < ε ≤ 0.1"), val::null();
   nn::ParamCheck c;
   if (nn::check_parameter(net_, p, eps, &c) != nn::Status::Ok)
@@ -115,8 +115,8 @@ val JsNetwork::checkParameter(int p, double eps) {
 }
 
 nn::Status JsNetwork::setLearningRate(double lr) {
-  if (!(lr > 0) || !std::isfinite(lr))
-    return fail(nn::Status::BadSpec, "learningRate: expected a number above 0");
+  if (!nn::in_range(lr, nn::kLearningRate))
+    return fail(nn::Status::BadSpec, "learningRate: " + nn::range_expected(nn::kLearningRate));
   net_.spec.optimizer.learning_rate = lr;
   return fail(nn::Status::Ok, "");
 }
@@ -138,7 +138,8 @@ nn::Status JsNetwork::setOptimizer(const std::string& json) {
 }
 
 nn::Status JsNetwork::setEpsilon(double eps) {
-  if (!(eps > 0 && eps <= 0.1)) return fail(nn::Status::BadSpec, "epsilon: expected 0 < ε ≤ 0.1");
+  if (!nn::in_range(eps, nn::kCheckEpsilon))
+    return fail(nn::Status::BadSpec, "epsilon: expected 0 < ε ≤ 0.1");
   net_.spec.epsilon = eps;
   return fail(nn::Status::Ok, "");
 }

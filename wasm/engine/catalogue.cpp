@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "bounds.h"
 #include "json.h"
 
 namespace nn {
@@ -34,6 +35,21 @@ std::string catalogue_json() {
   list("losses", kLosses, "output");
   list("optimizers", kOptimizers, "params");
   list("regularizers", kRegularizers, "");
+  auto range = [](const Range& r) {
+    Json j = {{"min", r.min}, {"max", r.max}};
+    if (r.min_exclusive) j["minExclusive"] = true;
+    if (r.max_exclusive) j["maxExclusive"] = true;
+    if (r.whole) j["whole"] = true;
+    return j;
+  };
+  out["limits"] = {{"learningRate", range(kLearningRate)},
+                   {"decay", range(kDecay)},
+                   {"adamEpsilon", range(kAdamEpsilon)},
+                   {"checkEpsilon", range(kCheckEpsilon)},
+                   {"layers", kMaxLayers},
+                   {"units", kMaxUnits},
+                   {"rows", kMaxRows},
+                   {"seed", kMaxSeed}};
   return json_text(out);
 }
 

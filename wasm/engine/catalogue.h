@@ -80,7 +80,9 @@ std::string catalogue_expected(const CatalogueEntry (&table)[N]) {
 
 // The whole catalogue as JSON: {"activations": [{"name", "label", "hidden", "tex", "dtex"}],
 // "losses": [{"name", "label", "output", "tex", "dtex"}], "optimizers": [{"name", "label",
-// "params": [field…]}], "regularizers": [{"name", "label"}]}.
+// "params": [field…]}], "regularizers": [{"name", "label"}], "limits": {"learningRate": {"min",
+// "max", "minExclusive"?, "maxExclusive"?, "whole"?}, "decay", "adamEpsilon", "checkEpsilon",
+// "layers", "units", "rows", "seed"}} (bounds.h).
 std::string catalogue_json();
 
 }  // namespace nn

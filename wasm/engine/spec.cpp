@@ -182,7 +182,7 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
     }
   }
   if (const Json* j = json_find(json, "seed")) {
-    if (!read_whole(j, "seed", 0, 9007199254740991.0, &x, err)) return false;
+    if (!read_whole(j, "seed", 0, kMaxSeed, &x, err)) return false;
     s->seed = static_cast<uint64_t>(x);
   }
   if (const Json* j = json_find(json, "init")) {
@@ -241,13 +241,20 @@ bool spec_from_text(std::string_view text, NetworkSpec* out, std::string* err) {
   return spec_from_json(json, out, err);
 }
 
+std::string range_expected(const Range& r) {
+  return std::string("expected a ") + (r.whole ? "whole number" : "number") + " from " +
+         (r.min_exclusive ? "above " : "") + json_number(r.min) + " to " +
+         (r.max_exclusive ? "below " : "") + json_number(r.max);
+}
+
 bool spec_validate(const NetworkSpec& s, std::string* err) {
   const int L = weight_layers(s);
   if (L < 1 || static_cast<int>(s.activations.size()) != L)
     return fail(err, "activations", "expected one per weight layer");
   double units = 0;
   for (int n : s.sizes) {
-    if (n < 1 || n > kMaxUnits) return fail(err, "layers", "sizes must be 1 to 1024");
+    if (n < 1 || n > kMaxUnits)
+      return fail(err, "layers", "sizes must be 1 to " + std::to_string(kMaxUnits));
     units += n;
   }
   if (s.rows < 1 || static_cast<int>(s.inputs.size()) != s.rows * s.sizes.front() ||
@@ -294,14 +301,14 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
       return fail(err, path(path("targets", r), c), "cross_entropy needs targets of 0 or more");
   }
   const Optimizer& o = s.optimizer;
-  if (!(o.learning_rate > 0) || !std::isfinite(o.learning_rate))
-    return fail(err, "learningRate", "expected a number above 0");
-  if (!(o.momentum >= 0 && o.momentum < 1))
-    return fail(err, "optimizer.momentum", "expected 0 ≤ μ < 1");
-  if (!(o.beta1 >= 0 && o.beta1 < 1)) return fail(err, "optimizer.beta1", "expected 0 ≤ β₁ < 1");
-  if (!(o.beta2 >= 0 && o.beta2 < 1)) return fail(err, "optimizer.beta2", "expected 0 ≤ β₂ < 1");
-  if (!(o.epsilon > 0)) return fail(err, "optimizer.epsilon", "expected a number above 0");
-  if (!(s.epsilon > 0 && s.epsilon <= 0.1)) return fail(err, "epsilon", "expected 0 < ε ≤ 0.1");
+  if (!in_range(o.learning_rate, kLearningRate))
+    return fail(err, "learningRate", range_expected(kLearningRate));
+  if (!in_range(o.momentum, kDecay)) return fail(err, "optimizer.momentum", "expected 0 ≤ μ < 1");
+  if (!in_range(o.beta1, kDecay)) return fail(err, "optimizer.beta1", "expected 0 ≤ β₁ < 1");
+  if (!in_range(o.beta2, kDecay)) return fail(err, "optimizer.beta2", "expected 0 ≤ β₂ < 1");
+  if (!in_range(o.epsilon, kAdamEpsilon))
+    return fail(err, "optimizer.epsilon", "expected 0 < ε ≤ 1");
+  if (!in_range(s.epsilon, kCheckEpsilon)) return fail(err, "epsilon", "expected 0 < ε ≤ 0.1");
   if (!(s.regularization.rate >= 0) || !std::isfinite(s.regularization.rate))
     return fail(err, "regularization.rate", "expected a number of 0 or more");
   if (s.batch_size < 0) return fail(err, "batchSize", "expected 0 (whole batch) or more");

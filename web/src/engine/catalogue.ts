@@ -3,7 +3,8 @@
 // labels for the screen, and which layer or output each one fits.
 import { CATALOGUE } from './generated/catalogue'
 
-type Entry<K extends keyof typeof CATALOGUE> = (typeof CATALOGUE)[K][number]
+type Tables = Omit<typeof CATALOGUE, 'limits'>
+type Entry<K extends keyof Tables> = Tables[K][number]
 
 export type ActivationName = Entry<'activations'>['name']
 export type HiddenActivationName = Extract<Entry<'activations'>, { hidden: true }>['name']

@@ -1,18 +1,22 @@
 // The one set of limits for every value a learner can change, used by the link codec (links/codec.ts)
 // and by every field and slider that edits the same value, so a value a field accepts is one a link
-// accepts, and the reverse. Derived from the engine's own bounds (ENGINE, checked against the real
-// engine in tests/unit/links.test.ts) and from what a page can show and render in well under a second.
+// accepts, and the reverse. The engine's own (ENGINE, and the ranges of η, μ/β, ε) are defined once in
+// wasm/engine/bounds.h and come through the generated catalogue; the rest is what a page can show and
+// render in well under a second.
+import { CATALOGUE } from '../engine/generated/catalogue'
 
-/** The engine's bounds on a spec (wasm/engine/spec.h `kMax*`, spec.cpp's range checks). */
+const { limits: engine } = CATALOGUE
+
+/** The engine's bounds on a spec (wasm/engine/bounds.h). */
 export const ENGINE = {
   /** Layer sizes per network, inputs first (kMaxLayers). */
-  layers: 33,
+  layers: engine.layers,
   /** Units per layer (kMaxUnits). */
-  units: 1024,
+  units: engine.units,
   /** Samples (kMaxRows). */
-  rows: 100_000,
-  /** Largest whole seed (spec.cpp: 2⁵³ − 1). */
-  seed: 2 ** 53 - 1,
+  rows: engine.rows,
+  /** Largest whole seed (2⁵³ − 1). */
+  seed: engine.seed,
 } as const
 
 /** What one page shows: a diagram and a table of every number a person can still read. */
@@ -45,19 +49,18 @@ export const LIMITS = {
   /** Weights, biases, inputs and targets: any finite number (the engine's only rule). */
   value: range({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE }),
   /**
-   * Learning rate η, the same range in every lesson's field, slider and link (a log-scale slider):
-   * from 1e-5 (TensorFlow Playground's smallest) to 100 (beyond it every lesson diverges at once).
-   * The engine's own rule is only η > 0.
+   * Learning rate η, the same range in the engine, every lesson's field, slider and link (a log-scale
+   * slider): from 1e-5 (TensorFlow Playground's smallest) to 100 (beyond it every lesson diverges).
    */
-  learningRate: range({ min: 1e-5, max: 100 }),
+  learningRate: range(engine.learningRate),
   /** Seeds: 32-bit, what the page's data generator (math/random.ts) takes; within the engine's 2⁵³. */
   seed: range({ min: 0, max: 2 ** 31 - 1, whole: true }),
-  /** Momentum μ and Adam's β₁, β₂ (the engine: 0 ≤ x < 1). */
-  decay: range({ min: 0, max: 1, maxExclusive: true }),
+  /** Momentum μ and Adam's β₁, β₂: 0 ≤ x < 1. */
+  decay: range(engine.decay),
   /** The gradient check's step ε: above 0, at most 0.1 (the derivation panel's field). */
-  checkEpsilon: range({ min: 0, max: 0.1, minExclusive: true }),
-  /** Adam's ε (the engine: above 0). */
-  adamEpsilon: range({ min: 0, max: 1, minExclusive: true }),
+  checkEpsilon: range(engine.checkEpsilon),
+  /** Adam's ε: above 0, at most 1. */
+  adamEpsilon: range(engine.adamEpsilon),
   /** The lesson player: layer sizes and samples a page shows (PAGE within ENGINE). */
   lesson: {
     layers: Math.min(PAGE.layers, ENGINE.layers),
@@ -77,8 +80,8 @@ export const LIMITS = {
     noise: range({ min: 0, max: 50, whole: true }),
     /** Percent held out for testing. */
     testShare: range({ min: 0, max: 90, whole: true }),
-    /** The same η range as every lesson (a log-scale slider): 1e-5 to 100. */
-    learningRate: range({ min: 1e-5, max: 100 }),
+    /** The same η range as every lesson (a log-scale slider). */
+    learningRate: range(engine.learningRate),
     regularizationRate: range({ min: 0, max: 10 }),
   },
   /** Longer queries are not read at all (a link that long was not made by the app). */

@@ -1,7 +1,7 @@
 // The playground's linked state (`#/playground?v=1&d=spiral&h=8,8&lr=0.03&…`): its settings and the
 // learner's own points (up to LIMITS.playground.linkPoints, as `pts=x1,x2,label;…`). Read through
 // links/codec.ts with the playground's limits (links/limits.ts), which its controls use too.
-import type { LossName } from '../engine/types'
+import { LOSS_NAMES } from '../engine/catalogue'
 import {
   DATASETS,
   DOMAIN,
@@ -48,7 +48,6 @@ export interface PlaygroundState {
 }
 
 const P = LIMITS.playground
-const LOSSES: readonly LossName[] = ['bce', 'mse', 'half_sse', 'cross_entropy']
 
 /** A setting of the config. */
 function setting<K extends keyof PlaygroundConfig>(
@@ -123,7 +122,7 @@ export const PLAYGROUND_SCHEMA: Schema<PlaygroundState> = [
     write: (h) => (h.length === 0 ? '0' : h.join(',')),
   }),
   setting('activation', kinds.oneOf('act', 'activation', HIDDEN_ACTIVATIONS)),
-  setting('loss', kinds.oneOf('loss', 'loss', LOSSES)),
+  setting('loss', kinds.oneOf('loss', 'loss', LOSS_NAMES)),
   setting('optimizer', kinds.oneOf('opt', 'optimizer', OPTIMIZERS)),
   setting('learningRate', kinds.number('lr', 'learning rate', P.learningRate)),
   setting(

@@ -2,7 +2,8 @@
 // spec (shape first, then what depends on it) and which derivation and sample are open. Read through
 // links/codec.ts with the lesson player's limits (links/limits.ts): at most LIMITS.lesson.units units per
 // layer, so no link can ask the diagram, the tables or the answer key for more than a page can show.
-import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from '../engine/types'
+import { ACTIVATION_NAMES, LOSS_NAMES } from '../engine/catalogue'
+import type { NetworkSpec, OptimizerSpec } from '../engine/types'
 import { parseKey } from '../math/keys'
 import {
   bad,
@@ -32,15 +33,6 @@ export interface WorkedState {
   sample: number
 }
 
-const ACTIVATIONS: readonly ActivationName[] = [
-  'linear',
-  'sigmoid',
-  'tanh',
-  'relu',
-  'leaky_relu',
-  'softmax',
-]
-const LOSSES: readonly LossName[] = ['half_sse', 'mse', 'bce', 'cross_entropy']
 const INITS = ['xavier', 'he'] as const
 const { lesson: PAGE_LIMITS } = LIMITS
 
@@ -169,10 +161,10 @@ export const WORKED_SCHEMA: Schema<WorkedState> = [
     key: 'act',
     label: 'activations',
     read: (t, s) =>
-      readList(t, ',', (u) => readEnum(u, ACTIVATIONS), { count: s.layers.length - 1 }),
+      readList(t, ',', (u) => readEnum(u, ACTIVATION_NAMES), { count: s.layers.length - 1 }),
     write: (a) => a.join(','),
   }),
-  spec('loss', { key: 'loss', label: 'loss', read: (t) => readEnum(t, LOSSES), write: String }),
+  spec('loss', { key: 'loss', label: 'loss', read: (t) => readEnum(t, LOSS_NAMES), write: String }),
   spec('learningRate', {
     key: 'lr',
     label: 'learning rate',

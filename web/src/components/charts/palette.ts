@@ -21,6 +21,27 @@ export function rampColour(k: number, n: number): string {
   return `hsl(${Math.round(hue % 360)} 75% ${Math.round(45 - 8 * Math.sin(Math.PI * t))}%)`
 }
 
+/**
+ * The colours of classes 0…7 (the playground's classes): 0 and 1 are the two-class sets' orange and blue
+ * (--neg, --pos), then the pass colours teal and purple, then --class-4 … --class-7 (tokens.css). `name`
+ * is what the page calls the colour.
+ */
+export const CLASS_COLOURS: readonly { token: string; fallback: string; name: string }[] = [
+  { token: '--neg', fallback: '#ea580c', name: 'orange' },
+  { token: '--pos', fallback: '#2563eb', name: 'blue' },
+  { token: '--forward', fallback: '#0d9488', name: 'teal' },
+  { token: '--backward', fallback: '#7c3aed', name: 'purple' },
+  { token: '--class-4', fallback: '#db2777', name: 'pink' },
+  { token: '--class-5', fallback: '#65a30d', name: 'green' },
+  { token: '--class-6', fallback: '#ca8a04', name: 'yellow' },
+  { token: '--class-7', fallback: '#475569', name: 'grey' },
+]
+
+/** The hex colour of every class in {@link CLASS_COLOURS}, read from the tokens on `el`. */
+export function classColours(el?: Element | null): string[] {
+  return CLASS_COLOURS.map((c) => cssVar(c.token, c.fallback, el))
+}
+
 /** Token colours of the sweep verdicts (math/sweepVerdict.ts). */
 export function verdictColours(): Record<
   | 'diverged'

@@ -1,13 +1,15 @@
 // Network outputs over the grid → pixels. Pure TypeScript (no DOM): values in, RGBA bytes out, so the
 // colour rules are testable and the canvas code stays a putImageData. Blue (--pos) for positive or class 1,
-// orange (--neg) for negative or class 0, teal (--forward) for class 2; white where the network is unsure.
+// orange (--neg) for negative or class 0, then each class its own colour (palette.classes, up to 8); white
+// where the network is unsure.
 import type { ActivationName } from '../../engine/types'
 
 export type Rgb = readonly [number, number, number]
 export interface Palette {
   pos: Rgb
   neg: Rgb
-  third: Rgb
+  /** Class k's colour, k = 0…7 (components/charts/palette.ts CLASS_COLOURS: 0 is neg, 1 is pos). */
+  classes: readonly Rgb[]
 }
 
 /** How values map to colour: signed t in [-1, 1], or the winning class of a softmax row. */
@@ -59,7 +61,6 @@ export function paintHeatmap(
 ): void {
   const m = mode === 'scaled' ? largest(values, rows, stride, column) : 0
   const scale = m > 1e-12 ? 1 / m : 1
-  const classes = [palette.neg, palette.pos, palette.third]
   for (let k = 0; k < rows; k++) {
     if (mode === 'classes') {
       let best = 0
@@ -67,11 +68,12 @@ export function paintHeatmap(
         if (values[k * stride + c] > values[k * stride + best]) best = c
       const p = values[k * stride + best]
       if (!Number.isFinite(p)) put(out, k, [128, 128, 128], 0.5)
+      // the arg-max class's colour, from white at p = 1/K (a tie of all K) to full at p = 1
       else
         put(
           out,
           k,
-          classes[best] ?? palette.pos,
+          palette.classes[best] ?? palette.pos,
           discrete ? 1 : ((p - 1 / stride) * stride) / (stride - 1),
         )
       continue

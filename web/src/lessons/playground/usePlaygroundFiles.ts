@@ -5,6 +5,7 @@ import { parseCsv, toCsv } from './csv'
 import { download } from './download'
 import { cliSpec, playgroundFile, readPlaygroundFile } from './exportFiles'
 import { LIMITS } from '../../links/limits'
+import { plural } from '../../math/plural'
 import type { PlaygroundData } from './usePlaygroundData'
 import type { PlaygroundTraining } from './usePlaygroundTraining'
 
@@ -22,7 +23,7 @@ export function usePlaygroundFiles(data: PlaygroundData, training: PlaygroundTra
     if (r.points.length > 0) data.setPoints(r.points)
     const head =
       r.points.length > 0
-        ? `Imported ${r.points.length} points.`
+        ? `Imported ${plural(r.points.length, 'point')}.`
         : 'No points were imported; your data are unchanged.'
     notices.value = [head, ...(r.points.length > 0 ? [r.labels] : []), ...r.problems]
   }

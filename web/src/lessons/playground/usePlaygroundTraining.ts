@@ -11,6 +11,7 @@ import type { Progress } from '../../embed/protocol'
 import type { Params } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
+import { plural } from '../../math/plural'
 import { gridFeatures, type FeatureId } from './features'
 import { appendLoss, emptyHistory, thinned, type LossHistory } from './lossHistory'
 import { PlaygroundSession, type Snapshot } from './session'
@@ -208,7 +209,7 @@ export function usePlaygroundTraining(
       if (diverged.value) {
         const at = updates.value
         build(false)
-        notice.value = `Training diverged after ${at} updates; with η = ${lr} it starts again from new first weights (seed ${spec.value.seed}).`
+        notice.value = `Training diverged after ${plural(at, 'update')}; with η = ${lr} it starts again from new first weights (seed ${spec.value.seed}).`
         return
       }
       const r = session?.net.setLearningRate(lr)

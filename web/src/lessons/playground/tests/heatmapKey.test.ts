@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest'
 import { paintHeatmap, type Palette } from '../heatmap'
 import { axisTicks, colourBar } from '../heatmapKey'
 
-const palette: Palette = { pos: [0, 0, 255], neg: [255, 0, 0], third: [0, 128, 0] }
+const palette: Palette = {
+  pos: [0, 0, 255],
+  neg: [255, 0, 0],
+  classes: [
+    [255, 0, 0],
+    [0, 0, 255],
+    [0, 128, 0],
+  ],
+}
 const pixel = (d: Uint8ClampedArray, k: number) => [...d.slice(4 * k, 4 * k + 3)]
 
 describe('axis ticks', () => {

@@ -7,6 +7,7 @@ import type { NnModule } from '../../../engine/nn'
 import { parseCsv } from '../csv'
 import { generate, split } from '../datasets'
 import { gridFeatures } from '../features'
+import { paintHeatmap, type Palette, type Rgb } from '../heatmap'
 import { DEFAULT_CONFIG, buildSpec, problemOf, targetRows, type PlaygroundConfig } from '../model'
 import { PlaygroundSession } from '../session'
 import { loadEngineNode } from '../../../../../tests/unit/loadEngineNode'
@@ -185,5 +186,45 @@ describe('the train/test split', () => {
     expect([r.train.length, r.test.length]).toEqual([150, 150])
     expect(split(generate('gauss', 1000, 0, 5), 0.3, 5).test.length).toBe(300)
     expect(split(pts, 0.9, 1).test.length).toBe(270)
+  })
+})
+
+describe('the K-class heatmap', () => {
+  const classes: Rgb[] = [
+    [234, 88, 12],
+    [37, 99, 235],
+    [13, 148, 136],
+    [124, 58, 237],
+    [219, 39, 119],
+    [101, 163, 13],
+    [202, 138, 4],
+    [71, 85, 105],
+  ]
+  const palette: Palette = { neg: classes[0], pos: classes[1], classes }
+
+  it('colours each cell by its arg-max class, from white at p = 1/K to 60 % colour at p = 1', () => {
+    const values = new Float64Array([
+      ...[0.1, 0.2, 0.3, 0.4], // class 3 at p = 0.4: strength (0.4 − 1/4)·4/3 = 0.2, mix 0.2 · 0.6 = 0.12
+      ...[0.25, 0.25, 0.25, 0.25], // a tie of all four: white
+      ...[0, 0, 1, 0], // class 2 for sure: mix 0.6
+      ...[NaN, 0, 0, 0], // not finite: grey, never a class
+    ])
+    const out = new Uint8ClampedArray(4 * 4)
+    paintHeatmap(out, values, 4, 4, 0, 'classes', palette)
+    const mix = (c: Rgb, s: number) => c.map((v) => Math.round(255 + (v - 255) * s))
+    expect(Array.from(out.subarray(0, 3))).toEqual(mix(classes[3], 0.12)) // 239, 231, 253
+    expect(Array.from(out.subarray(0, 3))).toEqual([239, 231, 253])
+    expect(Array.from(out.subarray(4, 7))).toEqual([255, 255, 255])
+    expect(Array.from(out.subarray(8, 11))).toEqual(mix(classes[2], 0.6))
+    expect(Array.from(out.subarray(12, 15))).toEqual([217, 217, 217])
+  })
+
+  it('the eighth class has its own colour', () => {
+    const values = new Float64Array(8).fill(0)
+    values[7] = 1
+    const out = new Uint8ClampedArray(4)
+    paintHeatmap(out, values, 1, 8, 0, 'classes', palette)
+    // 255 + (71 − 255)·0.6 = 144.6, 255 + (85 − 255)·0.6 = 153, 255 + (105 − 255)·0.6 = 165
+    expect(Array.from(out.subarray(0, 3))).toEqual([145, 153, 165])
   })
 })

@@ -197,6 +197,45 @@ describe('playground output picture', () => {
     expect(opened.errors).toEqual([])
   })
 
+  it('gives three classes one strip each in their colours, and discretizes to those colours', async () => {
+    opened = await openPage('#/playground?v=1&d=spiral3&seed=2')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await steps(page, 10)
+    const bar = page.getByTestId('colour-bar')
+    expect(await bar.textContent()).toContain('Winning class and its predicted probability')
+    expect((await bar.locator('.pg-bar__tick').allTextContents()).map((t) => t.trim())).toEqual([
+      '0.333',
+      '0.667',
+      '1',
+    ])
+    const { pos, neg } = await tokens(page)
+    const third = (await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--forward').trim(),
+    ))!
+    const teal = [1, 3, 5].map((k) => parseInt(third.slice(k, k + 2), 16)) as unknown as Rgb
+    const ends = () =>
+      bar.getByTestId('colour-bar-canvas').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+        return Array.from({ length: c.height }, (_, r) => {
+          const k = 4 * (r * c.width + c.width - 1)
+          return [d[k], d[k + 1], d[k + 2]].join(',')
+        })
+      })
+    // class k at probability 1 is class k's colour at full strength: orange, blue, teal
+    const full = [neg, pos, teal].map((c) => blend(c, 1).map(Math.round).join(','))
+    expect(await ends()).toEqual(full)
+    await page.getByLabel('Discretize output').check()
+    await expect
+      .poll(async () =>
+        [...colours((await heatmapPixels(page)).data)].every((c) => full.includes(c)),
+      )
+      .toBe(true)
+    expect(await bar.textContent()).toContain('Predicted class')
+    expect(await ends()).toEqual(full)
+    expect(errors).toEqual([])
+  })
+
   it('shows a hidden neuron’s map large from the keyboard, as a forward pass by hand says', async () => {
     opened = await openPage('#/playground?v=1&d=circle&h=4,2&seed=3')
     const { page, errors } = opened

@@ -52,16 +52,18 @@ export interface ColourBar {
 /**
  * The colour bar of a heatmap in `mode`. `classes`: the number of outputs of a softmax (K ≥ 2);
  * `largest`: for 'scaled', the largest |value| on the plane (full colour there); `what` names the
- * value ("predicted probability of class 1", "activation"). Discrete pictures show where the colour flips.
+ * value ("predicted probability of class 1", "activation"). Discrete pictures show where the colour flips;
+ * a discretized softmax's bar is one swatch per class.
  */
 export function colourBar(
   mode: HeatmapMode,
-  opts: { classes?: number; largest?: number; what: string; cells?: number },
+  opts: { classes?: number; largest?: number; what: string; cells?: number; discrete?: boolean },
 ): ColourBar {
   const cells = opts.cells ?? 101
   if (mode === 'classes') {
     const K = Math.max(2, opts.classes ?? 3)
-    const [min, max] = [1 / K, 1]
+    // Discretized, a class's strip is its one colour (probability 1 throughout), without numbers.
+    const [min, max] = opts.discrete ? [1, 1] : [1 / K, 1]
     const values = new Float64Array(K * cells * K)
     for (let c = 0; c < K; c++)
       for (let i = 0; i < cells; i++) {
@@ -77,7 +79,7 @@ export function colourBar(
       stride: K,
       title: opts.what,
       rowNames: Array.from({ length: K }, (_, c) => `class ${c}`),
-      ticks: [min, (min + max) / 2, max].map((v) => ({
+      ticks: (opts.discrete ? [] : [min, (min + max) / 2, max]).map((v) => ({
         at: (v - min) / (max - min),
         value: v,
         label: tickLabel(Number(v.toPrecision(3))),

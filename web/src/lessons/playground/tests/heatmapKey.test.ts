@@ -61,5 +61,9 @@ describe('colour bar', () => {
     expect([...bar.values.slice((2 * 3 + 2) * K, (2 * 3 + 3) * K)]).toEqual([0, 0, 1, 0])
     // strip 1, first cell: all four at 1/4 (no winner: white)
     expect([...bar.values.slice(3 * K, 4 * K)]).toEqual([0.25, 0.25, 0.25, 0.25])
+    // discretized: each strip one class at probability 1, no numbers
+    const swatches = colourBar('classes', { what: 'k', classes: K, cells: 3, discrete: true })
+    expect(swatches.ticks).toEqual([])
+    expect([...swatches.values.slice(3 * K, 4 * K)]).toEqual([0, 1, 0, 0])
   })
 })

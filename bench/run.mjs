@@ -23,6 +23,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const generated = join(root, 'web/src/engine/generated')
 const benchModules = join(root, 'build/wasm/bench')
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+// BENCH_BASELINE=<folder holding another build's nn.mjs and nn.wasm>: its SIMD engine joins every
+// engine row as the first column, so a change is measured before and after in the same rounds.
+const BASELINE = process.env.BENCH_BASELINE
 const REP_MS = Number(process.env.BENCH_REP_MS ?? 40)
 
 async function loadModule(name, dir = generated) {
@@ -193,6 +196,7 @@ const pad = (s, n) => String(s).padStart(n)
 const simd = await loadModule('nn')
 const nosimd = await loadModule('nn-nosimd')
 const benchSimd = await loadModule('nn-bench', benchModules)
+const baseline = BASELINE && (await loadModule('nn', BASELINE))
 const benchNosimd = await loadModule('nn-bench-nosimd', benchModules)
 const list = workloads()
 const nat = native(list)
@@ -200,6 +204,7 @@ const rows = []
 let gemm
 for (const w of list) {
   const impls = { js: plainJs(w), simd: wasm(simd, w), nosimd: wasm(nosimd, w) }
+  if (baseline) impls.base = wasm(baseline, w)
   if (w.float32) impls.simdF32 = wasm(w.predictRows ? simd : benchSimd, w, { float32: true })
   if (w.gemmShare) impls.gemm = () => benchSimd._bench_gemm_f32(1)
   const m = measure(impls, w.opsPerCall)
@@ -234,27 +239,29 @@ console.log(
 const head = [
   'workload',
   'plain JS ops/s',
+  ...(baseline ? ['baseline SIMD ×'] : []),
   'wasm SIMD ×',
   'wasm SIMD f32 ×',
   'wasm no-SIMD ×',
   'native ×',
   'native f32 ×',
 ]
-const widths = [56, 14, 19, 19, 19, 9, 12]
+const widths = [56, 14, ...(baseline ? [19] : []), 19, 19, 19, 9, 12]
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0]) : pad(h, widths[i]))).join(' | '))
 console.log(widths.map((n) => '-'.repeat(n)).join('-|-'))
 for (const { label, w, m, n, js } of rows) {
   const ops = (x) => x && x * w.opsPerCall
   const cells = [
     label.padEnd(widths[0]),
-    pad(fmt(js), widths[1]),
-    pad(cell(m.simd), widths[2]),
-    pad(cell(m.simdF32), widths[3]),
-    pad(cell(m.nosimd), widths[4]),
-    pad(fmt(n.f64 && ops(n.f64) / js), widths[5]),
-    pad(fmt(n.f32 && ops(n.f32) / js), widths[6]),
+    fmt(js),
+    ...(baseline ? [cell(m.base)] : []),
+    cell(m.simd),
+    cell(m.simdF32),
+    cell(m.nosimd),
+    fmt(n.f64 && ops(n.f64) / js),
+    fmt(n.f32 && ops(n.f32) / js),
   ]
-  console.log(cells.join(' | '))
+  console.log(cells.map((c, i) => (i === 0 ? c : pad(c, widths[i]))).join(' | '))
 }
 
 if (gemm) {

@@ -203,6 +203,23 @@ TEST(FastMath, Float64ScalarEqualsVectorAndStaysWithinThreeUlpOfLibm) {
   EXPECT_LT(differ_tanh, static_cast<long>(xs.size() / 5));  // most values are libm's own
 }
 
+// activation_forward_fast runs a layer scalar, in f64x2 pairs or two pairs at a time depending on
+// its width and the element's position; every element must get fastmath's scalar bits regardless.
+TEST(ActivationFast, EveryElementHasTheScalarBitsWhateverTheWidthAndPosition) {
+  nn::Rng rng(11);
+  for (int n = 1; n <= 19; ++n) {
+    const std::vector<double> z = random_values(3 * n, rng);
+    for (nn::Activation f : {nn::Activation::Tanh, nn::Activation::Sigmoid}) {
+      std::vector<double> a(z.size()), want(z.size());
+      nn::activation_forward_fast(a.data(), z.data(), 3, n, f);
+      for (size_t k = 0; k < z.size(); ++k)
+        want[k] =
+            f == nn::Activation::Tanh ? nn::fastmath::tanh(z[k]) : nn::fastmath::sigmoid(z[k]);
+      EXPECT_TRUE(bitwise_equal(a, want)) << "width " << n;
+    }
+  }
+}
+
 // loss_forward's bce computes ln(1 + e^(−|z|)) once for softplus(z) and softplus(−z); the loss
 // must keep the bits of the textbook form with two softplus calls, written out here.
 TEST(LossFast, BceSharesItsLogarithmWithoutChangingABit) {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { NnModule } from '../../../engine/nn'
 import { parseCsv } from '../csv'
 import { generate, split } from '../datasets'
+import { playgroundFile, readPlaygroundFile } from '../exportFiles'
+import { decodePlayground, encodePlayground } from '../../../links/playgroundLink'
 import { gridFeatures } from '../features'
 import { paintHeatmap, type Palette, type Rgb } from '../heatmap'
 import { DEFAULT_CONFIG, buildSpec, problemOf, targetRows, type PlaygroundConfig } from '../model'
@@ -226,5 +228,37 @@ describe('the K-class heatmap', () => {
     paintHeatmap(out, values, 1, 8, 0, 'classes', palette)
     // 255 + (71 − 255)·0.6 = 144.6, 255 + (85 − 255)·0.6 = 153, 255 + (105 − 255)·0.6 = 165
     expect(Array.from(out.subarray(0, 3))).toEqual([145, 153, 165])
+  })
+})
+
+describe('what keeps the K classes', () => {
+  const points = [0, 1, 2, 3, 4, 5].map((label) => ({ x1: label - 3, x2: 1.5, label }))
+  const state = {
+    config: { ...DEFAULT_CONFIG, dataset: 'custom' as const, hidden: [3] },
+    points,
+    clicked: 0,
+  }
+
+  it('the link carries the points and their class numbers (up to 500 points)', () => {
+    const back = decodePlayground(encodePlayground(state))
+    expect(back.notices).toEqual([])
+    expect(back.points).toEqual(points)
+    expect(problemOf(back.config.dataset, back.points)).toEqual({ kind: 'multiclass', classes: 6 })
+  })
+
+  it('the JSON file carries them too, with weights of the 6-output network', () => {
+    const weights = [
+      Array.from({ length: 3 }, () => [0.5, -0.5]),
+      Array.from({ length: 6 }, () => [1, 2, 3]),
+    ]
+    const biases = [
+      [0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+    ]
+    const r = readPlaygroundFile(JSON.stringify(playgroundFile(state, { weights, biases })))
+    if (!r.ok) throw new Error(r.message)
+    expect(r.state.points).toEqual(points)
+    expect(r.params?.weights[1]).toHaveLength(6)
+    expect(problemOf(r.state.config.dataset, r.state.points).classes).toBe(6)
   })
 })

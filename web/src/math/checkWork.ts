@@ -19,6 +19,16 @@ import { slipCandidates, type SlipId } from './slips'
 /** The verdict on one typed value. */
 export type MarkStatus =
   'correct' | 'truncated' | 'consistent' | 'close' | 'imprecise' | 'wrong' | 'invalid'
+/** How each verdict reads on screen, as the mark's badge (check-my-work and the labs' marks). */
+export const MARK_WORDS: Record<MarkStatus, string> = {
+  correct: 'Correct',
+  truncated: 'Truncated',
+  consistent: 'Consistent',
+  close: 'Close',
+  imprecise: 'Too few digits',
+  wrong: 'Wrong',
+  invalid: 'Not a number',
+}
 
 /** Significant figures every answer needs unless it equals the exact value exactly. */
 export const MIN_SIGNIFICANT = 2

@@ -1,7 +1,12 @@
 // Chart tick labels: neighbouring ticks never read the same (the playground's first loss, one value,
 // gave five ticks all labelled 0.702).
 import { describe, expect, it, vi } from 'vitest'
-import { tickText } from '../../web/src/components/charts/lineChartConfig'
+import {
+  cleanLogTicks,
+  lineChartConfig,
+  tickText,
+  toDatasets,
+} from '../../web/src/components/charts/lineChartConfig'
 
 const labels = (values: number[]) =>
   values.map((v, k) =>
@@ -52,5 +57,74 @@ describe('tickText', () => {
     formats.mockRestore()
     expect(texts.slice(0, 3)).toEqual(['1e-300', '2e-300', '3e-300'])
     expect(new Set(texts).size).toBe(ticks.length)
+  })
+})
+
+describe('cleanLogTicks: log axes at 1-2-5 or powers of ten, never 0.48/0.49/0.5', () => {
+  it('widens a narrow range to the 1-2-5 values around it', () => {
+    // the XOR chart's loss between 0.48 and 0.5 was labelled 0.48, 0.49, 0.5
+    expect(cleanLogTicks(0.48, 0.5)).toEqual({ min: 0.2, max: 0.5, ticks: [0.2, 0.5] })
+    // step-by-step's loss between 0.08 and 0.3 was labelled 0.08, 0.09, 0.1 …
+    expect(cleanLogTicks(0.08, 0.3)).toEqual({ min: 0.05, max: 0.5, ticks: [0.05, 0.1, 0.2, 0.5] })
+    expect(cleanLogTicks(0.2, 0.5)).toEqual({ min: 0.2, max: 0.5, ticks: [0.2, 0.5] })
+    expect(cleanLogTicks(0.012, 0.9)?.ticks).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1])
+  })
+  it('over more than two decades: powers of ten, at most 8', () => {
+    expect(cleanLogTicks(1e-4, 10)?.ticks).toEqual([1e-4, 1e-3, 0.01, 0.1, 1, 10])
+    expect(cleanLogTicks(3e-3, 0.7)?.ticks).toEqual([1e-3, 0.01, 0.1, 1]) // 2.4 decades
+    const wide = cleanLogTicks(1e-300, 1e100)!
+    expect(wide.ticks.length).toBeLessThanOrEqual(8)
+    expect(wide.ticks[0]).toBeLessThanOrEqual(1e-300)
+    expect(wide.ticks.at(-1)).toBeGreaterThanOrEqual(1e100)
+    for (const t of wide.ticks) expect(Math.log10(t) % 1).toBeCloseTo(0, 9)
+    expect(cleanLogTicks(0, 1)).toBeNull()
+    expect(cleanLogTicks(1, Infinity)).toBeNull()
+  })
+  it('their labels are distinct and short', () => {
+    const t = cleanLogTicks(0.08, 0.3)!.ticks
+    expect(labels(t)).toEqual(['0.05', '0.1', '0.2', '0.5'])
+    expect(labels(cleanLogTicks(1e-4, 10)!.ticks)).toEqual([
+      '1e-4',
+      '0.001',
+      '0.01',
+      '0.1',
+      '1',
+      '10',
+    ])
+  })
+  it('a log axis of the chart config uses them', () => {
+    const axes = { xLabel: 'update', yLabel: 'loss', logX: false, logY: true, legend: false }
+    const c = lineChartConfig([], axes)
+    const y = c.options!.scales!.y as unknown as {
+      afterBuildTicks: (s: { min: number; max: number; ticks: { value: number }[] }) => void
+    }
+    const scale = { min: 0.48, max: 0.5, ticks: [0.48, 0.49, 0.5].map((value) => ({ value })) }
+    y.afterBuildTicks(scale)
+    expect(scale).toEqual({ min: 0.2, max: 0.5, ticks: [{ value: 0.2 }, { value: 0.5 }] })
+  })
+})
+
+describe('an empty or one-point chart of updates: x from 0 to the planned end, not −1 … 1', () => {
+  const axes = { xLabel: 'updates', yLabel: 'loss', logX: false, logY: false, legend: false }
+  const xOf = (c: ReturnType<typeof lineChartConfig>) =>
+    c.options!.scales!.x as { min?: number; max?: number }
+  const yTicks = (c: ReturnType<typeof lineChartConfig>) =>
+    (c.options!.scales!.y as { ticks: { display?: boolean } }).ticks
+  const curve = (x: number[], y: number[]) =>
+    toDatasets([{ label: 'loss', x, y, color: '#000' }], axes)
+  it('no point: 0 … planned updates, and no y numbers', () => {
+    const c = lineChartConfig([], { ...axes, xIntegers: true, xUpTo: 5000 })
+    expect(xOf(c)).toMatchObject({ min: 0, max: 5000 })
+    expect(yTicks(c).display).toBe(false)
+    // a count axis without a plan: 0 … 1
+    expect(xOf(lineChartConfig([], { ...axes, xIntegers: true }))).toMatchObject({ min: 0, max: 1 })
+  })
+  it('one point at update 0: 0 … planned; two points: the data sets the axis', () => {
+    const one = lineChartConfig(curve([0], [0.298]), { ...axes, xIntegers: true, xUpTo: 2000 })
+    expect(xOf(one)).toMatchObject({ min: 0, max: 2000 })
+    expect(yTicks(one).display).not.toBe(false)
+    const two = lineChartConfig(curve([0, 1], [0.3, 0.29]), { ...axes, xUpTo: 2000 })
+    expect(xOf(two).min).toBeUndefined()
+    expect(xOf(two).max).toBeUndefined()
   })
 })

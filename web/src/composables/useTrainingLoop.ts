@@ -77,6 +77,8 @@ export interface TrainingLoop {
   resumable: Readonly<Ref<boolean>>
   /** Steps per chunk at the last frame, and how long the last chunk took (ms). */
   stats: ShallowRef<{ chunk: number; ms: number }>
+  /** Steps of one planned run (`totalSteps`); Infinity without a plan. */
+  planned: number
   /** Starts or resumes; at the planned end, plans as many steps again; after a halt, says why not. */
   start: () => void
   pause: () => void
@@ -232,6 +234,7 @@ export function useTrainingLoop(
     halted,
     resumable: computed(() => started.value && !halted.value && !running.value),
     stats,
+    planned,
     start,
     pause,
     toggle: () => (running.value ? pause() : start()),

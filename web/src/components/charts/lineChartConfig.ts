@@ -16,6 +16,12 @@ export interface LineChartAxes {
   xIntegers?: boolean
   /** Points kept per series. @default 1000 */
   maxPoints?: number
+  /**
+   * The planned end of the x axis (updates a run trains): while the chart has no x range yet (no point,
+   * or all at one x), a linear x axis shows 0 … xUpTo instead of Chart.js's −1 … 1 around nothing.
+   * Counts (xIntegers) without it show 0 … 1. Once the points span a range, they set the axis.
+   */
+  xUpTo?: number
 }
 
 /** A Chart.js line dataset plus the label written where it ends. */
@@ -187,6 +193,52 @@ export function tickText(v: number | string, _index = 0, ticks: readonly { value
   return tickLabel(n, tickDigits(ticks))
 }
 
+/**
+ * Clean ticks for a log axis over [min, max] (both > 0): Chart.js's own put a tick at every 1…9 × 10ᵏ, so
+ * a loss between 0.48 and 0.5 read 0.48, 0.49, 0.5 and a range from 0.08 to 0.3 read 0.08, 0.09, 0.1
+ * crowded together. Here, over at most 2 decades (max/min ≤ 100): every 1, 2 and 5 × 10ᵏ, the axis widened to the
+ * nearest such values around the data (0.48 … 0.5 becomes 0.2 … 0.5); over more: powers of ten only,
+ * every m-th one so that at most `most` are labelled (10⁻³⁰⁰ … 10¹⁰⁰ in steps of 10⁵⁰). Null for a
+ * range that is not positive and finite (Chart.js's ticks stand).
+ * @param most labelled ticks at most (≥ 2). @default 8
+ */
+export function cleanLogTicks(
+  min: number,
+  max: number,
+  most = 8,
+): { min: number; max: number; ticks: number[] } | null {
+  if (!(min > 0) || !(max >= min) || !Number.isFinite(max)) return null
+  const nice = (m: number, k: number) => Number(`${m}e${k}`)
+  const lo = Math.floor(Math.log10(min))
+  const hi = Math.ceil(Math.log10(max))
+  if (Math.log10(max / min) <= 2) {
+    const all: number[] = []
+    for (let k = lo - 1; k <= hi; k++) for (const m of [1, 2, 5]) all.push(nice(m, k))
+    const below = all.filter((v) => v <= min * (1 + 1e-12))
+    const above = all.filter((v) => v >= max * (1 - 1e-12))
+    const from = below[below.length - 1] ?? all[0]
+    const to = above[0] ?? all[all.length - 1]
+    const ticks = all.filter((v) => v >= from && v <= to)
+    return { min: from, max: to, ticks }
+  }
+  let step = Math.max(1, Math.ceil((hi - lo) / (most - 1)))
+  const span = (st: number) => Math.ceil(hi / st) - Math.floor(lo / st) + 1
+  while (span(step) > most) step++
+  const ticks: number[] = []
+  for (let k = Math.floor(lo / step) * step; k <= Math.ceil(hi / step) * step; k += step)
+    ticks.push(nice(1, k))
+  return { min: ticks[0], max: ticks[ticks.length - 1], ticks }
+}
+
+/** Chart.js scale hook: replaces a log axis's ticks (and widens its range) by cleanLogTicks. */
+function cleanLogAxis(scale: { min: number; max: number; ticks: { value: number }[] }): void {
+  const clean = cleanLogTicks(scale.min, scale.max)
+  if (!clean) return
+  scale.min = clean.min
+  scale.max = clean.max
+  scale.ticks = clean.ticks.map((value) => ({ value }))
+}
+
 export function lineChartConfig(
   datasets: LineDataset[],
   axes: LineChartAxes,
@@ -196,7 +248,31 @@ export function lineChartConfig(
     title: { display: true, text: title },
     beginAtZero: !log && fromZero,
     ticks: { callback: tickText, maxTicksLimit: 8, autoSkip: true, precision },
+    ...(log ? { afterBuildTicks: cleanLogAxis } : {}),
   })
+  const xs: number[] = []
+  let anyY = false
+  for (const d of datasets)
+    for (const p of d.data) {
+      if (Number.isFinite(p.x)) xs.push(p.x)
+      if (p.y !== null && Number.isFinite(p.y)) anyY = true
+    }
+  const [xLo, xHi] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 0]
+  // No x range yet: 0 … the planned end (counts: 0 … 1), never an axis around nothing (−1 … 1).
+  const upTo =
+    axes.xUpTo !== undefined && Number.isFinite(axes.xUpTo)
+      ? axes.xUpTo
+      : axes.xIntegers
+        ? 1
+        : undefined
+  const xRange =
+    !axes.logX && xLo === xHi && upTo !== undefined && xLo >= 0
+      ? { min: 0, max: Math.max(upTo, xHi, 1) }
+      : {}
+  const x = { ...scale(axes.logX, axes.xLabel, false, axes.xIntegers ? 0 : undefined), ...xRange }
+  const y = scale(axes.logY, axes.yLabel, axes.yFromZero ?? false)
+  // Nothing drawn: no y numbers to read (the chart's own message says why it is empty).
+  if (!anyY) y.ticks = { ...y.ticks, display: false } as typeof y.ticks
   return {
     type: 'line',
     data: { datasets },
@@ -206,10 +282,7 @@ export function lineChartConfig(
       parsing: false,
       normalized: true,
       interaction: { mode: 'nearest', intersect: false },
-      scales: {
-        x: scale(axes.logX, axes.xLabel, false, axes.xIntegers ? 0 : undefined),
-        y: scale(axes.logY, axes.yLabel, axes.yFromZero ?? false),
-      },
+      scales: { x, y },
       plugins: {
         legend: {
           display: axes.legend,
@@ -228,12 +301,20 @@ export function lineChartConfig(
   }
 }
 
-type Axis = { min: number; max: number; type: string } | undefined
+type Axis =
+  { min: number; max: number; type: string; ticks?: { label?: string | string[] }[] } | undefined
 
 /** What a chart draws, for tests and tools: per series its point count and last point, and both axes' ranges. */
 export function chartSummary(chart: Chart<'line', XY[]>) {
   const s = chart.scales as Record<string, Axis>
-  const axis = (a: Axis) => a && { type: a.type, min: a.min, max: a.max }
+  const axis = (a: Axis) =>
+    a && {
+      type: a.type,
+      min: a.min,
+      max: a.max,
+      /** The tick labels as drawn ('' where a tick has none). */
+      ticks: (a.ticks ?? []).map((t) => String(t.label ?? '')),
+    }
   return {
     series: chart.data.datasets.map((d) => {
       const drawn = d.data.filter((p) => p.y !== null)

@@ -46,7 +46,7 @@ afterAll(async () => {
 async function open(url: string, init?: (page: Page) => Promise<void>) {
   const browser = await sharedBrowser()
   // No offline service worker: its precache would fetch every file (both .wasm builds) behind these
-  // journeys' backs; teachers.e2e.test.ts covers offline use.
+  // journeys' backs; teachers-offline.e2e.test.ts covers offline use.
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'block',

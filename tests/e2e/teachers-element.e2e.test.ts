@@ -1,0 +1,87 @@
+// The <backprop-lesson> element in a course column (#17): it lays out by its own width, and keeps its
+// height under hostile host CSS with two elements independent. Real servers on 127.0.0.1 (courseSite.ts).
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { app, coursePage, open, useCourseSite } from './courseSite'
+import { screenshot } from './utils'
+
+useCourseSite()
+
+describe('the <backprop-lesson> element in a course column', () => {
+  const column = (css: string, attrs = '') =>
+    `<style>main{width:700px;margin:0 auto}${css}</style>` +
+    `<main><script type="module" src="${app.url}backprop-lesson.js"></script>` +
+    `<backprop-lesson lesson="step-by-step-222"${attrs}></backprop-lesson>` +
+    `<backprop-lesson id="second" lesson="chain-rule"></backprop-lesson></main>`
+  const elementHeight = (page: Page) =>
+    page
+      .locator('backprop-lesson')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().height)
+  /** Waits until the lesson inside the element has rendered its diagram. */
+  const ready = async (page: Page) => {
+    await page
+      .locator('backprop-lesson')
+      .first()
+      .locator('.network-diagram')
+      .waitFor({ timeout: 20_000 })
+    await page.locator('#second').getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 })
+    await page.evaluate(() => document.fonts.ready)
+  }
+
+  it('lays out by its own width (700 px): o1 and o2 are visible without scrolling', async () => {
+    const { page, errors, close } = await open(coursePage('column.html', column('')))
+    await ready(page)
+    const lesson = page.locator('backprop-lesson').first()
+    const box = (await lesson.boundingBox())!
+    expect(box.width).toBeLessThanOrEqual(700)
+    for (const unit of ['o1', 'o2']) {
+      // The unit's label lies inside the element's box and its diagram needs no horizontal scroll.
+      const label = lesson
+        .locator('.network-diagram svg text', { hasText: new RegExp(`^${unit}$`) })
+        .first()
+      const r = (await label.boundingBox())!
+      expect(r.x).toBeGreaterThanOrEqual(box.x)
+      expect(r.x + r.width).toBeLessThanOrEqual(box.x + box.width)
+    }
+    const scroll = await lesson
+      .locator('.network-diagram__scroll')
+      .evaluate((e) => e.scrollWidth - e.clientWidth)
+    expect(scroll).toBeLessThanOrEqual(1)
+    await screenshot(page, 'teachers-element-700')
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('keeps its height under hostile host CSS, and two elements stay independent', async () => {
+    const calm = await open(coursePage('calm.html', column('')))
+    await ready(calm.page)
+    const calmHeight = await elementHeight(calm.page)
+    await calm.close()
+    const hostile =
+      '* { font-size: 30px !important; color: red !important; line-height: 3 !important; letter-spacing: 2px }'
+    const { page, errors, close } = await open(coursePage('hostile.html', column(hostile)))
+    await ready(page)
+    expect(Math.abs((await elementHeight(page)) - calmHeight)).toBeLessThanOrEqual(2)
+    const color = await page
+      .locator('backprop-lesson')
+      .first()
+      .getByRole('heading', { level: 1 })
+      .evaluate((h) => getComputedStyle(h).color)
+    expect(color).not.toBe('rgb(255, 0, 0)')
+    // Independent: a step in the first leaves the second's page untouched and the page URL unchanged.
+    const before = page.url()
+    await page
+      .locator('backprop-lesson')
+      .first()
+      .getByRole('button', { name: 'Step', exact: true })
+      .click()
+    await expect
+      .poll(() => page.locator('backprop-lesson').first().getByTestId('loss').textContent())
+      .toBe('0.298371109')
+    expect(page.url()).toBe(before)
+    await screenshot(page, 'teachers-element-hostile-css')
+    expect(errors).toEqual([])
+    await close()
+  })
+})

@@ -193,6 +193,13 @@ describe('playground output picture', () => {
     // The neuron's map, discretized: two colours only.
     await expect.poll(async () => colours((await heatmapPixels(again)).data).size).toBe(2)
     expect(await again.getByTestId('link-notices').count()).toBe(0)
+    // A neuron the network no longer has (its layer removed): the output again, and out of the link.
+    await again.getByRole('button', { name: 'Remove the last hidden layer' }).click()
+    await expect.poll(() => again.getByTestId('enlarged-neuron').count()).toBe(0)
+    await expect
+      .poll(() => again.locator('.share-bar').getAttribute('data-query'))
+      .not.toMatch(/map=/)
+    expect(await again.getByTestId('colour-bar').textContent()).toContain('Predicted class')
     expect(errors).toEqual([])
     expect(opened.errors).toEqual([])
   })

@@ -4,6 +4,7 @@
 // 2, neuron 3; map=0 is the network's output). A shared link opens the same picture.
 import { choice, flag, linkedFields, number } from '../../links/fields'
 import { LIMITS } from '../../links/limits'
+import { MAX_CLASSES } from './datasets'
 
 const P = LIMITS.playground
 
@@ -11,7 +12,11 @@ export const PLAYGROUND_VIEW = linkedFields({
   showTest: flag('tst', 'show test points', false),
   discretize: flag('disc', 'discretize output', false),
   clickMode: choice('click', 'clicking the plane', 'add', ['add', 'pick'] as const),
-  addClass: number('cls', 'class of added points', 1, { min: 0, max: 2, whole: true }),
+  addClass: number('cls', 'class of added points', 1, {
+    min: 0,
+    max: MAX_CLASSES - 1,
+    whole: true,
+  }),
   mapLayer: number('map', 'enlarged neuron’s hidden layer', 0, {
     min: 0,
     max: P.hiddenLayers,

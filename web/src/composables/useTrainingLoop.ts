@@ -6,6 +6,7 @@
 // for another planned length. Knows nothing about networks: `work(n)` trains and says what happened.
 import {
   computed,
+  getCurrentScope,
   hasInjectionContext,
   onScopeDispose,
   ref,
@@ -16,6 +17,7 @@ import {
 import { injectProgress, type Progress } from '../embed/protocol'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
+import { trackTraining } from './trainingActivity'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -113,6 +115,7 @@ export function useTrainingLoop(
   const planned = options.totalSteps ?? Infinity
   const unit = options.unit ?? 'update'
   const running = ref(false)
+  if (getCurrentScope()) trackTraining(running) // redraws thin out while any loop runs
   const steps = ref(0)
   const pace =
     options.link === false

@@ -20,6 +20,7 @@ import {
   type ShallowRef,
 } from 'vue'
 import { useRoute } from 'vue-router'
+import { trainingNow } from '../composables/trainingActivity'
 import type { Decl, LinkedFields, LinkedValues } from './fields'
 import {
   LINK_VERSION,
@@ -36,8 +37,14 @@ import {
 type WriteAddress = (path: string, query: string) => void
 const AddressKey: InjectionKey<WriteAddress> = Symbol('address-bar')
 
-/** Milliseconds between address writes while training changes the weights every frame. */
+/** Milliseconds between address writes when the learner changes something. */
 const WRITE_INTERVAL = 300
+/**
+ * Milliseconds between address writes that training causes (the weights change every frame;
+ * history.replaceState costs milliseconds in Chromium). The learner's own changes still go out after
+ * WRITE_INTERVAL, and the address catches up when training stops.
+ */
+const TRAINING_WRITE_INTERVAL = 2000
 
 /**
  * The app shell's address bar. Returns `visits`, a number that grows whenever the hash changes by
@@ -48,7 +55,13 @@ export function provideAddressBar(): { visits: Ref<number> } {
   let written = location.hash
   let pending: { path: string; query: string } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** When the scheduled write happens (ms, Date.now()). */
+  let due = 0
   let last = 0
+  /** The learner's last input: a write soon after it is the learner's change, not training's. */
+  let lastInput = -Infinity
+  const onInput = (): void => void (lastInput = Date.now())
+  const INPUTS = ['input', 'change', 'pointerdown', 'keydown'] as const
   function flush(): void {
     timer = undefined
     last = Date.now()
@@ -63,18 +76,35 @@ export function provideAddressBar(): { visits: Ref<number> } {
   }
   const write: WriteAddress = (path, query) => {
     pending = { path, query }
-    if (timer !== undefined) return
-    const wait = last + WRITE_INTERVAL - Date.now()
-    if (wait <= 0) flush()
-    else timer = setTimeout(flush, wait)
+    const now = Date.now()
+    const byTraining = trainingNow.value && now - lastInput > WRITE_INTERVAL
+    const at = last + (byTraining ? TRAINING_WRITE_INTERVAL : WRITE_INTERVAL)
+    if (timer !== undefined) {
+      if (at >= due) return
+      clearTimeout(timer) // the learner's change goes out sooner than training's
+    }
+    if (at <= now) flush()
+    else {
+      due = at
+      timer = setTimeout(flush, at - now)
+    }
   }
   const onHashChange = (): void => {
     if (location.hash !== written) visits.value++
     written = location.hash
   }
   window.addEventListener('hashchange', onHashChange)
+  for (const type of INPUTS)
+    window.addEventListener(type, onInput, { capture: true, passive: true })
+  // Training stopped: the address catches up now.
+  watch(trainingNow, (on) => {
+    if (on || timer === undefined) return
+    clearTimeout(timer)
+    flush()
+  })
   onScopeDispose(() => {
     window.removeEventListener('hashchange', onHashChange)
+    for (const type of INPUTS) window.removeEventListener(type, onInput, { capture: true })
     clearTimeout(timer)
   })
   provide(AddressKey, write)

@@ -1,0 +1,86 @@
+// Whether any training loop is running, app-wide (#11): while one is, what changes every frame is
+// redrawn only every few frames (typesetting, charts, the address), so the page keeps answering input;
+// when the last loop stops, everything catches up at once.
+import { computed, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+
+const runningLoops = shallowRef(0)
+
+/** True while at least one training loop runs. */
+export const trainingNow = computed(() => runningLoops.value > 0)
+
+/**
+ * Counts `running` among the running loops while it is true, until the current scope is disposed.
+ * Called by useTrainingLoop for every loop.
+ */
+export function trackTraining(running: Readonly<Ref<boolean>>): void {
+  let counted = false
+  const count = (on: boolean): void => {
+    if (on === counted) return
+    counted = on
+    runningLoops.value += on ? 1 : -1
+  }
+  watch(running, count, { flush: 'sync', immediate: true })
+  onScopeDispose(() => count(false))
+}
+
+/** Frames between two redraws of something that changes every frame while training. */
+export const FRAMES_PER_REDRAW = 4
+
+/**
+ * Runs `redraw` now when no loop trains, else at most once every `frames()` animation frames (the
+ * last call wins), and at once when training stops. Returns `request` (ask for a redraw) and `cancel`
+ * (for unmount).
+ * @param redraw draws the latest state; called with nothing pending afterwards
+ * @param when `'now'` redraws synchronously when idle (text beside it must agree), `'frame'` on the next
+ *   animation frame
+ * @param frames animation frames between two redraws while training, read after each redraw
+ *   (@default {@link FRAMES_PER_REDRAW})
+ */
+export function throttledWhileTraining(
+  redraw: () => void,
+  when: 'now' | 'frame' = 'frame',
+  frames: () => number = () => FRAMES_PER_REDRAW,
+): { request: () => void; cancel: () => void } {
+  let frame = 0
+  let pending = false
+  /** Animation frames still to wait before the next redraw while training. */
+  let wait = 0
+  const run = (): void => {
+    frame = 0
+    pending = false
+    redraw()
+  }
+  const tick = (): void => {
+    frame = 0
+    if (!pending) return
+    if (trainingNow.value && --wait > 0) {
+      frame = requestAnimationFrame(tick)
+      return
+    }
+    wait = frames()
+    run()
+  }
+  const stopWatch = watch(trainingNow, (on) => {
+    if (!on && pending) {
+      cancelAnimationFrame(frame)
+      run()
+    }
+  })
+  return {
+    request(): void {
+      pending = true
+      if (!trainingNow.value && when === 'now') {
+        cancelAnimationFrame(frame)
+        run()
+        return
+      }
+      if (!frame) frame = requestAnimationFrame(tick)
+    },
+    cancel(): void {
+      cancelAnimationFrame(frame)
+      frame = 0
+      pending = false
+      stopWatch()
+    },
+  }
+}

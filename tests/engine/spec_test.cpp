@@ -56,7 +56,7 @@ TEST(Spec, ErrorsNameTheField) {
       error_of(classic_with("weights", "[[[0.15,0.2,0.3],[0.25,0.3]],[[0.4,0.45],[0.5,0.55]]]")),
       "weights[0][0]: expected 2 numbers (one per input of layer 1), got 3");
   EXPECT_EQ(error_of(classic_with("activations", "[\"sigmoid\",\"swish\"]")),
-            "activations[1]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax");
+            "activations[1]: " + nn::catalogue_expected(nn::kActivations));
   EXPECT_EQ(error_of(classic_with("activations", "[\"softmax\",\"softmax\"]")),
             "activations[0]: softmax is only allowed on the output layer");
   EXPECT_EQ(error_of(classic_with("learningRate", "")), "learningRate: expected a finite number");

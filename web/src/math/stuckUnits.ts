@@ -3,32 +3,30 @@
 // output pinned at 0 or 1, resp. ±1, after a large η pushed z far out); ReLU units die (z ≤ 0). Reads
 // the engine's z and a; pure TS.
 import type { ActivationName, Trace } from '../engine/types'
-import { LEAKY_SLOPE } from './activations'
+import { ELEMENTWISE } from './activations'
 
 /**
- * f′(z) without cancellation at large |z| (1 − σ(z) rounds to 0 from |z| ≈ 37 on): σ′(z) =
- * e^(−|z|) / (1 + e^(−|z|))², tanh′(z) = 4e^(−2|z|) / (1 + e^(−2|z|))²; ReLU′ = 0 for z ≤ 0 (the
- * engine's convention at 0). Softmax has no element-wise slope: NaN.
+ * σ′ and tanh′ without cancellation at large |z| (1 − σ(z) rounds to 0 from |z| ≈ 37 on):
+ * σ′(z) = e^(−|z|) / (1 + e^(−|z|))², tanh′(z) = 4e^(−2|z|) / (1 + e^(−2|z|))².
+ */
+const STABLE_SLOPE: Partial<Record<ActivationName, (z: number) => number>> = {
+  sigmoid: (z) => {
+    const e = Math.exp(-Math.abs(z))
+    return e / (1 + e) ** 2
+  },
+  tanh: (z) => {
+    const e = Math.exp(-2 * Math.abs(z))
+    return (4 * e) / (1 + e) ** 2
+  },
+}
+
+/**
+ * f′(z), for sigmoid and tanh without cancellation at large |z|, the others as math/activations.ts
+ * (ReLU′ = 0 for z ≤ 0, the engine's convention at 0). Softmax has no element-wise slope: NaN.
  */
 export function slopeAt(activation: ActivationName, z: number): number {
-  switch (activation) {
-    case 'sigmoid': {
-      const e = Math.exp(-Math.abs(z))
-      return e / (1 + e) ** 2
-    }
-    case 'tanh': {
-      const e = Math.exp(-2 * Math.abs(z))
-      return (4 * e) / (1 + e) ** 2
-    }
-    case 'relu':
-      return z > 0 ? 1 : 0
-    case 'leaky_relu':
-      return z > 0 ? 1 : LEAKY_SLOPE
-    case 'linear':
-      return 1
-    case 'softmax':
-      return NaN
-  }
+  if (activation === 'softmax') return NaN
+  return (STABLE_SLOPE[activation] ?? ELEMENTWISE[activation].df)(z)
 }
 
 /** A unit that passes back almost no gradient on any sample. */

@@ -1,6 +1,7 @@
 // The playground's link codec: round trips, only changed fields written, hostile input dropped with a notice.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../model'
+import { HIDDEN_ACTIVATION_NAMES } from '../../../engine/catalogue'
 import { noticeLines } from '../../../links/codec'
 import { LIMITS } from '../../../links/limits'
 import { decodePlayground, encodePlayground } from '../../../links/playgroundLink'
@@ -72,7 +73,7 @@ describe('playground state in the URL', () => {
       'Ignored the link’s seed: -1 must be at least 0.',
       'Ignored the link’s features: at least 1 value needed.',
       'Ignored the link’s hidden layers: 99 must be at most 8.',
-      'Ignored the link’s activation: “<script>” is not one of linear, sigmoid, tanh, relu, leaky_relu.',
+      `Ignored the link’s activation: “<script>” is not one of ${HIDDEN_ACTIVATION_NAMES.join(', ')}.`,
       'Ignored the link’s learning rate: 1e308 must be at most 100.',
       'Ignored the link’s points: “1,2” is not x1,x2,label.',
     ])

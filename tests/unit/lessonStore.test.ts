@@ -105,6 +105,46 @@ describe('network store', () => {
     s1.clear()
   })
 
+  it('replaces the points from a re-recorded update on, trims them, and thins a long history', async () => {
+    const store = useNetworkStore(await load(), { maxPoints: 4 })
+    store.recordAll([0, 1, 2].map((u) => ({ update: u, losses: [10 - u] })))
+    // after Undo to update 1 the run goes on from there: its new losses replace the old ones
+    store.record(1, [5])
+    expect(store.history.value).toEqual({ x: [0, 1], y: [[10, 5]] })
+    store.recordAll([2, 3, 4].map((u) => ({ update: u, losses: [5 - u] })))
+    // 5 points > 4: every second one is kept, and the last: updates 0, 2, 4
+    expect(store.history.value).toEqual({ x: [0, 2, 4], y: [[10, 3, 1]] })
+    store.trimHistory(2)
+    expect(store.history.value).toEqual({ x: [0], y: [[10]] })
+    // a second series that starts later is null before it
+    store.record(1, [9, 7])
+    expect(store.history.value).toEqual({
+      x: [0, 1],
+      y: [
+        [10, 9],
+        [null, 7],
+      ],
+    })
+    store.clear()
+  })
+
+  it('keeps the last 20 Undo points and the selected parameter', async () => {
+    const store = useNetworkStore(await load(), { selected: 'W2[0][0]' })
+    expect(store.selected.value).toBe('W2[0][0]')
+    expect(store.canUndo.value).toBe(false)
+    expect(store.undo()).toBeUndefined()
+    for (let n = 0; n < 25; n++) store.checkpoint({ spec: line, stage: 'ready', updates: n })
+    store.dropCheckpoint() // the change taken for update 24 was refused
+    const back: number[] = []
+    while (store.canUndo.value) back.push(store.undo()!.updates)
+    // 25 taken, the oldest 5 dropped past 20, the last dropped: 23 down to 5
+    expect(back).toEqual(Array.from({ length: 19 }, (_, k) => 23 - k))
+    store.checkpoint({ spec: line, stage: 'forward', updates: 1 })
+    store.forgetUndo()
+    expect(store.canUndo.value).toBe(false)
+    store.clear()
+  })
+
   it('withNetwork deletes the network after use, also when the use throws', async () => {
     const engine = await load()
     let kept: EngineNetwork | null = null

@@ -24,7 +24,7 @@ import { inLessonWords } from '../math/fieldWords'
 import { parseKey } from '../math/keys'
 import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
-import { withNetwork } from './useLessonStore'
+import { useNetworkStore, withNetwork } from './useLessonStore'
 import { useNotation } from './useNotation'
 import { useNetwork, type NetworkState } from './useNetwork'
 import { useTraining, type TrainingState } from './useTraining'
@@ -101,9 +101,11 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const start = startState(module, own, link?.opened ?? '', (key) => plainName(key, lesson.symbols))
   if (link) link.notices.value = [...link.notices.value, ...start.notices]
   link?.claim(WORKED_SCHEMA.map((f) => f.key))
-  const network = useNetwork(module, start.state.spec)
-  const training = useTraining(network)
-  const selected = ref(start.state.selected)
+  // One store: the network's lifetime, the loss history, Undo and the selected parameter.
+  const store = useNetworkStore(module, { selected: start.state.selected })
+  const network = useNetwork(store, start.state.spec)
+  const training = useTraining(network, store)
+  const selected = store.selected
   const sample = ref(start.state.sample)
   const answers = ref<Record<string, string> | null>(null)
   const guideIndex = ref(-1)
@@ -228,7 +230,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     reset: () => {
       training.reset()
       network.reset()
-      training.trimTo(0)
+      store.forgetHistory()
       sample.value = 0
       selected.value = lesson.focus
       guideIndex.value = -1
@@ -236,7 +238,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     undo: () => {
       training.reset()
       network.undo()
-      training.trimTo(network.updates.value + 1)
+      store.trimHistory(network.updates.value + 1)
     },
     guide: (index) => {
       const s = lesson.steps[index]

@@ -1,15 +1,13 @@
-// One lesson's network: the engine handle (markRaw), the spec being edited, and the last forward +
-// backward pass (trace) with the stage the learner has reached. Every number comes from EngineNetwork.
+// One lesson's network: the engine handle (held by the lesson's store, with its Undo points), the spec
+// being edited, and the last forward + backward pass (trace) with the stage the learner has reached.
+// Every number comes from EngineNetwork.
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { EngineNetwork, Params, Result } from '../engine/network'
-import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, Trace } from '../engine/types'
 import { parseKey } from '../math/keys'
-import { useNetworkStore } from './useLessonStore'
+import type { NetworkStore, Stage } from './useLessonStore'
 
-/** How far the learner has gone: which numbers of the trace are shown. */
-export type Stage = 'ready' | 'forward' | 'backward' | 'updated'
-type Snapshot = { spec: NetworkSpec; stage: Stage; updates: number }
+export type { Stage } from './useLessonStore'
 
 export interface NetworkState {
   /** The spec as edited, with the current weights and biases. */
@@ -20,7 +18,8 @@ export interface NetworkState {
   params: ShallowRef<Params>
   stage: Ref<Stage>
   updates: Ref<number>
-  canUndo: Ref<boolean>
+  /** The store's: there is an Undo point. */
+  canUndo: Readonly<Ref<boolean>>
   /** The engine's last complaint, or ''. */
   message: Ref<string>
   forward: () => void
@@ -39,17 +38,15 @@ export interface NetworkState {
   checkpoint: () => void
   net: EngineNetwork
 }
-const HISTORY = 20
-
-export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState {
-  const made = useNetworkStore(module).add(initial)
+/** The lesson's network, held by `store` (which keeps its Undo points). */
+export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkState {
+  const made = store.add(initial)
   if (typeof made === 'string') throw new Error(`The lesson’s network is invalid: ${made}`)
   const net: EngineNetwork = made
 
   const [spec, params] = [shallowRef<NetworkSpec>(initial), shallowRef<Params>(net.params())]
   const trace = shallowRef<Trace | null>(null)
-  const [stage, updates, canUndo, message] = [ref<Stage>('ready'), ref(0), ref(false), ref('')]
-  let history: Snapshot[] = []
+  const [stage, updates, message] = [ref<Stage>('ready'), ref(0), ref('')]
 
   const current = (): NetworkSpec => ({ ...spec.value, ...params.value })
   /** Forward and backward at the current params; the stage decides what is shown. */
@@ -60,17 +57,8 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     trace.value = net.trace()
     params.value = net.params()
   }
-  function remember(): void {
-    history = [
-      ...history.slice(1 - HISTORY),
-      { spec: current(), stage: stage.value, updates: updates.value },
-    ]
-    canUndo.value = true
-  }
-  function forget(): void {
-    history.pop()
-    canUndo.value = history.length > 0
-  }
+  const remember = () =>
+    store.checkpoint({ spec: current(), stage: stage.value, updates: updates.value })
   function settle(to: Stage): void {
     if (stage.value === 'updated' || trace.value === null) recompute()
     stage.value = to
@@ -82,7 +70,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     const r = net.update()
     if (!r.ok) {
       message.value = r.message
-      forget()
+      store.dropCheckpoint()
       return null
     }
     params.value = net.params()
@@ -96,7 +84,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     if (!keepHistory) remember()
     const r = net.configure(next)
     if (!r.ok) {
-      if (!keepHistory) forget()
+      if (!keepHistory) store.dropCheckpoint()
       return r
     }
     net.setUpdates(updates.value) // an edit keeps the run: its updates still count
@@ -121,15 +109,13 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
   function reset(): void {
     net.configure(initial)
     spec.value = initial
-    history = []
-    canUndo.value = false
+    store.forgetUndo()
     updates.value = 0
     stage.value = 'ready'
     recompute()
   }
   function undo(): void {
-    const last = history[history.length - 1]
-    forget()
+    const last = store.undo()
     if (!last) return
     stage.value = last.stage === 'updated' ? 'backward' : last.stage
     configure(last.spec, true)
@@ -150,7 +136,7 @@ export function useNetwork(module: NnModule, initial: NetworkSpec): NetworkState
     params,
     stage,
     updates,
-    canUndo,
+    canUndo: store.canUndo,
     message,
     net,
     forward: () => settle('forward'),

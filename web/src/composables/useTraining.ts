@@ -1,7 +1,8 @@
 // Training in the background of a lesson: EngineNetwork.train at the learner's pace, at most a frame
-// budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve.
-// Also records single updates.
-import { computed, shallowRef, type Ref, type ShallowRef } from 'vue'
+// budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve
+// into the lesson store's loss history. Also records single updates.
+import { computed, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import type { NetworkStore } from './useLessonStore'
 import type { NetworkState } from './useNetwork'
 import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
@@ -20,12 +21,11 @@ export interface TrainingOptions {
   maxSteps?: number
   /** Updates per second at the start. @default 30 */
   pace?: number
-  /** Points kept in the history before thinning it out. @default 4000 */
-  maxPoints?: number
 }
 
 export interface TrainingState {
-  lossHistory: ShallowRef<readonly LossPoint[]>
+  /** The store's loss history, as points. */
+  lossHistory: ComputedRef<readonly LossPoint[]>
   running: Readonly<Ref<boolean>>
   /** The paced loop: pace, message, Resume. */
   loop: TrainingLoop
@@ -41,24 +41,22 @@ export interface TrainingState {
   reset: () => void
   /** Adds the loss measured before update number `update + 1`. */
   record: (update: number, loss: number) => void
-  /** Forgets points after `updates` (undo) or all of them (reset). */
-  trimTo: (updates: number) => void
 }
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-export function useTraining(network: NetworkState, options: TrainingOptions = {}): TrainingState {
-  const maxPoints = options.maxPoints ?? 4000
-  const lossHistory = shallowRef<readonly LossPoint[]>([])
-
-  function push(points: LossPoint[]): void {
-    let all = [
-      ...lossHistory.value.filter((p) => p.update < (points[0]?.update ?? Infinity)),
-      ...points,
-    ]
-    while (all.length > maxPoints) all = all.filter((_, k) => k % 2 === 0 || k === all.length - 1)
-    lossHistory.value = all
-  }
+/** Trains `network` (held by `store`) and keeps its loss curve in the store's history. */
+export function useTraining(
+  network: NetworkState,
+  store: NetworkStore,
+  options: TrainingOptions = {},
+): TrainingState {
+  const push = (points: LossPoint[]) =>
+    store.recordAll(points.map((p) => ({ update: p.update, losses: [p.loss] })))
+  const lossHistory = computed(() => {
+    const { x, y } = store.history.value
+    return x.map((update, k) => ({ update, loss: y[0]?.[k] ?? NaN }))
+  })
   /** Where the run diverged (the engine's count) and its cut-off, for the chart's mark; or null. */
   const divergence = shallowRef<{ update: number; cutoff: number } | null>(null)
   const loop = useTrainingLoop(
@@ -74,10 +72,7 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
           ? [{ update: network.updates.value, loss: now }]
           : []
       // A chunk can end on the update whose loss the next chunk names as the divergence: drop it then.
-      if (r.divergedAt !== null) {
-        const at = r.divergedAt
-        lossHistory.value = lossHistory.value.filter((p) => p.update < at)
-      }
+      if (r.divergedAt !== null) store.trimHistory(r.divergedAt)
       push([
         // The curve stops at the cut-off: nothing from the update where the run diverged on.
         ...Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter(
@@ -131,6 +126,5 @@ export function useTraining(network: NetworkState, options: TrainingOptions = {}
     pause: loop.pause,
     reset,
     record: (update, loss) => Number.isFinite(loss) && push([{ update, loss }]),
-    trimTo: (updates) => (lossHistory.value = lossHistory.value.filter((p) => p.update < updates)),
   }
 }

@@ -144,6 +144,30 @@ describe('XOR lab', () => {
     expect(errors).toEqual([])
   })
 
+  it('η = 100 with sigmoid units (seed 3): saturated and not settled, not a local minimum; the legend is sigmoid’s', async () => {
+    opened = await openPage('#/xor-221')
+    const { page, errors } = opened
+    const box = inspector(page)
+    const eta = box.getByRole('textbox', { name: 'Learning rate η, typed' })
+    await eta.fill('100')
+    await eta.press('Enter')
+    await box.getByLabel('Hidden activation').selectOption('sigmoid')
+    await expect.poll(() => box.getByTestId('run-class').textContent()).toBe('saturated')
+    // the maps' own words: both units below z = 0 at all four inputs
+    expect(await box.getByTestId('xor-unit-on-1').textContent()).toBe('z ≤ 0 at all four inputs')
+    expect(await box.getByTestId('xor-unit-on-2').textContent()).toBe('z ≤ 0 at all four inputs')
+    const text = (await box.getByTestId('run-diagnosis').textContent()) ?? ''
+    expect(text).toMatch(/h1 is saturated/)
+    expect(text).toMatch(/h2 is saturated/)
+    expect(text).toMatch(/has not settled/)
+    expect(text).not.toMatch(/local minimum|switch/)
+    const key = (await box.locator('.xor-maps__key').textContent()) ?? ''
+    expect(key).toContain('σ(z)')
+    expect(key).not.toContain('ReLU')
+    await screenshot(page, 'xor-saturated-1280')
+    expect(errors).toEqual([])
+  })
+
   it('keeps every control in the link, and a link opens the same run at the same update', async () => {
     const query = 'v=1&seed=12&lr=2&n=3000&act=leaky_relu&init=xavier&h=4&loss=mse&at=1234'
     opened = await openPage(`#/xor-221?${query}`)

@@ -131,6 +131,64 @@ export function rowVerdicts(trace: Trace): RowVerdict[] {
   })
 }
 
+/**
+ * A sigmoid or tanh unit whose slope f′(z) is below this at all four inputs is *saturated*: |z| is large
+ * (sigmoid: |z| > 6.9, tanh: |z| > 3.8), so almost no gradient passes back through it.
+ */
+export const SATURATION_SLOPE = 1e-3
+/** The loss is judged settled over the last SETTLE_WINDOW of the updates (10 %, at least 2 losses)… */
+export const SETTLE_WINDOW = 0.1
+/** …when it varies there by at most SETTLE_RANGE of its largest value there (10 %). */
+export const SETTLE_RANGE = 0.1
+
+/** f′(z) of a hidden activation; ReLU's and leaky ReLU's slope on the side of z (PyTorch's f′(0)). */
+export function activationSlope(activation: HiddenActivationName, z: number): number {
+  switch (activation) {
+    case 'sigmoid': {
+      const s = 1 / (1 + Math.exp(-z))
+      return s * (1 - s)
+    }
+    case 'tanh':
+      return 1 - Math.tanh(z) ** 2
+    case 'relu':
+      return z > 0 ? 1 : 0
+    case 'leaky_relu':
+      return z > 0 ? 1 : 0.01
+    default:
+      return 1
+  }
+}
+
+/** How the loss behaved over the last updates of a run (see SETTLE_WINDOW, SETTLE_RANGE). */
+export interface LossTail {
+  /** The first update of the window; the window runs to the last update. */
+  from: number
+  min: number
+  max: number
+  /** Updates in the window after which the loss went up. */
+  rises: number
+  /** (max − min) ≤ SETTLE_RANGE · max. */
+  settled: boolean
+}
+
+/**
+ * The loss over the last SETTLE_WINDOW of a run's updates.
+ * @param losses `losses[k]`: the loss after k updates, k = 0 … N; at least 2 finite values.
+ */
+export function lossTail(losses: ArrayLike<number>): LossTail {
+  const n = losses.length
+  const from = Math.max(0, Math.min(n - 2, Math.floor((n - 1) * (1 - SETTLE_WINDOW))))
+  let min = Infinity
+  let max = -Infinity
+  let rises = 0
+  for (let k = from; k < n; k++) {
+    min = Math.min(min, losses[k])
+    max = Math.max(max, losses[k])
+    if (k > from && losses[k] > losses[k - 1]) rises++
+  }
+  return { from, min, max, rises, settled: max - min <= SETTLE_RANGE * max }
+}
+
 /** Why a 2-2-1 run failed, from the engine's forward pass at its trained and at its starting weights. */
 export interface RunDiagnosis {
   rows: RowVerdict[]
@@ -141,7 +199,20 @@ export interface RunDiagnosis {
    * on one side of its kink for all four rows (ReLU: active on every row).
    */
   linear: boolean
-  kind: 'undecided' | 'dead from the start' | 'died in training' | 'linear' | 'local minimum'
+  /** Per hidden unit: sigmoid or tanh with f′(z) < SATURATION_SLOPE at all four inputs. */
+  saturated: boolean[]
+  /** Per hidden unit: z > 0 at some of the four inputs and z ≤ 0 at others (it changes side). */
+  switching: boolean[]
+  /** The loss over the last updates; null when no losses were given. */
+  tail: LossTail | null
+  kind:
+    | 'undecided'
+    | 'dead from the start'
+    | 'died in training'
+    | 'linear'
+    | 'saturated'
+    | 'not settled'
+    | 'local minimum'
 }
 
 /** Each unit of the first hidden layer on one side of z = 0 for every row (the kink of (leaky) ReLU). */
@@ -152,14 +223,19 @@ function oneSided(z: readonly (readonly number[])[], activeOnly: boolean): boole
 }
 
 /**
- * Diagnoses a failed run from `end` and `start` traces (same network, trained and initial weights).
- * @param activation the hidden layer's activation: only ReLU units die; tanh and sigmoid runs that fail
- *   are in a local minimum. @default 'relu'
+ * Diagnoses a failed run from `end` and `start` traces (same network, trained and initial weights), in
+ * this order: undecided outputs; a dead ReLU unit; a linear network; a saturated sigmoid/tanh unit; a
+ * loss still moving over the last updates (not settled); otherwise a local minimum.
+ * @param activation the hidden layer's activation: only ReLU units die, only sigmoid and tanh saturate.
+ *   @default 'relu'
+ * @param losses the loss after every update, k = 0 … N (XorRecord.losses); without them the loss is not
+ *   checked and a run that is none of the others is called a local minimum.
  */
 export function diagnoseRun(
   end: Trace,
   start: Trace,
   activation: HiddenActivationName = 'relu',
+  losses?: ArrayLike<number>,
 ): RunDiagnosis {
   const acts = end.layers.map((_, l): ActivationName =>
     l < end.layers.length - 1 ? activation : 'sigmoid',
@@ -179,6 +255,13 @@ export function diagnoseRun(
     activation === 'linear' ||
     (activation === 'relu' && oneSided(z, true)) ||
     (activation === 'leaky_relu' && oneSided(z, false))
+  const saturated = z[0].map(
+    (_, j) =>
+      (activation === 'sigmoid' || activation === 'tanh') &&
+      z.every((r) => activationSlope(activation, r[j]) < SATURATION_SLOPE),
+  )
+  const switching = z[0].map((_, j) => z.some((r) => r[j] > 0) && z.some((r) => r[j] <= 0))
+  const tail = losses && losses.length >= 2 ? lossTail(losses) : null
   const kind = rows.includes('undecided')
     ? 'undecided'
     : dead.some((d) => d.end && !d.atStart)
@@ -187,6 +270,10 @@ export function diagnoseRun(
         ? 'dead from the start'
         : linear
           ? 'linear'
-          : 'local minimum'
-  return { rows, dead, linear, kind }
+          : saturated.some(Boolean)
+            ? 'saturated'
+            : tail && !tail.settled
+              ? 'not settled'
+              : 'local minimum'
+  return { rows, dead, linear, saturated, switching, tail, kind }
 }

@@ -8,7 +8,7 @@ import type { NnModule } from '../../engine/nn'
 import { paramsFromFlat } from '../../engine/paramLayout'
 import { loadEngineNode } from '../../../../tests/unit/loadEngineNode'
 import { refFlat, refLoss, refStart, refStep, refTrain } from '../../../../tests/unit/xorReference'
-import { XOR_SEEDS, XOR_STEPS, deadUnits, diagnoseRun, xorSpec } from './xorExperiment'
+import { XOR_SEEDS, XOR_STEPS, XOR_TARGETS, deadUnits, diagnoseRun, xorSpec } from './xorExperiment'
 import { firstDead, flatAt, recordRun } from './xorRun'
 import { useNetworkStore } from '../../composables/useLessonStore'
 
@@ -106,5 +106,77 @@ describe('recordRun', () => {
     expect(at).toBe(first)
     expect(at).toBeGreaterThan(0)
     net.dispose()
+  })
+})
+
+// The inspector's verdict from the run's own numbers (newcomer's report: seed 3, sigmoid, η = 100 was
+// called a local minimum with units "switching" while both sat at z ≈ −30 … −57 and the loss swung).
+describe('diagnoseRun on recorded runs: saturated, not settled, dead, local minimum', () => {
+  /** The test's own thresholds: σ′(7) = 9.1e-4 and tanh′(4) = 1.3e-3 bound slope 1e-3 from each side. */
+  const SIGMOID_SATURATED_Z = 7
+  const TANH_UNSATURATED_Z = 3.8
+  /** Settled: the loss over the last 10 % of updates varies by at most 10 % of its largest value. */
+  const settledByHand = (losses: Float64Array) => {
+    const n = losses.length
+    const tail = Array.from(losses.subarray(Math.floor((n - 1) * 0.9)))
+    return Math.max(...tail) - Math.min(...tail) <= 0.1 * Math.max(...tail)
+  }
+  async function inspect(
+    seed: number,
+    activation: 'relu' | 'sigmoid' | 'tanh',
+    learningRate: number,
+  ) {
+    const engine = await load()
+    const spec = xorSpec([2], 'bce', { activation, learningRate })
+    const r = recordRun(useNetworkStore(engine), spec, seed, XOR_STEPS)
+    if (!r.ok) throw new Error(r.message)
+    expect(r.record.updates).toBe(XOR_STEPS)
+    const made = EngineNetwork.create(engine, spec)
+    if (!made.ok) throw new Error(made.message)
+    const trace = (k: number) => {
+      made.network.setParams(paramsFromFlat(flatAt(r.record, k), [2, 2, 1]))
+      made.network.forward()
+      return made.network.trace()
+    }
+    const end = trace(XOR_STEPS)
+    const d = diagnoseRun(end, trace(0), activation, r.record.losses)
+    // z[unit][row] as read from the engine's forward pass
+    const z = [0, 1].map((j) => end.layers[0].z.map((row) => row[j]))
+    made.network.dispose()
+    return { d, z, losses: r.record.losses, out: end.layers[1].a.map((a) => a[0]) }
+  }
+
+  it('seed 3, sigmoid, η = 100: both units saturated and the loss swinging, not a local minimum', async () => {
+    const { d, z, losses } = await inspect(3, 'sigmoid', 100)
+    // both units far out on sigmoid's flat side at all four inputs
+    for (const zs of z) expect(zs.every((v) => Math.abs(v) > SIGMOID_SATURATED_Z)).toBe(true)
+    expect(settledByHand(losses)).toBe(false)
+    expect(d.saturated).toEqual([true, true])
+    // no unit changes sign of z across the four inputs
+    expect(d.switching).toEqual(z.map((zs) => zs.some((v) => v > 0) && zs.some((v) => v <= 0)))
+    expect(d.switching).toEqual([false, false])
+    expect(d.tail?.settled).toBe(false)
+    expect(d.kind).toBe('saturated')
+  })
+
+  it('seed 3, ReLU, η = 0.5 (the notes’): a unit with z ≤ 0 at all four inputs is still called dead', async () => {
+    const { d, z } = await inspect(3, 'relu', 0.5)
+    const deadByHand = z.map((zs) => zs.every((v) => v <= 0))
+    expect(deadByHand).toContain(true)
+    expect(d.dead.map((u) => u.end)).toEqual(deadByHand)
+    expect(d.kind).toBe('died in training')
+  })
+
+  it('seed 5, tanh, η = 0.5: 2 right, 2 wrong, settled, both units switching: still a local minimum', async () => {
+    const { d, z, losses, out } = await inspect(5, 'tanh', 0.5)
+    const right = out.map((a, r) => a > 0.5 === XOR_TARGETS[r][0] > 0.5)
+    expect(right.filter(Boolean)).toHaveLength(2)
+    for (const zs of z) expect(zs.some((v) => Math.abs(v) < TANH_UNSATURATED_Z)).toBe(true)
+    expect(settledByHand(losses)).toBe(true)
+    const switchingByHand = z.map((zs) => zs.some((v) => v > 0) && zs.some((v) => v <= 0))
+    expect(switchingByHand).toEqual([true, true])
+    expect(d.switching).toEqual(switchingByHand)
+    expect(d.saturated).toEqual([false, false])
+    expect(d.kind).toBe('local minimum')
   })
 })

@@ -5,6 +5,7 @@ import type { CopyState } from '../../engine/ensemble'
 import type { HiddenActivationName } from '../../engine/catalogue'
 import type { ActivationName, NetworkSpec, Trace } from '../../engine/types'
 import { reluHealth } from '../../math/reluHealth'
+import { slopeAt } from '../../math/stuckUnits'
 
 export const XOR_INPUTS = [
   [0, 0],
@@ -141,24 +142,6 @@ export const SETTLE_WINDOW = 0.1
 /** …when it varies there by at most SETTLE_RANGE of its largest value there (10 %). */
 export const SETTLE_RANGE = 0.1
 
-/** f′(z) of a hidden activation; ReLU's and leaky ReLU's slope on the side of z (PyTorch's f′(0)). */
-export function activationSlope(activation: HiddenActivationName, z: number): number {
-  switch (activation) {
-    case 'sigmoid': {
-      const s = 1 / (1 + Math.exp(-z))
-      return s * (1 - s)
-    }
-    case 'tanh':
-      return 1 - Math.tanh(z) ** 2
-    case 'relu':
-      return z > 0 ? 1 : 0
-    case 'leaky_relu':
-      return z > 0 ? 1 : 0.01
-    default:
-      return 1
-  }
-}
-
 /** How the loss behaved over the last updates of a run (see SETTLE_WINDOW, SETTLE_RANGE). */
 export interface LossTail {
   /** The first update of the window; the window runs to the last update. */
@@ -258,7 +241,7 @@ export function diagnoseRun(
   const saturated = z[0].map(
     (_, j) =>
       (activation === 'sigmoid' || activation === 'tanh') &&
-      z.every((r) => activationSlope(activation, r[j]) < SATURATION_SLOPE),
+      z.every((r) => slopeAt(activation, r[j]) < SATURATION_SLOPE),
   )
   const switching = z[0].map((_, j) => z.some((r) => r[j] > 0) && z.some((r) => r[j] <= 0))
   const tail = losses && losses.length >= 2 ? lossTail(losses) : null

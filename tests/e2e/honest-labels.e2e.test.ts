@@ -10,16 +10,23 @@ describe('honest labels', () => {
     opened = undefined
   })
 
-  it('playground: L2 with λ = 1 at 0 updates is data 0.703 + penalty 2.033, shown apart', async () => {
+  it('playground: L2 with λ = 1 at 0 updates is data ≈ 0.70 + penalty 2.033, shown apart and summed', async () => {
     opened = await openPage('#/playground?v=1&reg=l2&rr=1')
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
     const value = async (id: string) =>
       Number(await page.getByTestId(id).getAttribute('data-value'))
     await expect.poll(() => value('penalty')).toBeGreaterThan(0)
-    expect((await value('train-loss')).toFixed(3)).toBe('0.703')
-    expect((await value('penalty')).toFixed(3)).toBe('2.033')
-    expect((await value('train-total')).toFixed(3)).toBe('2.736')
+    // The penalty depends only on the initial weights: ½·λ·Σw² = 2.033 in the float64
+    // recomputation. The data loss depends on which points are held out; the 0.703 was
+    // for the old coin-per-point split, the exact split now gives 0.702, still a freshly
+    // initialised network's loss near ln 2. The total must be their sum, not another number.
+    const data = await value('train-loss')
+    const penalty = await value('penalty')
+    expect(penalty.toFixed(3)).toBe('2.033')
+    expect(data).toBeGreaterThan(0.69)
+    expect(data).toBeLessThan(0.71)
+    expect(Math.abs((await value('train-total')) - (data + penalty))).toBeLessThan(1e-12)
     const bar = (await page.getByRole('toolbar', { name: 'Training' }).textContent()) ?? ''
     expect(bar).toContain('training data loss')
     expect(bar).toContain('test data loss')

@@ -75,9 +75,24 @@ describe('NetworkDiagram', () => {
     await wrapper.setProps({ stage: 'backward' })
     expect(wrapper.findAll('g.edge--back')).toHaveLength(8)
     expect(wrapper.find('[data-param="W2[0][0]"]').text()).toContain('0.08217')
+    // the label says the gradient as the line shows it: 0.0821670406 to 4 significant digits
     expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain(
-      'gradient 0.0821670406',
+      'gradient 0.08217.',
     )
+  })
+
+  it('labels a unit with δ only after Backward, as shown (4 digits, typographic minus)', async () => {
+    const negative: Trace = { ...trace, layers: [layer(-0.0380982365), layer(0.0821670406)] }
+    const wrapper = mount(NetworkDiagram, {
+      props: { ...props, trace: negative, names: { 'delta1[0]': 'δₕ₁', 'z1[0]': 'netₕ₁' } },
+    })
+    const unit = () => wrapper.find('[data-param="b1[0]"]')
+    expect(unit().attributes('aria-label')).toContain('netₕ₁ = −0.0381')
+    expect(unit().attributes('aria-label')).not.toContain('δ')
+    expect(unit().find('title').text()).not.toContain('δ')
+    await wrapper.setProps({ stage: 'backward' })
+    expect(unit().attributes('aria-label')).toContain('δₕ₁ = −0.0381,')
+    expect(unit().attributes('aria-label')).not.toContain('-')
   })
 
   it('emits the key of a clicked edge, and of a unit’s bias on Enter or Space', async () => {

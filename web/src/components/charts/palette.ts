@@ -1,5 +1,6 @@
 // Colours for chart series: the design tokens (read from CSS at run time, so charts follow tokens.css)
-// and a blue→orange ramp for ordered series such as the copies of a learning-rate sweep (small η blue).
+// and a blue→orange ramp (--pos → --neg) for ordered series such as the copies of a learning-rate sweep
+// (small η blue).
 
 /**
  * The value of a CSS custom property on `el` (default :root), or `fallback` when it is unset or there is
@@ -14,11 +15,47 @@ export function cssVar(name: string, fallback: string, el?: Element | null): str
   )
 }
 
-/** Colour k of n on a ramp from blue (k = 0) through violet to orange-red (k = n − 1). */
-export function rampColour(k: number, n: number): string {
-  const t = n > 1 ? k / (n - 1) : 0
-  const hue = 220 + t * 165 // 220 (blue) → 385 ≡ 25 (orange), through purple and red
-  return `hsl(${Math.round(hue % 360)} 75% ${Math.round(45 - 8 * Math.sin(Math.PI * t))}%)`
+/**
+ * The two ends of the ramp for ordered series (rampColours): the design tokens --pos (blue, first
+ * series) and --neg (orange, last series). `name` is what a caption calls the colour, so the words on a
+ * chart come from the same place as its colours.
+ */
+export const RAMP_ENDS = {
+  first: { token: '--pos', fallback: '#2563eb', name: 'blue' },
+  last: { token: '--neg', fallback: '#ea580c', name: 'orange' },
+} as const
+
+/** [r, g, b] (0–255) of a '#rgb' or '#rrggbb' colour, or null for any other form. */
+function hexChannels(hex: string): number[] | null {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex)
+  if (!m) return null
+  const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1]
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16))
+}
+
+/**
+ * n colours from RAMP_ENDS.first (series 0, exactly the token's value) to RAMP_ENDS.last (series
+ * n − 1, exactly the token's value), mixed linearly in sRGB in between; read from the tokens on `el`.
+ * A token that is not a hex colour falls back to its default.
+ */
+export function rampColours(n: number, el?: Element | null): string[] {
+  const ends = [RAMP_ENDS.first, RAMP_ENDS.last].map((e) => {
+    const v = cssVar(e.token, e.fallback, el)
+    return hexChannels(v) ? v : e.fallback
+  })
+  const [a, b] = ends.map((v) => hexChannels(v) as number[])
+  return Array.from({ length: n }, (_, k) => {
+    if (k === 0) return ends[0]
+    if (k === n - 1) return ends[1]
+    const t = k / (n - 1)
+    return `#${a
+      .map((c, i) =>
+        Math.round(c + t * (b[i] - c))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`
+  })
 }
 
 /**

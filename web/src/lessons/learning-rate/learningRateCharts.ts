@@ -1,6 +1,6 @@
 // What the learning-rate panels draw, as data: ChartSeries for the sweep's loss curves and for final
 // loss against η, and the one-line summary of the regimes. No maths beyond picking numbers.
-import { rampColour, verdictColours } from '../../components/charts/palette'
+import { RAMP_ENDS, rampColours, verdictColours } from '../../components/charts/palette'
 import type { SweepCopy } from '../../composables/useRateSweep'
 import { formatNumber } from '../../math/format'
 import type { ChartSeries } from '../../math/series'
@@ -8,14 +8,25 @@ import type { CopyVerdict, Verdict } from '../../math/sweepVerdict'
 
 export const eta = (lr: number) => formatNumber(lr, 2)
 
-/** One curve per copy, blue (small η) to orange (large η); a stopped copy ends in a labelled cross. */
+/**
+ * The sweep chart's caption; its colour words are the names of the ramp's ends (RAMP_ENDS), the
+ * colours sweepCurves gives the smallest and the largest η.
+ */
+export const sweepCaption = () =>
+  `Loss of every copy after each update (${RAMP_ENDS.first.name}: smallest η, ${RAMP_ENDS.last.name}: largest η, mixed in between)`
+
+/**
+ * One curve per copy, from the ramp's first colour (smallest η, `copies[0]`) to its last (largest η);
+ * a stopped copy ends in a labelled cross.
+ */
 export function sweepCurves(copies: readonly SweepCopy[]): ChartSeries[] {
   const first = copies.find((c) => c.divergedAt !== null)
+  const colours = rampColours(copies.length)
   return copies.map((c, k) => ({
     label: `η = ${eta(c.learningRate)}`,
     y: c.losses,
     xStart: 1,
-    color: rampColour(k, copies.length),
+    color: colours[k],
     // One label (the smallest diverging η) and a cross on every stopped copy: labels would pile up.
     endLabel:
       c.divergedAt === null

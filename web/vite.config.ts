@@ -50,6 +50,10 @@ export default defineConfig(({ mode }): UserConfig => {
     // Relative asset URLs: dist/ works from any sub-path.
     base: './',
     worker: { format: 'es' },
+    // The dev server pre-bundles what the app imports, found from index.html only: public/'s
+    // element-example.html imports the built element, which `npm start` does not build, and the
+    // scan's warning about it made newcomers think the start had failed.
+    optimizeDeps: { entries: ['index.html'] },
     preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
   }
   const build = {

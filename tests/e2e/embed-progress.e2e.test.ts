@@ -1,6 +1,7 @@
 // Embed events from every screen that trains (#11): each lesson in a frame (`?embed=1`) posts `step`
 // to the page around it once training starts, named by its run where a lesson has several loops; and
-// the single-neuron lesson posts `converged` at the update worked out here by plain gradient descent.
+// the single-neuron lesson posts `converged` at the update worked out here by plain gradient descent,
+// and a lab's prediction exercise at the update worked out here from J = ½ k w².
 import type { FrameLocator, Locator } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { separable } from '../../web/src/math/datasets'
@@ -15,8 +16,11 @@ interface Posted {
 }
 
 /** A host page with the lesson in a frame, recording every message the lesson posts. */
-async function framed(lesson: string): Promise<{ opened: OpenedPage; frame: FrameLocator }> {
-  const app = new URL(`index.html?embed=1#/${lesson}`, inject('baseURL')).href
+async function framed(
+  lesson: string,
+  query = '',
+): Promise<{ opened: OpenedPage; frame: FrameLocator }> {
+  const app = new URL(`index.html?embed=1#/${lesson}${query}`, inject('baseURL')).href
   const opened = await openPage('')
   await opened.page.setContent(
     `<iframe src="${app}" style="width:1200px;height:3000px;border:0"></iframe>`,
@@ -150,6 +154,42 @@ describe('embed events from every screen that trains', () => {
       )
       .toBeGreaterThan(expected!.updates + 40)
     expect(await converged()).toHaveLength(1)
+    expect(f.opened.errors).toEqual([])
+  })
+
+  it('a lab prediction run: step events as it trains, converged at the update J = ½ k w² names', async () => {
+    const f = await framed('learning-rate', '?exseed=7')
+    opened = f.opened
+    const card = f.frame.locator('[data-exercise="which-diverges"]')
+    await card.waitFor({ timeout: 30_000 })
+    const v = JSON.parse((await card.getAttribute('data-values')) ?? '{}') as Record<string, number>
+    const etas = [v.e1, v.e2, v.e3, v.e4]
+    // The candidates train one after another, 100 updates each (a diverged one's rest counted), so
+    // the run's update count at candidate i's update t is 100 i + t; there J = ½ k (1 − η k)^{2t}.
+    let expected: { updates: number; loss: number } | null = null
+    etas.forEach((eta, i) => {
+      for (let t = 0; t < 100 && !expected; t++) {
+        const loss = 0.5 * v.k * (1 - eta * v.k) ** (2 * t)
+        if (loss < 1e-3) expected = { updates: 100 * i + t, loss }
+      }
+    })
+    expect(expected).not.toBeNull()
+    await card.getByLabel('Your prediction: smallest diverging η').selectOption(String(etas[0]))
+    await card.getByRole('button', { name: 'Run it' }).click()
+    await card.locator('.lab__badge').waitFor({ timeout: 30_000 })
+    const mine = (await posted(f.opened)).filter((m) => m.run === 'lab:which-diverges')
+    const steps = mine.filter((m) => m.type === 'backprop-lab:step')
+    expect(steps.length).toBeGreaterThan(0)
+    steps.forEach((s, k) => {
+      expect(s.lesson).toBe('learning-rate')
+      expect(Number.isFinite(s.loss)).toBe(true)
+      expect(s.updates).toBeLessThanOrEqual(400)
+      if (k > 0) expect(s.updates).toBeGreaterThan(steps[k - 1].updates!)
+    })
+    const converged = mine.filter((m) => m.type === 'backprop-lab:converged')
+    expect(converged).toHaveLength(1)
+    expect(converged[0].updates).toBe(expected!.updates)
+    expect(Math.abs(converged[0].loss! - expected!.loss)).toBeLessThanOrEqual(1e-12)
     expect(f.opened.errors).toEqual([])
   })
 })

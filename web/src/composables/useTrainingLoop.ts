@@ -35,7 +35,7 @@ export interface ChunkResult {
    * For an embedding page (`step`, `converged`), required so no screen that trains forgets it: the
    * run's progress with every loss of the chunk (so `converged` names the exact update), counted from
    * the start of the run. Screens with several networks report one and say which. `null` only when
-   * the chunk trained nothing, or nothing the learner trains (a lab exercise's run answering its question).
+   * the chunk trained nothing.
    */
   progress: Progress | null
 }

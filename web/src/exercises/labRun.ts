@@ -7,6 +7,7 @@ import { useNetworkStore, withNetwork, type NetworkStore } from '../composables/
 import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
+import type { Progress } from '../embed/protocol'
 import type { Values } from './types'
 
 /** One network the question compares (one η, one loss, one batch size, one seed, one depth…). */
@@ -65,6 +66,8 @@ export class LabRun {
   private current = 0
   private first: number | null = null
   private readonly results: LabOutcome[] = []
+  /** The loss after each step of the last `advance`, from its first step on (NaN: none, a diverged candidate's). */
+  private losses: number[] = []
   /** Holds the candidate being trained (one at a time). */
   private readonly store: NetworkStore
 
@@ -119,12 +122,15 @@ export class LabRun {
    */
   advance(n: number): number {
     let used = 0
+    this.losses = []
+    const keep = (ls: ArrayLike<number>) => this.losses.push(...Array.from(ls))
     while (used < n && !this.done) {
       const net = this.network()
       const planned = this.plan.candidates[this.index].updates ?? this.plan.updates
       if (planned === 0) {
         used += 1
         this.finish(net, null)
+        keep([this.results[this.results.length - 1].loss])
         continue
       }
       const from = this.current
@@ -133,12 +139,14 @@ export class LabRun {
       if (this.plan.watchAccuracy) {
         for (let k = 0; k < take && divergedAt === null; k++) {
           const r = net.train(1)
+          keep(r.losses.subarray(0, r.done))
           this.current += r.done
           if (r.diverged) divergedAt = r.divergedAt ?? this.current
           else if (this.first === null && net.accuracy() === 1) this.first = this.current
         }
       } else {
         const r = net.train(take)
+        keep(r.losses.subarray(0, r.done))
         this.current += r.done
         if (r.diverged) divergedAt = r.divergedAt ?? this.current
       }
@@ -149,9 +157,32 @@ export class LabRun {
         used += take
         if (this.current >= planned) this.finish(net, null)
       }
+      keep(Array<number>(used - this.losses.length).fill(NaN)) // a divergence's unused updates
     }
     this.doneSteps += used
     return used
+  }
+
+  /**
+   * The last `advance` as a run's progress for an embedding page (`step`, `converged`): the candidates
+   * are trained one after another, so the run's update count is the steps of every candidate so far
+   * (one per update, {@link total} in all) and `losses[k]` the loss of the candidate trained at step
+   * `from + k`, before that step's update. `loss` is the loss after the last step: the candidate being
+   * trained, or the one just finished (null after a divergence).
+   */
+  progress(): Progress {
+    const from = this.doneSteps - this.losses.length
+    let loss = this.results.length ? this.results[this.results.length - 1].loss : NaN
+    if (this.net) {
+      const f = this.net.forward()
+      loss = f.ok ? f.loss : NaN
+    }
+    return {
+      from,
+      losses: this.losses,
+      updates: this.doneSteps,
+      loss: Number.isFinite(loss) ? loss : null,
+    }
   }
 
   private network(): EngineNetwork {

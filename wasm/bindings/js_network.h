@@ -87,5 +87,6 @@ class JsNetwork {
   bool configured_ = false;
 };
 
-// The CLI's entry: runs a spec and returns the trace JSON, or {"error": "…"} naming the field.
-std::string trace_spec(const std::string& spec_json, int steps);
+// The CLI's entry: runs a spec and returns the trace JSON (a JavaScript string), or {"error": "…"}
+// naming the field.
+emscripten::val trace_spec(const std::string& spec_json, int steps);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "gradcheck.h"
@@ -49,9 +50,23 @@ TEST(Activations, EveryPairingPassesTheNumericalGradientCheck) {
                      " + " + nn::loss_name(loss));
         nn::Network net = nn_test::network_from(random_spec(hidden, out, loss, 11 + h * 7 + o + l));
         std::vector<double> numeric(net.params.size());
-        ASSERT_EQ(nn::gradient_check(net, numeric.data()), nn::Status::Ok);
-        for (size_t p = 0; p < numeric.size(); ++p)
-          EXPECT_NEAR(net.grads[p], numeric[p], 1e-7 * std::max(1.0, std::fabs(numeric[p]))) << p;
+        ASSERT_EQ(nn::gradient_check(net, numeric.data()), nn::Status::Ok);  // grads: analytic
+        for (int p = 0; p < static_cast<int>(numeric.size()); ++p) {
+          // The central difference D(h) errs by truncation (h²/6 · L''' for a smooth loss, O(h)
+          // where f'' jumps, as softsign's does at 0) plus rounding (δL / h, δL the rounding of
+          // one loss). D(h) − D(h/2) measures the truncation of D(h/2) whatever its order (1/3 of
+          // it for h², all of it for h), and δL ≤ K·u·L with K = 64 ulps for these small passes
+          // (≤ 4 rows, sums of ≤ 4 terms, exp/log within a few ulps; the losses are sums of
+          // non-negative terms). A wrong analytic gradient shows as a difference well above both.
+          const double h = net.spec.epsilon;
+          nn::ParamCheck full, half;
+          ASSERT_EQ(nn::check_parameter(net, p, h, &full), nn::Status::Ok);
+          ASSERT_EQ(nn::check_parameter(net, p, h / 2, &half), nn::Status::Ok);
+          ASSERT_FALSE(full.kink) << p;  // a ReLU crossing 0 has no derivative to check
+          const double rounding = 64 * std::numeric_limits<double>::epsilon() / 2 * half.loss;
+          const double tolerance = std::fabs(full.central - half.central) + rounding / (h / 2);
+          EXPECT_NEAR(net.grads[p], half.central, tolerance) << p;
+        }
         ++checked;
       }
     }

@@ -58,6 +58,16 @@ describe('backprop-lab trace', () => {
     expect(out.outputsAfter[0].map((x: number) => x.toFixed(6))).toEqual(['0.015914', '0.984064'])
   })
 
+  it('stops quietly, status 0, when its reader stops early (| head)', () => {
+    const spec = specFile('long.json', byName('classic-222').spec)
+    // 100,000 losses: far more than a pipe holds, so the CLI is still writing when head exits.
+    const script =
+      '"$0" "$1" trace "$2" --steps 100000 | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}"'
+    const r = spawnSync('bash', ['-c', script, process.execPath, cli, spec], { encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toBe('0\n')
+  })
+
   it.each([
     [
       'a missing file',

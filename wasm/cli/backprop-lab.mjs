@@ -4,6 +4,7 @@
 // naming the field, exit status 2; no stack traces.
 import { readFileSync, existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
 
 const USAGE = `usage: backprop-lab trace SPEC.json [--steps N] [--compact]
        backprop-lab export SPEC.json [--format md|json] [--title TEXT]
@@ -58,8 +59,33 @@ const SIMD_PROBE = new Uint8Array([
   253, 98, 11,
 ])
 
-/** The SIMD build (nn) where this runtime validates SIMD, else the scalar one (nn-nosimd). Same numbers. */
-async function loadEngine() {
+/**
+ * Multiply-adds of training `steps` updates on the spec in `text` (steps × batch rows × parameters),
+ * or 0 when the text is not a spec this can read (the engine then says what is wrong).
+ */
+function trainingWork(text, steps) {
+  try {
+    const { layers, inputs, batchSize } = JSON.parse(text)
+    const rows = inputs.length
+    const batch = batchSize > 0 && batchSize < rows ? batchSize : rows
+    let params = 0
+    for (let l = 0; l + 1 < layers.length; l++) params += (layers[l] + 1) * layers[l + 1]
+    return Number.isFinite(params * batch) ? steps * batch * params : 0
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * The SIMD build (nn) where this runtime validates SIMD, else the scalar one (nn-nosimd). Same numbers.
+ * A run with little training stays in V8's baseline wasm code (Liftoff): optimising the hot functions
+ * (the JSON reader, the kernels) costs about 0.1 s of CPU that such a run never earns back (the
+ * 2-8x6-1 / 500-point trace: 0.21 -> 0.13 s CPU for the whole process). Liftoff trains at most about
+ * 1.2 ns per multiply-add slower (measured there), so below 1e7 of them it loses at most ~12 ms;
+ * longer runs tier up as usual.
+ */
+async function loadEngine(work) {
+  if (work < 1e7) v8.setFlagsFromString('--liftoff-only')
   const name = WebAssembly.validate(SIMD_PROBE) ? 'nn' : 'nn-nosimd'
   const wasmPath = fileURLToPath(
     new URL(`../../web/src/engine/generated/${name}.wasm`, import.meta.url),
@@ -86,7 +112,7 @@ async function main() {
   } catch (e) {
     fail(`cannot read ${args.file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`)
   }
-  const engine = await loadEngine()
+  const engine = await loadEngine(args.command === 'export' ? 0 : trainingWork(text, args.steps))
   if (args.command === 'export') return exportAnswerKey(engine, text, args)
   const out = JSON.parse(engine.traceSpec(text, args.steps))
   if (out.error) fail(out.error)
@@ -139,4 +165,6 @@ async function exportAnswerKey(engine, text, args) {
   )
 }
 
+// A reader that stops early (`backprop-lab trace spec.json | head`) is not an error.
+process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 1))
 main().catch((e) => fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1))

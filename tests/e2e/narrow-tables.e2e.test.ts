@@ -2,7 +2,7 @@
 // squeezed to a word a line, the XOR forward pass clipped, "binary cros"). Every table either fits its
 // box, or sits in a sideways-scrolling box with a visible cue (.panel-table-wrap / .scroll-x, whose
 // background draws the edge shadows); no cell, label or control runs past the screen; and the page
-// itself never scrolls sideways. (Whether a select's chosen text fits inside it is not checked here.)
+// itself never scrolls sideways. (Whether a select's options fit inside it: narrow-selects.e2e.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest'
 import { openPage, type OpenedPage } from './utils'
 

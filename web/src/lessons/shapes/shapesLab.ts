@@ -16,8 +16,11 @@ function classicSpec(): NetworkSpec {
   return { layers, activations, loss, weights, biases, inputs, targets, learningRate }
 }
 
-/** The networks the lesson offers (ids as in its link, fields.ts). */
-export const SHAPES_NETWORKS: { id: string; label: string; spec: NetworkSpec }[] = [
+/**
+ * The networks the lesson offers (ids as in its link, fields.ts). `label` is the select's option, short
+ * enough to show whole at phone width; `note`, when present, says more under the select.
+ */
+export const SHAPES_NETWORKS: { id: string; label: string; note?: string; spec: NetworkSpec }[] = [
   {
     id: '222',
     label: 'Classic 2-2-2, 1 sample (notes 004)',
@@ -44,7 +47,8 @@ export const SHAPES_NETWORKS: { id: string; label: string; spec: NetworkSpec }[]
   },
   {
     id: '241',
-    label: '2-4-1, 3 samples (notes 004 table ÷ 100, tanh + linear)',
+    label: '2-4-1, 3 samples (tanh + linear)',
+    note: 'Inputs and targets: the table of notes 004, divided by 100.',
     spec: {
       layers: [2, 4, 1],
       activations: ['tanh', 'linear'],

@@ -27,6 +27,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 // engine row as the first column, so a change is measured before and after in the same rounds.
 const BASELINE = process.env.BENCH_BASELINE
 const REP_MS = Number(process.env.BENCH_REP_MS ?? 40)
+// BENCH_ONLY=step222,epoch2421: only those workloads (ids in bench/workloads.mjs).
+const ONLY = process.env.BENCH_ONLY?.split(',')
 
 async function loadModule(name, dir = generated) {
   const { default: create } = await import(join(dir, `${name}.mjs`))
@@ -198,7 +200,7 @@ const nosimd = await loadModule('nn-nosimd')
 const benchSimd = await loadModule('nn-bench', benchModules)
 const baseline = BASELINE && (await loadModule('nn', BASELINE))
 const benchNosimd = await loadModule('nn-bench-nosimd', benchModules)
-const list = workloads()
+const list = workloads().filter((w) => !ONLY || ONLY.includes(w.id))
 const nat = native(list)
 const rows = []
 let gemm

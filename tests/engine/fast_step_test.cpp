@@ -103,8 +103,37 @@ TEST(FastStep, ShapesAndActivationsBeyondTheFixturesMatchBitwise) {
       spec(2, "[2, 3, 2]", R"(["leaky_relu", "linear"])", "mse", 7, 3, 0.1),
       spec(2, "[2, 9, 2]", R"(["sigmoid", "tanh"])", "half_sse", 11, 2, 0.3),
       spec(4, "[4, 33, 2]", R"(["tanh", "sigmoid"])", "half_sse", 9, 0, 0.3),
+      // One sample per step (the fused single-sample path), every activation and loss, layers
+      // narrower and wider than a Vec.
+      spec(2, "[2, 3, 5, 2]", R"(["relu", "leaky_relu", "linear"])", "mse", 5, 1, 0.1),
+      spec(3, "[3, 1, 4, 3]", R"(["tanh", "sigmoid", "softmax"])", "cross_entropy", 4, 1, 0.2),
+      spec(2, "[2, 2, 3, 1]", R"(["sigmoid", "tanh", "sigmoid"])", "bce", 6, 1, 0.5),
+      spec(2, "[2, 4, 2]", R"(["tanh", "linear"])", "half_sse", 1, 0, 0.3),
   };
   for (const std::string& s : specs) expect_same_training(nn_test::network_from(s), 40, s);
+}
+
+// network_train (the divergence rule, the loss history) through the plan against general steps.
+TEST(FastStep, TrainingRunsKeepTheGeneralPathsLossesAndBuffers) {
+  const std::string specs[] = {
+      nn_test::kClassicSpec,
+      spec(2, "[2, 4, 2, 1]", R"(["tanh", "tanh", "sigmoid"])", "bce", 23, 10, 0.1),
+      spec(2, "[2, 3, 5, 2]", R"(["relu", "leaky_relu", "linear"])", "mse", 5, 1, 0.1),
+  };
+  for (const std::string& s : specs) {
+    nn::Network planned = nn_test::network_from(s), general = planned;
+    int done = 0;
+    ASSERT_EQ(nn::network_train(planned, 60, &done), nn::Status::Ok) << s;
+    for (int k = 0; k < 60; ++k) {
+      double loss = 0;
+      ASSERT_EQ(general_step(general, &loss), nn::Status::Ok) << s;
+      ASSERT_TRUE(std::memcmp(&loss, &planned.losses[k], sizeof loss) == 0) << s << " loss " << k;
+    }
+    EXPECT_TRUE(same_bits(planned.params, general.params)) << s;
+    EXPECT_TRUE(same_bits(planned.params_before, general.params_before)) << s;
+    EXPECT_TRUE(same_bits(planned.grads, general.grads)) << s;
+    EXPECT_TRUE(same_bits(planned.acts, general.acts)) << s;
+  }
 }
 
 TEST(FastStep, DivergenceStopsAtTheSameStepWithTheSameState) {

@@ -287,6 +287,25 @@ void activation_forward_fast(double* a, const double* z, int B, int n, Activatio
   activation_forward(a, z, B, n, f);
 }
 
+void dense_activation_forward_one(double* z, double* a, const double* x, const double* W,
+                                  const double* b, int nin, int nout, Activation f) {
+  auto dot = [&](int j) {  // forward_rows for one sample
+    double acc = 0;
+    for (int i = 0; i < nin; ++i) acc += W[j * nin + i] * x[i];
+    return acc + b[j];
+  };
+  if (nout < kScalarBelow && (f == Activation::Tanh || f == Activation::Sigmoid)) {
+    // map_f64's scalar tail, fused: z_j and a_j before the next unit (two chains in flight).
+    if (f == Activation::Tanh)
+      for (int j = 0; j < nout; ++j) a[j] = fastmath::tanh(z[j] = dot(j));
+    else
+      for (int j = 0; j < nout; ++j) a[j] = fastmath::sigmoid(z[j] = dot(j));
+    return;
+  }
+  for (int j = 0; j < nout; ++j) z[j] = dot(j);
+  activation_forward_fast(a, z, 1, nout, f);
+}
+
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f) {
   using V = simd::f32x4;
   switch (f) {

@@ -15,30 +15,23 @@ namespace {
 // x − x is 0 for every finite x and NaN for ±∞ and NaN: a branch-free finiteness test.
 inline bool finite(double x) { return x - x == 0.0; }
 
-// dense_forward's loops for one sample: z_j = (Σᵢ w_ji·xᵢ in order) + b_j.
-inline void forward_one(double* z, const double* x, const double* W, const double* b, int nin,
-                        int nout) {
-  for (int j = 0; j < nout; ++j) {
-    double acc = 0;
-    for (int i = 0; i < nin; ++i) acc += W[j * nin + i] * x[i];
-    z[j] = acc + b[j];
-  }
-}
-
 // dense_backward's loops for one sample (B = 1, so the batch mean is the value times 1/1).
-inline void backward_one(double* din, double* dW, double* db, const double* dz, const double* x,
+// Returns whether every dW and db is finite (the check network_backward makes afterwards).
+inline bool backward_one(double* din, double* dW, double* db, const double* dz, const double* x,
                          const double* W, int nin, int nout) {
   const double inv_b = 1.0 / 1;
+  bool ok = true;
   for (int j = 0; j < nout; ++j) {
-    db[j] = (0.0 + dz[j]) * inv_b;
-    for (int i = 0; i < nin; ++i) dW[j * nin + i] = (0.0 + dz[j] * x[i]) * inv_b;
+    ok &= finite(db[j] = (0.0 + dz[j]) * inv_b);
+    for (int i = 0; i < nin; ++i) ok &= finite(dW[j * nin + i] = (0.0 + dz[j] * x[i]) * inv_b);
   }
-  if (!din) return;
+  if (!din) return ok;
   for (int i = 0; i < nin; ++i) {
     double acc = 0;
     for (int j = 0; j < nout; ++j) acc += dz[j] * W[j * nin + i];
     din[i] = acc;
   }
+  return ok;
 }
 
 }  // namespace
@@ -85,11 +78,13 @@ Status planned_step(Network& net, double* loss) {
   for (int l = 0; l < L; ++l) {
     const LayerPlan& p = layers[l];
     double* z = acts + p.z;
-    if (B == 1)
-      forward_one(z, in, params + p.W, params + p.b, p.nin, p.nout);
-    else
+    if (B == 1) {
+      dense_activation_forward_one(z, acts + p.a, in, params + p.W, params + p.b, p.nin, p.nout,
+                                   p.f);
+    } else {
       dense_forward_fast(z, in, params + p.W, params + p.b, B, p.nin, p.nout);
-    activation_forward_fast(acts + p.a, z, B, p.nout, p.f);
+      activation_forward_fast(acts + p.a, z, B, p.nout, p.f);
+    }
     in = acts + p.a;
   }
   const LayerPlan& out = layers[L - 1];
@@ -103,12 +98,15 @@ Status planned_step(Network& net, double* loss) {
 
   // Backward (network_backward).
   loss_backward(dacts + out.dz, acts + out.a, acts + out.z, y, B, K, s.loss, out.f);
+  const int n = static_cast<int>(net.params.size());
+  bool ok = true;  // every gradient finite (network_backward's check), fused into B = 1's writes
   for (int l = L - 1; l >= 0; --l) {
     const LayerPlan& p = layers[l];
     const double* x = l > 0 ? acts + layers[l - 1].a : x0;
     double* din = l > 0 ? dacts + layers[l - 1].da : nullptr;
     if (B == 1)
-      backward_one(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, p.nin, p.nout);
+      ok &=
+          backward_one(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, p.nin, p.nout);
     else
       dense_backward_fast(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, B, p.nin,
                           p.nout);
@@ -116,9 +114,8 @@ Status planned_step(Network& net, double* loss) {
       activation_backward(dacts + layers[l - 1].dz, din, acts + layers[l - 1].z,
                           acts + layers[l - 1].a, B, p.nin, layers[l - 1].f);
   }
-  const int n = static_cast<int>(net.params.size());
-  bool ok = true;
-  for (int k = 0; k < n; ++k) ok &= finite(grads[k]);
+  if (B > 1)
+    for (int k = 0; k < n; ++k) ok &= finite(grads[k]);
   if (!ok) return Status::NotFinite;
 
   // SGD update fused with the copy to params_before and the finiteness check (network_update).

@@ -229,9 +229,11 @@ static std::string past_cutoff(double loss, double cutoff) {
 }
 
 // One training step under the divergence rule; on success its loss is appended to net.losses.
-static Status train_step(Network& net) {
+// `planned`: the step plan applies (network_train decides once per call: the spec cannot change
+// during it).
+static Status train_step(Network& net, bool planned) {
   double loss = NAN;
-  if (net.plan.enabled && step_plan_applies(net.spec)) {
+  if (planned) {
     // The fused step updates before the rule can look at its loss: plain SGD, so a step past
     // the cut-off is undone exactly from params_before.
     const Status st = planned_step(net, &loss);
@@ -268,8 +270,9 @@ Status network_train(Network& net, int steps, int* done) {
   *done = 0;
   if (net.diverged_at >= 0) return Status::NotFinite;
   net.losses.reserve(steps > 0 ? steps : 0);
+  const bool planned = net.plan.enabled && step_plan_applies(net.spec);
   for (int k = 0; k < steps; ++k) {
-    const Status st = train_step(net);
+    const Status st = train_step(net, planned);
     if (st != Status::Ok) return st;
     *done = k + 1;
   }

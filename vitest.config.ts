@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'web/src/**/*.test.ts'],
+          setupFiles: ['tests/unit/engineSetup.ts'],
           // A hang guard, not a speed check: CI shares 2 cores, and the 5 s default failed a
           // 3,000-link fuzz test under load. Speed is measured by `npm run bench`.
           testTimeout: 120_000,
@@ -24,7 +25,7 @@ export default defineConfig({
           name: 'components',
           environment: 'happy-dom',
           include: ['tests/components/**/*.test.ts'],
-          setupFiles: ['tests/components/setup.ts'],
+          setupFiles: ['tests/unit/engineSetup.ts', 'tests/components/setup.ts'],
           testTimeout: 120_000,
         },
       },

@@ -10,7 +10,6 @@ import {
   PENALTY_NAMES,
   tex,
 } from '../../web/src/engine/catalogue'
-import { ELEMENTWISE } from '../../web/src/math/activations'
 import { CATALOGUE } from '../../web/src/engine/generated/catalogue'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -58,38 +57,33 @@ describe('the catalogue', () => {
       expect(row('regularization')).toMatch(new RegExp(`\\b${name}\\b`))
   })
 
-  it("gives TypeScript's f and f′ the engine's values at every net input (one table row each)", async () => {
+  it('evaluates activations and their slopes for the TypeScript maths (the engine tests each one)', async () => {
     const engine = await loadEngineNode()
-    const zs = [-30, -3, -1.5, -0.25, -1e-3, 0, 1e-3, 0.25, 0.7, 2, 5, 30]
-    // A 1-1 network with w = 1, b = 0 gives z and a = f(z); with targets a − 1 its half-SSE δ is f′(z).
-    const trace = (f: string, targets: number[]) =>
-      JSON.parse(
-        engine.traceSpec(
-          JSON.stringify({
-            layers: [1, 1],
-            activations: [f],
-            loss: 'half_sse',
-            weights: [[[1]]],
-            biases: [[0]],
-            inputs: zs.map((z) => [z]),
-            targets: targets.map((t) => [t]),
-            learningRate: 0.1,
-          }),
-          0,
-        ),
-      ) as { layers: { a: number[][]; delta: number[][] }[] }
-    expect(Object.keys(ELEMENTWISE).sort()).toEqual(
-      ACTIVATION_NAMES.filter((a) => a !== 'softmax').sort(),
-    )
-    for (const [name, { f, df }] of Object.entries(ELEMENTWISE)) {
-      const a = trace(name, zs).layers[0].a.map((r) => r[0])
-      zs.forEach((z, i) => expect(f(z), `${name}(${z})`).toBeCloseTo(a[i], 15))
-      const delta = trace(
-        name,
-        a.map((v) => v - 1),
-      ).layers[0].delta.map((r) => r[0])
-      zs.forEach((z, i) => expect(df(z), `${name}′(${z})`).toBeCloseTo(delta[i], 12))
+    const zs = [-2, 0, 0.5]
+    const s = (z: number) => 1 / (1 + Math.exp(-z))
+    const t = Math.tanh
+    const expected: Record<string, [number[], number[]]> = {
+      linear: [zs, [1, 1, 1]],
+      sigmoid: [zs.map(s), zs.map((z) => s(z) * (1 - s(z)))],
+      tanh: [zs.map(t), zs.map((z) => 1 - t(z) ** 2)],
+      relu: [
+        [0, 0, 0.5],
+        [0, 0, 1],
+      ],
+      leaky_relu: [
+        [-0.02, 0, 0.5],
+        [0.01, 0.01, 1],
+      ],
     }
+    for (const [name, [f, df]] of Object.entries(expected)) {
+      engine.activation(name, zs, false).forEach((v, i) => expect(v).toBeCloseTo(f[i], 15))
+      engine.activation(name, zs, true).forEach((v, i) => expect(v).toBeCloseTo(df[i], 15))
+    }
+    // e^0 : e^{ln 3} = 1 : 3
+    const softmax = engine.activation('softmax', [0, Math.log(3)], false)
+    expect(softmax[0]).toBeCloseTo(0.25, 15)
+    expect(softmax[1]).toBeCloseTo(0.75, 15)
+    expect(engine.activation('swish', [1], false)).toEqual([])
   })
 
   it('gives every activation and loss its maths text, placeholders filled as the notes write them', () => {

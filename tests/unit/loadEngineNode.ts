@@ -1,10 +1,15 @@
 // The Node twin of web/src/engine/loadEngine.ts for Vitest: loads the same generated .mjs + .wasm, passing
 // the bytes (`wasmBinary`) because the web-only Emscripten build cannot fetch files in Node.
 import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import type { EngineFactory, EngineModule } from '../../web/src/engine/engineModule'
+import { join } from 'node:path'
+import {
+  setLoadedEngine,
+  type EngineFactory,
+  type EngineModule,
+} from '../../web/src/engine/engineModule'
 
-const generated = fileURLToPath(new URL('../../web/src/engine/generated/', import.meta.url))
+// A path, not a URL: happy-dom's URL (the `components` project) is not Node's.
+const generated = join(import.meta.dirname, '../../web/src/engine/generated/')
 const cache = new Map<boolean, Promise<EngineModule>>()
 
 /**
@@ -31,5 +36,5 @@ async function instantiate(simd: boolean): Promise<EngineModule> {
     ? await import('../../web/src/engine/generated/nn.mjs')
     : await import('../../web/src/engine/generated/nn-nosimd.mjs')
   const createModule = factoryModule.default as EngineFactory
-  return createModule({ wasmBinary: readFileSync(wasmPath) })
+  return setLoadedEngine(await createModule({ wasmBinary: readFileSync(wasmPath) }))
 }

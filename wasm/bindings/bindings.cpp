@@ -56,7 +56,7 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("params", &JsEnsemble::params)
       .function("gradientNorms", &JsEnsemble::gradientNorms);
 
-  function("traceSpec", &trace_spec);
-  function("catalogue", &nn::catalogue_json);  // → the catalogue JSON (catalogue.h)  // (specJson,
-                                               // steps) → trace JSON or {"error": …}
+  function("traceSpec", &trace_spec);          // (specJson, steps) → trace JSON or {"error": …}
+  function("catalogue", &nn::catalogue_json);  // → the catalogue JSON (catalogue.h)
+  function("activation", &activation_values);  // (name, zs, slope) → f(z) or f′(z) per element
 }

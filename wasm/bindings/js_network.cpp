@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "../engine/catalogue.h"
 #include "../engine/gradcheck.h"
 #include "../engine/json.h"
 #include "../engine/metrics.h"
@@ -261,4 +262,17 @@ val trace_spec(const std::string& spec_json, int steps) {
   nn::Json error = nn::Json::object();
   error["error"] = text;
   return js_string(nn::json_text(error));
+}
+
+val activation_values(const std::string& name, const val& zs, bool slope) {
+  nn::Activation f;
+  val out = val::array();
+  if (!nn::catalogue_find(nn::kActivations, name, &f)) return out;
+  const std::vector<double> z = emscripten::vecFromJSArray<double>(zs), ones(z.size(), 1.0);
+  const int n = static_cast<int>(z.size());
+  std::vector<double> a(z.size()), dz(z.size());
+  nn::activation_forward(a.data(), z.data(), 1, n, f);
+  if (slope) nn::activation_backward(dz.data(), ones.data(), z.data(), a.data(), 1, n, f);
+  for (int i = 0; i < n; ++i) out.set(i, slope ? dz[i] : a[i]);
+  return out;
 }

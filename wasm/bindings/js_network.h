@@ -90,3 +90,9 @@ class JsNetwork {
 // The CLI's entry: runs a spec and returns the trace JSON (a JavaScript string), or {"error": "…"}
 // naming the field.
 emscripten::val trace_spec(const std::string& spec_json, int steps);
+
+// f(z) of the activation `name` for one layer's net inputs zs (a JS array of numbers), or with
+// `slope` f′(z) element by element (activation_backward with ∂L/∂a = 1: softmax gives 1, its
+// Jacobian is written where it is used). [] for a name not in the catalogue. The TypeScript maths
+// re-checks a learner's numbers with these, so it needs no formulas of its own.
+emscripten::val activation_values(const std::string& name, const emscripten::val& zs, bool slope);

@@ -15,3 +15,19 @@ export interface EngineFactoryOptions {
 
 /** The default export of `generated/nn.mjs` / `generated/nn-nosimd.mjs`. */
 export type EngineFactory = (options?: EngineFactoryOptions) => Promise<EngineModule>
+
+let loaded: EngineModule | undefined
+
+/** Records the module once instantiated (loadEngine, and its Node twin in the tests). */
+export function setLoadedEngine(module: EngineModule): EngineModule {
+  return (loaded = module)
+}
+
+/**
+ * The module already loaded, for maths that runs synchronously once a lesson has its numbers (the
+ * engine computes them). Throws when nothing has loaded it yet.
+ */
+export function loadedEngine(): EngineModule {
+  if (!loaded) throw new Error('the engine is not loaded yet')
+  return loaded
+}

@@ -3,7 +3,7 @@
 // It picks the SIMD build when the browser validates a v128 instruction, else the scalar build.
 import simdWasmUrl from './generated/nn.wasm?url'
 import scalarWasmUrl from './generated/nn-nosimd.wasm?url'
-import type { EngineFactory, EngineModule } from './engineModule'
+import { setLoadedEngine, type EngineFactory, type EngineModule } from './engineModule'
 
 /**
  * A 31-byte module with one function using `i8x16.splat` + `i8x16.popcnt`: `WebAssembly.validate` accepts it
@@ -56,10 +56,11 @@ async function instantiate(simd: boolean): Promise<EngineModule> {
     : await import('./generated/nn-nosimd.mjs')
   const createModule = factoryModule.default as EngineFactory
   const wasmUrl = simd ? simdWasmUrl : scalarWasmUrl
-  return createModule({
+  const module = await createModule({
     locateFile: (path: string, prefix: string) =>
       path.endsWith('.wasm') ? wasmUrl : prefix + path,
   })
+  return setLoadedEngine(module)
 }
 
 function toLoadError(cause: unknown): EngineLoadError {

@@ -147,5 +147,7 @@ export interface NnModule extends NnPlainExports {
   traceSpec(specJson: string, steps: number): string
   /** The catalogue of activations, losses, optimizers and regularisers as JSON (catalogue.h). */
   catalogue(): string
+  /** f(z) per element of one layer's net inputs, or f′(z) with `slope`; [] for an unknown name. */
+  activation(name: string, zs: readonly number[], slope: boolean): number[]
   HEAPU8: Uint8Array
 }

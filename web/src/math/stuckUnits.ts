@@ -3,7 +3,7 @@
 // output pinned at 0 or 1, resp. ±1, after a large η pushed z far out); ReLU units die (z ≤ 0). Reads
 // the engine's z and a; pure TS.
 import type { ActivationName, Trace } from '../engine/types'
-import { ELEMENTWISE } from './activations'
+import { derivative } from './activations'
 
 /**
  * σ′ and tanh′ without cancellation at large |z| (1 − σ(z) rounds to 0 from |z| ≈ 37 on):
@@ -21,12 +21,12 @@ const STABLE_SLOPE: Partial<Record<ActivationName, (z: number) => number>> = {
 }
 
 /**
- * f′(z), for sigmoid and tanh without cancellation at large |z|, the others as math/activations.ts
- * (ReLU′ = 0 for z ≤ 0, the engine's convention at 0). Softmax has no element-wise slope: NaN.
+ * f′(z), for sigmoid and tanh without cancellation at large |z|, the others from the engine
+ * (ReLU′ = 0 for z ≤ 0, its convention at 0). Softmax has no element-wise slope: NaN.
  */
 export function slopeAt(activation: ActivationName, z: number): number {
   if (activation === 'softmax') return NaN
-  return (STABLE_SLOPE[activation] ?? ELEMENTWISE[activation].df)(z)
+  return STABLE_SLOPE[activation]?.(z) ?? derivative(activation, z)
 }
 
 /** A unit that passes back almost no gradient on any sample. */

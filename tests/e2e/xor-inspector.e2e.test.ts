@@ -5,7 +5,7 @@
 // the same seed (tests/unit/xorReference.ts, computed here); every control is kept in the link.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { refFlat, refTrain, type RefParams } from '../unit/xorReference'
+import { refFlat, refLoss, refTrain, type RefParams } from '../unit/xorReference'
 import { openPage, screenshot, type OpenedPage } from './utils'
 
 const inspector = (page: Page) =>
@@ -65,6 +65,25 @@ describe('XOR lab', () => {
     expect(await fix('tanh')).toBe(57)
     expect(await fix('xavier')).toBe(26)
     await screenshot(page, 'xor-done-1280')
+    // The failed runs' tally calls nothing a local minimum it did not check; the stuck runs come with
+    // their measured loss and gradient.
+    const tally = (await page.getByTestId('failure-tally').textContent()) ?? ''
+    expect(tally).not.toMatch(/local minimum/)
+    expect(tally).toMatch(/\d+ (is|are) stuck otherwise/)
+    if (!/\b0 are stuck/.test(tally)) {
+      expect(await page.getByTestId('stuck-gradient').textContent()).toMatch(
+        /^[\d.…×⁻⁰¹²³⁴⁵⁶⁷⁸⁹ ]+$/,
+      )
+    }
+    // "So why?" speaks of the table's ReLU; set the inspector to tanh and it says what tanh changes
+    const why = page.getByRole('region', { name: 'So why?' })
+    expect(await why.getByTestId('xor-why-activation').count()).toBe(0)
+    await inspector(page).getByLabel('Hidden activation').selectOption('tanh')
+    await expect
+      .poll(() => why.getByTestId('xor-why-activation').textContent())
+      .toMatch(/set to tanh hidden units.*saturated/s)
+    await screenshot(page, 'xor-why-tanh-1280')
+    await inspector(page).getByLabel('Hidden activation').selectOption('relu')
     // Run again starts over from experiment 1 (at 1 update/s the first update comes at once).
     await experiment.getByTestId('speed').selectOption('1')
     await experiment.getByRole('button', { name: 'Run again', exact: true }).click()
@@ -165,6 +184,41 @@ describe('XOR lab', () => {
     expect(key).toContain('σ(z)')
     expect(key).not.toContain('ReLU')
     await screenshot(page, 'xor-saturated-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('seed 5 with tanh units: stuck, with the loss and largest gradient entry a plain-JS run gives', async () => {
+    opened = await openPage('#/xor-221?v=1&seed=5&act=tanh')
+    const { page, errors } = opened
+    const box = inspector(page)
+    await expect.poll(() => box.getByTestId('run-class').textContent()).toBe('stuck')
+    // the same run by hand: 2,000 updates, then ∂J/∂θ by central differences of the loss
+    const p = refFlat(
+      refTrain(5, 2000, { hidden: 2, eta: 0.5, act: 'tanh', init: 'he', loss: 'bce' }),
+    )
+    const ref = (v: number[]) => ({
+      W1: [v.slice(0, 2), v.slice(2, 4)],
+      b1: v.slice(4, 6),
+      W2: v.slice(6, 8),
+      b2: v[8],
+    })
+    const h = 1e-6
+    const largest = Math.max(
+      ...p.map((_, i) => {
+        const up = p.map((x, k) => (k === i ? x + h : x))
+        const down = p.map((x, k) => (k === i ? x - h : x))
+        return Math.abs((refLoss(ref(up), 'tanh') - refLoss(ref(down), 'tanh')) / (2 * h))
+      }),
+    )
+    const text = (await box.getByTestId('run-gradient').textContent()) ?? ''
+    const [loss, gradient] = [...text.matchAll(/is (\S+)/g)].map((m) => parseShown(m[1]))
+    expect(loss).toBe(Number(refLoss(ref(p), 'tanh').toPrecision(3)))
+    expect(gradient).toBe(Number(largest.toPrecision(3)))
+    const diagnosis = (await box.getByTestId('run-diagnosis').textContent()) ?? ''
+    expect(diagnosis).toMatch(
+      /local minimum, where the loss rises in every\s+direction, is not checked/,
+    )
+    await screenshot(page, 'xor-stuck-1280')
     expect(errors).toEqual([])
   })
 

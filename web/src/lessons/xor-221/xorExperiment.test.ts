@@ -12,6 +12,7 @@ import {
   XOR_TARGETS,
   deadUnits,
   diagnoseRun,
+  largestGradient,
   rowVerdicts,
   summarize,
   xorSpec,
@@ -141,7 +142,10 @@ describe('XOR run diagnosis (#12)', () => {
   const traceOf = (z: number[][], a: number[]): Trace =>
     ({
       targets: XOR_TARGETS,
-      layers: [{ z }, { a: a.map((v) => [v]) }],
+      layers: [
+        { z, dW: [], db: [] },
+        { a: a.map((v) => [v]), dW: [], db: [] },
+      ],
     }) as unknown as Trace
   const alive = [
     [0.5, -1],
@@ -162,6 +166,23 @@ describe('XOR run diagnosis (#12)', () => {
     ])
   })
 
+  it('reports the largest |entry| of every layer’s dW and db, NaN without gradients', () => {
+    const t = {
+      layers: [
+        {
+          dW: [
+            [0.1, -0.4],
+            [0.2, 0.3],
+          ],
+          db: [0.05, -0.01],
+        },
+        { dW: [[-0.2, 0.35]], db: [-0.45] },
+      ],
+    } as unknown as Trace
+    expect(largestGradient(t)).toBe(0.45)
+    expect(largestGradient(traceOf(alive, [0.1, 0.9, 0.6, 0.7]))).toBeNaN()
+  })
+
   it('tells a unit dead from the start from one that died in training', () => {
     const deadH2 = alive.map(([z1]) => [z1, -0.5])
     const out = [0.1, 0.9, 0.6, 0.7]
@@ -174,7 +195,7 @@ describe('XOR run diagnosis (#12)', () => {
     expect(diagnoseRun(traceOf(deadH2, out), traceOf(deadH2, out)).kind).toBe('dead from the start')
   })
 
-  it('calls a run whose two hidden units are active on every row linear, not a local minimum', () => {
+  it('calls a run whose two hidden units are active on every row linear, not stuck', () => {
     const active = [
       [0.1, 0.2],
       [0.3, 0.4],
@@ -189,7 +210,7 @@ describe('XOR run diagnosis (#12)', () => {
     expect(d.kind).toBe('linear')
     expect(
       diagnoseRun(traceOf(alive, [0.1, 0.9, 0.6, 0.7]), traceOf(alive, [0.1, 0.9, 0.6, 0.7])).kind,
-    ).toBe('local minimum')
+    ).toBe('stuck')
   })
 
   it('diagnoses other hidden activations: no dead units; linear when every unit stays on one side of its kink (#15)', () => {
@@ -205,10 +226,8 @@ describe('XOR run diagnosis (#12)', () => {
     expect(leaky.kind).toBe('linear')
     // the same z under ReLU: h2 is dead
     expect(diagnoseRun(traceOf(oneSide, out), traceOf(alive, out)).kind).toBe('died in training')
-    expect(diagnoseRun(traceOf(alive, out), traceOf(alive, out), 'leaky_relu').kind).toBe(
-      'local minimum',
-    )
-    expect(diagnoseRun(traceOf(alive, out), traceOf(alive, out), 'tanh').kind).toBe('local minimum')
+    expect(diagnoseRun(traceOf(alive, out), traceOf(alive, out), 'leaky_relu').kind).toBe('stuck')
+    expect(diagnoseRun(traceOf(alive, out), traceOf(alive, out), 'tanh').kind).toBe('stuck')
     expect(diagnoseRun(traceOf(alive, out), traceOf(alive, out), 'linear').kind).toBe('linear')
   })
 

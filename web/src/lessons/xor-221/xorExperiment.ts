@@ -188,6 +188,18 @@ export interface RunDiagnosis {
   switching: boolean[]
   /** The loss over the last updates; null when no losses were given. */
   tail: LossTail | null
+  /** The loss at the end (end.loss). */
+  loss: number
+  /**
+   * The largest |entry| of the batch-mean gradient ∂J/∂W, ∂J/∂b at the end, from end's backward pass
+   * (largestGradient); NaN when end has no gradients.
+   */
+  gradient: number
+  /**
+   * 'stuck': rows still wrong, and none of the causes before it found (and, when losses were given, the
+   * loss settled). Whether that is a local minimum (zero gradient, the loss rising in every direction)
+   * is not checked: `gradient` says how flat it is.
+   */
   kind:
     | 'undecided'
     | 'dead from the start'
@@ -195,7 +207,20 @@ export interface RunDiagnosis {
     | 'linear'
     | 'saturated'
     | 'not settled'
-    | 'local minimum'
+    | 'stuck'
+}
+
+/**
+ * The largest |entry| of a trace's batch-mean gradient (every layer's dW and db), the size of the
+ * gradient descent step per unit of η. The trace must come from a forward and a backward pass.
+ * @returns NaN when the trace holds no gradient entries.
+ */
+export function largestGradient(trace: Trace): number {
+  let most = NaN
+  for (const layer of trace.layers)
+    for (const g of [...layer.dW.flat(), ...layer.db])
+      if (!(Math.abs(g) <= most)) most = Math.abs(g)
+  return most
 }
 
 /** Each unit of the first hidden layer on one side of z = 0 for every row (the kink of (leaky) ReLU). */
@@ -208,11 +233,12 @@ function oneSided(z: readonly (readonly number[])[], activeOnly: boolean): boole
 /**
  * Diagnoses a failed run from `end` and `start` traces (same network, trained and initial weights), in
  * this order: undecided outputs; a dead ReLU unit; a linear network; a saturated sigmoid/tanh unit; a
- * loss still moving over the last updates (not settled); otherwise a local minimum.
+ * loss still moving over the last updates (not settled); otherwise stuck (RunDiagnosis.kind). `end` comes
+ * from a forward and a backward pass (for `gradient`), `start` from at least a forward pass.
  * @param activation the hidden layer's activation: only ReLU units die, only sigmoid and tanh saturate.
  *   @default 'relu'
  * @param losses the loss after every update, k = 0 … N (XorRecord.losses); without them the loss is not
- *   checked and a run that is none of the others is called a local minimum.
+ *   checked and a run that is none of the others is called stuck.
  */
 export function diagnoseRun(
   end: Trace,
@@ -257,6 +283,16 @@ export function diagnoseRun(
             ? 'saturated'
             : tail && !tail.settled
               ? 'not settled'
-              : 'local minimum'
-  return { rows, dead, linear, saturated, switching, tail, kind }
+              : 'stuck'
+  return {
+    rows,
+    dead,
+    linear,
+    saturated,
+    switching,
+    tail,
+    loss: end.loss,
+    gradient: largestGradient(end),
+    kind,
+  }
 }

@@ -111,7 +111,7 @@ describe('recordRun', () => {
 
 // The inspector's verdict from the run's own numbers (newcomer's report: seed 3, sigmoid, η = 100 was
 // called a local minimum with units "switching" while both sat at z ≈ −30 … −57 and the loss swung).
-describe('diagnoseRun on recorded runs: saturated, not settled, dead, local minimum', () => {
+describe('diagnoseRun on recorded runs: saturated, not settled, dead, stuck', () => {
   /** The test's own thresholds: σ′(7) = 9.1e-4 and tanh′(4) = 1.3e-3 bound slope 1e-3 from each side. */
   const SIGMOID_SATURATED_Z = 7
   const TANH_UNSATURATED_Z = 3.8
@@ -136,6 +136,7 @@ describe('diagnoseRun on recorded runs: saturated, not settled, dead, local mini
     const trace = (k: number) => {
       made.network.setParams(paramsFromFlat(flatAt(r.record, k), [2, 2, 1]))
       made.network.forward()
+      made.network.backward()
       return made.network.trace()
     }
     const end = trace(XOR_STEPS)
@@ -143,10 +144,16 @@ describe('diagnoseRun on recorded runs: saturated, not settled, dead, local mini
     // z[unit][row] as read from the engine's forward pass
     const z = [0, 1].map((j) => end.layers[0].z.map((row) => row[j]))
     made.network.dispose()
-    return { d, z, losses: r.record.losses, out: end.layers[1].a.map((a) => a[0]) }
+    return {
+      d,
+      z,
+      losses: r.record.losses,
+      out: end.layers[1].a.map((a) => a[0]),
+      last: Array.from(flatAt(r.record, XOR_STEPS)),
+    }
   }
 
-  it('seed 3, sigmoid, η = 100: both units saturated and the loss swinging, not a local minimum', async () => {
+  it('seed 3, sigmoid, η = 100: both units saturated and the loss swinging, not stuck', async () => {
     const { d, z, losses } = await inspect(3, 'sigmoid', 100)
     // both units far out on sigmoid's flat side at all four inputs
     for (const zs of z) expect(zs.every((v) => Math.abs(v) > SIGMOID_SATURATED_Z)).toBe(true)
@@ -167,7 +174,7 @@ describe('diagnoseRun on recorded runs: saturated, not settled, dead, local mini
     expect(d.kind).toBe('died in training')
   })
 
-  it('seed 5, tanh, η = 0.5: 2 right, 2 wrong, settled, both units switching: still a local minimum', async () => {
+  it('seed 5, tanh, η = 0.5: 2 right, 2 wrong, settled, both units switching: stuck', async () => {
     const { d, z, losses, out } = await inspect(5, 'tanh', 0.5)
     const right = out.map((a, r) => a > 0.5 === XOR_TARGETS[r][0] > 0.5)
     expect(right.filter(Boolean)).toHaveLength(2)
@@ -177,6 +184,28 @@ describe('diagnoseRun on recorded runs: saturated, not settled, dead, local mini
     expect(switchingByHand).toEqual([true, true])
     expect(d.switching).toEqual(switchingByHand)
     expect(d.saturated).toEqual([false, false])
-    expect(d.kind).toBe('local minimum')
+    expect(d.kind).toBe('stuck')
+  })
+
+  it('seed 5, tanh: the stuck run’s loss and largest gradient entry are the plain-JS values', async () => {
+    const { d, last } = await inspect(5, 'tanh', 0.5)
+    // flat W1 b1 W2 b2 as refFlat orders them; the gradient by central differences of refLoss
+    const ref = (v: number[]) => ({
+      W1: [v.slice(0, 2), v.slice(2, 4)],
+      b1: v.slice(4, 6),
+      W2: v.slice(6, 8),
+      b2: v[8],
+    })
+    const h = 1e-6
+    const numeric = last.map((_, i) => {
+      const up = [...last]
+      const down = [...last]
+      up[i] += h
+      down[i] -= h
+      return (refLoss(ref(up), 'tanh') - refLoss(ref(down), 'tanh')) / (2 * h)
+    })
+    const largest = Math.max(...numeric.map(Math.abs))
+    expect(d.loss).toBeCloseTo(refLoss(ref(last), 'tanh'), 12)
+    expect(Math.abs(d.gradient - largest)).toBeLessThanOrEqual(1e-8 + 1e-6 * largest)
   })
 })

@@ -97,6 +97,14 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
     ['a bad escape', 'v=1&lr=%E0%A4%A&loss=mse', /garbled/],
     ['mismatched samples', 'v=1&x=1,2;3,4', /different numbers of samples/],
     ['a batch larger than the data', 'v=1&bs=5', /there is only 1 sample\./],
+    [
+      'an unknown optimizer',
+      'v=1&opt=rmsprop',
+      /“rmsprop” is not sgd, momentum\[:momentum\], or adam\[:beta1:beta2:epsilon\]/,
+    ],
+    ['an optimizer with too many fields', 'v=1&opt=momentum:0.5:0.9', /is not sgd/],
+    ['a momentum of 1', 'v=1&opt=momentum:1', /must be below 1/],
+    ["Adam's ε of 0", 'v=1&opt=adam:::0', /must be above 0/],
   ])('drops %s with a notice and applies the rest', (_what, query, notice) => {
     const r = decodeState(query, classic)
     expect(r.notices.join(' ')).toMatch(notice)

@@ -2,7 +2,7 @@
 // spec (shape first, then what depends on it) and which derivation and sample are open. Read through
 // links/codec.ts with the lesson player's limits (links/limits.ts): at most LIMITS.lesson.units units per
 // layer, so no link can ask the diagram, the tables or the answer key for more than a page can show.
-import { ACTIVATION_NAMES, LOSS_NAMES } from '../engine/catalogue'
+import { ACTIVATION_NAMES, LOSS_NAMES, OPTIMIZERS } from '../engine/catalogue'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
 import { parseKey } from '../math/keys'
 import {
@@ -61,41 +61,39 @@ function unflatBiases(flat: readonly number[], layers: readonly number[]): numbe
   return layers.slice(1).map((n) => Array.from({ length: n }, () => flat[k++]))
 }
 
+/** The range of an optimizer's field in the catalogue: Adam's ε its own, the rest (μ, β₁, β₂) decays. */
+const optimizerRange = (field: string) => (field === 'epsilon' ? LIMITS.adamEpsilon : LIMITS.decay)
+/** The fields a spec's optimizer `name` reads besides its name, in the link's order; undefined if unknown. */
+const optimizerFields = (name: string): readonly string[] | undefined =>
+  OPTIMIZERS.find((o) => o.name === name)?.params
+
+/** `name[:field…]` with the catalogue's fields in order (`adam:0.8::1e-9`); the bare name when none is set. */
 function formatOptimizer(o: OptimizerSpec): string {
-  if (o.name === 'momentum')
-    return o.momentum === undefined ? 'momentum' : `momentum:${num(o.momentum)}`
-  if (o.name === 'adam') {
-    const ps = [o.beta1, o.beta2, o.epsilon]
-    return ps.every((p) => p === undefined)
-      ? 'adam'
-      : `adam:${ps.map((p) => (p === undefined ? '' : num(p))).join(':')}`
-  }
-  return 'sgd'
+  const set = o as unknown as Record<string, number | undefined>
+  const values = (optimizerFields(o.name) ?? []).map((f) => set[f])
+  if (values.every((v) => v === undefined)) return o.name
+  return [o.name, ...values.map((v) => (v === undefined ? '' : num(v)))].join(':')
 }
 
 function readOptimizer(text: string): Parsed<OptimizerSpec> {
   const [name, ...args] = text.split(':')
-  const opt = (t: string | undefined, r = LIMITS.decay): Parsed<number | undefined> =>
-    t === undefined || t === '' ? ok(undefined) : readNumber(t, r)
-  if (name === 'sgd' && args.length === 0) return ok({ name: 'sgd' })
-  if (name === 'momentum' && args.length <= 1) {
-    const m = opt(args[0])
-    if (!m.ok) return m
-    return ok(
-      m.value === undefined ? { name: 'momentum' } : { name: 'momentum', momentum: m.value },
+  const fields = optimizerFields(name)
+  if (!fields || args.length > fields.length) {
+    const forms = OPTIMIZERS.map(
+      (o) => o.name + (o.params.length ? `[:${o.params.join(':')}]` : ''),
+    )
+    return bad(
+      `“${preview(text)}” is not ${new Intl.ListFormat('en', { type: 'disjunction' }).format(forms)}`,
     )
   }
-  if (name === 'adam' && args.length <= 3) {
-    const rs = [opt(args[0]), opt(args[1]), opt(args[2], LIMITS.adamEpsilon)]
-    const o: OptimizerSpec = { name: 'adam' }
-    const names = ['beta1', 'beta2', 'epsilon'] as const
-    for (const [k, r] of rs.entries()) {
-      if (!r.ok) return r
-      if (r.value !== undefined) o[names[k]] = r.value
-    }
-    return ok(o)
+  const o: Record<string, number | string> = { name }
+  for (const [k, t] of args.entries()) {
+    if (t === '') continue
+    const r = readNumber(t, optimizerRange(fields[k]))
+    if (!r.ok) return r
+    o[fields[k]] = r.value
   }
-  return bad(`“${preview(text)}” is not sgd, momentum[:μ] or adam[:β1:β2:ε]`)
+  return ok(o as OptimizerSpec)
 }
 
 /** A field of the spec inside the state. */

@@ -3,7 +3,7 @@
 // EngineNetwork.create / EngineEnsemble.create out of the screens.
 import { ESLint } from 'eslint'
 import { fileURLToPath } from 'node:url'
-import { effectScope } from 'vue'
+import { effectScope, watch } from 'vue'
 import { describe, expect, it } from 'vitest'
 import { useNetworkStore, withNetwork } from '../../web/src/composables/useLessonStore'
 import type { EngineNetwork } from '../../web/src/engine/network'
@@ -90,18 +90,15 @@ describe('network store', () => {
     s1.record(0, [4.5, null])
     s1.record(10, [1, 2])
     s2.record(0, [7])
-    expect(s1.history.value).toEqual({
-      x: [0, 10],
-      y: [
-        [4.5, 1],
-        [null, 2],
-      ],
-    })
-    expect(s2.history.value).toEqual({ x: [0], y: [[7]] })
+    expect(s1.history.value).toEqual([
+      { x: [0, 10], y: [4.5, 1] },
+      { x: [0, 10], y: [null, 2] },
+    ])
+    expect(s2.history.value).toEqual([{ x: [0], y: [7] }])
     s1.replace([line])
-    expect(s1.history.value).toEqual({ x: [], y: [] })
+    expect(s1.history.value).toEqual([])
     s2.forgetHistory()
-    expect(s2.history.value).toEqual({ x: [], y: [] })
+    expect(s2.history.value).toEqual([])
     s1.clear()
   })
 
@@ -110,21 +107,38 @@ describe('network store', () => {
     store.recordAll([0, 1, 2].map((u) => ({ update: u, losses: [10 - u] })))
     // after Undo to update 1 the run goes on from there: its new losses replace the old ones
     store.record(1, [5])
-    expect(store.history.value).toEqual({ x: [0, 1], y: [[10, 5]] })
+    expect(store.history.value).toEqual([{ x: [0, 1], y: [10, 5] }])
     store.recordAll([2, 3, 4].map((u) => ({ update: u, losses: [5 - u] })))
     // 5 points > 4: every second one is kept, and the last: updates 0, 2, 4
-    expect(store.history.value).toEqual({ x: [0, 2, 4], y: [[10, 3, 1]] })
+    expect(store.history.value).toEqual([{ x: [0, 2, 4], y: [10, 3, 1] }])
     store.trimHistory(2)
-    expect(store.history.value).toEqual({ x: [0], y: [[10]] })
-    // a second series that starts later is null before it
+    expect(store.history.value).toEqual([{ x: [0], y: [10] }])
+    // a second curve that starts later has its own x
     store.record(1, [9, 7])
-    expect(store.history.value).toEqual({
-      x: [0, 1],
-      y: [
-        [10, 9],
-        [null, 7],
-      ],
-    })
+    expect(store.history.value).toEqual([
+      { x: [0, 1], y: [10, 9] },
+      { x: [1], y: [7] },
+    ])
+    store.clear()
+  })
+
+  it('extends one curve alone (races: each lane at its own count), and publishes when asked', async () => {
+    const store = useNetworkStore(await load())
+    store.extend(1, 1, [0.5, 0.25]) // curve 1 first: curve 0 is there, empty
+    store.extend(0, 1, [0.9])
+    store.extend(1, 2, [0.2, 0.1]) // update 2 again: its new loss replaces 0.25
+    expect(store.history.value).toEqual([
+      { x: [1], y: [0.9] },
+      { x: [1, 2, 3], y: [0.5, 0.2, 0.1] },
+    ])
+    let seen = 0
+    const stop = watch(store.history, () => seen++, { flush: 'sync' })
+    store.record(4, [0.8, 0.05], false) // a chart redrawn less often: nothing seen yet
+    expect(seen).toBe(0)
+    store.publishHistory()
+    expect(seen).toBe(1)
+    expect(store.history.value.map((c) => c.x.at(-1))).toEqual([4, 4])
+    stop()
     store.clear()
   })
 

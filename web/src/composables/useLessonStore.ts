@@ -17,11 +17,14 @@ import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
 
-/** One point of a screen's loss history: after `update` updates, one loss per network shown (null: none). */
-export interface LossHistory {
+/** One curve of a loss history: the loss y[i] at x[i] (an update or epoch count: the screen's axis); null is a gap. */
+export interface LossCurve {
   x: number[]
-  y: (number | null)[][]
+  y: (number | null)[]
 }
+
+/** A screen's loss history: one curve per network (or per quantity) shown, each with its own x. */
+export type LossHistory = readonly LossCurve[]
 
 /** How far the learner has gone in a worked example: which numbers of the trace are shown. */
 export type Stage = 'ready' | 'forward' | 'backward' | 'updated'
@@ -57,21 +60,26 @@ export interface NetworkStore {
   /** How many networks and ensembles are held (for tests). */
   readonly size: number
   /**
-   * The screen's loss history (one per store): emptied by replace and clear; past `maxPoints` every
-   * other point is dropped (the last kept), so a long run stays cheap to draw.
+   * The screen's loss history (one per store): emptied by replace and clear; a curve longer than
+   * `maxPoints` loses every other point (the last kept), so a long run stays cheap to draw.
    */
   history: ShallowRef<LossHistory>
   /**
-   * Adds the losses measured after `update` updates, one per network shown. Points from `update` on
-   * are replaced (a run that goes on after Undo draws its new losses, not both).
+   * Adds the losses at `update`, one per curve (curve k gets `losses[k]`). Points from `update` on are
+   * replaced (a run that goes on after Undo draws its new losses, not both). `publish: false` keeps
+   * the change from `history`'s watchers until the next publish (a chart redrawn less often).
    */
-  record: (update: number, losses: readonly (number | null)[]) => void
+  record: (update: number, losses: readonly (number | null)[], publish?: boolean) => void
   /** Adds a chunk of points (increasing updates) at once, as `record` does for each. */
   recordAll: (points: readonly { update: number; losses: readonly (number | null)[] }[]) => void
-  /** Forgets the points after `update` updates and later (Undo, a divergence's cut-off). */
+  /** Adds `losses[i]` at x = `from` + i to curve `curve` alone (its points from `from` on are replaced). */
+  extend: (curve: number, from: number, losses: ArrayLike<number | null>) => void
+  /** Forgets the points at `update` and later (Undo, a divergence's cut-off). */
   trimHistory: (update: number) => void
   /** Empties the loss history (a reset that keeps the networks). */
   forgetHistory: () => void
+  /** Hands the changes recorded with `publish: false` to `history`'s watchers. */
+  publishHistory: () => void
   /** The selected parameter, e.g. `W1[0][0]` or `b2[1]` (what the derivation explains). */
   selected: Ref<string>
   /** There is an Undo point. */
@@ -96,7 +104,8 @@ export function useNetworkStore(
 ): NetworkStore {
   const maxPoints = options.maxPoints ?? 4000
   const held = new Set<EngineNetwork | EngineEnsemble>()
-  const history = shallowRef<LossHistory>({ x: [], y: [] })
+  const history = shallowRef<LossHistory>([])
+  let curves: LossCurve[] = []
   let undoPoints: UndoPoint[] = []
   const canUndo = ref(false)
   const keep = <T extends EngineNetwork | EngineEnsemble>(x: T): T => {
@@ -107,28 +116,25 @@ export function useNetworkStore(
     const made = EngineNetwork.create(engine, spec)
     return made.ok ? keep(made.network) : made.message
   }
-  const forgetHistory = () => void (history.value = { x: [], y: [] })
-  /** The history without its points from `update` on. */
-  function before(update: number): LossHistory {
-    const h = history.value
-    const n = h.x.findIndex((x) => x >= update)
-    return n < 0 ? h : { x: h.x.slice(0, n), y: h.y.map((y) => y.slice(0, n)) }
+  const publishHistory = () => void (history.value = [...curves])
+  const forgetHistory = () => void (history.value = curves = [])
+  /** Puts (x, y) at the end of curve k, after dropping its points from x on; thins it past maxPoints. */
+  function put(k: number, x: number, y: number | null): void {
+    while (curves.length <= k) curves.push({ x: [], y: [] })
+    const c = curves[k]
+    if (c.x.length > 0 && c.x[c.x.length - 1] >= x) {
+      const n = c.x.findIndex((v) => v >= x)
+      c.x.length = c.y.length = n
+    }
+    c.x.push(x)
+    c.y.push(y)
+    if (c.x.length <= maxPoints) return
+    const keep = (_: unknown, i: number) => i % 2 === 0 || i === c.x.length - 1
+    curves[k] = { x: c.x.filter(keep), y: c.y.filter(keep) }
   }
   function recordAll(points: readonly { update: number; losses: readonly (number | null)[] }[]) {
-    if (points.length === 0) return
-    const h = before(points[0].update)
-    let x = [...h.x, ...points.map((p) => p.update)]
-    const series = Math.max(h.y.length, ...points.map((p) => p.losses.length))
-    let y = Array.from({ length: series }, (_, k) => [
-      ...(h.y[k] ?? h.x.map(() => null)),
-      ...points.map((p) => p.losses[k] ?? null),
-    ])
-    while (x.length > maxPoints) {
-      const keep = (_: unknown, k: number) => k % 2 === 0 || k === x.length - 1
-      y = y.map((s) => s.filter(keep))
-      x = x.filter(keep)
-    }
-    history.value = { x, y }
+    for (const p of points) p.losses.forEach((l, k) => put(k, p.update, l))
+    publishHistory()
   }
   const setUndo = (points: UndoPoint[]) => {
     undoPoints = points
@@ -169,10 +175,24 @@ export function useNetworkStore(
       return held.size
     },
     history,
-    record: (update, losses) => recordAll([{ update, losses }]),
+    record(update, losses, publish = true) {
+      losses.forEach((l, k) => put(k, update, l))
+      if (publish) publishHistory()
+    },
     recordAll,
-    trimHistory: (update) => void (history.value = before(update)),
+    extend(curve, from, losses) {
+      for (let i = 0; i < losses.length; i++) put(curve, from + i, losses[i])
+      publishHistory()
+    },
+    trimHistory(update) {
+      curves = curves.map((c) => {
+        const n = c.x.findIndex((x) => x >= update)
+        return n < 0 ? c : { x: c.x.slice(0, n), y: c.y.slice(0, n) }
+      })
+      publishHistory()
+    },
     forgetHistory,
+    publishHistory,
     selected: ref(options.selected ?? ''),
     canUndo,
     checkpoint: (point) => setUndo([...undoPoints.slice(1 - UNDO_POINTS), point]),

@@ -1,8 +1,9 @@
 // Several variants of one network trained side by side in time-boxed chunks (useTrainingLoop).
-// `useRace` owns what every race shares: one EngineNetwork per variant (held by a network store:
-// rebuilt on demand, deleted on unmount), a lane of results per variant. `useNetworkRace` races
-// variants (loss, batch size, …) epoch by epoch: the loss of each update and the loss over all rows
-// after each epoch; stops a variant that diverges.
+// `useRace` owns what every race shares: a network store (one EngineNetwork per variant, rebuilt on
+// demand, deleted on unmount; the loss history, curve k: variant k's loss before each update, at x =
+// that update) and a lane of results per variant. `useNetworkRace` races variants (loss, batch
+// size, …) epoch by epoch, with the loss over all rows after each epoch (curve n + k of n variants);
+// stops a variant that diverges.
 import { shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
 import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
@@ -13,7 +14,7 @@ import {
   type TrainingLoop,
   type TrainingLoopOptions,
 } from './useTrainingLoop'
-import { useNetworkStore } from './useLessonStore'
+import { useNetworkStore, type LossHistory, type NetworkStore } from './useLessonStore'
 
 export interface RaceVariant {
   name: string
@@ -23,14 +24,17 @@ export interface RaceVariant {
 /** How a race fills its lanes: a lane per new network, and one chunk of `steps` loop steps. */
 export interface RaceRules<L extends { stopped: string }> {
   start: (net: EngineNetwork, k: number) => L
-  /** Trains `net` by `steps` loop steps; returns the lane (a new object when it changed). */
-  advance: (net: EngineNetwork, lane: L, steps: number, k: number) => L
-  /** The first variant's progress since update `from`, for an embedding page. */
-  progress: (net: EngineNetwork, lane: L, from: number) => ChunkResult['progress']
+  /**
+   * Trains `net` by `steps` loop steps; returns the lane (a new object when it changed) and the loss
+   * before each update done (curve k of the history; the first variant's go to an embedding page).
+   */
+  advance: (net: EngineNetwork, lane: L, steps: number, k: number) => { lane: L; losses: number[] }
 }
 
 export interface Race<L> {
   lanes: ShallowRef<readonly L[]>
+  /** The store's loss history: curve k is variant k's loss before each update (x: that update, from 1). */
+  history: ShallowRef<LossHistory>
   error: ShallowRef<string>
   loop: TrainingLoop
   restart: () => void
@@ -38,9 +42,9 @@ export interface Race<L> {
   networks: () => readonly EngineNetwork[]
 }
 
-/** Rebuilds every network from `variants()` whenever `rebuildOn` changes (and at once). */
+/** Rebuilds every network from `variants()` whenever `rebuildOn` changes (and at once), held by `store`. */
 export function useRace<L extends { stopped: string }>(
-  engine: NnModule,
+  store: NetworkStore,
   variants: () => readonly RaceVariant[],
   rebuildOn: WatchSource,
   rules: RaceRules<L>,
@@ -48,18 +52,22 @@ export function useRace<L extends { stopped: string }>(
 ): Race<L> {
   const lanes = shallowRef<readonly L[]>([])
   const error = shallowRef('')
-  const store = useNetworkStore(engine)
   let nets: EngineNetwork[] = []
 
-  const loop = useTrainingLoop((steps) => {
-    const from = nets[0]?.updates ?? 0
-    lanes.value = lanes.value.map((lane, k) => rules.advance(nets[k], lane, steps, k))
+  const loop = useTrainingLoop((steps): ChunkResult => {
+    const from = nets.map((n) => n.updates)
+    const moved = lanes.value.map((lane, k) => rules.advance(nets[k], lane, steps, k))
+    moved.forEach((m, k) => store.extend(k, from[k] + 1, m.losses))
+    lanes.value = moved.map((m) => m.lane)
     const stop = lanes.value.every((l) => l.stopped)
+    const first = moved[0]?.losses ?? []
     return {
       done: steps,
       stop,
       message: stop ? 'Every run diverged: lower η and start again.' : '',
-      progress: nets[0] ? rules.progress(nets[0], lanes.value[0], from) : null,
+      progress: nets[0]
+        ? { from: from[0], losses: first, updates: nets[0].updates, loss: first.at(-1) ?? null }
+        : null,
     }
   }, loopOptions)
 
@@ -81,15 +89,11 @@ export function useRace<L extends { stopped: string }>(
     if (!pausedByHand) loop.start()
   }
   watch(rebuildOn, restart, { immediate: true })
-  return { lanes, error, loop, restart, networks: () => nets }
+  return { lanes, history: store.history, error, loop, restart, networks: () => nets }
 }
 
 export interface RaceLane {
   name: string
-  /** Loss of the batch used, before each update. */
-  updateLosses: number[]
-  /** Loss over all rows after each epoch (index 0: before training). */
-  epochLosses: number[]
   accuracy: number | null
   /** Why the variant stopped (divergence), or ''. */
   stopped: string
@@ -104,7 +108,8 @@ const updatesPerEpoch = (s: NetworkSpec) =>
 
 /**
  * `totalEpochs` epochs for every variant (then paused; Resume goes on); each step of the loop is one
- * epoch of every variant, at `pace` epochs per second.
+ * epoch of every variant, at `pace` epochs per second. Curve n + k of the history (n variants) is
+ * variant k's loss over all rows after each epoch (x: epochs, from 0).
  */
 export function useNetworkRace(
   engine: NnModule,
@@ -116,41 +121,38 @@ export function useNetworkRace(
     unit?: 'update' | 'epoch'
   } = {},
 ): NetworkRace {
-  function epoch(net: EngineNetwork, lane: RaceLane, k: number): RaceLane {
+  const store = useNetworkStore(engine)
+  const n = () => variants.value.length
+  /** One epoch of variant k: its update losses into `losses`, its loss over all rows into the history. */
+  function epoch(net: EngineNetwork, lane: RaceLane, k: number, losses: number[]): RaceLane {
     const t = net.train(updatesPerEpoch(variants.value[k].spec))
-    for (const l of t.losses.subarray(0, t.done)) lane.updateLosses.push(l)
+    losses.push(...t.losses.subarray(0, t.done))
     if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
     const f = net.forward()
     if (!f.ok) return { ...lane, stopped: f.message }
-    lane.epochLosses.push(f.loss)
+    store.extend(n() + k, (store.history.value[n() + k]?.x.at(-1) ?? -1) + 1, [f.loss])
     return lane
   }
   return useRace<RaceLane>(
-    engine,
+    store,
     () => variants.value,
     variants,
     {
       start(net, k) {
         const start = net.forward()
+        if (start.ok) store.extend(n() + k, 0, [start.loss])
         return {
           name: variants.value[k].name,
-          updateLosses: [],
-          epochLosses: start.ok ? [start.loss] : [],
           accuracy: net.accuracy(),
           stopped: '',
           divergedAt: null,
         }
       },
-      progress: (net, lane, from) => ({
-        from,
-        losses: lane.updateLosses.slice(from, net.updates),
-        updates: net.updates,
-        loss: lane.updateLosses[lane.updateLosses.length - 1] ?? null,
-      }),
       advance(net, lane, epochs, k) {
+        const losses: number[] = []
         let l = lane
-        for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k)
-        return { ...l, accuracy: l.stopped ? null : net.accuracy() }
+        for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k, losses)
+        return { lane: { ...l, accuracy: l.stopped ? null : net.accuracy() }, losses }
       },
     },
     {

@@ -7,6 +7,7 @@ import { watch, type Ref, type ShallowRef } from 'vue'
 import type { EngineNetwork, TrainResult } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
+import { useNetworkStore, type LossHistory } from './useLessonStore'
 import type { TrainingLoop } from './useTrainingLoop'
 import { useRace } from './useNetworkRace'
 
@@ -43,7 +44,6 @@ export interface UpdateNumbers {
 export interface RaceRunner {
   name: string
   optimizer: OptimizerSpec
-  losses: number[]
   /** Why this copy stopped (divergence), or ''. */
   stopped: string
   /** The engine's count of updates when it diverged, or null. */
@@ -72,6 +72,8 @@ export function optimizerNames(s: OptimizerSettings): string[] {
 
 export interface OptimizerRace {
   runners: ShallowRef<readonly RaceRunner[]>
+  /** Curve k: runner k's loss before each update (x: that update, from 1). */
+  history: ShallowRef<LossHistory>
   error: ShallowRef<string>
   loop: TrainingLoop
   restart: () => void
@@ -130,7 +132,7 @@ export function useOptimizerRace(
     return { t, last }
   }
   const race = useRace<RaceRunner>(
-    engine,
+    useNetworkStore(engine),
     variants,
     spec,
     {
@@ -138,28 +140,21 @@ export function useOptimizerRace(
         name: optimizerNames(settings.value)[k],
         optimizer: optimizerSpecs(settings.value)[k],
         last: null,
-        losses: [],
         stopped: '',
         divergedAt: null,
         accuracy: null,
       }),
-      progress: (net, r, from) => ({
-        from,
-        losses: r.losses.slice(from, net.updates),
-        updates: net.updates,
-        loss: r.losses[r.losses.length - 1] ?? null,
-      }),
       advance(net, r, steps) {
-        if (r.stopped) return r
+        if (r.stopped) return { lane: r, losses: [] }
         const { t, last } = trainReading(net, steps)
-        for (const l of t.losses.subarray(0, t.done)) r.losses.push(l)
-        return {
+        const lane = {
           ...r,
           last: last ?? r.last,
           stopped: t.message,
           divergedAt: t.divergedAt,
           accuracy: net.accuracy(),
         }
+        return { lane, losses: Array.from(t.losses.subarray(0, t.done)) }
       },
     },
     {
@@ -190,5 +185,6 @@ export function useOptimizerRace(
     }
     race.lanes.value = race.lanes.value.map((l, k) => ({ ...l, name: optimizerNames(s)[k] }))
   })
-  return { runners: race.lanes, error: race.error, loop: race.loop, restart: race.restart }
+  const { lanes: runners, history, error, loop, restart } = race
+  return { runners, history, error, loop, restart }
 }

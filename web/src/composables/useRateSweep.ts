@@ -16,7 +16,7 @@ import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 export interface SweepCopy {
   learningRate: number
-  /** Loss before each update; null after the copy was stopped. */
+  /** Loss before each update; null after the copy was stopped (the y of its curve in the sweep's loss history). */
   losses: (number | null)[]
   finalLoss: number | null
   /** Last finite loss before the copy was stopped (for plotting a diverged copy). */
@@ -89,7 +89,9 @@ export function useRateSweep(
   const copies = shallowRef<readonly SweepCopy[]>([])
   const verdicts = shallowRef<readonly CopyVerdict[]>([])
   const error = shallowRef('')
-  const store = useNetworkStore(engine)
+  // Curve s·(number of η) + k of its loss history: start s, η k, at x = the update (from 1). Never
+  // thinned: the verdicts read every update.
+  const store = useNetworkStore(engine, { maxPoints: Infinity })
   /** One ensemble per start, [0] from the spec's own start. */
   let ensembles: EngineEnsemble[] = []
   let probe: EngineNetwork | null = null
@@ -121,11 +123,12 @@ export function useRateSweep(
       { nudge: SWEEP_NUDGE, previous: verdicts.value.map((v) => v.verdict) },
     )
   }
-  /** One start's copies after a train call. */
-  function advance(run: readonly SweepCopy[], states: CopyState[]): SweepCopy[] {
-    return states.map((s, k) => {
-      const losses = run[k].losses
-      for (const l of s.losses) losses.push(l)
+  /** Start `start`'s copies after a train call from update `from`. */
+  function advance(run: readonly SweepCopy[], states: CopyState[], start: number, from: number) {
+    return states.map((s, k): SweepCopy => {
+      const curve = start * run.length + k
+      store.extend(curve, from + 1, s.losses)
+      const losses = store.history.value[curve]?.y ?? run[k].losses
       const finite = s.losses.filter((l): l is number => l !== null)
       return {
         ...run[k],
@@ -142,7 +145,7 @@ export function useRateSweep(
       if (ensembles.length === 0) return { done: 0, stop: true, progress: null }
       const from = copies.value[0]?.losses.length ?? 0
       const states = ensembles.map((e) => e.train(steps))
-      starts.value = states.map((st, s) => advance(starts.value[s], st))
+      starts.value = states.map((st, s) => advance(starts.value[s], st, s, from))
       copies.value = starts.value[0]
       if (++frames % 15 === 0) judge(false)
       const stop = states.every((st) => st.every((s) => s.divergedAt !== null))

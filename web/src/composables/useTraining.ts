@@ -54,8 +54,8 @@ export function useTraining(
   const push = (points: LossPoint[]) =>
     store.recordAll(points.map((p) => ({ update: p.update, losses: [p.loss] })))
   const lossHistory = computed(() => {
-    const { x, y } = store.history.value
-    return x.map((update, k) => ({ update, loss: y[0]?.[k] ?? NaN }))
+    const { x, y } = store.history.value[0] ?? { x: [], y: [] }
+    return x.map((update, k) => ({ update, loss: y[k] ?? NaN }))
   })
   /** Where the run diverged (the engine's count) and its cut-off, for the chart's mark; or null. */
   const divergence = shallowRef<{ update: number; cutoff: number } | null>(null)

@@ -2,9 +2,8 @@
 // training rows, the test rows: the plotted losses) and one helper per hidden layer that stops at that
 // layer (its neurons' heatmaps). Each frame: train(n) once, then snapshot(): the evaluators and helpers
 // take the current parameters with setParams and run forward / predict. Every number comes from the engine.
-import { useNetworkStore } from '../../composables/useLessonStore'
+import type { NetworkStore } from '../../composables/useLessonStore'
 import type { EngineNetwork, Params, TrainResult } from '../../engine/network'
-import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
 import { reluHealth, reluVerdict } from '../../math/reluHealth'
 
@@ -70,19 +69,20 @@ export class PlaygroundSession {
     private readonly totalEval: EngineNetwork | null,
     private readonly layerNets: EngineNetwork[],
     private readonly grid: { output: Float64Array; cells: Float64Array },
+    private readonly store: NetworkStore,
   ) {}
 
   /**
-   * Builds every network for `spec` (training rows) and `test` (test rows; null when there are none).
-   * `grid.output` / `grid.cells`: feature rows of the output heatmap and of the small neuron heatmaps.
+   * Builds every network for `spec` (training rows) and `test` (test rows; null when there are none),
+   * held by the playground's `store`. `grid.output` / `grid.cells`: feature rows of the output heatmap
+   * and of the small neuron heatmaps.
    */
   static create(
-    module: NnModule,
+    store: NetworkStore,
     spec: NetworkSpec,
     test: Pick<NetworkSpec, 'inputs' | 'targets'> | null,
     grid: { output: Float64Array; cells: Float64Array },
   ): { ok: true; session: PlaygroundSession } | { ok: false; message: string } {
-    const store = useNetworkStore(module)
     const make = store.add
     const net = make(spec)
     const trainEval = typeof net === 'string' ? net : make(evalSpec(spec, spec))
@@ -93,7 +93,8 @@ export class PlaygroundSession {
       (n): n is string => typeof n === 'string',
     )
     if (failed !== undefined) {
-      store.clear()
+      for (const n of [net, trainEval, testEval, totalEval, ...layers])
+        if (typeof n !== 'string') store.release(n)
       return { ok: false, message: failed }
     }
     const session = new PlaygroundSession(
@@ -103,6 +104,7 @@ export class PlaygroundSession {
       totalEval as EngineNetwork | null,
       layers as EngineNetwork[],
       grid,
+      store,
     )
     return { ok: true, session }
   }
@@ -178,7 +180,7 @@ export class PlaygroundSession {
 
   dispose(): void {
     ;[this.net, this.trainEval, this.testEval, this.totalEval, ...this.layerNets].forEach((n) =>
-      n?.dispose(),
+      this.store.release(n),
     )
   }
 }

@@ -1,22 +1,22 @@
-// The derivation panel's state: which parameter (`W2[0][1]`, `b1[3]`) and which training point, and the
-// probe (chain rule, δ, numerical check) for the current weights. Recomputed when the selection, the
+// The derivation panel's state: which parameter (`W2[0][1]`, `b1[3]`: the playground store's selected
+// parameter) and which training point, and the probe (chain rule, δ, numerical check) for the current weights. Recomputed when the selection, the
 // point or the weights change while training is paused; while it runs the last probe is kept and
 // marked stale (a KaTeX derivation per frame would cost the frame rate).
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Params } from '../../engine/network'
-import type { NnModule } from '../../engine/nn'
+import type { NetworkStore } from '../../composables/useLessonStore'
 import type { NetworkSpec } from '../../engine/types'
 import type { FeatureId } from './features'
 import { featureSymbols, flatIndex, probeGradient, type Probe } from './probe'
 
 export function usePlaygroundProbe(
-  module: NnModule,
+  store: NetworkStore,
   spec: Ref<NetworkSpec>,
   params: Ref<Params | null>,
   features: Ref<FeatureId[]>,
   running: Ref<boolean>,
 ) {
-  const selected = ref('')
+  const selected = store.selected
   const sample = ref(0)
   const probe = shallowRef<Probe | { message: string } | null>(null)
   const stale = ref(false)
@@ -33,7 +33,7 @@ export function usePlaygroundProbe(
     const k = Math.min(sample.value, rows.value - 1)
     const point = { input: spec.value.inputs[k], target: spec.value.targets[k] }
     probe.value = probeGradient(
-      module,
+      store.engine,
       spec.value,
       p,
       point,

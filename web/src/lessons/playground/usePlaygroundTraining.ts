@@ -6,6 +6,7 @@
 // features) or a new seed draws new first weights, and says so. A diverged run is stopped and named,
 // never drawn as NaN; changing the learning rate after it draws new first weights and says so.
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
+import { useNetworkStore } from '../../composables/useLessonStore'
 import { useTrainingLoop } from '../../composables/useTrainingLoop'
 import type { Progress } from '../../embed/protocol'
 import type { Params } from '../../engine/network'
@@ -13,7 +14,6 @@ import type { NnModule } from '../../engine/nn'
 import type { NetworkSpec } from '../../engine/types'
 import { plural } from '../../math/plural'
 import { gridFeatures, type FeatureId } from './features'
-import { appendLoss, emptyHistory, thinned, type LossHistory } from './lossHistory'
 import { PlaygroundSession, type Snapshot } from './session'
 
 /** Heatmap resolutions (cells per side): the output's (default 100) and each neuron's (default 24). */
@@ -40,7 +40,8 @@ export function usePlaygroundTraining(
   const snapshot = shallowRef<Snapshot | null>(null)
   /** Parameters and neuron heatmaps: every DETAIL_MS while running (edges and 48 small canvases cost paint). */
   const detail = shallowRef<Pick<Snapshot, 'params' | 'hidden' | 'deadRelu'> | null>(null)
-  const history = shallowRef<LossHistory>(emptyHistory())
+  /** The playground's networks, its loss history (curves: training and test data loss) and selected parameter. */
+  const store = useNetworkStore(module, { maxPoints: MAX_HISTORY })
   /** The hidden layer (1-based) whose map is shown large, 0 for none; its map at the output's resolution. */
   const focusLayer = ref(0)
   const focusMap = shallowRef<Float64Array | null>(null)
@@ -72,11 +73,11 @@ export function usePlaygroundTraining(
       detail.value = { params: s.params, hidden: s.hidden, deadRelu: s.deadRelu }
       focusMap.value = focusLayer.value > 0 ? session.layerMap(focusLayer.value) : null
     }
-    if (chart) appendLoss(history.value, updates.value, s.trainLoss, s.testLoss)
-    // The chart gets a new object at most every CHART_MS while running: a redraw per frame costs frames.
+    if (chart) store.record(updates.value, [s.trainLoss, s.testLoss], false)
+    // The chart gets a new history at most every CHART_MS while running: a redraw per frame costs frames.
     if (!force && now - chartAt < CHART_MS) return
     chartAt = now
-    history.value = thinned(history.value, MAX_HISTORY)
+    store.publishHistory()
   }
 
   /** Epochs before the current session, and the update count it started at (its cursor starts at row 0). */
@@ -105,10 +106,10 @@ export function usePlaygroundTraining(
       updates.value = 0
       epochs.value = 0
       epochBase = 0
-      history.value = emptyHistory()
+      store.forgetHistory()
     }
     segmentStart = updates.value
-    const r = PlaygroundSession.create(module, spec.value, test.value, grid.value)
+    const r = PlaygroundSession.create(store, spec.value, test.value, grid.value)
     if (!r.ok) {
       message.value = `The engine refused this network: ${r.message}`
       snapshot.value = null
@@ -233,7 +234,8 @@ export function usePlaygroundTraining(
     detail,
     focusLayer,
     focusMap,
-    history,
+    store,
+    history: store.history,
     updates,
     epochs,
     /** Updates per epoch now: ⌈training points / batch size⌉. */

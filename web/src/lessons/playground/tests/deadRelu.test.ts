@@ -5,6 +5,7 @@ import type { NetworkSpec } from '../../../engine/types'
 import { gridFeatures } from '../features'
 import { PlaygroundSession } from '../session'
 import { loadEngineNode } from '../../../../../tests/unit/loadEngineNode'
+import { useNetworkStore } from '../../../composables/useLessonStore'
 
 const rows = {
   inputs: [
@@ -31,7 +32,7 @@ function snapshot(m: NnModule, b1: number[]) {
     learningRate: 0.1,
   }
   const grid = { output: gridFeatures(2, ['x1', 'x2']), cells: gridFeatures(2, ['x1', 'x2']) }
-  const r = PlaygroundSession.create(m, spec, null, grid)
+  const r = PlaygroundSession.create(useNetworkStore(m), spec, null, grid)
   if (!r.ok) throw new Error(r.message)
   const s = r.session.snapshot()
   r.session.dispose()

@@ -1,7 +1,6 @@
 // The diagram's geometry: one edge per weight, and a click on an edge's midpoint selects that weight.
 import { describe, expect, it } from 'vitest'
 import { diagramEdges, diagramLayout, hitEdge } from '../diagramLayout'
-import { appendLoss, emptyHistory, thinned } from '../lossHistory'
 
 describe('diagram layout', () => {
   const layers = [2, 4, 2, 1]
@@ -21,14 +20,5 @@ describe('diagram layout', () => {
       expect(hitEdge(edges, e.x0 + 0.3 * (e.x1 - e.x0), e.y0 + 0.3 * (e.y1 - e.y0))).toBe(e.key)
     const { width, height } = diagramLayout(layers)
     expect(hitEdge(edges, width + 50, height + 50)).toBe('')
-  })
-  it('loss history: no repeated x, thinned past the cap', () => {
-    const h = emptyHistory()
-    appendLoss(h, 1, 0.5, null)
-    appendLoss(h, 1, 0.4, null)
-    for (let k = 2; k <= 11; k++) appendLoss(h, k, 1 / k, 2 / k)
-    expect(h.x).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
-    expect(thinned(h, 10).x).toEqual([1, 3, 5, 7, 9, 11])
-    expect(thinned(h, 20)).toEqual(h)
   })
 })

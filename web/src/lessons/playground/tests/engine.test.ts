@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, buildSpec, targetRows, type PlaygroundConfig } from '..
 import { featureSymbols, flatIndex, probeGradient } from '../probe'
 import { PlaygroundSession } from '../session'
 import { loadEngineNode } from '../../../../../tests/unit/loadEngineNode'
+import { useNetworkStore } from '../../../composables/useLessonStore'
 
 const engine = async () => (await loadEngineNode()) as unknown as NnModule
 const BINARY = { kind: 'binary', classes: 2 } as const
@@ -77,7 +78,7 @@ describe('playground on the engine', () => {
     expect(spec.activations).toEqual(['tanh', 'tanh', 'softmax'])
     expect(spec.loss).toBe('cross_entropy')
     const t = { inputs: featureRows(test, ['x1', 'x2']), targets: targetRows(test, THREE) }
-    const r = PlaygroundSession.create(m, spec, t, {
+    const r = PlaygroundSession.create(useNetworkStore(m), spec, t, {
       output: gridFeatures(20, ['x1', 'x2']),
       cells: gridFeatures(6, ['x1', 'x2']),
     })
@@ -156,7 +157,7 @@ describe('playground on the engine', () => {
       BINARY,
       pts,
     )
-    const r = PlaygroundSession.create(m, spec, null, {
+    const r = PlaygroundSession.create(useNetworkStore(m), spec, null, {
       output: gridFeatures(4, ['x1', 'x2']),
       cells: gridFeatures(2, ['x1', 'x2']),
     })

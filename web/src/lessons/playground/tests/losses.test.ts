@@ -7,6 +7,7 @@ import type { NetworkSpec } from '../../../engine/types'
 import { gridFeatures } from '../features'
 import { PlaygroundSession } from '../session'
 import { loadEngineNode } from '../../../../../tests/unit/loadEngineNode'
+import { useNetworkStore } from '../../../composables/useLessonStore'
 
 const σ = (z: number) => 1 / (1 + Math.exp(-z))
 // a 2-2-1 tanh/sigmoid classifier with binary cross-entropy
@@ -59,7 +60,7 @@ function snapshotOf(m: NnModule, regularization: NetworkSpec['regularization']) 
     regularization,
   }
   const grid = { output: gridFeatures(2, ['x1', 'x2']), cells: gridFeatures(2, ['x1', 'x2']) }
-  const r = PlaygroundSession.create(m, spec, test, grid)
+  const r = PlaygroundSession.create(useNetworkStore(m), spec, test, grid)
   if (!r.ok) throw new Error(r.message)
   const snap = r.session.snapshot()
   r.session.dispose()

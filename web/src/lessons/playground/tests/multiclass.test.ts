@@ -13,6 +13,7 @@ import { paintHeatmap, type Palette, type Rgb } from '../heatmap'
 import { DEFAULT_CONFIG, buildSpec, problemOf, targetRows, type PlaygroundConfig } from '../model'
 import { PlaygroundSession } from '../session'
 import { loadEngineNode } from '../../../../../tests/unit/loadEngineNode'
+import { useNetworkStore } from '../../../composables/useLessonStore'
 
 const engine = async () => (await loadEngineNode()) as unknown as NnModule
 const cfg = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({
@@ -126,7 +127,7 @@ describe('the K-class network', () => {
     const ce1 = -Math.log(0.3)
     const ce2 = -Math.log((2 * e * e) / sum2)
     expect(ce1).toBeCloseTo(1.2039728043259361, 15) // ln(10/3)
-    const r = PlaygroundSession.create(m, spec, null, {
+    const r = PlaygroundSession.create(useNetworkStore(m), spec, null, {
       output: new Float64Array([1, -2, 0, 0]),
       cells: gridFeatures(2, ['x1', 'x2']),
     })
@@ -166,7 +167,7 @@ describe('the K-class network', () => {
       train,
     )
     const r = PlaygroundSession.create(
-      m,
+      useNetworkStore(m),
       spec,
       { inputs: test.map((p) => [p.x1, p.x2]), targets: targetRows(test, problem) },
       { output: gridFeatures(4, ['x1', 'x2']), cells: gridFeatures(2, ['x1', 'x2']) },

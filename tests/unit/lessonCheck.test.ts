@@ -1,12 +1,16 @@
-// The worked lesson's numerical check through the real .wasm (#11): only the selected parameter is
-// checked, on demand, at the weights of the derivation shown; the ε sweep only while its plot is open.
-// The reference is notes 004's classic 2-2-2 example: ∂E/∂w5 = 0.082167041, w5⁺ = 0.35891648.
-import { createApp, effectScope } from 'vue'
+// The numerical check through the real .wasm (#11): only the selected parameter is checked, on demand,
+// at the weights of the derivation shown; the ε sweep only while its plot is open. The worked lesson's
+// reference is notes 004's classic 2-2-2 example: ∂E/∂w5 = 0.082167041, w5⁺ = 0.35891648; the
+// playground's is worked out in its test.
+import { createApp, effectScope, nextTick, ref, shallowRef } from 'vue'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useLesson } from '../../web/src/composables/useLesson'
+import { useNetworkStore } from '../../web/src/composables/useLessonStore'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
+import type { NetworkSpec } from '../../web/src/engine/types'
 import lesson from '../../web/src/lessons/step-by-step-222/lesson'
+import { usePlaygroundProbe } from '../../web/src/lessons/playground/usePlaygroundProbe'
 import { SWEEP_EPSILONS } from '../../web/src/math/gradientCheck'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -62,5 +66,52 @@ describe('worked lesson gradient check', () => {
     // At ε = 1e-4 the central difference of a smooth loss is within O(ε²) of backprop.
     expect(sweep.find((p) => p.epsilon === 1e-4)!.error).toBeLessThan(1e-8)
     stop()
+  })
+})
+
+describe('playground gradient check', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('checks the selected parameter only, when selected and when paused, in the store', async () => {
+    const all = vi.spyOn(EngineNetwork.prototype, 'gradientCheck')
+    const one = vi.spyOn(EngineNetwork.prototype, 'checkParameter')
+    // ŷ = w x + b with x = 2, y = 1, w = 0.5, b = 0.25: ŷ = 1.25, E = ½(ŷ − y)² + (λ/2) w², so by hand
+    // ∂E/∂w = (ŷ − y) x + λ w = 0.25 · 2 + 0.1 · 0.5 = 0.55.
+    const spec = ref<NetworkSpec>({
+      layers: [1, 1],
+      activations: ['linear'],
+      loss: 'half_sse',
+      inputs: [[2]],
+      targets: [[1]],
+      learningRate: 0.1,
+      regularization: { name: 'l2', rate: 0.1 },
+    })
+    const params = shallowRef({ weights: [[[0.5]]], biases: [[0.25]] })
+    const running = ref(false)
+    const store = useNetworkStore(await load())
+    const scope = effectScope()
+    const probe = scope.run(() => usePlaygroundProbe(store, spec, params, ref(['x1']), running))!
+    expect(one).not.toHaveBeenCalled() // nothing selected: nothing checked
+    probe.select('W1[0][0]')
+    expect(store.selected.value).toBe('W1[0][0]') // the store's selected parameter
+    const check = (probe.probe.value as { check: { analytic: number; numeric: number } }).check
+    expect(check.analytic).toBeCloseTo(0.55, 12)
+    expect(check.numeric).toBeCloseTo(0.55, 8)
+    expect(one).toHaveBeenCalledTimes(1)
+    // while training the weights change every frame: no check until it pauses
+    running.value = true
+    await nextTick()
+    for (const w of [0.4, 0.3]) {
+      params.value = { weights: [[[w]]], biases: [[0.25]] }
+      await nextTick()
+    }
+    expect(one).toHaveBeenCalledTimes(1)
+    expect(probe.stale.value).toBe(true)
+    running.value = false
+    await nextTick()
+    expect(one).toHaveBeenCalledTimes(2)
+    expect(all).not.toHaveBeenCalled()
+    scope.stop()
+    store.clear()
   })
 })

@@ -1,6 +1,6 @@
 // "The maths one click away": one parameter's gradient at the current weights for one chosen point.
 // A small EngineNetwork holds just that point and the current parameters; its trace gives the forward
-// values and every δ, deriveGradient turns it into the chain rule, and gradientCheck (with the
+// values and every δ, deriveGradient turns it into the chain rule, and checkParameter (with the
 // regularisation penalty, as trained) gives the central-difference number beside backprop's.
 import { withNetwork } from '../../composables/useLessonStore'
 import type { EngineNetwork, Params } from '../../engine/network'
@@ -11,6 +11,7 @@ import {
   numericalGradientCaption,
   type DerivationStep,
 } from '../../math/derivation'
+import { relativeError } from '../../math/gradientCheck'
 import { parseKey } from '../../math/keys'
 import { partial, symbolFor, type SymbolMap } from '../../math/symbols'
 import { canonicalFeatures, feature, type FeatureId } from './features'
@@ -112,28 +113,24 @@ export function probeGradient(
         total: dataGrad + value,
       }
     }
-    let check: Probe['check'] = null
-    const g = withNetwork(module, one, (n) => n.gradientCheck())
-    if (g) {
-      if (g.ok) {
-        const [analytic, numeric] = [g.analytic[index], g.numeric[index]]
-        check = {
-          analytic,
-          numeric,
-          epsilon: g.epsilon,
-          relativeError: g.relativeError[index],
-          caption: numericalGradientCaption({
-            analytic,
-            numeric,
-            left: g.left[index],
-            right: g.right[index],
-            kink: g.kink[index],
-            loss: g.loss,
-            epsilon: g.epsilon,
-          }),
-        }
+    // Backprop's number (with the penalty, as trained) and the central difference of this parameter
+    // alone: two more forward passes, not two per parameter.
+    const epsilon = one.epsilon ?? 1e-6
+    const check = withNetwork(module, one, (n): Probe['check'] => {
+      const l = n.forward().ok && n.backward().ok ? n.trace().layers[(ref?.layer ?? 1) - 1] : null
+      const c = n.checkParameter(index, epsilon)
+      if (!l || !ref || !c.ok) return null
+      const analytic = ref.kind === 'W' ? l.dW[ref.j ?? 0][ref.i ?? 0] : l.db[ref.j ?? 0]
+      const numbers = { ...c, analytic, numeric: c.central, epsilon }
+      const caption = numericalGradientCaption(numbers)
+      return {
+        analytic,
+        numeric: c.central,
+        epsilon,
+        relativeError: relativeError(analytic, c.central),
+        caption,
       }
-    }
+    })
     return { heading: partial('E', symbolFor(key, symbols)), steps, trace, penalty, check }
   }
 }

@@ -1,7 +1,13 @@
 // Display formatting and lenient parsing of typed numbers (math/format.ts).
 
 import { describe, expect, it } from 'vitest'
-import { decimalsTyped, formatNumber, fullPrecision, parseNumber } from '../../web/src/math/format'
+import {
+  decimalsTyped,
+  formatNumber,
+  fullPrecision,
+  fullPrecisionTitle,
+  parseNumber,
+} from '../../web/src/math/format'
 
 describe('formatNumber', () => {
   it('keeps the requested significant digits and drops trailing zeros', () => {
@@ -45,6 +51,30 @@ describe('fullPrecision', () => {
   it('round-trips a double exactly', () => {
     expect(fullPrecision(0.39249999999999996)).toBe('0.39249999999999996')
     expect(Number(fullPrecision(0.1 + 0.2))).toBe(0.1 + 0.2)
+  })
+})
+
+describe('fullPrecisionTitle', () => {
+  it('says what it is and gives every digit, in the screen’s notation', () => {
+    expect(fullPrecisionTitle(-(0.1 + 0.2))).toBe('full precision: −0.30000000000000004')
+    expect(fullPrecisionTitle(1 / 3)).toBe('full precision: 0.3333333333333333')
+    expect(fullPrecisionTitle(-1.5e-7)).toBe('full precision: −1.5×10⁻⁷')
+    expect(fullPrecisionTitle(123456789012)).toBe('full precision: 1.23456789012×10¹¹')
+    expect(fullPrecisionTitle(0.5)).toBe('full precision: 0.5')
+    expect(fullPrecisionTitle(0)).toBe('full precision: 0')
+  })
+  it('reads back as the same double', () => {
+    for (const x of [
+      0.39249999999999996, -0.7413650695523157, 2.2250738585072014e-308, 1e21, 120,
+    ]) {
+      const text = fullPrecisionTitle(x)
+        .replace('full precision: ', '')
+        .replace('−', '-')
+        .replace(/×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)/, (_, e: string) =>
+          [...e].reduce((t, c) => t + (c === '⁻' ? '-' : String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))), 'e'),
+        )
+      expect(Number(text)).toBe(x)
+    }
   })
 })
 

@@ -16,8 +16,8 @@ fi
 command -v npm >/dev/null || die "npm is missing: install it alongside Node.js 20+."
 
 # System packages: the C++ toolchain, Emscripten (the WebAssembly build), GoogleTest, nlohmann-json (the
-# engine's JSON, header-only) and Chromium (browser tests).
-wanted=(g++ cmake clang-format emscripten libgtest-dev nlohmann-json3-dev chromium)
+# engine's JSON, header-only), {fmt} (its number output, header-only) and Chromium (browser tests).
+wanted=(g++ cmake clang-format emscripten libgtest-dev nlohmann-json3-dev libfmt-dev chromium)
 missing=()
 for pkg in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

@@ -2,6 +2,11 @@
 // build has none); see json.h.
 #include "json.h"
 
+// {fmt} without its compiled library: the wasm build links no system libraries but Emscripten's.
+#define FMT_HEADER_ONLY
+#include <fmt/compile.h>
+#include <fmt/format.h>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -104,9 +109,9 @@ std::string json_text(const Json& j) {
 }
 
 std::string json_number(double x) {
-  if (std::isfinite(x) && x == std::trunc(x) && std::fabs(x) < 1e15)
-    return std::to_string(static_cast<long long>(x));
-  return Json(x).dump();
+  std::string out;
+  json_append_number(out, x);
+  return out;
 }
 
 void json_append_number(std::string& out, double x) {
@@ -114,8 +119,8 @@ void json_append_number(std::string& out, double x) {
     out += "null";
     return;
   }
-  char buffer[64];
-  out.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x));
+  char buffer[32];  // the longest: "-2.2250738585072014e-308", 24 characters
+  out.append(buffer, fmt::format_to(buffer, FMT_COMPILE("{}"), x));
 }
 
 }  // namespace nn

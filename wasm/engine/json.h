@@ -1,8 +1,7 @@
 // JSON for specs, fixtures and traces: nlohmann::json (Debian's nlohmann-json3-dev, header-only),
-// in its ordered flavour so objects keep the order they were written in. Numbers print as the
-// shortest decimal that reads back as the same double (Grisu2). The engine never lets it throw:
-// values are tested with is_number()/is_string()/… before they are read, and parsing goes through
-// json_parse.
+// in its ordered flavour so objects keep the order they were written in. The engine never lets it
+// throw: values are tested with is_number()/is_string()/… before they are read, and parsing goes
+// through json_parse.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,12 +23,15 @@ const Json* json_find(const Json& j, std::string_view key);
 // JSON text of j, compact; strings that are not valid UTF-8 are repaired rather than refused.
 std::string json_text(const Json& j);
 
-// x as the shortest decimal that reads back as x, whole numbers without a fraction ("5000", "2.5").
+// x as json_append_number writes it ("5000", "2.5", "1e-05"), for messages.
 std::string json_number(double x);
 
-// Appends x to out exactly as json_text writes a double: the library's shortest round-trip form
-// (Grisu2; "0.1", "5000.0", "1e-05"), and null when x is NaN or infinite. For writers that stream
-// large arrays of numbers without building a Json value first (trace.cpp).
+// Appends x to out as the shortest decimal that reads back as exactly x (of those, the nearest to
+// x), written by {fmt} (Debian's libfmt-dev, header-only; its Dragonbox algorithm): "0.1", "5000",
+// "-0", "1e-05", "5e-324"; null when x is NaN or infinite. nlohmann's own dump (json_text) uses
+// Grisu2, which reads back exactly too but is not always shortest ("4.94065645841247e-324") and is
+// 2-3x slower in wasm. For writers that stream large arrays of numbers without building a Json
+// value first (trace.cpp).
 void json_append_number(std::string& out, double x);
 
 }  // namespace nn

@@ -157,6 +157,9 @@ async function exportAnswerKey(engine, text, args) {
   }
   const { register } = await import('tsx/esm/api')
   const unregister = register()
+  // The app's maths takes f and f′ from the loaded engine (engineModule.ts): hand it this one.
+  const { setLoadedEngine } = await import('../../web/src/engine/engineModule.ts')
+  setLoadedEngine(engine)
   const { buildAnswerKey, answerKeyMarkdown } = await import('../../web/src/math/answerKey.ts')
   await unregister()
   const key = buildAnswerKey(spec, trace, { title: args.title ?? 'Answer key', batchNote })

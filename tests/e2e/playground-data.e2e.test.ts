@@ -199,7 +199,18 @@ describe('playground data and training', () => {
     // One share bar, the app's, whose link keeps the values in use; the page says what it keeps.
     expect(await page.getByTestId('share').count()).toBe(1)
     expect(await page.locator('.share-bar').getAttribute('data-query')).toContain('bs=2000')
-    expect(await page.getByTestId('link-keeps').textContent()).toContain('not the trained weights')
+    const keeps = (await page.getByTestId('link-keeps').textContent()) ?? ''
+    expect(keeps).toContain('not the trained weights')
+    // the view settings the link keeps (tst, disc, click, cls, map, unit) are named too
+    for (const words of [
+      'show test points',
+      'discretize output',
+      'clicking the plane',
+      'class of added points',
+      'enlarged neuron’s hidden layer',
+      'enlarged neuron',
+    ])
+      expect(keeps).toContain(words)
     await screenshot(page, 'playground-from-link-1280')
     await page.setViewportSize({ width: 390, height: 800 })
     await screenshot(page, 'playground-from-link-390')

@@ -124,6 +124,12 @@ describe('playground with K classes', () => {
       d.forEach((v, j) => expect(Math.abs(v - expected[k][j])).toBeLessThanOrEqual(1)),
     )
     await screenshot(page, 'playground-4-classes-1280')
+    // The outputs are named as the classes are, 0 … 3 (not ŷ1 … ŷ4).
+    expect(await page.locator('.pg-node__out').allTextContents()).toEqual(['ŷ₀', 'ŷ₁', 'ŷ₂', 'ŷ₃'])
+    for (let k = 0; k < 4; k++)
+      expect(
+        await page.getByRole('button', { name: `class ${k} output: show its maths` }).count(),
+      ).toBe(1)
 
     // SPEC.json: four softmax outputs, cross-entropy, one-hot targets; the command line agrees.
     const [d] = await Promise.all([

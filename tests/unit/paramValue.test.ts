@@ -40,6 +40,6 @@ describe('paramValue', () => {
       'weight from neuron 2 of hidden layer 1 to the output',
     )
     expect(paramName('b2[0]', layers, [])).toBe('bias of the output')
-    expect(paramName('b1[2]', [2, 3], [])).toBe('bias of output 3')
+    expect(paramName('b1[2]', [2, 3], [])).toBe('bias of the class 2 output')
   })
 })

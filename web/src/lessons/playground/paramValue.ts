@@ -50,7 +50,7 @@ export function paramName(
       ? (inputNames[j] ?? `input ${j + 1}`)
       : l === L
         ? layers[L] > 1
-          ? `output ${j + 1}`
+          ? `the class ${j} output` // K outputs, one per class 0 … K − 1
           : 'the output'
         : `neuron ${j + 1} of hidden layer ${l}`
   return r.kind === 'W'

@@ -127,7 +127,7 @@ describe('training core', () => {
     expect(errors).toEqual([])
   })
 
-  it('the status and the loss chart read the same update count at every frame (Steps, then Train)', async () => {
+  it('the status and the loss chart read the same update count at every frame drawn (Steps, then Train)', async () => {
     opened = await openPage('#/step-by-step-222')
     const { page, errors } = opened
     const step = page.getByRole('button', { name: 'Step', exact: true })
@@ -149,7 +149,10 @@ describe('training core', () => {
       ).series[0].last?.x
     expect(await lastX()).toBe(3)
 
-    // Training at its default pace (one update every frame or two): sample both on 90 animation frames.
+    // Training at its default pace (one update every frame or two), with the chart on screen (one off
+    // screen is drawn when it comes into view): sample both on 90 animation frames. What is shown
+    // follows the engine every few frames, one snapshot for all, so they agree on every frame drawn.
+    await page.locator('.loss-chart').scrollIntoViewIfNeeded()
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     const seen = await page.evaluate(
       () =>

@@ -213,9 +213,9 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)
 
   function update(): void {
-    const n = network.updates.value
     const loss = network.update()
     if (loss === null) return
+    const n = network.updates.value - 1
     training.record(n, loss)
     // The curve's last point is the loss after this update, so it reads the status's count (#12).
     const after = network.net.forward()

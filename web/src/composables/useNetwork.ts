@@ -36,6 +36,12 @@ export interface NetworkState {
   refresh: (updatesDone: number) => void
   /** Remembers the current state for Undo (before training). */
   checkpoint: () => void
+  /**
+   * Sets what runs before every change the learner makes (Step, an edit, Undo, Reset): training that
+   * shows its updates every few frames (useTraining) shows them first, so the change starts from the
+   * engine's state.
+   */
+  beforeChange: (catchUp: () => void) => void
   net: EngineNetwork
 }
 /** The lesson's network, held by `store` (which keeps its Undo points). */
@@ -48,6 +54,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const trace = shallowRef<Trace | null>(null)
   const [stage, updates, message] = [ref<Stage>('ready'), ref(0), ref('')]
 
+  let catchUp = (): void => {}
   const current = (): NetworkSpec => ({ ...spec.value, ...params.value })
   /** Forward and backward at the current params; the stage decides what is shown. */
   function recompute(): void {
@@ -64,6 +71,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     stage.value = to
   }
   function update(): number | null {
+    catchUp()
     settle('backward')
     const before = trace.value?.loss ?? NaN
     remember()
@@ -96,6 +104,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     return r
   }
   function setParam(key: string, value: number, shared = false): Result {
+    catchUp()
     const r = parseKey(key)
     const p = structuredClone(params.value)
     if (r?.kind === 'W' && r.layer && r.i !== undefined)
@@ -107,6 +116,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     return configure(p)
   }
   function reset(): void {
+    catchUp()
     net.configure(initial)
     spec.value = initial
     store.forgetUndo()
@@ -115,6 +125,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     recompute()
   }
   function undo(): void {
+    catchUp()
     const last = store.undo()
     if (!last) return
     stage.value = last.stage === 'updated' ? 'backward' : last.stage
@@ -145,8 +156,15 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     reset,
     undo,
     setParam,
-    configure: (p) => configure(p),
+    configure: (p) => {
+      catchUp()
+      return configure(p)
+    },
     refresh,
-    checkpoint: remember,
+    checkpoint: () => {
+      catchUp()
+      remember()
+    },
+    beforeChange: (f) => void (catchUp = f),
   }
 }

@@ -1,9 +1,10 @@
 // Training in the background of a lesson: EngineNetwork.train at the learner's pace, at most a frame
 // budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve
 // into the lesson store's loss history. Also records single updates.
-import { computed, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { computed, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkStore } from './useLessonStore'
 import type { NetworkState } from './useNetwork'
+import { FRAMES_PER_REDRAW } from './trainingActivity'
 import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 /** The loss measured after `update` updates. */
@@ -43,6 +44,10 @@ export interface TrainingState {
   record: (update: number, loss: number) => void
 }
 
+/** Milliseconds between two snapshots while training: every few frames at 60 Hz (a little less, so
+ * timer jitter never makes it one frame more). */
+const SHOW_MS = (FRAMES_PER_REDRAW - 0.5) * (1000 / 60)
+
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Trains `network` (held by `store`) and keeps its loss curve in the store's history. */
@@ -59,32 +64,56 @@ export function useTraining(
   })
   /** Where the run diverged (the engine's count) and its cut-off, for the chart's mark; or null. */
   const divergence = shallowRef<{ update: number; cutoff: number } | null>(null)
+  // While training, the engine runs every frame but what is shown (status, diagram, loss chart,
+  // derivation) follows it every few frames, all from one snapshot (#11): re-rendering the lesson
+  // each frame kept frames over 17 ms, and the numbers drawn still agree on every frame.
+  /** Updates done and losses measured since the last snapshot. */
+  let unshown = 0
+  let points: LossPoint[] = []
+  /** The last chunk diverged: its loss after is past the cut-off, not drawn. */
+  let diverged = false
+  let shownAt = -Infinity
+  function show(): void {
+    shownAt = performance.now()
+    if (unshown === 0 && points.length === 0) return
+    const done = unshown
+    unshown = 0
+    network.refresh(done)
+    // The curve ends where the status stands (#12): the loss after the updates done, the status's
+    // own E (the next chunk's first loss replaces it). Not past a divergence: that loss is cut off.
+    const now = network.trace.value?.loss
+    const current =
+      !diverged && now !== undefined && Number.isFinite(now) && now <= cutoff
+        ? [{ update: network.updates.value, loss: now }]
+        : []
+    push([...points, ...current])
+    points = []
+  }
+  let cutoff = Infinity
   const loop = useTrainingLoop(
     (steps) => {
-      const base = network.updates.value
+      const base = network.updates.value + unshown
       const r = network.net.train(steps)
-      network.refresh(r.done)
-      // The curve ends where the status stands (#12): the loss after the updates done, the status's
-      // own E (the next chunk's first loss replaces it). Not past a divergence: that loss is cut off.
-      const now = network.trace.value?.loss
-      const current =
-        !r.diverged && now !== undefined && Number.isFinite(now) && now <= r.cutoff
-          ? [{ update: network.updates.value, loss: now }]
-          : []
+      unshown += r.done
+      ;({ diverged, cutoff } = r)
       // A chunk can end on the update whose loss the next chunk names as the divergence: drop it then.
-      if (r.divergedAt !== null) store.trimHistory(r.divergedAt)
-      push([
-        // The curve stops at the cut-off: nothing from the update where the run diverged on.
+      if (r.divergedAt !== null) {
+        store.trimHistory(r.divergedAt)
+        points = points.filter((p) => p.update < r.divergedAt!)
+      }
+      // The curve stops at the cut-off: nothing from the update where the run diverged on.
+      points.push(
         ...Array.from(r.losses, (loss, k) => ({ update: base + k, loss })).filter(
           (p) => Number.isFinite(p.loss) && (r.divergedAt === null || p.update < r.divergedAt),
         ),
-        ...current,
-      ])
+      )
+      if (!loop.running.value || r.diverged || performance.now() - shownAt >= SHOW_MS) show()
+      const after = unshown ? network.net.forward() : null
       const progress = {
         from: base,
         losses: r.losses,
-        updates: network.updates.value,
-        loss: network.trace.value?.loss ?? null,
+        updates: base + r.done,
+        loss: after ? (after.ok ? after.loss : null) : (network.trace.value?.loss ?? null),
       }
       if (r.divergedAt !== null) divergence.value = { update: r.divergedAt, cutoff: r.cutoff }
       return {
@@ -104,6 +133,9 @@ export function useTraining(
       pace: options.pace ?? 30,
     },
   )
+  // Paused (by the learner, at the planned length), or changed by the learner, what is shown catches up at once.
+  watch(loop.running, (on) => !on && show(), { flush: 'sync' })
+  network.beforeChange(show)
   /** Each press of Train or Resume remembers the weights for Undo. */
   function start(): void {
     if (loop.running.value) return

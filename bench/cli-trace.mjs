@@ -1,27 +1,33 @@
 // `npm run bench`, last table: the `backprop-lab trace` command as a whole process (Node start, engine
-// load, reading the spec, training, writing the trace JSON) on workload (b), the 2-8x6-1 network on
-// 500 points, with --steps 1 and --steps 800, beside plain JS doing the same 800 mini-batch steps in
-// process. Median of BENCH_CLI_ROUNDS (default 5) runs each, wall time and, on Linux, the CPU time the
-// process used (all its threads: the wasm compiler's too), which a loaded machine inflates far less.
-// Then where the time goes inside the engine: traceSpec in process, warm, with 0 and 800 steps (the
-// time the main thread ran, on Linux, so waiting for a core does not count).
+// load, reading the spec, training, writing the trace JSON, printing it) on workload (b), the 2-8x6-1
+// network on 500 points, with --steps 1 and --steps 800, beside plain JS doing the same 800
+// mini-batch steps in process. Median wall time of BENCH_CLI_ROUNDS (default 7) runs each, and, on
+// Linux, the median CPU time the process used (all its threads), which a loaded machine inflates far
+// less than wall time.
+// Then where --steps 800's time goes, phase by phase, in this process with the engine in the wasm
+// tier the CLI uses for this run (V8's baseline tier, Liftoff: see loadEngine in the CLI), each the
+// main thread's time on Linux (waiting for a core does not count), median of 15 after a warm-up; and
+// the share of the whole process's CPU time that the 800 training steps are.
+// Reported, never asserted.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
 
 import { Mlp } from './plain-js.mjs'
 import { workloads } from './workloads.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'wasm/cli/backprop-lab.mjs')
-const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5)
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 7)
 const spec = workloads().find((w) => w.id === 'epoch2861').spec
+const specText = JSON.stringify(spec)
 const specFile = join(mkdtempSync(join(tmpdir(), 'bench-cli-')), 'spec.json')
-writeFileSync(specFile, JSON.stringify(spec))
+writeFileSync(specFile, specText)
 
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /** CPU seconds of the finished child processes (Linux: cutime + cstime of /proc/self/stat), or null. */
 function childCpu() {
@@ -50,18 +56,17 @@ const threadMs = existsSync(schedstat)
   ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6
   : () => performance.now()
 
-/** Median milliseconds of engine.traceSpec(spec, steps) in process, after a warm-up; and its length. */
-function traceSpecMs(engine, steps) {
-  const text = JSON.stringify(spec)
-  for (let k = 0; k < 10; k++) engine.traceSpec(text, steps)
+/** Median thread milliseconds of fn() over 15 runs after 5 warm-up runs; and fn's last result. */
+function phaseMs(fn) {
+  let result
+  for (let k = 0; k < 5; k++) result = fn()
   const times = []
-  let length = 0
   for (let k = 0; k < 15; k++) {
     const t = threadMs()
-    length = engine.traceSpec(text, steps).length
+    result = fn()
     times.push(threadMs() - t)
   }
-  return { ms: median(times), length }
+  return { ms: median(times), result }
 }
 
 function run(args) {
@@ -104,20 +109,44 @@ console.log(
 )
 for (const [label, { wall, cpu }] of rowsOut)
   console.log(
-    `  ${label.padEnd(44)} ${wall.toFixed(3)} s` +
-      (cpu === null || label.startsWith('plain') ? '' : `   CPU ${cpu.toFixed(2)} s`),
+    `  ${label.padEnd(44)} ${wall.toFixed(3)} s wall` +
+      (cpu === null || label.startsWith('plain') ? '' : `   ${cpu.toFixed(2)} s CPU`),
   )
+
+// The phases, in the CLI's tier for this run (it must be chosen before the module is compiled).
+v8.setFlagsFromString('--liftoff-only')
 const { default: create } = await import(join(root, 'web/src/engine/generated/nn.mjs'))
 const engine = await create({
   wasmBinary: readFileSync(join(root, 'web/src/engine/generated/nn.wasm')),
 })
-const none = traceSpecMs(engine, 0)
-const trained = traceSpecMs(engine, 800)
+const net = new engine.Network()
+const prepare = phaseMs(() => {
+  net.configure(specText)
+  net.forward()
+  return net.backward()
+})
+net.delete()
+const none = phaseMs(() => engine.traceSpec(specText, 0))
+const trained = phaseMs(() => engine.traceSpec(specText, 800))
+const printed = phaseMs(() => JSON.stringify(JSON.parse(trained.result), null, 2).length)
+const training = trained.ms - none.ms
+const writing = none.ms - prepare.ms
+const [, steps1, steps800] = rowsOut
 console.log(
-  `  inside: traceSpec, warm, main thread's time (median of 15): read the spec, one forward + backward on all rows, ` +
-    `write ${(none.length / 1e6).toFixed(2)} MB of JSON ${none.ms.toFixed(1)} ms; ` +
-    `800 training steps ${(trained.ms - none.ms).toFixed(1)} ms more`,
+  `  where --steps 800 goes (in process, the CLI's wasm tier, main thread, median of 15): read the spec and ` +
+    `one forward + backward on all rows ${prepare.ms.toFixed(1)} ms; write ${(none.result.length / 1e6).toFixed(2)} ` +
+    `MB of trace JSON ${writing.toFixed(1)} ms; 800 training steps ${training.toFixed(1)} ms; the CLI's ` +
+    `JSON.parse + indented JSON.stringify ${printed.ms.toFixed(1)} ms`,
+)
+const cpu800 = steps800[1].cpu
+console.log(
+  `  training's share: ${((100 * training) / trained.ms).toFixed(0)} % of traceSpec` +
+    (cpu800 === null
+      ? ''
+      : `, ${((100 * training) / (1000 * cpu800)).toFixed(0)} % of the process's CPU`) +
+    `; training / writing JSON = ${(training / writing).toFixed(2)}`,
 )
 console.log(
-  'Aim: trace --steps 1 under 0.25 s; --steps 800 dominated by training, not by writing JSON.',
+  `Aim: trace --steps 1 under 0.25 s wall (here ${steps1[1].wall.toFixed(3)} s, CPU ${steps1[1].cpu?.toFixed(2) ?? '?'} s); ` +
+    `--steps 800 dominated by training, not by writing JSON (training / writing ${(training / writing).toFixed(2)}).`,
 )

@@ -3,54 +3,9 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
+import { charts } from './fakeChartJs'
 
-interface FakeChart {
-  config: {
-    data: { datasets: { label: string; data: { x: number; y: number | null }[] }[] }
-    options: { scales: Record<string, { type: string }> }
-  }
-  data: FakeChart['config']['data']
-  options: FakeChart['config']['options']
-  scales: Record<string, unknown>
-  updates: string[]
-  destroyed: boolean
-}
-const charts: FakeChart[] = []
-
-vi.mock('chart.js', () => {
-  class Chart {
-    static register(): void {}
-    config: FakeChart['config']
-    data: FakeChart['config']['data']
-    options: FakeChart['config']['options']
-    scales = {}
-    updates: string[] = []
-    destroyed = false
-    constructor(_canvas: unknown, config: FakeChart['config']) {
-      this.config = config
-      this.data = config.data
-      this.options = config.options
-      charts.push(this as unknown as FakeChart)
-    }
-    update(mode: string): void {
-      this.updates.push(mode)
-    }
-    destroy(): void {
-      this.destroyed = true
-    }
-  }
-  const part = {}
-  return {
-    Chart,
-    Legend: part,
-    LinearScale: part,
-    LineController: part,
-    LineElement: part,
-    LogarithmicScale: part,
-    PointElement: part,
-    Tooltip: part,
-  }
-})
+vi.mock('chart.js', () => import('./fakeChartJs'))
 
 const { default: LineChart } = await import('../../web/src/components/charts/LineChart.vue')
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)))

@@ -6,38 +6,9 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { charts } from './fakeChartJs'
 
-interface FakeChart {
-  data: { datasets: { label: string; borderColor: string }[] }
-}
-const charts: FakeChart[] = []
-
-vi.mock('chart.js', () => {
-  class Chart {
-    static register(): void {}
-    data: FakeChart['data']
-    options: unknown
-    scales = {}
-    constructor(_canvas: unknown, config: { data: FakeChart['data']; options: unknown }) {
-      this.data = config.data
-      this.options = config.options
-      charts.push(this as unknown as FakeChart)
-    }
-    update(): void {}
-    destroy(): void {}
-  }
-  const part = {}
-  return {
-    Chart,
-    Legend: part,
-    LinearScale: part,
-    LineController: part,
-    LineElement: part,
-    LogarithmicScale: part,
-    PointElement: part,
-    Tooltip: part,
-  }
-})
+vi.mock('chart.js', () => import('./fakeChartJs'))
 
 const { default: LineChart } = await import('../../web/src/components/charts/LineChart.vue')
 const { sweepCaption, sweepCurves } =

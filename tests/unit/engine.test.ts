@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import type { NetworkSpec } from '../../web/src/engine/types'
-import { classicSpec, referenceCases } from './fixtures'
+import { classicSpec, oneUnit, referenceCases } from './fixtures'
 import { loadEngineNode } from './loadEngineNode'
 
 const cases = referenceCases
@@ -161,16 +161,7 @@ for (const simd of [true, false]) {
 
     it('reports divergence instead of passing NaN on, and keeps the last finite weights', async () => {
       const engine = await load()
-      const spec: NetworkSpec = {
-        layers: [1, 1],
-        activations: ['linear'],
-        loss: 'half_sse',
-        weights: [[[1]]],
-        biases: [[0]],
-        inputs: [[100]],
-        targets: [[1]],
-        learningRate: 10,
-      }
+      const spec = oneUnit({ inputs: [[100]], targets: [[1]], learningRate: 10 })
       const net = make(engine, spec)
       const r = net.train(1000)
       expect(r.diverged).toBe(true)
@@ -184,17 +175,7 @@ for (const simd of [true, false]) {
     it('names a divergence by the updates done from the start of the run, whatever the chunks', async () => {
       // One weight, x = 1, target 0, ½-SSE, η = 3: w ← w(1 − 3) = −2w, so the loss after n updates
       // is ½·4ⁿ: 0.5, 2, 8, 32, 128, 512. The cut-off is 1000 × 0.5 = 500: passed after 5 updates.
-      const spec: NetworkSpec = {
-        layers: [1, 1],
-        activations: ['linear'],
-        loss: 'half_sse',
-        weights: [[[1]]],
-        biases: [[0]],
-        inputs: [[1]],
-        targets: [[0]],
-        learningRate: 3,
-        trainBiases: false,
-      }
+      const spec = oneUnit({ learningRate: 3, trainBiases: false })
       const net = make(await load(), spec)
       const chunks = [net.train(3), net.train(3)]
       expect(chunks.map((c) => c.done)).toEqual([3, 2])

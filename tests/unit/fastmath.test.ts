@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import { loadEngineNode } from './loadEngineNode'
+import { oneUnit } from './fixtures'
 
 const view = new DataView(new ArrayBuffer(8))
 /** A double's bits as an integer that orders like the doubles (−0 and +0 adjacent). */
@@ -33,16 +34,7 @@ function sweep(): Float64Array {
 }
 
 function unit(engine: NnModule, activation: 'tanh' | 'sigmoid'): EngineNetwork {
-  const made = EngineNetwork.create(engine, {
-    layers: [1, 1],
-    activations: [activation],
-    loss: 'half_sse',
-    weights: [[[1]]],
-    biases: [[0]],
-    inputs: [[0]],
-    targets: [[0]],
-    learningRate: 0.1,
-  })
+  const made = EngineNetwork.create(engine, oneUnit({ activations: [activation], inputs: [[0]] }))
   if (!made.ok) throw new Error(made.message)
   return made.network
 }

@@ -45,3 +45,19 @@ export function traceOf(c: StepCase, sampleLosses: number[] = []): Trace {
     layers: c.expected.layers,
   }
 }
+
+/**
+ * One linear unit ŷ = w·x + b with w = 1, b = 0 and ½-SSE on the one row x = 1, t = 0, η = 0.1: a
+ * network small enough to work out by hand in the test. `patch` replaces any field.
+ */
+export const oneUnit = (patch: Partial<NetworkSpec> = {}): NetworkSpec => ({
+  layers: [1, 1],
+  activations: ['linear'],
+  loss: 'half_sse',
+  weights: [[[1]]],
+  biases: [[0]],
+  inputs: [[1]],
+  targets: [[0]],
+  learningRate: 0.1,
+  ...patch,
+})

@@ -15,6 +15,7 @@ import {
   ulpOf,
 } from '../../web/src/math/gradientCheck'
 import { loadEngineNode } from './loadEngineNode'
+import { oneUnit } from './fixtures'
 
 async function open(spec: NetworkSpec): Promise<EngineNetwork> {
   const created = EngineNetwork.create(await loadEngineNode(), spec)
@@ -84,16 +85,9 @@ describe('gradient check verdicts (real wasm)', () => {
   it('a saturated unit (true gradient ≈ 6e-15) is "too small to check" with ε = 1e-6, not a disagreement', async () => {
     // One sigmoid unit at z = 32: ∂E/∂w = (σ − 0.5) σ (1 − σ) · 1 ≈ 0.5 · e⁻³² ≈ 6.3e-15, while
     // L(w ± ε) ≈ 0.125 are only known to ~1e-17: their difference over 2ε resolves ~1e-10 at best.
-    const net = await open({
-      layers: [1, 1],
-      activations: ['sigmoid'],
-      loss: 'half_sse',
-      weights: [[[32]]],
-      biases: [[0]],
-      inputs: [[1]],
-      targets: [[0.5]],
-      learningRate: 0.1,
-    })
+    const net = await open(
+      oneUnit({ activations: ['sigmoid'], weights: [[[32]]], targets: [[0.5]] }),
+    )
     const c = numbersAt(net, 0)
     expect(Math.abs(c.analytic)).toBeGreaterThan(1e-15)
     expect(Math.abs(c.analytic)).toBeLessThan(1e-14)

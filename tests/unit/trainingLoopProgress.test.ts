@@ -8,24 +8,15 @@ import { FASTEST, useTrainingLoop } from '../../web/src/composables/useTrainingL
 import { ProgressKey, progressReporter, type EmbedMessage } from '../../web/src/embed/protocol'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
-import type { NetworkSpec } from '../../web/src/engine/types'
 import { loadEngineNode } from './loadEngineNode'
+import { oneUnit } from './fixtures'
 
 /**
  * ŷ = w·x + b on the single row x = 1, t = 0, with w = 1, b = 0, ½-SSE, η = 0.1. Both gradients are
  * ŷ, so one update gives ŷ ← (w − ηŷ) + (b − ηŷ) = 0.8 ŷ: after n updates ŷ = 0.8ⁿ and
  * E = ½ · 0.64ⁿ. E < 0.001 ⇔ 0.64ⁿ < 0.002 ⇔ n > ln 0.002 / ln 0.64 ≈ 13.93: first at n = 14.
  */
-const spec: NetworkSpec = {
-  layers: [1, 1],
-  activations: ['linear'],
-  loss: 'half_sse',
-  weights: [[[1]]],
-  biases: [[0]],
-  inputs: [[1]],
-  targets: [[0]],
-  learningRate: 0.1,
-}
+const spec = oneUnit()
 const lossAfter = (n: number) => 0.5 * 0.64 ** n
 const CONVERGES_AT = 14
 

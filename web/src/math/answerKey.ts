@@ -120,31 +120,54 @@ const prevKey = (l: number, i: number): string => (l === 1 ? `x[${i}]` : `a${l -
 const biasKey = (c: KeyContext, l: number, j: number): string =>
   c.shared[l - 1] ? `b${l}` : `b${l}[${j}]`
 
-/** 1. Inputs and targets per sample, then every weight and each bias once (a shared bias once). */
-function givensSection(c: KeyContext): AnswerSection {
-  const { spec, L, samples, perSample, row } = c
-  const q0 = perSample[0]
-  const rows: AnswerRow[] = []
-  for (const s of samples) {
-    const q = perSample[s]
-    for (const i of range(spec.layers[0])) rows.push({ ...row(q, `x[${i}]`), key: `x[${i}]#${s}` })
-    for (const k of range(spec.layers[L])) rows.push({ ...row(q, `y[${k}]`), key: `y[${k}]#${s}` })
-  }
-  for (let l = 1; l <= L; l++) {
-    for (const j of range(spec.layers[l])) {
-      for (const i of range(spec.layers[l - 1])) rows.push(row(q0, `W${l}[${j}][${i}]`))
-      if (!c.noBiases && !c.shared[l - 1]) rows.push(row(q0, `b${l}[${j}]`))
+/** A parameter of the network: its key, the δ it collects and the input it multiplies (none for a bias). */
+interface Parameter {
+  key: string
+  /** Several for a shared bias: the sum over its uses. */
+  deltas: string[]
+  /** Weight layer l (1-based) and input i of a weight. */
+  input?: { l: number; i: number }
+}
+
+/** Every weight and each bias once (a shared bias once, after its layer's units), as the engine orders them. */
+function parametersOf(c: KeyContext): Parameter[] {
+  const out: Parameter[] = []
+  for (let l = 1; l <= c.L; l++) {
+    const units = range(c.spec.layers[l])
+    for (const j of units) {
+      const deltas = [`delta${l}[${j}]`]
+      for (const i of range(c.spec.layers[l - 1]))
+        out.push({ key: `W${l}[${j}][${i}]`, deltas, input: { l, i } })
+      if (!c.noBiases && !c.shared[l - 1]) out.push({ key: `b${l}[${j}]`, deltas })
     }
-    if (!c.noBiases && c.shared[l - 1]) rows.push(row(q0, `b${l}`))
+    if (!c.noBiases && c.shared[l - 1])
+      out.push({ key: `b${l}`, deltas: units.map((j) => `delta${l}[${j}]`) })
   }
+  return out
+}
+
+/** 1. Inputs and targets per sample, then every parameter. */
+function givensSection(c: KeyContext, params: Parameter[]): AnswerSection {
+  const { spec, L, samples, perSample, row } = c
+  const rows: AnswerRow[] = samples.flatMap((s) =>
+    [
+      ...range(spec.layers[0]).map((i) => `x[${i}]`),
+      ...range(spec.layers[L]).map((k) => `y[${k}]`),
+    ].map((key) => ({ ...row(perSample[s], key), key: `${key}#${s}` })),
+  )
+  rows.push(...params.map((p) => row(perSample[0], p.key)))
   const notes = [
     c.B > 1 ? 'Inputs and targets per sample, then the parameters.' : '',
     c.shared.some(Boolean) && !c.noBiases
       ? 'A shared bias is one parameter used by every unit of its layer, so it is listed once.'
       : '',
-  ].filter(Boolean)
-  return { title: 'Given', note: notes.join(' ') || undefined, rows }
+  ]
+  return { title: 'Given', note: joinNotes(notes), rows }
 }
+
+/** Plain-text notes without the empty ones, or undefined when none is left. */
+const joinNotes = (parts: string[]): string | undefined =>
+  parts.filter(Boolean).join(' ') || undefined
 
 /** 2. net = Σ w·in (+ b) and out = f(net), layer by layer, for one sample. */
 function forwardRows(c: KeyContext, q: Quantities): AnswerRow[] {
@@ -264,76 +287,19 @@ function backwardRows(c: KeyContext, q: Quantities, s: number): AnswerRow[] {
   return rows
 }
 
-/** 5. Gradients (batch means) and 6. the update, one row per parameter (a shared bias once). */
-function gradientAndUpdateSections(c: KeyContext): {
-  grads: AnswerSection
-  updates: AnswerSection
-  params: string[]
-} {
-  const { spec, L, B, sym, symbols, row } = c
+/** 5. Gradients (batch means): δ times the input the parameter multiplies (1 for a bias). */
+function gradientSection(c: KeyContext, params: Parameter[]): AnswerSection {
+  const { B, sym, symbols } = c
   const q0 = c.perSample[0]
-  const grads: AnswerRow[] = []
-  const updates: AnswerRow[] = []
-  const params: string[] = []
-  const eta = spec.learningRate
-  const trainBiases = spec.trainBiases ?? true
   const mean = (body: string): string => (B > 1 ? `\\frac{1}{${B}} \\sum_n ${body}` : body)
-  const update = (p: string, d: string, trained: boolean): AnswerRow =>
-    trained
-      ? row(
-          q0,
-          `${p[0]}new${p.slice(1)}`,
-          `${sym(p)} - \\eta\\, ${sym(d)}`,
-          `${n(v(q0, p))} - ${n(eta)}${dot}${n(v(q0, d))}`,
-        )
-      : row(q0, `${p[0]}new${p.slice(1)}`, sym(p), n(v(q0, p)))
-  for (let l = 1; l <= L; l++) {
-    const units = range(spec.layers[l])
-    for (const j of units) {
-      for (const i of range(spec.layers[l - 1])) {
-        const d = `dW${l}[${j}][${i}]`
-        const w = `W${l}[${j}][${i}]`
-        params.push(w)
-        const delta = `delta${l}[${j}]`
-        grads.push(
-          row(
-            q0,
-            d,
-            mean(`${sym(delta)}\\,${inputSymbol(l, i, symbols)}`),
-            B > 1 ? '' : `${n(v(q0, delta))}${dot}${n(v(q0, prevKey(l, i)))}`,
-          ),
-        )
-        updates.push(update(w, d, true))
-      }
-      if (c.noBiases || c.shared[l - 1]) continue
-      const b = `b${l}[${j}]`
-      params.push(b)
-      grads.push(
-        row(
-          q0,
-          `db${l}[${j}]`,
-          mean(sym(`delta${l}[${j}]`)),
-          B > 1 ? '' : n(v(q0, `delta${l}[${j}]`)),
-        ),
-      )
-      updates.push(update(b, `db${l}[${j}]`, trainBiases))
-    }
-    if (c.noBiases || !c.shared[l - 1]) continue
-    // The layer's one bias: the sum over its uses.
-    const deltas = units.map((j) => `delta${l}[${j}]`)
-    params.push(`b${l}`)
-    grads.push(
-      row(
-        q0,
-        `db${l}`,
-        mean(deltas.map(sym).join(' + ')),
-        B > 1 ? '' : deltas.map((d) => n(v(q0, d))).join(' + '),
-      ),
-    )
-    updates.push(update(`b${l}`, `db${l}`, trainBiases))
-  }
-  const optimizer = spec.optimizer?.name ?? 'sgd'
-  const gradNote = [
+  const rows = params.map(({ key, deltas, input }) => {
+    const x = input && prevKey(input.l, input.i)
+    const formula =
+      deltas.map(sym).join(' + ') + (input ? `\\,${inputSymbol(input.l, input.i, symbols)}` : '')
+    const numbers = deltas.map((d) => n(v(q0, d))).join(' + ') + (x ? `${dot}${n(v(q0, x))}` : '')
+    return c.row(q0, `d${key}`, mean(formula), B > 1 ? '' : numbers)
+  })
+  const note = [
     B > 1
       ? `Means over the ${B} samples of the batch, as the engine computes them.`
       : c.noBiases
@@ -343,21 +309,38 @@ function gradientAndUpdateSections(c: KeyContext): {
       ? 'A shared bias is one parameter: its gradient is the sum of the δ of every unit that uses it.'
       : '',
   ]
-  const updateNote = [
+  return { title: 'Gradients', note: joinNotes(note), rows }
+}
+
+/** 6. One plain gradient-descent step per parameter (frozen biases keep their values). */
+function updateSection(c: KeyContext, params: Parameter[]): AnswerSection {
+  const { spec, sym } = c
+  const q0 = c.perSample[0]
+  const eta = spec.learningRate
+  const trainBiases = spec.trainBiases ?? true
+  const rows = params.map(({ key: p, input }) => {
+    const next = `${p[0]}new${p.slice(1)}`
+    const d = `d${p}`
+    return input || trainBiases
+      ? c.row(
+          q0,
+          next,
+          `${sym(p)} - \\eta\\, ${sym(d)}`,
+          `${n(v(q0, p))} - ${n(eta)}${dot}${n(v(q0, d))}`,
+        )
+      : c.row(q0, next, sym(p), n(v(q0, p)))
+  })
+  const optimizer = spec.optimizer?.name ?? 'sgd'
+  const note = [
     optimizer !== 'sgd'
       ? `Shown as one plain gradient-descent step; the lesson trains with ${optimizer}.`
       : '',
     trainBiases || c.noBiases ? '' : 'Biases are not trained, so they keep their values.',
   ]
-  const join = (parts: string[]): string | undefined => parts.filter(Boolean).join(' ') || undefined
   return {
-    grads: { title: 'Gradients', note: join(gradNote), rows: grads },
-    updates: {
-      title: `Update with η = ${formatNumber(eta, 9, { style: 'plain' })}`,
-      note: join(updateNote),
-      rows: updates,
-    },
-    params,
+    title: `Update with η = ${formatNumber(eta, 9, { style: 'plain' })}`,
+    note: joinNotes(note),
+    rows,
   }
 }
 
@@ -372,13 +355,30 @@ export function buildAnswerKey(
   trace: Trace,
   options: AnswerKeyOptions = {},
 ): AnswerKey {
+  const c = keyContext(spec, trace, options)
+  const params = parametersOf(c)
+  const derivations = derivationsOf(c, params, options)
+  return {
+    title: options.title ?? 'Answer key',
+    summary: summaryOf(c, options, derivations),
+    sections: [
+      givensSection(c, params),
+      ...sampleSections(c),
+      gradientSection(c, params),
+      updateSection(c, params),
+    ],
+    derivations,
+  }
+}
+
+/** The network, its trace, the notation and the quantities of the samples given their own sections. */
+function keyContext(spec: NetworkSpec, trace: Trace, options: AnswerKeyOptions): KeyContext {
   const symbols = options.symbols ?? {}
   const sym = (key: string): string => symbolFor(key, symbols)
   const L = spec.layers.length - 1
   const B = trace.inputs.length
   const samples = range(Math.min(B, options.maxSamples ?? 4))
-  const perSample = samples.map((s) => buildQuantities(spec, trace, { sample: s }))
-  const c: KeyContext = {
+  return {
     spec,
     trace,
     symbols,
@@ -386,7 +386,7 @@ export function buildAnswerKey(
     L,
     B,
     samples,
-    perSample,
+    perSample: samples.map((s) => buildQuantities(spec, trace, { sample: s })),
     shared: sharedBiasLayers(spec.sharedBiases, L),
     noBiases: options.noBiases ?? false,
     row: (q, key, formula = '', numbers = '') => ({
@@ -398,28 +398,38 @@ export function buildAnswerKey(
     }),
     suffix: (s) => (B > 1 ? ` (sample ${s + 1} of ${B})` : ''),
   }
-  const sections: AnswerSection[] = [givensSection(c)]
-  for (const s of samples) {
-    sections.push({ title: `Forward pass${c.suffix(s)}`, rows: forwardRows(c, perSample[s]) })
-    sections.push({ title: `Error${c.suffix(s)}`, rows: errorRows(c, perSample[s]) })
-  }
-  if (B > 1) sections.push(batchErrorSection(c))
-  for (const s of samples) {
-    sections.push({
-      title: `Backward pass: δ = ∂E/∂net of every unit${c.suffix(s)}`,
+}
+
+/** 2.–4. Per sample the forward pass and its errors, the batch's error, then per sample every δ. */
+function sampleSections(c: KeyContext): AnswerSection[] {
+  const { samples, perSample, suffix } = c
+  return [
+    ...samples.flatMap((s) => [
+      { title: `Forward pass${suffix(s)}`, rows: forwardRows(c, perSample[s]) },
+      { title: `Error${suffix(s)}`, rows: errorRows(c, perSample[s]) },
+    ]),
+    ...(c.B > 1 ? [batchErrorSection(c)] : []),
+    ...samples.map((s) => ({
+      title: `Backward pass: δ = ∂E/∂net of every unit${suffix(s)}`,
       note:
         s === 0
           ? 'Output units first; a hidden unit collects the δ of every unit it feeds.'
           : undefined,
       rows: backwardRows(c, perSample[s], s),
-    })
-  }
-  const { grads, updates, params } = gradientAndUpdateSections(c)
-  sections.push(grads, updates)
+    })),
+  ]
+}
 
+/** Every parameter's chain-rule derivation (small networks only), and the matrix form when asked. */
+function derivationsOf(
+  c: KeyContext,
+  params: Parameter[],
+  options: AnswerKeyOptions,
+): AnswerDerivation[] {
+  const { spec, trace, symbols, sym, L } = c
   const derivations: AnswerDerivation[] =
     params.length <= (options.maxDerivations ?? 64)
-      ? params.map((key) => ({
+      ? params.map(({ key }) => ({
           key,
           heading: partial(sym('loss'), sym(key)),
           steps: deriveGradient(spec, trace, key, { symbols, sample: 0, digits: 9 }),
@@ -432,12 +442,7 @@ export function buildAnswerKey(
       steps: outputLayerMatrixForm(spec, trace, { symbols, digits: 9 }),
     })
   }
-  return {
-    title: options.title ?? 'Answer key',
-    summary: summaryOf(c, options, derivations),
-    sections,
-    derivations,
-  }
+  return derivations
 }
 
 function summaryOf(

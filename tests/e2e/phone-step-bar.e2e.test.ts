@@ -1,0 +1,56 @@
+// On a phone the worked examples' Forward/Backward/Update/Step/Train/Pause bar stays on screen while the
+// learner reads the derivation far below, so training can be paused without scrolling back up; and the
+// bar stays compact (a small share of the screen). Each worked example shares the bar (LessonWorkspace).
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { openPage, type OpenedPage } from './utils'
+
+const PHONE = { width: 390, height: 844 }
+
+describe('step bar on a phone', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  for (const lesson of ['step-by-step-222', 'relu-sigmoid-222', 'sigmoid-221']) {
+    it(`${lesson}: Pause stays reachable while the derivation is read`, async () => {
+      opened = await openPage(`#/${lesson}`, { viewport: PHONE })
+      const { page, errors } = opened
+      await page.getByRole('button', { name: 'Forward', exact: true }).click()
+      await page.getByRole('button', { name: 'Backward', exact: true }).click()
+      const derivation = page.locator('.derivation').first()
+      await expect.poll(() => derivation.count()).toBe(1)
+      await page.getByRole('button', { name: 'Train', exact: true }).click()
+      await derivation.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(844)
+
+      // Measured without Playwright's scroll-into-view: the bar itself must be inside the viewport.
+      const bar = await page.locator('[data-section="controls"]').evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        return { top: r.top, bottom: r.bottom, height: r.height }
+      })
+      expect(bar.top).toBeGreaterThanOrEqual(0)
+      expect(bar.bottom).toBeLessThanOrEqual(PHONE.height)
+      expect(bar.height).toBeLessThan(PHONE.height * 0.3)
+      const pause = page.getByRole('button', { name: 'Pause', exact: true })
+      const box = await pause.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)
+      expect(box.top).toBeGreaterThanOrEqual(0)
+      expect(box.bottom).toBeLessThanOrEqual(PHONE.height)
+      // What the learner sees (the viewport, not the full page: the bar's place is the point).
+      const dir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
+      mkdirSync(dir, { recursive: true })
+      await page.screenshot({ path: `${dir}phone-step-bar-${lesson}.png` })
+      const scrolled = await page.evaluate(() => window.scrollY)
+      await pause.click()
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Resume', exact: true }).count())
+        .toBe(1)
+      // Pausing did not need the page to scroll back up.
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
+      expect(errors).toEqual([])
+    })
+  }
+})

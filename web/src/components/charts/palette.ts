@@ -3,16 +3,24 @@
 // (small η blue).
 
 /**
+ * The tokens read on :root, which never change while the page runs: reading them again forced a style
+ * recalculation in every frame of a chart that picks its colours as it draws (#11).
+ */
+const rootTokens = new Map<string, string>()
+
+/**
  * The value of a CSS custom property on `el` (default :root), or `fallback` when it is unset or there is
  * no browser. The app's one reader of design tokens at run time.
  */
 export function cssVar(name: string, fallback: string, el?: Element | null): string {
   if (typeof document === 'undefined') return fallback
-  return (
-    getComputedStyle(el ?? document.documentElement)
-      .getPropertyValue(name)
-      .trim() || fallback
-  )
+  const known = el ? undefined : rootTokens.get(name)
+  if (known) return known
+  const value = getComputedStyle(el ?? document.documentElement)
+    .getPropertyValue(name)
+    .trim()
+  if (value && !el) rootTokens.set(name, value)
+  return value || fallback
 }
 
 /**

@@ -80,6 +80,10 @@ describe('hover titles of rounded numbers', () => {
     const items = await titled(page)
     expect(items.filter((i) => i.title.startsWith('full precision: ')).length).toBeGreaterThan(4)
     expect(faults(items)).toEqual([])
+    // the exact column is a displayed number too: typographic minus, never a hyphen
+    const exact = await page.locator('td.exact').allTextContents()
+    expect(exact.some((t) => t.includes('−'))).toBe(true)
+    expect(exact.filter((t) => t.includes('-'))).toEqual([])
     expect(errors).toEqual([])
   })
 })

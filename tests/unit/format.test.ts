@@ -6,6 +6,7 @@ import {
   formatNumber,
   fullPrecision,
   fullPrecisionTitle,
+  exactNumber,
   parseNumber,
 } from '../../web/src/math/format'
 
@@ -51,6 +52,14 @@ describe('fullPrecision', () => {
   it('round-trips a double exactly', () => {
     expect(fullPrecision(0.39249999999999996)).toBe('0.39249999999999996')
     expect(Number(fullPrecision(0.1 + 0.2))).toBe(0.1 + 0.2)
+  })
+})
+
+describe('exactNumber', () => {
+  it('writes every digit with a typographic minus, as displayed numbers are', () => {
+    expect(exactNumber(-0.25)).toBe('−0.25')
+    expect(exactNumber(-3)).toBe('−3')
+    expect(exactNumber(1e-7)).toBe('1×10⁻⁷')
   })
 })
 

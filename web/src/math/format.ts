@@ -65,13 +65,20 @@ export function fullPrecision(x: number): string {
 }
 
 /**
- * The hover title of a number shown rounded: `full precision: ` and every digit its double holds (the
- * shortest decimal that reads back as exactly `x`), written as the screen writes numbers (typographic
- * minus, ×10⁻⁵ below 1e-4 and from 1e6 on): −0.1 − 0.2 → 'full precision: −0.30000000000000004'.
+ * Every digit the double `x` holds (the shortest decimal that reads back as exactly `x`), written as the
+ * screen writes numbers: typographic minus, ×10⁻⁵ below 1e-4 and from 1e6 on. −0.25 → '−0.25'.
+ */
+export function exactNumber(x: number): string {
+  const digits = String(Math.abs(x)).split('e')[0].replace('.', '').replace(/^0+/, '').length
+  return formatNumber(x, Math.min(17, Math.max(1, digits)))
+}
+
+/**
+ * The hover title of a number shown rounded: `full precision: ` and {@link exactNumber}:
+ * −0.1 − 0.2 → 'full precision: −0.30000000000000004'.
  */
 export function fullPrecisionTitle(x: number): string {
-  const digits = String(Math.abs(x)).split('e')[0].replace('.', '').replace(/^0+/, '').length
-  return `full precision: ${formatNumber(x, Math.min(17, Math.max(1, digits)))}`
+  return `full precision: ${exactNumber(x)}`
 }
 
 /** Result of {@link parseNumber}. */

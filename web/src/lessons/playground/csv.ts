@@ -8,6 +8,7 @@
 import Papa from 'papaparse'
 import { DOMAIN, MAX_CLASSES, round3, type DataPoint } from './datasets'
 import { LIMITS } from '../../links/limits'
+import { exactNumber } from '../../math/format'
 
 export interface CsvResult {
   points: DataPoint[]
@@ -96,7 +97,7 @@ export function readLabels(
     }
   return {
     points: [...points],
-    labels: `Numbers from ${values[0]} to ${values[values.length - 1]} in ${from}: not class numbers 0…${MAX_CLASSES - 1}, so they are fitted as numbers (regression).`,
+    labels: `Numbers from ${exactNumber(values[0])} to ${exactNumber(values[values.length - 1])} in ${from}: not class numbers 0…${MAX_CLASSES - 1}, so they are fitted as numbers (regression).`,
   }
 }
 

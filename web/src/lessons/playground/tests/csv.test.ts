@@ -78,7 +78,7 @@ describe('parseCsv', () => {
       '3 classes from column 3: 0, 1, 2. No point is in class 1.',
     )
     expect(parseCsv('1,1,0.5\n2,2,-0.25\n').labels).toBe(
-      'Numbers from -0.25 to 0.5 in column 3: not class numbers 0…7, so they are fitted as numbers (regression).',
+      'Numbers from −0.25 to 0.5 in column 3: not class numbers 0…7, so they are fitted as numbers (regression).',
     )
     const hot = parseCsv('x1,x2,a,b,c\n1,1,0,0,1\n2,2,1,0,0\n3,3,0,1,0\n4,4,0,1,1\n5,5,1\n')
     expect(hot.points.map((p) => p.label)).toEqual([2, 0, 1])

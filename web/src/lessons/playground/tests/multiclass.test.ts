@@ -62,7 +62,7 @@ describe('K classes from a CSV', () => {
     )
     expect(problemOf('custom', ten.points)).toEqual({ kind: 'regression', classes: 1 })
     expect(parseCsv('1,1,0.5\n2,2,-0.25\n').labels).toBe(
-      'Numbers from -0.25 to 0.5 in column 3: not class numbers 0…7, so they are fitted as numbers (regression).',
+      'Numbers from −0.25 to 0.5 in column 3: not class numbers 0…7, so they are fitted as numbers (regression).',
     )
   })
 

@@ -62,18 +62,31 @@ describe('NetworkDiagram', () => {
     const wrapper = mount(NetworkDiagram, { props })
     const edges = wrapper.findAll('g.edge')
     expect(edges).toHaveLength(8)
-    expect(wrapper.findAll('g.edge--neg')).toHaveLength(2)
+    expect(wrapper.findAll('g.edge.edge--neg')).toHaveLength(2)
+    expect(wrapper.findAll('g.edge-stroke.edge--neg')).toHaveLength(2)
     expect(wrapper.find('[data-param="W1[0][1]"]').classes()).toContain('edge--neg')
     expect(wrapper.find('[data-param="W2[0][0]"]').classes()).toContain('edge--pos')
     expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-pressed')).toBe('true')
     expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain('w₅ = 0.4')
   })
 
+  it('draws every line before any label, so no line crosses a weight or its gradient', () => {
+    const wrapper = mount(NetworkDiagram, { props: { ...props, stage: 'backward' } })
+    const parts = [...wrapper.find('svg').element.children].map((g) =>
+      g.classList.contains('edge-stroke') ? 'line' : g.querySelector('text') ? 'label' : 'other',
+    )
+    expect(parts.filter((p) => p === 'line')).toHaveLength(8)
+    expect(parts.lastIndexOf('line')).toBeLessThan(parts.indexOf('label'))
+    // the drawn lines take no clicks and say nothing to a screen reader: their labels' groups do
+    expect(wrapper.findAll('g.edge-stroke[aria-hidden="true"]')).toHaveLength(8)
+    expect(wrapper.findAll('g.edge-stroke text')).toHaveLength(0)
+  })
+
   it('shows gradients only once the backward pass ran', async () => {
     const wrapper = mount(NetworkDiagram, { props })
-    expect(wrapper.findAll('g.edge--back')).toHaveLength(0)
+    expect(wrapper.findAll('g.edge.edge--back')).toHaveLength(0)
     await wrapper.setProps({ stage: 'backward' })
-    expect(wrapper.findAll('g.edge--back')).toHaveLength(8)
+    expect(wrapper.findAll('g.edge.edge--back')).toHaveLength(8)
     expect(wrapper.find('[data-param="W2[0][0]"]').text()).toContain('0.08217')
     // the label says the gradient as the line shows it: 0.0821670406 to 4 significant digits
     expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain(

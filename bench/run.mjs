@@ -1,6 +1,7 @@
 // `npm run bench`: throughput of every workload for plain JS (the float64 baseline), WebAssembly
-// with and without SIMD, and native C++, printed as ratios against plain JS measured in the same
-// run. The engine rows run the app's modules (web/src/engine/generated/nn*.wasm). Small workloads
+// with and without SIMD, and native C++ (build/native/native_bench: the same engine sources and
+// -O3 -flto as the wasm, 128-bit SSE2 for its SIMD), printed as ratios against plain JS measured
+// in the same run. The engine rows run the app's modules (web/src/engine/generated/nn*.wasm). Small workloads
 // also time the hand-written fixed-shape step (the limit, bench/limit_kernels.cpp); the wide one
 // also times float32 training (bench/train_f32.cpp) and a float32 GEMM of its widest layer, so the
 // float32 training rate is printed as a share of what the machine's GEMM kernel reaches. Those

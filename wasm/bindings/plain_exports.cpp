@@ -22,6 +22,9 @@ EMSCRIPTEN_KEEPALIVE int nn_train(uintptr_t h, int steps) { return of(h)->train(
 EMSCRIPTEN_KEEPALIVE double nn_step(uintptr_t h) { return of(h)->step(); }
 // network.status() as an integer.
 EMSCRIPTEN_KEEPALIVE int nn_status(uintptr_t h) { return code(of(h)->status()); }
+// network.divergedAt() and network.cutoff(), which the page reads after every nn_train.
+EMSCRIPTEN_KEEPALIVE double nn_diverged_at(uintptr_t h) { return of(h)->divergedAt(); }
+EMSCRIPTEN_KEEPALIVE double nn_cutoff(uintptr_t h) { return of(h)->cutoff(); }
 // Address of the losses buffer (valid until the next call that may allocate).
 EMSCRIPTEN_KEEPALIVE uintptr_t nn_losses(uintptr_t h) {
   return reinterpret_cast<uintptr_t>(of(h)->lossesData());

@@ -33,6 +33,11 @@ void activation_forward_fast(double* a, const double* z, int B, int n, Activatio
 // b, z, a (nout).
 void dense_activation_forward_one(double* z, double* a, const double* x, const double* W,
                                   const double* b, int nin, int nout, Activation f);
+// dense_activation_forward_one, or (nin and nout both 1 … 4) an instance of it with both widths
+// fixed at compile time, its loops unrolled: the same bits. Chosen once per network (StepPlan).
+using ForwardOne = void (*)(double* z, double* a, const double* x, const double* W, const double* b,
+                            int nin, int nout, Activation f);
+ForwardOne dense_activation_forward_one_for(int nin, int nout);
 
 // a, z: (B, n) in float: every activation, tanh/sigmoid/softmax through fastmath's f32x4 functions.
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f);

@@ -1,12 +1,17 @@
-// planned_step: network_step over a StepPlan (see fast_step.h). Layers of one sample run the
-// reference loops inline (a 2×2 layer is a handful of operations, cheaper than any set-up); wider
-// batches run the SIMD kernels of dense_simd.cpp. Both keep the reference's order: same bits.
+// planned_step: network_step over a StepPlan (see fast_step.h). A step of one sample runs its own
+// function: per layer a kernel with the widths fixed at compile time (layers of up to 4 × 4
+// units) or the reference loops, scalar and inline (a 2×2 layer is a handful of operations,
+// cheaper than any set-up). Wider batches run the SIMD kernels of dense_simd.cpp. All keep the
+// reference's order: same bits.
 #include "fast_step.h"
 
+#include <array>
 #include <cmath>
+#include <utility>
 
 #include "dense_simd.h"
 #include "network.h"
+#include "simd.h"
 
 namespace nn {
 
@@ -17,21 +22,126 @@ inline bool finite(double x) { return x - x == 0.0; }
 
 // dense_backward's loops for one sample (B = 1, so the batch mean is the value times 1/1).
 // Returns whether every dW and db is finite (the check network_backward makes afterwards).
-inline bool backward_one(double* din, double* dW, double* db, const double* dz, const double* x,
-                         const double* W, int nin, int nout) {
+[[gnu::always_inline]] inline bool backward_one(double* din, double* dW, double* db,
+                                                const double* dz, const double* x, const double* W,
+                                                int nin, int nout) {
   const double inv_b = 1.0 / 1;
   bool ok = true;
+  NN_SCALAR_LOOP
   for (int j = 0; j < nout; ++j) {
     ok &= finite(db[j] = (0.0 + dz[j]) * inv_b);
+    NN_SCALAR_LOOP
     for (int i = 0; i < nin; ++i) ok &= finite(dW[j * nin + i] = (0.0 + dz[j] * x[i]) * inv_b);
   }
   if (!din) return ok;
+  NN_SCALAR_LOOP
   for (int i = 0; i < nin; ++i) {
     double acc = 0;
     for (int j = 0; j < nout; ++j) acc += dz[j] * W[j * nin + i];
     din[i] = acc;
   }
   return ok;
+}
+
+template <int NIN, int NOUT>
+bool backward_one_fixed(double* din, double* dW, double* db, const double* dz, const double* x,
+                        const double* W, int, int) {
+  return backward_one(din, dW, db, dz, x, W, NIN, NOUT);
+}
+
+bool backward_one_any(double* din, double* dW, double* db, const double* dz, const double* x,
+                      const double* W, int nin, int nout) {
+  return backward_one(din, dW, db, dz, x, W, nin, nout);
+}
+
+template <int... I>
+constexpr std::array<BackwardOne, sizeof...(I)> backward_one_table(
+    std::integer_sequence<int, I...>) {
+  return {&backward_one_fixed<I / 4 + 1, I % 4 + 1>...};
+}
+
+constexpr auto kBackwardOneFixed = backward_one_table(std::make_integer_sequence<int, 16>{});
+
+BackwardOne backward_one_for(int nin, int nout) {
+  if (nin >= 1 && nin <= 4 && nout >= 1 && nout <= 4)
+    return kBackwardOneFixed[(nin - 1) * 4 + nout - 1];
+  return backward_one_any;
+}
+
+// The SGD update fused with the copy to params_before and the finiteness check (network_update);
+// `ok`: every gradient was finite. Undoes a step that made a parameter non-finite.
+template <bool kScalar>
+[[gnu::always_inline]] inline Status update(Network& net, bool ok) {
+  if (!ok) return Status::NotFinite;
+  const int n = static_cast<int>(net.params.size());
+  double* params = net.params.data();
+  const double* grads = net.grads.data();
+  double* before = net.params_before.data();
+  const double lr = net.spec.optimizer.learning_rate;
+  auto one = [&](int k) {
+    const double w = params[k];
+    before[k] = w;
+    const double next = w - lr * grads[k];
+    params[k] = next;
+    ok &= finite(next);
+  };
+  if constexpr (kScalar) {
+    NN_SCALAR_LOOP
+    for (int k = 0; k < n; ++k) one(k);
+  } else {
+    for (int k = 0; k < n; ++k) one(k);
+  }
+  if (ok) {
+    net.t += 1;
+    return Status::Ok;
+  }
+  for (int k = 0; k < n; ++k) params[k] = before[k];  // keep the last good state
+  return Status::NotFinite;
+}
+
+// planned_step for a batch of one sample (row `start`).
+Status step_one(Network& net, double* loss, int start) {
+  const NetworkSpec& s = net.spec;
+  const LayerPlan* layers = net.plan.layers.data();
+  const int L = static_cast<int>(net.plan.layers.size());
+  const double* params = net.params.data();
+  double* grads = net.grads.data();
+  double* acts = net.acts.data();
+  double* dacts = net.dacts.data();
+  const int K = layers[L - 1].nout;
+  const double* x0 = s.inputs.data() + start * layers[0].nin;
+  const double* y = s.targets.data() + start * K;
+
+  const double* in = x0;
+  for (int l = 0; l < L; ++l) {
+    const LayerPlan& p = layers[l];
+    p.forward_one(acts + p.z, acts + p.a, in, params + p.W, params + p.b, p.nin, p.nout, p.f);
+    in = acts + p.a;
+  }
+  const LayerPlan& out = layers[L - 1];
+  net.batch_start = start;
+  net.batch_rows = 1;
+  net.penalty = 0;
+  double total = 0;  // loss_forward's sum and mean for one sample, the sample's loss inlined
+  total += net.sample_loss[0] = sample_loss_of(acts + out.a, acts + out.z, y, K, s.loss);
+  *loss = net.loss = total / 1 + net.penalty;
+  if (!finite(*loss)) return Status::NotFinite;
+
+  loss_backward(dacts + out.dz, acts + out.a, acts + out.z, y, 1, K, s.loss, out.f);
+  bool ok = true;  // every gradient finite (network_backward's check), fused into the writes
+  for (int l = L - 1; l >= 0; --l) {
+    const LayerPlan& p = layers[l];
+    const double* x = l > 0 ? acts + layers[l - 1].a : x0;
+    double* din = l > 0 ? dacts + layers[l - 1].da : nullptr;
+    ok &=
+        p.backward_one(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, p.nin, p.nout);
+    if (l > 0)
+      activation_backward(dacts + layers[l - 1].dz, din, acts + layers[l - 1].z,
+                          acts + layers[l - 1].a, 1, p.nin, layers[l - 1].f);
+  }
+  // Few parameters (a network of one-sample steps is a small one): a scalar loop is faster than
+  // the vector one's run-time checks and tail.
+  return net.params.size() < 64 ? update<true>(net, ok) : update<false>(net, ok);
 }
 
 }  // namespace
@@ -50,7 +160,9 @@ StepPlan make_step_plan(const Network& net) {
   const Layout& lay = net.layout;
   for (int l = 0; l < weight_layers(s); ++l)
     plan.layers.push_back({s.sizes[l], s.sizes[l + 1], lay.W[l], lay.b[l], lay.z[l], lay.a[l],
-                           lay.dz[l], lay.da[l], s.activations[l]});
+                           lay.dz[l], lay.da[l], s.activations[l],
+                           dense_activation_forward_one_for(s.sizes[l], s.sizes[l + 1]),
+                           backward_one_for(s.sizes[l], s.sizes[l + 1])});
   plan.enabled = !plan.layers.empty() && lay.capacity > 0;
   return plan;
 }
@@ -62,6 +174,7 @@ Status planned_step(Network& net, double* loss) {
   const int start = net.cursor;
   const int B = start + bs <= rows ? bs : rows - start;
   net.cursor = start + B >= rows ? 0 : start + B;
+  if (B == 1) return step_one(net, loss, start);
 
   const LayerPlan* layers = net.plan.layers.data();
   const int L = static_cast<int>(net.plan.layers.size());
@@ -78,13 +191,8 @@ Status planned_step(Network& net, double* loss) {
   for (int l = 0; l < L; ++l) {
     const LayerPlan& p = layers[l];
     double* z = acts + p.z;
-    if (B == 1) {
-      dense_activation_forward_one(z, acts + p.a, in, params + p.W, params + p.b, p.nin, p.nout,
-                                   p.f);
-    } else {
-      dense_forward_fast(z, in, params + p.W, params + p.b, B, p.nin, p.nout);
-      activation_forward_fast(acts + p.a, z, B, p.nout, p.f);
-    }
+    dense_forward_fast(z, in, params + p.W, params + p.b, B, p.nin, p.nout);
+    activation_forward_fast(acts + p.a, z, B, p.nout, p.f);
     in = acts + p.a;
   }
   const LayerPlan& out = layers[L - 1];
@@ -98,42 +206,20 @@ Status planned_step(Network& net, double* loss) {
 
   // Backward (network_backward).
   loss_backward(dacts + out.dz, acts + out.a, acts + out.z, y, B, K, s.loss, out.f);
-  const int n = static_cast<int>(net.params.size());
-  bool ok = true;  // every gradient finite (network_backward's check), fused into B = 1's writes
   for (int l = L - 1; l >= 0; --l) {
     const LayerPlan& p = layers[l];
     const double* x = l > 0 ? acts + layers[l - 1].a : x0;
     double* din = l > 0 ? dacts + layers[l - 1].da : nullptr;
-    if (B == 1)
-      ok &=
-          backward_one(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, p.nin, p.nout);
-    else
-      dense_backward_fast(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, B, p.nin,
-                          p.nout);
+    dense_backward_fast(din, grads + p.W, grads + p.b, dacts + p.dz, x, params + p.W, B, p.nin,
+                        p.nout);
     if (l > 0)
       activation_backward(dacts + layers[l - 1].dz, din, acts + layers[l - 1].z,
                           acts + layers[l - 1].a, B, p.nin, layers[l - 1].f);
   }
-  if (B > 1)
-    for (int k = 0; k < n; ++k) ok &= finite(grads[k]);
-  if (!ok) return Status::NotFinite;
-
-  // SGD update fused with the copy to params_before and the finiteness check (network_update).
-  double* before = net.params_before.data();
-  const double lr = s.optimizer.learning_rate;
-  for (int k = 0; k < n; ++k) {
-    const double w = params[k];
-    before[k] = w;
-    const double next = w - lr * grads[k];
-    params[k] = next;
-    ok &= finite(next);
-  }
-  if (ok) {
-    net.t += 1;
-    return Status::Ok;
-  }
-  for (int k = 0; k < n; ++k) params[k] = before[k];  // keep the last good state
-  return Status::NotFinite;
+  const int n = static_cast<int>(net.params.size());
+  bool ok = true;
+  for (int k = 0; k < n; ++k) ok &= finite(grads[k]);
+  return update<false>(net, ok);
 }
 
 }  // namespace nn

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "activations.h"
+#include "dense_simd.h"
 #include "status.h"
 
 namespace nn {
@@ -15,11 +16,19 @@ namespace nn {
 struct Network;
 struct NetworkSpec;
 
-// One weight layer: its widths, its blocks' offsets (into params/grads, acts/dacts) and its form.
+// A single-sample layer's backward (dense_backward for B = 1): din (nin) or null, dW, db from δ
+// (nout), x (nin) and W; returns whether every dW and db is finite.
+using BackwardOne = bool (*)(double* din, double* dW, double* db, const double* dz, const double* x,
+                             const double* W, int nin, int nout);
+
+// One weight layer: its widths, its blocks' offsets (into params/grads, acts/dacts), its form,
+// and its single-sample kernels (fixed-width instances for layers of 1 … 4 by 1 … 4 units).
 struct LayerPlan {
   int nin = 0, nout = 0;
   int W = 0, b = 0, z = 0, a = 0, dz = 0, da = 0;
   Activation f = Activation::Linear;
+  ForwardOne forward_one = nullptr;
+  BackwardOne backward_one = nullptr;
 };
 
 struct StepPlan {

@@ -1,6 +1,7 @@
 // Loss functions per sample and their gradient at the output layer's net input z.
 // The batch loss is the mean of the per-sample losses; δ = ∂Lᵢ/∂z is per sample (not divided by B).
 #pragma once
+#include <cmath>
 #include <string_view>
 
 #include "activations.h"
@@ -12,6 +13,39 @@ namespace nn {
 // cross_entropy = −Σₖ yₖ ln softmax(z)ₖ, from the logits (softmax outputs only)
 enum class Loss { HalfSse, Mse, Bce, CrossEntropy };
 inline constexpr int kLossCount = 4;
+
+// One sample's loss, the term loss_forward averages (in the header so that the single-sample
+// step inlines it). a, z, y: (K).
+inline double sample_loss_of(const double* a, const double* z, const double* y, int K, Loss loss) {
+  double s = 0;
+  switch (loss) {
+    case Loss::HalfSse:
+      for (int k = 0; k < K; ++k) s += (y[k] - a[k]) * (y[k] - a[k]);
+      return 0.5 * s;
+    case Loss::Mse:
+      for (int k = 0; k < K; ++k) s += (y[k] - a[k]) * (y[k] - a[k]);
+      return s / K;
+    case Loss::Bce:  // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = y·softplus(−z) + (1 − y)·softplus(z)
+      for (int k = 0; k < K; ++k) {
+        // softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^(−|x|)) without overflow; softplus(z)
+        // and softplus(−z) share the logarithm, so it is computed once per output.
+        const double m = std::log1p(std::exp(-std::fabs(z[k])));
+        const double sp_pos = z[k] > 0 ? z[k] + m : m, sp_neg = -z[k] > 0 ? -z[k] + m : m;
+        s += y[k] * sp_neg + (1.0 - y[k]) * sp_pos;
+      }
+      return s;
+    case Loss::CrossEntropy: {  // −Σ y (z − m − ln Σ e^(z − m))
+      double m = z[0];
+      for (int k = 1; k < K; ++k) m = z[k] > m ? z[k] : m;
+      double sum = 0;
+      for (int k = 0; k < K; ++k) sum += std::exp(z[k] - m);
+      const double lse = m + std::log(sum);
+      for (int k = 0; k < K; ++k) s -= y[k] * (z[k] - lse);
+      return s;
+    }
+  }
+  return s;
+}
 
 // a, z, y: (B, K); sample_loss: (B). Returns the mean over the batch.
 double loss_forward(double* sample_loss, const double* a, const double* z, const double* y, int B,

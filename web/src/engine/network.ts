@@ -171,13 +171,13 @@ export class EngineNetwork {
     const done = m._nn_train(h, steps)
     const diverged = m._nn_status(h) !== m.Status.ok.value
     const losses = new Float64Array(m.HEAPU8.buffer, m._nn_losses(h), m._nn_losses_count(h))
-    const at = this.net.divergedAt()
+    const at = m._nn_diverged_at(h)
     return {
       done,
       losses: losses.slice(0, done),
       diverged,
       divergedAt: at >= 0 ? at : null,
-      cutoff: this.net.cutoff(),
+      cutoff: m._nn_cutoff(h),
       message: diverged ? this.net.error() : '',
     }
   }

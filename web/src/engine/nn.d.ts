@@ -126,6 +126,9 @@ export interface NnPlainExports {
   _nn_step(h: number): number
   /** status() as an integer. */
   _nn_status(h: number): number
+  /** divergedAt() and cutoff(). */
+  _nn_diverged_at(h: number): number
+  _nn_cutoff(h: number): number
   /** Address of the losses buffer (`_nn_losses_count` doubles). */
   _nn_losses(h: number): number
   _nn_losses_count(h: number): number

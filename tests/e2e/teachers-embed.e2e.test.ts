@@ -141,6 +141,10 @@ describe('embed options', () => {
     await inner.evaluate(() => (location.hash = '#/step-by-step-222/answer-key'))
     await expect.poll(() => inner.evaluate(() => location.hash)).toBe('#/step-by-step-222')
     expect(await frame.getByRole('heading', { name: /Answer key/ }).count()).toBe(0)
+    // ... and says why, in place, instead of quietly showing the lesson.
+    const why = frame.getByTestId('answer-key-hidden')
+    await expect.poll(() => why.isVisible()).toBe(true)
+    expect(await why.textContent()).toContain('The answer key is hidden in this embed')
     await screenshot(page, 'teachers-embed-options')
     expect(errors).toEqual([])
     await close()

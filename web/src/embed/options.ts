@@ -2,7 +2,7 @@
 // the `#` (`index.html?embed=1&answers=0&sections=diagram,derivation#/step-by-step-222`), kept apart from
 // the lesson's values after the `#`; on the <backprop-lesson> element they are attributes of the same
 // names (`answers="0"`). README, "Embed options", has the table.
-import { inject, type InjectionKey } from 'vue'
+import { inject, ref, type InjectionKey, type Ref } from 'vue'
 import type { Router } from 'vue-router'
 
 /** The parts of a worked-example lesson that `sections` can keep, in page order. */
@@ -98,12 +98,28 @@ export function injectEmbedOptions(): EmbedOptions {
   return inject(EmbedOptionsKey, DEFAULT_OPTIONS)
 }
 
-/** With `answers=0`, the answer-key route goes back to its lesson instead. */
+const refusals = new WeakMap<Router, Ref<boolean>>()
+/**
+ * True on the lesson page that an answer-key address was sent back to (`guardAnswerKey`), until the
+ * next navigation: the page says why instead of quietly showing the lesson (EmbedNotice.vue).
+ */
+export function answerKeyRefused(router: Router): Ref<boolean> {
+  let r = refusals.get(router)
+  if (!r) refusals.set(router, (r = ref(false)))
+  return r
+}
+
+/** With `answers=0`, the answer-key route goes back to its lesson instead (and says so, answerKeyRefused). */
 export function guardAnswerKey(router: Router, options: () => EmbedOptions): void {
+  const refused = answerKeyRefused(router)
+  let redirecting = false
   router.beforeEach((to) => {
     if (to.name === 'answer-key' && !options().answers) {
+      redirecting = true
       return { path: `/${String(to.params.id)}`, query: to.query, replace: true }
     }
+    refused.value = redirecting
+    redirecting = false
     return true
   })
 }

@@ -22,6 +22,19 @@ describe('home page', () => {
     expect(errors).toEqual([])
   })
 
+  it('says it is loading before the app mounts, and not after (npm start’s first load takes seconds)', async () => {
+    opened = await openPage()
+    const { page, errors } = opened
+    // the page as the server sends it, before any script runs
+    const html = await page.evaluate(async () => (await fetch(location.pathname)).text())
+    expect(html).toMatch(
+      /<div id="app"><p class="app-loading" role="status">Loading Backprop Lab…<\/p><\/div>/,
+    )
+    await page.getByRole('heading', { name: 'Lessons' }).waitFor()
+    expect(await page.locator('.app-loading').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   it('fits a 375 px phone screen without sideways scrolling', async () => {
     opened = await openPage('', { viewport: { width: 375, height: 740 } })
     const { page, errors } = opened

@@ -104,11 +104,11 @@ describe('network store', () => {
 
   it('replaces the points from a re-recorded update on, trims them, and thins a long history', async () => {
     const store = useNetworkStore(await load(), { maxPoints: 4 })
-    store.recordAll([0, 1, 2].map((u) => ({ update: u, losses: [10 - u] })))
+    for (const u of [0, 1, 2]) store.record(u, [10 - u])
     // after Undo to update 1 the run goes on from there: its new losses replace the old ones
     store.record(1, [5])
     expect(store.history.value).toEqual([{ x: [0, 1], y: [10, 5] }])
-    store.recordAll([2, 3, 4].map((u) => ({ update: u, losses: [5 - u] })))
+    for (const u of [2, 3, 4]) store.record(u, [5 - u])
     // 5 points > 4: every second one is kept, and the last: updates 0, 2, 4
     expect(store.history.value).toEqual([{ x: [0, 2, 4], y: [10, 3, 1] }])
     store.trimHistory(2)
@@ -138,6 +138,7 @@ describe('network store', () => {
     store.publishHistory()
     expect(seen).toBe(1)
     expect(store.history.value.map((c) => c.x.at(-1))).toEqual([4, 4])
+    expect(store.curve(2)).toEqual({ x: [], y: [] }) // a curve not recorded yet: empty
     stop()
     store.clear()
   })

@@ -70,10 +70,10 @@ export interface NetworkStore {
    * the change from `history`'s watchers until the next publish (a chart redrawn less often).
    */
   record: (update: number, losses: readonly (number | null)[], publish?: boolean) => void
-  /** Adds a chunk of points (increasing updates) at once, as `record` does for each. */
-  recordAll: (points: readonly { update: number; losses: readonly (number | null)[] }[]) => void
   /** Adds `losses[i]` at x = `from` + i to curve `curve` alone (its points from `from` on are replaced). */
   extend: (curve: number, from: number, losses: ArrayLike<number | null>) => void
+  /** Curve k of the history (an empty one before its first point), for a chart's series. */
+  curve: (k: number) => LossCurve
   /** Forgets the points at `update` and later (Undo, a divergence's cut-off). */
   trimHistory: (update: number) => void
   /** Empties the loss history (a reset that keeps the networks). */
@@ -132,10 +132,6 @@ export function useNetworkStore(
     const keep = (_: unknown, i: number) => i % 2 === 0 || i === c.x.length - 1
     curves[k] = { x: c.x.filter(keep), y: c.y.filter(keep) }
   }
-  function recordAll(points: readonly { update: number; losses: readonly (number | null)[] }[]) {
-    for (const p of points) p.losses.forEach((l, k) => put(k, p.update, l))
-    publishHistory()
-  }
   const setUndo = (points: UndoPoint[]) => {
     undoPoints = points
     canUndo.value = points.length > 0
@@ -179,11 +175,11 @@ export function useNetworkStore(
       losses.forEach((l, k) => put(k, update, l))
       if (publish) publishHistory()
     },
-    recordAll,
     extend(curve, from, losses) {
       for (let i = 0; i < losses.length; i++) put(curve, from + i, losses[i])
       publishHistory()
     },
+    curve: (k) => history.value[k] ?? { x: [], y: [] },
     trimHistory(update) {
       curves = curves.map((c) => {
         const n = c.x.findIndex((x) => x >= update)

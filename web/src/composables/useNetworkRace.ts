@@ -14,7 +14,7 @@ import {
   type TrainingLoop,
   type TrainingLoopOptions,
 } from './useTrainingLoop'
-import { useNetworkStore, type LossHistory, type NetworkStore } from './useLessonStore'
+import { useNetworkStore, type NetworkStore } from './useLessonStore'
 
 export interface RaceVariant {
   name: string
@@ -33,8 +33,8 @@ export interface RaceRules<L extends { stopped: string }> {
 
 export interface Race<L> {
   lanes: ShallowRef<readonly L[]>
-  /** The store's loss history: curve k is variant k's loss before each update (x: that update, from 1). */
-  history: ShallowRef<LossHistory>
+  /** Curve k of the store's loss history: variant k's loss before each update (x: that update, from 1). */
+  curve: NetworkStore['curve']
   error: ShallowRef<string>
   loop: TrainingLoop
   restart: () => void
@@ -89,7 +89,7 @@ export function useRace<L extends { stopped: string }>(
     if (!pausedByHand) loop.start()
   }
   watch(rebuildOn, restart, { immediate: true })
-  return { lanes, history: store.history, error, loop, restart, networks: () => nets }
+  return { lanes, curve: store.curve, error, loop, restart, networks: () => nets }
 }
 
 export interface RaceLane {
@@ -130,7 +130,7 @@ export function useNetworkRace(
     if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
     const f = net.forward()
     if (!f.ok) return { ...lane, stopped: f.message }
-    store.extend(n() + k, (store.history.value[n() + k]?.x.at(-1) ?? -1) + 1, [f.loss])
+    store.extend(n() + k, (store.curve(n() + k).x.at(-1) ?? -1) + 1, [f.loss])
     return lane
   }
   return useRace<RaceLane>(

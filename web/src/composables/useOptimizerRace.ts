@@ -7,9 +7,9 @@ import { watch, type Ref, type ShallowRef } from 'vue'
 import type { EngineNetwork, TrainResult } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
-import { useNetworkStore, type LossHistory } from './useLessonStore'
+import { useNetworkStore, type LossCurve } from './useLessonStore'
 import type { TrainingLoop } from './useTrainingLoop'
-import { useRace } from './useNetworkRace'
+import { useRace, type RaceLane } from './useNetworkRace'
 
 /** μ of the momentum copy and β₁, β₂, ε of the Adam copy. */
 export interface OptimizerSettings {
@@ -41,14 +41,8 @@ export interface UpdateNumbers {
   settings: OptimizerSettings
 }
 
-export interface RaceRunner {
-  name: string
+export interface RaceRunner extends RaceLane {
   optimizer: OptimizerSpec
-  /** Why this copy stopped (divergence), or ''. */
-  stopped: string
-  /** The engine's count of updates when it diverged, or null. */
-  divergedAt: number | null
-  accuracy: number | null
   /** The last update of the first weight (W1[0][0]); null before the first. */
   last: UpdateNumbers | null
 }
@@ -73,7 +67,7 @@ export function optimizerNames(s: OptimizerSettings): string[] {
 export interface OptimizerRace {
   runners: ShallowRef<readonly RaceRunner[]>
   /** Curve k: runner k's loss before each update (x: that update, from 1). */
-  history: ShallowRef<LossHistory>
+  curve: (k: number) => LossCurve
   error: ShallowRef<string>
   loop: TrainingLoop
   restart: () => void
@@ -185,6 +179,6 @@ export function useOptimizerRace(
     }
     race.lanes.value = race.lanes.value.map((l, k) => ({ ...l, name: optimizerNames(s)[k] }))
   })
-  const { lanes: runners, history, error, loop, restart } = race
-  return { runners, history, error, loop, restart }
+  const { lanes: runners, curve, error, loop, restart } = race
+  return { runners, curve, error, loop, restart }
 }

@@ -128,7 +128,7 @@ export function useRateSweep(
     return states.map((s, k): SweepCopy => {
       const curve = start * run.length + k
       store.extend(curve, from + 1, s.losses)
-      const losses = store.history.value[curve]?.y ?? run[k].losses
+      const losses = store.curve(curve).y
       const finite = s.losses.filter((l): l is number => l !== null)
       return {
         ...run[k],

@@ -5,7 +5,7 @@ import { computed, shallowRef, watch, type ComputedRef, type Ref, type ShallowRe
 import type { NetworkStore } from './useLessonStore'
 import type { NetworkState } from './useNetwork'
 import { FRAMES_PER_REDRAW } from './trainingActivity'
-import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
+import { progressOf, useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 /** The loss measured after `update` updates. */
 export interface LossPoint {
@@ -56,10 +56,12 @@ export function useTraining(
   store: NetworkStore,
   options: TrainingOptions = {},
 ): TrainingState {
-  const push = (points: LossPoint[]) =>
-    store.recordAll(points.map((p) => ({ update: p.update, losses: [p.loss] })))
+  const push = (points: LossPoint[]) => {
+    for (const p of points) store.record(p.update, [p.loss], false)
+    store.publishHistory()
+  }
   const lossHistory = computed(() => {
-    const { x, y } = store.history.value[0] ?? { x: [], y: [] }
+    const { x, y } = store.curve(0)
     return x.map((update, k) => ({ update, loss: y[k] ?? NaN }))
   })
   /** Where the run diverged (the engine's count) and its cut-off, for the chart's mark; or null. */
@@ -109,12 +111,8 @@ export function useTraining(
       )
       if (!loop.running.value || r.diverged || performance.now() - shownAt >= SHOW_MS) show()
       const after = unshown ? network.net.forward() : null
-      const progress = {
-        from: base,
-        losses: r.losses,
-        updates: base + r.done,
-        loss: after ? (after.ok ? after.loss : null) : (network.trace.value?.loss ?? null),
-      }
+      const loss = after ? (after.ok ? after.loss : null) : (network.trace.value?.loss ?? null)
+      const progress = progressOf(base, r, loss)
       if (r.divergedAt !== null) divergence.value = { update: r.divergedAt, cutoff: r.cutoff }
       return {
         done: r.done,

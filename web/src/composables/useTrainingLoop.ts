@@ -96,6 +96,13 @@ export interface TrainingLoop {
   report: (progress: Progress) => void
 }
 
+/** The progress of a train call from update `from` (`done` updates, the loss before each), at `loss` after it. */
+export const progressOf = (
+  from: number,
+  r: { done: number; losses: ArrayLike<number> },
+  loss: number | null,
+): Progress => ({ from, losses: r.losses, updates: from + r.done, loss })
+
 /** "2 updates", "1 epoch", "1,000 updates". */
 export function countOf(n: number, unit: 'update' | 'epoch' = 'update'): string {
   return plural(n, unit, undefined, { grouped: true })

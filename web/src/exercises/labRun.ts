@@ -171,18 +171,10 @@ export class LabRun {
    * trained, or the one just finished (null after a divergence).
    */
   progress(): Progress {
-    const from = this.doneSteps - this.losses.length
-    let loss = this.results.length ? this.results[this.results.length - 1].loss : NaN
-    if (this.net) {
-      const f = this.net.forward()
-      loss = f.ok ? f.loss : NaN
-    }
-    return {
-      from,
-      losses: this.losses,
-      updates: this.doneSteps,
-      loss: Number.isFinite(loss) ? loss : null,
-    }
+    const f = this.net?.forward()
+    const loss = f ? (f.ok ? f.loss : NaN) : (this.results.at(-1)?.loss ?? NaN)
+    const [from, updates] = [this.doneSteps - this.losses.length, this.doneSteps]
+    return { from, losses: this.losses, updates, loss: Number.isFinite(loss) ? loss : null }
   }
 
   private network(): EngineNetwork {

@@ -1,7 +1,8 @@
 // The derivation panel's state: which parameter (`W2[0][1]`, `b1[3]`: the playground store's selected
-// parameter) and which training point, and the probe (chain rule, δ, numerical check) for the current weights. Recomputed when the selection, the
-// point or the weights change while training is paused; while it runs the last probe is kept and
-// marked stale (a KaTeX derivation per frame would cost the frame rate).
+// parameter) and which training point, and the probe (chain rule, δ, numerical check) for the current
+// weights. Recomputed when the selection, the point or the weights change while training is paused;
+// while it runs the last probe is kept and marked stale (a KaTeX derivation per frame would cost the
+// frame rate).
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Params } from '../../engine/network'
 import type { NetworkStore } from '../../composables/useLessonStore'

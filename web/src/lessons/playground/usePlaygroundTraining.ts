@@ -235,7 +235,6 @@ export function usePlaygroundTraining(
     focusLayer,
     focusMap,
     store,
-    history: store.history,
     updates,
     epochs,
     /** Updates per epoch now: ⌈training points / batch size⌉. */

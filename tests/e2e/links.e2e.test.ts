@@ -314,3 +314,70 @@ describe('every control of every lesson is in its link', () => {
     180_000,
   )
 })
+
+describe('a link is judged only once its lesson can read it (slow machine)', () => {
+  // On a slow machine the engine and the panel arrive seconds after the page: until then no part of
+  // the lesson has read its keys, so nothing may call them unknown or rewrite the address.
+  async function openSlow(hash: string) {
+    const opened = await openPage('about:blank')
+    const { page } = opened
+    const cpu = await page.context().newCDPSession(page)
+    await cpu.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+    // Every address the page writes, and whether a link notice was ever on screen.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __hashes: string[]; __noticeSeen: boolean }
+      w.__hashes = []
+      w.__noticeSeen = false
+      const replace = history.replaceState.bind(history)
+      history.replaceState = (data, unused, url) => {
+        w.__hashes.push(String(url))
+        replace(data, unused, url)
+      }
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="link-notices"]')) w.__noticeSeen = true
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(new URL(hash, inject('baseURL')).href, { waitUntil: 'load' })
+    const seen = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __hashes: string[]; __noticeSeen: boolean }
+        return { hashes: w.__hashes, notice: w.__noticeSeen, hash: location.hash }
+      })
+    return { ...opened, seen }
+  }
+
+  it('the worked example keeps η and the weights of its link: no notice, the address untouched', async () => {
+    const hash = '#/step-by-step-222?v=1&lr=0.25&w=0.7,0.4,0.3,0.5,-2,-2,1,1'
+    const { page, errors, close, seen } = await openSlow(hash)
+    const rate = page.getByLabel('Learning rate η', { exact: true })
+    await expect.poll(() => rate.inputValue(), { timeout: 60_000 }).toBe('0.25')
+    const weights = await page
+      .locator('.parameter-table input')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    expect(weights).toContain('0.7') // the link's w, not the lesson's own 0.15, 0.2, …
+    expect(weights).toContain('-2')
+    const { hashes, notice, hash: now } = await seen()
+    expect(notice).toBe(false)
+    expect(now).toBe(hash)
+    expect(hashes.filter((h) => !h.endsWith(hash))).toEqual([])
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('a panel lesson keeps its link’s η while the engine and the panel load', async () => {
+    const hash = '#/hidden-layer?v=1&lr=0.251'
+    const { page, errors, close, seen } = await openSlow(hash)
+    const sliders = () =>
+      page
+        .locator('.panel-lesson__panel input[type="range"]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    // η is on a log-scale slider: lg 0.251 = −0.6 (the lesson's own η = 1 would be 0)
+    await expect.poll(sliders, { timeout: 100_000 }).toContain('-0.6')
+    const { hashes, notice, hash: now } = await seen()
+    expect(notice).toBe(false)
+    expect(now).toBe(hash)
+    expect(hashes.filter((h) => !h.endsWith(hash))).toEqual([])
+    expect(errors).toEqual([])
+    await close()
+  }, 120_000)
+})

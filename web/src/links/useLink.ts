@@ -117,8 +117,20 @@ export interface LessonLink {
   opened: string
   /** The query of what is on screen now ('' = the lesson's own values). */
   current: ShallowRef<string>
-  /** Problems with the opened link, one each (see codec.ts noticeLines to show them). */
+  /**
+   * Problems with the opened link, one each (see codec.ts noticeLines to show them). Show them only
+   * once `settled`: before that, a key may look unknown only because the part that reads it has not
+   * been created yet (the engine or the panel is still loading).
+   */
   notices: Ref<LinkNotice[]>
+  /**
+   * True once every part of the lesson has read the link (its view calls `settle()` when the lesson's
+   * content has mounted). Until then the address is left exactly as it was opened and `current` is the
+   * opened query: a link is never judged or rewritten before its lesson can read it.
+   */
+  settled: Ref<boolean>
+  /** Called by the lesson's view once its content has mounted; writes the address from then on. */
+  settle: () => void
   /**
    * Adds `query()` to `current` (and to the address, in the app) from now on. A lesson may publish
    * several parts (a panel and a section with its own schema); they are joined after one `v=1`.
@@ -146,8 +158,12 @@ export function provideLessonLink(): LessonLink {
   const opened = splitHash(route.fullPath).query
   let kept = passedOn(opened)
   const parts = shallowRef<(() => string)[]>([])
+  /** The published parts' queries now, each without its `v=1`. */
+  const published = (): string[] =>
+    parts.value.map((part) => part().replace(/^v=\d+&?/, '')).filter(Boolean)
   let fields: string[] = []
   const show = (): void => {
+    if (!link.settled.value) return
     link.current.value = [fields.length ? `v=${LINK_VERSION}` : '', ...fields, kept]
       .filter(Boolean)
       .join('&')
@@ -155,8 +171,15 @@ export function provideLessonLink(): LessonLink {
   }
   const link: LessonLink = {
     opened,
-    current: shallowRef(''),
+    current: shallowRef(opened),
     notices: ref([]),
+    settled: ref(false),
+    settle: () => {
+      if (link.settled.value) return
+      link.settled.value = true
+      fields = published()
+      show()
+    },
     fields: new Map(),
     known: new Set(),
     claim: (keys) => {
@@ -172,13 +195,10 @@ export function provideLessonLink(): LessonLink {
       show()
     },
   }
-  watch(
-    () => parts.value.map((part) => part().replace(/^v=\d+&?/, '')).filter(Boolean),
-    (published) => {
-      fields = published
-      show()
-    },
-  )
+  watch(published, (now) => {
+    fields = now
+    show()
+  })
   provide(LinkKey, link)
   return link
 }

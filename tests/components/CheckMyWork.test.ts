@@ -75,4 +75,38 @@ describe('CheckMyWork', () => {
     expect(marks[2].text()).toContain('your own netₒ₁')
     expect(wrapper.get('.check__first').text()).toContain('netₒ₁')
   })
+
+  it('a slip’s note states the current numbers, like the mark above it ', async () => {
+    // The mark is worked out from the current state; the note must follow the same state, not the
+    // one of the click (E_total: 0.298371109 at the notes' weights, 0.0230219256 after training).
+    const at = (value: string) => [
+      {
+        key: 'loss',
+        label: 'Eₜₒₜₐₗ',
+        written: '0.50',
+        note: `The notes write 0.50; here it is ${value}.`,
+      },
+    ]
+    const result: CheckResult = {
+      marks: [
+        {
+          key: 'loss',
+          typed: '0.50',
+          status: 'wrong',
+          message: 'The exact value is 0.298371109.',
+          exact: 0.2983711087600027,
+          decimals: 2,
+        },
+      ],
+      firstWrong: 'loss',
+      byKey: {},
+    }
+    const wrapper = mount(CheckMyWork, { props: { ...base, slips: at('0.298371109'), result } })
+    await wrapper.get('.check__slip').trigger('click')
+    expect(wrapper.get('.check__note').text()).toBe('The notes write 0.50; here it is 0.298371109.')
+    await wrapper.setProps({ slips: at('0.0230219256') })
+    expect(wrapper.get('.check__note').text()).toBe(
+      'The notes write 0.50; here it is 0.0230219256.',
+    )
+  })
 })

@@ -7,6 +7,7 @@ import {
   fullPrecision,
   fullPrecisionTitle,
   exactNumber,
+  linearText,
   parseNumber,
 } from '../../web/src/math/format'
 
@@ -40,11 +41,54 @@ describe('formatNumber', () => {
     expect(formatNumber(NaN)).toBe('NaN')
   })
 
+  it('never writes a value that is not a whole number as one ', () => {
+    // σ(z) = 0.99999627 next to σ′(z) = a(1 − a) = 3.73×10⁻⁶: "1" would say 1 − a = 0
+    expect(formatNumber(0.99999627, 3)).toBe('0.999996')
+    expect(formatNumber(-0.99999627, 4, { style: 'plain' })).toBe('-0.999996')
+    expect(formatNumber(0.99999627)).toBe('0.999996') // 6 digits were enough already
+    expect(formatNumber(2.0000001)).toBe('2.0000001')
+    expect(formatNumber(0.9999999999999999)).toBe('0.9999999999999999')
+    expect(formatNumber(1 + 2 ** -52)).toBe('1.0000000000000002')
+    // whole numbers stay whole; so do numbers of `digits` integer digits, rounded at the units place
+    expect(formatNumber(1)).toBe('1')
+    expect(formatNumber(-3, 9)).toBe('−3')
+    expect(formatNumber(123456.7)).toBe('123457')
+    // a rounding that is not a whole number is unchanged
+    expect(formatNumber(0.9999, 6)).toBe('0.9999')
+  })
+
   it('plain output parses back to the rounded number', () => {
     for (const x of [0.1234567, -3.5e-9, 8.25e12, 42]) {
       const p = parseNumber(formatNumber(x, 4, { style: 'plain' }))
       expect(p.ok && p.value).toBeCloseTo(Number(x.toPrecision(4)), 20)
     }
+  })
+})
+
+describe('linearText', () => {
+  const four = (x: number) => formatNumber(x, 4)
+  it('writes a negative coefficient as a minus operator, never “+ −”', () => {
+    expect(
+      linearText(
+        [
+          [0.4, 'x₁'],
+          [-1.2, 'x₂'],
+        ],
+        0.8,
+        four,
+      ),
+    ).toBe('0.4·x₁ − 1.2·x₂ + 0.8')
+    expect(
+      linearText(
+        [
+          [-0.4, 'x₁'],
+          [1.2, 'x₂'],
+        ],
+        -0.8,
+        four,
+      ),
+    ).toBe('−0.4·x₁ + 1.2·x₂ − 0.8')
+    expect(linearText([[0.25, 'x']], 0, four)).toBe('0.25·x + 0')
   })
 })
 

@@ -34,7 +34,9 @@ function trimZeros(s: string): string {
 
 /**
  * Formats `x` with at most `digits` significant digits and no trailing zeros: 0.741365070 → '0.74136507'.
- * Values below 1e-4 or from 1e6 on (in magnitude) are written in scientific notation.
+ * Values below 1e-4 or from 1e6 on (in magnitude) are written in scientific notation. A value that is
+ * not a whole number is never written as one: when `digits` would round it to an integer (below
+ * 10^(digits−1)), more digits are used, up to 17: 0.99999627 to 3 digits → '0.999996', 2.0000001 → '2.0000001'.
  * @param digits significant digits. @default 6
  */
 export function formatNumber(x: number, digits = 6, options: FormatOptions = {}): string {
@@ -45,10 +47,17 @@ export function formatNumber(x: number, digits = 6, options: FormatOptions = {})
   if (x === 0) return '0'
   const sign = x < 0 ? minus : ''
   const ax = Math.abs(x)
-  const rounded = Number(ax.toPrecision(digits))
+  // A value that is not a whole number is never written as one: 0.99999627 to 4 digits would read
+  // "1" next to 1 − a = 3.73×10⁻⁶. More digits are taken until the rounding is not a whole number
+  // (not for numbers of `digits` integer digits or more, rounded at the units place like any other).
+  let shown = digits
+  let rounded = Number(ax.toPrecision(shown))
+  const small = rounded < 10 ** (digits - 1)
+  while (small && shown < 17 && Number.isInteger(rounded) && rounded !== ax)
+    rounded = Number(ax.toPrecision(++shown))
   if (rounded >= 1e-4 && rounded < 1e6) {
     return (
-      sign + trimZeros(rounded.toFixed(Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)))))
+      sign + trimZeros(rounded.toFixed(Math.max(0, shown - 1 - Math.floor(Math.log10(rounded)))))
     )
   }
   const [mantissa, exp] = ax.toExponential(digits - 1).split('e')
@@ -128,4 +137,24 @@ export function significantDigits(text: string): number {
   if (!m) return 0
   const digits = `${m[1]}${m[2] ?? ''}`.replace(/^0+/, '')
   return digits.length
+}
+
+/**
+ * A linear expression as text, each term's sign written as the operator: [[0.4, 'x₁'], [−1.2, 'x₂']]
+ * and 0.8 → '0.4·x₁ − 1.2·x₂ + 0.8' (never '+ −1.2'). `write` formats a magnitude (≥ 0); a zero
+ * constant is still written, so the expression keeps its shape while it trains.
+ */
+export function linearText(
+  terms: readonly (readonly [number, string])[],
+  constant: number,
+  write: (magnitude: number) => string,
+): string {
+  const parts = [...terms.map(([c, symbol]) => [c, `·${symbol}`] as const), [constant, ''] as const]
+  return parts
+    .map(([c, symbol], k) => {
+      const negative = c < 0 || Object.is(c, -0)
+      const sign = k === 0 ? (negative ? '−' : '') : negative ? ' − ' : ' + '
+      return `${sign}${write(Math.abs(c))}${symbol}`
+    })
+    .join('')
 }

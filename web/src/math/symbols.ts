@@ -78,5 +78,5 @@ export function num(x: number, digits = 9): string {
 
 /** The number as displayed, read back (to multiply the factors a learner actually sees). */
 export function shown(x: number, digits = 9): number {
-  return Number(x.toPrecision(digits))
+  return Number(formatNumber(x, digits, { style: 'plain' }))
 }

@@ -35,9 +35,9 @@ void expect_limit_matches_engine(const std::string& spec, int steps) {
   ASSERT_EQ(nn::network_train(engine, steps, &done), nn::Status::Ok) << spec;
   ASSERT_EQ(nn::bench::limit_train(limit, steps), steps) << spec;
   ASSERT_EQ(limit.params.size(), engine.params.size());
-  EXPECT_EQ(std::memcmp(limit.params.data(), engine.params.data(),
-                        engine.params.size() * sizeof(double)),
-            0)
+  EXPECT_EQ(
+      std::memcmp(limit.params.data(), engine.params.data(), engine.params.size() * sizeof(double)),
+      0)
       << spec;
   EXPECT_EQ(limit.cursor, engine.cursor);
 }

@@ -47,6 +47,12 @@ describe('buildAnswerKey / answerKeyMarkdown', () => {
     expect(line('net_{h1}')).toContain('0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 + 0.35')
     expect(line('\\delta_{o1}')).toContain('| 0.138498562 |')
     expect(md).toContain('Biases are not trained')
+    // the summary names things in the lesson's words, and states the digits rule the tables follow
+    expect(md).toContain(
+      'activations sigmoid, sigmoid, loss ½ sum of squares, learning rate η = 0.5',
+    )
+    expect(md).not.toContain('half_sse')
+    expect(md).toContain('to 9 decimal places (below 0.001: 9 significant digits)')
     // every gradient has its derivation, and every formula is valid KaTeX
     // One derivation per parameter: the lesson's shared biases b1, b2 once each.
     expect(key.derivations.map((d) => d.key)).toEqual([

@@ -3,7 +3,7 @@
 // gradient with its chain-rule derivation, updated weights. Values come from quantities.ts (the engine's
 // trace), derivations from derivation.ts; this file only arranges and formats. No Vue, no engine calls.
 
-import { tex } from '../engine/catalogue'
+import { label, tex } from '../engine/catalogue'
 import type { ActivationName, NetworkSpec, Trace } from '../engine/types'
 import { deriveGradient, type DerivationStep } from './derivation'
 import { factorsOf } from './derivationFactors'
@@ -457,8 +457,8 @@ function summaryOf(
     ? '; no biases'
     : `${c.shared.some(Boolean) ? '; one shared bias per layer' : ''}${trainBiases ? '' : '; biases not trained'}`
   const summary = [
-    `Network ${spec.layers.join('-')} (inputs first), activations ${spec.activations.join(', ')}, loss ${spec.loss}, learning rate η = ${eta}; ${plural(B, 'sample')} in the batch${biases}.`,
-    'Numbers are written to 9 decimal places as in the notes; the last column of each table has the exact value computed by the engine.',
+    `Network ${spec.layers.join('-')} (inputs first), activations ${spec.activations.map(label).join(', ')}, loss ${label(spec.loss)}, learning rate η = ${eta}; ${plural(B, 'sample')} in the batch${biases}.`,
+    'Numbers are written as the notes write them, to 9 decimal places (below 0.001: 9 significant digits); the last column of each table has the exact value computed by the engine.',
   ]
   if (options.batchNote) summary.push(options.batchNote)
   if (B > samples.length)

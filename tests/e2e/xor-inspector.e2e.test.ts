@@ -54,7 +54,12 @@ describe('XOR lab', () => {
     await experiment.getByRole('button', { name: 'Resume', exact: true }).click()
     await page.getByText('14 / 14 experiments done').waitFor({ timeout: 60_000 })
     await expect.poll(() => count.textContent()).toBe('14 / 14 experiments done')
-    expect(await experiment.getByTestId('xor-done').textContent()).toContain('Done')
+    // The 14 it counts are the cells on screen: 5 networks × 2 losses in the first table, 4 fixes below.
+    const done = (await experiment.getByTestId('xor-done').textContent())?.replace(/\s+/g, ' ')
+    expect(done).toContain('Done: all 14 experiments trained, 100 runs each: the 10 networks')
+    expect(done).toContain('and the 4 fixes under “Fixes other than a wider layer”')
+    expect(await page.locator('[data-testid^="solved-"]').count()).toBe(10)
+    expect(await page.locator('[data-testid^="fix-"]').count()).toBe(4)
     expect(await experiment.getByRole('button', { name: 'Resume' }).count()).toBe(0)
     expect(await experiment.getByRole('button', { name: 'Run again', exact: true }).count()).toBe(1)
     expect(await experiment.getByTestId('train-message').count()).toBe(0)

@@ -209,6 +209,19 @@ describe('loss and learning-rate lab', () => {
       }
     await page.locator('[data-testid=live-curves]').first().scrollIntoViewIfNeeded()
     await screenshot(page, 'learning-rate-eta3-labels-1280')
+    // A diverged copy stays stopped when η changes, and the page says so; the restart brings it back.
+    const live = page.locator('section[aria-labelledby="lr-live-h"]')
+    const sgd = live.locator('tbody tr').first()
+    await expect
+      .poll(() => live.getByText(/^\s*SGD: .+a new η does not restart it/).count())
+      .toBe(1)
+    const typed = live.getByLabel('Learning rate η, typed')
+    await typed.fill('0.1')
+    await typed.press('Enter')
+    expect(await sgd.textContent()).toContain('diverged')
+    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await expect.poll(() => sgd.textContent()).not.toContain('diverged')
+    expect(await live.getByText(/a new η does not restart it/).count()).toBe(0)
     expect(errors).toEqual([])
   })
 

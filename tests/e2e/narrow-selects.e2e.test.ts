@@ -3,25 +3,11 @@
 // on every select of every page, with every option chosen in turn, so a long option added later fails
 // here: the text that needs room (measured in the select's own font and padding) must fit its box.
 import { afterEach, describe, expect, it } from 'vitest'
+import { ORDER } from '../unit/courseAnswers'
 import { openPage, screenshot, type OpenedPage } from './utils'
 
-const ROUTES = [
-  '',
-  'glossary',
-  'step-by-step-222',
-  'sigmoid-221',
-  'relu-sigmoid-222',
-  'chain-rule',
-  'single-neuron',
-  'hidden-layer',
-  'shapes',
-  'batch-vs-sgd',
-  'learning-rate',
-  'loss-compare',
-  'vanishing-gradient',
-  'xor-221',
-  'playground',
-]
+/** Every page: home, glossary and each lesson of the course (a new lesson is covered by itself). */
+const ROUTES = ['', 'glossary', ...ORDER]
 
 describe('selects at 390 px', () => {
   let opened: OpenedPage | undefined

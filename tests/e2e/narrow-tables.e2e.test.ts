@@ -4,25 +4,11 @@
 // background draws the edge shadows); no cell, label or control runs past the screen; and the page
 // itself never scrolls sideways. (Whether a select's options fit inside it: narrow-selects.e2e.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest'
+import { ORDER } from '../unit/courseAnswers'
 import { openPage, type OpenedPage } from './utils'
 
-const ROUTES = [
-  '',
-  'glossary',
-  'step-by-step-222',
-  'sigmoid-221',
-  'relu-sigmoid-222',
-  'chain-rule',
-  'single-neuron',
-  'hidden-layer',
-  'shapes',
-  'batch-vs-sgd',
-  'learning-rate',
-  'loss-compare',
-  'vanishing-gradient',
-  'xor-221',
-  'playground',
-]
+/** Every page: home, glossary and each lesson of the course (a new lesson is covered by itself). */
+const ROUTES = ['', 'glossary', ...ORDER]
 
 describe('tables and labels at 390 px', () => {
   let opened: OpenedPage | undefined

@@ -41,6 +41,8 @@ describe('chart axes', () => {
       expect(empty.x.min).toBe(0)
       expect(empty.x.max).toBe(5000)
       await screenshot(page, `chart-axes-empty-${width}`)
+      // In view, as a learner watching it: a chart off screen is not redrawn while it trains (#11).
+      await page.locator('section.loss-chart[data-chart]').scrollIntoViewIfNeeded()
       await page.getByRole('button', { name: 'Train', exact: true }).click()
       await page.getByTestId('speed').first().selectOption('max')
       const updates = async () => (await lossAxes(page)).series[0]?.last?.x ?? 0

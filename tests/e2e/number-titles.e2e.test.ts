@@ -5,19 +5,8 @@
 // number fields) and on its answer key.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
 
-/** '−6.18345×10⁻⁵' → -0.0000618345 (the screen's notation back to a JS number). */
-function parseShown(text: string): number {
-  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-  return Number(
-    text
-      .replace(/−/g, '-')
-      .replace(/×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)/, (_, e: string) =>
-        [...e].reduce((s, c) => s + (c === '⁻' ? '-' : String(sup.indexOf(c))), 'e'),
-      ),
-  )
-}
 const NUMBER = /[−-]?\d+(?:\.\d+)?(?:×10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|e-?\d+)?/g
 const significant = (shown: string) =>
   shown.replace(/^[−-]/, '').split(/×|e/)[0].replace('.', '').replace(/^0+/, '').length

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { refFlat, refLoss, refTrain, type RefParams } from '../unit/xorReference'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
 
 const inspector = (page: Page) =>
   page.locator('section', {
@@ -16,17 +16,6 @@ const inspector = (page: Page) =>
 async function shown(page: Page, column: 'start' | 'now' | 'end'): Promise<number[]> {
   const cells = await page.getByTestId(`w-${column}`).allTextContents()
   return cells.map(parseShown)
-}
-/** '−6.18345×10⁻⁵' → -0.0000618345. */
-function parseShown(text: string): number {
-  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-  return Number(
-    text
-      .replace(/−/g, '-')
-      .replace(/×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)/, (_, e: string) =>
-        [...e].reduce((s, c) => s + (c === '⁻' ? '-' : String(sup.indexOf(c))), 'e'),
-      ),
-  )
 }
 /** The reference parameters rounded to the 6 significant digits the table shows. */
 const six = (p: RefParams) => refFlat(p).map((x) => Number(x.toPrecision(6)))

@@ -53,4 +53,31 @@ describe('step bar on a phone', () => {
       expect(errors).toEqual([])
     })
   }
+
+  it('Shift+Tab through a worked example never leaves the focused control under the bar', async () => {
+    opened = await openPage('#/step-by-step-222', { viewport: PHONE })
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    await page.getByRole('button', { name: 'Backward', exact: true }).click()
+    await page.locator('.derivation').first().waitFor()
+    // From the page's end, backwards through the derivation, the tables and the diagram (where the
+    // scroll goes up and the bar stays on top): every control the keyboard reaches must be in sight.
+    await page.keyboard.press('End')
+    const covered: string[] = []
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Shift+Tab')
+      const hidden = await page.evaluate(() => {
+        const a = document.activeElement
+        const bar = document.querySelector('[data-section="controls"]')!
+        if (!a || a === document.body || bar.contains(a)) return null
+        const [f, b] = [a.getBoundingClientRect(), bar.getBoundingClientRect()]
+        return f.top < b.bottom - 1 && f.bottom > b.top + 1
+          ? `${a.tagName} "${a.textContent?.trim().slice(0, 30)}"`
+          : null
+      })
+      if (hidden) covered.push(hidden)
+    }
+    expect(covered).toEqual([])
+    expect(errors).toEqual([])
+  })
 })

@@ -136,6 +136,12 @@ describe('embed options', () => {
       for (const h of await headings.all()) expect(await h.isVisible(), hidden).toBe(false)
     }
     expect(await frame.getByRole('button', { name: 'Step', exact: true }).isVisible()).toBe(false)
+    // With no step bar there is nothing to press: the derivation shows its numbers from the start
+    // (∂E_total/∂w₅ = 0.082167041 in Mazur's worked example), never "Press Backward".
+    await expect
+      .poll(() => frame.getByTestId('derivation-value').first().textContent())
+      .toMatch(/^0\.08216704/)
+    expect(await frame.getByText('to substitute the numbers').count()).toBe(0)
     // The answer key's address itself is refused: the frame stays on the lesson.
     const inner = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
     await inner.evaluate(() => (location.hash = '#/step-by-step-222/answer-key'))

@@ -5,7 +5,11 @@ import { ESLint } from 'eslint'
 import { fileURLToPath } from 'node:url'
 import { effectScope, watch } from 'vue'
 import { describe, expect, it } from 'vitest'
-import { useNetworkStore, withNetwork } from '../../web/src/composables/useLessonStore'
+import {
+  createLessonStore,
+  useNetworkStore,
+  withNetwork,
+} from '../../web/src/composables/useLessonStore'
 import type { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import type { NetworkSpec } from '../../web/src/engine/types'
@@ -143,6 +147,33 @@ describe('network store', () => {
     store.clear()
   })
 
+  it('appends in place and tells watchers once per task, however many points came in it', async () => {
+    const store = useNetworkStore(await load())
+    store.extend(0, 1, [0.9])
+    const curve = store.curve(0)
+    const [xs, ys] = [curve.x, curve.y]
+    let seen = 0
+    const stop = watch(store.history, () => seen++, { flush: 'sync' })
+    // a training frame of a sweep: 40 copies × 2 train calls, 25 updates each
+    for (let call = 0; call < 2; call++)
+      for (let k = 0; k < 40; k++) store.extend(k, 2 + 25 * call, Array<number>(25).fill(k))
+    expect(seen).toBe(0) // nothing redrawn in the middle of the frame
+    await Promise.resolve()
+    expect(seen).toBe(1)
+    // the points were appended to the same arrays: no copy of the history per call
+    expect(store.curve(0)).toBe(curve)
+    expect(store.curve(0).x).toBe(xs)
+    expect(store.curve(0).y).toBe(ys)
+    expect(xs).toEqual(Array.from({ length: 51 }, (_, i) => i + 1))
+    expect(store.history.value).toHaveLength(40)
+    store.record(51, [0.5]) // update 51 again: replaced in place
+    await Promise.resolve()
+    expect(seen).toBe(2)
+    expect([xs.length, ys.at(-1), store.curve(0).x]).toEqual([51, 0.5, xs])
+    stop()
+    store.clear()
+  })
+
   it('keeps the last 20 Undo points and the selected parameter', async () => {
     const store = useNetworkStore(await load(), { selected: 'W2[0][0]' })
     expect(store.selected.value).toBe('W2[0][0]')
@@ -181,6 +212,50 @@ describe('network store', () => {
         (m) => `no: ${m}`,
       ),
     ).toMatch(/^no: .*learning/i)
+  })
+})
+
+describe("a lesson's one store", () => {
+  it('holds every section of a lesson: each replaces its own, all share Undo and the selection', async () => {
+    const engine = await load()
+    const scope = effectScope()
+    const lesson = createLessonStore()
+    const [live, sweep] = [
+      useNetworkStore(engine, { lesson, selected: 'W1[0][0]' }),
+      useNetworkStore(engine, { lesson }),
+    ]
+    const lab = scope.run(() => useNetworkStore(engine, { lesson }))!
+    const [a] = live.replace([line]) as EngineNetwork[]
+    const [b] = sweep.replace([line, line]) as EngineNetwork[]
+    const c = lab.add(line) as EngineNetwork
+    expect([lesson.sections, lesson.size]).toEqual([3, 4])
+    // the sweep's new spec deletes its own networks only
+    sweep.replace([{ ...line, weights: [[[0]]] }])
+    deleted(b)
+    expect(a.forward().loss).toBe(4.5)
+    expect(lesson.size).toBe(3)
+    // one Undo and one selected parameter, whichever section changes them
+    live.checkpoint({ spec: line, stage: 'ready', updates: 3 })
+    expect(lab.canUndo.value).toBe(true)
+    expect(lab.undo()?.updates).toBe(3)
+    expect(live.canUndo.value).toBe(false)
+    expect(sweep.selected.value).toBe('W1[0][0]')
+    lab.selected.value = 'b2[0]'
+    expect(live.selected.value).toBe('b2[0]')
+    // one loss history: the sections' curves, in the order the sections were made
+    live.record(0, [4.5])
+    sweep.record(0, [0.5, 1])
+    lab.record(0, [2])
+    expect(lesson.history().map((c) => c.y[0])).toEqual([4.5, 0.5, 1, 2])
+    // a lab leaving (its component unmounted) deletes its networks and curves, not the lesson's
+    scope.stop()
+    deleted(c)
+    expect([lesson.sections, lesson.size]).toEqual([2, 2])
+    expect(lesson.history().map((c) => c.y[0])).toEqual([4.5, 0.5, 1])
+    // the lesson's view going deletes everything
+    lesson.clear()
+    deleted(a)
+    expect([lesson.size, lesson.history()]).toEqual([0, []])
   })
 })
 

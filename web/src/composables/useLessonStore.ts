@@ -1,14 +1,20 @@
-// The one owner of engine networks outside web/src/engine (#11): every screen gets its networks and
-// ensembles from a store, which deletes the ones it replaces and everything it holds when its scope
-// (the component or composable that made it) is disposed, and keeps the screen's one loss history,
-// its Undo points and its selected parameter.
+// The one owner of engine networks outside web/src/engine (#11): each lesson's view provides one store
+// (provideLessonStore), and every part of the lesson that trains takes a section of it
+// (useNetworkStore): the section deletes the networks it replaces and everything it holds when its
+// scope ends; the lesson keeps one loss history (the sections' curves), one Undo and one selected
+// parameter, and deletes everything when its view goes.
 // Nothing else calls EngineNetwork.create / EngineEnsemble.create (eslint.config.js enforces it).
 import {
   getCurrentScope,
+  hasInjectionContext,
+  inject,
   markRaw,
   onScopeDispose,
+  provide,
   ref,
   shallowRef,
+  triggerRef,
+  type InjectionKey,
   type Ref,
   type ShallowRef,
 } from 'vue'
@@ -41,6 +47,8 @@ const UNDO_POINTS = 20
 
 export interface NetworkStore {
   readonly engine: NnModule
+  /** The lesson's store this section belongs to (shared Undo, selected parameter, lifetimes). */
+  readonly lesson: LessonStore
   /** Builds a network held by this store; on a refused spec nothing is held and the engine's message is returned. */
   add: (spec: NetworkSpec) => EngineNetwork | string
   /** An ensemble (one copy per learning rate and/or seed) held by this store; a message when refused. */
@@ -57,11 +65,14 @@ export interface NetworkStore {
   release: (held: EngineNetwork | EngineEnsemble | null | undefined) => void
   /** Deletes everything held and empties the loss history. */
   clear: () => void
+  /** {@link clear}, and leaves the lesson (a section made outside a component, e.g. a lab run). */
+  dispose: () => void
   /** How many networks and ensembles are held (for tests). */
   readonly size: number
   /**
-   * The screen's loss history (one per store): emptied by replace and clear; a curve longer than
-   * `maxPoints` loses every other point (the last kept), so a long run stays cheap to draw.
+   * This section's curves of the lesson's loss history: emptied by replace and clear; a curve longer
+   * than `maxPoints` loses every other point (the last kept), so a long run stays cheap to draw. The
+   * curves grow in place: watchers hear of new points once per task (a training frame), not per call.
    */
   history: ShallowRef<LossHistory>
   /**
@@ -80,9 +91,9 @@ export interface NetworkStore {
   forgetHistory: () => void
   /** Hands the changes recorded with `publish: false` to `history`'s watchers. */
   publishHistory: () => void
-  /** The selected parameter, e.g. `W1[0][0]` or `b2[1]` (what the derivation explains). */
+  /** The lesson's selected parameter, e.g. `W1[0][0]` or `b2[1]` (what the derivation explains). */
   selected: Ref<string>
-  /** There is an Undo point. */
+  /** There is an Undo point in the lesson. */
   canUndo: Readonly<Ref<boolean>>
   /** Remembers a state for Undo (the oldest goes past {@link UNDO_POINTS}). */
   checkpoint: (point: UndoPoint) => void
@@ -95,19 +106,100 @@ export interface NetworkStore {
 }
 
 /**
- * A store of engine networks for one screen. Inside a component's setup or an effect scope it deletes
- * what it holds when that scope ends; elsewhere (tests, one-off scripts) call `clear()`.
+ * One lesson's store (#11): every network and ensemble of the lesson, its one loss history, its Undo
+ * points and its selected parameter. Each part of the lesson that trains (a panel, a section, a lab)
+ * takes a section of it with {@link useNetworkStore}: the section replaces only its own networks and
+ * draws its own curves; all of it is deleted when the lesson's view goes.
+ */
+export interface LessonStore {
+  /** Networks and ensembles held by all sections. */
+  readonly size: number
+  /** How many sections read from it now (for tests). */
+  readonly sections: number
+  /** The lesson's loss history: every section's curves, in the order the sections were made. */
+  history: () => LossHistory
+  selected: Ref<string>
+  canUndo: Readonly<Ref<boolean>>
+  checkpoint: (point: UndoPoint) => void
+  dropCheckpoint: () => void
+  undo: () => UndoPoint | undefined
+  forgetUndo: () => void
+  /** Deletes every section's networks and curves (the lesson's view went). */
+  clear: () => void
+}
+
+interface LessonInternals extends LessonStore {
+  join: (section: NetworkStore) => void
+  leave: (section: NetworkStore) => void
+}
+
+const LessonStoreKey: InjectionKey<LessonInternals> = Symbol('lesson-store')
+
+/** A lesson's store (see {@link LessonStore}); {@link provideLessonStore} in a lesson's view. */
+export function createLessonStore(): LessonStore {
+  const sections = new Set<NetworkStore>()
+  let undoPoints: UndoPoint[] = []
+  const canUndo = ref(false)
+  const setUndo = (points: UndoPoint[]) => {
+    undoPoints = points
+    canUndo.value = points.length > 0
+  }
+  const lesson: LessonInternals = {
+    get size() {
+      return [...sections].reduce((n, s) => n + s.size, 0)
+    },
+    get sections() {
+      return sections.size
+    },
+    history: () => [...sections].flatMap((s) => s.history.value),
+    selected: ref(''),
+    canUndo,
+    checkpoint: (point) => setUndo([...undoPoints.slice(1 - UNDO_POINTS), point]),
+    dropCheckpoint: () => setUndo(undoPoints.slice(0, -1)),
+    undo() {
+      const last = undoPoints[undoPoints.length - 1]
+      setUndo(undoPoints.slice(0, -1))
+      return last
+    },
+    forgetUndo: () => setUndo([]),
+    clear: () => sections.forEach((s) => s.clear()),
+    join: (s) => void sections.add(s),
+    leave: (s) => void sections.delete(s),
+  }
+  return lesson
+}
+
+/** Makes the lesson's one store for everything below the calling component; deleted with it. */
+export function provideLessonStore(): LessonStore {
+  const lesson = createLessonStore() as LessonInternals
+  provide(LessonStoreKey, lesson)
+  onScopeDispose(lesson.clear)
+  return lesson
+}
+
+/** The enclosing lesson's store (call in setup), or undefined outside a lesson's view. */
+export function injectLessonStore(): LessonStore | undefined {
+  return inject(LessonStoreKey, undefined)
+}
+
+/**
+ * A section of the enclosing lesson's store (or of a store of its own where no lesson provides one:
+ * tests, one-off scripts). Inside a component's setup or an effect scope it deletes what it holds
+ * when that scope ends; elsewhere call `dispose()`.
  */
 export function useNetworkStore(
   engine: NnModule,
-  options: { maxPoints?: number; selected?: string } = {},
+  options: { maxPoints?: number; selected?: string; lesson?: LessonStore } = {},
 ): NetworkStore {
+  const lesson = (options.lesson ??
+    (hasInjectionContext() ? inject(LessonStoreKey, null) : null) ??
+    createLessonStore()) as LessonInternals
+  if (options.selected !== undefined) lesson.selected.value = options.selected
   const maxPoints = options.maxPoints ?? 4000
   const held = new Set<EngineNetwork | EngineEnsemble>()
-  const history = shallowRef<LossHistory>([])
-  let curves: LossCurve[] = []
-  let undoPoints: UndoPoint[] = []
-  const canUndo = ref(false)
+  const curves: LossCurve[] = []
+  const history = shallowRef<LossHistory>(curves)
+  let publishing = false
   const keep = <T extends EngineNetwork | EngineEnsemble>(x: T): T => {
     held.add(x)
     return markRaw(x)
@@ -116,8 +208,20 @@ export function useNetworkStore(
     const made = EngineNetwork.create(engine, spec)
     return made.ok ? keep(made.network) : made.message
   }
-  const publishHistory = () => void (history.value = [...curves])
-  const forgetHistory = () => void (history.value = curves = [])
+  const publishHistory = () => triggerRef(history)
+  /** One publish per task however many points come in it (the screen redraws after the task). */
+  function publishSoon(): void {
+    if (publishing) return
+    publishing = true
+    queueMicrotask(() => {
+      publishing = false
+      publishHistory()
+    })
+  }
+  const forgetHistory = () => {
+    curves.length = 0
+    publishHistory()
+  }
   /** Puts (x, y) at the end of curve k, after dropping its points from x on; thins it past maxPoints. */
   function put(k: number, x: number, y: number | null): void {
     while (curves.length <= k) curves.push({ x: [], y: [] })
@@ -132,10 +236,6 @@ export function useNetworkStore(
     const keep = (_: unknown, i: number) => i % 2 === 0 || i === c.x.length - 1
     curves[k] = { x: c.x.filter(keep), y: c.y.filter(keep) }
   }
-  const setUndo = (points: UndoPoint[]) => {
-    undoPoints = points
-    canUndo.value = points.length > 0
-  }
   function clear(): void {
     held.forEach((x) => x.dispose())
     held.clear()
@@ -143,6 +243,7 @@ export function useNetworkStore(
   }
   const store: NetworkStore = {
     engine,
+    lesson,
     add,
     addEnsemble(spec, copies) {
       const made = EngineEnsemble.create(engine, spec, copies)
@@ -167,40 +268,41 @@ export function useNetworkStore(
       held.delete(x)
     },
     clear,
+    dispose() {
+      clear()
+      lesson.leave(store)
+    },
     get size() {
       return held.size
     },
     history,
     record(update, losses, publish = true) {
       losses.forEach((l, k) => put(k, update, l))
-      if (publish) publishHistory()
+      if (publish) publishSoon()
     },
     extend(curve, from, losses) {
       for (let i = 0; i < losses.length; i++) put(curve, from + i, losses[i])
-      publishHistory()
+      publishSoon()
     },
     curve: (k) => history.value[k] ?? { x: [], y: [] },
     trimHistory(update) {
-      curves = curves.map((c) => {
+      for (const c of curves) {
         const n = c.x.findIndex((x) => x >= update)
-        return n < 0 ? c : { x: c.x.slice(0, n), y: c.y.slice(0, n) }
-      })
+        if (n >= 0) c.x.length = c.y.length = n
+      }
       publishHistory()
     },
     forgetHistory,
     publishHistory,
-    selected: ref(options.selected ?? ''),
-    canUndo,
-    checkpoint: (point) => setUndo([...undoPoints.slice(1 - UNDO_POINTS), point]),
-    dropCheckpoint: () => setUndo(undoPoints.slice(0, -1)),
-    undo() {
-      const last = undoPoints[undoPoints.length - 1]
-      setUndo(undoPoints.slice(0, -1))
-      return last
-    },
-    forgetUndo: () => setUndo([]),
+    selected: lesson.selected,
+    canUndo: lesson.canUndo,
+    checkpoint: lesson.checkpoint,
+    dropCheckpoint: lesson.dropCheckpoint,
+    undo: lesson.undo,
+    forgetUndo: lesson.forgetUndo,
   }
-  if (getCurrentScope()) onScopeDispose(clear)
+  lesson.join(store)
+  if (getCurrentScope()) onScopeDispose(store.dispose)
   return store
 }
 

@@ -3,7 +3,12 @@
 // updates, how the outcome answers it) is data in the lesson file (`lab` of an exercise); this file
 // only builds and trains EngineNetworks, a few steps at a time, so the shared training loop can show
 // the run. Every number comes from the engine. No Vue.
-import { useNetworkStore, withNetwork, type NetworkStore } from '../composables/useLessonStore'
+import {
+  useNetworkStore,
+  withNetwork,
+  type LessonStore,
+  type NetworkStore,
+} from '../composables/useLessonStore'
 import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
@@ -74,12 +79,16 @@ export class LabRun {
   private constructor(
     engine: NnModule,
     readonly plan: LabPlan,
+    lesson?: LessonStore,
   ) {
-    this.store = useNetworkStore(engine)
+    this.store = useNetworkStore(engine, { lesson })
   }
 
-  /** Starts a run of `plan`; a spec the engine refuses gives its message instead. */
-  static start(engine: NnModule, plan: LabPlan): LabRun | string {
+  /**
+   * Starts a run of `plan`, held by a section of `lesson`'s store (the lesson's own, in the app);
+   * a spec the engine refuses gives its message instead.
+   */
+  static start(engine: NnModule, plan: LabPlan, lesson?: LessonStore): LabRun | string {
     for (const c of plan.candidates) {
       const refused = withNetwork(
         engine,
@@ -89,7 +98,7 @@ export class LabRun {
       )
       if (refused) return refused
     }
-    return new LabRun(engine, plan)
+    return new LabRun(engine, plan, lesson)
   }
 
   /** Steps of the whole run: one per update of every candidate (at least one each). */
@@ -220,7 +229,7 @@ export class LabRun {
 
   /** Frees the candidate being trained (a run left half-way). */
   dispose(): void {
-    this.store.clear()
+    this.store.dispose()
     this.net = null
   }
 }

@@ -121,6 +121,14 @@ describe('the sweep marks its best η', () => {
     expect(ring?.points).toBe(1)
     await sweep.getByTestId('sweep-best').scrollIntoViewIfNeeded()
     await screenshot(page, 'sweep-best-1280')
+    // A refused bound is named at its field; the results say which range they were computed for.
+    const smallest = sweep.getByRole('textbox', { name: 'Smallest η' })
+    await smallest.fill('500')
+    await smallest.press('Enter')
+    expect(await smallest.getAttribute('aria-invalid')).toBe('true')
+    expect(await sweep.getByTestId('sweep-range').textContent()).toMatch(
+      /16 copies, η from 1×10⁻⁵ to 100\b/,
+    )
     expect(errors).toEqual([])
   })
 })

@@ -234,6 +234,17 @@ nn::Status JsNetwork::predictExact(int rows) {
   return status_;
 }
 
+nn::Status JsNetwork::predictLayers(int rows, bool exact) {
+  if (predict_check(rows) != nn::Status::Ok) return status_;
+  predict_layers_.resize(static_cast<size_t>(rows) * nn::predict_layers_width(net_.spec));
+  if (exact)
+    nn::predict_layers(predict_layers_.data(), predict_in_.data(), rows, net_, &predict_scratch_);
+  else
+    nn::predict_layers_f32(predict_layers_.data(), predict_in_.data(), rows, net_,
+                           &predict_scratch_);
+  return status_;
+}
+
 namespace {
 
 // text as a JavaScript string, decoded by the runtime's TextDecoder in one native pass. Returning

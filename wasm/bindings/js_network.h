@@ -63,6 +63,11 @@ class JsNetwork {
   nn::Status reservePredict(int rows);
   nn::Status predict(int rows);
   nn::Status predictExact(int rows);
+  // Every layer's activations over the reserved predictInputs in one pass (nn::predict_layers;
+  // float32 fastmath unless `exact`): rows · (sizes[1] + … + sizes[L]) doubles at
+  // predictLayersData(), block l (rows, sizes[l+1]) at rows · (sizes[1] + … + sizes[l]). May grow
+  // memory (the result's buffer is sized here): read the address after the call.
+  nn::Status predictLayers(int rows, bool exact);
 
   // This object's address: the argument of the plain C exports (plain_exports.cpp), which skip
   // embind's per-call cost for the calls a page makes every frame.
@@ -72,6 +77,7 @@ class JsNetwork {
   int lossesCount() const { return static_cast<int>(net_.losses.size()); }
   double* predictInputsData() { return predict_in_.data(); }
   const double* predictOutputsData() const { return predict_out_.data(); }
+  const double* predictLayersData() const { return predict_layers_.data(); }
 
  private:
   nn::Status predict_check(int rows);
@@ -80,7 +86,7 @@ class JsNetwork {
   std::vector<double> numeric_, numeric_left_, numeric_right_;
   std::vector<unsigned char> kink_;
   std::vector<double> norms_;
-  std::vector<double> predict_in_, predict_out_;
+  std::vector<double> predict_in_, predict_out_, predict_layers_;
   nn::PredictScratch predict_scratch_;
   std::string error_;
   nn::Status status_ = nn::Status::BadSpec;

@@ -1,4 +1,4 @@
-// Plain C exports for the calls a page makes every frame (train, step, predict).
+// Plain C exports for the calls a page makes every frame (train, step, predict, predict_layers).
 // Under the strict Content-Security-Policy the module is linked with -sDYNAMIC_EXECUTION=0, and
 // each embind call then costs about 0.1 µs; a plain export is called directly by the JavaScript
 // engine. Each takes JsNetwork::handle() and forwards to the same JsNetwork method as the embind
@@ -44,5 +44,14 @@ EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_outputs(uintptr_t h) {
 EMSCRIPTEN_KEEPALIVE int nn_predict(uintptr_t h, int rows) { return code(of(h)->predict(rows)); }
 EMSCRIPTEN_KEEPALIVE int nn_predict_exact(uintptr_t h, int rows) {
   return code(of(h)->predictExact(rows));
+}
+// predictLayers(rows, exact != 0) → status: every layer's activations over the predict inputs in
+// one pass; then nn_predict_layers_outputs gives the address of the result (rows · (sizes[1] + … +
+// sizes[L]) doubles, block l at rows · (sizes[1] + … + sizes[l]); read it after the call).
+EMSCRIPTEN_KEEPALIVE int nn_predict_layers(uintptr_t h, int rows, int exact) {
+  return code(of(h)->predictLayers(rows, exact != 0));
+}
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_layers_outputs(uintptr_t h) {
+  return reinterpret_cast<uintptr_t>(of(h)->predictLayersData());
 }
 }

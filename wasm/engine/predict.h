@@ -24,4 +24,22 @@ void predict(double* out, const double* in, int rows, const Network& net, Predic
 void predict_f32(double* out, const double* in, int rows, const Network& net,
                  PredictScratch* scratch);
 
+// Values per row of predict_layers' result: sizes[1] + … + sizes[L] (every layer's units).
+int predict_layers_width(const NetworkSpec& spec);
+
+// One forward pass over `rows` points that keeps every layer's activations (the playground's output
+// heatmap and every hidden neuron's map at once). in (rows, sizes[0]) → out (rows · width values,
+// width = predict_layers_width): block l (l = 0 … L−1, L weight layers) holds a^{l+1} (rows,
+// sizes[l+1]) row-major, starting at rows · (sizes[1] + … + sizes[l]); the last block is the output
+// (output activation and softmax included). Block L−1 is bitwise what predict gives; block l < L−1
+// is bitwise what predict gives for the network cut after layer l+1 (its hidden activation then
+// applied as the output's: the activations are elementwise, so the same bits). 0 ≤ rows ≤
+// kMaxPredictRows.
+void predict_layers(double* out, const double* in, int rows, const Network& net,
+                    PredictScratch* scratch);
+
+// The same in float32 with fastmath (bitwise predict_f32 of each cut network, widened to double).
+void predict_layers_f32(double* out, const double* in, int rows, const Network& net,
+                        PredictScratch* scratch);
+
 }  // namespace nn

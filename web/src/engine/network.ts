@@ -74,6 +74,17 @@ export interface TrainResult {
   message: string
 }
 
+/** What {@link EngineNetwork.predictLayers} returns: every layer's activations in one buffer. */
+export interface LayerMaps {
+  /** rows · (sizes[1] + … + sizes[L]) values, layer after layer: a view of WebAssembly memory. */
+  data: Float64Array
+  /** Start of layer l's (rows, sizes[l+1]) block in `data`, l = 0 … L−1 (the last is the output). */
+  offsets: number[]
+  rows: number
+  /** Layer l's block, a view of `data` (no copy). */
+  block: (l: number) => Float64Array
+}
+
 function rows(buf: Float64Array, offset: number, r: number, c: number): number[][] {
   return Array.from({ length: r }, (_, i) =>
     Array.from(buf.subarray(offset + i * c, offset + (i + 1) * c)),
@@ -364,6 +375,45 @@ export class EngineNetwork {
     const status = options.exact ? m._nn_predict_exact(h, rows) : m._nn_predict(h, rows)
     if (status !== ok) return null
     return new Float64Array(m.HEAPU8.buffer, m._nn_predict_outputs(h), rows * nout).slice()
+  }
+
+  /**
+   * Every layer's activations at many points in one forward pass (the output heatmap and every
+   * hidden neuron's map at once), training state untouched. `points` is row-major (rows, inputs).
+   * Returns one flat view of WebAssembly memory (no copy: 49 values a point for 2-8×6-1 would be
+   * 4 MB a frame) and its layout: with sizes = layout.sizes and L = sizes.length − 1 weight layers,
+   * layer l's activations a^{l+1} (l = 0 … L−1; the last is the output, softmax included) are the
+   * (rows, sizes[l+1]) row-major block at `offsets[l]` = rows · (sizes[1] + … + sizes[l]);
+   * `block(l)` is that subarray. The view holds until the next predictLayers on this network, and
+   * reads as empty (length 0) once memory grows: copy (`slice`) what is kept. Block L−1 equals
+   * predict's result bit for bit; block l equals predict of the network cut after layer l+1.
+   * `exact: false` (the default) uses float32 fast maths, like predict. Null when the engine
+   * refused (rows out of range, wrong input length).
+   */
+  predictLayers(
+    points: Float64Array,
+    rows: number,
+    options: { exact?: boolean } = {},
+  ): LayerMaps | null {
+    const sizes = this.layoutCache.sizes
+    const nin = sizes[0]
+    if (points.length !== rows * nin) return null
+    const m = this.module
+    const h = this.liveHandle()
+    const ok = m.Status.ok.value
+    if (m._nn_reserve_predict(h, rows) !== ok) return null // may grow memory: views after it
+    new Float64Array(m.HEAPU8.buffer, m._nn_predict_inputs(h), rows * nin).set(points)
+    if (m._nn_predict_layers(h, rows, options.exact ? 1 : 0) !== ok) return null
+    const offsets: number[] = []
+    let width = 0
+    for (let l = 1; l < sizes.length; l++) {
+      offsets.push(rows * width)
+      width += sizes[l]
+    }
+    const data = new Float64Array(m.HEAPU8.buffer, m._nn_predict_layers_outputs(h), rows * width)
+    const block = (l: number): Float64Array =>
+      data.subarray(offsets[l], offsets[l] + rows * sizes[l + 1])
+    return { data, offsets, rows, block }
   }
 
   /** Frees the WebAssembly object; safe to call twice. */

@@ -140,6 +140,16 @@ export interface NnPlainExports {
   /** predict(rows) in float32 fast maths / predictExact(rows) in double → status integer. */
   _nn_predict(h: number, rows: number): number
   _nn_predict_exact(h: number, rows: number): number
+  /**
+   * Every layer's activations over the predict inputs in one pass (float32 fast maths unless
+   * `exact` is 1) → status integer; may grow memory.
+   */
+  _nn_predict_layers(h: number, rows: number, exact: number): number
+  /**
+   * Address of that result: rows · (sizes[1] + … + sizes[L]) doubles, layer l's block (rows,
+   * sizes[l+1]) at rows · (sizes[1] + … + sizes[l]).
+   */
+  _nn_predict_layers_outputs(h: number): number
 }
 
 export interface NnModule extends NnPlainExports {

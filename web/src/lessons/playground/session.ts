@@ -1,9 +1,10 @@
-// The engine networks behind one playground, outside Vue: the training network, two evaluators (all
-// training rows, the test rows: the plotted losses) and one helper per hidden layer that stops at that
-// layer (its neurons' heatmaps). Each frame: train(n) once, then snapshot(): the evaluators and helpers
-// take the current parameters with setParams and run forward / predict. Every number comes from the engine.
+// The engine networks behind one playground, outside Vue: the training network and two evaluators (all
+// training rows, the test rows: the plotted losses). Each frame: train(n) once, then snapshot(): the
+// evaluators take the current parameters with setParams and run forward; the output heatmap is one
+// predict, or, when the hidden neurons' maps are due too, one predictLayers over the output grid and
+// the neurons' grid together (every layer from one forward pass). Every number comes from the engine.
 import type { NetworkStore } from '../../composables/useLessonStore'
-import type { EngineNetwork, Params, TrainResult } from '../../engine/network'
+import type { EngineNetwork, LayerMaps, Params, TrainResult } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
 import { reluHealth, reluVerdict } from '../../math/reluHealth'
 
@@ -47,19 +48,6 @@ const evalSpec = (
 const penalised = (spec: NetworkSpec): boolean =>
   (spec.regularization?.name ?? 'none') !== 'none' && (spec.regularization?.rate ?? 0) !== 0
 
-/** The network up to hidden layer k (1-based), with one dummy row: only `predict` is used. */
-function truncatedSpec(spec: NetworkSpec, k: number): NetworkSpec {
-  const layers = spec.layers.slice(0, k + 1)
-  return {
-    layers,
-    activations: spec.activations.slice(0, k),
-    loss: 'mse',
-    inputs: [Array<number>(layers[0]).fill(0)],
-    targets: [Array<number>(layers[k]).fill(0)],
-    learningRate: 1,
-  }
-}
-
 export class PlaygroundSession {
   private constructor(
     readonly net: EngineNetwork,
@@ -67,10 +55,22 @@ export class PlaygroundSession {
     private readonly testEval: EngineNetwork | null,
     /** Training rows with the penalty: the engine's data loss + penalty, so penalty = its loss − data. */
     private readonly totalEval: EngineNetwork | null,
-    private readonly layerNets: EngineNetwork[],
     private readonly grid: { output: Float64Array; cells: Float64Array },
     private readonly store: NetworkStore,
-  ) {}
+  ) {
+    this.both = new Float64Array(grid.output.length + grid.cells.length)
+    this.both.set(grid.output)
+    this.both.set(grid.cells, grid.output.length)
+  }
+
+  /** The output grid's rows, then the neuron grid's: the input of the one all-layer pass. */
+  private readonly both: Float64Array
+  /**
+   * The last all-layer pass over `both` (a view of engine memory, see predictLayers) and the update
+   * count it was made at; dropped when an output-only snapshot shows that the weights may have moved
+   * on (layerMap then makes its own).
+   */
+  private maps: { at: number; pass: LayerMaps } | null = null
 
   /**
    * Builds every network for `spec` (training rows) and `test` (test rows; null when there are none),
@@ -88,12 +88,11 @@ export class PlaygroundSession {
     const trainEval = typeof net === 'string' ? net : make(evalSpec(spec, spec))
     const testEval = test && test.inputs.length > 0 ? make(evalSpec(spec, test)) : null
     const totalEval = penalised(spec) ? make(evalSpec(spec, spec, true)) : null
-    const layers = spec.layers.slice(1, -1).map((_, l) => make(truncatedSpec(spec, l + 1)))
-    const failed = [net, trainEval, testEval, totalEval, ...layers].find(
+    const failed = [net, trainEval, testEval, totalEval].find(
       (n): n is string => typeof n === 'string',
     )
     if (failed !== undefined) {
-      for (const n of [net, trainEval, testEval, totalEval, ...layers])
+      for (const n of [net, trainEval, testEval, totalEval])
         if (typeof n !== 'string') store.release(n)
       return { ok: false, message: failed }
     }
@@ -102,7 +101,6 @@ export class PlaygroundSession {
       trainEval as EngineNetwork,
       testEval as EngineNetwork | null,
       totalEval as EngineNetwork | null,
-      layers as EngineNetwork[],
       grid,
       store,
     )
@@ -125,15 +123,7 @@ export class PlaygroundSession {
       const r = n.forward()
       return r.ok && Number.isFinite(r.loss) ? r.loss : null
     }
-    const nin = this.net.layout.sizes[0]
-    const hidden = (withHidden ? this.layerNets : []).map((n, l) => {
-      const k = l + 1
-      if (
-        !n.setParams({ weights: params.weights.slice(0, k), biases: params.biases.slice(0, k) }).ok
-      )
-        return null
-      return n.predict(this.grid.cells, this.grid.cells.length / nin)
-    })
+    const { output, hidden } = this.pictures(withHidden)
     const trainLoss = lossOf(this.trainEval)
     // with the training rows' pre-activations just computed: the one dead-ReLU detector (#12)
     const acts = this.trainEval.spec.activations
@@ -160,8 +150,33 @@ export class PlaygroundSession {
       penalty: total === null || trainLoss === null ? null : total - trainLoss,
       trainTotal: this.totalEval ? total : trainLoss,
       deadRelu,
-      output: this.net.predict(this.grid.output, this.grid.output.length / nin),
+      output,
       hidden,
+    }
+  }
+
+  /**
+   * The output heatmap, and with `withHidden` every hidden neuron's map, for the current weights:
+   * one engine pass either way (float32 fast maths, as predict).
+   */
+  private pictures(withHidden: boolean): Pick<Snapshot, 'output' | 'hidden'> {
+    const sizes = this.net.layout.sizes
+    const L = sizes.length - 1
+    const nin = sizes[0]
+    const n = this.grid.output.length / nin
+    if (!withHidden || L < 2) {
+      this.maps = null
+      return { output: this.net.predict(this.grid.output, n), hidden: [] }
+    }
+    const cells = this.grid.cells.length / nin
+    const pass = this.net.predictLayers(this.both, n + cells)
+    this.maps = pass && { at: this.net.updates, pass }
+    if (!pass) return { output: null, hidden: Array<null>(L - 1).fill(null) }
+    const rowsOf = (l: number, from: number, count: number) =>
+      pass.block(l).slice(from * sizes[l + 1], (from + count) * sizes[l + 1])
+    return {
+      output: rowsOf(L - 1, 0, n),
+      hidden: Array.from({ length: L - 1 }, (_, l) => rowsOf(l, n, cells)),
     }
   }
 
@@ -170,17 +185,20 @@ export class PlaygroundSession {
    * current weights: one neuron's map shown large. Null when there is no such layer or the engine refused.
    */
   layerMap(k: number): Float64Array | null {
-    const n = this.layerNets[k - 1]
-    if (!n) return null
-    const p = this.net.params()
-    if (!n.setParams({ weights: p.weights.slice(0, k), biases: p.biases.slice(0, k) }).ok)
-      return null
-    return n.predict(this.grid.output, this.grid.output.length / this.net.layout.sizes[0])
+    const sizes = this.net.layout.sizes
+    if (!Number.isInteger(k) || k < 1 || k > sizes.length - 2) return null
+    const n = this.grid.output.length / sizes[0]
+    // the last snapshot's pass when the weights have not moved since (and its view still holds);
+    // else one pass of its own
+    const kept = this.maps
+    const pass =
+      kept && kept.at === this.net.updates && kept.pass.data.length > 0
+        ? kept.pass
+        : this.net.predictLayers(this.grid.output, n)
+    return pass && pass.block(k - 1).slice(0, n * sizes[k])
   }
 
   dispose(): void {
-    ;[this.net, this.trainEval, this.testEval, this.totalEval, ...this.layerNets].forEach((n) =>
-      this.store.release(n),
-    )
+    ;[this.net, this.trainEval, this.testEval, this.totalEval].forEach((n) => this.store.release(n))
   }
 }

@@ -134,6 +134,8 @@ describe('training core', () => {
     for (let k = 0; k < 3; k++) await step.click()
     const after3 = classicRun((n) => n === 3)
     await expect.poll(() => page.locator('.workspace__status').textContent()).toContain('3 updates')
+    const stage = page.getByTestId('stage')
+    expect(await stage.textContent()).toBe('After Update')
     // the chart's last point is the loss after the 3rd update, as the status counts
     const latest = page.locator('.loss-chart__latest')
     expect(await latest.textContent()).toContain('after 3 updates')
@@ -174,8 +176,13 @@ describe('training core', () => {
           requestAnimationFrame(tick)
         }),
     )
+    expect(await stage.textContent()).toBe('Training')
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     expect(seen[seen.length - 1].status).toBeGreaterThan(3) // it trained while we looked
+    // Paused: the numbers are a forward and backward pass at the trained weights, not a Backward press.
+    await expect.poll(() => stage.textContent()).toBe('After training')
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    expect(await stage.textContent()).toBe('After Forward')
     const disagree = seen.filter((s) => s.text !== s.status || s.drawn !== s.status)
     expect(disagree).toEqual([])
     await screenshot(page, 'training-core-status-chart-1280')

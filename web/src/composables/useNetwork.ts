@@ -17,6 +17,8 @@ export interface NetworkState {
   /** The weights and biases in the engine now (after an update, the new ones). */
   params: ShallowRef<Params>
   stage: Ref<Stage>
+  /** The trace was last computed by a training run (refresh), not by Forward, Backward or an edit. */
+  trained: Ref<boolean>
   updates: Ref<number>
   /** The store's: there is an Undo point. */
   canUndo: Readonly<Ref<boolean>>
@@ -53,11 +55,13 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const [spec, params] = [shallowRef<NetworkSpec>(initial), shallowRef<Params>(net.params())]
   const trace = shallowRef<Trace | null>(null)
   const [stage, updates, message] = [ref<Stage>('ready'), ref(0), ref('')]
+  const trained = ref(false)
 
   let catchUp = (): void => {}
   const current = (): NetworkSpec => ({ ...spec.value, ...params.value })
   /** Forward and backward at the current params; the stage decides what is shown. */
   function recompute(): void {
+    trained.value = false
     const f = net.forward()
     const b = net.backward()
     message.value = !f.ok ? f.message : !b.ok ? b.message : ''
@@ -67,6 +71,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const remember = () =>
     store.checkpoint({ spec: current(), stage: stage.value, updates: updates.value })
   function settle(to: Stage): void {
+    trained.value = false
     if (stage.value === 'updated' || trace.value === null) recompute()
     stage.value = to
   }
@@ -139,6 +144,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     updates.value += updatesDone
     recompute()
     stage.value = 'backward'
+    trained.value = true
   }
   recompute()
   return {
@@ -146,6 +152,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     trace,
     params,
     stage,
+    trained,
     updates,
     canUndo: store.canUndo,
     message,

@@ -4,6 +4,7 @@ import type { Component } from 'vue'
 import type { NnModule } from '../engine/nn'
 import type { CourseFields } from '../course/types'
 import type { LessonSummary } from './index'
+import type { LinkKeys } from '../links/useLink'
 
 /** Props every panel receives from PanelLessonView. */
 export interface PanelProps {
@@ -19,6 +20,12 @@ export interface PanelLesson extends LessonSummary, CourseFields {
   notes: string
   /** Show the Share link / Copy embed code bar; false where the panel has its own. @default true */
   shareBar?: boolean
+  /**
+   * Every link key the panel reads, whichever of its sections is shown (links/useLink.ts LinkKeys):
+   * its fields, its charts' `link` names and its training loops' pace keys. The view adds the keys
+   * of every lesson page (the notation box's).
+   */
+  links: LinkKeys
   /** The panel component, loaded on demand so the start page stays small. */
   panel: () => Promise<{ default: Component }>
 }

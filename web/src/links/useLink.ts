@@ -145,14 +145,36 @@ export interface LessonLink {
    * `fields`), so no other part calls them unknown; drops the notices that already did.
    */
   claim: (keys: Iterable<string>) => void
-  /** Every key some part of the lesson reads (claimed, or a field of a schema in `fields`). */
+  /** Every key of the lesson: declared up front, claimed, or a field of a schema in `fields`. */
   known: Set<string>
+  /** The keys a mounted part has read (and publishes). */
+  read: Set<string>
+  /** The keys the lesson declared up front (empty: it declared none). */
+  declared: ReadonlySet<string>
 }
+
+/**
+ * Every link key a lesson has, declared up front (a lesson's `links`), so that a key of a section not
+ * shown yet is neither called unknown nor cut from the address: its value waits in the link for the
+ * section. A schema or a panel's fields stand for all their keys.
+ */
+type Keyed = readonly { readonly key: string }[]
+export type LinkKeys = readonly (string | Keyed | { readonly schema: Keyed })[]
+
+/** The keys of a {@link LinkKeys} declaration. */
+export const linkKeysOf = (declared: LinkKeys): string[] =>
+  declared.flatMap((d) =>
+    typeof d === 'string' ? [d] : ('schema' in d ? d.schema : d).map((f) => f.key),
+  )
 const LinkKey: InjectionKey<LessonLink> = Symbol('lesson-link')
 
-/** Creates the link of the lesson at the current route (read once: the view is keyed per visit). */
-export function provideLessonLink(): LessonLink {
+/**
+ * Creates the link of the lesson at the current route (read once: the view is keyed per visit).
+ * `declared`: every key the lesson reads, whichever of its sections is on screen.
+ */
+export function provideLessonLink(declared: LinkKeys = []): LessonLink {
   const route = useRoute()
+  const keys = new Set(linkKeysOf(declared))
   const path = route.path
   const write = inject(AddressKey, () => {})
   const opened = splitHash(route.fullPath).query
@@ -162,9 +184,16 @@ export function provideLessonLink(): LessonLink {
   const published = (): string[] =>
     parts.value.map((part) => part().replace(/^v=\d+&?/, '')).filter(Boolean)
   let fields: string[] = []
+  /** The opened link's values for declared keys that no part shown yet reads: kept as they were. */
+  const waiting = (): string[] =>
+    opened.split('&').filter((part) => {
+      const key = decodeURIComponent(part.split('=')[0])
+      return keys.has(key) && !link.read.has(key)
+    })
   const show = (): void => {
     if (!link.settled.value) return
-    link.current.value = [fields.length ? `v=${LINK_VERSION}` : '', ...fields, kept]
+    const parts = [...fields, ...waiting()]
+    link.current.value = [parts.length ? `v=${LINK_VERSION}` : '', ...parts, kept]
       .filter(Boolean)
       .join('&')
     write(path, link.current.value)
@@ -181,9 +210,14 @@ export function provideLessonLink(): LessonLink {
       show()
     },
     fields: new Map(),
-    known: new Set(),
+    known: new Set(keys),
+    read: new Set(),
+    declared: keys,
     claim: (keys) => {
-      for (const k of keys) link.known.add(k)
+      for (const k of keys) {
+        link.known.add(k)
+        link.read.add(k)
+      }
       link.notices.value = link.notices.value.filter(
         (n) => n.kind !== 'unknown' || !link.known.has(n.text),
       )
@@ -235,9 +269,12 @@ export function useLinkedState<S extends object>(schema: Schema<S>, own: S): S {
   if (!link) return reactive(structuredClone(own)) as S
   // Two parts of one lesson must not share a key: the link could not tell their values apart.
   const keys = schema.map((f) => f.key)
-  const taken = keys.filter((k) => link.known.has(k))
+  const taken = keys.filter((k) => link.read.has(k))
   if (taken.length > 0)
     console.error(`Link keys used twice in one lesson: ${taken.join(', ')} (links/useLink.ts).`)
+  const undeclared = keys.filter((k) => link.declared.size > 0 && !link.declared.has(k))
+  if (undeclared.length > 0)
+    console.error(`Link keys missing from the lesson's links: ${undeclared.join(', ')}.`)
   const d = decodeLink(schema, link.opened, own)
   const state = reactive(structuredClone(d.state)) as S
   link.fields.set(schema, state)

@@ -4,6 +4,7 @@ import { defineExercises } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { batchSpec } from './batchData'
 import { definePanelLesson } from '../panel'
+import { BATCH_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
 /** Batch sizes raced on the notes' 3-row table (standardised). */
@@ -98,5 +99,6 @@ export default definePanelLesson({
     'Backpropagation gives a gradient for one sample. The notes ask when to update: after every sample (stochastic gradient descent), after a few (a mini-batch), or once per pass over all the data (an epoch, full batch). Batches average the gradients of their samples.',
     'The same network from the same weights is trained all three ways. The first chart shows the loss of the batch each update used; the second the loss over all rows after each epoch.',
   ],
+  links: [BATCH_FIELDS, 'upchart', 'epochchart', 'pace'],
   panel: () => import('./BatchPanel.vue'),
 })

@@ -19,3 +19,10 @@ export const LEARNING_RATE_FIELDS = linkedFields({
   beta2: number('b2', 'Adam β₂ of the live run', 0.999, LIMITS.decay),
   epsilon: number('eps', 'Adam ε of the live run', 1e-8, LIMITS.adamEpsilon),
 })
+/** The loss landscape's η, μ, β₁ and β₂ (LossLandscape). */
+export const LANDSCAPE_FIELDS = linkedFields({
+  eta: number('leta', 'landscape learning rate η', 0.1, LIMITS.learningRate),
+  mu: number('lmu', 'landscape momentum μ', 0.9, LIMITS.decay),
+  beta1: number('lb1', 'landscape Adam β₁', 0.9, LIMITS.decay),
+  beta2: number('lb2', 'landscape Adam β₂', 0.999, LIMITS.decay),
+})

@@ -3,6 +3,7 @@
 import { defineExercises, type Values } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { definePanelLesson } from '../panel'
+import { LANDSCAPE_FIELDS, LEARNING_RATE_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
 /** Updates of the run-it step: enough for the slowest diverging η (|1 − ηk| = 1.1) to pass the cut-off. */
@@ -95,6 +96,11 @@ export default definePanelLesson({
   intro: [
     'Every update moves each weight by $-\\eta \\, \\partial J / \\partial w$. The learning rate $\\eta$ sets the size of that step: too small and learning is slow, too large and the step overshoots the valley, bounces, or flies off.',
     'Below, the same network starts from the same weights every time. Move $\\eta$ while it trains, then let the sweep train many copies at once, one per learning rate, and read off which rates were too small and which too large.',
+  ],
+  links: [
+    LEARNING_RATE_FIELDS,
+    LANDSCAPE_FIELDS,
+    ...['livechart', 'sweepchart', 'finalchart', 'pace', 'sweeppace', 'landpace'],
   ],
   panel: () => import('./LearningRatePanel.vue'),
 })

@@ -3,6 +3,7 @@
 import { defineExercises } from '../../exercises/types'
 import { trainingSpec } from './lossCompareData'
 import { definePanelLesson } from '../panel'
+import { LOSS_COMPARE_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
 /** Updates of the run-it step. */
@@ -109,5 +110,6 @@ export default definePanelLesson({
     'The notes pair each loss with a task: mean squared error for regression, cross-entropy for classification. Here one sigmoid neuron learns to separate two classes twice, from the very same (badly chosen) weights: once with MSE, once with cross-entropy.',
     'Then the reason, drawn rather than told: the loss and its gradient at the output’s net input $z$, as functions of the predicted probability $p$ of the true class.',
   ],
+  links: [LOSS_COMPARE_FIELDS, ...['trainchart', 'accchart', 'pchart', 'deltachart', 'pace']],
   panel: () => import('./LossComparePanel.vue'),
 })

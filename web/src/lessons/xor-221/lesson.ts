@@ -3,6 +3,7 @@
 import { defineExercises, type Values } from '../../exercises/types'
 import { XOR_STEPS, xorSpec } from './xorExperiment'
 import { definePanelLesson } from '../panel'
+import { XOR_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
 /** Random starts of the run-it step. */
@@ -100,5 +101,6 @@ export default definePanelLesson({
     'XOR outputs 1 when exactly one input is 1: $(0,0) \\to 0$, $(0,1) \\to 1$, $(1,0) \\to 1$, $(1,1) \\to 0$. No straight line separates the ones from the zeros, so a hidden layer is needed. The notes use two ReLU hidden units and a sigmoid output, first with mean squared error, then with binary cross-entropy “since it is a classification problem”, and ask: this network won’t reach 100 % on XOR, but why?',
     'One run proves little: whether it works depends on the random starting weights. So the engine trains the same network from 100 different seeds (He initialisation, learning rate 0.5, 2000 full-batch updates each) and counts how many classify all four rows right.',
   ],
+  links: [XOR_FIELDS, 'losschart', 'runpace', 'pace'],
   panel: () => import('./XorPanel.vue'),
 })

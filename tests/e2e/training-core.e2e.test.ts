@@ -188,4 +188,47 @@ describe('training core', () => {
     await screenshot(page, 'training-core-status-chart-1280')
     expect(errors).toEqual([])
   })
+
+  it('learning-rate live run: the table’s count, SGD’s curve and SGD’s written-out update agree at every frame drawn', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const live = page.locator('section[aria-labelledby=lr-live-h]')
+    await live.getByRole('button', { name: 'Pause', exact: true }).click()
+    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    const step = live.getByRole('button', { name: 'Step', exact: true })
+    for (let k = 0; k < 2; k++) await step.click()
+    await expect.poll(() => live.getByTestId('rule-sgd').textContent()).toContain('Update 2 ')
+    // At its default pace (60 updates/s, about one a frame) with the chart on screen, sampled on 90
+    // animation frames: the three follow the engine every few frames, from one snapshot.
+    await live.getByTestId('live-curves').scrollIntoViewIfNeeded()
+    await live.getByRole('button', { name: 'Train', exact: true }).click()
+    const seen = await page.evaluate(
+      () =>
+        new Promise<{ caption: number; rule: number; drawn: number }[]>((resolve) => {
+          const section = document.querySelector('section[aria-labelledby=lr-live-h]')!
+          const count = (sel: string, re: RegExp) =>
+            Number(re.exec(section.querySelector(sel)?.textContent ?? '')?.[1].replace(/,/g, ''))
+          const out: { caption: number; rule: number; drawn: number }[] = []
+          const tick = () => {
+            const chart = (section.querySelector('[data-testid=live-curves]') as HTMLElement)
+              .dataset.chart
+            out.push({
+              caption: count('table caption', /After\s+([\d,]+)\s+updates/),
+              rule: count('[data-testid=rule-sgd]', /Update ([\d,]+) /),
+              drawn: (JSON.parse(chart ?? '{}') as { series: { last: { x: number } }[] }).series[0]
+                .last.x,
+            })
+            if (out.length < 90) requestAnimationFrame(tick)
+            else resolve(out)
+          }
+          requestAnimationFrame(tick)
+        }),
+    )
+    await live.getByRole('button', { name: 'Pause', exact: true }).click()
+    expect(seen[0].caption).toBeGreaterThanOrEqual(2)
+    expect(seen[seen.length - 1].caption).toBeGreaterThan(2) // it trained while we looked
+    const disagree = seen.filter((s) => s.rule !== s.caption || s.drawn !== s.caption)
+    expect(disagree).toEqual([])
+    expect(errors).toEqual([])
+  })
 })

@@ -81,8 +81,11 @@ export interface NetworkStore {
    * the change from `history`'s watchers until the next publish (a chart redrawn less often).
    */
   record: (update: number, losses: readonly (number | null)[], publish?: boolean) => void
-  /** Adds `losses[i]` at x = `from` + i to curve `curve` alone (its points from `from` on are replaced). */
-  extend: (curve: number, from: number, losses: ArrayLike<number | null>) => void
+  /**
+   * Adds `losses[i]` at x = `from` + i to curve `curve` alone (its points from `from` on are replaced);
+   * `publish: false` as in `record`.
+   */
+  extend: (curve: number, from: number, losses: ArrayLike<number | null>, publish?: boolean) => void
   /** Curve k of the history (an empty one before its first point), for a chart's series. */
   curve: (k: number) => LossCurve
   /** Forgets the points at `update` and later (Undo, a divergence's cut-off). */
@@ -280,9 +283,9 @@ export function useNetworkStore(
       losses.forEach((l, k) => put(k, update, l))
       if (publish) publishSoon()
     },
-    extend(curve, from, losses) {
+    extend(curve, from, losses, publish = true) {
       for (let i = 0; i < losses.length; i++) put(curve, from + i, losses[i])
-      publishSoon()
+      if (publish) publishSoon()
     },
     curve: (k) => history.value[k] ?? { x: [], y: [] },
     trimHistory(update) {

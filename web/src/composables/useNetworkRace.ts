@@ -40,6 +40,8 @@ export interface Race<L> {
   restart: () => void
   /** The running networks (empty after an error). */
   networks: () => readonly EngineNetwork[]
+  /** Changes every lane now (shown at once, and kept by the training that goes on). */
+  mapLanes: (f: (lane: L, k: number) => L) => void
 }
 
 /** Rebuilds every network from `variants()` whenever `rebuildOn` changes (and at once), held by `store`. */
@@ -54,22 +56,31 @@ export function useRace<L extends { stopped: string }>(
   const error = shallowRef('')
   let nets: EngineNetwork[] = []
 
-  const loop = useTrainingLoop((steps): ChunkResult => {
-    const from = nets.map((n) => n.updates)
-    const moved = lanes.value.map((lane, k) => rules.advance(nets[k], lane, steps, k))
-    moved.forEach((m, k) => store.extend(k, from[k] + 1, m.losses))
-    lanes.value = moved.map((m) => m.lane)
-    const stop = lanes.value.every((l) => l.stopped)
-    const first = moved[0]?.losses ?? []
-    return {
-      done: steps,
-      stop,
-      message: stop ? 'Every run diverged: lower η and start again.' : '',
-      progress: nets[0]
-        ? { from: from[0], losses: first, updates: nets[0].updates, loss: first.at(-1) ?? null }
-        : null,
-    }
-  }, loopOptions)
+  /** The lanes as trained: published to `lanes` (and the history to its chart) by the loop's `show`. */
+  let current: L[] = []
+  function show(): void {
+    lanes.value = current
+    store.publishHistory()
+  }
+  const loop = useTrainingLoop(
+    (steps): ChunkResult => {
+      const from = nets.map((n) => n.updates)
+      const moved = current.map((lane, k) => rules.advance(nets[k], lane, steps, k))
+      moved.forEach((m, k) => store.extend(k, from[k] + 1, m.losses, false))
+      current = moved.map((m) => m.lane)
+      const stop = current.every((l) => l.stopped)
+      const first = moved[0]?.losses ?? []
+      return {
+        done: steps,
+        stop,
+        message: stop ? 'Every run diverged: lower η and start again.' : '',
+        progress: nets[0]
+          ? { from: from[0], losses: first, updates: nets[0].updates, loss: first.at(-1) ?? null }
+          : null,
+      }
+    },
+    { ...loopOptions, show },
+  )
 
   let built = false
   /** New networks from the same start; trains at once unless the learner had paused by hand. */
@@ -84,12 +95,16 @@ export function useRace<L extends { stopped: string }>(
     )
     nets = typeof made === 'string' ? [] : made
     error.value = typeof made === 'string' ? made : ''
-    lanes.value = nets.map((n, k) => rules.start(n, k))
+    lanes.value = current = nets.map((n, k) => rules.start(n, k))
     if (typeof made === 'string') return
     if (!pausedByHand) loop.start()
   }
   watch(rebuildOn, restart, { immediate: true })
-  return { lanes, curve: store.curve, error, loop, restart, networks: () => nets }
+  function mapLanes(f: (lane: L, k: number) => L): void {
+    current = current.map(f)
+    show()
+  }
+  return { lanes, curve: store.curve, error, loop, restart, networks: () => nets, mapLanes }
 }
 
 export interface RaceLane {
@@ -123,6 +138,8 @@ export function useNetworkRace(
 ): NetworkRace {
   const store = useNetworkStore(engine)
   const n = () => variants.value.length
+  /** Per variant: x of the last point of its loss over all rows (epochs done; −1 before any). */
+  const epochsAt: number[] = []
   /** One epoch of variant k: its update losses into `losses`, its loss over all rows into the history. */
   function epoch(net: EngineNetwork, lane: RaceLane, k: number, losses: number[]): RaceLane {
     const t = net.train(updatesPerEpoch(variants.value[k].spec))
@@ -130,7 +147,7 @@ export function useNetworkRace(
     if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
     const f = net.forward()
     if (!f.ok) return { ...lane, stopped: f.message }
-    store.extend(n() + k, (store.curve(n() + k).x.at(-1) ?? -1) + 1, [f.loss])
+    store.extend(n() + k, ++epochsAt[k], [f.loss], false)
     return lane
   }
   return useRace<RaceLane>(
@@ -140,6 +157,7 @@ export function useNetworkRace(
     {
       start(net, k) {
         const start = net.forward()
+        epochsAt[k] = start.ok ? 0 : -1
         if (start.ok) store.extend(n() + k, 0, [start.loss])
         return {
           name: variants.value[k].name,

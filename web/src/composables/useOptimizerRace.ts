@@ -177,7 +177,7 @@ export function useOptimizerRace(
       const r = nets[k]?.setOptimizer(patch)
       if (r && !r.ok) race.error.value = r.message
     }
-    race.lanes.value = race.lanes.value.map((l, k) => ({ ...l, name: optimizerNames(s)[k] }))
+    race.mapLanes((l, k) => ({ ...l, name: optimizerNames(s)[k] }))
   })
   const { lanes: runners, curve, error, loop, restart } = race
   return { runners, curve, error, loop, restart }

@@ -95,7 +95,11 @@ export function useRateSweep(
   /** One ensemble per start, [0] from the spec's own start. */
   let ensembles: EngineEnsemble[] = []
   let probe: EngineNetwork | null = null
-  let frames = 0
+  /** Every start's copies as trained (their `losses` stale): shown by the loop's `show`. */
+  let current: SweepCopy[][] = []
+  /** Updates done by every copy since the start. */
+  let done = 0
+  let shows = 0
 
   /** Share of sigmoid activations pinned near 0/1, from a forward pass with the copy's weights. */
   function pinned(ensemble: EngineEnsemble, c: number): number | null {
@@ -123,16 +127,13 @@ export function useRateSweep(
       { nudge: SWEEP_NUDGE, previous: verdicts.value.map((v) => v.verdict) },
     )
   }
-  /** Start `start`'s copies after a train call from update `from`. */
+  /** Start `start`'s copies after a train call from update `from` (their losses into the history, unshown). */
   function advance(run: readonly SweepCopy[], states: CopyState[], start: number, from: number) {
     return states.map((s, k): SweepCopy => {
-      const curve = start * run.length + k
-      store.extend(curve, from + 1, s.losses)
-      const losses = store.curve(curve).y
+      store.extend(start * run.length + k, from + 1, s.losses, false)
       const finite = s.losses.filter((l): l is number => l !== null)
       return {
         ...run[k],
-        losses,
         finalLoss: s.finalLoss,
         divergedAt: s.divergedAt,
         lastLoss: finite.length ? finite[finite.length - 1] : run[k].lastLoss,
@@ -140,14 +141,23 @@ export function useRateSweep(
     })
   }
 
+  /** What the copies did since the last snapshot, shown: curves, copies and (every few) verdicts. */
+  function show(): void {
+    store.publishHistory()
+    starts.value = current.map((run, s) =>
+      run.map((c, k) => ({ ...c, losses: store.curve(s * run.length + k).y })),
+    )
+    copies.value = starts.value[0] ?? []
+    // about every 15 frames, as before the snapshots: judging costs a frame
+    if (loop.running.value && ++shows % 4 === 0) judge(false)
+  }
   const loop = useTrainingLoop(
     (steps) => {
       if (ensembles.length === 0) return { done: 0, stop: true, progress: null }
-      const from = copies.value[0]?.losses.length ?? 0
+      const from = done
       const states = ensembles.map((e) => e.train(steps))
-      starts.value = states.map((st, s) => advance(starts.value[s], st, s, from))
-      copies.value = starts.value[0]
-      if (++frames % 15 === 0) judge(false)
+      current = states.map((st, s) => advance(current[s], st, s, from))
+      done += steps
       const stop = states.every((st) => st.every((s) => s.divergedAt !== null))
       return {
         done: steps,
@@ -163,6 +173,7 @@ export function useRateSweep(
       pace: options.pace,
       link: options.link,
       run: 'sweep',
+      show,
     },
   )
 
@@ -171,8 +182,9 @@ export function useRateSweep(
     store.clear()
     ensembles = []
     probe = null
-    frames = 0
+    done = shows = 0
     error.value = ''
+    current = []
     starts.value = copies.value = []
     const single = store.add(spec.value)
     if (typeof single === 'string') return void (error.value = single)
@@ -199,8 +211,8 @@ export function useRateSweep(
         lastLoss: null,
         divergedAt: null,
       }))
-    starts.value = ensembles.map(fresh)
-    copies.value = starts.value[0]
+    starts.value = current = ensembles.map(fresh)
+    copies.value = current[0]
     verdicts.value = []
     loop.start()
   }

@@ -1,10 +1,9 @@
 // Training in the background of a lesson: EngineNetwork.train at the learner's pace, at most a frame
 // budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve
 // into the lesson store's loss history. Also records single updates.
-import { computed, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { computed, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkStore } from './useLessonStore'
 import type { NetworkState } from './useNetwork'
-import { FRAMES_PER_REDRAW } from './trainingActivity'
 import { progressOf, useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 /** The loss measured after `update` updates. */
@@ -44,10 +43,6 @@ export interface TrainingState {
   record: (update: number, loss: number) => void
 }
 
-/** Milliseconds between two snapshots while training: every few frames at 60 Hz (a little less, so
- * timer jitter never makes it one frame more). */
-const SHOW_MS = (FRAMES_PER_REDRAW - 0.5) * (1000 / 60)
-
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Trains `network` (held by `store`) and keeps its loss curve in the store's history. */
@@ -67,16 +62,14 @@ export function useTraining(
   /** Where the run diverged (the engine's count) and its cut-off, for the chart's mark; or null. */
   const divergence = shallowRef<{ update: number; cutoff: number } | null>(null)
   // While training, the engine runs every frame but what is shown (status, diagram, loss chart,
-  // derivation) follows it every few frames, all from one snapshot (#11): re-rendering the lesson
-  // each frame kept frames over 17 ms, and the numbers drawn still agree on every frame.
+  // derivation) follows it every few frames, all from one snapshot (the loop's `show`, #11): the
+  // numbers drawn agree on every frame.
   /** Updates done and losses measured since the last snapshot. */
   let unshown = 0
   let points: LossPoint[] = []
   /** The last chunk diverged: its loss after is past the cut-off, not drawn. */
   let diverged = false
-  let shownAt = -Infinity
   function show(): void {
-    shownAt = performance.now()
     if (unshown === 0 && points.length === 0) return
     const done = unshown
     unshown = 0
@@ -109,7 +102,6 @@ export function useTraining(
           (p) => Number.isFinite(p.loss) && (r.divergedAt === null || p.update < r.divergedAt),
         ),
       )
-      if (!loop.running.value || r.diverged || performance.now() - shownAt >= SHOW_MS) show()
       const after = unshown ? network.net.forward() : null
       const loss = after ? (after.ok ? after.loss : null) : (network.trace.value?.loss ?? null)
       const progress = progressOf(base, r, loss)
@@ -129,10 +121,10 @@ export function useTraining(
       maxSteps: options.stepsPerFrame ?? 25,
       totalSteps: options.maxSteps ?? 5000,
       pace: options.pace ?? 30,
+      show,
     },
   )
-  // Paused (by the learner, at the planned length), or changed by the learner, what is shown catches up at once.
-  watch(loop.running, (on) => !on && show(), { flush: 'sync' })
+  // Changed by the learner, what is shown catches up at once.
   network.beforeChange(show)
   /** Each press of Train or Resume remembers the weights for Undo. */
   function start(): void {

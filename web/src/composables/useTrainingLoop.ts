@@ -17,7 +17,7 @@ import {
 import { injectProgress, type Progress } from '../embed/protocol'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
-import { trackTraining } from './trainingActivity'
+import { FRAMES_PER_REDRAW, trackTraining } from './trainingActivity'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -61,12 +61,22 @@ export interface TrainingLoopOptions {
   link?: string | false
   /** Names this loop's run in its embed events, on a screen with several loops (e.g. `sweep`). */
   run?: string
+  /**
+   * Publishes what the chunks did to what the screen shows (status, diagram, chart, derivation), all
+   * from one snapshot (#11): while running at most every few frames ({@link SHOW_MS}), and at once when
+   * the loop pauses or stops (the learner, the planned end, a divergence), after a Step and on
+   * `show()` (before an edit). `work` then only trains and keeps what it did unpublished: re-rendering
+   * a screen every frame kept frames over 17 ms. Without it, `work` publishes itself.
+   */
+  show?: () => void
 }
 
 export interface TrainingLoop {
   running: Readonly<Ref<boolean>>
   /** Steps done since the last `reset`. */
   steps: Readonly<Ref<number>>
+  /** `steps` as of the last snapshot (`show`): the count shown beside what the snapshot drew. */
+  shownSteps: Readonly<Ref<number>>
   /** Steps per second; {@link FASTEST} for as fast as it goes. Can change while running; in the link. */
   pace: Ref<number>
   /** The paces the speed control offers: {@link PACES} and this loop's default. */
@@ -94,7 +104,13 @@ export interface TrainingLoop {
    * loop's reporter, so `step` and `converged` count one run.
    */
   report: (progress: Progress) => void
+  /** Publishes now what the chunks did (the `show` option), e.g. before an edit; else nothing. */
+  show: () => void
 }
+
+/** Milliseconds between two snapshots while training: every few frames at 60 Hz (a little less, so
+ * timer jitter never makes it one frame more). */
+export const SHOW_MS = (FRAMES_PER_REDRAW - 0.5) * (1000 / 60)
 
 /** The progress of a train call from update `from` (`done` updates, the loss before each), at `loss` after it. */
 export const progressOf = (
@@ -124,6 +140,7 @@ export function useTrainingLoop(
   const running = ref(false)
   if (getCurrentScope()) trackTraining(running) // redraws thin out while any loop runs
   const steps = ref(0)
+  const shownSteps = ref(0)
   const pace =
     options.link === false
       ? ref(options.pace ?? FASTEST)
@@ -143,6 +160,12 @@ export function useTrainingLoop(
   const reporter = (hasInjectionContext() ? injectProgress() : null)?.(options.run) ?? null
   function report(p: Progress | null): void {
     if (reporter && p) reporter(p)
+  }
+  let shownAt = -Infinity
+  function show(): void {
+    shownAt = performance.now()
+    shownSteps.value = steps.value
+    options.show?.()
   }
 
   /** Next chunk limit: shrinks at once after a frame over budget, grows (at most ×2) after a full one. */
@@ -195,6 +218,7 @@ export function useTrainingLoop(
       stats.value = { chunk: n, ms }
       adapt(ms, n, r.done)
       if (finishRun(r)) return
+      if (performance.now() - shownAt >= SHOW_MS) show()
     }
     frame = requestAnimationFrame(tick)
   }
@@ -210,14 +234,18 @@ export function useTrainingLoop(
     lastTime = performance.now()
     frame = requestAnimationFrame(tick)
   }
-  function pause(): void {
+  /** Stops the frames; with `catchUp`, what is shown catches up at once. */
+  function stop(catchUp: boolean): void {
+    const was = running.value
     running.value = false
     if (frame) cancelAnimationFrame(frame)
     frame = 0
+    if (was && catchUp) show()
   }
+  const pause = () => stop(true)
   function reset(): void {
     pause()
-    steps.value = 0
+    steps.value = shownSteps.value = 0
     end = planned
     message.value = ''
     halted.value = false
@@ -228,16 +256,18 @@ export function useTrainingLoop(
     const r = work(1)
     steps.value += r.done
     report(r.progress)
+    show()
     if (r.stop) {
       halted.value = true
       message.value = r.message ?? ''
     } else if (steps.value >= end) end = steps.value + planned
   }
-  onScopeDispose(pause)
+  onScopeDispose(() => stop(false)) // the screen's networks may be gone already
 
   return {
     running,
     steps,
+    shownSteps,
     pace,
     paces: pacesWith(PACES, options.pace ?? FASTEST),
     message,
@@ -251,5 +281,6 @@ export function useTrainingLoop(
     reset,
     stepOnce,
     report,
+    show,
   }
 }

@@ -1,5 +1,5 @@
 // The engine networks behind one playground, outside Vue: the training network and two evaluators (all
-// training rows, the test rows: the plotted losses). Each frame: train(n) once, then snapshot(): the
+// training rows, the test rows: the plotted losses). train(n) every frame, snapshot() every few frames: the
 // evaluators take the current parameters with setParams and run forward; the output heatmap is one
 // predict, or, when the hidden neurons' maps are due too, one predictLayers over the output grid and
 // the neurons' grid together (every layer from one forward pass). Every number comes from the engine.
@@ -110,6 +110,13 @@ export class PlaygroundSession {
   /** `steps` updates in one engine call; on divergence the weights are the last good ones. */
   train(steps: number): TrainResult {
     return this.net.train(steps)
+  }
+
+  /** The loss over the training rows at the current weights (what `snapshot` calls trainLoss). */
+  trainLoss(): number | null {
+    if (!this.trainEval.setParams(this.net.params()).ok) return null
+    const r = this.trainEval.forward()
+    return r.ok && Number.isFinite(r.loss) ? r.loss : null
   }
 
   /**

@@ -1,5 +1,6 @@
 // Live training of the playground: one PlaygroundSession (engine networks) per spec and test rows;
-// useTrainingLoop runs n epochs + snapshot() per animation frame at the pace. What can be kept is kept:
+// useTrainingLoop runs n epochs per animation frame at the pace, and a snapshot() of what is shown
+// (counts, losses, pictures) every few frames (its `show`, #11). What can be kept is kept:
 // the learning rate changes in place; new data, batch size, activation, loss, optimizer or
 // regularisation build a new session that starts from the trained weights (the optimizer's momentum
 // and Adam moments start again) and keeps running. Only a new architecture (layer sizes, input
@@ -45,7 +46,9 @@ export function usePlaygroundTraining(
   /** The hidden layer (1-based) whose map is shown large, 0 for none; its map at the output's resolution. */
   const focusLayer = ref(0)
   const focusMap = shallowRef<Float64Array | null>(null)
+  /** Updates done, as shown (the snapshot's); `trained` counts them as they are done. */
   const updates = ref(0)
+  let trained = 0
   /** Passes over the training set completed (each {@link perEpoch} updates at the batch size then). */
   const epochs = ref(0)
   /** Why training stopped or could not start (plain text), '' when all is well. */
@@ -61,8 +64,10 @@ export function usePlaygroundTraining(
   let session: PlaygroundSession | null = null
 
   let [chartAt, detailAt] = [0, 0]
-  /** Re-reads the pictures; `chart: false` keeps the loss out of the curve (a diverged run's). */
+  /** Re-reads the counts and pictures; `chart: false` keeps the loss out of the curve (a diverged run's). */
   function record(force = true, chart = true): void {
+    updates.value = trained
+    countEpochs()
     if (!session) return
     const now = performance.now()
     const due = force || now - detailAt >= DETAIL_MS
@@ -83,7 +88,7 @@ export function usePlaygroundTraining(
   /** Epochs before the current session, and the update count it started at (its cursor starts at row 0). */
   let [epochBase, segmentStart] = [0, 0]
   function countEpochs(): void {
-    epochs.value = epochBase + Math.floor((updates.value - segmentStart) / perEpoch())
+    epochs.value = epochBase + Math.floor((trained - segmentStart) / perEpoch())
   }
 
   /**
@@ -103,12 +108,12 @@ export function usePlaygroundTraining(
     message.value = ''
     diverged.value = false
     if (!carried) {
-      updates.value = 0
+      trained = updates.value = 0
       epochs.value = 0
       epochBase = 0
       store.forgetHistory()
     }
-    segmentStart = updates.value
+    segmentStart = trained
     const r = PlaygroundSession.create(store, spec.value, test.value, grid.value)
     if (!r.ok) {
       message.value = `The engine refused this network: ${r.message}`
@@ -120,7 +125,7 @@ export function usePlaygroundTraining(
     if (carried) {
       const set = session.net.setParams(carried)
       if (!set.ok) message.value = `The trained weights could not be kept: ${set.message}`
-      session.net.setUpdates(updates.value) // divergence messages go on counting
+      session.net.setUpdates(trained) // divergence messages go on counting
     }
     record()
     if (wasRunning && canTrain.value && !message.value) loop.start()
@@ -131,18 +136,15 @@ export function usePlaygroundTraining(
     build(false)
   }
 
-  /** `n` updates; stops (and names the reason) when the engine reports divergence. */
+  /** `n` updates; stops (and names the reason) when the engine reports divergence. Shown by `record`. */
   function trainSteps(n: number): { done: number; stop: boolean; losses?: Float64Array } {
     if (!session || !canTrain.value) return { done: 0, stop: true }
     const r = session.train(n)
-    updates.value += r.done
-    countEpochs()
+    trained += r.done
     if (r.diverged) {
       diverged.value = true
       message.value = `${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}. Lower the learning rate (new first weights are drawn) or press Reset.`
     }
-    // The curve stops at the last loss within the engine's cut-off; the message names the update.
-    record(r.diverged || !loop.running.value, !r.diverged)
     return { done: r.done, stop: r.diverged, losses: r.losses }
   }
 
@@ -154,8 +156,8 @@ export function usePlaygroundTraining(
     return {
       from,
       losses: perEpoch() === 1 && losses ? losses : [],
-      updates: updates.value,
-      loss: snapshot.value?.trainLoss ?? null,
+      updates: trained,
+      loss: session?.trainLoss() ?? null,
     }
   }
   /** Updates in one epoch (one pass over the training points) at the current batch size. */
@@ -177,7 +179,14 @@ export function usePlaygroundTraining(
         progress: progressSince(from, r.losses),
       }
     },
-    { budgetMs: 6, maxSteps: 2000, pace: 60, unit: 'epoch' },
+    {
+      budgetMs: 6,
+      maxSteps: 2000,
+      pace: 60,
+      unit: 'epoch',
+      // The curve stops at the last loss within the engine's cut-off; the message names the update.
+      show: () => record(!loop.running.value, !diverged.value),
+    },
   )
 
   // The architecture: what the weights mean. A change draws new first weights (as does a new seed).
@@ -208,7 +217,7 @@ export function usePlaygroundTraining(
     () => spec.value.learningRate,
     (lr) => {
       if (diverged.value) {
-        const at = updates.value
+        const at = trained
         build(false)
         notice.value = `Training diverged after ${plural(at, 'update')}; with η = ${lr} it starts again from new first weights (seed ${spec.value.seed}).`
         return
@@ -219,9 +228,6 @@ export function usePlaygroundTraining(
   )
   watch(focusLayer, (k) => {
     focusMap.value = k > 0 ? (session?.layerMap(k) ?? null) : null
-  })
-  watch(loop.running, (on) => {
-    if (!on) record() // the points and pictures held back while running
   })
   onScopeDispose(() => {
     loop.pause()
@@ -248,8 +254,9 @@ export function usePlaygroundTraining(
     toggle: () => (canTrain.value && !message.value ? loop.toggle() : undefined),
     step: () => {
       if (loop.running.value || message.value) return
-      const from = updates.value
+      const from = trained
       loop.report(progressSince(from, trainSteps(1).losses))
+      loop.show()
     },
     reset: rebuild,
     pause: loop.pause,

@@ -79,10 +79,21 @@ export function useXorExperiments(engine: NnModule) {
       return rowVerdicts(probe.trace()).includes('undecided')
     })
   }
-  /** The experiment being trained (jobs.length once all are done) and its updates so far. */
+  /**
+   * The experiment being trained (jobs.length once all are done), its updates so far and the results
+   * as shown (`job`, `done`, `results`, `failures`): the training's snapshot every few frames (#11).
+   */
   const job = ref(0)
   const done = ref(0)
   const complete = computed(() => job.value >= jobs.length)
+  /** The same, as trained. */
+  let trained = { job: 0, done: 0, results: results.value, failures: failures.value }
+  function show(): void {
+    job.value = trained.job
+    done.value = trained.done
+    results.value = trained.results
+    failures.value = trained.failures
+  }
 
   function dispose(): void {
     store.release(current)
@@ -90,55 +101,54 @@ export function useXorExperiments(engine: NnModule) {
   }
   function clear(): void {
     dispose()
-    results.value = {}
-    failures.value = []
-    job.value = 0
-    done.value = 0
+    trained = { job: 0, done: 0, results: {}, failures: [] }
+    show()
   }
   /** One loop step is one update of the 100 copies of the current experiment; experiments run in turn. */
   function work(steps: number) {
-    if (complete.value) clear() // "Run again" after a finished experiment starts it anew
-    const j = jobs[job.value]
+    if (trained.job >= jobs.length) clear() // "Run again" after a finished experiment starts it anew
+    const j = jobs[trained.job]
     if (!current) {
       const made = store.addEnsemble(xorSpec(j.hidden, j.loss, j.options), { seeds: XOR_SEEDS })
       if (typeof made === 'string') return { done: 0, stop: true, message: made, progress: null }
       current = made
-      done.value = 0
+      trained.done = 0
       // the starting weights, to tell units dead from the start from units that died in training (#12)
       if (j.key === 'bce 2-2-1') starts = XOR_SEEDS.map((_, k) => made.params(k))
     }
-    const from = done.value
-    const n = Math.min(steps, j.steps - done.value)
+    const from = trained.done
+    const n = Math.min(steps, j.steps - trained.done)
     const states = current.train(n)
-    done.value += n
+    trained.done += n
     // An embedding page hears the first run (seed) of the experiment being trained: each experiment
     // is a new run of new networks, counted from its own update 0.
     const first = states[0]
     const progress = first && {
       from,
       losses: first.losses.map((l) => l ?? NaN),
-      updates: done.value,
+      updates: trained.done,
       loss: first.finalLoss,
     }
-    if (done.value >= j.steps) {
+    if (trained.done >= j.steps) {
       const open = undecidedRuns(current, j.hidden)
-      results.value = { ...results.value, [j.key]: summarize(states, open) }
+      trained.results = { ...trained.results, [j.key]: summarize(states, open) }
       if (j.key === 'bce 2-2-1') {
         const ens = current
-        failures.value = states.flatMap((s, k) =>
+        trained.failures = states.flatMap((s, k) =>
           s.accuracy !== null && s.accuracy < 1
             ? [{ seed: XOR_SEEDS[k], params: ens.params(k), start: starts[k] }]
             : [],
         )
       }
       dispose()
-      job.value++
+      trained.job++
+      if (trained.job >= jobs.length) show() // the last one: shown before the loop resets
     }
     return { done: n, progress: progress ?? null }
   }
   // As fast as it goes by default: the point is the counts at the end. At a slow pace the count says
   // which experiment and which update is being trained, so the page never looks frozen (#15).
-  const loop = useTrainingLoop(work, { run: 'starts' })
+  const loop = useTrainingLoop(work, { run: 'starts', show })
   // Finished: nothing to resume. The loop goes back to its start state (the button offers "Run again").
   watch(complete, (c) => c && loop.reset())
   function reset(): void {

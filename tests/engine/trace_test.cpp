@@ -56,17 +56,27 @@ TEST(Trace, OneStepReadsBackAsThePyTorchNumbersForEveryCase) {
   EXPECT_EQ(checked, 25);
 }
 
-TEST(Json, AppendedNumbersAreTheShortestDecimalsThatReadBackExactly) {
+TEST(Json, AppendedNumbersAreTheShortestDecimalsThatReadBackExactlyLaidOutAsJavaScriptDoes) {
   const double inf = std::numeric_limits<double>::infinity();
+  // The layouts of ECMAScript's Number::toString (String(x) in JavaScript), worked out by hand from
+  // its steps: fixed from 1e-6 up to below 1e21, else one digit, the rest, e and a signed exponent.
   const std::pair<double, const char*> known[] = {
       {0.1, "0.1"},
       {-1.25, "-1.25"},
       {1.0 / 3, "0.3333333333333333"},
       {5000.0, "5000"},
-      {-0.0, "-0"},
-      {1e-5, "1e-05"},
-      {3.5e-7, "3.5e-07"},
+      {0.0, "0"},
+      {-0.0, "-0"},  // JavaScript writes "0"; the trace keeps the sign bit
+      {1e-5, "0.00001"},
+      {-1.5e-6, "-0.0000015"},
+      {1e-6, "0.000001"},
+      {9.5e-7, "9.5e-7"},
+      {3.5e-7, "3.5e-7"},
+      {1.5e16, "15000000000000000"},
+      {123456789.125, "123456789.125"},
+      {1e20, "100000000000000000000"},
       {1e21, "1e+21"},
+      {-1.25e22, "-1.25e+22"},
       {-2.5e-300, "-2.5e-300"},
       {4.9e-324, "5e-324"},  // Grisu2 (nlohmann's dump) writes 4.94065645841247e-324
       {1.7976931348623157e308, "1.7976931348623157e+308"}};

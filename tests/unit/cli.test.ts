@@ -45,6 +45,57 @@ describe('backprop-lab trace', () => {
       expect(out).toHaveProperty(key)
   })
 
+  it('prints every number as the shortest text that reads back as exactly it, laid out as JavaScript does', () => {
+    const c = byName('classic-222')
+    // The classic spec with hand-picked weights in every layout JavaScript uses: the trace's
+    // `weights` are the spec's own, so their text is known before the engine runs.
+    const spec = {
+      ...c.spec,
+      weights: [
+        [
+          [0.00001, -3.5e-7],
+          [0, 0],
+        ],
+        c.spec.weights[1],
+      ],
+    }
+    // JSON.stringify writes -0 as 0: the second 0 becomes -0.0 in the file's text (-0, an integer, is 0).
+    const text = JSON.stringify(spec).replace('[0,0]', '[0,-0.0]')
+    const r = run(['trace', specFile('layouts.json', text)])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('"weights":[[[0.00001,-3.5e-7],[0,-0]],[[0.4,0.45],[0.5,0.55]]]')
+    const tokens = r.stdout.match(/-?\d[\d.]*(e[-+]\d+)?/g)!
+    expect(tokens.length).toBeGreaterThan(40)
+    for (const token of tokens) expect(token === '-0' ? '-0' : String(Number(token))).toBe(token)
+
+    // The classic spec as it is: the PyTorch numbers; and, with no -0 in it, the text is exactly its
+    // own JSON.stringify, on one line, or with --pretty indented by two spaces.
+    const compact = run(['trace', specFile('classic.json', c.spec)]).stdout
+    const out = JSON.parse(compact)
+    expect(compact).toBe(JSON.stringify(out) + '\n')
+    expect(run(['trace', specFile('classic.json', c.spec), '--pretty']).stdout).toBe(
+      JSON.stringify(out, null, 2) + '\n',
+    )
+    const close = (x: number, y: number) => Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y))
+    const numbers = (x: unknown): number[] =>
+      typeof x === 'number' ? [x] : Array.isArray(x) ? x.flatMap(numbers) : []
+    const pairs = [
+      [out.loss, c.expected.loss],
+      ...['z', 'a', 'delta', 'dW', 'db'].flatMap((k) =>
+        [0, 1].map((l) => [out.layers[l][k], c.expected.layers[l][k]]),
+      ),
+      [out.weightsAfter, c.expected.weightsAfter],
+      [out.biasesAfter, c.expected.biasesAfter],
+    ]
+    for (const [got, want] of pairs) {
+      expect(numbers(got)).toHaveLength(numbers(want).length)
+      numbers(got).forEach((x, k) => expect(close(x, numbers(want)[k]), `${x}`).toBe(true))
+    }
+    // Mazur's worked example, to the digits printed in the notes.
+    expect(out.loss.toFixed(9)).toBe('0.298371109')
+    expect(out.weightsAfter[1][0][0].toFixed(8)).toBe('0.35891648')
+  })
+
   it('runs --steps N and adds the loss history (10,000 steps, biases fixed: 3.5101878e-05)', () => {
     const c = byName('classic-222-10000-frozen-biases')
     const r = run(['trace', specFile('frozen.json', c.spec), '--steps', '10000', '--compact'])

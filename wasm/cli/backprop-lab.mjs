@@ -6,12 +6,13 @@ import { readFileSync, existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import v8 from 'node:v8'
 
-const USAGE = `usage: backprop-lab trace SPEC.json [--steps N] [--compact]
+const USAGE = `usage: backprop-lab trace SPEC.json [--steps N] [--pretty]
        backprop-lab export SPEC.json [--format md|json] [--title TEXT]
 
 trace:  runs the network described by SPEC.json (see README: "The spec") and prints, as JSON,
         loss, layers (z, a, delta per sample; dW, db), weightsAfter, biasesAfter, lossAfter,
-        outputsAfter and losses (the batch loss before each of the N updates; N defaults to 1).
+        outputsAfter and losses (the batch loss before each of the N updates; N defaults to 1),
+        on one line; --pretty indents it (two spaces, one number a line).
 export: prints the answer key of one forward + backward pass and update: forward values, errors,
         every delta, every gradient with its chain-rule derivation, updated weights. --format md
         (default) is Markdown with $…$ LaTeX; --format json is the same data as JSON.`
@@ -26,13 +27,15 @@ function parseArgs(argv) {
     command: argv[0],
     file: undefined,
     steps: 1,
-    compact: false,
+    pretty: false,
     format: 'md',
     title: undefined,
   }
   for (let k = 1; k < argv.length; k++) {
     const a = argv[k]
-    if (a === '--compact') args.compact = true
+    if (a === '--pretty') args.pretty = true
+    else if (a === '--compact')
+      args.pretty = false // the default since --pretty; kept for scripts
     else if (a === '--format' && args.command === 'export') {
       args.format = argv[++k]
       if (args.format !== 'md' && args.format !== 'json')
@@ -114,9 +117,27 @@ async function main() {
   }
   const engine = await loadEngine(args.command === 'export' ? 0 : trainingWork(text, args.steps))
   if (args.command === 'export') return exportAnswerKey(engine, text, args)
-  const out = JSON.parse(engine.traceSpec(text, args.steps))
-  if (out.error) fail(out.error)
-  process.stdout.write(JSON.stringify(out, null, args.compact ? undefined : 2) + '\n')
+  // The engine writes the trace as its own compact JSON.stringify (wasm/engine/json.h): printed as
+  // it is, not parsed and written again, which took longer than the engine writing it.
+  const trace = engine.traceSpec(text, args.steps)
+  if (trace.startsWith('{"error":')) fail(JSON.parse(trace).error)
+  process.stdout.write((args.pretty ? indent(trace) : trace) + '\n')
+}
+
+/**
+ * The engine's compact trace laid out as JSON.stringify(trace, null, 2) lays it out, its numbers'
+ * text untouched (so -0 stays -0). The trace's only strings are its keys, which hold none of []{},:
+ */
+function indent(json) {
+  let depth = 0
+  const line = () => '\n' + '  '.repeat(depth)
+  return json.replace(/\[\]|\{\}|[[{}\],:]/g, (c) => {
+    if (c === ',') return ',' + line()
+    if (c === ':') return ': '
+    if (c === '[' || c === '{') return (depth++, c + line())
+    if (c === ']' || c === '}') return (depth--, line() + c)
+    return c // [] and {}
+  })
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -109,18 +110,32 @@ std::string json_text(const Json& j) {
 }
 
 std::string json_number(double x) {
-  std::string out;
-  json_append_number(out, x);
-  return out;
+  return std::isfinite(x) ? fmt::format(FMT_COMPILE("{}"), x) : "null";
 }
 
 void json_append_number(std::string& out, double x) {
-  if (!std::isfinite(x)) {
-    out += "null";
+  if (!std::isfinite(x) || x == 0) {
+    out += !std::isfinite(x) ? "null" : std::signbit(x) ? "-0" : "0";
     return;
   }
-  char buffer[32];  // the longest: "-2.2250738585072014e-308", 24 characters
-  out.append(buffer, fmt::format_to(buffer, FMT_COMPILE("{}"), x));
+  if (x < 0) out += '-';
+  // |x| = s × 10^e with s the fewest digits that read back (Dragonbox, as {fmt}'s own "{}" does):
+  // its k digits and n, the exponent of |x| = 0.s × 10^n.
+  const auto decimal = fmt::detail::dragonbox::to_decimal(std::fabs(x));
+  const fmt::format_int digits(decimal.significand);
+  const char* const s = digits.data();
+  const int k = static_cast<int>(digits.size()), n = k + decimal.exponent;
+  // ECMAScript's Number::toString, its steps for radix 10.
+  if (k <= n && n <= 21) {
+    out.append(s, k).append(n - k, '0');
+  } else if (0 < n && n <= 21) {
+    out.append(s, n).append(1, '.').append(s + n, k - n);
+  } else if (-6 < n && n <= 0) {
+    out.append("0.").append(-n, '0').append(s, k);
+  } else {
+    out.append(s, 1).append(k > 1 ? "." : "").append(s + 1, k - 1);
+    out.append(n > 0 ? "e+" : "e-").append(fmt::format_int(std::abs(n - 1)).c_str());
+  }
 }
 
 }  // namespace nn

@@ -23,12 +23,17 @@ const Json* json_find(const Json& j, std::string_view key);
 // JSON text of j, compact; strings that are not valid UTF-8 are repaired rather than refused.
 std::string json_text(const Json& j);
 
-// x as json_append_number writes it ("5000", "2.5", "1e-05"), for messages.
+// x as {fmt} writes it by default, for messages: "5000", "2.5", "1e-05"; null when not finite.
 std::string json_number(double x);
 
-// Appends x to out as the shortest decimal that reads back as exactly x (of those, the nearest to
-// x), written by {fmt} (Debian's libfmt-dev, header-only; its Dragonbox algorithm): "0.1", "5000",
-// "-0", "1e-05", "5e-324"; null when x is NaN or infinite. nlohmann's own dump (json_text) uses
+// Appends x to out as JavaScript writes it (ECMAScript's Number::toString, so JSON.stringify),
+// except that -0 stays "-0": the shortest decimal that reads back as exactly x (of those, the
+// nearest to x), its digits from {fmt}'s Dragonbox (Debian's libfmt-dev, header-only;
+// fmt::detail's, as its own
+// "{}" takes them, since {fmt} lays them out as Python does: "1e-05"), in fixed
+// notation from 1e-6 up to below 1e21, otherwise d.ddde±n: "0.1", "5000", "0.00001", "3.5e-7",
+// "1e+21", "5e-324"; null when x is NaN or infinite. So a trace prints as its own JSON.stringify,
+// whether the CLI writes it straight out or parses it first. nlohmann's own dump (json_text) uses
 // Grisu2, which reads back exactly too but is not always shortest ("4.94065645841247e-324") and is
 // 2-3x slower in wasm. For writers that stream large arrays of numbers without building a Json
 // value first (trace.cpp).

@@ -1,8 +1,8 @@
 // Writes the trace JSON; the numbers come straight from the network's buffers. The text is written
 // as it goes rather than built as a Json value first: a trace holds tens of thousands of numbers
 // (2-8x6-1 on 500 points: about 75,000), and a heap node per number cost a third of the whole
-// trace. Numbers go through json_append_number, the library's own formatter, so the text is byte
-// for byte what dumping the Json value gave.
+// trace. Numbers go through json_append_number, laid out as JavaScript writes them, so the text is
+// byte for byte its own compact JSON.stringify (but for -0) and the CLI prints it as it is.
 #include "trace.h"
 
 #include <cmath>

@@ -28,7 +28,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 // engine row as the first column, so a change is measured before and after in the same rounds.
 const BASELINE = process.env.BENCH_BASELINE
 const REP_MS = Number(process.env.BENCH_REP_MS ?? 40)
-// BENCH_ONLY=step222,epoch2421: only those workloads (ids in bench/workloads.mjs).
+// BENCH_ONLY=step222,epoch2421: only those workloads (ids in bench/workloads.mjs); `calls` adds the
+// per-frame calls' embind and plain-export costs.
 const ONLY = process.env.BENCH_ONLY?.split(',')
 
 async function loadModule(name, dir = generated) {
@@ -45,8 +46,31 @@ function flatParams(spec) {
   return Float64Array.from(out)
 }
 
+// The spec cut after weight layer k (1-based): the first k layers and their parameters.
+function cutSpec(s, k) {
+  return {
+    ...s,
+    layers: s.layers.slice(0, k + 1),
+    activations: s.activations.slice(0, k),
+    loss: 'mse',
+    weights: s.weights.slice(0, k),
+    biases: s.biases.slice(0, k),
+    inputs: [Array(s.layers[0]).fill(0)],
+    targets: [Array(s.layers[k]).fill(0)],
+    batchSize: 0,
+  }
+}
+
+// Every map the old way: the network cut after each hidden layer, then the whole network.
+const cuts = (s) => s.layers.slice(1).map((_, l) => cutSpec(s, l + 1))
+
 // One operation = w.opsPerCall workload units (steps, epochs or frames); returns () => void.
 function plainJs(w) {
+  if (w.maps) {
+    // plain JS has no all-layer pass: its per-layer way (one Mlp per cut network) is the baseline
+    const each = cuts(w.spec).map((spec) => plainJs({ ...w, maps: false, spec }))
+    return () => each.forEach((f) => f())
+  }
   const s = w.spec
   const rows = s.inputs.length
   const X = Float64Array.from(s.inputs.flat())
@@ -86,6 +110,13 @@ function network(mod, w) {
 function wasm(mod, w, { float32 = false } = {}) {
   const net = network(mod, w)
   const h = net.handle()
+  if (w.maps) {
+    const grid100 = grid(Math.sqrt(w.predictRows))
+    mod._nn_reserve_predict(h, w.predictRows)
+    new Float64Array(mod.HEAPU8.buffer, mod._nn_predict_inputs(h), 2 * w.predictRows).set(grid100)
+    const exact = float32 ? 0 : 1
+    return () => mod._nn_predict_layers(h, w.predictRows, exact)
+  }
   if (w.predictRows) {
     mod._nn_reserve_predict(h, w.predictRows)
     new Float64Array(mod.HEAPU8.buffer, mod._nn_predict_inputs(h), 2 * w.predictRows).set(
@@ -104,6 +135,12 @@ function wasm(mod, w, { float32 = false } = {}) {
   }
 }
 
+// The maps the old way: one predict per cut network (6 hidden layers + the output: 7 calls).
+function perLayer(mod, w, options) {
+  const each = cuts(w.spec).map((spec) => wasm(mod, { ...w, maps: false, spec }, options))
+  return () => each.forEach((f) => f())
+}
+
 // The hand-written fixed-shape step, after checking it lands on the engine's parameters bit for bit.
 function limit(mod, w) {
   const a = network(mod, w)
@@ -117,6 +154,42 @@ function limit(mod, w) {
   a.delete()
   const h = b.handle()
   return () => mod._bench_limit_train(h, w.steps)
+}
+
+// The calls a page makes every frame besides train/predict, through embind and through the plain
+// exports (plain_exports.cpp), in ns per call on the 2-2-2 network (one row: the call's own cost
+// dominates). The app's modules are linked with -sDYNAMIC_EXECUTION=0 (the strict CSP), so the
+// embind column is what a page pays. Medians over the rounds, each ≥ REP_MS of CPU time.
+function perCall(mod) {
+  const w = workloads().find((x) => x.id === 'step222')
+  const net = network(mod, w)
+  const h = net.handle()
+  const n = JSON.parse(net.layoutJson()).paramCount
+  const pairs = [
+    ['status()', () => net.status(), () => mod._nn_status(h)],
+    ['updates()', () => net.updates(), () => mod._nn_updates(h)],
+    ['forward() over 1 row', () => net.forward(), () => mod._nn_forward(h)],
+    ['accuracy() over 1 row', () => net.accuracy(), () => mod._nn_accuracy(h)],
+    [
+      'the parameters as a Float64Array view',
+      () => net.buffers().params,
+      () => new Float64Array(mod.HEAPU8.buffer, mod._nn_params(h), n),
+    ],
+  ]
+  const median = (xs) => [...xs].sort((p, q) => p - q)[xs.length >> 1]
+  return pairs.map(([name, embind, plain]) => {
+    const fns = { embind, plain }
+    const calls = {}
+    for (const [k, f] of Object.entries(fns)) {
+      let c = 1000
+      while (timeRep(f, c) < REP_MS) c *= 2
+      calls[k] = c
+    }
+    const ns = { embind: [], plain: [] }
+    for (let r = 0; r < ROUNDS; r++)
+      for (const [k, f] of Object.entries(fns)) ns[k].push((timeRep(f, calls[k]) * 1e6) / calls[k])
+    return { name, embind: median(ns.embind), plain: median(ns.plain) }
+  })
 }
 
 // This process's CPU time in ms (user + system): other processes' load does not count.
@@ -202,9 +275,10 @@ const benchSimd = await loadModule('nn-bench', benchModules)
 const baseline = BASELINE && (await loadModule('nn', BASELINE))
 const benchNosimd = await loadModule('nn-bench-nosimd', benchModules)
 const list = workloads().filter((w) => !ONLY || ONLY.includes(w.id))
-const nat = native(list)
+const nat = native(list.filter((w) => !w.maps)) // native_bench has no all-layer pass
 const rows = []
 let gemm
+let maps
 for (const w of list) {
   const impls = { js: plainJs(w), simd: wasm(simd, w), nosimd: wasm(nosimd, w) }
   if (baseline) impls.base = wasm(baseline, w)
@@ -214,6 +288,25 @@ for (const w of list) {
   if (w.gemmShare) gemm = { flops: (m.gemm.rate / w.opsPerCall) * 2 * 64 * 256 * 256, w, m }
   const n = nat[w.id] ?? {} // native reports calls per second; a call is opsPerCall ops
   rows.push({ label: `${w.title} [${w.unit}]`, w, m, n, js: m.js.rate })
+  if (w.maps) {
+    const old = measure(
+      {
+        js: plainJs(w),
+        simd: perLayer(simd, w),
+        nosimd: perLayer(nosimd, w),
+        simdF32: perLayer(simd, w, { float32: true }),
+      },
+      w.opsPerCall,
+    )
+    rows.push({
+      label: '  per-layer way: 6 cut networks + output',
+      w,
+      m: old,
+      n: {},
+      js: old.js.rate,
+    })
+    maps = { w, one: m, old }
+  }
   if (w.limit) {
     const lm = measure(
       { js: plainJs(w), simd: limit(benchSimd, w), nosimd: limit(benchNosimd, w) },
@@ -275,6 +368,27 @@ if (gemm) {
       ` ${w.title} f32 training: ${(train / 1e9).toFixed(2)} GFLOP/s = ${((100 * train) / gemm.flops).toFixed(0)} % of it`,
   )
   gemm.share = train / gemm.flops
+}
+
+if (maps) {
+  const ms = (r) => (1000 / r.rate).toFixed(2)
+  const { one, old } = maps
+  console.log(
+    `\nAll-layer maps 100×100 through 2-8x6-1 (the playground's output and hidden maps): one pass ` +
+      `${ms(one.simdF32)} ms f32 / ${ms(one.simd)} ms f64 per frame, per-layer way ${ms(old.simdF32)} ms / ` +
+      `${ms(old.simd)} ms: ${(one.simdF32.rate / old.simdF32.rate).toFixed(2)}× / ` +
+      `${(one.simd.rate / old.simd.rate).toFixed(2)}× (wasm SIMD; medians, ≥ ${REP_MS} ms CPU time a repetition)`,
+  )
+}
+
+if (!ONLY || ONLY.includes('calls')) {
+  console.log(
+    '\nPer-frame calls, ns per call (wasm SIMD module; embind as linked for the strict CSP):',
+  )
+  for (const c of perCall(simd))
+    console.log(
+      `  ${c.name.padEnd(40)} embind ${fmt(c.embind).padStart(7)}   plain export ${fmt(c.plain).padStart(6)}   saves ${fmt(c.embind - c.plain)}`,
+    )
 }
 
 console.log('\nAims of issue #14 (wasm SIMD, double precision, vs plain JS):')

@@ -76,7 +76,7 @@ export function grid(n) {
 /**
  * Each workload: a spec, what one operation is, how many engine steps it takes (`steps`) or how
  * many grid points it predicts (`predictRows`); `float32` marks those whose digits are never shown
- * (so the float32 fast path counts for them).
+ * (so the float32 fast path counts for them); `maps`: every layer's activations, not the output alone.
  */
 export function workloads() {
   const classic = {
@@ -176,6 +176,19 @@ export function workloads() {
       opsPerCall: 1,
       float32: true,
       aim: 8,
+    },
+    {
+      // every hidden neuron's map and the output over the grid (the playground's pictures): one
+      // predict_layers pass; run.mjs adds the per-layer way (one network cut after each hidden
+      // layer, each running predict, as the playground did before) as the row below it.
+      id: 'maps',
+      title: 'all-layer maps 100x100, 2-8x6-1, one pass',
+      unit: 'frames',
+      spec: playground,
+      predictRows: 10000,
+      opsPerCall: 1,
+      float32: true,
+      maps: true,
     },
     {
       id: 'wide',

@@ -6,7 +6,8 @@
 # Then it builds the site and prints the frame times of every screen that trains, in Chromium
 # (bench/frames.mjs).
 # Environment: BENCH_ROUNDS (default 7), BENCH_REP_MS (default 40) tune the timing;
-# BENCH_ONLY=step222,epoch2421 runs only those workloads (ids in bench/workloads.mjs);
+# BENCH_ONLY=step222,epoch2421 runs only those workloads (ids in bench/workloads.mjs; maps: the
+# playground's all-layer maps, one pass against the per-layer way; calls: per-frame call costs);
 # BENCH_BASELINE=<folder with another build's nn.mjs and nn.wasm> adds it as a column (before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -78,6 +78,7 @@ class JsNetwork {
   double* predictInputsData() { return predict_in_.data(); }
   const double* predictOutputsData() const { return predict_out_.data(); }
   const double* predictLayersData() const { return predict_layers_.data(); }
+  double* paramsData() { return net_.params.data(); }  // W¹ b¹ W² b² … (layoutJson's paramCount)
 
  private:
   nn::Status predict_check(int rows);

@@ -1,4 +1,5 @@
-// Plain C exports for the calls a page makes every frame (train, step, predict, predict_layers).
+// Plain C exports for the calls a page makes every frame (train, step, forward, accuracy, the
+// parameters, predict, predict_layers).
 // Under the strict Content-Security-Policy the module is linked with -sDYNAMIC_EXECUTION=0, and
 // each embind call then costs about 0.1 µs; a plain export is called directly by the JavaScript
 // engine. Each takes JsNetwork::handle() and forwards to the same JsNetwork method as the embind
@@ -20,6 +21,18 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int nn_train(uintptr_t h, int steps) { return of(h)->train(steps); }
 // network.step() → the batch loss before the update.
 EMSCRIPTEN_KEEPALIVE double nn_step(uintptr_t h) { return of(h)->step(); }
+// network.forward() → the mean loss over all rows (then nn_status: NotFinite when it is not
+// finite).
+EMSCRIPTEN_KEEPALIVE double nn_forward(uintptr_t h) { return of(h)->forward(); }
+// network.accuracy() → share of rows classified right, NaN for regression; runs forward.
+EMSCRIPTEN_KEEPALIVE double nn_accuracy(uintptr_t h) { return of(h)->accuracy(); }
+// network.updates(): updates done in this run.
+EMSCRIPTEN_KEEPALIVE double nn_updates(uintptr_t h) { return of(h)->updates(); }
+// Address of the parameters, W¹ b¹ W² b² … (layoutJson's paramCount doubles; read and written in
+// place, as buffers().params, without building every view of buffers(); valid until configure).
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_params(uintptr_t h) {
+  return reinterpret_cast<uintptr_t>(of(h)->paramsData());
+}
 // network.status() as an integer.
 EMSCRIPTEN_KEEPALIVE int nn_status(uintptr_t h) { return code(of(h)->status()); }
 // network.divergedAt() and network.cutoff(), which the page reads after every nn_train.

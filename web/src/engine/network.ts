@@ -141,6 +141,27 @@ export class EngineNetwork {
       : { ok: false, message: this.net.error() }
   }
 
+  /** The same for a plain export's status integer. */
+  private resultOf(code: number): Result {
+    return code === this.module.Status.ok.value
+      ? { ok: true }
+      : { ok: false, message: this.net.error() }
+  }
+
+  /**
+   * The parameters in place (W1 b1 W2 b2 …), through a plain export: buffers() builds every view
+   * of the network through embind, tens of µs, and params()/setParams run every frame. Holds until
+   * memory grows (read it again after any engine call).
+   */
+  private paramView(): Float64Array {
+    const m = this.module
+    return new Float64Array(
+      m.HEAPU8.buffer,
+      m._nn_params(this.liveHandle()),
+      this.layoutCache.paramCount,
+    )
+  }
+
   get layout(): Layout {
     return this.layoutCache
   }
@@ -162,8 +183,9 @@ export class EngineNetwork {
 
   /** Forward pass over every sample; returns the mean loss (NaN is reported, not returned silently). */
   forward(): { loss: number } & Result {
-    const loss = this.net.forward()
-    return { loss, ...this.result(this.net.status()) }
+    const h = this.liveHandle()
+    const loss = this.module._nn_forward(h)
+    return { loss, ...this.resultOf(this.module._nn_status(h)) }
   }
 
   backward(): Result {
@@ -195,7 +217,7 @@ export class EngineNetwork {
 
   /** Updates done in this run, the count every divergence message uses (configure restarts it). */
   get updates(): number {
-    return this.net.updates()
+    return this.module._nn_updates(this.liveHandle())
   }
 
   /** Continues the run's count after a configure that keeps the run (an edit, Undo). */
@@ -242,7 +264,7 @@ export class EngineNetwork {
 
   /** Share of samples classified right (a forward pass over all rows); null for regression. */
   accuracy(): number | null {
-    const a = this.net.accuracy()
+    const a = this.module._nn_accuracy(this.liveHandle())
     return Number.isFinite(a) ? a : null
   }
 
@@ -253,7 +275,7 @@ export class EngineNetwork {
 
   /** Current weights and biases (a copy). */
   params(): Params {
-    return this.paramsFrom(this.net.buffers().params)
+    return this.paramsFrom(this.paramView())
   }
 
   /** Weights and biases as they were before the last update. */
@@ -277,7 +299,7 @@ export class EngineNetwork {
         message: 'weights and biases must be finite numbers of the network’s shape',
       }
     }
-    this.net.buffers().params.set(flat)
+    this.paramView().set(flat)
     return { ok: true }
   }
 

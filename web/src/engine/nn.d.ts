@@ -124,6 +124,14 @@ export interface NnPlainExports {
   _nn_train(h: number, steps: number): number
   /** step() → the batch loss before the update. */
   _nn_step(h: number): number
+  /** forward() → the mean loss over all rows (then `_nn_status`). */
+  _nn_forward(h: number): number
+  /** accuracy() → share of rows classified right, NaN for regression (runs forward). */
+  _nn_accuracy(h: number): number
+  /** updates(): updates done in this run. */
+  _nn_updates(h: number): number
+  /** Address of the parameters W¹ b¹ W² b² … (layout's paramCount doubles; valid until configure). */
+  _nn_params(h: number): number
   /** status() as an integer. */
   _nn_status(h: number): number
   /** divergedAt() and cutoff(). */

@@ -118,19 +118,10 @@ export interface LessonLink {
   /** The query of what is on screen now ('' = the lesson's own values). */
   current: ShallowRef<string>
   /**
-   * Problems with the opened link, one each (see codec.ts noticeLines to show them). Show them only
-   * once `settled`: before that, a key may look unknown only because the part that reads it has not
-   * been created yet (the engine or the panel is still loading).
+   * Problems with the opened link, one each (see codec.ts noticeLines to show them): a key the lesson
+   * does not declare at once, a bad value when the part that reads it is created.
    */
   notices: Ref<LinkNotice[]>
-  /**
-   * True once every part of the lesson has read the link (its view calls `settle()` when the lesson's
-   * content has mounted). Until then the address is left exactly as it was opened and `current` is the
-   * opened query: a link is never judged or rewritten before its lesson can read it.
-   */
-  settled: Ref<boolean>
-  /** Called by the lesson's view once its content has mounted; writes the address from then on. */
-  settle: () => void
   /**
    * Adds `query()` to `current` (and to the address, in the app) from now on. A lesson may publish
    * several parts (a panel and a section with its own schema); they are joined after one `v=1`.
@@ -187,11 +178,10 @@ export function provideLessonLink(declared: LinkKeys = []): LessonLink {
   /** The opened link's values for declared keys that no part shown yet reads: kept as they were. */
   const waiting = (): string[] =>
     opened.split('&').filter((part) => {
-      const key = decodeURIComponent(part.split('=')[0])
+      const key = part.split('=')[0]
       return keys.has(key) && !link.read.has(key)
     })
   const show = (): void => {
-    if (!link.settled.value) return
     const parts = [...fields, ...waiting()]
     link.current.value = [parts.length ? `v=${LINK_VERSION}` : '', ...parts, kept]
       .filter(Boolean)
@@ -201,14 +191,14 @@ export function provideLessonLink(declared: LinkKeys = []): LessonLink {
   const link: LessonLink = {
     opened,
     current: shallowRef(opened),
-    notices: ref([]),
-    settled: ref(false),
-    settle: () => {
-      if (link.settled.value) return
-      link.settled.value = true
-      fields = published()
-      show()
-    },
+    // A key no part of the lesson reads is named at once, whatever is on screen yet.
+    notices: ref(
+      keys.size === 0
+        ? []
+        : decodeLink([], opened, {}).notices.filter(
+            (n) => n.kind === 'unknown' && !keys.has(n.text),
+          ),
+    ),
     fields: new Map(),
     known: new Set(keys),
     read: new Set(),

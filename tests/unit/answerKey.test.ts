@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import classicLesson from '../../web/src/lessons/step-by-step-222/lesson'
-import { answerKeyMarkdown, buildAnswerKey, notesNumber } from '../../web/src/math/answerKey'
+import { buildAnswerKey } from '../../web/src/math/answerKey'
+import { answerKeyMarkdown, notesNumber } from '../../web/src/math/answerKeyMarkdown'
 import { loadEngineNode } from './loadEngineNode'
 
 async function traceOf(spec: NetworkSpec): Promise<Trace> {

@@ -7,7 +7,8 @@ import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec, Trace } from '../../web/src/engine/types'
 import { lessons } from '../../web/src/lessons'
 import { isLesson, type Lesson } from '../../web/src/lessons/types'
-import { answerKeyMarkdown, buildAnswerKey, type AnswerKey } from '../../web/src/math/answerKey'
+import { buildAnswerKey, type AnswerKey } from '../../web/src/math/answerKey'
+import { answerKeyMarkdown } from '../../web/src/math/answerKeyMarkdown'
 import { loadEngineNode } from './loadEngineNode'
 
 const full = lessons.filter(isLesson) as Lesson[]

@@ -103,8 +103,16 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
       /“rmsprop” is not sgd, momentum\[:momentum\], or adam\[:beta1:beta2:epsilon\]/,
     ],
     ['an optimizer with too many fields', 'v=1&opt=momentum:0.5:0.9', /is not sgd/],
-    ['a momentum of 1', 'v=1&opt=momentum:1', /must be below 1/],
-    ["Adam's ε of 0", 'v=1&opt=adam:::0', /must be above 0/],
+    ['a momentum of 1', 'v=1&opt=momentum:1', /optimizer: momentum 1 must be below 1\./],
+    // Just outside the engine's (bounds.h) ranges, Adam's ε in (0, 1] and β in [0, 1): the notice
+    // names the optimizer's field, not only the optimizer.
+    ["Adam's ε of 0", 'v=1&opt=adam:::0', /optimizer: epsilon 0 must be above 0\./],
+    [
+      "Adam's ε just above 1",
+      'v=1&opt=adam:::1.0000001',
+      /optimizer: epsilon 1\.0000001 must be at most 1\./,
+    ],
+    ["Adam's β₂ of 1", 'v=1&opt=adam::1:', /optimizer: beta2 1 must be below 1\./],
   ])('drops %s with a notice and applies the rest', (_what, query, notice) => {
     const r = decodeState(query, classic)
     expect(r.notices.join(' ')).toMatch(notice)

@@ -61,8 +61,6 @@ function unflatBiases(flat: readonly number[], layers: readonly number[]): numbe
   return layers.slice(1).map((n) => Array.from({ length: n }, () => flat[k++]))
 }
 
-/** The range of an optimizer's field in the catalogue: Adam's ε its own, the rest (μ, β₁, β₂) decays. */
-const optimizerRange = (field: string) => (field === 'epsilon' ? LIMITS.adamEpsilon : LIMITS.decay)
 /** The fields a spec's optimizer `name` reads besides its name, in the link's order; undefined if unknown. */
 const optimizerFields = (name: string): readonly string[] | undefined =>
   OPTIMIZERS.find((o) => o.name === name)?.params
@@ -89,8 +87,9 @@ function readOptimizer(text: string): Parsed<OptimizerSpec> {
   const o: Record<string, number | string> = { name }
   for (const [k, t] of args.entries()) {
     if (t === '') continue
-    const r = readNumber(t, optimizerRange(fields[k]))
-    if (!r.ok) return r
+    // The engine's ranges (bounds.h, through the catalogue): Adam's ε its own, μ, β₁ and β₂ decays.
+    const r = readNumber(t, fields[k] === 'epsilon' ? LIMITS.adamEpsilon : LIMITS.decay)
+    if (!r.ok) return bad(`${fields[k]} ${r.reason}`)
     o[fields[k]] = r.value
   }
   return ok(o as OptimizerSpec)

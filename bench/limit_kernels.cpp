@@ -108,7 +108,7 @@ int fixed_train(Network& net, int steps) {
         if constexpr (kHalfSse) {
           sl += (t - o) * (t - o);
         } else {
-          const double m = std::log1p(std::exp(-std::fabs(z)));
+          const double m = fastmath::log1p_exp_neg(std::fabs(z));
           const double sp_pos = z > 0 ? z + m : m, sp_neg = -z > 0 ? -z + m : m;
           sl += t * sp_neg + (1.0 - t) * sp_pos;
         }

@@ -167,8 +167,9 @@ export function usePlaygroundTraining(
     const b = trained.batchSize ?? 0
     return b > 0 && b < rows ? Math.ceil(rows / b) : 1
   }
-  // Paced in epochs, 60 per second at the start like TensorFlow Playground: the boundary forms
-  // where the learner can watch it.
+  // Paced in epochs, 10 per second at the start: Circle's boundary forms between about epoch 20 and
+  // 100, so over some 8 s where the learner can watch it (at 60 per second it was over in about 1 s).
+  // The speed control goes up to "as fast as it goes".
   const loop = useTrainingLoop(
     (epochs) => {
       const from = updates.value
@@ -182,7 +183,7 @@ export function usePlaygroundTraining(
     {
       budgetMs: 6,
       maxSteps: 2000,
-      pace: 60,
+      pace: 10,
       unit: 'epoch',
       // The curve stops at the last loss within the engine's cut-off; the message names the update.
       show: () => record(!loop.running.value, !diverged.value),

@@ -150,6 +150,35 @@ describe('playground data and training', () => {
     expect(errors).toEqual([])
   })
 
+  it('names a loss that oscillates (measured: it rose again and again), never at a small η', async () => {
+    opened = await openPage('#/playground?v=1&lr=100')
+    const { page, errors } = opened
+    await page.getByTestId('output-plane').waitFor()
+    // The training data loss before and after each of 40 updates (full precision, from the page).
+    const losses = [await value(page, 'train-loss')]
+    for (let k = 1; k <= 40; k++) {
+      await page.getByRole('button', { name: 'Step' }).click()
+      await expect.poll(() => count(page, 'updates')).toBe(k)
+      losses.push(await value(page, 'train-loss'))
+    }
+    // By hand: rises of more than 5 % between consecutive points among the last 10 of the 41.
+    const last = losses.slice(-10)
+    const rises = last.filter((v, k) => k > 0 && v > last[k - 1] * 1.05).length
+    expect(rises).toBeGreaterThanOrEqual(3)
+    const note = page.getByTestId('oscillation-note')
+    await note.waitFor()
+    expect((await note.textContent())!.replace(/\s+/g, ' ')).toContain(
+      `rose by more than 5 % ${rises} times in its last 10 points`,
+    )
+    expect(await page.getByTestId('diverged-note').count()).toBe(0)
+    await screenshot(page, 'playground-oscillating-1280')
+    await typeEta(page, '0.03')
+    await page.getByRole('button', { name: 'Reset' }).click()
+    await steps(page, 40)
+    expect(await page.getByTestId('oscillation-note').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   it('reads ±1 labels as two classes and says so; 10,000 bad lines give a short list', async () => {
     opened = await openPage('#/playground')
     const { page, errors } = opened

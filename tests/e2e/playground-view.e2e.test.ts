@@ -249,6 +249,133 @@ describe('playground view', () => {
     expect(errors).toEqual([])
   })
 
+  it('reaches and selects every weight and bias with the keyboard alone; the link keeps the one open', async () => {
+    opened = await openPage('#/playground')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    const spec = await exportSpec(page) // 2 inputs, 4 and 2 tanh neurons, 1 output
+    const active = () =>
+      page.evaluate(() => ({
+        key: document.activeElement?.getAttribute('data-param') ?? null,
+        label: document.activeElement?.getAttribute('aria-label') ?? '',
+        outline: getComputedStyle(document.activeElement!).outlineStyle,
+      }))
+    // Tab from the top of the page until the keyboard is on a parameter: one tab stop for all of them.
+    let now = await active()
+    for (let k = 0; k < 200 && !now.key; k++) {
+      await page.keyboard.press('Tab')
+      now = await active()
+    }
+    expect(now.key).toBe('b1[0]')
+    expect(now.outline).not.toBe('none') // the focus ring shows
+    expect(now.label).toMatch(/^bias of neuron 1 of hidden layer 1, layer 1, value \S+$/)
+    // Walk the three layers (↓ through each, → to the next): every one of the 25 parameters is reached.
+    const seen: string[] = []
+    for (let l = 1; l <= 3; l++) {
+      await page.keyboard.press('Home')
+      for (let k = 0; k < 20; k++) {
+        now = await active()
+        if (seen.includes(now.key!)) break
+        seen.push(now.key!)
+        // Its name and value, against SPEC.json (4 significant digits on screen).
+        const m = /^(weight|bias) .*, layer (\d), value (\S+)$/.exec(now.label)!
+        expect(Number(m[2])).toBe(l)
+        const [j, i] = (now.key!.match(/\d+/g) ?? []).slice(1).map(Number)
+        const truth = m[1] === 'weight' ? spec.weights[l - 1][j][i] : spec.biases[l - 1][j]
+        expect(Math.abs(shown(m[3]) - truth)).toBeLessThanOrEqual(5e-4 * Math.abs(truth))
+        await page.keyboard.press('ArrowDown')
+      }
+      await page.keyboard.press('ArrowRight')
+    }
+    const all = await page
+      .locator('[data-param]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-param')))
+    expect(all).toHaveLength(2 * 4 + 4 + 4 * 2 + 2 + 2 + 1)
+    expect([...seen].sort()).toEqual([...all].sort())
+    // The output layer's last weight (from neuron 2 of hidden layer 2): Enter opens its maths.
+    await page.keyboard.press('End')
+    now = await active()
+    expect(now.key).toBe('W3[0][1]')
+    expect(now.label).toContain('weight from neuron 2 of hidden layer 2 to the output, layer 3')
+    await page.keyboard.press('Enter')
+    const panel = page.getByTestId('derivation')
+    await panel.waitFor()
+    expect(Number(await panel.getByTestId('param-value').getAttribute('data-value'))).toBe(
+      spec.weights[2][0][1],
+    )
+    await screenshot(page, 'playground-keys-1280')
+    // A hidden neuron's bias with Space, from the keyboard too; it goes into the link with its point.
+    await page.locator('[data-param="W3[0][1]"]').focus()
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Home')
+    expect((await active()).key).toBe('b2[0]')
+    await page.keyboard.press('ArrowDown') // W2[0][0]
+    await page.keyboard.press('ArrowDown') // W2[0][1]
+    await page.keyboard.press('ArrowDown') // W2[0][2]
+    await page.keyboard.press('ArrowDown') // W2[0][3]
+    await page.keyboard.press('ArrowDown') // b2[1]
+    expect((await active()).key).toBe('b2[1]')
+    await page.keyboard.press('Space')
+    await expect
+      .poll(() => panel.locator('#pg-derivation-title').textContent())
+      .toContain('neuron 2')
+    await panel.getByLabel(/Training point/).fill('7')
+    await panel.getByLabel(/Training point/).press('Enter')
+    const bar = page.locator('.share-bar')
+    await expect
+      .poll(async () => new URLSearchParams((await bar.getAttribute('data-query')) ?? '').get('pt'))
+      .toBe('7')
+    const query = (await bar.getAttribute('data-query'))!
+    expect(new URLSearchParams(query).get('sel')).toBe('b2[1]')
+    const heading = await panel.locator('#pg-derivation-title').textContent()
+    await opened.close()
+
+    // The shared link opens the same maths at the same point, with no notice.
+    opened = await openPage(`#/playground?${query}`)
+    const again = opened.page.getByTestId('derivation')
+    await again.waitFor()
+    expect(await again.locator('#pg-derivation-title').textContent()).toBe(heading)
+    expect(await again.getByLabel(/Training point/).inputValue()).toBe('7')
+    expect(await again.getByRole('combobox', { name: 'Parameter' }).inputValue()).toBe('b2[1]')
+    expect(await opened.page.locator('[data-param="b2[1]"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+    expect(await opened.page.getByTestId('link-notices').count()).toBe(0)
+    expect(opened.errors).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('names a parameter the link asks for that the network lacks, once, and opens no maths', async () => {
+    opened = await openPage('#/playground?v=1&h=3&sel=W9[0][0]')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    const notices = page.getByTestId('link-notices')
+    await expect.poll(() => notices.textContent()).toContain('this network has no W9[0][0]')
+    expect((await notices.textContent())!.split('W9[0][0]')).toHaveLength(2)
+    expect(await page.getByTestId('derivation').count()).toBe(0)
+    // The address drops it; the rest of the link (one hidden layer of 3) was applied.
+    expect(await page.locator('[data-unit]').count()).toBe(3 + 1)
+    await expect
+      .poll(async () =>
+        new URLSearchParams((await page.locator('.share-bar').getAttribute('data-query'))!).get(
+          'sel',
+        ),
+      )
+      .toBe(null)
+    await screenshot(page, 'playground-missing-param-1280')
+    expect(errors).toEqual([])
+  })
+
+  it('shows a bad shared setting’s notice beside a bad playground setting’s (neither replaces the other)', async () => {
+    opened = await openPage('#/playground?v=1&notation=zzz&lr=999')
+    const { page, errors } = opened
+    await page.getByRole('button', { name: 'Play' }).waitFor()
+    const notices = page.getByTestId('link-notices')
+    await expect.poll(() => notices.textContent()).toContain('learning rate')
+    expect(await notices.textContent()).toContain('notation first')
+    expect(errors).toEqual([])
+  })
+
   // axe over the whole page is slow on a shared machine: one audit, with time to spare.
   it(
     'has no serious axe violations at 320 px with a tooltip, the scroll cue, a neuron shown large and the derivation open',

@@ -233,6 +233,23 @@ export function injectLessonLink(): LessonLink | null {
 }
 
 /**
+ * Adds a part's notices about the opened link to the lesson's (never replacing another part's), and
+ * claims the keys that part reads (`claim`): a name is unknown only when no part of the lesson reads it.
+ * Each part reads the whole query, so a problem several see (garbled, unknown, version) is said once.
+ */
+export function addNotices(
+  link: LessonLink,
+  notices: readonly LinkNotice[],
+  keys: Iterable<string> = [],
+): void {
+  link.notices.value = [...link.notices.value, ...notices]
+  link.claim(keys)
+  link.notices.value = link.notices.value.filter(
+    (n, k, all) => all.findIndex((m) => m.kind === n.kind && m.text === n.text) === k,
+  )
+}
+
+/**
  * A panel's linked values: one reactive object with the lesson's own values `own` overwritten by the
  * link's valid ones (dropped parts become notices); every change is written back to the link. Bind the
  * panel's controls to it, and take their ranges from the schema's fields (links/limits.ts). Components
@@ -268,13 +285,7 @@ export function useLinkedState<S extends object>(schema: Schema<S>, own: S): S {
   const d = decodeLink(schema, link.opened, own)
   const state = reactive(structuredClone(d.state)) as S
   link.fields.set(schema, state)
-  // A name is unknown only when no part of the lesson reads it.
-  link.notices.value = [...link.notices.value, ...d.notices]
-  link.claim(keys)
-  // Each schema reads the whole query: a problem they all see (garbled, unknown) is said once.
-  link.notices.value = link.notices.value.filter(
-    (n, k, all) => all.findIndex((m) => m.kind === n.kind && m.text === n.text) === k,
-  )
+  addNotices(link, d.notices, keys)
   // Reading every field through JSON lets the watcher follow all of them.
   link.publish(() => encodeLink(schema, JSON.parse(JSON.stringify(state)) as S, own))
   return state

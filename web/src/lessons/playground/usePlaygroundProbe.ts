@@ -9,6 +9,8 @@ import type { NetworkStore } from '../../composables/useLessonStore'
 import type { NetworkSpec } from '../../engine/types'
 import type { FeatureId } from './features'
 import { featureSymbols, flatIndex, probeGradient, type Probe } from './probe'
+import { addNotices, injectLessonLink, useLinkedState } from '../../links/useLink'
+import { DERIVATION_VIEW, NO_DERIVATION } from './viewFields'
 
 export function usePlaygroundProbe(
   store: NetworkStore,
@@ -63,4 +65,26 @@ export function usePlaygroundProbe(
       probe.value = null
     },
   }
+}
+
+export type PlaygroundProbe = ReturnType<typeof usePlaygroundProbe>
+
+/**
+ * The derivation open in the lesson's link (viewFields.ts DERIVATION_VIEW): read once, so a shared link
+ * selects the same parameter and point; written on every selection (click or keyboard). A parameter the
+ * network (`layers`) does not have is dropped with one notice naming it.
+ */
+export function useLinkedProbe(probe: PlaygroundProbe, layers: readonly number[]): void {
+  const opened = useLinkedState(DERIVATION_VIEW, NO_DERIVATION)
+  const link = injectLessonLink()
+  if (opened.sel && flatIndex(layers, opened.sel) === null) {
+    const text = `Ignored the link’s derivation shown: this network has no ${opened.sel}.`
+    if (link) addNotices(link, [{ kind: 'bad', text }])
+    ;[opened.sel, opened.pt] = ['', 1]
+  }
+  probe.sample.value = opened.pt - 1
+  probe.selected.value = opened.sel
+  watch([probe.selected, probe.sample], ([sel, k]) =>
+    Object.assign(opened, { sel, pt: sel ? k + 1 : 1 }),
+  )
 }

@@ -3,7 +3,7 @@
 import { defineExercises } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 import { PLAYGROUND_SCHEMA } from '../../links/playgroundLink'
-import { PLAYGROUND_VIEW } from './viewFields'
+import { DERIVATION_VIEW, PLAYGROUND_VIEW } from './viewFields'
 
 export default definePanelLesson({
   id: 'playground',
@@ -64,6 +64,6 @@ export default definePanelLesson({
   intro: [
     'Press Play and watch the network carve up the plane. Every number comes from the same engine as the lessons; click a connection or the output to see the chain rule for its gradient with the current weights, checked against a numerical derivative, and a hidden neuron to see its map large.',
   ],
-  links: [PLAYGROUND_SCHEMA, PLAYGROUND_VIEW, 'losschart', 'epschart', 'pace'],
+  links: [PLAYGROUND_SCHEMA, PLAYGROUND_VIEW, DERIVATION_VIEW, 'losschart', 'epschart', 'pace'],
   panel: () => import('./PlaygroundPanel.vue'),
 })

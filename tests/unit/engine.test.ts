@@ -134,7 +134,7 @@ for (const simd of [true, false]) {
           },
           /^weights\[0\]\[0\]: expected 2 numbers/,
         ],
-        [{ learningRate: -1 }, /^learningRate: expected a number from 1e-05 to 100/],
+        [{ learningRate: -1 }, /^learningRate: expected a number from 1×10⁻⁵ to 100/],
         [{ layers: [2, 0, 2] }, /^layers\[1\]: expected a whole number from 1 to 1024/],
         [
           {
@@ -191,6 +191,17 @@ for (const simd of [true, false]) {
       net.configure(spec)
       net.setUpdates(7)
       expect(net.train(10).divergedAt).toBe(12)
+      net.dispose()
+    })
+
+    it('writes the numbers of its messages as the page does (4.999×10⁹, not 4.999e+09)', async () => {
+      // One weight w = 1, x = 10, target 0, ½-SSE, η = 100: w ← w(1 − η·x²) = −9,999w. The first loss
+      // is ½·10² = 50 (cut-off 50,000); after one update ½·(10·9,999)² = 4,999,000,050.
+      const spec = oneUnit({ inputs: [[10]], learningRate: 100, trainBiases: false })
+      const net = make(await load(), spec)
+      expect(net.train(3).message).toBe(
+        'training diverged after 1 update: the loss 4.999×10⁹ passed the cut-off 50000 (1000 × the first loss)',
+      )
       net.dispose()
     })
 

@@ -111,7 +111,7 @@ describe('EngineEnsemble', () => {
     expect(none.ok).toBe(false)
     const bad = EngineEnsemble.create(engine, table, { learningRates: [0.1, -1] })
     expect(bad.ok ? '' : bad.message).toBe(
-      'copy 2: learningRate: expected a number from 1e-05 to 100',
+      'copy 2: learningRate: expected a number from 1×10⁻⁵ to 100',
     )
   })
 

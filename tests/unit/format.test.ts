@@ -9,6 +9,7 @@ import {
   exactNumber,
   linearText,
   parseNumber,
+  screenNumbers,
 } from '../../web/src/math/format'
 
 describe('formatNumber', () => {
@@ -164,5 +165,17 @@ describe('decimalsTyped', () => {
     expect(decimalsTyped('12')).toBe(0)
     expect(decimalsTyped('4.386e-4')).toBe(7)
     expect(decimalsTyped('1.2e3')).toBe(-2)
+  })
+})
+
+describe('screenNumbers', () => {
+  it('rewrites only exponent-form numbers, keeping their significant digits', () => {
+    expect(screenNumbers('the loss 9.836e+08 passed the cut-off 298.4')).toBe(
+      'the loss 9.836×10⁸ passed the cut-off 298.4',
+    )
+    expect(screenNumbers('η must be from 1e-05 to 100; w3 = -2.5e-07')).toBe(
+      'η must be from 1×10⁻⁵ to 100; w3 = −2.5×10⁻⁷',
+    )
+    expect(screenNumbers('layer 2 has 8 units')).toBe('layer 2 has 8 units')
   })
 })

@@ -3,6 +3,7 @@
 // copy). Copies out of wasm memory; owns the embind object's lifetime. No arithmetic here.
 import type { NnEnsemble, NnModule } from './nn'
 import type { NetworkSpec } from './types'
+import { screenNumbers } from '../math/format'
 
 export interface CopyState {
   learningRate: number
@@ -54,7 +55,7 @@ export class EngineEnsemble {
     const raw = new module.Ensemble()
     const status = raw.configure(JSON.stringify(spec), JSON.stringify(rates), JSON.stringify(seeds))
     if (status !== module.Status.ok) {
-      const message = raw.error()
+      const message = screenNumbers(raw.error())
       raw.delete()
       return { ok: false, message }
     }

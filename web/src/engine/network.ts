@@ -4,6 +4,7 @@
 import type { NnModule, NnNetwork, EmbindEnumValue } from './nn'
 import { flatFromParams } from './paramLayout'
 import type { LayerTrace, NetworkSpec, Trace } from './types'
+import { screenNumbers } from '../math/format'
 
 /** Success, or a message written for the person who typed the value. */
 export type Result = { ok: true } | { ok: false; message: string }
@@ -117,7 +118,7 @@ export class EngineNetwork {
     const raw = new module.Network()
     const status = raw.configure(JSON.stringify(spec))
     if (status !== module.Status.ok) {
-      const message = raw.error()
+      const message = screenNumbers(raw.error())
       raw.delete()
       return { ok: false, message }
     }
@@ -138,7 +139,7 @@ export class EngineNetwork {
   private result(status: EmbindEnumValue): Result {
     return status === this.module.Status.ok
       ? { ok: true }
-      : { ok: false, message: this.net.error() }
+      : { ok: false, message: screenNumbers(this.net.error()) }
   }
 
   /** The same for a plain export's status integer. */
@@ -211,7 +212,7 @@ export class EngineNetwork {
       diverged,
       divergedAt: at >= 0 ? at : null,
       cutoff: m._nn_cutoff(h),
-      message: diverged ? this.net.error() : '',
+      message: diverged ? screenNumbers(this.net.error()) : '',
     }
   }
 
@@ -372,7 +373,7 @@ export class EngineNetwork {
     epsilon: number,
   ): (ParameterCheck & { ok: true }) | { ok: false; message: string } {
     const c = this.net.checkParameter(index, epsilon)
-    if (c === null) return { ok: false, message: this.net.error() }
+    if (c === null) return { ok: false, message: screenNumbers(this.net.error()) }
     return { ...c, ok: true }
   }
 

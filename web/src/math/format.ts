@@ -158,3 +158,14 @@ export function linearText(
     })
     .join('')
 }
+
+/**
+ * An engine message as the page writes numbers: the C++ side writes large and small numbers in
+ * exponent form (`the loss 9.836e+08 passed the cut-off 298.4`), the page as 9.836×10⁸, with the
+ * same significant digits. Nothing else in the message changes.
+ */
+export function screenNumbers(message: string): string {
+  return message.replace(/-?\d+(?:\.\d+)?e[+-]?\d+/gi, (m) =>
+    formatNumber(Number(m), Math.max(1, significantDigits(m))),
+  )
+}

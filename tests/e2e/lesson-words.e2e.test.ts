@@ -37,6 +37,22 @@ describe('messages in the lesson’s words', () => {
     expect(errors).toEqual([])
   })
 
+  it('says beside the intro and the walk-through when their words no longer describe the network', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const said = page.getByTestId('notes-changed')
+    expect(await said.count()).toBe(0)
+    await page.getByLabel('Hidden layer 1 activation').selectOption({ label: 'linear' })
+    await expect
+      .poll(() => said.textContent())
+      .toContain('yours has hidden layer 1: linear (the notes: sigmoid)')
+    const guide = page.locator('[data-section="guide"]')
+    expect(await guide.textContent()).toContain('hidden layer 1: linear (the notes: sigmoid)')
+    await page.getByLabel('Hidden layer 1 activation').selectOption({ label: 'sigmoid' })
+    await expect.poll(() => said.count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   it('shows E_o1 = 0.274811083 and E_o2 = 0.023560026 beside E_total', async () => {
     opened = await openPage('#/step-by-step-222')
     const { page } = opened

@@ -158,14 +158,14 @@ export default defineLesson({
     {
       key: 'z1[0]',
       written: '0.377',
-      note: 'The notes write net_h1 = 0.377; here it is {=z1[0]}.',
+      note: 'The notes write netₕ₁ = 0.377; here it is {=z1[0]}.',
     },
     {
       key: 'z2[0]',
       written: '1.175',
-      note: 'The notes write net_o1 = 1.175; here it is {=z2[0]}.',
+      note: 'The notes write netₒ₁ = 1.175; here it is {=z2[0]}.',
     },
-    { key: 'E[1]', written: '0.23', note: 'The notes write E_o2 = 0.23; here it is {=E[1]}.' },
-    { key: 'loss', written: '0.50', note: 'The notes write E_total = 0.50; here it is {=loss}.' },
+    { key: 'E[1]', written: '0.23', note: 'The notes write Eₒ₂ = 0.23; here it is {=E[1]}.' },
+    { key: 'loss', written: '0.50', note: 'The notes write Eₜₒₜₐₗ = 0.50; here it is {=loss}.' },
   ],
 })

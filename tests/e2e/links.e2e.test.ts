@@ -238,7 +238,7 @@ async function change(page: Page, k: number): Promise<boolean> {
   const kind = await c.evaluate((e) =>
     e.tagName === 'SELECT'
       ? 'select'
-      : e.closest('svg')
+      : e.closest('svg, .pg-keys')
         ? 'svg'
         : e.hasAttribute('aria-pressed')
           ? 'button'
@@ -256,8 +256,9 @@ async function change(page: Page, k: number): Promise<boolean> {
     const other = options.filter((o) => o !== '' && o !== before)[0]
     if (other) await c.selectOption(other)
   } else if (kind === 'svg') {
-    // The diagram's weights, biases and units pick the derivation shown, one of a group like a
-    // radio button (a unit picks its bias); what was picked last is compared after the reload.
+    // The diagram's weights, biases and units (the playground's: keyboard buttons over its canvas)
+    // pick the derivation shown, one of a group like a radio button (a unit picks its bias); what
+    // was picked last is compared after the reload.
     await c.focus()
     await c.press('Enter')
     return true

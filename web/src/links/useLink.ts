@@ -19,7 +19,7 @@ import {
   type Ref,
   type ShallowRef,
 } from 'vue'
-import { useRoute } from 'vue-router'
+import { useRoute, useRouter } from 'vue-router'
 import { trainingNow } from '../composables/trainingActivity'
 import type { Decl, LinkedFields, LinkedValues } from './fields'
 import {
@@ -72,7 +72,9 @@ export function provideAddressBar(): { visits: Ref<number> } {
     const hash = `#${p.path}${p.query ? `?${p.query}` : ''}`
     if (hash === location.hash) return
     written = hash
-    history.replaceState(history.state, '', hash)
+    // vue-router keeps each entry's own address in history.state.current and writes it back into the
+    // entry when the learner navigates away: without it, Back returned to the bare lesson (newcomer).
+    history.replaceState({ ...history.state, current: hash.slice(1) }, '', hash)
   }
   const write: WriteAddress = (path, query) => {
     pending = { path, query }
@@ -102,7 +104,17 @@ export function provideAddressBar(): { visits: Ref<number> } {
     clearTimeout(timer)
     flush()
   })
+  // A write still waiting when the learner follows a link in the app goes into the entry being left,
+  // first. When the address itself changed (typed, pasted, Back) the learner asked for that address:
+  // the waiting write is dropped.
+  const stopGuard = useRouter().beforeEach(() => {
+    if (timer === undefined) return
+    clearTimeout(timer)
+    if (location.hash === written) flush()
+    else [timer, pending] = [undefined, null]
+  })
   onScopeDispose(() => {
+    stopGuard()
     window.removeEventListener('hashchange', onHashChange)
     for (const type of INPUTS) window.removeEventListener(type, onInput, { capture: true })
     clearTimeout(timer)

@@ -1,0 +1,53 @@
+// Back keeps what the learner had (#11): the app writes a lesson's values into the address in place,
+// and the browser's history entry must hold them, so that leaving the lesson and pressing Back brings
+// the same values into the fields and the address, also when the learner leaves at once after an edit
+// (before the delayed address write).
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, type OpenedPage } from './utils'
+
+const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash))
+
+describe('Back keeps the learner’s values', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('a worked example: η 0.1, then the answer key, then Back (and Forward, Back again)', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const eta = page.getByRole('textbox', { name: /Learning rate η/ })
+    await eta.fill('0.1')
+    await eta.press('Enter')
+    await expect.poll(() => hash(page)).toBe('#/step-by-step-222?v=1&lr=0.1')
+    await page.getByTestId('answer-key').click()
+    await expect.poll(() => hash(page)).toMatch(/answer-key/)
+    await page.goBack()
+    await expect.poll(() => hash(page)).toBe('#/step-by-step-222?v=1&lr=0.1')
+    await expect.poll(() => eta.inputValue()).toBe('0.1')
+    await page.goForward()
+    await expect.poll(() => hash(page)).toMatch(/answer-key/)
+    await page.goBack()
+    await expect.poll(() => eta.inputValue()).toBe('0.1')
+    expect(errors).toEqual([])
+  })
+
+  it('a panel lesson left right after an edit: the pending write goes into the entry left', async () => {
+    opened = await openPage('#/hidden-layer')
+    const { page, errors } = opened
+    const data = page.getByRole('combobox', { name: 'Data' })
+    await data.selectOption('xor')
+    // At once, before the address is written (it waits a few hundred ms): away, then Back.
+    await page
+      .getByRole('link', { name: /All lessons/ })
+      .first()
+      .click()
+    await expect.poll(() => hash(page)).toBe('#/')
+    await page.goBack()
+    await expect.poll(() => hash(page)).toMatch(/^#\/hidden-layer\?.*\bdata=xor\b/)
+    await expect.poll(() => data.inputValue()).toBe('xor')
+    expect(errors).toEqual([])
+  })
+})

@@ -9,7 +9,7 @@ import v8 from 'node:v8'
 const USAGE = `usage: backprop-lab trace SPEC.json [--steps N] [--pretty]
        backprop-lab export SPEC.json [--format md|json] [--title TEXT]
 
-trace:  runs the network described by SPEC.json (see README: "The spec") and prints, as JSON,
+trace:  runs the network described by SPEC.json (every field: docs/spec.md) and prints, as JSON,
         loss, layers (z, a, delta per sample; dW, db), weightsAfter, biasesAfter, lossAfter,
         outputsAfter and losses (the batch loss before each of the N updates; N defaults to 1),
         on one line; --pretty indents it (two spaces, one number a line).

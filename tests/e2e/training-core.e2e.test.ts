@@ -180,7 +180,7 @@ describe('training core', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     expect(seen[seen.length - 1].status).toBeGreaterThan(3) // it trained while we looked
     // Paused: the numbers are a forward and backward pass at the trained weights, not a Backward press.
-    await expect.poll(() => stage.textContent()).toBe('After training')
+    await expect.poll(() => stage.textContent()).toBe('Trained')
     await page.getByRole('button', { name: 'Forward', exact: true }).click()
     expect(await stage.textContent()).toBe('After Forward')
     const disagree = seen.filter((s) => s.text !== s.status || s.drawn !== s.status)

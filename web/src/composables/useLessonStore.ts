@@ -45,7 +45,23 @@ export interface UndoPoint {
 /** Undo points kept; older ones are dropped. */
 const UNDO_POINTS = 20
 
-export interface NetworkStore {
+/** What every section shares with its lesson: the selected parameter and Undo. */
+export interface LessonShared {
+  /** The lesson's selected parameter, e.g. `W1[0][0]` or `b2[1]` (what the derivation explains). */
+  selected: Ref<string>
+  /** There is an Undo point in the lesson. */
+  canUndo: Readonly<Ref<boolean>>
+  /** Remembers a state for Undo (the oldest goes past {@link UNDO_POINTS}). */
+  checkpoint: (point: UndoPoint) => void
+  /** Drops the last Undo point (the change it was taken for was refused). */
+  dropCheckpoint: () => void
+  /** Takes the last Undo point, or undefined when there is none. */
+  undo: () => UndoPoint | undefined
+  /** Forgets every Undo point (Reset). */
+  forgetUndo: () => void
+}
+
+export interface NetworkStore extends LessonShared {
   readonly engine: NnModule
   /** The lesson's store this section belongs to (shared Undo, selected parameter, lifetimes). */
   readonly lesson: LessonStore
@@ -94,18 +110,6 @@ export interface NetworkStore {
   forgetHistory: () => void
   /** Hands the changes recorded with `publish: false` to `history`'s watchers. */
   publishHistory: () => void
-  /** The lesson's selected parameter, e.g. `W1[0][0]` or `b2[1]` (what the derivation explains). */
-  selected: Ref<string>
-  /** There is an Undo point in the lesson. */
-  canUndo: Readonly<Ref<boolean>>
-  /** Remembers a state for Undo (the oldest goes past {@link UNDO_POINTS}). */
-  checkpoint: (point: UndoPoint) => void
-  /** Drops the last Undo point (the change it was taken for was refused). */
-  dropCheckpoint: () => void
-  /** Takes the last Undo point, or undefined when there is none. */
-  undo: () => UndoPoint | undefined
-  /** Forgets every Undo point (Reset). */
-  forgetUndo: () => void
 }
 
 /**
@@ -114,24 +118,19 @@ export interface NetworkStore {
  * takes a section of it with {@link useNetworkStore}: the section replaces only its own networks and
  * draws its own curves; all of it is deleted when the lesson's view goes.
  */
-export interface LessonStore {
+export interface LessonStore extends LessonShared {
   /** Networks and ensembles held by all sections. */
   readonly size: number
   /** How many sections read from it now (for tests). */
   readonly sections: number
   /** The lesson's loss history: every section's curves, in the order the sections were made. */
   history: () => LossHistory
-  selected: Ref<string>
-  canUndo: Readonly<Ref<boolean>>
-  checkpoint: (point: UndoPoint) => void
-  dropCheckpoint: () => void
-  undo: () => UndoPoint | undefined
-  forgetUndo: () => void
   /** Deletes every section's networks and curves (the lesson's view went). */
   clear: () => void
 }
 
 interface LessonInternals extends LessonStore {
+  shared: LessonShared
   join: (section: NetworkStore) => void
   leave: (section: NetworkStore) => void
 }
@@ -147,14 +146,7 @@ export function createLessonStore(): LessonStore {
     undoPoints = points
     canUndo.value = points.length > 0
   }
-  const lesson: LessonInternals = {
-    get size() {
-      return [...sections].reduce((n, s) => n + s.size, 0)
-    },
-    get sections() {
-      return sections.size
-    },
-    history: () => [...sections].flatMap((s) => s.history.value),
+  const shared: LessonShared = {
     selected: ref(''),
     canUndo,
     checkpoint: (point) => setUndo([...undoPoints.slice(1 - UNDO_POINTS), point]),
@@ -165,6 +157,17 @@ export function createLessonStore(): LessonStore {
       return last
     },
     forgetUndo: () => setUndo([]),
+  }
+  const lesson: LessonInternals = {
+    ...shared,
+    shared,
+    get size() {
+      return [...sections].reduce((n, s) => n + s.size, 0)
+    },
+    get sections() {
+      return sections.size
+    },
+    history: () => [...sections].flatMap((s) => s.history.value),
     clear: () => sections.forEach((s) => s.clear()),
     join: (s) => void sections.add(s),
     leave: (s) => void sections.delete(s),
@@ -297,12 +300,7 @@ export function useNetworkStore(
     },
     forgetHistory,
     publishHistory,
-    selected: lesson.selected,
-    canUndo: lesson.canUndo,
-    checkpoint: lesson.checkpoint,
-    dropCheckpoint: lesson.dropCheckpoint,
-    undo: lesson.undo,
-    forgetUndo: lesson.forgetUndo,
+    ...lesson.shared,
   }
   lesson.join(store)
   if (getCurrentScope()) onScopeDispose(store.dispose)

@@ -281,7 +281,10 @@ let gemm
 let maps
 for (const w of list) {
   const impls = { js: plainJs(w), simd: wasm(simd, w), nosimd: wasm(nosimd, w) }
-  if (baseline) impls.base = wasm(baseline, w)
+  // A baseline built before the all-layer pass has no nn_predict_layers: no column for that row.
+  if (baseline && w.maps && !baseline._nn_predict_layers)
+    console.log(`${w.id}: the baseline build has no nn_predict_layers; no baseline column`)
+  else if (baseline) impls.base = wasm(baseline, w)
   if (w.float32) impls.simdF32 = wasm(w.predictRows ? simd : benchSimd, w, { float32: true })
   if (w.gemmShare) impls.gemm = () => benchSimd._bench_gemm_f32(1)
   const m = measure(impls, w.opsPerCall)

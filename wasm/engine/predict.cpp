@@ -43,8 +43,6 @@ void forward_chunk(T* out, const double* in, int B, const NetworkSpec& s, const 
   activation(out, out, B, nout, s.activations[L - 1]);
 }
 
-constexpr auto kKeepNothing = [](int, const auto*, int) {};
-
 // Block offsets of predict_layers' result, in values per row: off[l] = sizes[1] + … + sizes[l].
 std::vector<int> layer_offsets(const NetworkSpec& s) {
   std::vector<int> off(s.sizes.size() - 1, 0);
@@ -52,16 +50,39 @@ std::vector<int> layer_offsets(const NetworkSpec& s) {
   return off;
 }
 
-// A chunk's hidden activations (units, Bp) → rows r0 … r0+B−1 of block l (rows, units) in out.
-template <typename T>
-auto keep_into(double* out, int rows, int r0, int B, const NetworkSpec& s,
-               const std::vector<int>& off) {
-  return [=, &s, &off](int l, const T* x, int Bp) {
-    const int n = s.sizes[l + 1];
-    double* dst = out + static_cast<size_t>(rows) * off[l] + static_cast<size_t>(r0) * n;
-    for (int r = 0; r < B; ++r)
-      for (int j = 0; j < n; ++j) dst[r * n + j] = static_cast<double>(x[j * Bp + r]);
+// keep_at(r0, B) for predict_layers: chunk r0's hidden activations (units, Bp) → rows r0 … r0+B−1
+// of block l (rows, units) in out.
+auto keep_into(double* out, int rows, const NetworkSpec& s, const std::vector<int>& off) {
+  return [=, &s, &off](int r0, int B) {
+    return [=, &s, &off](int l, const auto* x, int Bp) {
+      const int n = s.sizes[l + 1];
+      double* dst = out + static_cast<size_t>(rows) * off[l] + static_cast<size_t>(r0) * n;
+      for (int r = 0; r < B; ++r)
+        for (int j = 0; j < n; ++j) dst[r * n + j] = static_cast<double>(x[j * Bp + r]);
+    };
   };
+}
+
+constexpr auto no_keep = [](int, int) { return [](int, const auto*, int) {}; };
+
+// Every row through forward_chunk, kChunk at a time, in T on buf's copy of the parameters; each
+// chunk's outputs (B, nout) go to `last` as double; keep_at(r0, B) is chunk r0's keep.
+template <typename T, typename Act, typename KeepAt>
+void forward_rows(double* last, const double* in, int rows, const Network& net,
+                  PredictScratch::Buffers<T>* buf, Act activation, KeepAt keep_at) {
+  const NetworkSpec& s = net.spec;
+  const int nin = s.sizes.front(), nout = s.sizes.back();
+  buf->params.assign(net.params.begin(), net.params.end());
+  buf->a.resize(kChunk * widest(s));
+  buf->b.resize(kChunk * widest(s));
+  buf->out.resize(kChunk * nout);
+  T* y = buf->out.data();
+  for (int r = 0; r < rows; r += kChunk) {
+    const int B = std::min(kChunk, rows - r);
+    forward_chunk(y, in + r * nin, B, s, net.layout, buf->params.data(), buf->a.data(),
+                  buf->b.data(), activation, keep_at(r, B));
+    std::copy(y, y + B * nout, last + r * nout);
+  }
 }
 
 }  // namespace
@@ -73,68 +94,26 @@ int predict_layers_width(const NetworkSpec& s) {
 }
 
 void predict(double* out, const double* in, int rows, const Network& net, PredictScratch* scratch) {
-  const NetworkSpec& s = net.spec;
-  const int nin = s.sizes.front(), nout = s.sizes.back();
-  scratch->a.resize(kChunk * widest(s));
-  scratch->b.resize(kChunk * widest(s));
-  for (int r = 0; r < rows; r += kChunk) {
-    const int B = std::min(kChunk, rows - r);
-    forward_chunk(out + r * nout, in + r * nin, B, s, net.layout, net.params.data(),
-                  scratch->a.data(), scratch->b.data(), activation_forward_fast, kKeepNothing);
-  }
+  forward_rows(out, in, rows, net, &scratch->f64, activation_forward_fast, no_keep);
 }
 
 void predict_f32(double* out, const double* in, int rows, const Network& net,
                  PredictScratch* scratch) {
-  const NetworkSpec& s = net.spec;
-  const int nin = s.sizes.front(), nout = s.sizes.back(), wide = widest(s);
-  scratch->fparams.assign(net.params.begin(), net.params.end());
-  scratch->fa.resize(kChunk * wide);
-  scratch->fb.resize(kChunk * wide);
-  scratch->fout.resize(kChunk * nout);
-  float* y = scratch->fout.data();
-  for (int r = 0; r < rows; r += kChunk) {
-    const int B = std::min(kChunk, rows - r);
-    forward_chunk(y, in + r * nin, B, s, net.layout, scratch->fparams.data(), scratch->fa.data(),
-                  scratch->fb.data(), activation_forward_f32, kKeepNothing);
-    std::copy(y, y + B * nout, out + r * nout);
-  }
+  forward_rows(out, in, rows, net, &scratch->f32, activation_forward_f32, no_keep);
 }
 
 void predict_layers(double* out, const double* in, int rows, const Network& net,
                     PredictScratch* scratch) {
-  const NetworkSpec& s = net.spec;
-  const int nin = s.sizes.front(), nout = s.sizes.back();
-  const std::vector<int> off = layer_offsets(s);
-  double* last = out + static_cast<size_t>(rows) * off.back();
-  scratch->a.resize(kChunk * widest(s));
-  scratch->b.resize(kChunk * widest(s));
-  for (int r = 0; r < rows; r += kChunk) {
-    const int B = std::min(kChunk, rows - r);
-    forward_chunk(last + r * nout, in + r * nin, B, s, net.layout, net.params.data(),
-                  scratch->a.data(), scratch->b.data(), activation_forward_fast,
-                  keep_into<double>(out, rows, r, B, s, off));
-  }
+  const std::vector<int> off = layer_offsets(net.spec);
+  forward_rows(out + static_cast<size_t>(rows) * off.back(), in, rows, net, &scratch->f64,
+               activation_forward_fast, keep_into(out, rows, net.spec, off));
 }
 
 void predict_layers_f32(double* out, const double* in, int rows, const Network& net,
                         PredictScratch* scratch) {
-  const NetworkSpec& s = net.spec;
-  const int nin = s.sizes.front(), nout = s.sizes.back(), wide = widest(s);
-  const std::vector<int> off = layer_offsets(s);
-  double* last = out + static_cast<size_t>(rows) * off.back();
-  scratch->fparams.assign(net.params.begin(), net.params.end());
-  scratch->fa.resize(kChunk * wide);
-  scratch->fb.resize(kChunk * wide);
-  scratch->fout.resize(kChunk * nout);
-  float* y = scratch->fout.data();
-  for (int r = 0; r < rows; r += kChunk) {
-    const int B = std::min(kChunk, rows - r);
-    forward_chunk(y, in + r * nin, B, s, net.layout, scratch->fparams.data(), scratch->fa.data(),
-                  scratch->fb.data(), activation_forward_f32,
-                  keep_into<float>(out, rows, r, B, s, off));
-    std::copy(y, y + B * nout, last + r * nout);
-  }
+  const std::vector<int> off = layer_offsets(net.spec);
+  forward_rows(out + static_cast<size_t>(rows) * off.back(), in, rows, net, &scratch->f32,
+               activation_forward_f32, keep_into(out, rows, net.spec, off));
 }
 
 }  // namespace nn

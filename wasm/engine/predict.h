@@ -7,10 +7,15 @@
 
 namespace nn {
 
-// Work space reused across calls (one per network handle, so a frame allocates nothing).
+// Work space reused across calls (one per network handle, so a frame allocates nothing): per
+// precision the parameters, two ping-pong buffers and one chunk's outputs.
 struct PredictScratch {
-  std::vector<double> a, b;
-  std::vector<float> fa, fb, fout, fparams;
+  template <typename T>
+  struct Buffers {
+    std::vector<T> params, a, b, out;
+  };
+  Buffers<double> f64;
+  Buffers<float> f32;
 };
 
 inline constexpr int kMaxPredictRows = 1 << 20;  // a 1024 × 1024 grid

@@ -112,6 +112,15 @@ export interface TrainingLoop {
  * timer jitter never makes it one frame more). */
 export const SHOW_MS = (FRAMES_PER_REDRAW - 0.5) * (1000 / 60)
 
+/**
+ * The animation frame (its timestamp) in which a loop last published a snapshot, and which loop:
+ * loops that train together (the learning-rate lesson's live run, sweep and landscape) take turns,
+ * so that one frame does not render all their snapshots at once (#11).
+ */
+let lastSnapshot: { frame: number; loop: object } | null = null
+/** Frames a loop lets another loop's snapshot go first, at most, before it shows its own. */
+const MAX_DEFER = 2
+
 /** The progress of a train call from update `from` (`done` updates, the loss before each), at `loss` after it. */
 export const progressOf = (
   from: number,
@@ -162,6 +171,17 @@ export function useTrainingLoop(
     if (reporter && p) reporter(p)
   }
   let shownAt = -Infinity
+  const me = {}
+  let deferred = 0
+  /** While running: publishes a snapshot when one is due, unless another loop did in this frame. */
+  function showWhenDue(frameTime: number): void {
+    if (steps.value === shownSteps.value || performance.now() - shownAt < SHOW_MS) return
+    const taken = lastSnapshot?.frame === frameTime && lastSnapshot.loop !== me
+    if (taken && deferred < MAX_DEFER) return void deferred++
+    deferred = 0
+    lastSnapshot = { frame: frameTime, loop: me }
+    show()
+  }
   function show(): void {
     shownAt = performance.now()
     shownSteps.value = steps.value
@@ -203,7 +223,7 @@ export function useTrainingLoop(
     return false
   }
 
-  function tick(): void {
+  function tick(frameTime: number): void {
     frame = 0
     if (!running.value) return
     const now = performance.now()
@@ -218,8 +238,8 @@ export function useTrainingLoop(
       stats.value = { chunk: n, ms }
       adapt(ms, n, r.done)
       if (finishRun(r)) return
-      if (performance.now() - shownAt >= SHOW_MS) show()
     }
+    showWhenDue(frameTime)
     frame = requestAnimationFrame(tick)
   }
 

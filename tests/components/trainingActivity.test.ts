@@ -69,6 +69,41 @@ describe('trainingActivity', () => {
     scope.stop()
   })
 
+  it('a chart (on the next frame) catches up on the frame after the stop, unless training starts again first', async () => {
+    const scope = effectScope()
+    const running = ref(true)
+    scope.run(() => trackTraining(running))
+    let state = 0
+    const drawn: number[] = []
+    const r = throttledWhileTraining(() => drawn.push(state), 'frame')
+    state = 1
+    r.request()
+    frame()
+    expect(drawn).toEqual([1])
+    // a run that ends and is resumed before the next frame: no draw per end, the usual one every few
+    for (let k = 2; k <= 1 + FRAMES_PER_REDRAW; k++) {
+      state = k
+      r.request()
+      running.value = false
+      await nextTick()
+      expect(drawn).toEqual([1])
+      running.value = true
+      await nextTick()
+      frame()
+    }
+    expect(drawn).toEqual([1, 1 + FRAMES_PER_REDRAW])
+    // stopped for good: its last state on the next frame
+    state = 99
+    r.request()
+    running.value = false
+    await nextTick()
+    expect(drawn).toEqual([1, 1 + FRAMES_PER_REDRAW])
+    frame()
+    expect(drawn).toEqual([1, 1 + FRAMES_PER_REDRAW, 99])
+    r.cancel()
+    scope.stop()
+  })
+
   it('counts a loop only once and forgets it when its scope ends', () => {
     const a = ref(true)
     const b = ref(true)

@@ -1,6 +1,6 @@
 // Whether any training loop is running, app-wide (#11): while one is, what changes every frame is
 // redrawn only every few frames (typesetting, charts, the address), so the page keeps answering input;
-// when the last loop stops, everything catches up at once.
+// when the last loop stops, everything catches up (typesetting at once, charts on the next frame).
 import { computed, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 
 const runningLoops = shallowRef(0)
@@ -28,7 +28,8 @@ export const FRAMES_PER_REDRAW = 4
 
 /**
  * Runs `redraw` now when no loop trains, else at most once every `frames()` animation frames (the
- * last call wins), and at once when training stops. Returns `request` (ask for a redraw) and `cancel`
+ * last call wins), and when training stops (`'now'`: at once; `'frame'`: on the next frame, unless
+ * training has started again by then). Returns `request` (ask for a redraw) and `cancel`
  * (for unmount).
  * @param redraw draws the latest state; called with nothing pending afterwards
  * @param when `'now'` redraws synchronously when idle (text beside it must agree), `'frame'` on the next
@@ -60,8 +61,11 @@ export function throttledWhileTraining(
     wait = frames()
     run()
   }
+  // 'now' catches up at once; 'frame' in the frame already asked for, unless a loop has started
+  // again by then (a run that ends and is resumed every frame at full speed): then as usual, every
+  // few frames. Drawing at the stop drew the data of the last redraw's frame, drawn again after it.
   const stopWatch = watch(trainingNow, (on) => {
-    if (!on && pending) {
+    if (!on && pending && when === 'now') {
       cancelAnimationFrame(frame)
       run()
     }

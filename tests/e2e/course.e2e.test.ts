@@ -104,6 +104,64 @@ describe('the course', () => {
     expect(errors).toEqual([])
   })
 
+  it.each([
+    ['a panel lesson', '#/shapes'],
+    ['a worked example', '#/step-by-step-222'],
+  ])(
+    '%s: the numbers set is in the link from the first visit; reload and the shared link keep it',
+    async (_, path) => {
+      opened = await openPage(path)
+      const { page, context, errors } = opened
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+      const numbers = (p: Page) =>
+        p
+          .locator('[data-exercise]')
+          .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-values')))
+      const numbersSet = async (p: Page) =>
+        /Numbers set (\d+)/.exec((await p.locator('.exercises__seed').textContent()) ?? '')?.[1]
+      await page.locator('[data-exercise]').first().waitFor({ timeout: 30_000 })
+      const seed = await numbersSet(page)
+      expect(seed).toMatch(/^\d+$/)
+      const seen = await numbers(page)
+      // the address says which set, without the learner doing anything
+      await expect
+        .poll(() => page.evaluate(() => location.hash))
+        .toMatch(new RegExp(`^${path}\\?(.*&)?exseed=${seed}$`))
+      await page.reload()
+      await page.locator('[data-exercise]').first().waitFor({ timeout: 30_000 })
+      expect(await numbersSet(page)).toBe(seed)
+      expect(await numbers(page)).toEqual(seen)
+
+      await page.getByTestId('share').click()
+      const shared = await page.evaluate(() => navigator.clipboard.readText())
+      expect(shared).toContain(`exseed=${seed}`)
+      const fresh = await openPage(new URL(shared).hash)
+      await fresh.page.locator('[data-exercise]').first().waitFor({ timeout: 30_000 })
+      expect(await numbersSet(fresh.page)).toBe(seed)
+      expect(await numbers(fresh.page)).toEqual(seen)
+      expect(await fresh.page.getByTestId('link-notices').count()).toBe(0)
+      expect(fresh.errors).toEqual([])
+      await fresh.close()
+      expect(errors).toEqual([])
+    },
+    120_000,
+  )
+
+  it('a refused numbers set in a link gets a notice; a new set is drawn and written', async () => {
+    opened = await openPage('#/shapes?exseed=12ab')
+    const { page, errors } = opened
+    const notice = page.getByTestId('link-notices')
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('Ignored the link’s exercise numbers set: “12ab” is not a number')
+    const seed = /Numbers set (\d+)/.exec(
+      (await page.locator('.exercises__seed').textContent()) ?? '',
+    )?.[1]
+    expect(Number(seed)).toBeGreaterThanOrEqual(1)
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/shapes?v=1&exseed=${seed}`)
+    expect(errors).toEqual([])
+  })
+
   it('keeps progress over a reload and forgets it on request', async () => {
     opened = await openPage('#/chain-rule?exseed=5')
     const { page, errors } = opened

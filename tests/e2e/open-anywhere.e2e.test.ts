@@ -185,7 +185,7 @@ describe('shareable state', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0)
     await expect
       .poll(() => page.evaluate(() => location.hash))
-      .toBe('#/step-by-step-222?v=1&lr=0.25')
+      .toMatch(/^#\/step-by-step-222\?v=1&lr=0\.25&exseed=\d+$/)
     await screenshot(page, 'open-anywhere-link-notice')
     expect(errors).toEqual([])
     await close()

@@ -1,11 +1,19 @@
-// Where an exercise seed comes from: the lesson's link (links/, which passes `exseed` on untouched), or
-// the route's query where no lesson link is provided (component tests, other hosts).
+// Where an exercise seed comes from: the lesson's link (`exseed`, one of every lesson's link keys:
+// EXERCISE_FIELDS), or the route's query where no lesson link is provided (component tests, other hosts).
 import type { LocationQuery } from 'vue-router'
-import { passedOn } from '../links/codec'
-import { injectLessonLink } from '../links/useLink'
+import { linkedFields, number } from '../links/fields'
 
 /** Largest seed a link may carry. */
 export const MAX_SEED = 999_999
+
+/**
+ * The exercises' numbers set in the lesson's link (`exseed=<1…999999>`). Its own value 0 means "none
+ * yet": the list draws one at the first visit and writes it into the link, so a reload, Back and Share
+ * link give the same numbers (#11). Declared in every lesson's link keys (LessonView, PanelLessonView).
+ */
+export const EXERCISE_FIELDS = linkedFields({
+  seed: number('exseed', 'exercise numbers set', 0, { min: 1, max: MAX_SEED, whole: true }),
+})
 
 /** The seed in `exseed=<1…999999>` text, or null when absent or malformed. */
 export function parseSeed(text: string | null | undefined): number | null {
@@ -14,23 +22,13 @@ export function parseSeed(text: string | null | undefined): number | null {
   return n >= 1 && n <= MAX_SEED ? n : null
 }
 
-/**
- * The seed of this visit's exercise numbers (a teacher's link), or null when the link has none (or a
- * malformed one) and fresh numbers should be drawn. Call in a component's setup.
- */
-export function linkedSeed(query: LocationQuery): number | null {
-  const link = injectLessonLink()
-  if (link) {
-    const part = passedOn(link.opened)
-      .split('&')
-      .find((p) => p.startsWith('exseed='))
-    return parseSeed(part?.slice('exseed='.length))
-  }
+/** The seed in a route's query (no lesson link around: component tests, other hosts), or null. */
+export function querySeed(query: LocationQuery): number | null {
   const raw = query.exseed
   return parseSeed(Array.isArray(raw) ? raw[0] : raw)
 }
 
-/** A fresh seed in 1…999999 (new numbers each visit, so a class cannot share answers). */
+/** A fresh seed in 1…999999 (new numbers for each learner, so a class cannot share answers). */
 export function freshSeed(): number {
   return 1 + Math.floor(Math.random() * MAX_SEED)
 }

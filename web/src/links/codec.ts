@@ -12,9 +12,6 @@ import { plural, pluralWord } from '../math/plural'
 /** Written as `v=1`; bump when a field's meaning changes and keep reading the old one. */
 export const LINK_VERSION = 1
 
-/** Keys every lesson's link carries for other parts of the app: the exercises' seed (exercises/seed.ts). */
-export const PASSED_ON = ['exseed'] as const
-
 /** A parsed value, or why the text was refused. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
@@ -170,7 +167,7 @@ export function decodeLink<S>(schema: Schema<S>, query: string, base: S): Decode
     refuse('The link’s settings are too long to be read; the lesson starts with its own values.')
     return { state: base, applied, notices }
   }
-  const known = new Set(['v', ...PASSED_ON, ...schema.map((f) => f.key)])
+  const known = new Set(['v', ...schema.map((f) => f.key)])
   const { pairs, broken } = readPairs(query)
   if (broken > 0) refuse(`${broken} garbled part${broken === 1 ? ' was' : 's were'} ignored.`)
   const values = new Map<string, string>()
@@ -241,14 +238,6 @@ export function noticeLines(notices: readonly LinkNotice[], cap = 6): LinkNotice
   if (others.length > room)
     lines.push({ kind: 'bad', text: `… and ${count(others.length - room)} more.` })
   return lines
-}
-
-/** The `key=value` parts of `query` whose keys are {@link PASSED_ON}, joined by `&` (kept as they were). */
-export function passedOn(query: string): string {
-  return query
-    .split('&')
-    .filter((part) => (PASSED_ON as readonly string[]).includes(part.split('=')[0]))
-    .join('&')
 }
 
 /** Splits a location hash `#/id?query` into the route path and the query (without `?`). */

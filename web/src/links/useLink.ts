@@ -26,10 +26,8 @@ import {
   LINK_VERSION,
   decodeLink,
   encodeLink,
-  passedOn,
   splitHash,
   type LinkNotice,
-  type PASSED_ON,
   type Schema,
 } from './codec'
 
@@ -139,8 +137,6 @@ export interface LessonLink {
    * several parts (a panel and a section with its own schema); they are joined after one `v=1`.
    */
   publish: (query: () => string) => void
-  /** Sets a passed-on value (codec.ts PASSED_ON, e.g. the exercises' `exseed`) in the link. */
-  passOn: (key: (typeof PASSED_ON)[number], value: string) => void
   /** The reactive values of a panel's schema, shared by every component that asks for them. */
   fields: Map<object, object>
   /**
@@ -181,7 +177,6 @@ export function provideLessonLink(declared: LinkKeys = []): LessonLink {
   const path = route.path
   const write = inject(AddressKey, () => {})
   const opened = splitHash(route.fullPath).query
-  let kept = passedOn(opened)
   const parts = shallowRef<(() => string)[]>([])
   /** The published parts' queries now, each without its `v=1`. */
   const published = (): string[] =>
@@ -193,11 +188,18 @@ export function provideLessonLink(declared: LinkKeys = []): LessonLink {
       const key = part.split('=')[0]
       return keys.has(key) && !link.read.has(key)
     })
+  // Values in the order the lesson declares its keys, whichever part loaded first: the same values
+  // always make the same link (the exercises' set, drawn before the engine loads, comes last).
+  const order = [...keys]
+  const rank = (pair: string): number => {
+    const k = order.indexOf(pair.split('=')[0])
+    return k < 0 ? order.length : k
+  }
   const show = (): void => {
-    const parts = [...fields, ...waiting()]
-    link.current.value = [parts.length ? `v=${LINK_VERSION}` : '', ...parts, kept]
-      .filter(Boolean)
-      .join('&')
+    const all = [...fields.flatMap((f) => f.split('&')), ...waiting()].sort(
+      (a, b) => rank(a) - rank(b),
+    )
+    link.current.value = all.length ? [`v=${LINK_VERSION}`, ...all].join('&') : ''
     write(path, link.current.value)
   }
   const link: LessonLink = {
@@ -225,11 +227,6 @@ export function provideLessonLink(declared: LinkKeys = []): LessonLink {
       )
     },
     publish: (query) => (parts.value = [...parts.value, query]),
-    passOn: (key, value) => {
-      const others = kept.split('&').filter((p) => p && p.split('=')[0] !== key)
-      kept = [...others, `${key}=${encodeURIComponent(value)}`].join('&')
-      show()
-    },
   }
   watch(published, (now) => {
     fields = now

@@ -54,6 +54,44 @@ describe('step bar on a phone', () => {
     })
   }
 
+  for (const lesson of ['step-by-step-222', 'relu-sigmoid-222', 'sigmoid-221']) {
+    it(`${lesson}: after Update the bar is two rows of buttons and two lines of status`, async () => {
+      opened = await openPage(`#/${lesson}`, { viewport: PHONE })
+      const { page, errors } = opened
+      for (const name of ['Forward', 'Backward', 'Update'])
+        await page.getByRole('button', { name, exact: true }).click()
+      await expect.poll(() => page.getByTestId('stage').textContent()).toBe('After Update')
+      const bar = page.locator('[data-section="controls"]')
+      // 209 px (a quarter of the screen) before: three rows of controls and three reserved lines.
+      expect(await bar.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(140)
+      // Rows: controls whose middles are more than 10 px apart.
+      const middles = await bar.evaluate((el) =>
+        [...el.querySelectorAll('button, select')]
+          .map((c) => c.getBoundingClientRect())
+          .map((r) => r.top + r.height / 2)
+          .sort((a, b) => a - b),
+      )
+      expect(middles.filter((m, k) => k === 0 || m - middles[k - 1] > 10)).toHaveLength(2)
+      // The short status shows the full status's loss, whole: each line fits, nothing cut off.
+      const short = page.getByTestId('short-status')
+      const loss = await page.getByTestId('loss').textContent()
+      expect(await short.textContent()).toContain(`= ${loss} before the update`)
+      const lines = await short.evaluate((el) =>
+        [...el.children].map((line) => line.scrollWidth <= line.clientWidth),
+      )
+      expect(lines).toEqual([true, true])
+      await page.screenshot({
+        path: fileURLToPath(
+          new URL(
+            `../../artifacts/screenshots/phone-step-bar-update-${lesson}.png`,
+            import.meta.url,
+          ),
+        ),
+      })
+      expect(errors).toEqual([])
+    })
+  }
+
   it('Shift+Tab through a worked example never leaves the focused control under the bar', async () => {
     opened = await openPage('#/step-by-step-222', { viewport: PHONE })
     const { page, errors } = opened

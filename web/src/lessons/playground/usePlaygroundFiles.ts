@@ -2,7 +2,7 @@
 // data as JSON (checked like a link), SPEC.json for `backprop-lab trace`. `notices` says what happened.
 import { computed, nextTick, ref } from 'vue'
 import { parseCsv, toCsv } from './csv'
-import { download } from './download'
+import { download } from '../../components/download'
 import { cliSpec, playgroundFile, readPlaygroundFile } from './exportFiles'
 import { LIMITS } from '../../links/limits'
 import { plural } from '../../math/plural'

@@ -46,21 +46,23 @@ void activation_forward(double* a, const double* z, int B, int n, Activation f) 
 void activation_backward(double* dz, const double* da, const double* z, const double* a, int B,
                          int n, Activation f) {
   const int N = B * n;
+  using A = Activation;
   switch (f) {
-    case Activation::Sigmoid:  // PyTorch's order: grad * (1 − a) * a
-      for (int i = 0; i < N; ++i) dz[i] = da[i] * (1.0 - a[i]) * a[i];
+    case A::Sigmoid:
+      for (int i = 0; i < N; ++i) dz[i] = activation_backward_value<A::Sigmoid>(da[i], z[i], a[i]);
       break;
-    case Activation::Tanh:
-      for (int i = 0; i < N; ++i) dz[i] = da[i] * (1.0 - a[i] * a[i]);
+    case A::Tanh:
+      for (int i = 0; i < N; ++i) dz[i] = activation_backward_value<A::Tanh>(da[i], z[i], a[i]);
       break;
-    case Activation::Relu:
-      for (int i = 0; i < N; ++i) dz[i] = z[i] > 0 ? da[i] : 0.0;
+    case A::Relu:
+      for (int i = 0; i < N; ++i) dz[i] = activation_backward_value<A::Relu>(da[i], z[i], a[i]);
       break;
-    case Activation::LeakyRelu:
-      for (int i = 0; i < N; ++i) dz[i] = z[i] > 0 ? da[i] : da[i] * kLeakySlope;
+    case A::LeakyRelu:
+      for (int i = 0; i < N; ++i)
+        dz[i] = activation_backward_value<A::LeakyRelu>(da[i], z[i], a[i]);
       break;
-    case Activation::Linear:
-    case Activation::Softmax:
+    case A::Linear:
+    case A::Softmax:
       for (int i = 0; i < N; ++i) dz[i] = da[i];
       break;
   }

@@ -66,6 +66,35 @@ TEST(DenseFast, BackwardIsBitwiseEqualToReference) {
       }
 }
 
+// Every layer of 1 … 8 by 1 … 8 units takes its own compile-time instance (dense_backward_fast's
+// table): each one against the reference, with batches that fill Vecs, leave a tail, or are 1.
+TEST(DenseFast, FixedWidthBackwardOfTinyLayersIsBitwiseEqualToReference) {
+  nn::Rng rng(8);
+  for (int B : {1, 2, 3, 10})
+    for (int nin = 1; nin <= 8; ++nin)
+      for (int nout = 1; nout <= 8; ++nout) {
+        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+                   dz = random_values(B * nout, rng);
+        std::vector<double> din(B * nin), dW(nout * nin), db(nout);
+        std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout);
+        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin,
+                           nout);
+        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(),
+                                B, nin, nout);
+        const std::string at = "B=" + std::to_string(B) + " nin=" + std::to_string(nin) +
+                               " nout=" + std::to_string(nout);
+        EXPECT_TRUE(bitwise_equal(din, din2)) << at;
+        EXPECT_TRUE(bitwise_equal(dW, dW2)) << at;
+        EXPECT_TRUE(bitwise_equal(db, db2)) << at;
+        // Without din (the first layer): the same dW and db, nothing else written.
+        std::vector<double> dW3(nout * nin), db3(nout);
+        nn::dense_backward_fast(static_cast<double*>(nullptr), dW3.data(), db3.data(), dz.data(),
+                                in.data(), W.data(), B, nin, nout);
+        EXPECT_TRUE(bitwise_equal(dW, dW3)) << at;
+        EXPECT_TRUE(bitwise_equal(db, db3)) << at;
+      }
+}
+
 // Wide layers take the blocked kernels (4 samples per pass over W, 2 Vecs of columns per δ
 // splat): the same bits as the reference, including odd widths and batches that leave tails.
 TEST(DenseFast, BlockedBackwardOfWideLayersIsBitwiseEqualToReference) {

@@ -18,7 +18,9 @@ template <typename T>
 void dense_forward_t(T* zt, const T* xt, const T* W, const T* b, int B, int nin, int nout);
 
 // dz (B, nout), in (B, nin), W (nout, nin) → dW (nout, nin), db (nout) batch means, din (B, nin) or
-// null.
+// null. In double, layers of 1 … 8 by 1 … 8 units and at most 16 weights (2×8, 4×4, 8×1, …: the
+// playground's and the lessons' small layers) run an instance with both widths fixed at compile
+// time; the others the register-blocked kernels.
 template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
                          int nout);

@@ -398,7 +398,16 @@ console.log('\nAims of issue #14 (wasm SIMD, double precision, vs plain JS):')
 for (const { w, m, isLimit } of rows) {
   if (isLimit || !w.aim) continue
   const ok = m.simd.ratio >= w.aim
-  console.log(`  ${w.title}: ${fmt(m.simd.ratio)}× (aim ≥ ${w.aim}×) ${ok ? 'met' : 'not met'}`)
+  // The hand-written fixed step of the same build, where there is one: an aim above it is out of
+  // reach for the engine, which also keeps every buffer the trace shows and checks every number.
+  const lim = rows.find((r) => r.isLimit && r.w === w)?.m.simd.ratio
+  const limitNote =
+    lim === undefined
+      ? ''
+      : `; limit kernel ${fmt(lim)}×${lim < w.aim ? ', below the aim: out of reach in this build' : ''}`
+  console.log(
+    `  ${w.title}: ${fmt(m.simd.ratio)}× (aim ≥ ${w.aim}×) ${ok ? 'met' : 'not met'}${limitNote}`,
+  )
 }
 if (gemm)
   console.log(

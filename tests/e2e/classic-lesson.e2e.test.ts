@@ -129,4 +129,19 @@ describe('classic lesson (step-by-step-222)', () => {
     expect(await page.getByTestId('diagram-scroll-cue').count()).toBe(0)
     expect(errors).toEqual([])
   })
+
+  // A newcomer at a 960 px window found o1 and o2 behind a sideways scroll under "wider than the
+  // screen": the two columns came at 900 px, where the diagram's column is narrower than its 480 px.
+  it.each([920, 960, 1010])('shows the whole diagram at a %i px window', async (width) => {
+    opened = await openPage('#/step-by-step-222', { viewport: { width, height: 800 } })
+    const { page, errors } = opened
+    await page.locator('.network-diagram svg').waitFor()
+    expect(await page.getByTestId('diagram-scroll-cue').count()).toBe(0)
+    const right = await page
+      .locator('.network-diagram__scroll')
+      .evaluate((el) => el.getBoundingClientRect().right)
+    const o2 = await page.locator('.network-diagram text', { hasText: 'o2' }).first().boundingBox()
+    expect(o2!.x + o2!.width).toBeLessThanOrEqual(right)
+    expect(errors).toEqual([])
+  })
 })

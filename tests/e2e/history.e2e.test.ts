@@ -52,4 +52,21 @@ describe('Back keeps the learner’s values', () => {
     await expect.poll(() => data.inputValue()).toBe('xor')
     expect(errors).toEqual([])
   })
+
+  // A newcomer followed "Next:" at the foot of a lesson, pressed Back and landed at the top.
+  it('Back returns to where the learner was on the page they left', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const next = page.getByRole('link', { name: /^Next/ }).last()
+    await next.scrollIntoViewIfNeeded()
+    const at = await page.evaluate(() => scrollY)
+    expect(at).toBeGreaterThan(1000)
+    await next.click()
+    await expect.poll(() => hash(page)).toMatch(/^#\/relu-sigmoid-222/)
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(0)
+    await page.goBack()
+    await expect.poll(() => hash(page)).toMatch(/^#\/step-by-step-222/)
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(at)
+    expect(errors).toEqual([])
+  })
 })

@@ -26,7 +26,25 @@ export function createAppRouter(history: RouterHistory) {
   return createRouter({
     history,
     routes,
-    // A new page starts at the top; a lesson writing its values into the URL keeps the scroll.
-    scrollBehavior: (to, from) => (to.path === from.path ? false : { top: 0 }),
+    // A new page starts at the top; a lesson writing its values into the URL keeps the scroll; Back
+    // and Forward return to where the learner was (the "Next:" link at a lesson's foot, say), once
+    // the page, whose lesson renders after its engine loads, is tall enough to scroll there.
+    scrollBehavior: (to, from, saved) =>
+      saved ? tallEnough(saved.top).then(() => saved) : to.path === from.path ? false : { top: 0 },
+  })
+}
+
+/**
+ * Resolves once the document can scroll to `top` (px), or after `frames` animation frames (a page
+ * that never grows that tall is scrolled as far as it goes).
+ */
+function tallEnough(top: number, frames = 180): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (left: number) => {
+      const room = document.documentElement.scrollHeight - window.innerHeight
+      if (room >= top || left <= 0) resolve()
+      else requestAnimationFrame(() => check(left - 1))
+    }
+    check(frames)
   })
 }

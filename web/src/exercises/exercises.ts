@@ -50,12 +50,14 @@ function genericSlips(key: string, exact: number): (ExerciseSlip & ValueSlip)[] 
  * Marks typed answers (blank key → text) of `exercise` at `values`. Blanks left empty are not marked;
  * the result has the shape CheckMyWork shows (labels come from the blanks). A lab's prediction is
  * marked against what the run gave (`ran`, blank key → value); a choice's mark names the choice.
+ * `reveal` false (graded work, embed option `answers=0`): no message states the expected value.
  */
 export function markExercise(
   exercise: Exercise,
   values: Values,
   answers: Readonly<Record<string, string>>,
   ran: Readonly<Record<string, number>> = {},
+  reveal = true,
 ): CheckResult {
   const own = exercise.slips?.(values) ?? []
   const marks: Mark[] = exercise.blanks
@@ -74,14 +76,16 @@ export function markExercise(
         const mark = markValue({ key: blank.key, typed, exact })
         if (mark.status === 'invalid') return mark
         if (mark.status === 'correct') return { ...mark, message: `Correct: ${said(exact)}.` }
-        const message = `The run says ${said(exact)}, not ${said(mark.value ?? NaN)}.`
+        const message = reveal
+          ? `The run says ${said(exact)}, not ${said(mark.value ?? NaN)}.`
+          : `Not ${said(mark.value ?? NaN)}.`
         return { ...mark, status: 'wrong', message }
       }
       const slips: ValueSlip[] = [
         ...own.filter((s) => s.key === blank.key),
         ...genericSlips(blank.key, exact),
       ]
-      return markValue({ key: blank.key, typed, exact, slips })
+      return markValue({ key: blank.key, typed, exact, slips, reveal })
     })
   const byKey = Object.fromEntries(marks.map((m) => [m.key, m]))
   const firstWrong = marks.find((m) => m.status === 'wrong')?.key ?? null

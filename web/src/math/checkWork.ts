@@ -179,7 +179,18 @@ export interface ValueToMark {
    * (an error carried forward is `consistent`, not wrong).
    */
   carried?: () => { value: number; inputs: string[] }
+  /**
+   * False in graded work (embed option `answers=0`): no message states the expected value, and no
+   * slip is named that gives it by moving the decimal point or flipping the sign. @default true
+   */
+  reveal?: boolean
 }
+
+/** Slips whose name gives the expected value at once from the typed one (withheld in graded work). */
+const GIVEAWAY_SLIPS = new Set(['decimal-shift', 'flipped-sign'])
+
+/** What a graded check says instead of the expected value. */
+export const WITHHELD = 'Not the expected value (graded work: the answer is not shown).'
 
 /**
  * Marks one typed value against its exact value: the one marking rule of every check in the app (the
@@ -191,7 +202,14 @@ export interface ValueToMark {
  * gives; otherwise `wrong`, naming every slip it matches. Unparseable text is `invalid` with the
  * parser's message. Slips that are not finite or equal the exact value are ignored.
  */
-export function markValue({ key, typed, exact, slips: given, carried }: ValueToMark): Mark {
+export function markValue({
+  key,
+  typed,
+  exact,
+  slips: given,
+  carried,
+  reveal = true,
+}: ValueToMark): Mark {
   const base = { key, typed, exact, decimals: 0 }
   const p = parseNumber(typed)
   if (!p.ok) return { ...base, status: 'invalid', message: p.message }
@@ -206,7 +224,10 @@ export function markValue({ key, typed, exact, slips: given, carried }: ValueToM
     return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
   }
   const slips = (typeof given === 'function' ? given() : (given ?? [])).filter(
-    (c) => Number.isFinite(c.value) && !same(exact, c.value),
+    (c) =>
+      Number.isFinite(c.value) &&
+      !same(exact, c.value) &&
+      (reveal || c.id === undefined || !GIVEAWAY_SLIPS.has(c.id)),
   )
   if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value, value))) {
     const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
@@ -220,12 +241,14 @@ export function markValue({ key, typed, exact, slips: given, carried }: ValueToM
       return { ...mark, status: 'imprecise', message, slip: { id: twin.id, message: twin.message } }
     }
     if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
-    const message = `${text} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
+    const message = reveal
+      ? `${text} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
+      : `${text} is the expected value cut off after ${places(d)}: round the last digit instead of cutting it.`
     return { ...mark, status: 'truncated', message }
   }
   const own = carried?.()
   if (own && matches(own.value, value, d)) {
-    const message = `Not the exact value (${exactText}), but it follows from your own ${own.inputs.join(', ')}: an error carried forward.`
+    const message = `Not the exact value${reveal ? ` (${exactText})` : ''}, but it follows from your own ${own.inputs.join(', ')}: an error carried forward.`
     return { ...mark, status: 'consistent', fromOwnInputs: own.value, message }
   }
   const slip =
@@ -254,10 +277,11 @@ export function markValue({ key, typed, exact, slips: given, carried }: ValueToM
     slip: { id: slip.id, message: why, ...(also.length > 0 && { also }) },
   }
   if (slip?.close) {
-    const message = `${slip.message} The exact value is ${exactText}.`
+    const message = reveal ? `${slip.message} The exact value is ${exactText}.` : slip.message
     return { ...mark, status: 'close', message, ...named }
   }
-  const message = `The exact value is ${exactText}.${slip ? ` ${why}` : ''}`
+  const verdict = reveal ? `The exact value is ${exactText}.` : WITHHELD
+  const message = `${verdict}${slip ? ` ${why}` : ''}`
   return { ...mark, status: 'wrong', message, ...named }
 }
 

@@ -48,6 +48,7 @@ describe('step bar on a phone', () => {
       await expect
         .poll(() => page.getByRole('button', { name: 'Resume', exact: true }).count())
         .toBe(1)
+      expect(await page.getByTestId('stage').textContent()).toBe('Paused')
       // Pausing did not need the page to scroll back up.
       expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
       expect(errors).toEqual([])

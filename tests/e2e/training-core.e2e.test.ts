@@ -72,6 +72,22 @@ describe('training core', () => {
     opened = undefined
   })
 
+  it('Reset returns to the learner’s own start: η set before training is kept (lower η, then Reset)', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const eta = page.getByLabel('Learning rate η')
+    await eta.fill('0.7')
+    await eta.press('Enter')
+    for (let k = 0; k < 3; k++)
+      await page.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect.poll(() => page.locator('.workspace__status').textContent()).toContain('3 updates')
+    await page.getByRole('button', { name: 'Reset', exact: true }).click()
+    await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Ready')
+    expect(await eta.inputValue()).toBe('0.7')
+    expect(decodeURIComponent(page.url())).toContain('0.7')
+    expect(errors).toEqual([])
+  })
+
   it('names a divergence by the same update on the status, the chart and the message', async () => {
     const expected = divergesAfter(2)
     expect(expected?.updates).toBeGreaterThan(1)
@@ -179,8 +195,8 @@ describe('training core', () => {
     expect(await stage.textContent()).toBe('Training')
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     expect(seen[seen.length - 1].status).toBeGreaterThan(3) // it trained while we looked
-    // Paused: the numbers are a forward and backward pass at the trained weights, not a Backward press.
-    await expect.poll(() => stage.textContent()).toBe('Trained')
+    // Paused (beside Resume): the numbers are a forward and backward pass at the trained weights.
+    await expect.poll(() => stage.textContent()).toBe('Paused')
     await page.getByRole('button', { name: 'Forward', exact: true }).click()
     expect(await stage.textContent()).toBe('After Forward')
     const disagree = seen.filter((s) => s.text !== s.status || s.drawn !== s.status)

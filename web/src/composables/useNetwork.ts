@@ -53,6 +53,8 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const net: EngineNetwork = made
 
   const [spec, params] = [shallowRef<NetworkSpec>(initial), shallowRef<Params>(net.params())]
+  /** What Reset returns to: the learner's own weights and settings (η) before the first update. */
+  let start = initial
   const trace = shallowRef<Trace | null>(null)
   const [stage, updates, message] = [ref<Stage>('ready'), ref(0), ref('')]
   const trained = ref(false)
@@ -103,6 +105,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     net.setUpdates(updates.value) // an edit keeps the run: its updates still count
     spec.value = next
     params.value = net.params()
+    if (updates.value === 0) start = next
     const was = stage.value
     recompute()
     stage.value = was === 'updated' ? 'backward' : was
@@ -122,8 +125,8 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   }
   function reset(): void {
     catchUp()
-    net.configure(initial)
-    spec.value = initial
+    net.configure(start)
+    spec.value = start
     store.forgetUndo()
     updates.value = 0
     stage.value = 'ready'

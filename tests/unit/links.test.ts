@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec } from '../../web/src/engine/types'
 import { decodeLink, noticeLines, num, splitHash } from '../../web/src/links/codec'
-import { ENGINE, LIMITS, outOfRange, validator, type Range } from '../../web/src/links/limits'
+import {
+  ENGINE,
+  LIMITS,
+  learningRateProblem,
+  outOfRange,
+  type Range,
+} from '../../web/src/links/limits'
 import { decodeWorked, encodeWorked } from '../../web/src/links/workedLink'
 import { at, classic, own } from './linkFixtures'
 import { loadEngineNode } from './loadEngineNode'
@@ -50,13 +56,14 @@ describe('one set of limits', () => {
   })
 
   it('a value the learning-rate field accepts is one the link accepts, and the reverse', () => {
-    const field = validator('The learning rate', LIMITS.learningRate)
+    const field = (lr: number) => learningRateProblem(lr)
     for (const lr of [150, 100, 100.5, 1e-5, 9.9e-6, 1e-300, 0, -1, 0.5, 5e-324]) {
       const linked = decodeWorked(`v=1&lr=${num(lr)}`, own).applied.includes('lr')
       expect([lr, field(lr) === null]).toEqual([lr, linked])
     }
-    expect(field(150)).toBe('The learning rate must be at most 100.')
-    expect(field(0)).toBe('The learning rate must be at least 0.00001.')
+    // one wording for every η field, at either end of the range
+    expect(field(150)).toBe('η must be from 0.00001 to 100.')
+    expect(field(0)).toBe('η must be from 0.00001 to 100.')
     expect([field(1e-5), field(100)]).toEqual([null, null])
   })
 

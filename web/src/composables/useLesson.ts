@@ -26,7 +26,7 @@ import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
 import { useNetworkStore, withNetwork } from './useLessonStore'
 import { useNotation } from './useNotation'
-import { useNetwork, type NetworkState } from './useNetwork'
+import { updateWaitsFor, useNetwork, type NetworkState } from './useNetwork'
 import { useTraining, type TrainingState } from './useTraining'
 
 /** The central-difference check of the selected parameter. */
@@ -78,6 +78,12 @@ export interface LessonState {
   slips: ComputedRef<{ key: string; label: string; written: string; note: string }[]>
   /** Fills the `{=key}` placeholders of lesson text with the current values (math/placeholders.ts). */
   say: ComputedRef<(text: string) => string>
+  /**
+   * Why an action of the step bar or the walk-through cannot be done now ('' or absent = it can): one
+   * rule for both (#11). Update waits for Backward; Update, Step and Train wait for a field holding a
+   * value it refused (the training loop's `waits`).
+   */
+  waits: ComputedRef<{ update: string; step: string }>
   actions: {
     forward: () => void
     backward: () => void
@@ -212,6 +218,10 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
 
   const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)
 
+  const waits = computed(() => {
+    const held = training.loop.waits.value
+    return { update: held || updateWaitsFor(network.stage.value), step: held }
+  })
   function update(): void {
     const loss = network.update()
     if (loss === null) return
@@ -224,9 +234,9 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const actions: LessonState['actions'] = {
     forward: network.forward,
     backward: network.backward,
-    update,
-    step: update,
-    train: training.toggle,
+    update: () => waits.value.update || update(),
+    step: () => waits.value.step || update(),
+    train: () => (training.running.value || !training.loop.waits.value) && training.toggle(),
     reset: () => {
       training.reset()
       network.reset()
@@ -242,10 +252,10 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     },
     guide: (index) => {
       const s = lesson.steps[index]
-      if (!s) return
+      const why = s?.do === 'update' || s?.do === 'step' ? waits.value[s.do] : ''
+      if (!s || why) return
       guideIndex.value = index
-      if (s.do === 'update' || s.do === 'step') update()
-      else if (s.do) actions[s.do]()
+      if (s.do) actions[s.do]()
       if (s.derive) selected.value = s.derive
     },
   }
@@ -269,6 +279,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     checkable,
     slips,
     say,
+    waits,
     actions,
   }
   link?.publish(() =>

@@ -9,6 +9,15 @@ import type { NetworkStore, Stage } from './useLessonStore'
 
 export type { Stage } from './useLessonStore'
 
+/**
+ * Why Update cannot run at `stage` ('' = it can). Update changes the weights by the gradients that
+ * Backward computed and shows, so it comes after Backward: one rule for the step bar's Update and the
+ * walk-through's "Do step (Update)" (#11). Step does all three and is never held by it.
+ */
+export function updateWaitsFor(stage: Stage): string {
+  return stage === 'backward' ? '' : 'Press Backward first to compute the gradients.'
+}
+
 export interface NetworkState {
   /** The spec as edited, with the current weights and biases. */
   spec: ShallowRef<NetworkSpec>

@@ -6,6 +6,7 @@
 // for another planned length. Knows nothing about networks: `work(n)` trains and says what happened.
 import {
   computed,
+  getCurrentInstance,
   getCurrentScope,
   hasInjectionContext,
   onScopeDispose,
@@ -13,8 +14,10 @@ import {
   shallowRef,
   type Ref,
   type ShallowRef,
+  watch,
 } from 'vue'
 import { injectProgress, type Progress } from '../embed/protocol'
+import { heldMessage, provideHeldFields, type HeldField } from './heldFields'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
 import { FRAMES_PER_REDRAW, trackTraining } from './trainingActivity'
@@ -87,6 +90,16 @@ export interface TrainingLoop {
   halted: Readonly<Ref<boolean>>
   /** Paused in a run that Resume continues (started since the last reset, not halted). */
   resumable: Readonly<Ref<boolean>>
+  /**
+   * Why training waits ('' = it does not): a field of the screen holds a value it refused, so the
+   * values in force are not what the learner typed (heldMessage). Train, Resume and Step do nothing
+   * until it is fixed; a run pauses when it happens. Show it at the buttons, with {@link goToHeld}.
+   */
+  waits: Readonly<Ref<string>>
+  /** The field training waits for, or null. */
+  heldField: Readonly<Ref<HeldField | null>>
+  /** Moves the keyboard focus to the field training waits for. */
+  goToHeld: () => void
   /** Steps per chunk at the last frame, and how long the last chunk took (ms). */
   stats: ShallowRef<{ chunk: number; ms: number }>
   /** Steps of one planned run (`totalSteps`); Infinity without a plan. */
@@ -170,6 +183,13 @@ export function useTrainingLoop(
   function report(p: Progress | null): void {
     if (reporter && p) reporter(p)
   }
+  // The fields of this screen: while one holds refused text, training waits (heldFields.ts).
+  const heldField =
+    hasInjectionContext() && getCurrentInstance()
+      ? provideHeldFields()
+      : computed((): HeldField | null => null)
+  const waits = computed(() => (heldField.value ? heldMessage(heldField.value) : ''))
+  watch(waits, (why) => why && pause())
   let shownAt = -Infinity
   const me = {}
   let deferred = 0
@@ -244,7 +264,7 @@ export function useTrainingLoop(
   }
 
   function start(): void {
-    if (running.value) return
+    if (running.value || waits.value) return
     if (halted.value) return // the message (why it stopped) stays on screen
     if (steps.value >= end) end = steps.value + planned
     message.value = ''
@@ -272,7 +292,7 @@ export function useTrainingLoop(
     started.value = false
   }
   function stepOnce(): void {
-    if (running.value || halted.value) return
+    if (running.value || halted.value || waits.value) return
     const r = work(1)
     steps.value += r.done
     report(r.progress)
@@ -293,6 +313,9 @@ export function useTrainingLoop(
     message,
     halted,
     resumable: computed(() => started.value && !halted.value && !running.value),
+    waits,
+    heldField,
+    goToHeld: () => heldField.value?.focus(),
     stats,
     planned,
     start,

@@ -109,6 +109,14 @@ export function outOfRange(value: number, r: Range): string | null {
   return null
 }
 
+/**
+ * The one message of every η field (worked examples, panel lessons, labs, the playground) for a number
+ * outside `r`: "η must be from 0.00001 to 100." (the same words at either end); null when it fits.
+ */
+export function learningRateProblem(value: number, r: Range = LIMITS.learningRate): string | null {
+  return outOfRange(value, r) ? `η must be from ${fmt(r.min)} to ${fmt(r.max)}.` : null
+}
+
 /** A NumberField's `validate` for a value in `r`: "The learning rate must be at most 100." or null. */
 export const validator =
   (name: string, r: Range) =>

@@ -253,8 +253,10 @@ export function usePlaygroundTraining(
     /** Epochs per second; FASTEST for as fast as it goes. */
     pace: loop.pace,
     toggle: () => (canTrain.value && !message.value ? loop.toggle() : undefined),
+    /** The training waits for a field holding a value it refused (TrainingWaits shows why). */
+    loop,
     step: () => {
-      if (loop.running.value || message.value) return
+      if (loop.running.value || message.value || loop.waits.value) return
       const from = trained
       loop.report(progressSince(from, trainSteps(1).losses))
       loop.show()

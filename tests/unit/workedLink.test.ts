@@ -80,6 +80,33 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
     expect(decodeState(encodeState(classic, three), classic).spec).toEqual(three)
   })
 
+  // A newcomer: the notice listed softmax, which the worked example's menu does not offer (#11). The
+  // lists below are the menus' (linear … leaky ReLU; the losses that fit the output), written out here.
+  it.each([
+    [
+      'an unknown activation',
+      'v=1&act=sigmoid,swish',
+      'Ignored the link’s activations: “swish” is not one of linear, sigmoid, tanh, relu, leaky_relu.',
+    ],
+    [
+      'softmax, which the menu does not offer',
+      'v=1&act=sigmoid,softmax',
+      'Ignored the link’s activations: “softmax” is not one of linear, sigmoid, tanh, relu, leaky_relu.',
+    ],
+    [
+      'cross-entropy, which the loss menu does not offer',
+      'v=1&loss=cross_entropy',
+      'Ignored the link’s loss: “cross_entropy” is not one of half_sse, mse, bce.',
+    ],
+    [
+      'binary cross-entropy with ReLU outputs (the menu offers it with sigmoid outputs only)',
+      'v=1&act=relu,relu&loss=bce',
+      'Ignored the link’s loss: “bce” is not one of half_sse, mse.',
+    ],
+  ])('lists exactly what the menus offer for %s', (_what, query, notice) => {
+    expect(decodeState(query, classic).notices).toContain(notice)
+  })
+
   it.each([
     ['an unknown key', 'v=1&lr=0.1&color=red', /Unknown setting “color”/],
     ['a wrong count', 'v=1&w=1,2,3', /weights: expected 8 values, got 3/],

@@ -2,8 +2,8 @@
 // spec (shape first, then what depends on it) and which derivation and sample are open. Read through
 // links/codec.ts with the lesson player's limits (links/limits.ts): at most LIMITS.lesson.units units per
 // layer, so no link can ask the diagram, the tables or the answer key for more than a page can show.
-import { ACTIVATION_NAMES, LOSS_NAMES, OPTIMIZERS } from '../engine/catalogue'
-import type { NetworkSpec, OptimizerSpec } from '../engine/types'
+import { HIDDEN_ACTIVATION_NAMES, LOSSES, OPTIMIZERS } from '../engine/catalogue'
+import type { ActivationName, LossName, NetworkSpec, OptimizerSpec } from '../engine/types'
 import { parseKey } from '../math/keys'
 import {
   bad,
@@ -32,6 +32,17 @@ export interface WorkedState {
   /** The sample shown, from 0. */
   sample: number
 }
+
+/**
+ * The activations a worked example's menus offer (NetworkSettings), in every layer: those a hidden layer
+ * may have. Softmax and cross-entropy need several outputs and belong to their own lessons.
+ */
+export const WORKED_ACTIVATIONS: readonly ActivationName[] = HIDDEN_ACTIVATION_NAMES
+/** The losses the worked example's loss menu offers with `output` units: those that fit it. */
+export const workedLosses = (output: ActivationName | undefined): LossName[] =>
+  LOSSES.filter((l) => l.name !== 'cross_entropy' && (!l.output || l.output === output)).map(
+    (l) => l.name,
+  )
 
 const INITS = ['xavier', 'he'] as const
 const { lesson: PAGE_LIMITS } = LIMITS
@@ -158,10 +169,16 @@ export const WORKED_SCHEMA: Schema<WorkedState> = [
     key: 'act',
     label: 'activations',
     read: (t, s) =>
-      readList(t, ',', (u) => readEnum(u, ACTIVATION_NAMES), { count: s.layers.length - 1 }),
+      readList(t, ',', (u) => readEnum(u, WORKED_ACTIVATIONS), { count: s.layers.length - 1 }),
     write: (a) => a.join(','),
   }),
-  spec('loss', { key: 'loss', label: 'loss', read: (t) => readEnum(t, LOSS_NAMES), write: String }),
+  spec('loss', {
+    key: 'loss',
+    label: 'loss',
+    // what the loss menu offers with the output activation read before it
+    read: (t, s) => readEnum(t, workedLosses(s.activations.at(-1))),
+    write: String,
+  }),
   spec('learningRate', {
     key: 'lr',
     label: 'learning rate',

@@ -1,7 +1,9 @@
 // Vectorised exp, tanh and sigmoid on simd::Vec lanes (no libm calls, no branches per lane).
-// f64 (double or f64x2, the same bits per value): tanh within 1.8 ulp of the exact value, sigmoid
-// within 2.8 ulp, both within 3 ulp of glibc (the training path; the 1e-12 reference tests run
-// through it; errors measured and re-checked in simd_test.cpp).
+// f64 (double or f64x2, the same bits per value): tanh within 1.75 ulp of the exact value, sigmoid
+// within 2.8 ulp (glibc's tanh reaches 2.13 and the reference's sigmoid formula with glibc's exp
+// 2.29 over the same sweep), both within 3 ulp of glibc; NaN gives NaN, ±∞ the limits (the
+// training path; the 1e-12 reference tests run through it; errors measured and re-checked in
+// simd_test.cpp).
 // f32x4: approximations with absolute error ≤ 1e-6 for tanh/sigmoid and relative error ≤ 1e-6 for
 // exp (tested in simd_test.cpp), for what is not shown digit by digit: heatmaps, big benchmarks.
 // All stay finite for any finite input (|z| up to 1e4 and beyond): arguments are clamped first.
@@ -35,6 +37,29 @@ inline double nearest(double x) {  // ties to even, like f64x2.nearest
 }
 // Rounds up, like f64x2.ceil (one f64.ceil in wasm).
 inline double ceil(double x) { return __builtin_ceil(x); }
+// x's sign bit alone (+0 or −0), and mag with that bit set: copysign in two bitwise operations
+// where mag's own sign bit is clear (mag ≥ +0, or a NaN).
+inline double sign_bits(double x) { return std::copysign(0.0, x); }
+inline double or_sign(double mag, double sign) {
+  uint64_t m, s;
+  std::memcpy(&m, &mag, 8);
+  std::memcpy(&s, &sign, 8);
+  m |= s;
+  double r;
+  std::memcpy(&r, &m, 8);
+  return r;
+}
+// 2ʲ from kk = 0x1.8p52 + 1023 + j, j an integer in [−1022, 1023] (what adding 0x1.8p52 + 1023 to
+// a double v, |v| < 2⁵⁰, gives for j = v rounded to nearest): kk's low 12 bits are j + 1023, below
+// 2048, so its bits shifted left by 52 are 2ʲ's. One shift in place of exp2i's round trip.
+inline double pow2_from_rounded(double kk) {
+  uint64_t bits;
+  std::memcpy(&bits, &kk, 8);
+  bits <<= 52;
+  double r;
+  std::memcpy(&r, &bits, 8);
+  return r;
+}
 inline double exp2i(double n) {  // 2^n for integral n in [-1022, 1023]
   const uint64_t bits = static_cast<uint64_t>(static_cast<int64_t>(n) + 1023) << 52;
   double r;
@@ -44,6 +69,22 @@ inline double exp2i(double n) {  // 2^n for integral n in [-1022, 1023]
 
 template <typename V>
 concept F64 = std::is_same_v<V, double> || std::is_same_v<V, f64x2>;
+
+#if NN_WASM_SIMD
+inline f64x2 sign_bits(f64x2 x) { return {wasm_v128_and(x.v, wasm_i64x2_splat(INT64_MIN))}; }
+inline f64x2 or_sign(f64x2 mag, f64x2 sign) { return {wasm_v128_or(mag.v, sign.v)}; }
+inline f64x2 pow2_from_rounded(f64x2 kk) { return {wasm_i64x2_shl(kk.v, 52)}; }
+#else
+inline f64x2 sign_bits(f64x2 x) {
+  return f64x2::map2(x, x, [](double v, double) { return sign_bits(v); });
+}
+inline f64x2 or_sign(f64x2 mag, f64x2 sign) {
+  return f64x2::map2(mag, sign, [](double m, double s) { return or_sign(m, s); });
+}
+inline f64x2 pow2_from_rounded(f64x2 kk) {
+  return f64x2::map2(kk, kk, [](double v, double) { return pow2_from_rounded(v); });
+}
+#endif
 
 template <F64 V>
 inline V splat(double x) {
@@ -87,34 +128,47 @@ inline V coth_poly(V s) {
 // tanh|x| = (1 − e^y)/(1 + e^y) = num/den with num = R(1 − t) − r(1 + t) (both terms ≥ 0, exactly
 // −2r for k = 0, so no cancellation near 0; 1 ∓ t are exact) and den = num + 2t(R + r), which
 // shares num's rounding so that num/den stays accurate near 1. One division, no branch per lane;
-// the sign is copied from x. V = double or f64x2, bit for bit the same per value.
+// the sign bit is x's (num/den ≥ +0). k comes from |x|·(−2 log₂e) (the same double as y·log₂e, so
+// one multiplication less before the rounding) and 2t from the exponent bits (the same as tb + tb
+// after t(R + r)): a shorter dependency chain, which is what bounds a few values in flight. NaN
+// gives NaN, ±∞ gives ±1. V = double or f64x2, bit for bit the same per value.
 // Measured over 10⁷ evenly spaced points of [−20, 20], |x| geometrically (ratio 1.0001) from
 // 1e-310 (subnormal) to 20 and 20 … 745 in steps of 0.001, both signs (25.8·10⁶ inputs): at most
-// 1.74 ulp from the exact value (x86-64 long double tanhl; glibc's tanh is up to 2.13 ulp from it
-// over the same sweep) and at most 3 ulp from glibc's tanh; x itself below 1.5e-8, ±1 exactly
-// beyond 19.1 (simd_test.cpp re-checks all of it). In the wasm SIMD build under Node 20: 2.2 ns
-// per value against 2.55 ns for the expm1 form it replaced (Taylor series to r¹³).
+// 1.75 ulp from the exact value (1.741; x86-64 long double tanhl; glibc's tanh is up to 2.13 ulp
+// from it over the same sweep) and at most 3 ulp from glibc's tanh; x itself below 1.5e-8, ±1
+// exactly beyond 19.1 (simd_test.cpp re-checks all of it). In the wasm SIMD build under Node 20:
+// 1.71 ns per value against 1.80 for the same function before these two changes (same bits), and
+// 2.55 for the expm1 form before that (Taylor series to r¹³); four f64x2 chains in flight over
+// 800 values, the best of 15 rounds on a shared machine.
 template <F64 V>
 inline V tanh(V x) {
-  const V y = pmax(splat<V>(-40.0), splat<V>(-2.0) * abs(x));
-  const V k = ceil(y * splat<V>(1.4426950408889634));
-  const V r =
-      (y - k * splat<V>(6.93147180369123816490e-01)) - k * splat<V>(1.90821492927058770002e-10);
-  const V R = splat<V>(2.0) + coth_poly(r * r);
-  const V t = exp2i(k);
-  const V num = R * (splat<V>(1.0) - t) - r * (splat<V>(1.0) + t);
-  const V tb = t * (R + r);
-  return copysign(num / (num + (tb + tb)), x);
+  auto c = [](double v) { return splat<V>(v); };
+  const V a = abs(x);
+  const V y = pmax(c(-2.0) * a, c(-40.0));  // y first: a NaN stays NaN
+  const V k = ceil(pmax(a * c(-2 * 1.4426950408889634), c(-40 * 1.4426950408889634)));
+  const V r = (y - k * c(6.93147180369123816490e-01)) - k * c(1.90821492927058770002e-10);
+  const V R = c(2.0) + coth_poly(r * r);
+  const V t = pow2_from_rounded(k + c(0x1.8p52 + 1023));
+  const V t2 = pow2_from_rounded(k + c(0x1.8p52 + 1024));
+  const V num = R * (c(1.0) - t) - r * (c(1.0) + t);
+  return or_sign(num / (num + t2 * (R + r)), sign_bits(x));
 }
 
 // σ(x) with e = e^(−|x|) = 2ᵏ(1 + expm1(r)): 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0 (the
 // reference's two branches). |x| is clamped at 700 (k ≥ −1010 keeps 2ᵏ and e normal): beyond it
-// σ is 1 exactly or below 1e-304 instead of libm's subnormal or 0. V = double or f64x2, bit for bit
-// the same per value. Measured over tanh's sweep (|x| ≤ 700): at most 2.76 ulp from the exact value
-// (the reference formula with glibc's exp: 2.29) and 3 ulp from that formula (simd_test.cpp
-// re-checks). tanh's rational form, e = 2ᵏ(R + r)/(R − r) and σ = 1 − e/(1 + e) or e/(1 + e) with
-// one division, took 26 % less time per value but reached 3.12 ulp from exact (4 from the glibc
-// formula), so it was not adopted here.
+// σ is 1 exactly or below 1e-304 instead of libm's subnormal or 0; NaN gives NaN (pmin keeps it).
+// V = double or f64x2, bit for bit the same per value. Measured over tanh's sweep (|x| ≤ 700): at
+// most 2.76 ulp from the exact value (the reference formula with glibc's exp: 2.29) and 3 ulp from
+// that formula, and bit for bit that formula's value for 86 % of the points of [−10, 10]
+// (simd_test.cpp re-checks the bounds). That agreement is what keeps finite differences at ε =
+// 1e-6 (the gradient-check lesson's quotients, shown to 12 decimals) on the reference's digits: an
+// ulp of a loss moves such a quotient by ~1e-11. Faster forms with one or two divisions were
+// measured (wasm SIMD, Node 20, four f64x2 chains: 2.79 ns per value for this one): tanh's rational
+// form with the quotient kept below ½, d = σ(−|x|) = 2ᵏ⁺¹(2 + (P + r))/(2(2 + 2ᵏ⁺¹) + …) and 1 − d
+// for x > 0, 1.80 ns and 2.49 ulp from exact, but bit for bit the reference in only 52 % of the
+// points; e from fdlibm's 2ᵏ(1 + 2r/(R − r)) and then this function's last two lines, 1.84 ns, 2.76
+// ulp and 86 %, but other bits than this one's at 2.5 % of them, x = 0.252 of the gradient-check
+// lesson among them (the first form moved its shown quotient by 1.4e-11). Neither was adopted.
 template <F64 V>
 inline V sigmoid(V x) {
   const V y = splat<V>(0.0) - pmin(abs(x), splat<V>(700.0));

@@ -126,3 +126,20 @@ describe('Update follows one rule in the step bar and the walk-through', () => {
     await close()
   })
 })
+
+describe('the diagram after Update says which values are from before it', () => {
+  it('Step: the note; Forward: the pass runs the new weights and the note goes', async () => {
+    const { page, errors, close } = await openPage('#/step-by-step-222')
+    const bar = page.getByRole('toolbar', { name: 'Training steps' })
+    const note = page.getByTestId('diagram-states')
+    expect(await note.count()).toBe(0)
+    await bar.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/from the pass before the update\. Press Forward to run the new weights\./)
+    await bar.getByRole('button', { name: 'Forward', exact: true }).click()
+    await expect.poll(() => note.count()).toBe(0)
+    expect(errors).toEqual([])
+    await close()
+  })
+})

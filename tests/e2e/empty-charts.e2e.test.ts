@@ -1,0 +1,37 @@
+// An empty loss chart says how to draw its curve instead of showing an axis from −1 to 1 "updates"
+// around nothing (a newcomer's report: the playground before Play, where only the start's loss is known). The
+// line is LineChartCanvas's own, so every chart of updates or epochs has it.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+describe('empty loss charts', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  for (const [lesson, words] of [
+    ['playground', 'train to draw the curve'],
+    ['step-by-step-222', 'Press Update, Step or Train to draw the curve.'],
+  ] as const) {
+    it(`${lesson}: before training the loss chart says how to draw the curve`, async () => {
+      opened = await openPage(`#/${lesson}`)
+      const { page, errors } = opened
+      const empty = page.getByTestId('chart-empty').first()
+      await expect.poll(() => empty.isVisible()).toBe(true)
+      expect(await empty.textContent()).toContain(words)
+      await screenshot(page, `empty-chart-${lesson}-1280`)
+      expect(errors).toEqual([])
+    })
+  }
+
+  it('step-by-step-222: the line goes once the first update is drawn', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    await expect.poll(() => page.getByTestId('chart-empty').count()).toBe(1)
+    await page.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect.poll(() => page.getByTestId('chart-empty').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+})

@@ -54,6 +54,12 @@ TEST(Catalogue, ExportsEveryRowAsJson) {
   EXPECT_EQ(j["optimizers"].size(), 3u);
   EXPECT_EQ(j["optimizers"][0]["params"], nn::Json::array());
   EXPECT_EQ(j["optimizers"][2]["params"], nn::Json({"beta1", "beta2", "epsilon"}));
+  // Adam's ε has its own range; μ, β₁ and β₂ are decays: 0 ≤ x < 1.
+  EXPECT_EQ(j["optimizers"][2]["ranges"][2],
+            nn::Json({{"min", 0}, {"max", 1}, {"minExclusive", true}}));
+  EXPECT_EQ(j["optimizers"][1]["ranges"],
+            nn::Json::array({{{"min", 0}, {"max", 1}, {"maxExclusive", true}}}));
+  EXPECT_EQ(j["optimizers"][0]["ranges"], nn::Json::array());
   EXPECT_EQ(j["regularizers"][2]["name"], "l2");
   EXPECT_EQ(j["limits"]["learningRate"], nn::Json({{"min", 1e-5}, {"max", 100}}));
   EXPECT_EQ(j["limits"]["decay"]["maxExclusive"], true);

@@ -1,15 +1,19 @@
 // catalogue_json; see catalogue.h.
 #include "catalogue.h"
 
-#include <algorithm>
-
-#include "bounds.h"
 #include "json.h"
 
 namespace nn {
 
 std::string catalogue_json() {
   Json out = Json::object();
+  auto range = [](const Range& r) {
+    Json j = {{"min", r.min}, {"max", r.max}};
+    if (r.min_exclusive) j["minExclusive"] = true;
+    if (r.max_exclusive) j["maxExclusive"] = true;
+    if (r.whole) j["whole"] = true;
+    return j;
+  };
   auto list = [&](const char* key, const auto& table, const char* fits_key) {
     Json rows = Json::array();
     for (const CatalogueEntry& e : table) {
@@ -18,13 +22,11 @@ std::string catalogue_json() {
       if (kind == "hidden") row["hidden"] = fits == "hidden";
       if (kind == "output") row["output"] = e.fits;
       if (kind == "params") {
-        Json params = Json::array();
-        for (size_t at = 0; at < fits.size();) {
-          const size_t end = std::min(fits.find(' ', at), fits.size());
-          params.push_back(std::string(fits.substr(at, end - at)));
-          at = end + 1;
-        }
-        row["params"] = std::move(params);
+        Json params = Json::array(), ranges = Json::array();
+        for (const OptimizerField& f : kOptimizerFields)
+          if (static_cast<size_t>(f.kind) == static_cast<size_t>(&e - table))
+            params.push_back(f.name), ranges.push_back(range(f.range));
+        row["params"] = std::move(params), row["ranges"] = std::move(ranges);
       }
       if (kind == "hidden" || kind == "output") row["tex"] = e.tex, row["dtex"] = e.dtex;
       rows.push_back(std::move(row));
@@ -35,13 +37,6 @@ std::string catalogue_json() {
   list("losses", kLosses, "output");
   list("optimizers", kOptimizers, "params");
   list("regularizers", kRegularizers, "");
-  auto range = [](const Range& r) {
-    Json j = {{"min", r.min}, {"max", r.max}};
-    if (r.min_exclusive) j["minExclusive"] = true;
-    if (r.max_exclusive) j["maxExclusive"] = true;
-    if (r.whole) j["whole"] = true;
-    return j;
-  };
   out["limits"] = {{"learningRate", range(kLearningRate)},
                    {"decay", range(kDecay)},
                    {"adamEpsilon", range(kAdamEpsilon)},

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "activations.h"
+#include "bounds.h"
 #include "losses.h"
 #include "optimizers.h"
 #include "regularization.h"
@@ -18,8 +19,7 @@ namespace nn {
 struct CatalogueEntry {
   const char* name;   // as written in a spec
   const char* label;  // as shown on screen
-  // activations: "hidden" when allowed in a hidden layer; losses: the output activation it needs;
-  // optimizers: the spec fields it reads besides name, space-separated.
+  // activations: "hidden" when allowed in a hidden layer; losses: the output activation it needs.
   const char* fits = "";
   // The maths as the notes write it, in LaTeX with placeholders the app fills in: activations
   // f({z}) and f′ in terms of {a} and {z} ({Σe^z}: the layer's e^{z_k} summed, for softmax);
@@ -44,9 +44,22 @@ inline constexpr CatalogueEntry kLosses[] = {
     {"bce", "binary cross-entropy", "sigmoid", "-[{y} \\ln {a} + (1 - {y}) \\ln(1 - {a})]",
      "\\frac{{a} - {y}}{{a}\\,(1 - {a})}"},
     {"cross_entropy", "cross-entropy (softmax)", "softmax", "-{y} \\ln {a}", "-\\frac{{y}}{{a}}"}};
-inline constexpr CatalogueEntry kOptimizers[] = {{"sgd", "SGD", ""},
-                                                 {"momentum", "momentum 0.9", "momentum"},
-                                                 {"adam", "Adam", "beta1 beta2 epsilon"}};
+inline constexpr CatalogueEntry kOptimizers[] = {
+    {"sgd", "SGD"}, {"momentum", "momentum 0.9"}, {"adam", "Adam"}};
+// The fields each optimizer reads besides its name, in the link's order: member, range (bounds.h)
+// and the spec error's words.
+struct OptimizerField {
+  const char* name;
+  OptimizerKind kind;
+  double Optimizer::*value;
+  Range range;
+  const char* expected;
+};
+inline constexpr OptimizerField kOptimizerFields[] = {
+    {"momentum", OptimizerKind::Momentum, &Optimizer::momentum, kDecay, "expected 0 ≤ μ < 1"},
+    {"beta1", OptimizerKind::Adam, &Optimizer::beta1, kDecay, "expected 0 ≤ β₁ < 1"},
+    {"beta2", OptimizerKind::Adam, &Optimizer::beta2, kDecay, "expected 0 ≤ β₂ < 1"},
+    {"epsilon", OptimizerKind::Adam, &Optimizer::epsilon, kAdamEpsilon, "expected 0 < ε ≤ 1"}};
 inline constexpr CatalogueEntry kRegularizers[] = {
     {"none", "none", ""}, {"l1", "L1", ""}, {"l2", "L2", ""}};
 
@@ -59,12 +72,19 @@ const char* catalogue_name(const CatalogueEntry (&table)[N], Enum e) {
   return table[static_cast<size_t>(e)].name;
 }
 
+// The row of table (catalogue entries, optimizer fields) named `name`, or null.
+template <class Row, size_t N>
+const Row* catalogue_row(const Row (&table)[N], std::string_view name) {
+  for (const Row& row : table)
+    if (name == row.name) return &row;
+  return nullptr;
+}
+
 // The enum value named `name` in table; false when there is none.
 template <class Enum, size_t N>
 bool catalogue_find(const CatalogueEntry (&table)[N], std::string_view name, Enum* out) {
-  for (size_t i = 0; i < N; ++i)
-    if (name == table[i].name) return *out = static_cast<Enum>(i), true;
-  return false;
+  const CatalogueEntry* row = catalogue_row(table, name);
+  return row && (*out = static_cast<Enum>(row - table), true);
 }
 
 inline const char* activation_name(Activation f) { return catalogue_name(kActivations, f); }
@@ -80,9 +100,9 @@ std::string catalogue_expected(const CatalogueEntry (&table)[N]) {
 
 // The whole catalogue as JSON: {"activations": [{"name", "label", "hidden", "tex", "dtex"}],
 // "losses": [{"name", "label", "output", "tex", "dtex"}], "optimizers": [{"name", "label",
-// "params": [field…]}], "regularizers": [{"name", "label"}], "limits": {"learningRate": {"min",
-// "max", "minExclusive"?, "maxExclusive"?, "whole"?}, "decay", "adamEpsilon", "checkEpsilon",
-// "layers", "units", "rows", "seed"}} (bounds.h).
+// "params": [field…], "ranges": [range…]}], "regularizers": [{"name", "label"}], "limits":
+// {"learningRate": range, "decay", "adamEpsilon", "checkEpsilon", "layers", "units", "rows",
+// "seed"}} (bounds.h); a range is {"min", "max", "minExclusive"?, "maxExclusive"?, "whole"?}.
 std::string catalogue_json();
 
 }  // namespace nn

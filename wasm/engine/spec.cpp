@@ -137,14 +137,10 @@ bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
       !catalogue_find(kOptimizers, name->get_ref<const std::string&>(), &o->kind))
     return fail(err, "optimizer.name", catalogue_expected(kOptimizers));
   for (const auto& kv : j->items()) {
-    double* field = kv.key() == "momentum"  ? &o->momentum
-                    : kv.key() == "beta1"   ? &o->beta1
-                    : kv.key() == "beta2"   ? &o->beta2
-                    : kv.key() == "epsilon" ? &o->epsilon
-                                            : nullptr;
     if (kv.key() == "name") continue;
-    if (!field) return fail(err, "optimizer." + kv.key(), "not an optimizer field");
-    if (!read_finite(&kv.value(), "optimizer." + kv.key(), field, err)) return false;
+    const OptimizerField* f = catalogue_row(kOptimizerFields, kv.key());
+    if (!f) return fail(err, "optimizer." + kv.key(), "not an optimizer field");
+    if (!read_finite(&kv.value(), "optimizer." + kv.key(), &(o->*f->value), err)) return false;
   }
   return true;
 }
@@ -303,11 +299,9 @@ bool spec_validate(const NetworkSpec& s, std::string* err) {
   const Optimizer& o = s.optimizer;
   if (!in_range(o.learning_rate, kLearningRate))
     return fail(err, "learningRate", range_expected(kLearningRate));
-  if (!in_range(o.momentum, kDecay)) return fail(err, "optimizer.momentum", "expected 0 ≤ μ < 1");
-  if (!in_range(o.beta1, kDecay)) return fail(err, "optimizer.beta1", "expected 0 ≤ β₁ < 1");
-  if (!in_range(o.beta2, kDecay)) return fail(err, "optimizer.beta2", "expected 0 ≤ β₂ < 1");
-  if (!in_range(o.epsilon, kAdamEpsilon))
-    return fail(err, "optimizer.epsilon", "expected 0 < ε ≤ 1");
+  for (const OptimizerField& f : kOptimizerFields)
+    if (!in_range(o.*f.value, f.range))
+      return fail(err, std::string("optimizer.") + f.name, f.expected);
   if (!in_range(s.epsilon, kCheckEpsilon)) return fail(err, "epsilon", "expected 0 < ε ≤ 0.1");
   if (!(s.regularization.rate >= 0) || !std::isfinite(s.regularization.rate))
     return fail(err, "regularization.rate", "expected a number of 0 or more");

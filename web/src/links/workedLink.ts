@@ -72,22 +72,21 @@ function unflatBiases(flat: readonly number[], layers: readonly number[]): numbe
   return layers.slice(1).map((n) => Array.from({ length: n }, () => flat[k++]))
 }
 
-/** The fields a spec's optimizer `name` reads besides its name, in the link's order; undefined if unknown. */
-const optimizerFields = (name: string): readonly string[] | undefined =>
-  OPTIMIZERS.find((o) => o.name === name)?.params
+/** Optimizer `name`'s catalogue row: the fields it reads besides its name (the link's order) and their ranges. */
+const optimizerRow = (name: string) => OPTIMIZERS.find((o) => o.name === name)
 
 /** `name[:field…]` with the catalogue's fields in order (`adam:0.8::1e-9`); the bare name when none is set. */
 function formatOptimizer(o: OptimizerSpec): string {
   const set = o as unknown as Record<string, number | undefined>
-  const values = (optimizerFields(o.name) ?? []).map((f) => set[f])
+  const values = (optimizerRow(o.name)?.params ?? []).map((f) => set[f])
   if (values.every((v) => v === undefined)) return o.name
   return [o.name, ...values.map((v) => (v === undefined ? '' : num(v)))].join(':')
 }
 
 function readOptimizer(text: string): Parsed<OptimizerSpec> {
   const [name, ...args] = text.split(':')
-  const fields = optimizerFields(name)
-  if (!fields || args.length > fields.length) {
+  const row = optimizerRow(name)
+  if (!row || args.length > row.params.length) {
     const forms = OPTIMIZERS.map(
       (o) => o.name + (o.params.length ? `[:${o.params.join(':')}]` : ''),
     )
@@ -98,10 +97,9 @@ function readOptimizer(text: string): Parsed<OptimizerSpec> {
   const o: Record<string, number | string> = { name }
   for (const [k, t] of args.entries()) {
     if (t === '') continue
-    // The engine's ranges (bounds.h, through the catalogue): Adam's ε its own, μ, β₁ and β₂ decays.
-    const r = readNumber(t, fields[k] === 'epsilon' ? LIMITS.adamEpsilon : LIMITS.decay)
-    if (!r.ok) return bad(`${fields[k]} ${r.reason}`)
-    o[fields[k]] = r.value
+    const r = readNumber(t, row.ranges[k])
+    if (!r.ok) return bad(`${row.params[k]} ${r.reason}`)
+    o[row.params[k]] = r.value
   }
   return ok(o as OptimizerSpec)
 }

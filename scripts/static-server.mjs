@@ -38,7 +38,14 @@ export async function startStaticServer({ root, port = 0, headers = {}, mime = {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
       const body = await readFile(file)
       const type = mime[extname(file)] ?? MIME[extname(file)] ?? 'application/octet-stream'
-      res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, ...headers })
+      // Any origin may load the files (a dev/test server): the <backprop-lesson> element on a host
+      // page at another origin fetches its script, styles and wasm from here (README, "Embed").
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': body.length,
+        'Access-Control-Allow-Origin': '*',
+        ...headers,
+      })
       res.end(req.method === 'HEAD' ? undefined : body)
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...headers }).end('not found')

@@ -109,4 +109,24 @@ describe('CheckMyWork', () => {
       'The notes write 0.50; here it is 0.0230219256.',
     )
   })
+
+  it('one value checked: its mark, and no “first wrong quantity” (there is no second)', () => {
+    const result: CheckResult = {
+      marks: [
+        {
+          key: 'loss',
+          status: 'wrong',
+          typed: '0.4',
+          exact: 0.298,
+          decimals: 1,
+          message: 'The exact value is 0.298.',
+        },
+      ],
+      byKey: {},
+      firstWrong: 'loss',
+    }
+    const wrapper = mount(CheckMyWork, { props: { ...base, result } })
+    expect(wrapper.find('.check__mark--wrong').exists()).toBe(true)
+    expect(wrapper.find('.check__first').exists()).toBe(false)
+  })
 })

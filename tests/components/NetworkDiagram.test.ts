@@ -67,7 +67,9 @@ describe('NetworkDiagram', () => {
     expect(wrapper.find('[data-param="W1[0][1]"]').classes()).toContain('edge--neg')
     expect(wrapper.find('[data-param="W2[0][0]"]').classes()).toContain('edge--pos')
     expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-pressed')).toBe('true')
-    expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain('w₅ = 0.4')
+    expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain(
+      'w₅ 0.4. Select',
+    )
   })
 
   it('draws every line before any label, so no line crosses a weight or its gradient', () => {
@@ -88,10 +90,10 @@ describe('NetworkDiagram', () => {
     await wrapper.setProps({ stage: 'backward' })
     expect(wrapper.findAll('g.edge.edge--back')).toHaveLength(8)
     expect(wrapper.find('[data-param="W2[0][0]"]').text()).toContain('0.08217')
-    // the label says the gradient as the line shows it: 0.0821670406 to 4 significant digits
-    expect(wrapper.find('[data-param="W2[0][0]"]').attributes('aria-label')).toContain(
-      'gradient 0.08217.',
-    )
+    // the label starts with the text the line shows (label in name, WCAG 2.5.3): w₅ = 0.4 and the
+    // gradient 0.0821670406 to 4 significant digits
+    const w5 = wrapper.find('[data-param="W2[0][0]"]')
+    expect(w5.attributes('aria-label')).toMatch(/^\S+ 0\.4 ∂ 0\.08217 \(its gradient ∂E\/∂/)
   })
 
   it('labels a unit with δ only after Backward, as shown (4 digits, typographic minus)', async () => {

@@ -9,8 +9,11 @@ import { app, open, useCourseSite } from './courseSite'
 useCourseSite()
 
 /** Serious and critical axe-core violations on the page, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
+async function seriousViolations(page: Page, labelInName = false): Promise<string[]> {
+  // labelInName: also label-content-name-mismatch, which axe ships off (experimental): a control's
+  // spoken name must contain the text it shows (WCAG 2.5.3).
+  const rules = { 'label-content-name-mismatch': { enabled: labelInName } }
+  const { violations } = await new AxeBuilder({ page }).options({ rules }).analyze()
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`))
@@ -27,10 +30,14 @@ async function settled(page: Page | Frame): Promise<void> {
 
 describe('accessibility (axe-core)', () => {
   /** Opens `url`, waits for it to settle, and returns its serious and critical violations. */
-  async function audit(url: string, ready: (page: Page) => Promise<void> = settled) {
+  async function audit(
+    url: string,
+    ready: (page: Page) => Promise<void> = settled,
+    labelInName = false,
+  ) {
     const { page, close } = await open(url, { serviceWorkers: 'block' })
     await ready(page)
-    const found = await seriousViolations(page)
+    const found = await seriousViolations(page, labelInName)
     const answerKey = (await page.getByTestId('answer-key').count()) > 0
     await close()
     return { found, answerKey }
@@ -59,6 +66,30 @@ describe('accessibility (axe-core)', () => {
       }, 120_000)
     }
   }
+
+  // After the passes the diagram shows gradients beside the weights and the derivation's formulas grow
+  // wider than a phone: each wide one must be a tab stop (scrollable-region-focusable), also while its
+  // section is skipped off screen, and each weight's name must still start with what it shows.
+  it('a worked example after Forward, Backward, Update and Backward at 390 px', async () => {
+    const { found } = await audit(
+      `${app.url}index.html#/sigmoid-221`,
+      async (page) => {
+        await page.setViewportSize({ width: 390, height: 844 })
+        await settled(page)
+        for (const name of ['Forward', 'Backward', 'Update', 'Backward']) {
+          const button = page.getByRole('button', { name, exact: true })
+          await expect.poll(() => button.isEnabled()).toBe(true)
+          await button.click()
+        }
+        await page
+          .getByTestId('stage')
+          .filter({ hasText: /Backward/ })
+          .waitFor()
+      },
+      true,
+    )
+    expect(found).toEqual([])
+  }, 120_000)
 
   it('the element page (two <backprop-lesson> elements)', async () => {
     const { found } = await audit(`${app.url}element-example.html`, async (page) => {

@@ -54,7 +54,9 @@ describe('loss landscape', () => {
     expect(sgd[2]).toBe(shown(b1 - 0.1 * g1.gb))
     const momentum = await row(section, 'momentum')
     expect(momentum[1]).toBe(shown(w1 - 0.1 * (0.9 * g0.gw + g1.gw))) // 0.589875
-    // The momentum rule shows μ·v₁ + g₁ with v₁ = g₀.
+    // The momentum rule shows μ·v₁ + g₁ with v₁ = g₀. Read where a learner reads it: while the live
+    // run above trains, a formula off screen is typeset when it comes near the screen (#11).
+    await section.locator('.landscape__rule').nth(1).scrollIntoViewIfNeeded()
     await expect
       .poll(async () => (await section.locator('.landscape__rule').nth(1).textContent()) ?? '')
       .toContain('v2')

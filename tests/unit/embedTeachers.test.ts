@@ -86,7 +86,9 @@ describe('element CSS', () => {
   })
   it('turns width media queries into container queries, not print or preferences', () => {
     expect(mediaToContainer('(max-width: 900px)')).toBe('(max-width: 900px)')
-    expect(mediaToContainer('screen and (min-width: 40rem)')).toBe('(min-width: 40rem)')
+    // rem in a container query would be the host page's root size: written out at 16 px each
+    expect(mediaToContainer('screen and (min-width: 40rem)')).toBe('(min-width: 640px)')
+    expect(mediaToContainer('(max-width: 47.5rem)')).toBe('(max-width: 760px)')
     expect(mediaToContainer('print')).toBeNull()
     expect(mediaToContainer('(prefers-reduced-motion: reduce)')).toBeNull()
   })

@@ -15,10 +15,17 @@ export function remToVar(value: string): string {
   return value.replace(REM, (_, n: string) => `calc(${n} * var(--bl-rem, 16px))`)
 }
 
-/** `@media (max-width: 900px)` → `@container (max-width: 900px)`; `screen and` is dropped. */
+/**
+ * `@media (max-width: 900px)` → `@container (max-width: 900px)`; `screen and` is dropped. A width in
+ * rem becomes px at 16 px each: a media query's rem is the browser's initial size, but a container
+ * query's is the host page's root size (a course's `html { font-size: 30px }` made 40rem 1200 px and
+ * gave a 700 px lesson the phone layout), and a query cannot hold var(--bl-rem).
+ */
 export function mediaToContainer(params: string): string | null {
   if (!WIDTH_QUERY.test(params) || /\bprint\b/.test(params)) return null
-  const query = params.replace(/^\s*(only\s+)?(screen|all)\s+and\s+/i, '')
+  const query = params
+    .replace(/^\s*(only\s+)?(screen|all)\s+and\s+/i, '')
+    .replace(REM, (_, n: string) => `${Number(n) * 16}px`)
   // A container query takes one condition list; a media query list (a, b) keeps its first part only
   // if it is a plain width condition, which is all the app uses.
   return query.includes(',') ? null : query

@@ -10,12 +10,16 @@ describe('messages in the lesson’s words', () => {
     opened = undefined
   })
 
-  it('refuses a softmax over one output unit, naming the output layer', async () => {
+  // The worked examples' menus offer no softmax (nor cross-entropy, which needs it), and a link
+  // accepts exactly what the menus offer (397c7f2): the notice lists the menu's own choices.
+  it('refuses a softmax the menus do not offer, listing what they do', async () => {
     opened = await openPage('#/sigmoid-221?v=1&act=sigmoid,softmax&loss=cross_entropy')
     const { page } = opened
     const notice = page.getByTestId('link-notices')
-    await expect.poll(() => notice.textContent()).toContain('a softmax over one output unit')
-    expect(await notice.textContent()).toContain('Output layer activation')
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('“softmax” is not one of linear, sigmoid, tanh, relu, leaky_relu')
+    expect(await notice.textContent()).toContain('“cross_entropy” is not one of half_sse, mse, bce')
     expect(await notice.textContent()).not.toContain('activations[1]')
   })
 

@@ -78,8 +78,12 @@ describe('the sweep marks its best η', () => {
   it('from 1e-5 to 100: 16 copies log-spaced, and the copy marked best has the lowest final loss of those not stopped', async () => {
     opened = await openPage('#/learning-rate?min=0.00001&max=100&copies=16')
     const { page, errors } = opened
-    await fastest(page)
     const sweep = page.locator('section[aria-labelledby=lr-sweep-h]')
+    // While it runs (its default pace), its losses are not final yet, and the sentence says so.
+    await expect
+      .poll(() => sweep.getByTestId('sweep-best').textContent())
+      .toMatch(/Best η so far = .*lowest loss after [\d,]+ updates?,/s)
+    await fastest(page)
     await expect
       .poll(() => sweep.getByTestId('train-count').textContent(), { timeout: 60_000 })
       .toBe('2,000 updates')
@@ -113,6 +117,7 @@ describe('the sweep marks its best η', () => {
     // The same η in the sentence and on the chart.
     const etaText = table[marked].cells[0].replace('best', '').trim()
     expect(await sweep.getByTestId('sweep-best').textContent()).toContain(`Best η = ${etaText}`)
+    expect(await sweep.getByTestId('sweep-best').textContent()).toContain('the lowest final loss')
     const chart = JSON.parse(
       (await sweep.getByTestId('sweep-final').getAttribute('data-chart')) ?? '{}',
     ) as { series: { label: string; points: number }[] }

@@ -28,6 +28,10 @@ async function formulas(root: Locator) {
 
 /** Every formula fits or is a named, focusable, hinted scroller; the keyboard scrolls each to its end. */
 async function expectReadable(page: Page, root: Locator): Promise<number> {
+  // A formula is measured after layout and again when KaTeX's fonts arrive: wait for that to settle.
+  await expect
+    .poll(async () => (await formulas(root)).every((f) => f.fits || f.tabindex === '0'))
+    .toBe(true)
   const found = await formulas(root)
   expect(found.length).toBeGreaterThan(0)
   const scrolling = found.filter((f) => !f.fits)

@@ -3,8 +3,8 @@
 # that the SIMD build really contains SIMD instructions, then prints the throughput table
 # (bench/run.mjs): every workload as ratios to plain JS, the limit kernels and the GEMM rate, and
 # which aims are met.
-# Then it builds the site and prints the frame times of every screen that trains, in Chromium
-# (bench/frames.mjs).
+# Then it builds the site and prints the frame times of every screen that trains, in Chromium, at
+# 1280×800 and at phone width (bench/frames.mjs; BENCH_VIEWPORTS=desktop skips the phone pass).
 # Environment: BENCH_ROUNDS (default 7), BENCH_REP_MS (default 40) tune the timing;
 # BENCH_ONLY=step222,epoch2421 runs only those workloads (ids in bench/workloads.mjs; maps: the
 # playground's all-layer maps, one pass against the per-layer way; calls: per-frame call costs);

@@ -66,6 +66,23 @@ TEST(DenseFast, BackwardIsBitwiseEqualToReference) {
       }
 }
 
+// Layers of 1 … 8 by 1 … 8 units and at most 16 weights take their own compile-time forward
+// (output pairs per f64x2, or sample pairs for one output): each against the reference, with
+// batches that fill Vecs, leave a tail, or are 1; wider ones the blocked kernels.
+TEST(DenseFast, FixedWidthForwardOfTinyLayersIsBitwiseEqualToReference) {
+  nn::Rng rng(9);
+  for (int B : {1, 2, 3, 10})
+    for (int nin = 1; nin <= 8; ++nin)
+      for (int nout = 1; nout <= 8; ++nout) {
+        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+                   b = random_values(nout, rng);
+        std::vector<double> ref(B * nout), fast(B * nout);
+        nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
+        nn::dense_forward_fast(fast.data(), in.data(), W.data(), b.data(), B, nin, nout);
+        EXPECT_TRUE(bitwise_equal(ref, fast)) << "B=" << B << " nin=" << nin << " nout=" << nout;
+      }
+}
+
 // Every layer of 1 … 8 by 1 … 8 units takes its own compile-time instance (dense_backward_fast's
 // table): each one against the reference, with batches that fill Vecs, leave a tail, or are 1.
 TEST(DenseFast, FixedWidthBackwardOfTinyLayersIsBitwiseEqualToReference) {

@@ -202,10 +202,81 @@ void softmax_rows_f32(float* a, const float* z, int B, int n) {
   }
 }
 
+// dense_forward_fast for a layer of NIN inputs and NOUT outputs fixed at compile time (double, the
+// tiny layers of the playground and the lessons): W and b held in registers for the whole batch,
+// loops over samples only. Pairs of outputs share an f64x2 (W's columns paired once per call,
+// each sample's inputs splat), so z is stored row-major as it is computed; a single output layer
+// takes pairs of samples instead (W splat, each input gathered from two rows), stored contiguous
+// the same way. Every lane sums Σᵢ w_ji·x_i from 0 in the reference's order, then adds b_j: the
+// same bits as forward_rows.
+template <int NIN, int NOUT>
+void forward_fixed(double* z, const double* in, const double* W, const double* b, int B) {
+  using V = Vec<double>;
+  if constexpr (NOUT == 1) {
+    V w[NIN];
+    for (int i = 0; i < NIN; ++i) w[i] = V::splat(W[i]);
+    const V bv = V::splat(b[0]);
+    int s = 0;
+    for (; s + 2 <= B; s += 2) {
+      V acc = V::zero();
+      for (int i = 0; i < NIN; ++i) acc = acc + w[i] * V::gather(in + s * NIN + i, NIN);
+      (acc + bv).store(z + s);
+    }
+    if (s < B) forward_rows(z, in, W, b, s, B, NIN, 1);
+  } else {
+    constexpr int NP = NOUT / 2;  // output pairs; an odd last output runs the reference's loop
+    V w[NP][NIN], bv[NP];
+    for (int p = 0; p < NP; ++p) {
+      for (int i = 0; i < NIN; ++i) w[p][i] = V::gather(W + 2 * p * NIN + i, NIN);
+      bv[p] = V::load(b + 2 * p);
+    }
+    for (int s = 0; s < B; ++s) {
+      const double* x = in + s * NIN;
+      V xs[NIN];
+      for (int i = 0; i < NIN; ++i) xs[i] = V::splat(x[i]);
+      for (int p = 0; p < NP; ++p) {
+        V acc = V::zero();
+        for (int i = 0; i < NIN; ++i) acc = acc + w[p][i] * xs[i];
+        (acc + bv[p]).store(z + s * NOUT + 2 * p);
+      }
+      if constexpr (NOUT % 2 == 1) {
+        constexpr int j = NOUT - 1;
+        double acc = 0;
+        for (int i = 0; i < NIN; ++i) acc += W[j * NIN + i] * x[i];
+        z[s * NOUT + j] = acc + b[j];
+      }
+    }
+  }
+}
+
+using ForwardFixed = void (*)(double*, const double*, const double*, const double*, int);
+
+// The same layers as the fixed backward: at most 16 weights (their W fits in registers).
+template <int NIN, int NOUT>
+constexpr ForwardFixed forward_fixed_or_null() {
+  if constexpr (NIN * NOUT <= 16)
+    return &forward_fixed<NIN, NOUT>;
+  else
+    return nullptr;
+}
+
+// Index (nin − 1)·8 + nout − 1 for layers of 1 … 8 by 1 … 8 units; null: the blocked kernels.
+template <int... I>
+constexpr std::array<ForwardFixed, sizeof...(I)> forward_fixed_table(
+    std::integer_sequence<int, I...>) {
+  return {forward_fixed_or_null<I / 8 + 1, I % 8 + 1>()...};
+}
+
+constexpr auto kForwardFixed = forward_fixed_table(std::make_integer_sequence<int, 64>{});
+
 }  // namespace
 
 template <typename T>
 void dense_forward_fast(T* z, const T* in, const T* W, const T* b, int B, int nin, int nout) {
+  if constexpr (std::is_same_v<T,
+                               double>)  // float runs only wide layers (predict is feature-major)
+    if (nin >= 1 && nin <= 8 && nout >= 1 && nout <= 8)
+      if (const auto fixed = kForwardFixed[(nin - 1) * 8 + nout - 1]) return fixed(z, in, W, b, B);
   constexpr int L = Vec<T>::kLanes;
   int s = 0;
   if (nin <= kMaxStaged) {

@@ -88,6 +88,21 @@ describe('LineChart', () => {
     ])
   })
 
+  it('moves its marker without redrawing the curves; the table lists the marker', async () => {
+    const series = [{ label: 'loss', color: '#000', y: [3, 2, 1] }]
+    const marker = (x: number) => ({ label: `update ${x}`, x, y: series[0].y[x], color: '#111' })
+    const w = mount(LineChart, { props: { ...base, series, marker: marker(0) } })
+    expect(w.findAll('canvas')).toHaveLength(2) // the chart and the marker's layer over it
+    for (const x of [1, 2]) await w.setProps({ marker: marker(x) })
+    await frame()
+    expect(charts[0].updates).toEqual([])
+    expect(charts[0].data.datasets.map((d) => d.label)).toEqual(['loss'])
+    await w.get('button').trigger('click')
+    await nextTick()
+    const cells = w.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
+    expect(cells.at(-1)).toEqual(['update 2', '2', '1'])
+  })
+
   it('destroys its chart on unmount', () => {
     const w = mount(LineChart, { props: { ...base, series: [] } })
     w.unmount()

@@ -27,6 +27,21 @@ export interface ChartSeries {
   hideInLegend?: boolean
 }
 
+/**
+ * One point drawn over a line chart on a layer of its own (e.g. the update shown on a loss curve):
+ * moving it redraws only that layer, not the curves (#11).
+ */
+export interface ChartMarker {
+  /** Its row in the chart's data table, e.g. 'update 137'. */
+  label: string
+  x: number
+  y: number
+  /** A CSS colour (usually a token read by the caller). */
+  color: string
+  /** In px. @default 5 */
+  radius?: number
+}
+
 export interface SeriesOptions {
   /** Points kept per series (min/max bucketing above that). @default 1000 */
   maxPoints?: number

@@ -66,9 +66,9 @@ TEST(DenseFast, BackwardIsBitwiseEqualToReference) {
       }
 }
 
-// Layers of 1 … 8 by 1 … 8 units and at most 16 weights take their own compile-time forward
-// (output pairs per f64x2, or sample pairs for one output): each against the reference, with
-// batches that fill Vecs, leave a tail, or are 1; wider ones the blocked kernels.
+// Layers of 1 … 8 by 1 … 8 units take their own compile-time forward (output pairs per f64x2, or
+// sample pairs for one output): each against the reference, with batches that fill Vecs, leave a
+// tail, or are 1.
 TEST(DenseFast, FixedWidthForwardOfTinyLayersIsBitwiseEqualToReference) {
   nn::Rng rng(9);
   for (int B : {1, 2, 3, 10})

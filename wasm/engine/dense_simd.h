@@ -8,9 +8,9 @@
 namespace nn {
 
 // T = double (training, bitwise equal to dense_forward) or float (heatmaps, big benchmarks).
-// in (B, nin), W (nout, nin), b (nout), z (B, nout). In double, layers of 1 … 8 by 1 … 8 units and
-// at most 16 weights run an instance with both widths fixed at compile time (W in registers,
-// pairs of outputs or, for one output, pairs of samples per f64x2); the others the blocked kernels.
+// in (B, nin), W (nout, nin), b (nout), z (B, nout). In double, layers of 1 … 8 by 1 … 8 units run
+// an instance with both widths fixed at compile time (W paired once per call, pairs of outputs or,
+// for one output, pairs of samples per f64x2); the others the blocked kernels.
 template <typename T>
 void dense_forward_fast(T* z, const T* in, const T* W, const T* b, int B, int nin, int nout);
 

@@ -68,6 +68,27 @@ describe('EngineEnsemble', () => {
     made.ensemble.dispose()
   })
 
+  it("with 'first', copies out the first copy's losses only; the rest of every state is there", async () => {
+    const engine = await load()
+    const rates = logSpaced(1e-3, 1, 4)
+    const made = EngineEnsemble.create(engine, table, { learningRates: rates })
+    if (!made.ok) throw new Error(made.message)
+    const states = made.ensemble.train(40, 'first')
+    expect(states.map((s) => s.losses.length)).toEqual([40, 0, 0, 0])
+    const single = EngineNetwork.create(engine, { ...table, learningRate: rates[0] })
+    if (!single.ok) throw new Error(single.message)
+    expect(states[0].losses).toEqual(Array.from(single.network.train(40).losses))
+    // everything but the other copies' losses as with every copy's losses
+    const all = EngineEnsemble.create(engine, table, { learningRates: rates })
+    if (!all.ok) throw new Error(all.message)
+    const full = all.ensemble.train(40)
+    expect(states).toEqual(full.map((s, k) => (k ? { ...s, losses: [] } : s)))
+    expect(full[3].finalLoss).not.toBeNull()
+    single.network.dispose()
+    made.ensemble.dispose()
+    all.ensemble.dispose()
+  })
+
   it('marks the rates that diverge and stops them, with no NaN handed out', async () => {
     const made = EngineEnsemble.create(await load(), table, {
       learningRates: logSpaced(1e-4, 10, 16),

@@ -71,8 +71,13 @@ export class EngineEnsemble {
     return this.ens.copies()
   }
 
-  /** `steps` updates for every healthy copy, in one call; returns each copy's state afterwards. */
-  train(steps: number): CopyState[] {
+  /**
+   * `steps` updates for every healthy copy, in one call; returns each copy's state afterwards.
+   * @param losses whose per-update losses are copied out of wasm memory: every copy's, or the first
+   *   copy's only (the others then have `losses: []`): a screen that shows one copy's losses need not
+   *   copy a hundred every frame (#11). @default 'all'
+   */
+  train(steps: number, losses: 'all' | 'first' = 'all'): CopyState[] {
     this.ens.train(steps)
     const b = this.ens.buffers()
     const n = this.ens.copies()
@@ -80,7 +85,10 @@ export class EngineEnsemble {
     return Array.from({ length: n }, (_, c) => ({
       learningRate: this.learningRates[c] ?? this.spec.learningRate,
       seed: this.seeds[c],
-      losses: Array.from(b.losses.subarray(c * per, (c + 1) * per), finiteOrNull),
+      losses:
+        losses === 'all' || c === 0
+          ? Array.from(b.losses.subarray(c * per, (c + 1) * per), finiteOrNull)
+          : [],
       firstLoss: finiteOrNull(b.firstLoss[c]),
       finalLoss: finiteOrNull(b.finalLoss[c]),
       accuracy: finiteOrNull(b.accuracy[c]),

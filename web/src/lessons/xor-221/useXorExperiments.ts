@@ -118,7 +118,7 @@ export function useXorExperiments(engine: NnModule) {
     }
     const from = trained.done
     const n = Math.min(steps, j.steps - trained.done)
-    const states = current.train(n)
+    const states = current.train(n, 'first') // only the first run's losses are reported
     trained.done += n
     // An embedding page hears the first run (seed) of the experiment being trained: each experiment
     // is a new run of new networks, counted from its own update 0.

@@ -118,6 +118,48 @@ describe('training core', () => {
     expect(errors).toEqual([])
   })
 
+  it.each([
+    // full batch, ReLU at η = 10: past the cut-off after the first update (its loss is then ~10¹²)
+    ['v=1&d=plane&h=8,8&act=relu&lr=10&bs=0', 'relu-10'],
+    // tanh at η = 3, mini-batches: a few updates, all inside the first snapshot of the chart
+    ['v=1&d=plane&h=8,8&act=tanh&lr=3', 'tanh-3'],
+  ])(
+    'the playground (%s) names its divergence by one update on the status, the chart and the message',
+    async (query, name) => {
+      opened = await openPage(`#/playground?${query}`)
+      const { page, errors } = opened
+      const chart = page.locator('[data-chart]').first()
+      await chart.scrollIntoViewIfNeeded() // a chart off screen is drawn when it comes into view
+      await page.getByRole('button', { name: 'Play' }).click()
+      const message = page.getByTestId('train-message')
+      await expect.poll(() => message.textContent(), { timeout: 20_000 }).toContain('diverged')
+      const said = /diverged after ([\d,]+) updates?: .* passed the cut-off ([\d.]+)/.exec(
+        (await message.textContent()) ?? '',
+      )
+      expect(said).not.toBeNull()
+      const [n, cutoff] = [Number(said![1].replace(/,/g, '')), Number(said![2])]
+      expect(Number((await page.getByTestId('updates').textContent())?.replace(/,/g, ''))).toBe(n)
+      type Drawn = { label: string; points: number; last: { x: number; y: number } | null }
+      const drawn = async () =>
+        (JSON.parse((await chart.getAttribute('data-chart')) ?? '{}') as { series?: Drawn[] })
+          .series ?? []
+      // the mark says the message's number, where the message says
+      await expect
+        .poll(async () => (await drawn()).find((s) => s.label === 'diverged')?.last?.x)
+        .toBe(n)
+      expect(await chart.textContent()).not.toContain('No updates yet')
+      // the curve stops before it: every loss drawn is within the cut-off (the axis stays readable)
+      const train = (await drawn()).find((s) => s.label === 'training data loss')!
+      expect(train.last!.x).toBeLessThan(n)
+      const y = JSON.parse((await chart.getAttribute('data-chart')) ?? '{}') as {
+        y: { max: number }
+      }
+      expect(y.y.max).toBeLessThanOrEqual(cutoff)
+      await screenshot(page, `training-core-playground-diverged-${name}`)
+      expect(errors).toEqual([])
+    },
+  )
+
   it('tells an embedding page it converged at the exact update, whatever the chunk size', async () => {
     const expected = classicConvergesAt()
     opened = await openPage('element-example.html')

@@ -57,6 +57,12 @@ export function usePlaygroundTraining(
   const notice = ref('')
   /** The run diverged: the weights are no longer trained on (see `message`). */
   const diverged = ref(false)
+  /**
+   * The engine's update count where the run diverged (its loss after that update was past the cut-off
+   * or not finite), counted from the start of the run: the number the message, the status and the
+   * chart's mark all say (#11); null while the run is healthy.
+   */
+  const divergedAt = ref<number | null>(null)
   const grid = computed(() => ({
     output: gridFeatures(gridN, features.value),
     cells: gridFeatures(cellN, features.value),
@@ -107,6 +113,7 @@ export function usePlaygroundTraining(
     session = null
     message.value = ''
     diverged.value = false
+    divergedAt.value = null
     if (!carried) {
       trained = updates.value = 0
       epochs.value = 0
@@ -143,6 +150,10 @@ export function usePlaygroundTraining(
     trained += r.done
     if (r.diverged) {
       diverged.value = true
+      divergedAt.value = r.divergedAt ?? trained
+      // The curve stops at the last loss within the cut-off: a snapshot taken after the update that
+      // went past it (the engine names it at the next one) drew that loss, which is not kept.
+      store.trimHistory(divergedAt.value)
       message.value = `${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}. Lower the learning rate (new first weights are drawn) or press Reset.`
     }
     return { done: r.done, stop: r.diverged, losses: r.losses }
@@ -249,6 +260,7 @@ export function usePlaygroundTraining(
     message,
     notice,
     diverged,
+    divergedAt,
     running: loop.running,
     /** Epochs per second; FASTEST for as fast as it goes. */
     pace: loop.pace,

@@ -23,6 +23,8 @@ import {
 } from './codec'
 import { LIMITS } from './limits'
 import { plural, pluralWord } from '../math/plural'
+import { EXERCISE_FIELDS } from '../exercises/seed'
+import type { LinkKeys } from './useLink'
 
 /** What a worked example's link holds. */
 export interface WorkedState {
@@ -303,6 +305,20 @@ export function decodeWorked(query: string, base: WorkedState): Decoded<WorkedSt
   const sample = Math.min(d.state.sample, s.inputs.length - 1)
   return { ...d, state: { spec: s, selected, sample } }
 }
+
+/**
+ * Every key of a worked-example lesson's link (LessonView declares them): the worked example, its loss
+ * and ε charts' views, its pace, the notation box and the exercises' numbers set. The answer key opens
+ * with the lesson's whole query, so it accepts all of them silently and reads only the worked example's.
+ */
+export const WORKED_LESSON_KEYS: LinkKeys = [
+  WORKED_SCHEMA,
+  'losschart',
+  'epschart',
+  'pace',
+  'notation',
+  EXERCISE_FIELDS,
+]
 
 /** The query of a worked example's state ('' when it is the lesson's own). */
 export const encodeWorked = (state: WorkedState, base: WorkedState): string =>

@@ -169,13 +169,18 @@ inline V tanh(V x) {
 // points; e from fdlibm's 2ᵏ(1 + 2r/(R − r)) and then this function's last two lines, 1.84 ns, 2.76
 // ulp and 86 %, but other bits than this one's at 2.5 % of them, x = 0.252 of the gradient-check
 // lesson among them (the first form moved its shown quotient by 1.4e-11). Neither was adopted.
+// k comes from m = min(|x|, 700) as nearest(m·(−log₂e)), the same double as nearest(y·log₂e) for
+// y = −m (negation is exact and nearest is odd; m = 0 gives k = −0, which leaves r and 2ᵏ as +0
+// does), one subtraction less before the rounding; 2ᵏ from the exponent bits of k + 0x1.8p52 + 1023
+// (k ∈ [−1010, 0]), as in tanh, not exp2i's conversion to an integer: the same bits.
 template <F64 V>
 inline V sigmoid(V x) {
-  const V y = splat<V>(0.0) - pmin(abs(x), splat<V>(700.0));
-  const V k = nearest(y * splat<V>(1.4426950408889634));
+  const V m = pmin(abs(x), splat<V>(700.0));
+  const V y = splat<V>(0.0) - m;
+  const V k = nearest(m * splat<V>(-1.4426950408889634));
   const V r =
       (y - k * splat<V>(6.93147180369123816490e-01)) - k * splat<V>(1.90821492927058770002e-10);
-  const V e = (expm1_poly(r) + splat<V>(1.0)) * exp2i(k);
+  const V e = (expm1_poly(r) + splat<V>(1.0)) * pow2_from_rounded(k + splat<V>(0x1.8p52 + 1023));
   const V inv = splat<V>(1.0) / (splat<V>(1.0) + e);  // one division for both branches
   return select_gt0(x, inv, e * inv);
 }

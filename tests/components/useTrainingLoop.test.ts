@@ -35,6 +35,25 @@ describe('useTrainingLoop', () => {
     scope.stop()
   })
 
+  it('splits the 8 ms budget between loops that run together', async () => {
+    const a: number[] = []
+    const b: number[] = []
+    const scope = effectScope()
+    const one = scope.run(() => useTrainingLoop(costly(0.01, a)))!
+    const two = scope.run(() => useTrainingLoop(costly(0.01, b)))!
+    one.start()
+    two.start()
+    for (let k = 0; k < 30; k++) await frame()
+    one.pause()
+    two.pause()
+    for (const calls of [a, b]) {
+      const last = calls[calls.length - 1] * 0.01
+      expect(last).toBeGreaterThan(2)
+      expect(last).toBeLessThanOrEqual(4)
+    }
+    scope.stop()
+  })
+
   it('shrinks the chunk when a chunk overruns the budget', async () => {
     const calls: number[] = []
     const scope = effectScope()

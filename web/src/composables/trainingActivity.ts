@@ -8,6 +8,9 @@ const runningLoops = shallowRef(0)
 /** True while at least one training loop runs. */
 export const trainingNow = computed(() => runningLoops.value > 0)
 
+/** How many training loops run now (loops that train together share a frame's time budget). */
+export const runningLoopCount = (): number => runningLoops.value
+
 /**
  * Counts `running` among the running loops while it is true, until the current scope is disposed.
  * Called by useTrainingLoop for every loop.

@@ -20,7 +20,7 @@ import { injectProgress, type Progress } from '../embed/protocol'
 import { heldMessage, provideHeldFields, type HeldField } from './heldFields'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
-import { FRAMES_PER_REDRAW, trackTraining } from './trainingActivity'
+import { FRAMES_PER_REDRAW, runningLoopCount, trackTraining } from './trainingActivity'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -46,7 +46,10 @@ export interface ChunkResult {
 export interface TrainingLoopOptions {
   /** Steps per second at the start; {@link FASTEST} for as fast as it goes. @default FASTEST */
   pace?: number
-  /** Milliseconds of work per animation frame, at most. @default 8 */
+  /**
+   * Milliseconds of work per animation frame, at most; loops that run at the same time split it
+   * (the learning-rate lesson's live run and sweep each took 8 ms of every frame). @default 8
+   */
   budgetMs?: number
   /** Steps in the first chunk at FASTEST. @default 1 */
   initialSteps?: number
@@ -155,7 +158,7 @@ export function useTrainingLoop(
   work: (steps: number) => ChunkResult,
   options: TrainingLoopOptions = {},
 ): TrainingLoop {
-  const budget = options.budgetMs ?? 8
+  const ownBudget = options.budgetMs ?? 8
   const maxSteps = options.maxSteps ?? 100_000
   const planned = options.totalSteps ?? Infinity
   const unit = options.unit ?? 'update'
@@ -211,6 +214,7 @@ export function useTrainingLoop(
   /** Next chunk limit: shrinks at once after a frame over budget, grows (at most ×2) after a full one. */
   function adapt(ms: number, asked: number, done: number): void {
     if (done < asked || asked === 0) return
+    const budget = ownBudget / Math.max(1, runningLoopCount())
     if (ms > budget) chunk = Math.max(1, Math.floor(asked * Math.max(0.25, (0.9 * budget) / ms)))
     else if (asked >= chunk) {
       const factor = ms <= 0.05 ? 2 : Math.min(2, (0.9 * budget) / ms)

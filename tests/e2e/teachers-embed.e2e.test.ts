@@ -176,7 +176,7 @@ describe('embed options', () => {
 })
 
 describe('fixed starting state', () => {
-  it('fixed=1: the frame never writes the learner’s values into its address', async () => {
+  it('fixed=1: the frame never writes the learner’s values into its address; a host reload starts both from src', async () => {
     const { iframe } = await copiedEmbedCode('#/step-by-step-222')
     const frameFor = (id: string, search: string) =>
       iframe
@@ -199,6 +199,16 @@ describe('fixed starting state', () => {
       .poll(async () => (await inner('free')).evaluate(() => location.hash))
       .toMatch(/^#\/step-by-step-222\?v=1&w=/)
     expect(await (await inner('fixed')).evaluate(() => location.hash)).toBe('#/step-by-step-222')
+    // What the README says: a reload of the host page loads each frame's src again, so the free frame
+    // starts from the embed code's values too (the notes' weights: Eₜₒₜₐₗ = 0.298371109 before any update).
+    await page.reload({ waitUntil: 'load' })
+    for (const id of ['fixed', 'free']) {
+      const f = await inner(id)
+      await f.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 })
+      expect(await f.evaluate(() => location.hash)).not.toContain('w=')
+      await f.getByRole('button', { name: 'Forward', exact: true }).click({ timeout: 20_000 })
+      await expect.poll(() => f.getByTestId('loss').first().textContent()).toBe('0.298371109')
+    }
     expect(errors).toEqual([])
     await close()
   })

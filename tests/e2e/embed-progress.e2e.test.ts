@@ -4,6 +4,7 @@
 // and a lab's prediction exercise at the update worked out here from J = ½ k w².
 import type { FrameLocator, Locator } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { separable } from '../../web/src/math/datasets'
 import { openPage, type OpenedPage } from './utils'
 
@@ -154,6 +155,29 @@ describe('embed events from every screen that trains', () => {
       )
       .toBeGreaterThan(expected!.updates + 40)
     expect(await converged()).toHaveLength(1)
+    expect(f.opened.errors).toEqual([])
+  })
+
+  it('a Step on the classic network posts the loss after the update, as the loss chart says', async () => {
+    // PyTorch's losses of the notes' 2-2-2 network (frozen biases, η = 0.5): [0] before any update,
+    // [1] after one (tests/fixtures/reference-cases.json).
+    const cases = JSON.parse(
+      readFileSync(new URL('../fixtures/reference-cases.json', import.meta.url), 'utf8'),
+    ) as { name: string; expected: { lossesHead: number[] } }[]
+    const [before, after] = cases.find((c) => c.name === 'classic-222-10000-frozen-biases')!
+      .expected.lossesHead
+    const f = await framed('step-by-step-222')
+    opened = f.opened
+    await f.frame.getByRole('button', { name: 'Step', exact: true }).click({ timeout: 30_000 })
+    const steps = async () => (await posted(f.opened)).filter((m) => m.type === 'backprop-lab:step')
+    await expect.poll(async () => (await steps()).length).toBe(1)
+    const [event] = await steps()
+    expect(event.updates).toBe(1)
+    expect(Math.abs(event.loss! - after)).toBeLessThan(1e-12)
+    expect(Math.abs(event.loss! - before)).toBeGreaterThan(1e-3)
+    await expect
+      .poll(() => f.frame.locator('body').textContent())
+      .toContain(`${after.toFixed(9)} after 1 update`)
     expect(f.opened.errors).toEqual([])
   })
 

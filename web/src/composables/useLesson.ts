@@ -222,6 +222,8 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     const held = training.loop.waits.value
     return { update: held || updateWaitsFor(network.stage.value), step: held }
   })
+  /** The loss after the last update made by Step/Update, with its count (an embedding page's `loss`). */
+  let lossAfter: { updates: number; loss: number } | null = null
   function update(): void {
     const loss = network.update()
     if (loss === null) return
@@ -230,6 +232,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     // The curve's last point is the loss after this update, so it reads the status's count (#12).
     const after = network.net.forward()
     if (after.ok) training.record(n + 1, after.loss)
+    lossAfter = after.ok ? { updates: n + 1, loss: after.loss } : null
   }
   const actions: LessonState['actions'] = {
     forward: network.forward,
@@ -286,12 +289,14 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     encodeWorked({ spec: network.spec.value, selected: selected.value, sample: sample.value }, own),
   )
   // Steps, Undo and Reset reach an embedding page through the training loop's reporter: one run.
+  // `loss` is the loss after `n` updates, as the loss chart's last point (the trace still shows the
+  // forward pass before the update, at the weights it was made with).
   watch(network.updates, (n) =>
     training.loop.report({
       from: n,
       losses: [],
       updates: n,
-      loss: network.trace.value?.loss ?? null,
+      loss: lossAfter?.updates === n ? lossAfter.loss : (network.trace.value?.loss ?? null),
     }),
   )
   injectEmbedSink()({ type: 'backprop-lab:loaded', lesson: lesson.id })

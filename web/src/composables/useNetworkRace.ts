@@ -44,6 +44,12 @@ export interface Race<L> {
   mapLanes: (f: (lane: L, k: number) => L) => void
 }
 
+/** The loss over every sample at `net`'s weights now, or null when it is not finite. */
+function lossNow(net: EngineNetwork): number | null {
+  const r = net.forward()
+  return r.ok && Number.isFinite(r.loss) ? r.loss : null
+}
+
 /** Rebuilds every network from `variants()` whenever `rebuildOn` changes (and at once), held by `store`. */
 export function useRace<L extends { stopped: string }>(
   store: NetworkStore,
@@ -74,8 +80,9 @@ export function useRace<L extends { stopped: string }>(
         done: steps,
         stop,
         message: stop ? 'Every run diverged: lower η and start again.' : '',
+        // `loss`: the first variant's loss after its updates (the losses are the ones before each).
         progress: nets[0]
-          ? { from: from[0], losses: first, updates: nets[0].updates, loss: first.at(-1) ?? null }
+          ? { from: from[0], losses: first, updates: nets[0].updates, loss: lossNow(nets[0]) }
           : null,
       }
     },

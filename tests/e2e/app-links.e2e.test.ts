@@ -36,11 +36,18 @@ describe('links the app writes', () => {
     expect(lessons.length).toBeGreaterThan(10)
     const seen = new Set<string>()
     const noticed: string[] = []
+    const written: string[] = []
     const visit = async (hash: string): Promise<void> => {
       await page.goto(new URL(hash, page.url()).href)
       await settled(page)
       const text = await page.getByTestId('link-notices').allTextContents()
       if (text.length) noticed.push(`${hash}: ${text.join(' ')}`)
+      // One way of writing names and negative numbers (newcomer: exercise menus said E_total, the
+      // answer key's value column -0.4 next to −0.4 in its exact column).
+      if ((await page.locator('body').textContent())?.includes('E_total'))
+        written.push(`${hash}: E_total`)
+      for (const cell of await page.locator('.answer-key td.num').allTextContents())
+        if (cell.includes('-')) written.push(`${hash}: ${cell.trim()}`)
     }
     let answerKeys = 0
     for (const lesson of lessons) {
@@ -63,6 +70,7 @@ describe('links the app writes', () => {
     expect(answerKeys).toBeGreaterThanOrEqual(3)
     expect([...seen].filter((h) => h.includes('/answer-key'))).toHaveLength(answerKeys)
     expect(noticed).toEqual([])
+    expect(written).toEqual([])
     expect(errors).toEqual([])
   }, 240_000)
 })

@@ -114,5 +114,9 @@ describe('buildAnswerKey / answerKeyMarkdown', () => {
     expect(notesNumber(0.0004385677344743467)).toBe('0.000438567734')
     expect(notesNumber(0)).toBe('0')
     expect(notesNumber(3.5e-7)).toBe('3.5e-7')
+    // on screen: the typographic minus (U+2212) of every other number, never a hyphen-minus
+    expect(notesNumber(-0.4, 'unicode')).toBe('\u22120.4')
+    expect(notesNumber(-0.022602540477475067, 'unicode')).toBe('\u22120.02260254')
+    expect(notesNumber(-3.5e-7, 'unicode')).toBe('\u22123.5×10\u207b\u2077')
   })
 })

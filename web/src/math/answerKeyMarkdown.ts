@@ -5,13 +5,16 @@ import { formatNumber, fullPrecision } from './format'
 
 /**
  * A number as the notes write it: 9 decimal places, trailing zeros dropped (0.298371109, 0.35891648);
- * tiny or huge values with 9 significant digits in scientific notation.
+ * tiny or huge values with 9 significant digits in scientific notation. `plain` (Markdown) writes
+ * `-0.4` and `3.5e-7`; `unicode` (the screen) `−0.4` and `3.5×10⁻⁷`; `latex` for formulas.
  */
-export function notesNumber(x: number, style: 'latex' | 'plain' = 'plain'): string {
+export function notesNumber(x: number, style: 'latex' | 'plain' | 'unicode' = 'plain'): string {
   const ax = Math.abs(x)
   if (x === 0 || !Number.isFinite(x) || ax < 1e-3 || ax >= 1e6) return formatNumber(x, 9, { style })
   const s = x.toFixed(9)
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s
+  const trimmed = s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s
+  // On screen a negative number has the typographic minus, as every other number there (−0.4).
+  return style === 'unicode' ? trimmed.replace('-', '−') : trimmed
 } /** `|` would end a Markdown table cell. */
 const cell = (latex: string): string => (latex === '' ? '' : `$${latex.replace(/\|/g, '\\vert ')}$`)
 

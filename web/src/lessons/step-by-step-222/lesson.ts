@@ -29,7 +29,7 @@ export default defineLesson({
       blanks: [
         {
           key: 'E',
-          label: 'E_total',
+          label: 'Eₜₒₜₐₗ',
           exact: (v) => 0.5 * (v.t1 - v.o1) ** 2 + 0.5 * (v.t2 - v.o2) ** 2,
         },
       ],
@@ -55,7 +55,7 @@ export default defineLesson({
       blanks: [
         {
           key: 'dw5',
-          label: '∂E_total/∂w₅',
+          label: '∂Eₜₒₜₐₗ/∂w₅',
           exact: (v) => (v.o1 - v.t1) * v.o1 * (1 - v.o1) * v.h1,
         },
         {

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <limits>
 #include <utility>
+#include <vector>
 
 #include "rng.h"
 #include "test_util.h"
@@ -112,6 +113,22 @@ TEST(Json, AppendedNumbersAreTheShortestDecimalsThatReadBackExactlyLaidOutAsJava
     ++checked;
   }
   EXPECT_GT(checked, 99000);
+  // A whole array at once, as the trace writes its rows: "[x0,x1,…]", each number reading back.
+  std::vector<double> xs;
+  for (int k = 0; k < 1000; ++k) xs.push_back(std::ldexp(rng.uniform() - 0.5, k % 200 - 100));
+  xs.insert(xs.end(), {0.0, -0.0, 1e21, 5e-324});
+  std::string array;
+  nn::json_append_numbers(array, xs.data(), xs.size());
+  ASSERT_EQ(array.front(), '[');
+  ASSERT_EQ(array.back(), ']');
+  const char* p = array.c_str() + 1;
+  for (const double& x : xs) {
+    char* end;
+    const double back = std::strtod(p, &end);
+    ASSERT_EQ(std::memcmp(&back, &x, sizeof x), 0) << std::string(p, static_cast<const char*>(end));
+    ASSERT_EQ(*end, &x == &xs.back() ? ']' : ',');
+    p = end + 1;
+  }
   std::string text;
   nn::json_append_number(text, std::nan(""));
   nn::json_append_number(text, -inf);

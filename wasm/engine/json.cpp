@@ -4,6 +4,11 @@
 
 // {fmt} without its compiled library: the wasm build links no system libraries but Emscripten's.
 #define FMT_HEADER_ONLY
+// Dragonbox's powers of ten from its full table (about 10 KB), not recomputed from a compressed
+// one, and its 128-bit products in 64-bit halves, not through compiler-rt's __multi3 call (wasm has
+// no 64x64→128 multiply): the trace's 76,000 numbers in V8's baseline tier, 5.7 → 4.1 ms.
+#define FMT_USE_FULL_CACHE_DRAGONBOX 1
+#define FMT_USE_INT128 0
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
@@ -113,29 +118,61 @@ std::string json_number(double x) {
   return std::isfinite(x) ? fmt::format(FMT_COMPILE("{}"), x) : "null";
 }
 
-void json_append_number(std::string& out, double x) {
+namespace {
+
+// Writes x at p as json_append_number does, returning the end; p has room for kMaxNumberChars.
+char* write_number(char* p, double x) {
   if (!std::isfinite(x) || x == 0) {
-    out += !std::isfinite(x) ? "null" : std::signbit(x) ? "-0" : "0";
-    return;
+    const char* text = !std::isfinite(x) ? "null" : std::signbit(x) ? "-0" : "0";
+    while (*text) *p++ = *text++;
+    return p;
   }
-  if (x < 0) out += '-';
+  if (x < 0) *p++ = '-';
   // |x| = s × 10^e with s the fewest digits that read back (Dragonbox, as {fmt}'s own "{}" does):
-  // its k digits and n, the exponent of |x| = 0.s × 10^n.
+  // its k digits and n, the exponent of |x| = 0.s × 10^n. {fmt} writes the digits in place.
   const auto decimal = fmt::detail::dragonbox::to_decimal(std::fabs(x));
-  const fmt::format_int digits(decimal.significand);
-  const char* const s = digits.data();
-  const int k = static_cast<int>(digits.size()), n = k + decimal.exponent;
+  const uint64_t s = decimal.significand;
+  const int k = fmt::detail::count_digits(s), n = k + decimal.exponent;
   // ECMAScript's Number::toString, its steps for radix 10.
-  if (k <= n && n <= 21) {
-    out.append(s, k).append(n - k, '0');
-  } else if (0 < n && n <= 21) {
-    out.append(s, n).append(1, '.').append(s + n, k - n);
-  } else if (-6 < n && n <= 0) {
-    out.append("0.").append(-n, '0').append(s, k);
-  } else {
-    out.append(s, 1).append(k > 1 ? "." : "").append(s + 1, k - 1);
-    out.append(n > 0 ? "e+" : "e-").append(fmt::format_int(std::abs(n - 1)).c_str());
+  if (k <= n && n <= 21)  // 5000
+    return fmt::detail::fill_n(fmt::detail::format_decimal(p, s, k).end, n - k, '0');
+  if (-6 < n && n <= 0) {  // 0.00125
+    p[0] = '0';
+    p[1] = '.';
+    return fmt::detail::format_decimal(fmt::detail::fill_n(p + 2, -n, '0'), s, k).end;
   }
+  if (0 < n && n <= 21)  // 12.5
+    return fmt::detail::write_significand(p, s, k, n, '.');
+  // 1.25e-7, 5e+21
+  p = fmt::detail::write_significand(p, s, k, 1, k > 1 ? '.' : '\0');
+  *p++ = 'e';
+  *p++ = n > 0 ? '+' : '-';
+  const auto e = static_cast<uint32_t>(std::abs(n - 1));
+  return fmt::detail::format_decimal(p, e, fmt::detail::count_digits(e)).end;
+}
+
+// The longest number write_number writes: "-0.0000012345678901234567", "-1.2345678901234567e-308".
+constexpr size_t kMaxNumberChars = 25;
+
+}  // namespace
+
+void json_append_number(std::string& out, double x) {
+  const size_t at = out.size();
+  out.resize(at + kMaxNumberChars);
+  out.resize(write_number(out.data() + at, x) - out.data());
+}
+
+void json_append_numbers(std::string& out, const double* x, size_t n) {
+  const size_t at = out.size();
+  out.resize(at + 2 + n * (kMaxNumberChars + 1));
+  char* p = out.data() + at;
+  *p++ = '[';
+  for (size_t k = 0; k < n; ++k) {
+    if (k > 0) *p++ = ',';
+    p = write_number(p, x[k]);
+  }
+  *p++ = ']';
+  out.resize(p - out.data());
 }
 
 }  // namespace nn

@@ -39,4 +39,7 @@ std::string json_number(double x);
 // value first (trace.cpp).
 void json_append_number(std::string& out, double x);
 
+// Appends [x[0],…,x[n − 1]] to out, each number as json_append_number writes it.
+void json_append_numbers(std::string& out, const double* x, size_t n);
+
 }  // namespace nn

@@ -42,9 +42,7 @@ void array(std::string& out, int n, Item item) {
   out += ']';
 }
 
-void numbers(std::string& out, const double* x, int n) {
-  array(out, n, [&](int k) { json_append_number(out, x[k]); });
-}
+void numbers(std::string& out, const double* x, int n) { json_append_numbers(out, x, n); }
 
 // [[…], …] row-major
 void matrix(std::string& out, const double* x, int rows, int cols) {

@@ -160,6 +160,37 @@ describe('training core', () => {
     },
   )
 
+  it('batch-vs-sgd at η = 100: no curve draws a loss past its run’s cut-off', async () => {
+    opened = await openPage('#/batch-vs-sgd?v=1&lr=100&pace=max')
+    const { page, errors } = opened
+    await expect
+      .poll(() => page.getByTestId('train-message').textContent(), { timeout: 30_000 })
+      .toBe('Every run diverged: lower η and start again.')
+    // Each run's own cut-off, from its row of the table: "… passed the cut-off 392300 (1000 × …)".
+    const cutoffs = new Map<string, number>()
+    for (const row of await page.locator('tr', { hasText: 'passed the cut-off' }).all()) {
+      const text = (await row.textContent()) ?? ''
+      const name = (await row.locator('td, th').first().textContent())?.trim() ?? ''
+      cutoffs.set(name, Number(/passed the cut-off ([\d.]+)/.exec(text)![1]))
+    }
+    expect(cutoffs.size).toBe(3)
+    for (const chart of await page.locator('[data-chart]').all()) {
+      await chart.scrollIntoViewIfNeeded() // a chart off screen is drawn when it comes into view
+      const drawn = async () =>
+        (
+          JSON.parse((await chart.getAttribute('data-chart')) ?? '{}') as {
+            series?: { label: string; last: { x: number; y: number } | null }[]
+          }
+        ).series ?? []
+      await expect.poll(async () => (await drawn()).length).toBe(3)
+      for (const s of await drawn()) {
+        // the message rounds the cut-off to 4 digits: 0.1 % of slack
+        expect(s.last!.y, s.label).toBeLessThanOrEqual(cutoffs.get(s.label)! * 1.001)
+      }
+    }
+    expect(errors).toEqual([])
+  })
+
   it('tells an embedding page it converged at the exact update, whatever the chunk size', async () => {
     const expected = classicConvergesAt()
     opened = await openPage('element-example.html')

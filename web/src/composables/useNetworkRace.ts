@@ -153,8 +153,11 @@ export function useNetworkRace(
     losses.push(...t.losses.subarray(0, t.done))
     if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
     const f = net.forward()
-    if (!f.ok) return { ...lane, stopped: f.message }
-    store.extend(n() + k, ++epochsAt[k], [f.loss], false)
+    epochsAt[k]++
+    // A loss past the run's cut-off (or not finite) is not drawn: the next update names that
+    // divergence by the engine's rule, with one number on the message and the marks (#11), and the
+    // other curves stay readable.
+    if (f.ok && f.loss <= t.cutoff) store.extend(n() + k, epochsAt[k], [f.loss], false)
     return lane
   }
   return useRace<RaceLane>(

@@ -4,28 +4,7 @@
 // Expected values are worked out here, not read from the app.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
-
-const SUPER: Record<string, string> = {
-  '⁰': '0',
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-  '⁻': '-',
-}
-/** Reads a number as the page writes it: "−1,234.5", "1×10⁻⁵". */
-function readNumber(text: string): number {
-  const t = text.trim().replace(/−/g, '-').replace(/,/g, '')
-  const sci = /^(-?[\d.]+)×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t)
-  if (sci) return Number(`${sci[1]}e${[...sci[2]].map((c) => SUPER[c]).join('')}`)
-  return Number(t)
-}
+import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
 
 async function fastest(page: Page): Promise<void> {
   await page.getByTestId('speed').first().waitFor()
@@ -99,13 +78,13 @@ describe('the sweep marks its best η', () => {
     // η_k = 10^(−5 + 7k/15), k = 0 … 15, shown to 2 significant digits.
     table.forEach((r, k) => {
       const expected = 10 ** (-5 + (7 * k) / 15)
-      const shown = readNumber(r.cells[0].replace('best', ''))
+      const shown = parseShown(r.cells[0].replace('best', ''))
       expect(Math.abs(shown - expected) / expected).toBeLessThan(0.05)
     })
     // The rule, applied here to the numbers in the table: lowest final loss among copies not stopped
     // and not chaotic (a chaotic η shows the range of its starts' final losses, "a – b").
     const finals = table.map((r) =>
-      r.cells[1].trim() === 'stopped' || r.cells[1].includes('–') ? null : readNumber(r.cells[1]),
+      r.cells[1].trim() === 'stopped' || r.cells[1].includes('–') ? null : parseShown(r.cells[1]),
     )
     expect(finals.every((f) => f === null || Number.isFinite(f))).toBe(true)
     expect(finals.some((f) => f === null)).toBe(true) // η = 100 is stopped: it diverges
@@ -202,7 +181,7 @@ describe('the batch page', () => {
     const shown = await lossCells()
     shown.forEach((t, k) => {
       expect(t).not.toMatch(/stopped/)
-      expect(readNumber(t)).toBeCloseTo(settled[k].losses[0], 3)
+      expect(parseShown(t)).toBeCloseTo(settled[k].losses[0], 3)
     })
     await screenshot(page, 'batch-opens-working-1280')
 
@@ -235,7 +214,7 @@ describe('the batch page', () => {
 /** Every number in a rule line after its first "=", as the page writes them (6 significant digits). */
 function numbersOf(line: string): number[] {
   const rhs = line.slice(line.indexOf('=') + 1)
-  return (rhs.match(/−?\d[\d.]*(?:×10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/g) ?? []).map(readNumber)
+  return (rhs.match(/−?\d[\d.]*(?:×10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?/g) ?? []).map(parseShown)
 }
 /** a ≈ b to the 6 significant digits shown, relative to the size of the terms that made them. */
 const near = (a: number, b: number, scale: number) =>

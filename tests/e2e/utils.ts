@@ -63,14 +63,4 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path
 }
 
-/** '−6.18345×10⁻⁵' → -0.0000618345 (the screen's notation back to a JS number). */
-export function parseShown(text: string): number {
-  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-  return Number(
-    text
-      .replace(/−/g, '-')
-      .replace(/×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)/, (_, e: string) =>
-        [...e].reduce((s, c) => s + (c === '⁻' ? '-' : String(sup.indexOf(c))), 'e'),
-      ),
-  )
-}
+export { parseShown } from '../shownNumber'

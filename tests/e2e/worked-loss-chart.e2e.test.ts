@@ -3,7 +3,7 @@
 // f′(z) is about 0 (ReLU dead, sigmoid saturated). Expected values are worked out here.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
 
 interface ChartState {
   series: { label: string; points: number }[]
@@ -17,15 +17,6 @@ const status = (page: Page) => page.locator('.workspace__status').textContent()
 async function trainAtMaxSpeed(page: Page): Promise<void> {
   await page.getByTestId('speed').first().selectOption('max')
   await page.getByRole('button', { name: 'Train', exact: true }).first().click()
-}
-/** Reads a number as the page writes it: "0.25", "−3", "4.54×10⁻⁵". */
-function readNumber(text: string): number {
-  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-  const t = text.trim().replace(/−/g, '-')
-  const sci = /^(-?[\d.]+)×10(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t)
-  if (!sci) return Number(t)
-  const exp = [...sci[3]].map((c) => digits.indexOf(c)).join('')
-  return Number(`${sci[1]}e${sci[2] ? '-' : ''}${exp}`)
 }
 /** The stuck-unit table as rows of cells, with each row's full-precision z. */
 const stuckRows = (page: Page) =>
@@ -84,7 +75,7 @@ describe('the worked examples’ loss chart', () => {
     for (const r of outputs) {
       const e = Math.exp(-Math.abs(r.z))
       const slope = e / (1 + e) ** 2 // σ′(z) = σ(z)(1 − σ(z)), written without cancellation
-      const shown = readNumber(r.cells[4])
+      const shown = parseShown(r.cells[4])
       expect(Math.abs(shown - slope) / slope).toBeLessThan(1e-3)
       expect(slope).toBeLessThan(0.01)
       expect(r.cells[5]).toBe(`saturated at ${r.z > 0 ? 1 : 0}`)

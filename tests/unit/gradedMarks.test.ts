@@ -6,29 +6,14 @@ import { describe, expect, it } from 'vitest'
 import { course } from '../../web/src/course/course'
 import { markExercise, valuesOf } from '../../web/src/exercises/exercises'
 import { ANSWERS, typedAnswer } from './courseAnswers'
-
-const SUPER: Record<string, string> = {
-  '⁻': '-',
-  '⁰': '0',
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-}
+import { parseShown } from '../shownNumber'
 
 /** Every number written in `text` (plain, or as 1.5×10⁻⁵), leaving out counts of places/figures. */
 function numbersIn(text: string): number[] {
   const plain = text.replace(/\d+ (decimal places?|places?|significant figures?)/g, '')
   const found = plain.matchAll(/([−-]?\d+(?:\.\d+)?)(?:\s*×\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/g)
   return [...found].map(([, m, e]) => {
-    const mantissa = Number(m.replace('−', '-'))
-    if (!e) return mantissa
-    return mantissa * 10 ** Number([...e].map((c) => SUPER[c]).join(''))
+    return parseShown(e ? `${m}×10${e}` : m)
   })
 }
 

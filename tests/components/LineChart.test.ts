@@ -72,6 +72,20 @@ describe('LineChart', () => {
     expect(charts[0].data.datasets[0].data).toHaveLength(9)
   })
 
+  it('drops a field a redraw no longer sets (a dash), in the same dataset object', async () => {
+    const w = mount(LineChart, {
+      props: { ...base, series: [{ label: 'a', color: '#000', y: [1, 2], dashed: true }] },
+    })
+    const first = charts[0].data.datasets[0] as object
+    expect(first).toHaveProperty('borderDash', [6, 4])
+    await w.setProps({ series: [{ label: 'a', color: '#000', y: [1, 2, 3] }] })
+    await frame()
+    expect(charts[0].updates).toEqual(['none'])
+    expect(charts[0].data.datasets[0]).toBe(first)
+    expect(first).not.toHaveProperty('borderDash')
+    expect(charts[0].data.datasets[0].data).toHaveLength(3)
+  })
+
   it('has a caption, an accessible canvas and a data table on request', async () => {
     const w = mount(LineChart, {
       props: { ...base, series: [{ label: 'SGD', color: '#000', y: [3, 2, NaN] }] },

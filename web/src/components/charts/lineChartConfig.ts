@@ -34,7 +34,8 @@ export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes):
     borderColor: s.color,
     backgroundColor: s.color,
     borderWidth: s.pointRadius ? 0 : 2,
-    borderDash: s.dashed ? [6, 4] : [],
+    // Only a dashed series has a dash (Chart.js's default is solid): a redraw drops it (LineChartCanvas).
+    ...(s.dashed && { borderDash: [6, 4] }),
     pointRadius: s.pointRadius ?? 0,
     pointHoverRadius: (s.pointRadius ?? 0) + 2,
     showLine: !s.pointRadius,

@@ -3,7 +3,7 @@
 // where a placeholder belongs.
 import { describe, expect, it } from 'vitest'
 import { orderedKeys } from '../../web/src/math/keys'
-import { fillPlaceholders, placeholderKeys } from '../../web/src/math/placeholders'
+import { fillActivations, fillPlaceholders, placeholderKeys } from '../../web/src/math/placeholders'
 import { lessons } from '../../web/src/lessons'
 import { isLesson, type Lesson } from '../../web/src/lessons/types'
 
@@ -45,4 +45,34 @@ describe('placeholders', () => {
       }
     },
   )
+})
+
+describe('the walk-through names the activation the network has (newcomer: tanh, text said σ)', () => {
+  const forward = (id: string) =>
+    full.find((l) => l.id === id)!.steps.find((s) => s.do === 'forward')!.say
+
+  it('step-by-step-222 with tanh hidden units writes tanh for out_h1 and σ for out_o1', () => {
+    const text = fillActivations(forward('step-by-step-222'), ['tanh', 'sigmoid'])
+    expect(text).toContain('out_{h1} = \\tanh(net_{h1})')
+    expect(text).toContain('out_{o1} = \\sigma(net_{o1})')
+    expect(text).not.toContain('\\sigma(net_{h1})')
+    expect(text).not.toMatch(/\{f\d/)
+  })
+
+  it('the notes’ own network reads as the notes write it', () => {
+    expect(fillActivations(forward('step-by-step-222'), ['sigmoid', 'sigmoid'])).toContain(
+      'out_{h1} = \\sigma(net_{h1})',
+    )
+    const relu = fillActivations(forward('relu-sigmoid-222'), ['relu', 'sigmoid'])
+    expect(relu).toContain('O^1_1 = \\mathrm{ReLU}(net^1_1)')
+    expect(relu).toContain('\\hat y_k = \\sigma(net^2_k)')
+    expect(fillActivations(forward('relu-sigmoid-222'), ['linear', 'sigmoid'])).toContain(
+      'O^1_1 = net^1_1',
+    )
+  })
+
+  it('no lesson text names σ or ReLU of a net input by hand', () => {
+    for (const l of full)
+      for (const s of l.steps) expect(s.say, l.id).not.toMatch(/\\(sigma|mathrm\{ReLU\})\(net/)
+  })
 })

@@ -3,7 +3,7 @@
 // fills the `{=key}` placeholders of lesson text with the current values (#12).
 import { computed, type ComputedRef } from 'vue'
 import { formatNumber } from '../math/format'
-import { fillPlaceholders } from '../math/placeholders'
+import { fillActivations, fillPlaceholders } from '../math/placeholders'
 import { orderedKeys, parseKey, sharedBiasLayers } from '../math/keys'
 import { buildQuantities } from '../math/quantities'
 import { slipCandidates } from '../math/slips'
@@ -52,7 +52,8 @@ export function useNotation(
     const q = t ? buildQuantities(spec, t, opts()) : null
     const value = (key: string) =>
       key === 'eta' ? spec.learningRate : (q?.byKey.get(key)?.value ?? undefined)
-    return (text: string) => fillPlaceholders(text, value)
+    // `{f1(net_{h1})}`: the activation the network on screen has (tanh after a change), not the notes'.
+    return (text: string) => fillPlaceholders(fillActivations(text, spec.activations), value)
   })
   const slips = computed(() => {
     const { trace: t, spec } = shown()

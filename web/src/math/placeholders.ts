@@ -1,6 +1,8 @@
 // Sentences that state a value compute it from the current numbers (#12): lesson text writes `{=z1[0]}`
 // (a quantity key of math/keys.ts, or `eta` for the learning rate), optionally `{=z1[0]:4}` for 4
 // significant digits, and the player fills it in. No Vue; the values come from the caller.
+import { tex } from '../engine/catalogue'
+import type { ActivationName } from '../engine/types'
 import { formatNumber } from './format'
 
 /** `{=key}` or `{=key:digits}`; `{=` never occurs in LaTeX, so placeholders may sit inside `$…$`. */
@@ -32,4 +34,22 @@ export function fillPlaceholders(text: string, value: (key: string) => number | 
       }),
     )
     .join('$')
+}
+
+/** `{f1(net_{h1})}`: layer 1's activation applied to the LaTeX argument (closes at the first `)}`). */
+const ACTIVATION = /\{f(\d)\((.*?)\)\}/g
+
+/**
+ * Text that names a layer's activation as the network on screen has it: every `{f<l>(<arg>)}` (l from
+ * 1, LaTeX argument) becomes that layer's f in LaTeX: σ(arg) and ReLU(arg) as the notes write them,
+ * tanh(arg), arg for linear… (the engine catalogue's formula); an unknown layer is left as written.
+ */
+export function fillActivations(text: string, activations: readonly ActivationName[]): string {
+  return text.replace(ACTIVATION, (whole, l: string, arg: string) => {
+    const f = activations[Number(l) - 1]
+    if (!f) return whole
+    if (f === 'sigmoid') return `\\sigma(${arg})`
+    if (f === 'relu') return `\\mathrm{ReLU}(${arg})`
+    return tex('activations', f, 'tex', { z: arg, 'Σe^z': `\\sum e^{${arg}}` })
+  })
 }

@@ -146,7 +146,7 @@ export default defineLesson({
   steps: [
     {
       do: 'forward',
-      say: 'Forward: $net^1_1 = w^1_{11} X_1 + w^1_{12} X_2 + b_1$, $O^1_1 = \\mathrm{ReLU}(net^1_1)$; then $net^2_k$ and $\\hat y_k = \\sigma(net^2_k)$.',
+      say: 'Forward: $net^1_1 = w^1_{11} X_1 + w^1_{12} X_2 + b_1$, $O^1_1 = {f1(net^1_1)}$; then $net^2_k$ and $\\hat y_k = {f2(net^2_k)}$.',
     },
     {
       do: 'backward',

@@ -1,10 +1,8 @@
 // How an embedded lesson talks to the page around it (docs/embedding.md). In an <iframe> (`?embed=1`)
 // the messages go to `window.parent` with postMessage; in the <backprop-lesson> custom element they are
-// DOM CustomEvents on the element. Lessons only call the sink they are given (injectEmbedSink).
+// DOM CustomEvents on the element. Lessons only call the sink they are given (injectEmbedSink). Every
+// message type starts with 'backprop-lab:', so a host can ignore everyone else's messages.
 import { inject, provide, type InjectionKey } from 'vue'
-
-/** Every message type starts with this prefix, so a host can ignore everyone else's messages. */
-export const MESSAGE_PREFIX = 'backprop-lab:'
 
 /** The batch loss counts as converged the first time it falls below this. */
 export const CONVERGED_BELOW = 1e-3

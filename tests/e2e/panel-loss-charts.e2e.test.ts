@@ -85,7 +85,7 @@ describe('panel loss charts follow the run', () => {
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
     const chart = page.locator('figure.line-chart', { hasText: 'Loss over the training' })
-    const updates = async () => Number(await page.getByTestId('updates').textContent())
+    const updates = async () => parseShown((await page.getByTestId('updates').textContent()) ?? '')
     const agrees = async () => {
       const last = (await drawn(chart)).series.find((s) => s.label === 'training data loss')?.last
       const loss = Number(await page.getByTestId('train-loss').getAttribute('data-value'))

@@ -110,7 +110,7 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
   it.each([
     ['an unknown key', 'v=1&lr=0.1&color=red', /Unknown setting “color”/],
     ['a wrong count', 'v=1&w=1,2,3', /weights: expected 8 values, got 3/],
-    ['a non-number', 'v=1&lr=0x10', /learning rate: “0x10” is not a number/],
+    ['a non-number', 'v=1&lr=0x10', /learning rate η: “0x10” is not a number/],
     ['Infinity', 'v=1&lr=Infinity', /not a number/],
     ['an overflow', 'v=1&b=1e999,0,0,0', /must be a finite number/],
     ['a zero learning rate', 'v=1&lr=0', /must be at least 0.00001/],

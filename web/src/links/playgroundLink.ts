@@ -124,7 +124,7 @@ export const PLAYGROUND_SCHEMA: Schema<PlaygroundState> = [
   setting('activation', kinds.oneOf('act', 'activation', HIDDEN_ACTIVATIONS)),
   setting('loss', kinds.oneOf('loss', 'loss', LOSS_NAMES)),
   setting('optimizer', kinds.oneOf('opt', 'optimizer', OPTIMIZERS)),
-  setting('learningRate', kinds.number('lr', 'learning rate', P.learningRate)),
+  setting('learningRate', kinds.number('lr', 'learning rate η', P.learningRate)),
   setting(
     'batchSize',
     kinds.number('bs', 'batch size', { min: 0, max: P.customPoints, whole: true }),

@@ -181,7 +181,7 @@ export const WORKED_SCHEMA: Schema<WorkedState> = [
   }),
   spec('learningRate', {
     key: 'lr',
-    label: 'learning rate',
+    label: 'learning rate η',
     read: (t) => readNumber(t, LIMITS.learningRate),
     write: num,
   }),

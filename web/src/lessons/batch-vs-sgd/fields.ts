@@ -6,5 +6,5 @@ import type { BatchProblemId } from './batchData'
 export const BATCH_FIELDS = linkedFields({
   problem: choice<BatchProblemId>('p', 'problem', 'table', ['table', 'xor']),
   standardise: flag('std', 'standardise data', false),
-  learningRate: number('lr', 'learning rate', 1e-4, LIMITS.learningRate), // the raw table trains (BatchPanel)
+  learningRate: number('lr', 'learning rate η', 1e-4, LIMITS.learningRate), // the raw table trains (BatchPanel)
 })

@@ -74,7 +74,7 @@ describe('playground state in the URL', () => {
       'Ignored the link’s features: at least 1 value needed.',
       'Ignored the link’s hidden layers: 99 must be at most 8.',
       `Ignored the link’s activation: “<script>” is not one of ${HIDDEN_ACTIVATION_NAMES.join(', ')}.`,
-      'Ignored the link’s learning rate: 1e308 must be at most 100.',
+      'Ignored the link’s learning rate η: 1e308 must be at most 100.',
       'Ignored the link’s points: “1,2” is not x1,x2,label.',
     ])
     expect(Object.prototype).not.toHaveProperty('1')

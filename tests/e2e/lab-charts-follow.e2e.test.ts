@@ -68,7 +68,8 @@ describe('lab charts follow the run', () => {
     const chart = section.getByTestId('lc-train')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
     await chart.scrollIntoViewIfNeeded()
-    await section.getByRole('button', { name: 'Train again' }).click() // a whole run ahead
+    await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
+    await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=lc-train]')).length).toBeGreaterThanOrEqual(3)
     await pauseAndAgree(section, chart)
     await tableAgrees(section.locator('tbody tr td:nth-child(2)'), chart)
@@ -82,7 +83,8 @@ describe('lab charts follow the run', () => {
     const chart = section.getByTestId('bs-epochs')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
     await chart.scrollIntoViewIfNeeded()
-    await section.getByRole('button', { name: 'Train again' }).click() // a whole run ahead
+    await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
+    await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=bs-epochs]')).length).toBeGreaterThanOrEqual(3)
     await pauseAndAgree(section, chart)
     const table = section.locator('table:not([data-testid])')
@@ -97,7 +99,8 @@ describe('lab charts follow the run', () => {
     const chart = section.getByTestId('sweep-curves')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
     await chart.scrollIntoViewIfNeeded()
-    await section.getByRole('button', { name: 'Run again' }).click() // a whole run ahead
+    await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
+    await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=sweep-curves]')).length).toBeGreaterThanOrEqual(3)
     await section.getByRole('button', { name: 'Pause', exact: true }).click()
     const count = await countOf(section)

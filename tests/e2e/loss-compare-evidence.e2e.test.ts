@@ -64,7 +64,12 @@ const grads = async (page: Page, loss: Loss) =>
   ).slice(0, 3)
 
 const when = (k: number | null) =>
-  k === null ? 'not within 1500 updates' : `after ${k} update${k === 1 ? '' : 's'}`
+  k === null ? 'not within 1,500 updates' : `after ${k} update${k === 1 ? '' : 's'}`
+/** Waits until the race has trained its planned 1,500 updates (the reached line is then final). */
+const planned = (page: Page) =>
+  expect
+    .poll(() => page.getByTestId('train-message').first().textContent(), { timeout: 60_000 })
+    .toContain('Paused after the planned 1,500 updates')
 
 describe('loss-compare evidence', () => {
   let opened: OpenedPage | undefined
@@ -74,7 +79,7 @@ describe('loss-compare evidence', () => {
   })
 
   it('shows the first gradients, σ′(z), when each run reaches 100 %, and |δ| on a log axis', async () => {
-    opened = await openPage('#/loss-compare')
+    opened = await openPage('#/loss-compare?pace=max')
     const { page, errors } = opened
     await page.getByRole('heading', { name: 'The first update, taken apart' }).waitFor()
 
@@ -101,12 +106,13 @@ describe('loss-compare evidence', () => {
       expect(sigmaPrime[k]).toBeCloseTo(a * (1 - a), 12)
     })
 
+    await planned(page)
     const reached = (await page.getByTestId('lc-reached').textContent()) ?? ''
     const ceAt = firstFull('bce', 0.5, 1500)
     const mseAt = firstFull('mse', 0.5, 1500)
     expect(ceAt).not.toBeNull()
     expect(reached.replace(/\s+/g, ' ')).toContain(
-      `cross-entropy classifies all 12 points right ${when(ceAt)}; MSE ${when(mseAt)}.`,
+      `Cross-entropy classifies all 12 points right ${when(ceAt)}; MSE ${when(mseAt)}.`,
     )
     console.log(`η = 0.5: cross-entropy 100 % ${when(ceAt)}, MSE ${when(mseAt)}`)
 
@@ -133,7 +139,7 @@ describe('loss-compare evidence', () => {
   })
 
   it('keeps η in the link, from 1e-5 to 100, and both runs use it', async () => {
-    opened = await openPage('#/loss-compare?lr=100')
+    opened = await openPage('#/loss-compare?lr=100&pace=max')
     const { page, errors } = opened
     const field = page.getByRole('textbox', { name: 'Learning rate η (both runs), typed' })
     await expect.poll(() => field.inputValue()).toBe('100')
@@ -141,9 +147,14 @@ describe('loss-compare evidence', () => {
     await field.press('Enter')
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[?&]lr=(0\.00001|1e-5)\b/)
     const hash = await page.evaluate(() => location.hash)
+    // A new η keeps the weights; Reset puts both back to the start, and Train runs them at it.
+    const race = page.locator('section[aria-labelledby=lc-train-h]')
+    await race.getByRole('button', { name: 'Reset', exact: true }).click()
+    await race.getByRole('button', { name: 'Train', exact: true }).click()
+    await planned(page)
     const reached = (await page.getByTestId('lc-reached').textContent()) ?? ''
     expect(reached.replace(/\s+/g, ' ')).toContain(
-      `cross-entropy classifies all 12 points right ${when(firstFull('bce', 1e-5, 1500))}`,
+      `Cross-entropy classifies all 12 points right ${when(firstFull('bce', 1e-5, 1500))}`,
     )
     await opened.close()
 

@@ -87,8 +87,16 @@ describe('loss and learning-rate lab', () => {
     expect(finals.series.map((s) => s.label)).toContain('diverged: last loss before it was stopped')
     expect(finals.x!.max).toBeGreaterThanOrEqual(10)
     const live = await chartState(page, 'figure.line-chart')
-    expect(live.series.map((s) => s.label)).toEqual(['SGD', 'Momentum (μ = 0.9)', 'Adam'])
-    expect(live.series.every((s) => s.points > 10)).toBe(true)
+    // the three curves, and the dashed line where the slider moved η (#11)
+    const [curves3, marks] = [
+      live.series.filter((s) => !s.label.startsWith('η = ')),
+      live.series.filter((s) => s.label.startsWith('η = ')),
+    ]
+    expect(curves3.map((s) => s.label)).toEqual(['SGD', 'Momentum (μ = 0.9)', 'Adam'])
+    expect(marks.map((s) => s.label)).toEqual([
+      expect.stringMatching(/^η = [\d.]+ from update \d+$/),
+    ])
+    expect(curves3.every((s) => s.points > 10)).toBe(true)
     await page.getByText('Every copy, named').click()
     await screenshot(page, 'learning-rate-1280')
     // The sigmoid classifier: bounded loss, so large η saturates or oscillates instead of diverging.
@@ -148,7 +156,9 @@ describe('loss and learning-rate lab', () => {
     // The chart redraws on the next frame: wait until every curve ends at update n.
     const lastAt = async (n: number) => {
       const read = async () =>
-        (await chartState(page, '[data-testid=live-curves]')).series.map((s) => s.last)
+        (await chartState(page, '[data-testid=live-curves]')).series
+          .filter((s) => !s.label.startsWith('η = ')) // the dashed line where η changed
+          .map((s) => s.last)
       await expect.poll(async () => (await read()).map((p) => p?.x)).toEqual([n, n, n])
       return read()
     }
@@ -157,13 +167,13 @@ describe('loss and learning-rate lab', () => {
         await live.getByRole('button', { name: 'Step', exact: true }).click()
     }
     await live.getByRole('button', { name: 'Pause', exact: true }).click()
-    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await live.getByRole('button', { name: 'Reset', exact: true }).click()
     expect(await live.getByTestId('train-count').textContent()).toBe('0 updates')
     await steps(5)
     const five = await lastAt(5)
     await steps(5)
     const ten = await lastAt(10)
-    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await live.getByRole('button', { name: 'Reset', exact: true }).click()
     await steps(5)
     expect(await lastAt(5)).toEqual(five)
     const slider = page.getByRole('slider', { name: 'Learning rate η' })
@@ -219,7 +229,7 @@ describe('loss and learning-rate lab', () => {
     await typed.fill('0.1')
     await typed.press('Enter')
     expect(await sgd.textContent()).toContain('diverged')
-    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await live.getByRole('button', { name: 'Reset', exact: true }).click()
     await expect.poll(() => sgd.textContent()).not.toContain('diverged')
     expect(await live.getByText(/a new η does not restart it/).count()).toBe(0)
     expect(errors).toEqual([])

@@ -232,7 +232,7 @@ describe('the live run writes out each optimizer’s rule', () => {
     const { page, errors } = opened
     const live = page.locator('section[aria-labelledby=lr-live-h]')
     await live.getByRole('button', { name: 'Pause', exact: true }).click()
-    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await live.getByRole('button', { name: 'Reset', exact: true }).click()
     const step = () => live.getByRole('button', { name: 'Step', exact: true }).click()
     const lines = async (kind: string) =>
       (await live.getByTestId(`rule-${kind}`).locator('li').allTextContents()).map(numbersOf)

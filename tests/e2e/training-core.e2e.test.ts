@@ -283,7 +283,7 @@ describe('training core', () => {
     const { page, errors } = opened
     const live = page.locator('section[aria-labelledby=lr-live-h]')
     await live.getByRole('button', { name: 'Pause', exact: true }).click()
-    await live.getByRole('button', { name: 'Restart from the same weights' }).click()
+    await live.getByRole('button', { name: 'Reset', exact: true }).click()
     const step = live.getByRole('button', { name: 'Step', exact: true })
     for (let k = 0; k < 2; k++) await step.click()
     await expect.poll(() => live.getByTestId('rule-sgd').textContent()).toContain('Update 2 ')

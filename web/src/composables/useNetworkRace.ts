@@ -2,7 +2,8 @@
 // `useRace` owns what every race shares: a network store (one EngineNetwork per variant, rebuilt on
 // demand, deleted on unmount; the loss history, curve k: variant k's loss before each update, at x =
 // that update) and a lane of results per variant. `useNetworkRace` races variants (loss, batch
-// size, …) epoch by epoch, with the loss over all rows after each epoch (curve n + k of n variants);
+// size, …) epoch by epoch, with the loss over all rows after each epoch (curve n + k of n variants)
+// and, when asked, the accuracy after each epoch (curve 2n + k), so every chart follows the live run;
 // stops a variant that diverges.
 import { shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
 import type { EngineNetwork } from '../engine/network'
@@ -38,6 +39,8 @@ export interface Race<L> {
   error: ShallowRef<string>
   loop: TrainingLoop
   restart: () => void
+  /** Reset: new networks from the same start, paused (Train starts them), as every Reset button does. */
+  reset: () => void
   /** The running networks (empty after an error). */
   networks: () => readonly EngineNetwork[]
   /** Changes every lane now (shown at once, and kept by the training that goes on). */
@@ -90,8 +93,11 @@ export function useRace<L extends { stopped: string }>(
   )
 
   let built = false
-  /** New networks from the same start; trains at once unless the learner had paused by hand. */
-  function restart(): void {
+  /**
+   * New networks from the same start (new data, new variants); trains at once unless the learner had
+   * paused by hand, or `train` is false (Reset).
+   */
+  function restart(train = true): void {
     const pausedByHand = built && !loop.running.value && !loop.message.value
     built = true
     loop.reset()
@@ -104,14 +110,23 @@ export function useRace<L extends { stopped: string }>(
     error.value = typeof made === 'string' ? made : ''
     lanes.value = current = nets.map((n, k) => rules.start(n, k))
     if (typeof made === 'string') return
-    if (!pausedByHand) loop.start()
+    if (train && !pausedByHand) loop.start()
   }
-  watch(rebuildOn, restart, { immediate: true })
+  watch(rebuildOn, () => restart(), { immediate: true })
   function mapLanes(f: (lane: L, k: number) => L): void {
     current = current.map(f)
     show()
   }
-  return { lanes, curve: store.curve, error, loop, restart, networks: () => nets, mapLanes }
+  return {
+    lanes,
+    curve: store.curve,
+    error,
+    loop,
+    restart,
+    reset: () => restart(false),
+    networks: () => nets,
+    mapLanes,
+  }
 }
 
 export interface RaceLane {
@@ -131,7 +146,8 @@ const updatesPerEpoch = (s: NetworkSpec) =>
 /**
  * `totalEpochs` epochs for every variant (then paused; Resume goes on); each step of the loop is one
  * epoch of every variant, at `pace` epochs per second. Curve n + k of the history (n variants) is
- * variant k's loss over all rows after each epoch (x: epochs, from 0).
+ * variant k's loss over all rows after each epoch (x: epochs, from 0); with `accuracy`, curve 2n + k is
+ * its accuracy (share right, 0…1) at the same x, recorded by the same run (never computed ahead).
  */
 export function useNetworkRace(
   engine: NnModule,
@@ -141,6 +157,7 @@ export function useNetworkRace(
     budgetMs?: number
     pace?: number
     unit?: 'update' | 'epoch'
+    accuracy?: boolean
   } = {},
 ): NetworkRace {
   const store = useNetworkStore(engine)
@@ -156,8 +173,11 @@ export function useNetworkRace(
     epochsAt[k]++
     // A loss past the run's cut-off (or not finite) is not drawn: the next update names that
     // divergence by the engine's rule, with one number on the message and the marks (#11), and the
-    // other curves stay readable.
-    if (f.ok && f.loss <= t.cutoff) store.extend(n() + k, epochsAt[k], [f.loss], false)
+    // other curves stay readable. The accuracy is drawn at the same x as the loss (never ahead).
+    if (f.ok && f.loss <= t.cutoff) {
+      store.extend(n() + k, epochsAt[k], [f.loss], false)
+      if (options.accuracy) store.extend(2 * n() + k, epochsAt[k], [net.accuracy()], false)
+    }
     return lane
   }
   return useRace<RaceLane>(
@@ -169,6 +189,7 @@ export function useNetworkRace(
         const start = net.forward()
         epochsAt[k] = start.ok ? 0 : -1
         if (start.ok) store.extend(n() + k, 0, [start.loss])
+        if (start.ok && options.accuracy) store.extend(2 * n() + k, 0, [net.accuracy()])
         return {
           name: variants.value[k].name,
           accuracy: net.accuracy(),

@@ -71,6 +71,8 @@ export interface OptimizerRace {
   error: ShallowRef<string>
   loop: TrainingLoop
   restart: () => void
+  /** Reset: every runner from the same start, paused (Train starts them). */
+  reset: () => void
 }
 
 export function useOptimizerRace(
@@ -179,6 +181,6 @@ export function useOptimizerRace(
     }
     race.mapLanes((l, k) => ({ ...l, name: optimizerNames(s)[k] }))
   })
-  const { lanes: runners, curve, error, loop, restart } = race
-  return { runners, curve, error, loop, restart }
+  const { lanes: runners, curve, error, loop, restart, reset } = race
+  return { runners, curve, error, loop, restart, reset }
 }

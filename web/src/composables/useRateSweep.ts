@@ -54,6 +54,8 @@ export interface RateSweep {
   loop: TrainingLoop
   /** Starts again from the initial weights. */
   restart: () => void
+  /** Reset: every copy from its start, paused (Train starts them), as every Reset button does. */
+  reset: () => void
 }
 
 /**
@@ -177,7 +179,8 @@ export function useRateSweep(
     },
   )
 
-  function restart(): void {
+  /** Every copy from its start again; trains at once unless `train` is false (Reset: paused). */
+  function restart(train = true): void {
     loop.reset()
     store.clear()
     ensembles = []
@@ -214,10 +217,10 @@ export function useRateSweep(
     starts.value = current = ensembles.map(fresh)
     copies.value = current[0]
     verdicts.value = []
-    loop.start()
+    if (train) loop.start()
   }
 
   watch(loop.running, (running) => !running && ensembles.length > 0 && judge(true))
-  watch([spec, rates], restart, { immediate: true })
-  return { copies, starts, verdicts, error, loop, restart }
+  watch([spec, rates], () => restart(), { immediate: true })
+  return { copies, starts, verdicts, error, loop, restart, reset: () => restart(false) }
 }

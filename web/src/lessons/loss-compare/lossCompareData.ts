@@ -137,32 +137,3 @@ export function firstGradient(engine: NnModule, loss: 'mse' | 'bce'): FirstGradi
     db: layer.db[0],
   }
 }
-
-/**
- * Accuracy (share of the 12 points right, 0…1) before training (index 0) and after each of `updates`
- * full-batch updates at η; stops early if training diverges. The same engine runs as the race, so the
- * same numbers.
- */
-export function accuracyOverUpdates(
-  engine: NnModule,
-  loss: 'mse' | 'bce',
-  learningRate: number,
-  updates: number,
-): number[] {
-  return (
-    withNetwork(engine, trainingSpec(loss, learningRate), (net) => {
-      const out = [net.accuracy() ?? 0]
-      for (let k = 0; k < updates; k++) {
-        if (net.train(1).diverged) break
-        out.push(net.accuracy() ?? 0)
-      }
-      return out
-    }) ?? []
-  )
-}
-
-/** The first update after which every point is classified right (0 = already at the start), or null. */
-export const firstFullAccuracy = (acc: readonly number[]): number | null => {
-  const k = acc.findIndex((v) => v === 1)
-  return k < 0 ? null : k
-}

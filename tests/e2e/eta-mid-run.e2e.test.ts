@@ -1,0 +1,251 @@
+// η moved during a run keeps the weights on every lab panel (#11): the runs go on from where they are at
+// the new η, and each panel says so in the same words (the rule beside the field, "η changed during
+// the run (dashed lines): η = … from update …" under the chart). Loss-compare's accuracy chart follows
+// the live run (never ahead of the loss chart), and a paused lab shows one set of controls: Resume and
+// Reset, never two ways to start. Expected losses are worked out here by plain gradient descent on
+// the lesson's 12 points (docs/spec.md: `mse` = mean (y − ŷ)², `bce` = mean −[y ln a + (1 − y) ln(1 − a)]).
+import type { Locator, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
+
+const POINTS: [number, number, number][] = [
+  [2, 1, 1],
+  [1, 2, 1],
+  [1.5, 1.5, 1],
+  [0.5, 1, 1],
+  [1, 0.2, 1],
+  [2, -0.5, 1],
+  [-2, -1, 0],
+  [-1, -2, 0],
+  [-1.5, -1.5, 0],
+  [-0.5, -1, 0],
+  [-1, -0.2, 0],
+  [-2, 0.5, 0],
+]
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
+type Loss = 'mse' | 'bce'
+
+/**
+ * Full-batch gradient descent from w = (−4, −4), b = 0.5, `plan` = [[η, updates], …] in turn: the
+ * loss over the 12 points at the end, and the first update after which every point is right.
+ */
+function run(loss: Loss, plan: [number, number][]): { loss: number; first: number | null } {
+  let w = [-4, -4]
+  let b = 0.5
+  let first: number | null = null
+  let done = 0
+  const outputs = () => POINTS.map(([x1, x2]) => sigmoid(w[0] * x1 + w[1] * x2 + b))
+  const check = () => {
+    if (first === null && outputs().every((a, k) => (a > 0.5 ? 1 : 0) === POINTS[k][2]))
+      first = done
+  }
+  check()
+  for (const [eta, n] of plan)
+    for (let u = 0; u < n; u++) {
+      const g = [0, 0, 0]
+      outputs().forEach((a, k) => {
+        const [x1, x2, y] = POINTS[k]
+        const d = loss === 'mse' ? 2 * (a - y) * a * (1 - a) : a - y
+        g[0] += (d * x1) / 12
+        g[1] += (d * x2) / 12
+        g[2] += d / 12
+      })
+      w = [w[0] - eta * g[0], w[1] - eta * g[1]]
+      b -= eta * g[2]
+      done++
+      check()
+    }
+  const a = outputs()
+  const total = a.reduce((s, ak, k) => {
+    const y = POINTS[k][2]
+    return s + (loss === 'mse' ? (ak - y) ** 2 : -(y * Math.log(ak) + (1 - y) * Math.log(1 - ak)))
+  }, 0)
+  return { loss: total / 12, first }
+}
+
+interface Drawn {
+  series: { label: string; last: { x: number; y: number } | null }[]
+}
+const drawn = async (chart: Locator): Promise<Drawn> =>
+  JSON.parse((await chart.getAttribute('data-chart')) ?? '{"series":[]}') as Drawn
+const countOf = async (section: Locator) =>
+  Number(((await section.getByTestId('train-count').textContent()) ?? '').replace(/[^\d]/g, ''))
+/** The labels of the start and reset buttons of the section's training toolbar (Step aside). */
+const buttons = async (section: Locator) =>
+  (await section.getByRole('toolbar', { name: 'Training' }).getByRole('button').allTextContents())
+    .map((t) => t.trim())
+    .filter((t) => t !== 'Step')
+
+/** Types η into the section's field and commits it. */
+async function setEta(page: Page, name: string, value: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: `${name}, typed` })
+  await field.fill(value)
+  await field.press('Enter')
+}
+
+/** Over `frames` animation frames: each frame's last x of the first series of each chart. */
+function lastXsTogether(page: Page, selectors: string[], frames = 60): Promise<number[][]> {
+  return page.evaluate(
+    ([sels, n]) =>
+      new Promise<number[][]>((resolve) => {
+        const out: number[][] = []
+        const tick = () => {
+          out.push(
+            sels.map((sel) => {
+              const raw = (document.querySelector(sel) as HTMLElement | null)?.dataset.chart
+              const s = (JSON.parse(raw ?? '{"series":[]}') as Drawn).series[0]
+              return s?.last?.x ?? -1
+            }),
+          )
+          if (out.length < n) requestAnimationFrame(tick)
+          else resolve(out)
+        }
+        requestAnimationFrame(tick)
+      }),
+    [selectors, frames] as const,
+  )
+}
+
+describe('η changed mid-run keeps the weights', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('loss-compare: trains on at the new η, says so, and its accuracy chart follows the run', async () => {
+    opened = await openPage('#/loss-compare?pace=30')
+    const { page, errors } = opened
+    const section = page.locator('section[aria-labelledby=lc-train-h]')
+    const loss = section.getByTestId('lc-train')
+    const accuracy = section.getByTestId('lc-accuracy-chart')
+    await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await accuracy.scrollIntoViewIfNeeded()
+    // While it trains, the accuracy chart ends where the loss chart ends, frame after frame.
+    const frames = await lastXsTogether(page, [
+      '[data-testid=lc-train]',
+      '[data-testid=lc-accuracy-chart]',
+    ])
+    expect(new Set(frames.map(([l]) => l)).size).toBeGreaterThanOrEqual(3) // it did move
+    for (const [l, a] of frames) expect(a).toBe(l)
+
+    await section.getByRole('button', { name: 'Pause', exact: true }).click()
+    const k = await countOf(section)
+    expect(k).toBeGreaterThan(0)
+    expect(k).toBeLessThan(1500)
+    await expect
+      .poll(async () => [
+        (await drawn(loss)).series[0].last?.x,
+        (await drawn(accuracy)).series[0].last?.x,
+      ])
+      .toEqual([k, k])
+    // Paused: one way on (Resume) and one way back (Reset).
+    expect(await buttons(section)).toEqual(['Resume', 'Reset'])
+
+    await setEta(page, 'Learning rate η (both runs)', '2')
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[?&]lr=2(&|$)/)
+    expect(await countOf(section)).toBe(k) // no restart
+    expect(await buttons(section)).toEqual(['Resume', 'Reset'])
+    const said = (await section.getByTestId('eta-changes').textContent())?.replace(/\s+/g, ' ')
+    expect(said).toContain(`η changed during the run (dashed lines): η = 2 from update ${k}.`)
+    expect(said).toContain('Both runs kept their weights and trained on from there.')
+    expect(await section.textContent()).toContain(
+      'Changing η keeps the weights: both runs train on from where they are, at the new η.',
+    )
+    // The dashed line is drawn on the loss chart.
+    expect((await drawn(loss)).series.map((s) => s.label)).toContain(`η = 2 from update ${k}`)
+
+    await section.getByTestId('speed').selectOption('max')
+    await section.getByRole('button', { name: 'Resume', exact: true }).click()
+    await expect
+      .poll(() => section.getByTestId('train-message').textContent(), { timeout: 60_000 })
+      .toContain('Paused after the planned 1,500 updates')
+    const plan: [number, number][] = [
+      [0.5, k],
+      [2, 1500 - k],
+    ]
+    const mse = run('mse', plan)
+    const ce = run('bce', plan)
+    const shown = (await section.locator('tbody tr td:nth-child(2)').allTextContents()).map((t) =>
+      parseShown(t.trim()),
+    )
+    expect(shown[0]).toBe(Number(mse.loss.toPrecision(4)))
+    expect(shown[1]).toBe(Number(ce.loss.toPrecision(4)))
+    // A restart at η = 2 would have ended elsewhere.
+    expect(Number(run('bce', [[2, 1500]]).loss.toPrecision(4))).not.toBe(shown[1])
+    await expect
+      .poll(async () => [
+        (await drawn(loss)).series[0].last?.x,
+        (await drawn(accuracy)).series[0].last?.x,
+      ])
+      .toEqual([1500, 1500])
+    const when = (f: number | null) =>
+      f === null ? 'not within 1,500 updates' : `after ${f} update${f === 1 ? '' : 's'}`
+    expect((await section.getByTestId('lc-reached').textContent())?.replace(/\s+/g, ' ')).toContain(
+      `Cross-entropy classifies all 12 points right ${when(ce.first)}; MSE ${when(mse.first)}.`,
+    )
+    await screenshot(page, 'loss-compare-eta-mid-run-1280')
+
+    // Reset: back to the start, paused, η kept; the changes are forgotten.
+    await section.getByRole('button', { name: 'Reset', exact: true }).click()
+    expect(await countOf(section)).toBe(0)
+    expect(await buttons(section)).toEqual(['Train', 'Reset'])
+    expect(await section.getByTestId('eta-changes').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  for (const lab of [
+    {
+      name: 'batch-vs-sgd',
+      path: '#/batch-vs-sgd?pace=30',
+      section: 'bs-h',
+      field: 'Learning rate η',
+      eta: '0.0002',
+      unit: 'epoch',
+      runs: 'all three runs',
+    },
+    {
+      name: 'learning-rate live run',
+      path: '#/learning-rate?pace=30',
+      section: 'lr-live-h',
+      field: 'Learning rate η',
+      eta: '0.02',
+      unit: 'update',
+      runs: 'all three copies',
+    },
+    {
+      name: 'hidden-layer',
+      path: '#/hidden-layer?pace=30',
+      section: 'hl-heading',
+      field: 'Learning rate η (both)',
+      eta: '0.2',
+      unit: 'update',
+      runs: 'both networks',
+    },
+  ])
+    it(`${lab.name}: a new η keeps the weights and is said in the same words`, async () => {
+      opened = await openPage(lab.path)
+      const { page, errors } = opened
+      const section = page.locator(`section[aria-labelledby=${lab.section}]`)
+      const pause = section.getByRole('button', { name: 'Pause', exact: true })
+      const start = section.getByRole('button', { name: /^(Pause|Train)$/ })
+      if ((await start.textContent())?.trim() === 'Train') await start.click()
+      await expect.poll(() => countOf(section)).toBeGreaterThan(0)
+      await pause.click()
+      const k = await countOf(section)
+      expect(await buttons(section)).toEqual(['Resume', 'Reset'])
+      await setEta(page, lab.field, lab.eta)
+      expect(await countOf(section)).toBe(k)
+      expect(await buttons(section)).toEqual(['Resume', 'Reset'])
+      expect(await section.textContent()).toContain(
+        `Changing η keeps the weights: ${lab.runs} train on from where they are, at the new η. Reset puts them back to the start weights.`,
+      )
+      expect(
+        (await section.getByTestId('eta-changes').textContent())?.replace(/\s+/g, ' '),
+      ).toContain(`η changed during the run (dashed lines): η = ${lab.eta} from ${lab.unit} ${k}.`)
+      await section.getByRole('button', { name: 'Reset', exact: true }).click()
+      expect(await countOf(section)).toBe(0)
+      expect(await section.getByTestId('eta-changes').count()).toBe(0)
+      expect(errors).toEqual([])
+    })
+})

@@ -78,7 +78,11 @@ describe('round trip of every field of every lesson', () => {
         regularization: 'l2' as const,
         regularizationRate: 0.001,
       },
-      points: [{ x1: 1.5, x2: -2, label: 1 }],
+      // labels 0…2: three classes, so cross-entropy is a loss the menu offers (#11)
+      points: [
+        { x1: 1.5, x2: -2, label: 1 },
+        { x1: -3, x2: 0.25, label: 2 },
+      ],
     }
     const q = encodePlayground(state)
     expect(q.split('&')).toHaveLength(16) // v and all 15 fields

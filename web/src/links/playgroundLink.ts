@@ -1,7 +1,6 @@
 // The playground's linked state (`#/playground?v=1&d=spiral&h=8,8&lr=0.03&…`): its settings and the
 // learner's own points (up to LIMITS.playground.linkPoints, as `pts=x1,x2,label;…`). Read through
 // links/codec.ts with the playground's limits (links/limits.ts), which its controls use too.
-import { LOSS_NAMES } from '../engine/catalogue'
 import {
   DATASETS,
   DOMAIN,
@@ -15,6 +14,8 @@ import {
   HIDDEN_ACTIVATIONS,
   OPTIMIZERS,
   PENALTIES,
+  lossesFor,
+  problemOf,
   type PlaygroundConfig,
 } from '../lessons/playground/model'
 import {
@@ -55,7 +56,8 @@ function setting<K extends keyof PlaygroundConfig>(
   f: {
     key: string
     label: string
-    read: (t: string) => Parsed<PlaygroundConfig[K]>
+    /** Reads the text against the state built so far (earlier fields first). */
+    read: (t: string, s: PlaygroundState) => Parsed<PlaygroundConfig[K]>
     write: (v: PlaygroundConfig[K]) => string
   },
 ): Field<PlaygroundState, unknown> {
@@ -96,6 +98,25 @@ function readPoints(text: string): Parsed<DataPoint[]> {
   )
 }
 
+/**
+ * The loss: one the loss menu offers for the problem (lossesFor: the data set and, for the learner's own
+ * points, their labels), so a link's loss the menu would not offer is refused with the menu's choices.
+ * A loss kept from other data that does not fit is not written: the playground then uses the menu's
+ * first choice (fittingLoss), as the link read without it does; so the app never writes one it refuses.
+ */
+const LOSS_FIELD: Field<PlaygroundState, unknown> = {
+  ...setting('loss', {
+    key: 'loss',
+    label: 'loss',
+    read: (t, s) => readEnum(t, lossesFor(problemOf(s.config.dataset, s.points).kind)),
+    write: String,
+  }),
+  get: (s) =>
+    lossesFor(problemOf(s.config.dataset, s.points).kind).includes(s.config.loss)
+      ? s.config.loss
+      : undefined,
+}
+
 export const PLAYGROUND_SCHEMA: Schema<PlaygroundState> = [
   setting('dataset', kinds.oneOf('d', 'dataset', DATASETS.map((d) => d.name) as DatasetName[])),
   setting('noise', percent('noise', 'noise')),
@@ -122,7 +143,7 @@ export const PLAYGROUND_SCHEMA: Schema<PlaygroundState> = [
     write: (h) => (h.length === 0 ? '0' : h.join(',')),
   }),
   setting('activation', kinds.oneOf('act', 'activation', HIDDEN_ACTIVATIONS)),
-  setting('loss', kinds.oneOf('loss', 'loss', LOSS_NAMES)),
+  LOSS_FIELD,
   setting('optimizer', kinds.oneOf('opt', 'optimizer', OPTIMIZERS)),
   setting('learningRate', kinds.number('lr', 'learning rate η', P.learningRate)),
   setting(
@@ -166,9 +187,15 @@ export const playgroundDefaults = (): PlaygroundState => ({
   points: [],
 })
 
+/** The schema in reading order: the loss after the data and points its menu depends on. */
+const READING_ORDER: Schema<PlaygroundState> = [
+  ...PLAYGROUND_SCHEMA.filter((f) => f !== LOSS_FIELD),
+  LOSS_FIELD,
+]
+
 /** Reads the query (after `?` in the hash); never throws. Dropped parts become notices. */
 export function decodePlayground(query: string): PlaygroundState & { notices: LinkNotice[] } {
-  const { state, notices } = decodeLink(PLAYGROUND_SCHEMA, query, playgroundDefaults())
+  const { state, notices } = decodeLink(READING_ORDER, query, playgroundDefaults())
   return { ...state, notices }
 }
 

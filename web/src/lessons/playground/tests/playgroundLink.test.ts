@@ -108,4 +108,48 @@ describe('playground state in the URL', () => {
       message: 'Point 1 is not [x1, x2, label] with x1 and x2 between −6 and 6.',
     })
   })
+
+  it('accepts exactly the losses the loss menu offers for the data, and writes only those', () => {
+    // The menu's choices, written out: two classes bce, mse, half_sse; several classes
+    // cross_entropy; regression mse, half_sse.
+    const refused = (q: string) => noticeLines(decodePlayground(q).notices, 99).map((n) => n.text)
+    expect(refused('v=1&d=spiral3&loss=bce')).toEqual([
+      'Ignored the link’s loss: “bce” is not one of cross_entropy.',
+    ])
+    expect(refused('v=1&d=plane&loss=bce')).toEqual([
+      'Ignored the link’s loss: “bce” is not one of mse, half_sse.',
+    ])
+    expect(refused('v=1&d=circle&loss=cross_entropy')).toEqual([
+      'Ignored the link’s loss: “cross_entropy” is not one of bce, mse, half_sse.',
+    ])
+    // Refused: the rest of the link is kept, the loss stays the playground's own.
+    const r = decodePlayground('v=1&d=plane&loss=bce&lr=0.1')
+    expect(r.config).toEqual({ ...DEFAULT_CONFIG, dataset: 'plane', learningRate: 0.1 })
+    // The learner's own points decide: labels 0 and 1 are two classes, 0.5 makes it regression,
+    // whatever order the link lists them in.
+    expect(refused('v=1&d=custom&loss=cross_entropy&pts=1,1,0;2,2,1')).toEqual([
+      'Ignored the link’s loss: “cross_entropy” is not one of bce, mse, half_sse.',
+    ])
+    expect(refused('v=1&d=custom&loss=bce&pts=1,1,0;2,2,0.5')).toEqual([
+      'Ignored the link’s loss: “bce” is not one of mse, half_sse.',
+    ])
+    expect(decodePlayground('v=1&d=custom&loss=half_sse&pts=1,1,0;2,2,0.5').config.loss).toBe(
+      'half_sse',
+    )
+    expect(decodePlayground('v=1&d=plane&loss=mse').notices).toEqual([])
+    // A loss kept from other data that does not fit this data is not written (the playground uses
+    // the menu's first choice, as it does for the link without it): nothing the app writes is refused.
+    const q = encodePlayground({
+      config: { ...DEFAULT_CONFIG, dataset: 'spiral3', loss: 'half_sse' },
+      points: [],
+    })
+    expect(q).toBe('v=1&d=spiral3')
+    expect(decodePlayground(q).notices).toEqual([])
+    expect(
+      encodePlayground({
+        config: { ...DEFAULT_CONFIG, dataset: 'plane', loss: 'half_sse' },
+        points: [],
+      }),
+    ).toBe('v=1&d=plane&loss=half_sse')
+  })
 })

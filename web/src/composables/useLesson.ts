@@ -2,6 +2,7 @@
 // sample, the derivation of that parameter, and check-my-work.
 import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { injectEmbedSink } from '../embed/protocol'
+import { injectEmbedOptions } from '../embed/options'
 import type { NnModule } from '../engine/nn'
 import {
   WORKED_SCHEMA,
@@ -114,6 +115,8 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const selected = store.selected
   const sample = ref(start.state.sample)
   const answers = ref<Record<string, string> | null>(null)
+  // Graded work (embed option `answers=0`): Check my work never states the exact value.
+  const reveal = injectEmbedOptions().answers
   const guideIndex = ref(-1)
   const opts = () => ({ symbols: lesson.symbols, sample: Math.min(sample.value, rows() - 1) })
   const rows = () => shown.value.trace?.inputs.length ?? 1
@@ -213,7 +216,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   })
   const checkResult = computed(() => {
     const { trace: t, spec } = shown.value
-    return t && answers.value ? checkWork(spec, t, answers.value, opts()) : null
+    return t && answers.value ? checkWork(spec, t, answers.value, opts(), reveal) : null
   })
 
   const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)

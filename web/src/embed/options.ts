@@ -4,6 +4,7 @@
 // names (`answers="0"`). README, "Embed options", has the table.
 import { inject, ref, type InjectionKey, type Ref } from 'vue'
 import type { Router } from 'vue-router'
+import { fullPrecisionTitle } from '../math/format'
 
 /** The parts of a worked-example lesson that `sections` can keep, in page order. */
 export const SECTIONS = [
@@ -122,4 +123,13 @@ export function guardAnswerKey(router: Router, options: () => EmbedOptions): voi
     redirecting = false
     return true
   })
+}
+
+/**
+ * The hover title of a number shown rounded ("full precision: …", math/format.ts), or none in graded
+ * work (`answers=0`): there the exact value of a quantity the learner is asked for is never on screen.
+ */
+export function usePrecisionTitle(): (x: number) => string | undefined {
+  const options = injectEmbedOptions()
+  return (x) => (options.answers ? fullPrecisionTitle(x) : undefined)
 }

@@ -108,13 +108,15 @@ function cut(x: number, d: number, round: boolean): string {
  * key's local formula evaluated on the student's own typed inputs (exact values for inputs not
  * typed): an error carried forward. It is `close` when it is what rounding early gives, `imprecise`
  * when it carries too few digits (see the digits rule at the top of this file), otherwise `wrong`,
- * and the slip catalogue names a likely cause.
+ * and the slip catalogue names a likely cause. `reveal` false (graded work, embed option `answers=0`): no
+ * message states the exact value (see {@link markValue}).
  */
 export function checkWork(
   spec: NetworkSpec,
   trace: Trace,
   answers: Readonly<Record<string, string>>,
   options: QuantityOptions = {},
+  reveal = true,
 ): CheckResult {
   const q = buildQuantities(spec, trace, options)
   const typedValues = new Map<string, number>()
@@ -148,6 +150,7 @@ export function checkWork(
         typedInputs.length > 0
           ? () => ({ value: evaluateLocal(q, key, typedValues), inputs: typedInputs })
           : undefined,
+      reveal,
     })
   }
 }

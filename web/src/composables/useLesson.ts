@@ -85,6 +85,8 @@ export interface LessonState {
    * value it refused (the training loop's `waits`).
    */
   waits: ComputedRef<{ update: string; step: string }>
+  /** The run started from the lesson's own example (false: a link's other values became its start). */
+  ownStart: boolean
   actions: {
     forward: () => void
     backward: () => void
@@ -111,6 +113,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   // One store: the network's lifetime, the loss history, Undo and the selected parameter.
   const store = useNetworkStore(module, { selected: start.state.selected })
   const network = useNetwork(store, start.state.spec)
+  const ownStart = encodeWorked({ ...own, spec: start.state.spec }, own) === ''
   const training = useTraining(network, store)
   const selected = store.selected
   const sample = ref(start.state.sample)
@@ -286,6 +289,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     slips,
     say,
     waits,
+    ownStart,
     actions,
   }
   link?.publish(() =>

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "dense.h"
@@ -31,84 +32,65 @@ bool bitwise_equal(const std::vector<double>& a, const std::vector<double>& b) {
 const int kBatches[] = {1, 2, 3, 4, 5, 7, 10, 17, 64};
 const int kWidths[] = {1, 2, 3, 5, 8, 9, 10, 33};
 
+std::string shape(int B, int nin, int nout) {
+  return "B=" + std::to_string(B) + " nin=" + std::to_string(nin) + " nout=" + std::to_string(nout);
+}
+
+// dense_forward_fast on random values of the shape: the reference's bits.
+void expect_forward_bitwise(nn::Rng& rng, int B, int nin, int nout) {
+  const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+             b = random_values(nout, rng);
+  std::vector<double> ref(B * nout), fast(B * nout);
+  nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
+  nn::dense_forward_fast(fast.data(), in.data(), W.data(), b.data(), B, nin, nout);
+  EXPECT_TRUE(bitwise_equal(ref, fast)) << shape(B, nin, nout);
+}
+
+// dense_backward_fast on random values of the shape: the reference's din, dW and db, bit for bit;
+// and, without din (the first layer), the same dW and db.
+void expect_backward_bitwise(nn::Rng& rng, int B, int nin, int nout) {
+  const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
+             dz = random_values(B * nout, rng);
+  std::vector<double> din(B * nin), dW(nout * nin), db(nout);
+  std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout), dW3(nout * nin), db3(nout);
+  nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin,
+                     nout);
+  nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(), B,
+                          nin, nout);
+  nn::dense_backward_fast(static_cast<double*>(nullptr), dW3.data(), db3.data(), dz.data(),
+                          in.data(), W.data(), B, nin, nout);
+  const std::string at = shape(B, nin, nout);
+  EXPECT_TRUE(bitwise_equal(din, din2)) << at;
+  EXPECT_TRUE(bitwise_equal(dW, dW2)) << at;
+  EXPECT_TRUE(bitwise_equal(db, db2)) << at;
+  EXPECT_TRUE(bitwise_equal(dW, dW3)) << at;
+  EXPECT_TRUE(bitwise_equal(db, db3)) << at;
+}
+
 TEST(DenseFast, ForwardIsBitwiseEqualToReference) {
   nn::Rng rng(3);
   for (int B : kBatches)
     for (int nin : kWidths)
-      for (int nout : kWidths) {
-        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
-                   b = random_values(nout, rng);
-        std::vector<double> ref(B * nout), fast(B * nout);
-        nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
-        nn::dense_forward_fast(fast.data(), in.data(), W.data(), b.data(), B, nin, nout);
-        EXPECT_TRUE(bitwise_equal(ref, fast)) << "B=" << B << " nin=" << nin << " nout=" << nout;
-      }
+      for (int nout : kWidths) expect_forward_bitwise(rng, B, nin, nout);
 }
 
 TEST(DenseFast, BackwardIsBitwiseEqualToReference) {
   nn::Rng rng(5);
   for (int B : kBatches)
     for (int nin : kWidths)
-      for (int nout : kWidths) {
-        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
-                   dz = random_values(B * nout, rng);
-        std::vector<double> din(B * nin), dW(nout * nin), db(nout);
-        std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout);
-        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin,
-                           nout);
-        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(),
-                                B, nin, nout);
-        const std::string at = "B=" + std::to_string(B) + " nin=" + std::to_string(nin) +
-                               " nout=" + std::to_string(nout);
-        EXPECT_TRUE(bitwise_equal(din, din2)) << at;
-        EXPECT_TRUE(bitwise_equal(dW, dW2)) << at;
-        EXPECT_TRUE(bitwise_equal(db, db2)) << at;
-      }
+      for (int nout : kWidths) expect_backward_bitwise(rng, B, nin, nout);
 }
 
-// Layers of 1 … 8 by 1 … 8 units take their own compile-time forward (output pairs per f64x2, or
-// sample pairs for one output): each against the reference, with batches that fill Vecs, leave a
-// tail, or are 1.
-TEST(DenseFast, FixedWidthForwardOfTinyLayersIsBitwiseEqualToReference) {
+// Layers of 1 … 8 by 1 … 8 units take their own compile-time instances (dense_forward_fast's
+// output pairs per f64x2, or sample pairs for one output; dense_backward_fast's table): each
+// against the reference, with batches that fill Vecs, leave a tail, or are 1.
+TEST(DenseFast, FixedWidthKernelsOfTinyLayersAreBitwiseEqualToReference) {
   nn::Rng rng(9);
   for (int B : {1, 2, 3, 10})
     for (int nin = 1; nin <= 8; ++nin)
       for (int nout = 1; nout <= 8; ++nout) {
-        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
-                   b = random_values(nout, rng);
-        std::vector<double> ref(B * nout), fast(B * nout);
-        nn::dense_forward(ref.data(), in.data(), W.data(), b.data(), B, nin, nout);
-        nn::dense_forward_fast(fast.data(), in.data(), W.data(), b.data(), B, nin, nout);
-        EXPECT_TRUE(bitwise_equal(ref, fast)) << "B=" << B << " nin=" << nin << " nout=" << nout;
-      }
-}
-
-// Every layer of 1 … 8 by 1 … 8 units takes its own compile-time instance (dense_backward_fast's
-// table): each one against the reference, with batches that fill Vecs, leave a tail, or are 1.
-TEST(DenseFast, FixedWidthBackwardOfTinyLayersIsBitwiseEqualToReference) {
-  nn::Rng rng(8);
-  for (int B : {1, 2, 3, 10})
-    for (int nin = 1; nin <= 8; ++nin)
-      for (int nout = 1; nout <= 8; ++nout) {
-        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
-                   dz = random_values(B * nout, rng);
-        std::vector<double> din(B * nin), dW(nout * nin), db(nout);
-        std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout);
-        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin,
-                           nout);
-        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(),
-                                B, nin, nout);
-        const std::string at = "B=" + std::to_string(B) + " nin=" + std::to_string(nin) +
-                               " nout=" + std::to_string(nout);
-        EXPECT_TRUE(bitwise_equal(din, din2)) << at;
-        EXPECT_TRUE(bitwise_equal(dW, dW2)) << at;
-        EXPECT_TRUE(bitwise_equal(db, db2)) << at;
-        // Without din (the first layer): the same dW and db, nothing else written.
-        std::vector<double> dW3(nout * nin), db3(nout);
-        nn::dense_backward_fast(static_cast<double*>(nullptr), dW3.data(), db3.data(), dz.data(),
-                                in.data(), W.data(), B, nin, nout);
-        EXPECT_TRUE(bitwise_equal(dW, dW3)) << at;
-        EXPECT_TRUE(bitwise_equal(db, db3)) << at;
+        expect_forward_bitwise(rng, B, nin, nout);
+        expect_backward_bitwise(rng, B, nin, nout);
       }
 }
 
@@ -118,21 +100,7 @@ TEST(DenseFast, BlockedBackwardOfWideLayersIsBitwiseEqualToReference) {
   nn::Rng rng(6);
   for (int B : {1, 3, 4, 5, 9, 64})
     for (int nin : {63, 64, 65, 256})
-      for (int nout : {10, 64, 67, 256}) {
-        const auto in = random_values(B * nin, rng), W = random_values(nout * nin, rng),
-                   dz = random_values(B * nout, rng);
-        std::vector<double> din(B * nin), dW(nout * nin), db(nout);
-        std::vector<double> din2(B * nin), dW2(nout * nin), db2(nout);
-        nn::dense_backward(din.data(), dW.data(), db.data(), dz.data(), in.data(), W.data(), B, nin,
-                           nout);
-        nn::dense_backward_fast(din2.data(), dW2.data(), db2.data(), dz.data(), in.data(), W.data(),
-                                B, nin, nout);
-        const std::string at = "B=" + std::to_string(B) + " nin=" + std::to_string(nin) +
-                               " nout=" + std::to_string(nout);
-        EXPECT_TRUE(bitwise_equal(din, din2)) << at;
-        EXPECT_TRUE(bitwise_equal(dW, dW2)) << at;
-        EXPECT_TRUE(bitwise_equal(db, db2)) << at;
-      }
+      for (int nout : {10, 64, 67, 256}) expect_backward_bitwise(rng, B, nin, nout);
 }
 
 TEST(DenseFast, FloatVariantAgreesWithDouble) {

@@ -35,13 +35,8 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("batchRows", &JsNetwork::batchRows)
       .function("updates", &JsNetwork::updates)        // the divergence rule's count
       .function("setUpdates", &JsNetwork::setUpdates)  // (n) continues a run after configure
-      .function("divergedAt", &JsNetwork::divergedAt)  // updates done when it diverged, or −1
-      .function("cutoff", &JsNetwork::cutoff)          // loss above which the run has diverged
       .function("layoutJson", &JsNetwork::layoutJson)
       .function("buffers", &JsNetwork::buffers)
-      .function("reservePredict", &JsNetwork::reservePredict)  // (rows) → Status; re-read buffers()
-      .function("predict", &JsNetwork::predict)  // (rows) → Status; float32, for the heatmap
-      .function("predictExact", &JsNetwork::predictExact)  // (rows) → Status; double
       .function("handle",
                 &JsNetwork::handle);  // → address for the plain exports (plain_exports.cpp)
 

@@ -61,18 +61,6 @@ nn::Status JsNetwork::update() {
   return fail(nn::Status::Ok, "");
 }
 
-double JsNetwork::step() {
-  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), NAN;
-  double loss = NAN;
-  if (nn::network_step(net_, &loss) != nn::Status::Ok) {
-    fail(nn::Status::NotFinite, "training diverged: a number stopped being finite");
-  } else {
-    net_.updates += 1;
-    fail(nn::Status::Ok, "");
-  }
-  return loss;
-}
-
 int JsNetwork::train(int steps) {
   if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), 0;
   if (steps < 0 || steps > 10000000) return fail(nn::Status::BadSpec, "steps: 0 to 10,000,000"), 0;

@@ -20,7 +20,6 @@ class JsNetwork {
   double forward();  // all rows; returns the mean loss (status NotFinite when it is not finite)
   nn::Status backward();  // δ, dW, db for the last forward batch
   nn::Status update();    // one optimizer step; params_before keeps the previous values
-  double step();          // one scheduled step on the next batch (plain export nn_step)
   int train(int steps);   // scheduled steps inside WebAssembly; the losses buffer holds them
   // Numeric gradient into the `numeric` buffer (ε from the spec), the one-sided slopes into
   // `numericLeft` / `numericRight`, and 1 in `kinkCrossed` where ±ε crossed a ReLU kink.

@@ -19,8 +19,6 @@ extern "C" {
 // network.train(steps) → steps done; the loss history: nn_losses_count(handle) doubles at
 // nn_losses(handle) (one more than done when the loss before the failing update was finite).
 EMSCRIPTEN_KEEPALIVE int nn_train(uintptr_t h, int steps) { return of(h)->train(steps); }
-// network.step() → the batch loss before the update.
-EMSCRIPTEN_KEEPALIVE double nn_step(uintptr_t h) { return of(h)->step(); }
 // network.forward() → the mean loss over all rows (then nn_status: NotFinite when it is not
 // finite).
 EMSCRIPTEN_KEEPALIVE double nn_forward(uintptr_t h) { return of(h)->forward(); }

@@ -279,11 +279,4 @@ Status network_train(Network& net, int steps, int* done) {
   return Status::Ok;
 }
 
-void network_reset_optimizer(Network& net) {
-  std::fill(net.m.begin(), net.m.end(), 0.0);
-  std::fill(net.v.begin(), net.v.end(), 0.0);
-  net.t = 0;
-  net.cursor = 0;
-}
-
 }  // namespace nn

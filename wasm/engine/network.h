@@ -100,7 +100,5 @@ Status network_step(Network& net, double* loss);
 // rule says (losses then has *done entries, all finite and within the cut-off; diverged_at and
 // diverged_why say where and why) and refuses to go on until the next init.
 Status network_train(Network& net, int steps, int* done);
-// Forgets momentum/Adam state and the batch cursor (parameters stay).
-void network_reset_optimizer(Network& net);
 
 }  // namespace nn

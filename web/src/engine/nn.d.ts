@@ -68,22 +68,12 @@ export interface NnNetwork {
   updates(): number
   /** Continues a run's count after a configure that keeps the run (an edit, Undo). */
   setUpdates(n: number): void
-  /** The run's update count when it diverged, or −1. */
-  divergedAt(): number
-  /** The loss above which the run counts as diverged (∞ before its first training step). */
-  cutoff(): number
   /** Share of rows classified right (runs a forward pass); NaN for regression outputs. */
   accuracy(): number
   /** ‖∂L/∂W_l‖₂ per weight layer from the current gradients (a view: copy it). */
   gradientNorms(): Float64Array
   layoutJson(): string
   buffers(): NnBuffers
-  /** Sizes predictInputs/predictOutputs for `rows` points (may grow memory: re-read buffers()). */
-  reservePredict(rows: number): EmbindEnumValue
-  /** Forward of predictInputs into predictOutputs in float32 fast maths: for heatmaps, not digits. */
-  predict(rows: number): EmbindEnumValue
-  /** The same in double: bitwise what forward() would give. */
-  predictExact(rows: number): EmbindEnumValue
   /** This object's address in wasm memory: the first argument of the module's `_nn_*` exports. */
   handle(): number
   delete(): void
@@ -122,8 +112,6 @@ export interface NnEnsemble {
 export interface NnPlainExports {
   /** train(steps) → steps done. */
   _nn_train(h: number, steps: number): number
-  /** step() → the batch loss before the update. */
-  _nn_step(h: number): number
   /** forward() → the mean loss over all rows (then `_nn_status`). */
   _nn_forward(h: number): number
   /** accuracy() → share of rows classified right, NaN for regression (runs forward). */

@@ -2,66 +2,12 @@
 // the new η, and each panel says so in the same words (the rule beside the field, "η changed during
 // the run (dashed lines): η = … from update …" under the chart). Loss-compare's accuracy chart follows
 // the live run (never ahead of the loss chart), and a paused lab shows one set of controls: Resume and
-// Reset, never two ways to start. Expected losses are worked out here by plain gradient descent on
+// Reset, never two ways to start. Expected losses are worked out by plain gradient descent on
 // the lesson's 12 points (docs/spec.md: `mse` = mean (y − ŷ)², `bce` = mean −[y ln a + (1 − y) ln(1 − a)]).
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
-
-const POINTS: [number, number, number][] = [
-  [2, 1, 1],
-  [1, 2, 1],
-  [1.5, 1.5, 1],
-  [0.5, 1, 1],
-  [1, 0.2, 1],
-  [2, -0.5, 1],
-  [-2, -1, 0],
-  [-1, -2, 0],
-  [-1.5, -1.5, 0],
-  [-0.5, -1, 0],
-  [-1, -0.2, 0],
-  [-2, 0.5, 0],
-]
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
-type Loss = 'mse' | 'bce'
-
-/**
- * Full-batch gradient descent from w = (−4, −4), b = 0.5, `plan` = [[η, updates], …] in turn: the
- * loss over the 12 points at the end, and the first update after which every point is right.
- */
-function run(loss: Loss, plan: [number, number][]): { loss: number; first: number | null } {
-  let w = [-4, -4]
-  let b = 0.5
-  let first: number | null = null
-  let done = 0
-  const outputs = () => POINTS.map(([x1, x2]) => sigmoid(w[0] * x1 + w[1] * x2 + b))
-  const check = () => {
-    if (first === null && outputs().every((a, k) => (a > 0.5 ? 1 : 0) === POINTS[k][2]))
-      first = done
-  }
-  check()
-  for (const [eta, n] of plan)
-    for (let u = 0; u < n; u++) {
-      const g = [0, 0, 0]
-      outputs().forEach((a, k) => {
-        const [x1, x2, y] = POINTS[k]
-        const d = loss === 'mse' ? 2 * (a - y) * a * (1 - a) : a - y
-        g[0] += (d * x1) / 12
-        g[1] += (d * x2) / 12
-        g[2] += d / 12
-      })
-      w = [w[0] - eta * g[0], w[1] - eta * g[1]]
-      b -= eta * g[2]
-      done++
-      check()
-    }
-  const a = outputs()
-  const total = a.reduce((s, ak, k) => {
-    const y = POINTS[k][2]
-    return s + (loss === 'mse' ? (ak - y) ** 2 : -(y * Math.log(ak) + (1 - y) * Math.log(1 - ak)))
-  }, 0)
-  return { loss: total / 12, first }
-}
+import { descend as run } from '../lossCompareByHand'
 
 interface Drawn {
   series: { label: string; last: { x: number; y: number } | null }[]

@@ -7,54 +7,11 @@
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openPage, screenshot, type OpenedPage } from './utils'
-
-const POINTS: [number, number, number][] = [
-  [2, 1, 1],
-  [1, 2, 1],
-  [1.5, 1.5, 1],
-  [0.5, 1, 1],
-  [1, 0.2, 1],
-  [2, -0.5, 1],
-  [-2, -1, 0],
-  [-1, -2, 0],
-  [-1.5, -1.5, 0],
-  [-0.5, -1, 0],
-  [-1, -0.2, 0],
-  [-2, 0.5, 0],
-]
-const START = { w: [-4, -4], b: 0.5 }
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
-type Loss = 'mse' | 'bce'
-const deltaOf = (loss: Loss, a: number, y: number) =>
-  loss === 'mse' ? 2 * (a - y) * a * (1 - a) : a - y
-
-/** Batch-mean ∂L/∂w₁, ∂L/∂w₂, ∂L/∂b at (w, b). */
-function gradient(loss: Loss, w: number[], b: number): [number, number, number] {
-  const g: [number, number, number] = [0, 0, 0]
-  for (const [x1, x2, y] of POINTS) {
-    const a = sigmoid(w[0] * x1 + w[1] * x2 + b)
-    const d = deltaOf(loss, a, y)
-    g[0] += (d * x1) / POINTS.length
-    g[1] += (d * x2) / POINTS.length
-    g[2] += d / POINTS.length
-  }
-  return g
-}
+import { descend, gradient, POINTS, sigmoid, START, type Loss } from '../lossCompareByHand'
 
 /** Plain full-batch gradient descent: the first update after which every point is right (a > ½ ⇔ 1). */
-function firstFull(loss: Loss, eta: number, updates: number): number | null {
-  let w = [...START.w]
-  let b = START.b
-  const allRight = () =>
-    POINTS.every(([x1, x2, y]) => (sigmoid(w[0] * x1 + w[1] * x2 + b) > 0.5 ? 1 : 0) === y)
-  for (let k = 0; k <= updates; k++) {
-    if (allRight()) return k
-    const g = gradient(loss, w, b)
-    w = [w[0] - eta * g[0], w[1] - eta * g[1]]
-    b -= eta * g[2]
-  }
-  return null
-}
+const firstFull = (loss: Loss, eta: number, updates: number) =>
+  descend(loss, [[eta, updates]]).first
 
 const grads = async (page: Page, loss: Loss) =>
   (

@@ -9,6 +9,7 @@ import type { NnModule } from '../../web/src/engine/nn'
 import { markExercise, valuesOf } from '../../web/src/exercises/exercises'
 import { LabRun, runLab, type LabResult } from '../../web/src/exercises/labRun'
 import type { Exercise, Values } from '../../web/src/exercises/types'
+import { descend } from '../lossCompareByHand'
 import { ANSWERS } from './courseAnswers'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -117,38 +118,7 @@ describe('lab prediction exercises', () => {
   })
 
   it('losses: which one first classifies every point right, re-trained by hand', () => {
-    const P = [
-      [2, 1, 1],
-      [1, 2, 1],
-      [1.5, 1.5, 1],
-      [0.5, 1, 1],
-      [1, 0.2, 1],
-      [2, -0.5, 1],
-      [-2, -1, 0],
-      [-1, -2, 0],
-      [-1.5, -1.5, 0],
-      [-0.5, -1, 0],
-      [-1, -0.2, 0],
-      [-2, 0.5, 0],
-    ]
-    const first = (mse: boolean, eta: number): number | null => {
-      let [w1, w2, b] = [-4, -4, 0.5]
-      const allRight = () => P.every(([x1, x2, y]) => sig(w1 * x1 + w2 * x2 + b) > 0.5 === y > 0.5)
-      if (allRight()) return 0
-      for (let t = 1; t <= 300; t++) {
-        let [g1, g2, gb] = [0, 0, 0]
-        for (const [x1, x2, y] of P) {
-          const a = sig(w1 * x1 + w2 * x2 + b)
-          const dz = mse ? 2 * (a - y) * a * (1 - a) : a - y
-          g1 += (dz * x1) / P.length
-          g2 += (dz * x2) / P.length
-          gb += dz / P.length
-        }
-        ;[w1, w2, b] = [w1 - eta * g1, w2 - eta * g2, b - eta * gb]
-        if (allRight()) return t
-      }
-      return null
-    }
+    const first = (mse: boolean, eta: number) => descend(mse ? 'mse' : 'bce', [[eta, 300]]).first
     for (let seed = 1; seed <= 10; seed++) {
       const { v, r } = run('loss-compare', seed)
       const [m, c] = [first(true, v.eta), first(false, v.eta)]

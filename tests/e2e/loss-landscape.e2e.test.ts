@@ -61,6 +61,20 @@ describe('loss landscape', () => {
       .poll(async () => (await section.locator('.landscape__rule').nth(1).textContent()) ?? '')
       .toContain('v2')
     expect(await section.getByTestId('landscape-path-0').locator('circle').count()).toBe(3)
+    // SGD's line: the start and both updates, in plot units (w from −2 to 4 left to right and b from 8
+    // down to −4, each over 360); after Reset and one Step, the start and that one update
+    const line = () =>
+      section.getByTestId('landscape-path-0').locator('polyline').getAttribute('points')
+    const at = (w: number, b: number) =>
+      `${(((w + 2) / 6) * 360).toFixed(1)},${(((8 - b) / 12) * 360).toFixed(1)}`
+    const w2 = w1 - 0.1 * g1.gw
+    const b2 = b1 - 0.1 * g1.gb
+    expect(await line()).toBe([at(-1, 5), at(w1, b1), at(w2, b2)].join(' '))
+    await section.getByRole('button', { name: 'Reset' }).click()
+    await section.getByRole('button', { name: 'Step' }).click()
+    await expect.poll(line).toBe([at(-1, 5), at(w1, b1)].join(' '))
+    await section.getByRole('button', { name: 'Step' }).click()
+    await expect.poll(line).toBe([at(-1, 5), at(w1, b1), at(w2, b2)].join(' '))
     await screenshot(page, 'loss-landscape-steps-1280')
 
     // η = 0.3 > 2/λ_max ≈ 0.2395 (λ_max of [[7.5, 2.5], [2.5, 1]] ≈ 8.35): SGD must diverge.

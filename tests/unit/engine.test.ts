@@ -50,6 +50,17 @@ for (const simd of [true, false]) {
             for (const key of ['z', 'a', 'delta', 'dW', 'db'] as const)
               expectClose(t.layers[l][key], layer[key], `${c.name}.layers[${l}].${key}`)
           })
+          const g = net.gradients() // the same gradients without the rest of the trace
+          expectClose(
+            g.weights,
+            c.expected.layers!.map((layer) => layer.dW),
+            `${c.name} gradients W`,
+          )
+          expectClose(
+            g.biases,
+            c.expected.layers!.map((layer) => layer.db),
+            `${c.name} gradients b`,
+          )
           expect(net.update().ok).toBe(true)
         } else {
           const r = net.train(c.steps)

@@ -279,6 +279,11 @@ export class EngineNetwork {
     return this.paramsFrom(this.paramView())
   }
 
+  /** ∂L/∂W and ∂L/∂b of the last backward pass, in params()' shapes (a copy; run backward first). */
+  gradients(): Params {
+    return this.paramsFrom(this.net.buffers().grads)
+  }
+
   /** Weights and biases as they were before the last update. */
   paramsBefore(): Params {
     return this.paramsFrom(this.net.buffers().paramsBefore)

@@ -111,14 +111,16 @@ export class OptimizerPath {
   private record(update: number, eta: number): void {
     const { loss } = this.net.forward()
     this.net.backward()
-    const t = this.net.trace()
+    // the parameters and gradients only: a trace() would also copy every sample's z, a and δ
+    const p = this.net.params()
+    const g = this.net.gradients()
     this.points.push({
       update,
-      w: t.weights[0][0][0],
-      b: t.biases[0][0],
+      w: p.weights[0][0][0],
+      b: p.biases[0][0],
       loss,
-      gw: t.layers[0].dW[0][0],
-      gb: t.layers[0].db[0],
+      gw: g.weights[0][0][0],
+      gb: g.biases[0][0],
       eta,
     })
   }

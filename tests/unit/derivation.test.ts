@@ -7,6 +7,7 @@ import {
   deriveGradient,
   numericalGradientCaption,
   outputLayerMatrixForm,
+  PRODUCT_NOTE,
 } from '../../web/src/math/derivation'
 import { classicCase, stepCases, traceOf, type StepCase } from './fixtures'
 
@@ -109,6 +110,13 @@ describe('deriveGradient', () => {
           expect(w[w.length - 1].value, c.name).toBe(row[row.length - 1])
           const b = deriveGradient(c.spec, t, `b${l + 1}[${j}]`)
           expect(b[b.length - 1].value, c.name).toBe(layer.db[j])
+          // the same lines whatever the numbers (a line that came and went made the page jump):
+          // the rounded factors' product, then the exact value, even where they agree (0 for ReLU)
+          for (const steps of [w, b])
+            expect(
+              steps.filter((s) => s.caption === PRODUCT_NOTE && s.latex.includes('\\approx')),
+              c.name,
+            ).toHaveLength(1)
         })
       })
     }

@@ -47,6 +47,9 @@ function numberLine(f: Factor, n: (x: number) => string): string {
     : `${f.symbol} &= ${f.numbers} = ${v}${note}`
 }
 
+/** The caption under a derivation's last product: the rounded factors' product, then the exact value. */
+export const PRODUCT_NOTE = 'The product of the rounded factors; below, the exact value.'
+
 /**
  * Derives ∂E/∂`param` for `param` = `W{l}[j][i]` or `b{l}[j]`: (i) the chain in symbols, (ii) each
  * factor's formula, (iii) the factors with the selected sample's numbers, (iv) their product and the
@@ -89,11 +92,11 @@ export function deriveGradient(
   const finish = (latexProduct: string, approx: number): DerivationStep => {
     const a = formatNumber(approx, d, { style: 'latex' })
     const v = formatNumber(stepValue, d, { style: 'latex' })
-    const tailText = a === v ? `= ${v}` : `\\approx ${a} \\\\ &= ${v}`
-    const note = a === v ? undefined : 'The product of the rounded factors; below, the exact value.'
+    // Both lines even when they agree to these digits: a step that gained and lost a line as the
+    // numbers changed made the page jump while training (an embed's height moved by a line).
     return {
-      latex: aligned([`${lhs} &= ${latexProduct} ${tailText}`]),
-      caption: note,
+      latex: aligned([`${lhs} &= ${latexProduct} \\approx ${a} \\\\ &= ${v}`]),
+      caption: PRODUCT_NOTE,
       value: stepValue,
     }
   }

@@ -134,7 +134,7 @@ export default defineLesson({
   steps: [
     {
       do: 'forward',
-      say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = {=z1[0]}$, then $out_{h1} = {f1(net_{h1})}$; the same for $h_2$, and $out_{o1} = {f2(net_{o1})}$, $o_2$. The error is $E_{total} = E_{o1} + E_{o2}$.',
+      say: 'Forward: $net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = {=z1[0]}$, $out_{h1} = {f1(net_{h1})}$, the same for $h_2$; $out_{o1} = {f2(net_{o1})}$ and $o_2$; $E_{total} = E_{o1} + E_{o2}$.',
     },
     {
       do: 'backward',

@@ -43,14 +43,17 @@ describe('step bar on a phone', () => {
       const dir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
       mkdirSync(dir, { recursive: true })
       await page.screenshot({ path: `${dir}phone-step-bar-${lesson}.png` })
-      const scrolled = await page.evaluate(() => window.scrollY)
+      const top = () => derivation.evaluate((el) => el.getBoundingClientRect().top)
+      const seen = await top()
       await pause.click()
       await expect
         .poll(() => page.getByRole('button', { name: 'Resume', exact: true }).count())
         .toBe(1)
       expect(await page.getByTestId('stage').textContent()).toBe('Paused')
-      // Pausing did not need the page to scroll back up.
-      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
+      // Pausing did not need the page to scroll back up: the derivation being read stays where it
+      // was on screen (text above it may catch up at the pause and wrap anew; the browser's scroll
+      // anchoring keeps the derivation in place, so scrollY itself may move by that line).
+      expect(Math.abs((await top()) - seen)).toBeLessThanOrEqual(2)
       expect(errors).toEqual([])
     })
   }

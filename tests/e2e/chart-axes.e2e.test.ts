@@ -3,7 +3,7 @@
 // powers of ten), never 0.48 / 0.49 / 0.5 or 0.08 / 0.09 / 0.1 crowded together.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 interface Axis {
   type: string
@@ -42,7 +42,7 @@ describe('chart axes', () => {
       expect(empty.x.max).toBe(5000)
       await screenshot(page, `chart-axes-empty-${width}`)
       // In view, as a learner watching it: a chart off screen is not redrawn while it trains (#11).
-      await page.locator('section.loss-chart[data-chart]').scrollIntoViewIfNeeded()
+      await scrollIntoView(page.locator('section.loss-chart[data-chart]'))
       await page.getByRole('button', { name: 'Train', exact: true }).click()
       await page.getByTestId('speed').first().selectOption('max')
       const updates = async () => (await lossAxes(page)).series[0]?.last?.x ?? 0

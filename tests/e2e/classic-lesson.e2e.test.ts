@@ -2,7 +2,7 @@
 // (E_total 0.298371109, ∂E/∂w5 0.082167041, w5 after one update 0.35891648; seeds/README.md), the derivation,
 // check-my-work's diagnosis of the notes' slips, and a refused garbage value. No console errors.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 const toFixed9 = (text: string | null) => Number(text).toFixed(9)
 
@@ -109,7 +109,7 @@ describe('classic lesson (step-by-step-222)', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
     await screenshot(page, 'classic-375')
-    await page.locator('.network-diagram').scrollIntoViewIfNeeded()
+    await scrollIntoView(page.locator('.network-diagram'))
     await page.screenshot({ path: 'artifacts/screenshots/classic-375-diagram.png' })
     expect(overflow).toBe(0)
     // The diagram scrolls inside its box, and says so: the outputs are out of sight at this width.

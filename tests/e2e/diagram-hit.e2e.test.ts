@@ -2,7 +2,7 @@
 // w₂ and w₃ cross at their middles, and a click on w₂ there selected w₃, the line drawn last).
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openPage, type OpenedPage } from './utils'
+import { openPage, type OpenedPage, scrollIntoView } from './utils'
 
 // The notes' naming: w₂ joins i₂ to h₁ (W1[0][1]), w₃ joins i₁ to h₂ (W1[1][0]).
 const W2 = 'W1[0][1]'
@@ -38,7 +38,7 @@ describe('diagram hit-testing', () => {
       const pressed = (key: string) =>
         page.locator(`g.edge[data-param="${key}"]`).getAttribute('aria-pressed')
       await page.locator(`g.edge[data-param="${W2}"]`).waitFor({ timeout: 30_000 })
-      await page.locator(`g.edge[data-param="${W2}"]`).scrollIntoViewIfNeeded()
+      await scrollIntoView(page.locator(`g.edge[data-param="${W2}"]`))
       // the two lines do cross at their middles
       const [m2, m3] = [await along(page, W2, 0.5), await along(page, W3, 0.5)]
       expect(Math.hypot(m2.x - m3.x, m2.y - m3.y)).toBeLessThan(1)

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, sharedBrowser, screenshot } from './utils'
+import { openPage, sharedBrowser, screenshot, scrollIntoView } from './utils'
 
 const config = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url))
 
@@ -52,7 +52,7 @@ describe('embed code and the dev server', () => {
     )
     await screenshot(page, 'embed-dev-server-1280')
     await page.setViewportSize({ width: 390, height: 800 })
-    await missing.scrollIntoViewIfNeeded()
+    await scrollIntoView(missing)
     await screenshot(page, 'embed-dev-server-390')
     await context.close()
     expect(errors).toEqual([])

@@ -6,7 +6,7 @@
 // the lesson's 12 points (docs/spec.md: `mse` = mean (y − ŷ)², `bce` = mean −[y ln a + (1 − y) ln(1 − a)]).
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage, scrollIntoView } from './utils'
 import { descend as run } from '../lossCompareByHand'
 
 interface Drawn {
@@ -66,7 +66,7 @@ describe('η changed mid-run keeps the weights', () => {
     const loss = section.getByTestId('lc-train')
     const accuracy = section.getByTestId('lc-accuracy-chart')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
-    await accuracy.scrollIntoViewIfNeeded()
+    await scrollIntoView(accuracy)
     // While it trains, the accuracy chart ends where the loss chart ends, frame after frame.
     const frames = await lastXsTogether(page, [
       '[data-testid=lc-train]',

@@ -3,7 +3,7 @@
 // hidden, sigmoid output, mean binary cross-entropy) on the lesson's 80 points.
 import { describe, expect, it } from 'vitest'
 import { makeDataset } from '../../web/src/math/datasets'
-import { openPage, screenshot } from './utils'
+import { openPage, screenshot, scrollIntoView } from './utils'
 
 describe('hidden-layer gradients', () => {
   it('∂J/∂w¹, ∂J/∂b¹ and ∂J/∂w² of every hidden unit match the chain rule done by hand', async () => {
@@ -43,7 +43,7 @@ describe('hidden-layer gradients', () => {
       const shown = [r[1], r[3], r[5], r[7]]
       shown.forEach((g, k) => expect(g).toBeCloseTo(expected[k], 12))
     })
-    await table.scrollIntoViewIfNeeded()
+    await scrollIntoView(table)
     await screenshot(page, 'hidden-layer-gradients-1280')
     await page.setViewportSize({ width: 390, height: 800 })
     const overflow = await page.evaluate(

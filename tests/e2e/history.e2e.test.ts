@@ -4,7 +4,7 @@
 // (before the delayed address write).
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, type OpenedPage } from './utils'
+import { openPage, type OpenedPage, scrollIntoView } from './utils'
 
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash))
 
@@ -58,7 +58,7 @@ describe('Back keeps the learner’s values', () => {
     opened = await openPage('#/step-by-step-222')
     const { page, errors } = opened
     const next = page.getByRole('link', { name: /^Next/ }).last()
-    await next.scrollIntoViewIfNeeded()
+    await scrollIntoView(next)
     const at = await page.evaluate(() => scrollY)
     expect(at).toBeGreaterThan(1000)
     await next.click()

@@ -5,7 +5,7 @@
 // shows the chart's last loss.
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, parseShown, type OpenedPage } from './utils'
+import { openPage, parseShown, type OpenedPage, scrollIntoView } from './utils'
 
 interface Drawn {
   series: { label: string; last: { x: number; y: number } | null }[]
@@ -67,7 +67,7 @@ describe('lab charts follow the run', () => {
     const section = page.locator('section[aria-labelledby=lc-train-h]')
     const chart = section.getByTestId('lc-train')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
-    await chart.scrollIntoViewIfNeeded()
+    await scrollIntoView(chart)
     await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
     await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=lc-train]')).length).toBeGreaterThanOrEqual(3)
@@ -82,7 +82,7 @@ describe('lab charts follow the run', () => {
     const section = page.locator('section[aria-labelledby=bs-h]')
     const chart = section.getByTestId('bs-epochs')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
-    await chart.scrollIntoViewIfNeeded()
+    await scrollIntoView(chart)
     await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
     await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=bs-epochs]')).length).toBeGreaterThanOrEqual(3)
@@ -98,7 +98,7 @@ describe('lab charts follow the run', () => {
     const section = page.locator('section[aria-labelledby=lr-sweep-h]')
     const chart = section.getByTestId('sweep-curves')
     await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
-    await chart.scrollIntoViewIfNeeded()
+    await scrollIntoView(chart)
     await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
     await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=sweep-curves]')).length).toBeGreaterThanOrEqual(3)

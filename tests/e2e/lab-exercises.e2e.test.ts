@@ -4,7 +4,7 @@
 // w_t = (1 − ηk)^t, so J_t / J_0 = (1 − ηk)^{2t}.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 const card = (page: Page) => page.locator('[data-exercise="which-diverges"]')
 
@@ -46,7 +46,7 @@ describe('lab exercises', () => {
     const diverging = etas.filter((e) => Math.abs(1 - e * k) > 1)
     const right = Math.min(...diverging)
     const wrong = Math.max(...etas.filter((e) => Math.abs(1 - e * k) <= 1))
-    await card(page).scrollIntoViewIfNeeded()
+    await scrollIntoView(card(page))
 
     expect(await predictAndRun(page, wrong)).toBe('Not what the run shows')
     expect(await card(page).locator('.lab__predicted').textContent()).toBe(`η = ${wrong}`)
@@ -90,7 +90,7 @@ describe('lab exercises', () => {
     // carries σ′ ≈ 0: the re-trained-by-hand unit test (labExercises) finds cross-entropy first
     expect(await race.locator('.lab__badge').textContent()).toBe('Correct')
     expect(await race.locator('.lab__answer').textContent()).toBe('cross-entropy first')
-    await race.scrollIntoViewIfNeeded()
+    await scrollIntoView(race)
     await race.screenshot({ path: await screenshot(page, 'lab-exercise-loss-compare-phone-card') })
     expect(errors).toEqual([])
   })
@@ -132,7 +132,7 @@ describe('lab exercises', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
     expect(sideways).toBe(0)
-    await xor.scrollIntoViewIfNeeded()
+    await scrollIntoView(xor)
     await screenshot(page, 'lab-exercise-xor-phone')
     await xor.screenshot({ path: await screenshot(page, 'lab-exercise-xor-phone-card') })
     expect(errors).toEqual([])

@@ -3,7 +3,7 @@
 // and the regression sweep up to η = 10 marks divergence with no NaN or Infinity on any axis.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 interface ChartState {
   series: { label: string; points: number; last: { x: number; y: number } | null }[]
@@ -217,7 +217,7 @@ describe('loss and learning-rate lab', () => {
           b.top < a.top + a.height
         expect(cover, `${a.text} covers ${b.text}`).toBe(false)
       }
-    await page.locator('[data-testid=live-curves]').first().scrollIntoViewIfNeeded()
+    await scrollIntoView(page.locator('[data-testid=live-curves]').first())
     await screenshot(page, 'learning-rate-eta3-labels-1280')
     // A diverged copy stays stopped when η changes, and the page says so; the restart brings it back.
     const live = page.locator('section[aria-labelledby="lr-live-h"]')
@@ -338,7 +338,7 @@ describe('loss and learning-rate lab', () => {
     expect(await read('bs-gradient-wrong')).toBeCloseTo(wrong, 3)
     expect(await page.getByTestId('bs-gradient-right-text').textContent()).toBe('−686.667')
     expect(await page.getByTestId('bs-gradient-wrong').textContent()).toBe('−1120')
-    await page.getByTestId('bs-gradient').scrollIntoViewIfNeeded()
+    await scrollIntoView(page.getByTestId('bs-gradient'))
     await screenshot(page, 'batch-gradient-average-1280')
     expect(errors).toEqual([])
   })

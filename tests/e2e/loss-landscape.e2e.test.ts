@@ -3,7 +3,7 @@
 // four points (x = 1…4, y = 1.2, 2.9, 5.1, 7.0) and the start (w, b) = (−1, 5).
 import type { Locator } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 const xs = [1, 2, 3, 4]
 const ys = [1.2, 2.9, 5.1, 7.0]
@@ -56,7 +56,7 @@ describe('loss landscape', () => {
     expect(momentum[1]).toBe(shown(w1 - 0.1 * (0.9 * g0.gw + g1.gw))) // 0.589875
     // The momentum rule shows μ·v₁ + g₁ with v₁ = g₀. Read where a learner reads it: while the live
     // run above trains, a formula off screen is typeset when it comes near the screen (#11).
-    await section.locator('.landscape__rule').nth(1).scrollIntoViewIfNeeded()
+    await scrollIntoView(section.locator('.landscape__rule').nth(1))
     await expect
       .poll(async () => (await section.locator('.landscape__rule').nth(1).textContent()) ?? '')
       .toContain('v2')

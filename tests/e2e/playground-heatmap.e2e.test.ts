@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 const dir = mkdtempSync(join(tmpdir(), 'bl-pgheat-'))
 type Box = { x: number; y: number; width: number; height: number }
@@ -89,7 +89,7 @@ describe('playground output picture', () => {
       const { page, errors } = opened
       const plane = page.getByTestId('output-plane')
       await plane.waitFor()
-      await plane.scrollIntoViewIfNeeded()
+      await scrollIntoView(plane)
       const x1 = await ticks(page, 'x1')
       const x2 = await ticks(page, 'x2')
       const labels = ['−6', '−4', '−2', '0', '2', '4', '6']
@@ -318,7 +318,7 @@ describe('playground output picture', () => {
     opened = await openPage('#/playground?v=1&d=xor&h=4,4&seed=7', { viewport })
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
-    await page.locator('.pg-diagram').scrollIntoViewIfNeeded()
+    await scrollIntoView(page.locator('.pg-diagram'))
     const nodes = await page.locator('.pg-node').evaluateAll((els) =>
       els.map((e) => {
         const r = e.getBoundingClientRect()

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 const dir = mkdtempSync(join(tmpdir(), 'bl-pgview-'))
 
@@ -107,7 +107,7 @@ describe('playground view', () => {
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Play' }).waitFor()
     const diagram = page.locator('.pg-diagram')
-    await diagram.scrollIntoViewIfNeeded()
+    await scrollIntoView(diagram)
     let view = (await diagram.boundingBox())!
     let out = await box(page, '[data-unit="7-0"]')
     expect(out.x + out.width).toBeLessThanOrEqual(view.x + view.width + 0.5)
@@ -145,7 +145,7 @@ describe('playground view', () => {
     expect(spec.activations).toEqual(['tanh', 'sigmoid'])
     expect(spec.loss).toBe('bce')
     // Hover the middle of the edge from x₁ to neuron 1 of hidden layer 1: W1[0][0].
-    await page.locator('.pg-diagram').scrollIntoViewIfNeeded()
+    await scrollIntoView(page.locator('.pg-diagram'))
     const a = await box(page, '.pg-node--input')
     const b = await box(page, '[data-unit="1-0"]')
     const mid = { x: (a.x + a.width + b.x) / 2, y: (a.y + a.height / 2 + b.y + b.height / 2) / 2 }

@@ -4,7 +4,7 @@
 // Expected values are worked out here, not read from the app.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 async function fastest(page: Page): Promise<void> {
   await page.getByTestId('speed').first().waitFor()
@@ -103,7 +103,7 @@ describe('the sweep marks its best η', () => {
     const ring = chart.series.find((s) => s.label.startsWith('best:'))
     expect(ring?.label).toBe(`best: η = ${etaText} (lowest final loss)`)
     expect(ring?.points).toBe(1)
-    await sweep.getByTestId('sweep-best').scrollIntoViewIfNeeded()
+    await scrollIntoView(sweep.getByTestId('sweep-best'))
     await screenshot(page, 'sweep-best-1280')
     // A refused bound is named at its field; the results say which range they were computed for.
     const smallest = sweep.getByRole('textbox', { name: 'Smallest η' })
@@ -287,7 +287,7 @@ describe('the live run writes out each optimizer’s rule', () => {
     near(m1n, 0.8 * m0n + 0.2 * gn, Math.abs(0.8 * m0n) + Math.abs(gn))
     expect(await live.locator('figure').first().textContent()).toBeTruthy()
     expect(await live.getByText('Momentum (μ = 0.5)').count()).toBeGreaterThan(0)
-    await live.getByTestId('rule-adam').scrollIntoViewIfNeeded()
+    await scrollIntoView(live.getByTestId('rule-adam'))
     await screenshot(page, 'live-rules-1280')
     expect(errors).toEqual([])
   })

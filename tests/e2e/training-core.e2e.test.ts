@@ -2,7 +2,7 @@
 // message), computed here independently; Pause and Resume after the planned end; the embed's
 // `converged` at the exact update.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 /**
  * sigmoid-221's weights with both layers linear, no biases, ½-SSE, trained by plain gradient descent
@@ -129,7 +129,7 @@ describe('training core', () => {
       opened = await openPage(`#/playground?${query}`)
       const { page, errors } = opened
       const chart = page.locator('[data-chart]').first()
-      await chart.scrollIntoViewIfNeeded() // a chart off screen is drawn when it comes into view
+      await scrollIntoView(chart) // a chart off screen is drawn when it comes into view
       await page.getByRole('button', { name: 'Play' }).click()
       const message = page.getByTestId('train-message')
       await expect.poll(() => message.textContent(), { timeout: 20_000 }).toContain('diverged')
@@ -175,7 +175,7 @@ describe('training core', () => {
     }
     expect(cutoffs.size).toBe(3)
     for (const chart of await page.locator('[data-chart]').all()) {
-      await chart.scrollIntoViewIfNeeded() // a chart off screen is drawn when it comes into view
+      await scrollIntoView(chart) // a chart off screen is drawn when it comes into view
       const drawn = async () =>
         (
           JSON.parse((await chart.getAttribute('data-chart')) ?? '{}') as {
@@ -243,7 +243,7 @@ describe('training core', () => {
     // Training at its default pace (one update every frame or two), with the chart on screen (one off
     // screen is drawn when it comes into view): sample both on 90 animation frames. What is shown
     // follows the engine every few frames, one snapshot for all, so they agree on every frame drawn.
-    await page.locator('.loss-chart').scrollIntoViewIfNeeded()
+    await scrollIntoView(page.locator('.loss-chart'))
     await page.getByRole('button', { name: 'Train', exact: true }).click()
     const seen = await page.evaluate(
       () =>
@@ -289,7 +289,7 @@ describe('training core', () => {
     await expect.poll(() => live.getByTestId('rule-sgd').textContent()).toContain('Update 2 ')
     // At its default pace (60 updates/s, about one a frame) with the chart on screen, sampled on 90
     // animation frames: the three follow the engine every few frames, from one snapshot.
-    await live.getByTestId('live-curves').scrollIntoViewIfNeeded()
+    await scrollIntoView(live.getByTestId('live-curves'))
     await live.getByRole('button', { name: 'Train', exact: true }).click()
     const seen = await page.evaluate(
       () =>

@@ -2,7 +2,13 @@
 // error, page error and CSP violation collected, and screenshots saved to artifacts/screenshots/.
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 import { inject } from 'vitest'
 
 const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
@@ -61,6 +67,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${screenshotDir}${name}.png`
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/**
+ * Scrolls `target` into view and waits until the page has been told it is there: the app draws a chart
+ * off screen only when its IntersectionObserver reports it on screen (components/visibility.ts), and
+ * that report comes a frame or more after the scroll (later on a loaded machine). An observer made here
+ * is notified in the same task as the app's, which was made before it, so when this resolves the app
+ * knows too.
+ */
+export async function scrollIntoView(target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded()
+  await target.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const seen = new IntersectionObserver((entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return
+          seen.disconnect()
+          resolve()
+        })
+        seen.observe(el)
+      }),
+  )
 }
 
 export { parseShown } from '../shownNumber'

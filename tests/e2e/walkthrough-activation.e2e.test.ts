@@ -1,7 +1,7 @@
 // The walk-through's formulas follow the network on screen (newcomer: with tanh hidden units the
 // step-by-step text still wrote out_h1 = σ(net_h1)).
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 describe('walk-through formulas', () => {
   let opened: OpenedPage | undefined
@@ -23,7 +23,7 @@ describe('walk-through formulas', () => {
       await expect.poll(async () => (await tex()).join(' ')).toContain('\\tanh(net_{h1})')
       expect((await tex()).join(' ')).not.toContain('\\sigma(net_{h1})')
       expect((await tex()).join(' ')).toContain('\\sigma(net_{o1})')
-      await guide.scrollIntoViewIfNeeded()
+      await scrollIntoView(guide)
       await screenshot(page, `walkthrough-tanh-${width}`)
       expect(errors).toEqual([])
     })

@@ -5,7 +5,7 @@
 // with no sign that there was more).
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 const PHONE = { width: 390, height: 844 }
 
@@ -71,7 +71,7 @@ describe('wide formulas at phone width', () => {
       await page.getByRole('button', { name: 'Backward', exact: true }).click()
       const derivation = page.locator('.derivation').first()
       await derivation.getByTestId('derivation-value').waitFor()
-      await derivation.scrollIntoViewIfNeeded()
+      await scrollIntoView(derivation)
       // The substituted numbers and the product are wider than 390 px in every worked example.
       expect(await expectReadable(page, derivation)).toBeGreaterThan(0)
       await screenshot(page, `wide-formulas-${lesson}-390`)

@@ -3,7 +3,7 @@
 // f′(z) is about 0 (ReLU dead, sigmoid saturated). Expected values are worked out here.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 interface ChartState {
   series: { label: string; points: number }[]
@@ -57,7 +57,7 @@ describe('the worked examples’ loss chart', () => {
     expect((await chart(page)).y?.type).toBe('linear')
     await page.getByTestId('loss-log').check()
     await expect.poll(async () => (await chart(page)).y?.type).toBe('logarithmic')
-    await note.scrollIntoViewIfNeeded()
+    await scrollIntoView(note)
     await screenshot(page, 'worked-frozen-relu-1280')
     expect(errors).toEqual([])
   })
@@ -85,7 +85,7 @@ describe('the worked examples’ loss chart', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
     expect(overflow).toBe(0)
-    await page.getByTestId('frozen-loss').scrollIntoViewIfNeeded()
+    await scrollIntoView(page.getByTestId('frozen-loss'))
     await screenshot(page, 'worked-frozen-sigmoid-390')
     expect(errors).toEqual([])
   })

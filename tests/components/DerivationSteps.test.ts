@@ -14,6 +14,7 @@ const check = {
   analytic: 0.0821670406,
   numeric: 0.0821670407,
   epsilon: 1e-6,
+  loss: 0.298,
   relativeError: 1.2e-9,
   caption: 'they agree.',
 }
@@ -29,6 +30,14 @@ describe('DerivationSteps', () => {
     const aside = wrapper.get('aside')
     expect(aside.text()).toContain('ε = 1×10⁻⁶')
     expect(aside.text()).toContain('1.2×10⁻⁹')
+    // By hand: at L = 0.298 and ε = 10⁻⁶ the quotient carries 16 · 2⁻⁵² · 0.298 / 10⁻⁶ = 1.06e-9 of
+    // round-off, so it is shown to 9 decimals (0.0821670407 → 0.082167041), backprop to 9 digits.
+    const dd = aside.findAll('dd').map((d) => d.text())
+    expect(dd[0]).toBe('0.0821670406')
+    expect(dd[1]).toBe('0.082167041')
+    expect(aside.get('[data-testid="check-digits"]').text()).toContain(
+      'which over ε = 1×10⁻⁶ is 1.1×10⁻⁹: the central difference is shown to 9 decimals',
+    )
   })
 
   it('shows only the symbolic steps and a hint before Backward', () => {

@@ -127,9 +127,31 @@ TEST(GradientCheck, AtAReluKinkReportsBothOneSidedSlopes) {
   // A one-sided difference is off by about ½ L″ ε (L″ ≈ 0.02 here, so ~1e-8).
   EXPECT_NEAR(c.right, right, 3e-8);
   EXPECT_NEAR(c.central, right / 2, 3e-8);
-  // The float64 values of the ε = 1e-6 quotients.
-  EXPECT_NEAR(c.right, -0.000486315585, 5e-13);
-  EXPECT_NEAR(c.central, -0.000243157793, 5e-13);
+  // The quotients against exact arithmetic on the same double parameters (long double, 11 bits
+  // more): L(p), L(p ± ε) each carry round-off of about 16 · 2⁻⁵² · L (the gradient-check lesson's
+  // margin, gradientCheck.ts), so a difference over ε is good to twice that over ε (2.6e-10 at L ≈
+  // 0.036) and the central difference to half of it. That, not 12 decimals, is what they support.
+  auto loss_at = [](long double w) {
+    auto d = [](double v) { return static_cast<long double>(v); };  // the spec's doubles, exactly
+    auto sig = [](long double z) { return 1.0L / (1.0L + std::exp(-z)); };
+    const long double in1 = d(0.7) * w + d(-0.2) * d(0.5) + d(0.1);
+    const long double h1 = in1 > 0 ? in1 : 0.0L, h2x = d(-0.2) * d(0.7) + d(0.6) * d(0.5) + d(0.1);
+    const long double o1 = sig(d(0.4) * h1 + d(-0.3) * h2x + d(0.2));
+    const long double o2 = sig(d(0.7) * h1 + d(0.2) * h2x + d(0.2));
+    return ((o1 - d(0.3)) * (o1 - d(0.3)) + (o2 - d(0.7)) * (o2 - d(0.7))) / 2;
+  };
+  const long double L0 = loss_at(0), Lup = loss_at(1e-6), Ldown = loss_at(-1e-6);
+  EXPECT_NEAR(c.loss, static_cast<double>(L0), 16 * 0x1p-52 * 0.036);  // the margin, checked
+  const double one_sided = 2 * 16 * 0x1p-52 * c.loss / 1e-6;
+  EXPECT_GT(one_sided, 2.5e-10);
+  EXPECT_LT(one_sided, 2.6e-10);
+  EXPECT_NEAR(c.right, static_cast<double>((Lup - L0) / static_cast<long double>(1e-6)), one_sided);
+  EXPECT_NEAR(c.central, static_cast<double>((Lup - Ldown) / static_cast<long double>(2e-6)),
+              one_sided / 2);
+  // The float64 values (12 decimals), another evaluation with its own round-off: within
+  // twice the bound, plus their rounding.
+  EXPECT_NEAR(c.right, -0.000486315585, 2 * one_sided + 5e-13);
+  EXPECT_NEAR(c.central, -0.000243157793, one_sided + 5e-13);
   // Backprop's value follows the derivative-0-at-0 convention.
   ASSERT_EQ(nn::network_backward(net), nn::Status::Ok);
   EXPECT_EQ(net.grads[net.layout.W[0]], 0.0);

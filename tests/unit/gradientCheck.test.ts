@@ -8,12 +8,16 @@ import reluLesson from '../../web/src/lessons/relu-sigmoid-222/lesson'
 import classicLesson from '../../web/src/lessons/step-by-step-222/lesson'
 import {
   checkVerdict,
+  formatQuotient,
   numericalGradientCaption,
+  quotientDigitsNote,
   quotientStep,
   resolutionOf,
   SWEEP_EPSILONS,
+  supportedDecimals,
   ulpOf,
 } from '../../web/src/math/gradientCheck'
+import { formatNumber } from '../../web/src/math/format'
 import { loadEngineNode } from './loadEngineNode'
 import { oneUnit } from './fixtures'
 
@@ -67,13 +71,29 @@ describe('gradient check verdicts (real wasm)', () => {
     expect(c.left).toBe(0)
     expect(Math.abs(c.right - right)).toBeLessThan(3e-8) // ½ L″ ε
     expect(c.numeric).toBeCloseTo(right / 2, 7)
-    expect(c.right).toBeCloseTo(-0.000486315585, 12) // the issue's float64 values
-    expect(c.numeric).toBeCloseTo(-0.000243157793, 12)
+    // The issue's float64 values of the quotients, to the round-off the quotients carry: by hand, L
+    // = ½((y₁ − 0.3)² + (y₂ − 0.7)²) ≈ 0.036, and each evaluation of L(p), L(p ± ε) is good to about
+    // 16 · 2⁻⁵² · L (the lesson's margin), so a difference over ε to 2 · 16 · 2⁻⁵² · L / ε ≈ 2.6e-10
+    // and the mean of two over 2ε to half that. Two float64 evaluations (the issue's, the engine's)
+    // can each be that far from exact arithmetic: twice it apart, plus the issue's 12-decimal rounding.
+    const L = ((y1 - 0.3) ** 2 + (y2 - 0.7) ** 2) / 2
+    expect(c.loss).toBeCloseTo(L, 15)
+    const oneSided = (2 * 16 * 2 ** -52 * L) / 1e-6
+    expect(oneSided).toBeGreaterThan(2.5e-10)
+    expect(oneSided).toBeLessThan(2.6e-10)
+    expect(Math.abs(c.right - -0.000486315585)).toBeLessThanOrEqual(2 * oneSided + 5e-13)
+    expect(Math.abs(c.numeric - -0.000243157793)).toBeLessThanOrEqual(oneSided + 5e-13)
     expect(checkVerdict(c)).toBe('kink')
     const caption = numericalGradientCaption(c)
     expect(caption).not.toMatch(/probably has a bug|they disagree/)
     expect(caption).toContain('from the left 0')
-    expect(caption).toContain('from the right −0.000486315585')
+    // Shown to the decimal of the uncertainty's leading digit (2.6e-10: the 10th), not 12 decimals.
+    const shownRight = /from the right (−0\.\d+)/.exec(caption)?.[1] ?? ''
+    expect(shownRight).toMatch(/^−0\.\d{10}$/)
+    expect(Math.abs(Number(shownRight.replace('−', '-')) - c.right)).toBeLessThanOrEqual(0.5e-10)
+    expect(Math.abs(Number(shownRight.replace('−', '-')) - -0.000486315585)).toBeLessThan(
+      0.5e-10 + 2 * oneSided + 5e-13,
+    )
     expect(caption).toContain('ReLU′(0) = 0')
     // A weight that crosses no kink still agrees (w²₁₂, fed by h2 = 0.26).
     const w5 = numbersAt(net, net.layout.W[1] + 1)
@@ -125,7 +145,7 @@ describe('gradient check verdicts (real wasm)', () => {
     net.dispose()
   })
 
-  it('at ε = 1e-15 on the classic network: ε is too small, not the gradient; the error is about one step of ulp(L)/2ε', async () => {
+  it('at ε = 1e-15 on the classic network: ε is too small, not the gradient; the quotient moves in steps of ulp(L)/2ε', async () => {
     const net = await open({ ...classicLesson.spec, epsilon: 1e-15 })
     const k = net.layout.W[1] // w²₁₁: ∂E/∂w = 0.0821670406 (notes 003)
     const c = numbersAt(net, k)
@@ -138,18 +158,30 @@ describe('gradient check verdicts (real wasm)', () => {
     expect(ulpOf(c.loss)).toBe(2 ** -54)
     expect(quotientStep(c.loss, 1e-15)).toBe(step)
     expect(c.analytic).toBeCloseTo(0.0821670406, 10)
-    expect(c.numeric / step).toBeCloseTo(2, 6) // two steps: 0.0555111512
-    // the true error at ε = 1e-15: |0.0821670406 − 0.0555111512| = 0.0267 (relative 0.32): one step,
-    // not the "gradients above about 1.1" the old caption claimed (its 16-ulp margin over 2ε)
+    // The numerical value is a whole number of steps; which one depends on the round-off of the two
+    // losses (the sigmoid's last bits): each carries about 16 · 2⁻⁵² · L = 19 steps' worth of it (the
+    // lesson's margin), so it lies within 2 · 19 steps of the gradient, 0.0821670406 ≈ 2.96 steps.
+    const n = c.numeric / step
+    expect(Number.isInteger(n)).toBe(true)
     const err = Math.abs(c.analytic - c.numeric)
-    expect(err).toBeGreaterThan(0.026)
-    expect(err).toBeLessThan(0.027)
+    const margin = (2 * 16 * 2 ** -52 * c.loss) / 2 ** -54
+    expect(margin).toBeGreaterThan(38)
+    expect(margin).toBeLessThan(39)
+    expect(err).toBeLessThanOrEqual(margin * step)
+    // Far above what ε = 10⁻⁶ gives (below 1e-9 relative): round-off, not the gradient.
+    expect(err / c.analytic).toBeGreaterThan(1e-3)
     expect(resolutionOf(c.loss, 1e-15)).toBeGreaterThan(1) // the margin the verdict still uses
     const caption = numericalGradientCaption(c)
     expect(caption).toContain('ε is too small for this check, not the gradient')
     expect(caption).toContain('in steps of 0.028')
-    expect(caption).toContain('the numerical value is 2 of those steps and its error, 0.027')
-    expect(caption).toContain('about 1 step:')
+    // The caption counts what the engine gave: n steps, the error in steps (rounded) and to 2 digits.
+    expect(caption).toContain(
+      `the numerical value is ${n} of those steps and its error, ${formatNumber(err, 2)}`,
+    )
+    const inSteps = Math.round(err / step)
+    expect(caption).toContain(
+      inSteps >= 1 ? `about ${inSteps} step${inSteps === 1 ? '' : 's'}:` : 'under one step',
+    )
     expect(caption).toContain('not a disagreement')
     expect(caption).not.toMatch(/too small to check|above about 1\.1|they disagree|bug/)
     // b¹₁'s gradient 0.000439 is below one step: that one really is too small to check at this ε
@@ -157,6 +189,38 @@ describe('gradient check verdicts (real wasm)', () => {
     expect(Math.abs(b.analytic)).toBeLessThan(step)
     expect(numericalGradientCaption(b)).toContain('too small to check with this ε')
     net.dispose()
+  })
+
+  it('quotients are written to the decimals their round-off supports, and the note says why', () => {
+    // By hand: 16 · 2⁻⁵² · 0.036 / 10⁻⁶ = 1.28e-10, leading digit in the 10th decimal (one-sided:
+    // 2.56e-10, also the 10th); at ε = 10⁻³ 1.28e-13: the 13th; at L = 0.298, ε = 10⁻⁶ 1.06e-9: the 9th;
+    // at ε = 10⁻¹⁵ 1.06: not one decimal.
+    expect(supportedDecimals(0.036, 1e-6)).toBe(10)
+    expect(supportedDecimals(0.036, 1e-6, true)).toBe(10)
+    expect(supportedDecimals(0.036, 1e-3)).toBe(13)
+    expect(supportedDecimals(0.298, 1e-6)).toBe(9)
+    expect(supportedDecimals(0.298, 1e-15)).toBe(0)
+    // At L = 0.017: 16 · 2⁻⁵² · 0.017 / 10⁻⁶ = 6.0e-11 central (11th decimal), 1.2e-10 one-sided (10th).
+    expect(supportedDecimals(0.017, 1e-6)).toBe(11)
+    expect(supportedDecimals(0.017, 1e-6, true)).toBe(10)
+    expect(quotientDigitsNote(0.017, 1e-6, { slopes: true })).toContain(
+      'the central difference is shown to 11 decimals, the one-sided slopes (twice the uncertainty) to 10 decimals;',
+    )
+    expect(formatQuotient(-0.000243157793, 0.036, 1e-6)).toBe('−0.0002431578')
+    expect(formatQuotient(-0.000486315585, 0.036, 1e-6, true)).toBe('−0.0004863156')
+    expect(formatQuotient(0.08216704061234, 0.298, 1e-6)).toBe('0.082167041')
+    expect(formatQuotient(1.2345678912345, 0.036, 1e-3)).toBe('1.23456789') // 9 digits at most
+    expect(formatQuotient(0.0555111512, 0.298, 1e-15)).toBe('0.06') // its first digit only
+    expect(formatQuotient(0, 0.036, 1e-6)).toBe('0')
+    expect(quotientDigitsNote(0.036, 1e-6, { slopes: true })).toBe(
+      'L = 0.036 is known to about 1.3×10⁻¹⁶ (16 × 2⁻⁵² × L, round-off), which over ε = 1×10⁻⁶ is 1.3×10⁻¹⁰: the central difference is shown to 10 decimals, as are the one-sided slopes; further digits would be round-off.',
+    )
+    expect(quotientDigitsNote(0.036, 1e-6, { symbol: 'E' })).toBe(
+      'E = 0.036 is known to about 1.3×10⁻¹⁶ (16 × 2⁻⁵² × E, round-off), which over ε = 1×10⁻⁶ is 1.3×10⁻¹⁰: the central difference is shown to 10 decimals; further digits would be round-off.',
+    )
+    expect(quotientDigitsNote(0.298, 1e-15)).toContain(
+      'not one decimal of the differences is reliable',
+    )
   })
 
   it('ulpOf is the spacing of doubles, also at powers of two', () => {

@@ -40,6 +40,8 @@ export interface SelectedCheck {
   kink: boolean
   verdict: CheckVerdict
   epsilon: number
+  /** L(p), the unperturbed loss (what the quotients' shown decimals follow). */
+  loss: number
   relativeError: number
   caption: string
 }

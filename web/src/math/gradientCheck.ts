@@ -62,6 +62,66 @@ export function quotientStep(loss: number, epsilon: number): number {
   return ulpOf(loss) / (2 * epsilon)
 }
 
+/**
+ * How far a difference quotient can be from the one exact arithmetic would give from the same
+ * parameters: L(p) and L(p ± ε) each carry round-off of about resolutionOf(L, ε) · ε
+ * (ROUNDING_UNITS · 2⁻⁵² · |L|), so the central difference (L(p + ε) − L(p − ε)) / 2ε is uncertain
+ * by about resolutionOf(L, ε), and a one-sided slope, a difference over ε, by twice that.
+ */
+export function quotientUncertainty(loss: number, epsilon: number, oneSided = false): number {
+  return (oneSided ? 2 : 1) * resolutionOf(loss, epsilon)
+}
+
+/**
+ * The decimal places a difference quotient at loss L and step ε supports: down to the place of its
+ * uncertainty's leading digit (quotientUncertainty), as a measured value is written to the place of
+ * its uncertainty; at least 0. At L ≈ 0.036 and ε = 10⁻⁶ the uncertainty is 1.3×10⁻¹⁰: 10 decimals.
+ */
+export function supportedDecimals(loss: number, epsilon: number, oneSided = false): number {
+  const u = quotientUncertainty(loss, epsilon, oneSided)
+  return Number.isFinite(u) && u > 0 ? Math.max(0, -Math.floor(Math.log10(u))) : 0
+}
+
+/**
+ * A difference quotient written to the decimals it supports (supportedDecimals), with at most 9
+ * significant digits (what the backprop value beside it shows) and at least 1 (a quotient below its
+ * uncertainty keeps its first digit; the caption says it is too small to check).
+ */
+export function formatQuotient(x: number, loss: number, epsilon: number, oneSided = false): string {
+  if (!Number.isFinite(x) || x === 0) return formatNumber(x)
+  const digits =
+    Math.floor(Math.log10(Math.abs(x))) + 1 + supportedDecimals(loss, epsilon, oneSided)
+  return formatNumber(x, Math.min(9, Math.max(1, digits)))
+}
+
+/**
+ * What the screen says under the numbers: why they end where they do, e.g. "L = 0.036 is known to
+ * about 1.3×10⁻¹⁶ (16 × 2⁻⁵² × L, round-off), which over ε = 1×10⁻⁶ is 1.3×10⁻¹⁰: the central
+ * difference is shown to 10 decimals; further digits would be round-off."
+ * @param options.slopes the one-sided slopes are shown too (a kink). @default false
+ * @param options.symbol the loss's symbol on the page. @default 'L'
+ */
+export function quotientDigitsNote(
+  loss: number,
+  epsilon: number,
+  options: { slopes?: boolean; symbol?: string } = {},
+): string {
+  const L = options.symbol ?? 'L'
+  const each = resolutionOf(loss, epsilon) * epsilon
+  const d = supportedDecimals(loss, epsilon)
+  const d1 = supportedDecimals(loss, epsilon, true)
+  const places = (n: number) => plural(n, 'decimal')
+  const sides = !options.slopes
+    ? ''
+    : d1 === d
+      ? ', as are the one-sided slopes'
+      : `, the one-sided slopes (twice the uncertainty) to ${places(d1)}`
+  const known = `${L} = ${formatNumber(loss, 3)} is known to about ${g(each)} (${ROUNDING_UNITS} × 2⁻⁵² × ${L}, round-off), which over ε = ${formatNumber(epsilon, 3)} is ${g(resolutionOf(loss, epsilon))}`
+  if (resolutionOf(loss, epsilon) >= 1)
+    return `${known}: not one decimal of the differences is reliable at this ε (they keep their first digit only).`
+  return `${known}: the central difference is shown to ${places(d)}${sides}; further digits would be round-off.`
+}
+
 /** Relative agreement of two slopes up to the check's own error (truncation ~ε, round-off ~resolution). */
 function matches(a: number, b: number, c: CheckNumbers): boolean {
   const tol = Math.max(resolutionOf(c.loss, c.epsilon), 1e-3 * Math.max(Math.abs(a), Math.abs(b)))
@@ -99,17 +159,19 @@ const g = (x: number): string => formatNumber(x, 2)
  * gradient below one step is too small to check, and above it the error is round-off from ε, in steps.
  */
 export function numericalGradientCaption(c: CheckNumbers): string {
-  const head = `Backprop ${f(c.analytic)}, numerical (ε = ${formatNumber(c.epsilon, 3)}) ${f(c.numeric)}`
+  // The quotients to the decimals they support (formatQuotient), backprop's value to 9 digits.
+  const q = (x: number, oneSided = false) => formatQuotient(x, c.loss, c.epsilon, oneSided)
+  const head = `Backprop ${f(c.analytic)}, numerical (ε = ${formatNumber(c.epsilon, 3)}) ${q(c.numeric)}`
   const rel = relativeError(c.analytic, c.numeric)
   switch (checkVerdict(c)) {
     case 'not-finite':
       return `${head}: one of them is not a finite number.`
     case 'kink': {
       const side = matches(c.analytic, c.left, c) ? 'left' : 'right'
-      return `${head}. The step ±ε crosses a kink: a ReLU unit’s net input passes 0, where ReLU has no derivative. Slope from the left ${f(c.left)}, from the right ${f(c.right)}; the central difference is their mean. Backprop takes the ${side}-hand value, by the convention the notes discuss (ReLU′(0) = 0 at net = 0), so there is no bug: the two numbers answer different questions.`
+      return `${head}. The step ±ε crosses a kink: a ReLU unit’s net input passes 0, where ReLU has no derivative. Slope from the left ${q(c.left, true)}, from the right ${q(c.right, true)}; the central difference is their mean. Backprop takes the ${side}-hand value, by the convention the notes discuss (ReLU′(0) = 0 at net = 0), so there is no bug: the two numbers answer different questions.`
     }
     case 'kink-mismatch':
-      return `${head}. The step ±ε crosses a ReLU kink (slope from the left ${f(c.left)}, from the right ${f(c.right)}), and backprop matches neither side: check the backward pass.`
+      return `${head}. The step ±ε crosses a ReLU kink (slope from the left ${q(c.left, true)}, from the right ${q(c.right, true)}), and backprop matches neither side: check the backward pass.`
     case 'too-small': {
       // What is exactly true at this ε: L(p ± ε) are stored in steps of ulp(L), so the quotient moves
       // in steps of ulp(L)/2ε; the error shown is |backprop − numerical| in those steps.

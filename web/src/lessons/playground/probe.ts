@@ -27,6 +27,8 @@ export interface Probe {
     analytic: number
     numeric: number
     epsilon: number
+    /** L(p), the unperturbed loss (what the quotient's shown decimals follow). */
+    loss: number
     relativeError: number
     caption: string
   } | null
@@ -127,6 +129,7 @@ export function probeGradient(
         analytic,
         numeric: c.central,
         epsilon,
+        loss: c.loss,
         relativeError: relativeError(analytic, c.central),
         caption,
       }

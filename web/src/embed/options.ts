@@ -42,9 +42,6 @@ export const DEFAULT_OPTIONS: EmbedOptions = {
   fixed: false,
 }
 
-/** The names read from a query or from element attributes. */
-export const OPTION_NAMES = ['answers', 'share', 'sections', 'fixed'] as const
-
 const OFF = new Set(['0', 'false', 'no', 'off'])
 const ON = new Set(['1', 'true', 'yes', 'on', ''])
 

@@ -384,3 +384,50 @@ describe('the stalled/slow line is robust (#12)', () => {
     expect(held[0].reason).toContain('a plateau if it falls again later')
   })
 })
+
+describe('a history judged as it grows (#11: the sweep judges its copies every few frames)', () => {
+  // 2 % down per update for 100 updates (0.98^k), then flat at 0.98^99 ≈ 0.135: a plateau.
+  const history = Array.from({ length: 400 }, (_, k) => 0.98 ** Math.min(k, 99))
+
+  it('gives at every length the verdict of the same losses read whole, named by hand at two lengths', () => {
+    const grown: number[] = []
+    const judged = new Map<number, ReturnType<typeof classifySweep>[0]>()
+    for (let n = 20; n <= 400; n += 20) {
+      grown.push(...history.slice(grown.length, n)) // in place, as the store's curves grow
+      const [now] = classifySweep([copy(grown)])
+      expect(now).toEqual(classifySweep([copy(history.slice(0, n))])[0])
+      judged.set(n, now)
+    }
+    // 60 losses, all falling: the window is the last 15 (at least 10), its lowest loss fell by
+    // 1 − 0.98^14 ≈ 24.6 % there: still falling, and no other copy settled, so slow.
+    expect(1 - 0.98 ** 14).toBeCloseTo(0.246, 3)
+    expect(judged.get(60)).toEqual({
+      verdict: 'slow',
+      reason: `still falling: its lowest loss fell 25 % over the last 15 updates (loss ${(0.98 ** 59).toPrecision(3)}); not there yet`,
+    })
+    // 400 losses: the window (last 100) is flat, 1/0.98^99 ≈ 7.4 < 10 is no tenfold fall, and its
+    // fastest 100 (the first) fell 1 − 0.98^99 ≈ 86 %: stalled.
+    expect(1 - 0.98 ** 99).toBeCloseTo(0.865, 3)
+    expect(judged.get(400)).toEqual({
+      verdict: 'stalled',
+      reason: `loss ${(0.98 ** 99).toPrecision(3)}: its lowest loss fell 0 % over the last 100 updates, against 86 % in its fastest 100: it has stalled after falling from 1.00 (a plateau if it falls again later)`,
+    })
+  })
+
+  it('reads a history again that got shorter, or whose last entry read changed', () => {
+    const l = history.slice(0, 60)
+    expect(classifySweep([copy(l)])[0].verdict).toBe('slow')
+    l.length = 40
+    l.push(...Array(360).fill(0.98 ** 39)) // flat from update 40 on: 400 losses
+    const [v] = classifySweep([copy(l)])
+    // fastest 100: the first, 1 − 0.98^39 ≈ 54.4 %
+    expect(v.reason).toContain(`against ${Math.round(100 * (1 - 0.98 ** 39))} %`)
+    expect(v.verdict).toBe('stalled')
+    l[399] = 5 // the last entry read, changed: a rise of more than 5 % in the window, not yet 3
+    expect(windowStats(l)).toEqual({ rises: 1, change: 5 / 0.98 ** 39 - 1, size: 100 })
+    // 12 losses, window the last 10: a rise onto its first loss comes from outside it, one onto its
+    // second is in it
+    expect(windowStats([1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]).rises).toBe(0)
+    expect(windowStats([1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2]).rises).toBe(1)
+  })
+})

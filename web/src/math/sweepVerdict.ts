@@ -85,43 +85,90 @@ export interface StartSpread {
   counts: { verdict: Verdict; count: number }[]
 }
 
-const finite = (xs: readonly (number | null)[]): number[] =>
-  xs.filter((x): x is number => x !== null && Number.isFinite(x))
 const pct = (x: number) => `${Math.round(x * 100)} %`
 /** A share as a percentage with two significant digits below 10 % (0.0085 → '0.85 %'). */
 const pctFine = (x: number) =>
   Math.abs(x) >= 0.1 || x === 0 ? pct(x) : `${Number((x * 100).toPrecision(2))} %`
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x))
 
-/** Rises of more than `share` of the loss between consecutive updates, and the window's relative change. */
-export function windowStats(losses: readonly number[], window = 0.25, share = 0.05) {
-  const n = Math.max(10, Math.floor(losses.length * window))
-  const w = losses.slice(-n)
-  let rises = 0
-  for (let k = 1; k < w.length; k++) if (w[k] > w[k - 1] * (1 + share)) rises++
-  const change =
-    w.length > 1 ? Math.abs(w[w.length - 1] - w[0]) / Math.max(Math.abs(w[0]), 1e-300) : 0
-  return { rises, change, size: w.length }
+/**
+ * What the verdicts read of one loss history: its finite losses, their running minimum and a running
+ * count of rises by more than `share`. Kept per history array: a history that grows in place (the
+ * sweep's curves, judged every few frames) is read only for its new points, so judging stays as cheap
+ * at update 100,000 as at 100 (#11). A history that is shorter than when last read, or whose last
+ * entry read then differs now, is read again from its start; other changes in place are not seen, so
+ * a caller changes a history only by appending to it.
+ */
+interface LossStats {
+  share: number
+  /** Entries of the history read so far, and the last of them. */
+  read: number
+  lastRead: number | null | undefined
+  l: number[]
+  low: number[]
+  /** rises[k]: rises among l[1..k]. */
+  rises: number[]
 }
+const stats = new WeakMap<readonly (number | null)[], LossStats>()
+function statsOf(losses: readonly (number | null)[], share: number): LossStats {
+  let s = stats.get(losses)
+  if (
+    !s ||
+    s.share !== share ||
+    losses.length < s.read ||
+    (s.read > 0 && !Object.is(losses[s.read - 1], s.lastRead))
+  ) {
+    s = { share, read: 0, lastRead: undefined, l: [], low: [], rises: [] }
+    stats.set(losses, s)
+  }
+  const { l, low, rises } = s
+  for (; s.read < losses.length; s.read++) {
+    const x = losses[s.read]
+    if (x === null || !Number.isFinite(x)) continue
+    const k = l.length
+    l.push(x)
+    low.push(k ? Math.min(x, low[k - 1]) : x)
+    rises.push(k ? rises[k - 1] + (x > l[k - 1] * (1 + share) ? 1 : 0) : 0)
+  }
+  s.lastRead = losses[losses.length - 1]
+  return s
+}
+
+/** The window of `s` (its last `window` share, at least 10): rises in it and its relative change. */
+function windowOf(s: LossStats, window: number) {
+  const len = s.l.length
+  const size = Math.min(len, Math.max(10, Math.floor(len * window)))
+  if (size < 2) return { rises: 0, change: 0, size }
+  const [first, last] = [s.l[len - size], s.l[len - 1]]
+  const change = Math.abs(last - first) / Math.max(Math.abs(first), 1e-300)
+  return { rises: s.rises[len - 1] - s.rises[len - size], change, size }
+}
+
+/** Rises of more than `share` of the loss between consecutive updates, and the window's relative change. */
+export const windowStats = (losses: readonly number[], window = 0.25, share = 0.05) =>
+  windowOf(statsOf(losses, share), window)
 
 /**
  * How fast the loss reaches new lows, over stretches of `n` consecutive losses: the fall of its running
  * minimum (the lowest loss so far) across the stretch, as a share of that minimum at the stretch's
- * start. `last` for the last stretch, `fastest` the largest over every stretch (the last included).
- * Never negative: a bump up is no fall, and a bump back down to an old low is none either, so a loss
- * wandering on a plateau measures flat. A steady slow fall has last ≈ fastest; a plateau after a fast
- * fall has last ≪ fastest.
- * @param losses finite losses in update order; fewer than `n` (or n < 2) give { last: 0, fastest: 0 }.
+ * start. `last` for the last stretch, `fastest()` the largest over every stretch (the last included;
+ * it reads every stretch, so it is asked only when needed). Never negative: a bump up is no fall, and
+ * a bump back down to an old low is none either, so a loss wandering on a plateau measures flat. A
+ * steady slow fall has last ≈ fastest; a plateau after a fast fall has last ≪ fastest.
+ * @param s the history's finite losses; fewer than `n` (or n < 2) give last 0, fastest 0.
  * @param n stretch length.
  */
-export function fallPace(losses: readonly number[], n: number) {
-  if (losses.length < n || n < 2) return { last: 0, fastest: 0 }
-  const low: number[] = []
-  for (const x of losses) low.push(Math.min(x, low.length ? low[low.length - 1] : x))
+function fallPace(s: LossStats, n: number) {
+  const { low } = s
+  const len = low.length
+  if (len < n || n < 2) return { last: 0, fastest: () => 0 }
   const fall = (i: number) => (low[i] - low[i + n - 1]) / Math.max(Math.abs(low[i]), 1e-300)
-  let fastest = 0
-  for (let i = 0; i + n <= losses.length; i++) fastest = Math.max(fastest, fall(i))
-  return { last: fall(losses.length - n), fastest }
+  const fastest = () => {
+    let most = 0
+    for (let i = 0; i + n <= len; i++) most = Math.max(most, fall(i))
+    return most
+  }
+  return { last: fall(len - n), fastest }
 }
 
 /**
@@ -171,12 +218,8 @@ export function classifySweep(
         reason: `diverged after ${plural(c.divergedAt, 'update')}: the loss blew up (not a finite number, or past 1000 × its first loss)`,
       }
     }
-    const l = finite(c.losses)
-    const s = {
-      first: l[0] ?? NaN,
-      last: l[l.length - 1] ?? NaN,
-      ...windowStats(l, o.window, o.riseShare),
-    }
+    const st = statsOf(c.losses, o.riseShare)
+    const s = { first: st.l[0] ?? NaN, last: st.l.at(-1) ?? NaN, ...windowOf(st, o.window) }
     if (s.rises >= o.rises) {
       return {
         verdict: 'oscillating',
@@ -211,15 +254,16 @@ export function classifySweep(
         reason: `${at}: it ${settledFor(o.settledShare)}, after falling from ${fmt(s.first)}`,
       }
     }
-    const pace = fallPace(l, s.size)
-    const slowed = pace.fastest > 0 ? pace.last / pace.fastest : 0
+    const pace = fallPace(st, s.size)
     const h = held('stalled')
-    if (pace.last >= o.flatShare * h || slowed >= o.slowedShare * h) return null
+    if (pace.last >= o.flatShare * h) return null
+    const fastest = pace.fastest()
+    if ((fastest > 0 ? pace.last / fastest : 0) >= o.slowedShare * h) return null
     return {
       verdict: 'stalled',
       reason:
-        pace.fastest > 0
-          ? `${at}: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates, against ${pctFine(pace.fastest)} in its fastest ${s.size}: it has stalled after falling from ${fmt(s.first)} (a plateau if it falls again later)`
+        fastest > 0
+          ? `${at}: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates, against ${pctFine(fastest)} in its fastest ${s.size}: it has stalled after falling from ${fmt(s.first)} (a plateau if it falls again later)`
           : `${at}: it has not fallen below its first loss ${fmt(s.first)}: stuck`,
     }
   })
@@ -230,10 +274,9 @@ export function classifySweep(
   return copies.map((c, k) => {
     const v = own[k]
     if (v) return v
-    const l = finite(c.losses)
-    const s = windowStats(l, o.window, o.riseShare)
-    const pace = fallPace(l, s.size)
-    const falling = `still falling: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates (loss ${fmt(l[l.length - 1] ?? NaN)})`
+    const st = statsOf(c.losses, o.riseShare)
+    const { size } = windowOf(st, o.window)
+    const falling = `still falling: its lowest loss fell ${pctFine(fallPace(st, size).last)} over the last ${size} updates (loss ${fmt(st.l.at(-1) ?? NaN)})`
     if (c.learningRate < lowestSettled || settled.length === 0) {
       return { verdict: 'slow', reason: `${falling}; not there yet` }
     }
@@ -251,11 +294,10 @@ export function pinnedShareOf(activations: readonly number[], within = 0.02): nu
 }
 
 /** A copy's final loss: the engine's loss after its last update, else the last finite loss it recorded. */
-const finalOf = (c: CopyHistory): number | null => {
+const finalOf = (c: CopyHistory, riseShare = 0.05): number | null => {
   if (c.divergedAt !== null) return null
   if (c.finalLoss !== undefined) return c.finalLoss
-  const l = finite(c.losses)
-  return l.length ? l[l.length - 1] : null
+  return statsOf(c.losses, riseShare).l.at(-1) ?? null
 }
 
 /**
@@ -291,7 +333,7 @@ export function judgeStarts(
   const decimal = `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`
   return named[0].map((first, c) => {
     const verdicts = named.map((v) => v[c].verdict)
-    const finals = runs.map((r) => finalOf(r[c]))
+    const finals = runs.map((r) => finalOf(r[c], options.riseShare))
     const shown = finals.filter((f): f is number => f !== null)
     const [min, max] = shown.length ? [Math.min(...shown), Math.max(...shown)] : [null, null]
     const sameVerdict = verdicts.every((v) => v === verdicts[0])

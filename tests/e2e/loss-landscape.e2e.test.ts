@@ -60,16 +60,26 @@ describe('loss landscape', () => {
     await expect
       .poll(async () => (await section.locator('.landscape__rule').nth(1).textContent()) ?? '')
       .toContain('v2')
-    expect(await section.getByTestId('landscape-path-0').locator('circle').count()).toBe(3)
     // SGD's line: the start and both updates, in plot units (w from −2 to 4 left to right and b from 8
     // down to −4, each over 360); after Reset and one Step, the start and that one update
-    const line = () =>
-      section.getByTestId('landscape-path-0').locator('polyline').getAttribute('points')
+    const sgdPath = section.getByTestId('landscape-path-0')
+    const line = () => sgdPath.locator('polyline').getAttribute('points')
     const at = (w: number, b: number) =>
       `${(((w + 2) / 6) * 360).toFixed(1)},${(((8 - b) / 12) * 360).toFixed(1)}`
     const w2 = w1 - 0.1 * g1.gw
     const b2 = b1 - 0.1 * g1.gb
     expect(await line()).toBe([at(-1, 5), at(w1, b1), at(w2, b2)].join(' '))
+    // its dots: the start and update 1 small (one path of circles, each begun by a move to its
+    // centre), update 2, the latest, larger
+    const centres = [
+      ...((await sgdPath.locator('path').getAttribute('d')) ?? '').matchAll(/M([^m]+)m/g),
+    ]
+    expect(centres.map((m) => m[1])).toEqual([at(-1, 5), at(w1, b1)])
+    const latest = sgdPath.locator('circle')
+    const cx = Number(await latest.getAttribute('cx'))
+    const cy = Number(await latest.getAttribute('cy'))
+    expect(`${cx.toFixed(1)},${cy.toFixed(1)}`).toBe(at(w2, b2))
+    expect(await latest.getAttribute('r')).toBe('5')
     await section.getByRole('button', { name: 'Reset' }).click()
     await section.getByRole('button', { name: 'Step' }).click()
     await expect.poll(line).toBe([at(-1, 5), at(w1, b1)].join(' '))

@@ -199,9 +199,9 @@ double ulp_error(double a, long double ref) {
 // geometrically (ratio 1.0001) from 1e-310 (subnormal) to 20, 20 … 745 in steps of 0.001, both
 // signs, ±0 and the smallest subnormal. The scalar instance must give the f64x2 lane's bits; tanh
 // stays within 1.75 ulp of the exact value (long double tanhl, 11 bits more than a double) and 3
-// ulp of glibc's tanh (itself up to 2.13 ulp from exact here); sigmoid within 2.8 ulp of the exact
-// value and 3 ulp of the reference's formula with glibc's exp (up to |x| = 700, where fastmath
-// clamps).
+// ulp of glibc's tanh (itself up to 2.13 ulp from exact here); sigmoid within 2.5 ulp of the exact
+// value (2.46 measured) and 4 ulp of the reference's formula with glibc's exp (itself up to 2.29
+// from exact; up to |x| = 700, where fastmath clamps).
 TEST(FastMath, Float64ScalarEqualsVectorAndStaysWithinStatedUlpOfExactAndLibm) {
   static_assert(std::numeric_limits<long double>::digits >= 64,
                 "the exact values need long double");
@@ -231,8 +231,8 @@ TEST(FastMath, Float64ScalarEqualsVectorAndStaysWithinStatedUlpOfExactAndLibm) {
   }
   EXPECT_LE(worst_tanh, 1.75);
   EXPECT_LE(libm_tanh, 3);
-  EXPECT_LE(worst_sigmoid, 2.8);
-  EXPECT_LE(libm_sigmoid, 3);
+  EXPECT_LE(worst_sigmoid, 2.5);
+  EXPECT_LE(libm_sigmoid, 4);
 }
 
 // What fastmath.h says of tanh's ends: x itself where tanh x rounds to x, ±1 where it rounds to 1.
@@ -261,7 +261,7 @@ TEST(FastMath, Float64SigmoidIsHalfAtZeroOneFarRightAndTinyFarLeft) {
   const double at700 = nn::fastmath::sigmoid(-700.0);
   EXPECT_GT(at700, 0.0);
   EXPECT_LE(at700, 1e-304);
-  EXPECT_LE(ulp_error(at700, std::exp(-700.0L)), 2.8);
+  EXPECT_LE(ulp_error(at700, std::exp(-700.0L)), 2.5);
   for (double x = 700; x < 1e300; x *= 1.01) ASSERT_EQ(nn::fastmath::sigmoid(-x), at700) << x;
 }
 

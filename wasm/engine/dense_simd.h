@@ -27,8 +27,9 @@ template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
                          int nout);
 
-// a, z: (B, n). Tanh and sigmoid through fastmath (within 3 ulp of libm, not bitwise): scalar below
-// 4 values, f64x2 above, the same bits either way. Every other activation calls the reference.
+// a, z: (B, n). Tanh and sigmoid through fastmath (within 3 and 4 ulp of libm, not bitwise): scalar
+// below 4 values, f64x2 above, the same bits either way. Every other activation calls the
+// reference.
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f);
 
 // One sample through one layer: z = W·x + b (dense_forward_fast's order) and a = f(z)

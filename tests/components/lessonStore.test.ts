@@ -40,7 +40,7 @@ function watchCreations() {
   return { alive: () => made.filter((x) => !gone.has(x)).length, made }
 }
 
-/** Mounts `panel` as PanelLessonView does: under the lesson's one store. */
+/** Mounts `panel` as LessonView does: under the lesson’s one store. */
 async function mountLesson(panel: Component, engine: NnModule) {
   let lesson!: LessonStore
   const View = defineComponent({

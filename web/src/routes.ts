@@ -16,7 +16,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/:id',
     name: 'lesson',
-    component: () => import('./views/LessonRoute.vue'),
+    component: () => import('./views/LessonView.vue'),
     props: true,
   },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

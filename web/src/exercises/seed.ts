@@ -9,7 +9,7 @@ export const MAX_SEED = 999_999
 /**
  * The exercises' numbers set in the lesson's link (`exseed=<1…999999>`). Its own value 0 means "none
  * yet": the list draws one at the first visit and writes it into the link, so a reload, Back and Share
- * link give the same numbers (#11). Declared in every lesson's link keys (LessonView, PanelLessonView).
+ * link give the same numbers (#11). Declared in every lesson's link keys (LessonView).
  */
 export const EXERCISE_FIELDS = linkedFields({
   seed: number('exseed', 'exercise numbers set', 0, { min: 1, max: MAX_SEED, whole: true }),

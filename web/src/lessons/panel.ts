@@ -6,7 +6,7 @@ import type { CourseFields } from '../course/types'
 import type { LessonSummary } from './index'
 import type { LinkKeys } from '../links/useLink'
 
-/** Props every panel receives from PanelLessonView. */
+/** Props every panel receives from LessonView. */
 export interface PanelProps {
   /** The loaded engine module. */
   engine: NnModule

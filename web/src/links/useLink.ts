@@ -2,7 +2,7 @@
 // - the address bar (App.vue: provideAddressBar): the one place that calls history.replaceState, and
 //   that notices a hash the learner changed in this tab (a new lesson, a new answer key, the same
 //   lesson opened again) so the shell can key the view on it and every visit starts fresh;
-// - a lesson's link (LessonView, PanelLessonView: provideLessonLink): the query it was opened with, the
+// - a lesson's link (LessonView: provideLessonLink): the query it was opened with, the
 //   query of what is on screen now, and the notices about the parts that were dropped;
 // - useLinkedFields(schema, own): a panel's linked values as one reactive object, read from the link
 //   once and written back on every change.

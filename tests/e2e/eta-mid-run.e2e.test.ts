@@ -158,6 +158,7 @@ describe('η changed mid-run keeps the weights', () => {
       eta: '0.02',
       unit: 'update',
       runs: 'all three copies',
+      run: ' (live run)', // the page's other loops have buttons of the same labels
     },
     {
       name: 'hidden-layer',
@@ -173,8 +174,9 @@ describe('η changed mid-run keeps the weights', () => {
       opened = await openPage(lab.path)
       const { page, errors } = opened
       const section = page.locator(`section[aria-labelledby=${lab.section}]`)
-      const pause = section.getByRole('button', { name: 'Pause', exact: true })
-      const start = section.getByRole('button', { name: /^(Pause|Train)$/ })
+      const run = lab.run ?? ''
+      const pause = section.getByRole('button', { name: `Pause${run}`, exact: true })
+      const start = section.getByRole('toolbar').getByRole('button').first() // Train or Pause
       if ((await start.textContent())?.trim() === 'Train') await start.click()
       await expect.poll(() => countOf(section)).toBeGreaterThan(0)
       await pause.click()
@@ -189,7 +191,7 @@ describe('η changed mid-run keeps the weights', () => {
       expect(
         (await section.getByTestId('eta-changes').textContent())?.replace(/\s+/g, ' '),
       ).toContain(`η changed during the run (dashed lines): η = ${lab.eta} from ${lab.unit} ${k}.`)
-      await section.getByRole('button', { name: 'Reset', exact: true }).click()
+      await section.getByRole('button', { name: `Reset${run}`, exact: true }).click()
       expect(await countOf(section)).toBe(0)
       expect(await section.getByTestId('eta-changes').count()).toBe(0)
       expect(errors).toEqual([])

@@ -90,7 +90,7 @@ describe('honest labels', () => {
   it('xor-221: seed 12 is undecided, not 25 % right, and dead units are told apart by when they died', async () => {
     opened = await openPage('#/xor-221')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await page.getByRole('button', { name: 'Train (100 starts)', exact: true }).click()
     await page.getByText('14 / 14 experiments done').waitFor({ timeout: 60_000 })
     const tally = (await page.getByTestId('failure-tally').textContent()) ?? ''
     expect(tally).toMatch(/died during training/)

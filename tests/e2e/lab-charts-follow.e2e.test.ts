@@ -97,12 +97,12 @@ describe('lab charts follow the run', () => {
     const { page, errors } = opened
     const section = page.locator('section[aria-labelledby=lr-sweep-h]')
     const chart = section.getByTestId('sweep-curves')
-    await section.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await section.getByRole('button', { name: 'Pause (sweep)', exact: true }).waitFor()
     await scrollIntoView(chart)
-    await section.getByRole('button', { name: 'Reset', exact: true }).click() // paused at the start
-    await section.getByRole('button', { name: 'Train', exact: true }).click() // a whole run ahead
+    await section.getByRole('button', { name: 'Reset (sweep)', exact: true }).click() // paused at the start
+    await section.getByRole('button', { name: 'Train (sweep)', exact: true }).click() // a whole run ahead
     expect((await lastXs(page, '[data-testid=sweep-curves]')).length).toBeGreaterThanOrEqual(3)
-    await section.getByRole('button', { name: 'Pause', exact: true }).click()
+    await section.getByRole('button', { name: 'Pause (sweep)', exact: true }).click()
     const count = await countOf(section)
     // every copy the engine did not stop ends at the count; a stopped one earlier
     await expect

@@ -121,7 +121,7 @@ describe('loss and learning-rate lab', () => {
     opened = await openPage('#/learning-rate')
     const { page, errors } = opened
     const live = page.locator('section[aria-labelledby=lr-live-h]')
-    await live.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await live.getByRole('button', { name: 'Pause (live run)', exact: true }).waitFor()
     // Updates counted against the page's own frames and clock over 3 s of the run.
     const w = await page.evaluate(
       () =>
@@ -144,7 +144,9 @@ describe('loss and learning-rate lab', () => {
       `learning-rate live run: ${w.u1 - w.u0} updates in ${w.frames} frames (${w.ms.toFixed(0)} ms of the page's clock)`,
     )
     // Still running after 3 s at its default pace (60 updates/s; 3,000 planned) ...
-    expect(await live.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true)
+    expect(
+      await live.getByRole('button', { name: 'Pause (live run)', exact: true }).isVisible(),
+    ).toBe(true)
     expect(w.u1).toBeLessThan(3000)
     expect(w.u1 - w.u0).toBeGreaterThan(0)
     // ... and never ahead of its pace: at most 60 per second of the page's clock. The loop earns its
@@ -164,16 +166,16 @@ describe('loss and learning-rate lab', () => {
     }
     const steps = async (n: number) => {
       for (let k = 0; k < n; k++)
-        await live.getByRole('button', { name: 'Step', exact: true }).click()
+        await live.getByRole('button', { name: 'Step (live run)', exact: true }).click()
     }
-    await live.getByRole('button', { name: 'Pause', exact: true }).click()
-    await live.getByRole('button', { name: 'Reset', exact: true }).click()
+    await live.getByRole('button', { name: 'Pause (live run)', exact: true }).click()
+    await live.getByRole('button', { name: 'Reset (live run)', exact: true }).click()
     expect(await live.getByTestId('train-count').textContent()).toBe('0 updates')
     await steps(5)
     const five = await lastAt(5)
     await steps(5)
     const ten = await lastAt(10)
-    await live.getByRole('button', { name: 'Reset', exact: true }).click()
+    await live.getByRole('button', { name: 'Reset (live run)', exact: true }).click()
     await steps(5)
     expect(await lastAt(5)).toEqual(five)
     const slider = page.getByRole('slider', { name: 'Learning rate η' })
@@ -229,7 +231,7 @@ describe('loss and learning-rate lab', () => {
     await typed.fill('0.1')
     await typed.press('Enter')
     expect(await sgd.textContent()).toContain('diverged')
-    await live.getByRole('button', { name: 'Reset', exact: true }).click()
+    await live.getByRole('button', { name: 'Reset (live run)', exact: true }).click()
     await expect.poll(() => sgd.textContent()).not.toContain('diverged')
     expect(await live.getByText(/a new η does not restart it/).count()).toBe(0)
     expect(errors).toEqual([])

@@ -41,8 +41,8 @@ describe('loss landscape', () => {
     await section
       .getByRole('heading', { name: 'Watch each optimizer walk the loss landscape' })
       .waitFor()
-    await section.getByRole('button', { name: 'Step' }).click()
-    await section.getByRole('button', { name: 'Step' }).click()
+    await section.getByRole('button', { name: 'Step (landscape)', exact: true }).click()
+    await section.getByRole('button', { name: 'Step (landscape)', exact: true }).click()
     // By hand, η = 0.1: SGD w₁ = −1 − 0.1·g₀, w₂ = w₁ − 0.1·g₁; momentum (μ = 0.9) w₂ = w₁ − 0.1(0.9 g₀ + g₁).
     const g0 = gradient(-1, 5)
     const w1 = -1 - 0.1 * g0.gw
@@ -80,10 +80,10 @@ describe('loss landscape', () => {
     const cy = Number(await latest.getAttribute('cy'))
     expect(`${cx.toFixed(1)},${cy.toFixed(1)}`).toBe(at(w2, b2))
     expect(await latest.getAttribute('r')).toBe('5')
-    await section.getByRole('button', { name: 'Reset' }).click()
-    await section.getByRole('button', { name: 'Step' }).click()
+    await section.getByRole('button', { name: 'Reset (landscape)', exact: true }).click()
+    await section.getByRole('button', { name: 'Step (landscape)', exact: true }).click()
     await expect.poll(line).toBe([at(-1, 5), at(w1, b1)].join(' '))
-    await section.getByRole('button', { name: 'Step' }).click()
+    await section.getByRole('button', { name: 'Step (landscape)', exact: true }).click()
     await expect.poll(line).toBe([at(-1, 5), at(w1, b1), at(w2, b2)].join(' '))
     await screenshot(page, 'loss-landscape-steps-1280')
 
@@ -93,7 +93,7 @@ describe('loss landscape', () => {
     await eta.press('Enter')
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('leta=0.3')
     await section.getByTestId('speed').selectOption('max')
-    await section.getByRole('button', { name: /^(Train|Resume)$/ }).click()
+    await section.getByRole('button', { name: /^(Train|Resume) \(landscape\)$/ }).click()
     await section.getByText(/SGD diverged at update \d+/).waitFor({ timeout: 30_000 })
     await screenshot(page, 'loss-landscape-diverged-1280')
 

@@ -231,9 +231,9 @@ describe('the live run writes out each optimizer’s rule', () => {
     opened = await openPage('#/learning-rate')
     const { page, errors } = opened
     const live = page.locator('section[aria-labelledby=lr-live-h]')
-    await live.getByRole('button', { name: 'Pause', exact: true }).click()
-    await live.getByRole('button', { name: 'Reset', exact: true }).click()
-    const step = () => live.getByRole('button', { name: 'Step', exact: true }).click()
+    await live.getByRole('button', { name: 'Pause (live run)', exact: true }).click()
+    await live.getByRole('button', { name: 'Reset (live run)', exact: true }).click()
+    const step = () => live.getByRole('button', { name: 'Step (live run)', exact: true }).click()
     const lines = async (kind: string) =>
       (await live.getByTestId(`rule-${kind}`).locator('li').allTextContents()).map(numbersOf)
     for (let k = 0; k < 3; k++) await step()

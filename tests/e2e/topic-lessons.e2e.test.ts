@@ -80,7 +80,7 @@ describe('topic lessons', () => {
   it('xor-221: runs 100 starts per network in the engine and shows the counts the unit test pins', async () => {
     opened = await openPage('#/xor-221')
     const { page } = opened
-    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await page.getByRole('button', { name: 'Train (100 starts)', exact: true }).click()
     await page.getByText('14 / 14 experiments done').waitFor({ timeout: 30_000 })
     const solved = async (loss: string, net: string) =>
       Number(await page.getByTestId(`solved-${loss}-${net}`).textContent())

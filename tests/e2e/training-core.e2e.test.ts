@@ -282,15 +282,15 @@ describe('training core', () => {
     opened = await openPage('#/learning-rate')
     const { page, errors } = opened
     const live = page.locator('section[aria-labelledby=lr-live-h]')
-    await live.getByRole('button', { name: 'Pause', exact: true }).click()
-    await live.getByRole('button', { name: 'Reset', exact: true }).click()
-    const step = live.getByRole('button', { name: 'Step', exact: true })
+    await live.getByRole('button', { name: 'Pause (live run)', exact: true }).click()
+    await live.getByRole('button', { name: 'Reset (live run)', exact: true }).click()
+    const step = live.getByRole('button', { name: 'Step (live run)', exact: true })
     for (let k = 0; k < 2; k++) await step.click()
     await expect.poll(() => live.getByTestId('rule-sgd').textContent()).toContain('Update 2 ')
     // At its default pace (60 updates/s, about one a frame) with the chart on screen, sampled on 90
     // animation frames: the three follow the engine every few frames, from one snapshot.
     await scrollIntoView(live.getByTestId('live-curves'))
-    await live.getByRole('button', { name: 'Train', exact: true }).click()
+    await live.getByRole('button', { name: 'Train (live run)', exact: true }).click()
     const seen = await page.evaluate(
       () =>
         new Promise<{ caption: number; rule: number; drawn: number }[]>((resolve) => {
@@ -313,11 +313,38 @@ describe('training core', () => {
           requestAnimationFrame(tick)
         }),
     )
-    await live.getByRole('button', { name: 'Pause', exact: true }).click()
+    await live.getByRole('button', { name: 'Pause (live run)', exact: true }).click()
     expect(seen[0].caption).toBeGreaterThanOrEqual(2)
     expect(seen[seen.length - 1].caption).toBeGreaterThan(2) // it trained while we looked
     const disagree = seen.filter((s) => s.rule !== s.caption || s.drawn !== s.caption)
     expect(disagree).toEqual([])
     expect(errors).toEqual([])
   })
+
+  // A page with several loops: a screen reader's list of buttons read "Reset" three times on the
+  // learning-rate page (live run, sweep, landscape). Each control's name ends with its loop's name.
+  for (const [id, runs] of [
+    ['learning-rate', ['live run', 'sweep', 'landscape']],
+    ['xor-221', ['100 starts', 'inspected run']],
+  ] as const)
+    it(`#/${id}: every control of every training toolbar has a name of its own`, async () => {
+      opened = await openPage(`#/${id}`)
+      const { page, errors } = opened
+      const toolbars = page.getByRole('toolbar', { name: /^Training/ })
+      await expect.poll(() => toolbars.count(), { timeout: 30_000 }).toBe(runs.length)
+      for (const run of runs) {
+        const toolbar = page.getByRole('toolbar', { name: `Training (${run})`, exact: true })
+        const all = toolbar.getByRole('button')
+        const named = toolbar.getByRole('button', { name: new RegExp(`^\\S.* \\(${run}\\)$`) })
+        expect(await all.count()).toBeGreaterThanOrEqual(2)
+        expect(await named.count()).toBe(await all.count())
+        expect(await toolbar.getByRole('combobox', { name: `Speed (${run})` }).count()).toBe(1)
+      }
+      if (id === 'learning-rate') {
+        expect(await page.getByRole('button', { name: 'Reset', exact: true }).count()).toBe(0)
+        for (const run of runs)
+          expect(await page.getByRole('button', { name: `Reset (${run})` }).count()).toBe(1)
+      }
+      expect(errors).toEqual([])
+    })
 })

@@ -32,15 +32,15 @@ describe('XOR lab', () => {
     const { page, errors } = opened
     const experiment = page.getByRole('region', { name: '100 starts per network' })
     await experiment.getByTestId('speed').selectOption('5')
-    await experiment.getByRole('button', { name: 'Train', exact: true }).click()
+    await experiment.getByRole('button', { name: 'Train (100 starts)', exact: true }).click()
     const count = experiment.getByTestId('train-count')
     await expect
       .poll(() => count.textContent(), { timeout: 10_000 })
       .toMatch(/^0 \/ 14 experiments done · MSE 2-2-1: [1-9]\d* updates? of 2,000$/)
-    await experiment.getByRole('button', { name: 'Pause', exact: true }).click()
+    await experiment.getByRole('button', { name: 'Pause (100 starts)', exact: true }).click()
     await screenshot(page, 'xor-slow-progress-1280')
     await experiment.getByTestId('speed').selectOption('max')
-    await experiment.getByRole('button', { name: 'Resume', exact: true }).click()
+    await experiment.getByRole('button', { name: 'Resume (100 starts)', exact: true }).click()
     await page.getByText('14 / 14 experiments done').waitFor({ timeout: 60_000 })
     await expect.poll(() => count.textContent()).toBe('14 / 14 experiments done')
     // The 14 it counts are the cells on screen: 5 networks × 2 losses in the first table, 4 fixes below.
@@ -49,8 +49,12 @@ describe('XOR lab', () => {
     expect(done).toContain('and the 4 fixes under “Fixes other than a wider layer”')
     expect(await page.locator('[data-testid^="solved-"]').count()).toBe(10)
     expect(await page.locator('[data-testid^="fix-"]').count()).toBe(4)
-    expect(await experiment.getByRole('button', { name: 'Resume' }).count()).toBe(0)
-    expect(await experiment.getByRole('button', { name: 'Run again', exact: true }).count()).toBe(1)
+    expect(
+      await experiment.getByRole('button', { name: 'Resume (100 starts)', exact: true }).count(),
+    ).toBe(0)
+    expect(
+      await experiment.getByRole('button', { name: 'Run again (100 starts)', exact: true }).count(),
+    ).toBe(1)
     expect(await experiment.getByTestId('train-message').count()).toBe(0)
     // Same seeds, steps and rates as tests/unit (xorExperiment.test.ts).
     const fix = async (key: string) => Number(await page.getByTestId(`fix-${key}`).textContent())
@@ -80,7 +84,7 @@ describe('XOR lab', () => {
     await inspector(page).getByLabel('Hidden activation').selectOption('relu')
     // Run again starts over from experiment 1 (at 1 update/s the first update comes at once).
     await experiment.getByTestId('speed').selectOption('1')
-    await experiment.getByRole('button', { name: 'Run again', exact: true }).click()
+    await experiment.getByRole('button', { name: 'Run again (100 starts)', exact: true }).click()
     await expect
       .poll(() => count.textContent())
       .toMatch(/^0 \/ 14 experiments done · MSE 2-2-1: \d+ updates? of 2,000$/)
@@ -151,7 +155,7 @@ describe('XOR lab', () => {
       .toBe('z ≤ 0 at all four inputs')
     await screenshot(page, 'xor-inspector-died-1280')
     // Step moves one update; Play replays at the shared pace from where it is
-    await box.getByRole('button', { name: 'Step', exact: true }).click()
+    await box.getByRole('button', { name: 'Step (inspected run)', exact: true }).click()
     await expect.poll(() => shown(page, 'now')).toEqual(six(refTrain(3, died + 1)))
     expect(await page.locator('main').textContent()).not.toContain('NaN')
     expect(errors).toEqual([])
@@ -287,7 +291,7 @@ describe('XOR lab', () => {
     })
     await box.getByTestId('run-class').waitFor({ timeout: 20_000 })
     await box.getByTestId('speed').selectOption('max')
-    await box.getByRole('button', { name: 'Play', exact: true }).click()
+    await box.getByRole('button', { name: 'Play (inspected run)', exact: true }).click()
     await expect.poll(() => box.getByTestId('train-count').textContent()).toBe('update 100 of 100')
     const posted = () =>
       page.evaluate(

@@ -19,11 +19,16 @@ describe('the lesson’s own example', () => {
     opened = undefined
   })
 
+  // What is not the example's own comes back with it: the exercises' seed, the chart's view, the pace,
+  // the notation and the derivation shown (the link back was the bare lesson).
+  const KEPT = 'exseed=4242&losschart=log&pace=5&notation=notes&sel=W2[0][1]'
+
   for (const width of [1280, 390]) {
     it(`other weights in the link: said at the intro, one link back to the notes' numbers (${width} px)`, async () => {
-      opened = await openPage('#/step-by-step-222?v=1&w=0,-0.2,-0.2,0.6,0.4,-0.3,0.7,0.2', {
-        viewport: { width, height: 800 },
-      })
+      opened = await openPage(
+        `#/step-by-step-222?v=1&w=0,-0.2,-0.2,0.6,0.4,-0.3,0.7,0.2&lr=0.7&${KEPT}`,
+        { viewport: { width, height: 800 } },
+      )
       const { page, errors } = opened
       const note = page.getByTestId('not-own-start')
       await note.waitFor({ timeout: 30_000 })
@@ -34,6 +39,12 @@ describe('the lesson’s own example', () => {
       await page.getByRole('button', { name: 'Forward', exact: true }).click()
       await expect.poll(loss).toBe(NOTES_LOSS.toFixed(9))
       expect(await page.getByTestId('not-own-start').count()).toBe(0)
+      const query = async () => {
+        const q = new URLSearchParams((await page.evaluate(() => location.hash)).split('?')[1])
+        q.delete('v')
+        return Object.fromEntries(q)
+      }
+      await expect.poll(query).toEqual(Object.fromEntries(new URLSearchParams(KEPT)))
       expect(errors).toEqual([])
     })
   }

@@ -87,8 +87,13 @@ export interface LessonState {
    * value it refused (the training loop's `waits`).
    */
   waits: ComputedRef<{ update: string; step: string }>
-  /** The run started from the lesson's own example (false: a link's other values became its start). */
-  ownStart: boolean
+  /**
+   * Null when the run started from the lesson's own example; else (a link's other values became its
+   * start) the route back to that example, keeping every value of the link now that is not the
+   * example's: the exercises' seed, chart views, pace, notation, and the derivation and sample shown
+   * where the example has them.
+   */
+  ownExample: ComputedRef<string> | null
   actions: {
     forward: () => void
     backward: () => void
@@ -115,11 +120,22 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   // One store: the network's lifetime, the loss history, Undo and the selected parameter.
   const store = useNetworkStore(module, { selected: start.state.selected })
   const network = useNetwork(store, start.state.spec)
-  const ownStart = encodeWorked({ ...own, spec: start.state.spec }, own) === ''
   const training = useTraining(network, store)
   const selected = store.selected
   const sample = ref(start.state.sample)
   const answers = ref<Record<string, string> | null>(null)
+  const worked = new Set(WORKED_SCHEMA.map((f) => f.key))
+  const ownExample =
+    encodeWorked({ ...own, spec: start.state.spec }, own) === ''
+      ? null
+      : computed(() => {
+          const others = (link?.current.value ?? '')
+            .split('&')
+            .filter((part) => part && !/^v=/.test(part) && !worked.has(part.split('=')[0]))
+          const view = decodeWorked(`sel=${selected.value}&s=${sample.value + 1}`, own).state
+          const query = [encodeWorked(view, own), ...others].filter(Boolean).join('&')
+          return `/${lesson.id}${query ? `?${query}` : ''}`
+        })
   // Graded work (embed option `answers=0`): Check my work never states the exact value.
   const reveal = injectEmbedOptions().answers
   const guideIndex = ref(-1)
@@ -291,7 +307,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     slips,
     say,
     waits,
-    ownStart,
+    ownExample,
     actions,
   }
   link?.publish(() =>

@@ -1,7 +1,7 @@
 // The walk-through's formulas follow the network on screen (newcomer: with tanh hidden units the
 // step-by-step text still wrote out_h1 = σ(net_h1)).
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
+import { openPage, screenshot, scrollIntoView, type OpenedPage } from './utils'
 
 describe('walk-through formulas', () => {
   let opened: OpenedPage | undefined
@@ -25,6 +25,46 @@ describe('walk-through formulas', () => {
       expect((await tex()).join(' ')).toContain('\\sigma(net_{o1})')
       await scrollIntoView(guide)
       await screenshot(page, `walkthrough-tanh-${width}`)
+      expect(errors).toEqual([])
+    })
+  }
+
+  // A number that training changes takes the room of its longest form (math/placeholders.ts): the
+  // Forward sentence wrapped onto another line at 390 px once netₕ₁ = 0.3775 became a 9-digit value,
+  // and the page (or an embedding frame) moved while training.
+  for (const width of [1280, 390]) {
+    it(`the Forward sentence keeps its lines before and while training at ${width} px`, async () => {
+      opened = await openPage('#/step-by-step-222', { viewport: { width, height: 800 } })
+      const { page, errors } = opened
+      const guide = page.locator('section.guide').first()
+      const sentence = guide.locator('li').first()
+      await sentence.locator('.katex').first().waitFor({ timeout: 30_000 })
+      await page.evaluate(() => document.fonts.ready)
+      const tex = async () =>
+        (
+          await sentence.locator('annotation[encoding="application/x-tex"]').allTextContents()
+        ).join()
+      const heights = () =>
+        guide.evaluate((el) => [
+          el.getBoundingClientRect().height,
+          el.querySelector('li')!.getBoundingClientRect().height,
+        ])
+      const unknown = await heights() // before Forward: netₕ₁ = ?
+      await page.getByRole('button', { name: 'Forward', exact: true }).click()
+      await expect.poll(tex).toMatch(/= 0\.3775\b/)
+      const forward = await heights()
+      await scrollIntoView(guide) // a formula off screen waits while training
+      await page.getByRole('button', { name: 'Train', exact: true }).click()
+      await expect.poll(tex, { timeout: 30_000 }).toMatch(/= 0\.\d{8,}/)
+      const training = await heights()
+      await screenshot(page, `walkthrough-training-${width}`)
+      await page.getByRole('button', { name: 'Pause', exact: true }).click()
+      await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Paused')
+      expect({ unknown, training, paused: await heights() }).toEqual({
+        unknown: forward,
+        training: forward,
+        paused: forward,
+      })
       expect(errors).toEqual([])
     })
   }

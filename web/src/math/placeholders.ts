@@ -11,6 +11,21 @@ const PLACEHOLDER = /\{=([^}:]+)(?::(\d+))?\}/g
 /** Significant digits of a filled-in value unless the placeholder says otherwise. @default 9 */
 export const PLACEHOLDER_DIGITS = 9
 
+/** Keys whose values training does not change: η, the inputs and the targets. */
+const STEADY = /^(eta|[xy]\[.*)$/
+
+/**
+ * LaTeX of a number that training changes, followed by a phantom of what it lacks of its longest form
+ * at `digits` significant digits (−0.ddd…: a sign, a point and digits + 1 digits; KaTeX's digits are
+ * all one width): 0.3775 and −0.377512345 take the same room, so a sentence keeps its lines while
+ * training (the walk-through wrapped by its numbers' length at 390 px).
+ */
+function reserved(tex: string, digits: number): string {
+  const count = tex.match(/\d/g)?.length ?? 0
+  const pad = `${tex.startsWith('-') ? '' : '-'}${tex.includes('.') ? '' : '.'}${'0'.repeat(Math.max(0, digits + 1 - count))}`
+  return pad ? `${tex}\\hphantom{${pad}}` : tex
+}
+
 /** The keys the placeholders of `text` name, in order. */
 export function placeholderKeys(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1].trim())
@@ -19,18 +34,22 @@ export function placeholderKeys(text: string): string[] {
 /**
  * Replaces every `{=key}` of `text` with `value(key)`, formatted to 9 significant digits (or the digits
  * given), as LaTeX inside `$…$` and as plain text outside. A key without a finite value becomes `?`,
- * so a sentence never states a stale number.
+ * so a sentence never states a stale number. Inside `$…$` a value that training changes (every key
+ * but η, inputs and targets) takes the width of its longest form ({@link reserved}).
  */
 export function fillPlaceholders(text: string, value: (key: string) => number | undefined): string {
   if (!text.includes('{=')) return text
   return text
     .split('$')
     .map((part, k) =>
-      part.replace(PLACEHOLDER, (_, key: string, digits?: string) => {
-        const v = value(key.trim())
-        if (v === undefined || !Number.isFinite(v)) return '?'
-        const style = k % 2 === 1 ? 'latex' : 'unicode'
-        return formatNumber(v, digits ? Number(digits) : PLACEHOLDER_DIGITS, { style })
+      part.replace(PLACEHOLDER, (_, name: string, digits?: string) => {
+        const key = name.trim()
+        const v = value(key)
+        const shown = digits ? Number(digits) : PLACEHOLDER_DIGITS
+        const ok = v !== undefined && Number.isFinite(v)
+        if (k % 2 === 0) return ok ? formatNumber(v, shown) : '?'
+        const tex = ok ? formatNumber(v, shown, { style: 'latex' }) : '?'
+        return STEADY.test(key) ? tex : reserved(tex, shown)
       }),
     )
     .join('$')

@@ -58,6 +58,13 @@ describe('the sweep marks its best η', () => {
     opened = await openPage('#/learning-rate?min=0.00001&max=100&copies=16')
     const { page, errors } = opened
     const sweep = page.locator('section[aria-labelledby=lr-sweep-h]')
+    // What each word means, in one paragraph of this sweep's numbers (it was 250 words in two).
+    const rules = (await sweep.locator('p.panel-muted').first().textContent())!.replace(/\s+/g, ' ')
+    expect(rules.trim().split(' ').length).toBeLessThanOrEqual(155)
+    expect(rules).toMatch(/^ ?16 copies start from the same weights/)
+    for (const word of ['converged', 'stalled', 'slow', 'unsettled', 'oscillating', 'chaotic'])
+      expect(rules).toContain(word)
+    expect(rules).toContain('4 more starts move every weight by 1, 2, 3 or 4 × 10⁻¹²')
     // While it runs (its default pace), its losses are not final yet, and the sentence says so.
     await expect
       .poll(() => sweep.getByTestId('sweep-best').textContent())

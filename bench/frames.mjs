@@ -40,6 +40,9 @@ const viewports = (process.env.BENCH_VIEWPORTS ?? 'desktop,phone').split(',')
  * selector; default the whole lesson), the button that starts it (`nth` among buttons of that name in
  * the scope; none: its Resume, as the screen trains when opened) and the buttons that continue it
  * after a planned run ends (`again`; default Resume). Every screen that trains has at least one run.
+ * Before measuring, the run is brought into view as a learner watching it would have it (`view`, a CSS
+ * selector; default the first chart in the scope, else the scope): what is off screen is not drawn
+ * while training, so a run measured off screen would flatter its row.
  */
 const RUNS = [
   { name: 'step-by-step-222', route: 'step-by-step-222', start: 'Train' },
@@ -147,6 +150,9 @@ async function measure(browser, base, run, fastest, viewport) {
       .nth(run.nth ?? 0)
       .click()
   else await clickAll(page, scope, again)
+  const view = run.view ? own.locator(run.view) : own.locator('[data-chart]')
+  const target = (await view.count()) > 0 ? view.first() : own.first()
+  await target.evaluate((el) => el.scrollIntoView({ block: 'start' }))
   const loadBefore = loadavg()[0]
   const { times, training } = await frameTimes(page, FRAMES, scope, again)
   await context.close()

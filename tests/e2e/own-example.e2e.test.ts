@@ -48,4 +48,15 @@ describe('the lesson’s own example', () => {
       expect(errors).toEqual([])
     })
   }
+
+  it('an embed with the teacher’s values: they are the example, no way back offered', async () => {
+    opened = await openPage('?embed=1#/step-by-step-222?v=1&w=0,-0.2,-0.2,0.6,0.4,-0.3,0.7,0.2')
+    const { page, errors } = opened
+    const loss = () => page.getByTestId('loss').first().textContent()
+    await page.getByRole('button', { name: 'Forward', exact: true }).click({ timeout: 30_000 })
+    await expect.poll(loss).not.toBe(NOTES_LOSS.toFixed(9))
+    expect(await page.getByTestId('not-own-start').count()).toBe(0)
+    expect(await page.getByText('Back to the lesson’s own example').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
 })

@@ -96,6 +96,11 @@ export function injectEmbedOptions(): EmbedOptions {
   return inject(EmbedOptionsKey, DEFAULT_OPTIONS)
 }
 
+/** True inside an iframe embed or a `<backprop-lesson>` element. */
+export function injectEmbedded(): boolean {
+  return inject(EmbedOptionsKey, null) !== null
+}
+
 const refusals = new WeakMap<Router, Ref<boolean>>()
 /**
  * True on the lesson page that an answer-key address was sent back to (`guardAnswerKey`), until the

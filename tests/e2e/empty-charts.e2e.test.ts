@@ -21,6 +21,9 @@ describe('empty loss charts', () => {
       const empty = page.getByTestId('chart-empty').first()
       await expect.poll(() => empty.isVisible()).toBe(true)
       expect(await empty.textContent()).toContain(words)
+      // the words alone: no axes with a made-up range behind them
+      const canvas = page.locator('.line-chart-canvas', { has: empty }).locator('canvas').first()
+      expect(await canvas.evaluate((c) => getComputedStyle(c).visibility)).toBe('hidden')
       await screenshot(page, `empty-chart-${lesson}-1280`)
       expect(errors).toEqual([])
     })
@@ -32,6 +35,8 @@ describe('empty loss charts', () => {
     await expect.poll(() => page.getByTestId('chart-empty').count()).toBe(1)
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await expect.poll(() => page.getByTestId('chart-empty').count()).toBe(0)
+    const canvas = page.locator('.line-chart-canvas canvas').first()
+    expect(await canvas.evaluate((c) => getComputedStyle(c).visibility)).toBe('visible')
     expect(errors).toEqual([])
   })
 })

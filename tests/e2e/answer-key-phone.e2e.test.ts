@@ -42,7 +42,7 @@ describe('answer key at 390 px', () => {
             out.push(`${named}: off screen, no sideways scroll`)
             continue
           }
-          const hint = box.querySelector('.answer-key__hint')
+          const hint = box.querySelector('.scroll-hint')
           if (!hint || hint.getBoundingClientRect().height === 0) out.push(`${named}: no hint`)
           box.scrollLeft = box.scrollWidth
           if (cell.getBoundingClientRect().right > edge())
@@ -53,7 +53,7 @@ describe('answer key at 390 px', () => {
       })
       await screenshot(page, `answer-key-${name}`)
       expect(faults).toEqual([])
-      const hints = page.locator('.answer-key__hint:visible')
+      const hints = page.locator('.scroll-hint:visible')
       if (width === 1280) {
         expect(await hints.count()).toBe(0)
         // the Markdown download (the playground's download helper since #13)
@@ -70,7 +70,7 @@ describe('answer key at 390 px', () => {
       } else {
         expect(await hints.count()).toBeGreaterThan(3)
         const axe = new AxeBuilder({ page }).withRules(['color-contrast'])
-        const { violations } = await axe.include('.answer-key__hint').analyze()
+        const { violations } = await axe.include('.scroll-hint').analyze()
         expect(violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([])
       }
       expect(errors).toEqual([])

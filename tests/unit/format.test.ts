@@ -12,6 +12,8 @@ import {
   parseNumber,
   screenNumbers,
 } from '../../web/src/math/format'
+import { heldMessage } from '../../web/src/composables/heldFields'
+import { MARK_WORDS } from '../../web/src/math/checkWork'
 
 describe('formatNumber', () => {
   it('keeps the requested significant digits and drops trailing zeros', () => {
@@ -150,6 +152,31 @@ describe('parseNumber', () => {
       expect(p.ok).toBe(false)
       if (!p.ok) expect(p.message.length).toBeGreaterThan(10)
     }
+  })
+
+  it('says what is wrong in one phrase, the same at the field, at the training bar and in the marks', () => {
+    const said = (text: string) => {
+      const p = parseNumber(text)
+      return p.ok ? null : [p.problem, p.message]
+    }
+    expect(said('')).toEqual([
+      'the field is empty',
+      'The field is empty: type a number such as 0.5 or 1e-3.',
+    ])
+    expect(said('abc')?.[0]).toBe('“abc” is not a number')
+    expect(said('1e400')).toEqual([
+      '“1e400” is too large to be a finite number',
+      '“1e400” is too large to be a finite number.',
+    ])
+    const field = { name: 'η', kept: '0.5', focus: () => {} }
+    expect(heldMessage({ ...field, problem: said('1e400')![0] })).toBe(
+      'η: “1e400” is too large to be a finite number — fix it to train (η stays 0.5 until then).',
+    )
+    expect(heldMessage({ ...field, problem: said('')![0] })).toBe(
+      'η: the field is empty — fix it to train (η stays 0.5 until then).',
+    )
+    // the marks' heading is true of all three
+    expect(MARK_WORDS.invalid).toBe('Not a finite number')
   })
 })
 

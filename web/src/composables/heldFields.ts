@@ -18,10 +18,8 @@ import {
 export interface HeldField {
   /** What the lesson calls the value: η, w₅, x₁ #2. */
   name: string
-  /** The text typed (shown as typed, rendered as text). */
-  text: string
-  /** `not-a-number`: the text is not a number; `out-of-range`: a number the value does not allow. */
-  kind: 'not-a-number' | 'out-of-range'
+  /** What is wrong with the text, the parser's phrase (`parseNumber().problem`) or "150 is out of range". */
+  problem: string
   /** The value in force, as the field shows it (the last good one). */
   kept: string
   /** Moves the keyboard focus to the field. */
@@ -75,7 +73,5 @@ export function useHeldField(): (field: HeldField | null) => void {
  * "η: 150 is out of range — fix it to train (η stays 0.5 until then)."
  */
 export function heldMessage(f: HeldField): string {
-  const what =
-    f.kind === 'not-a-number' ? `“${f.text}” is not a number` : `${f.text} is out of range`
-  return `${f.name}: ${what} — fix it to train (${f.name} stays ${f.kept} until then).`
+  return `${f.name}: ${f.problem} — fix it to train (${f.name} stays ${f.kept} until then).`
 }

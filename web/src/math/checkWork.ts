@@ -27,7 +27,7 @@ export const MARK_WORDS: Record<MarkStatus, string> = {
   close: 'Close',
   imprecise: 'Too few digits',
   wrong: 'Wrong',
-  invalid: 'Not a number',
+  invalid: 'Not a finite number',
 }
 
 /** Significant figures every answer needs unless it equals the exact value exactly. */

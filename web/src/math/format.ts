@@ -90,8 +90,19 @@ export function fullPrecisionTitle(x: number): string {
   return `full precision: ${exactNumber(x)}`
 }
 
-/** Result of {@link parseNumber}. */
-export type ParseResult = { ok: true; value: number } | { ok: false; message: string }
+/**
+ * Result of {@link parseNumber}. `problem` is the one phrase every screen uses for refused text (the
+ * field, the training bar, the marks): "is empty", "“abc” is not a number", "“1e400” is too large to
+ * be a finite number"; `message` is the field's sentence built from it.
+ */
+export type ParseResult =
+  { ok: true; value: number } | { ok: false; problem: string; message: string }
+
+const refuse = (problem: string, hint = '; write it like 0.5, .5, 0,5 or 1e-3'): ParseResult => ({
+  ok: false,
+  problem,
+  message: `${problem[0].toUpperCase()}${problem.slice(1)}${hint}.`,
+})
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
 
@@ -101,17 +112,12 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
  */
 export function parseNumber(text: string): ParseResult {
   const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
-  if (t === '') return { ok: false, message: 'Type a number, for example 0.5 or 1e-3.' }
-  if ((text.match(/,/g) ?? []).length > 1 || !NUMBER.test(t)) {
-    return {
-      ok: false,
-      message: `“${text.trim()}” is not a number; write it like 0.5, .5, 0,5 or 1e-3.`,
-    }
-  }
+  if (t === '') return refuse('the field is empty', ': type a number such as 0.5 or 1e-3')
+  if ((text.match(/,/g) ?? []).length > 1 || !NUMBER.test(t))
+    return refuse(`“${text.trim()}” is not a number`)
   const value = Number(t)
-  if (!Number.isFinite(value)) {
-    return { ok: false, message: `“${text.trim()}” is too large to be a finite number.` }
-  }
+  if (!Number.isFinite(value))
+    return refuse(`“${text.trim()}” is too large to be a finite number`, '')
   return { ok: true, value }
 }
 

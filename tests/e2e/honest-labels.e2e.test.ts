@@ -13,7 +13,7 @@ describe('honest labels', () => {
   it('playground: L2 with λ = 1 at 0 updates is data ≈ 0.70 + penalty 2.033, shown apart and summed', async () => {
     opened = await openPage('#/playground?v=1&reg=l2&rr=1')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const value = async (id: string) =>
       Number(await page.getByTestId(id).getAttribute('data-value'))
     await expect.poll(() => value('penalty')).toBeGreaterThan(0)

@@ -83,7 +83,7 @@ describe('panel loss charts follow the run', () => {
   it('playground: the training data loss ends at the shown updates and loss', async () => {
     opened = await openPage('#/playground')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const chart = page.locator('figure.line-chart', { hasText: 'Loss over the training' })
     const updates = async () => parseShown((await page.getByTestId('updates').textContent()) ?? '')
     const agrees = async () => {
@@ -96,7 +96,7 @@ describe('panel loss charts follow the run', () => {
     await expect.poll(updates).toBe(3)
     await expect.poll(agrees).toBe(true)
     await page.getByTestId('speed').first().selectOption('max')
-    await page.getByRole('button', { name: 'Play' }).click()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
     await expect.poll(updates, { timeout: 20_000 }).toBeGreaterThan(300)
     await page.getByRole('button', { name: 'Pause' }).click()
     await expect.poll(agrees).toBe(true)

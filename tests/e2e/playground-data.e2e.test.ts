@@ -116,7 +116,7 @@ describe('playground data and training', () => {
     expect(await count(page, 'updates')).toBe(fresh.updates + 1)
     expect(await page.getByTestId('train-notice').count()).toBe(0)
     // Training keeps running through a change that keeps the weights.
-    await page.getByRole('button', { name: 'Play' }).click()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
     await select('Batch size').selectOption('5')
     expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
     await page.getByTestId('output-plane').click({ position: { x: 20, y: 20 } })
@@ -136,7 +136,7 @@ describe('playground data and training', () => {
   it('names a diverged run beside the picture; a lower learning rate and Play train again', async () => {
     opened = await openPage('#/playground?v=1&d=plane&h=8,8&act=relu&lr=10&bs=0')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).click()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
     await page.getByTestId('diverged-note').waitFor({ timeout: 10_000 })
     expect(await page.getByTestId('diverged-note').textContent()).toContain('Diverged')
     await screenshot(page, 'playground-diverged-1280')

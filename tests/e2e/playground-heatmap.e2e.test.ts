@@ -152,7 +152,7 @@ describe('playground output picture', () => {
   it('discretizes the output to two colours, and keeps every view toggle in the shared link', async () => {
     opened = await openPage('#/playground?v=1&d=xor&h=4&seed=5&test=30')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     await steps(page, 20)
     const { pos, neg } = await tokens(page)
     const before = colours((await heatmapPixels(page)).data)
@@ -181,7 +181,7 @@ describe('playground output picture', () => {
 
     opened = await openPage(`#/playground?${shared}`)
     const again = opened.page
-    await again.getByRole('button', { name: 'Play' }).waitFor()
+    await again.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     expect(await again.getByLabel('Discretize output').isChecked()).toBe(true)
     expect(await again.getByLabel('Show test points').isChecked()).toBe(true)
     expect(await again.getByLabel('picks the point for the maths').isChecked()).toBe(true)
@@ -207,7 +207,7 @@ describe('playground output picture', () => {
   it('gives three classes one strip each in their colours, and discretizes to those colours', async () => {
     opened = await openPage('#/playground?v=1&d=spiral3&seed=2')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     await steps(page, 10)
     const bar = page.getByTestId('colour-bar')
     expect(await bar.textContent()).toContain('Winning class and its predicted probability')
@@ -246,7 +246,7 @@ describe('playground output picture', () => {
   it('shows a hidden neuron’s map large from the keyboard, as a forward pass by hand says', async () => {
     opened = await openPage('#/playground?v=1&d=circle&h=4,2&seed=3')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     await steps(page, 5)
     const [d] = await Promise.all([
       page.waitForEvent('download'),
@@ -317,7 +317,7 @@ describe('playground output picture', () => {
   ])('puts the diagram’s tooltip off the network (%o)', async (viewport) => {
     opened = await openPage('#/playground?v=1&d=xor&h=4,4&seed=7', { viewport })
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     await scrollIntoView(page.locator('.pg-diagram'))
     const nodes = await page.locator('.pg-node').evaluateAll((els) =>
       els.map((e) => {

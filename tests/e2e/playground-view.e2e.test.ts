@@ -70,7 +70,7 @@ describe('playground view', () => {
   it('fits a 6×8 network into its column at 1280 px, and brings the derivation into view', async () => {
     opened = await openPage('#/playground?v=1&d=spiral&h=8,8,8,8,8,8')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const column = await box(page, '.pg-network')
     // Every neuron of all six hidden layers and the output lies inside the column.
     const units = await page.locator('[data-unit]').evaluateAll((els) =>
@@ -105,7 +105,7 @@ describe('playground view', () => {
       viewport: { width: 390, height: 800 },
     })
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const diagram = page.locator('.pg-diagram')
     await scrollIntoView(diagram)
     let view = (await diagram.boundingBox())!
@@ -140,7 +140,7 @@ describe('playground view', () => {
   it('shows a weight and a bias on hover and focus, and a typed weight changes the output and SPEC.json', async () => {
     opened = await openPage('#/playground?v=1&d=xor&h=3&seed=7&test=0')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const spec = await exportSpec(page)
     expect(spec.activations).toEqual(['tanh', 'sigmoid'])
     expect(spec.loss).toBe('bce')
@@ -207,10 +207,10 @@ describe('playground view', () => {
     expect(errors).toEqual([])
   })
 
-  it('keeps Play, the counts and the loss on screen at 390 px while the output is in view', async () => {
+  it('keeps Train, the counts and the loss on screen at 390 px while the output is in view', async () => {
     opened = await openPage('#/playground?v=1&d=xor', { viewport: { width: 390, height: 800 } })
     const { page, errors } = opened
-    const play = page.getByRole('button', { name: 'Play' })
+    const play = page.getByRole('button', { name: /^(Train|Resume)$/ })
     await play.waitFor()
     const plane = page.getByTestId('output-plane')
     await plane.evaluate((e) => e.scrollIntoView({ block: 'end' }))
@@ -231,7 +231,7 @@ describe('playground view', () => {
         [testid, x, y] as const,
       )
     const p = (await play.boundingBox())!
-    expect(await topmost(null, p.x + p.width / 2, p.y + p.height / 2)).toBe('Play')
+    expect(await topmost(null, p.x + p.width / 2, p.y + p.height / 2)).toBe('Train')
     const loss = (await page.getByTestId('train-loss').boundingBox())!
     expect(await topmost('train-loss', loss.x + loss.width / 2, loss.y + loss.height / 2)).toBe(
       true,
@@ -252,7 +252,7 @@ describe('playground view', () => {
   it('reaches and selects every weight and bias with the keyboard alone; the link keeps the one open', async () => {
     opened = await openPage('#/playground')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const spec = await exportSpec(page) // 2 inputs, 4 and 2 tanh neurons, 1 output
     const active = () =>
       page.evaluate(() => ({
@@ -348,7 +348,7 @@ describe('playground view', () => {
   it('names a parameter the link asks for that the network lacks, once, and opens no maths', async () => {
     opened = await openPage('#/playground?v=1&h=3&sel=W9[0][0]')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const notices = page.getByTestId('link-notices')
     await expect.poll(() => notices.textContent()).toContain('this network has no W9[0][0]')
     expect((await notices.textContent())!.split('W9[0][0]')).toHaveLength(2)
@@ -369,7 +369,7 @@ describe('playground view', () => {
   it('shows a bad shared setting’s notice beside a bad playground setting’s (neither replaces the other)', async () => {
     opened = await openPage('#/playground?v=1&notation=zzz&lr=999')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const notices = page.getByTestId('link-notices')
     await expect.poll(() => notices.textContent()).toContain('learning rate')
     expect(await notices.textContent()).toContain('notation first')
@@ -385,7 +385,7 @@ describe('playground view', () => {
         viewport: { width: 320, height: 800 },
       })
       const { page, errors } = opened
-      await page.getByRole('button', { name: 'Play' }).waitFor()
+      await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
       await page.getByTestId('diagram-cue').waitFor()
       // A hidden neuron's map shown large, and its maths from there.
       await page.locator('[data-unit="3-2"]').focus()

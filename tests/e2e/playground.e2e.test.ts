@@ -35,10 +35,10 @@ describe('playground', () => {
       '#/playground?v=1&d=spiral&h=8,8,8&f=x1,x2,sinx1,sinx2&opt=adam&lr=0.01&test=30',
     )
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const first = await value(page, 'test-loss')
     // Keyboard: the toolbar's buttons are real buttons (Space starts and stops training).
-    await page.getByRole('button', { name: 'Play' }).focus()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).focus()
     await page.keyboard.press('Space')
     await page.getByRole('button', { name: 'Pause' }).waitFor()
     await page.keyboard.press('Space')
@@ -56,7 +56,7 @@ describe('playground', () => {
   it('names a diverged run and draws no NaN', async () => {
     opened = await openPage('#/playground?v=1&d=plane&h=8,8&act=relu&lr=10&bs=0')
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).click()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
     await expect
       .poll(
         () =>
@@ -67,7 +67,7 @@ describe('playground', () => {
         { timeout: 10_000 },
       )
       .toContain('diverged')
-    expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true)
+    expect(await page.getByRole('button', { name: /^(Train|Resume)$/ }).isVisible()).toBe(true)
     expect(await page.getByTestId('train-loss').textContent()).not.toContain('NaN')
     expect(errors).toEqual([])
   })
@@ -112,7 +112,7 @@ describe('playground', () => {
       '#/playground?v=1&d=xor&h=5,3&reg=l2&rr=0.003&bs=20&seed=42&f=x1,x2,x1x2',
     )
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     await steps(page, 30)
     const download = async (name: string) => {
       const [d] = await Promise.all([
@@ -140,7 +140,7 @@ describe('playground', () => {
     const query = await page.locator('.share-bar').getAttribute('data-query')
     await opened.close()
     opened = await openPage(`#/playground?${query}`)
-    await opened.page.getByRole('button', { name: 'Play' }).waitFor()
+    await opened.page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const [d] = await Promise.all([
       opened.page.waitForEvent('download'),
       opened.page.getByRole('button', { name: 'Download network + data (JSON)' }).click(),
@@ -158,7 +158,7 @@ describe('playground', () => {
       viewport: { width: 375, height: 800 },
     })
     const { page, errors } = opened
-    await page.getByRole('button', { name: 'Play' }).waitFor()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
@@ -197,7 +197,7 @@ describe('playground', () => {
       )
     }
     report('idle page (machine baseline)', await frames(65))
-    await page.getByRole('button', { name: 'Play' }).click()
+    await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
     report('training 2-8-8-8-8-8-8-1 on 500 points + heatmaps', await frames(65))
     // Every frame runs a training chunk, so 65 painted frames must have trained and still answer Pause.
     await page.getByRole('button', { name: 'Pause' }).click()

@@ -130,7 +130,7 @@ describe('training core', () => {
       const { page, errors } = opened
       const chart = page.locator('[data-chart]').first()
       await scrollIntoView(chart) // a chart off screen is drawn when it comes into view
-      await page.getByRole('button', { name: 'Play' }).click()
+      await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
       const message = page.getByTestId('train-message')
       await expect.poll(() => message.textContent(), { timeout: 20_000 }).toContain('diverged')
       const said = /diverged after ([\d,]+) updates?: .* passed the cut-off ([\d.]+)/.exec(

@@ -84,7 +84,7 @@ export interface LessonState {
   /**
    * Why an action of the step bar or the walk-through cannot be done now ('' or absent = it can): one
    * rule for both (#11). Update waits for Backward; Update, Step and Train wait for a field holding a
-   * value it refused (the training loop's `waits`).
+   * value it refused ("Fix η first."; the training loop's `waits` says why, at the bar).
    */
   waits: ComputedRef<{ update: string; step: string }>
   /**
@@ -243,7 +243,8 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)
 
   const waits = computed(() => {
-    const held = training.loop.waits.value
+    const field = training.loop.heldField.value
+    const held = field ? `Fix ${field.name} first.` : '' // the bar says what is wrong, once
     return { update: held || updateWaitsFor(network.stage.value), step: held }
   })
   /** The loss after the last update made by Step/Update, with its count (an embedding page's `loss`). */

@@ -96,7 +96,8 @@ export interface TrainingLoop {
   /**
    * Why training waits ('' = it does not): a field of the screen holds a value it refused, so the
    * values in force are not what the learner typed (heldMessage). Train, Resume and Step do nothing
-   * until it is fixed; a run pauses when it happens. Show it at the buttons, with {@link goToHeld}.
+   * until it is fixed; a run pauses when it happens and goes on once it is fixed. Show it at the
+   * buttons, with {@link goToHeld}.
    */
   waits: Readonly<Ref<string>>
   /** The field training waits for, or null. */
@@ -192,7 +193,17 @@ export function useTrainingLoop(
       ? provideHeldFields()
       : computed((): HeldField | null => null)
   const waits = computed(() => (heldField.value ? heldMessage(heldField.value) : ''))
-  watch(waits, (why) => why && pause())
+  // A run that a refused value paused goes on once the field is fixed (a Reset in between forgets it).
+  let resumeWhenFixed = false
+  watch(waits, (why) => {
+    if (why && running.value) {
+      resumeWhenFixed = true
+      pause()
+    } else if (!why && resumeWhenFixed) {
+      resumeWhenFixed = false
+      start()
+    }
+  })
   let shownAt = -Infinity
   const me = {}
   let deferred = 0
@@ -289,6 +300,7 @@ export function useTrainingLoop(
   const pause = () => stop(true)
   function reset(): void {
     pause()
+    resumeWhenFixed = false
     steps.value = shownSteps.value = 0
     end = planned
     message.value = ''

@@ -62,7 +62,7 @@ export default definePanelLesson({
   ]),
   notes: '000–004',
   intro: [
-    'Press Play and watch the network carve up the plane. Every number comes from the same engine as the lessons; click a connection or the output to see the chain rule for its gradient with the current weights, checked against a numerical derivative, and a hidden neuron to see its map large.',
+    'Press Train and watch the network carve up the plane. Every number comes from the same engine as the lessons; click a connection or the output to see the chain rule for its gradient with the current weights, checked against a numerical derivative, and a hidden neuron to see its map large.',
   ],
   links: [PLAYGROUND_SCHEMA, PLAYGROUND_VIEW, DERIVATION_VIEW, 'losschart', 'epschart', 'pace'],
   panel: () => import('./PlaygroundPanel.vue'),

@@ -1,6 +1,6 @@
 // The learning-rate lesson's linked values (links/fields.ts): the problem, the live run's η, μ, β₁, β₂
 // and ε, and the sweep's range and number of copies. The own values are the first problem's; choosing another problem
-// sets η and the sweep to that problem's own (LearningRatePanel).
+// moves η and the sweep to that problem's own unless the learner changed them (LearningRatePanel).
 import { choice, linkedFields, number } from '../../links/fields'
 import { LIMITS } from '../../links/limits'
 import { rateProblems, type ProblemId } from './learningRateProblems'

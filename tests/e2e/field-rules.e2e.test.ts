@@ -1,0 +1,157 @@
+// What a newcomer found (#11): the playground's Seed box kept "-5", "3.7" or "99999999999" with no message
+// while the link kept the old seed, and an empty box silently made the seed 0; the sweep's "largest η
+// must be above the smallest" stayed on a box whose value had become valid; switching the learning-rate
+// lesson's problem threw away the learner's sweep without a word; a refused value typed mid-run paused
+// the run for good. Every number box now goes through one field (NumberField): a message at the box,
+// the last good value kept (in the link too), a rule involving another box checked again when that box
+// changes, and a run paused by a refused value goes on once it is fixed. Expected values are the limits
+// as stated in the lesson's words (seeds: 0 to 2³¹ − 1, whole) and the problems' own η
+// (learningRateProblems.ts: regression 0.05, classifier 0.3).
+import type { Locator, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage } from './utils'
+
+/** Types `text` into `field` and commits it as a learner does (Enter). */
+async function type(field: Locator, text: string): Promise<void> {
+  await field.fill(text)
+  await field.press('Enter')
+}
+/** The message under a NumberField's box ('' when none). */
+const messageOf = async (page: Page, box: Locator) => {
+  const id = await box.getAttribute('aria-describedby')
+  return id ? ((await page.locator(`[id="${id}"]`).textContent()) ?? '') : ''
+}
+const query = (page: Page) => new URL(page.url().replace('#/', '')).searchParams
+const fixThem = (page: Page) => page.getByText(/fix it to train/)
+
+describe('every number box: a message at the box, the value in use kept, the link agreeing', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  for (const width of [1280, 390]) {
+    it(`the playground's Seed at ${width} px refuses what the link refuses, and says why`, async () => {
+      opened = await openPage('#/playground', {
+        viewport: { width, height: width > 400 ? 800 : 844 },
+      })
+      const { page, errors } = opened
+      const seed = page.getByRole('textbox', { name: 'Seed (data, split, first weights)' })
+      await seed.waitFor({ timeout: 30_000 })
+      await type(seed, '7')
+      await expect.poll(() => query(page).get('seed')).toBe('7')
+      const refused: [string, string][] = [
+        ['', 'The field is empty: type a number such as 0.5 or 1e-3.'],
+        ['-5', 'The seed must be at least 0.'],
+        ['3.7', 'The seed must be a whole number.'],
+        ['99999999999', 'The seed must be at most 2,147,483,647.'],
+        ['1e400', '“1e400” is too large to be a finite number.'],
+        ['abc', '“abc” is not a number; write it like 0.5, .5, 0,5 or 1e-3.'],
+      ]
+      for (const [text, said] of refused) {
+        await type(seed, text)
+        await expect.poll(() => messageOf(page, seed)).toBe(said)
+        expect(await seed.getAttribute('aria-invalid'), text).toBe('true')
+        expect(query(page).get('seed'), text).toBe('7')
+      }
+      await type(seed, '')
+      await expect
+        .poll(() => page.getByTestId('training-waits').textContent())
+        .toContain('Seed: the field is empty — fix it to train (Seed stays 7 until then).')
+      await seed.scrollIntoViewIfNeeded()
+      await screenshot(page, `field-rules-seed-${width}`)
+      await type(seed, '8')
+      await expect.poll(() => query(page).get('seed')).toBe('8')
+      expect(await messageOf(page, seed)).toBe('')
+      expect(errors).toEqual([])
+    })
+  }
+
+  it('the sweep: a range rule is checked again when either end changes', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const small = page.getByRole('textbox', { name: 'Smallest η' })
+    const large = page.getByRole('textbox', { name: /^Largest η/ })
+    await small.waitFor({ timeout: 30_000 })
+    await type(small, '5')
+    await type(large, '0.1')
+    await expect
+      .poll(() => messageOf(page, large))
+      .toBe('The largest η must be above the smallest.')
+    expect(query(page).get('max')).toBeNull() // the lesson's own 10 is still in use
+    // 0.1 is above 0.001: the box's 0.1 is taken, and nothing says otherwise
+    await type(small, '0.001')
+    await expect.poll(() => query(page).get('max')).toBe('0.1')
+    expect(await messageOf(page, large)).toBe('')
+    expect(await large.inputValue()).toBe('0.1')
+    expect(query(page).get('min')).toBe('0.001')
+    await expect
+      .poll(() => page.getByTestId('sweep-range').textContent())
+      .toMatch(/η from 0\.001 to 0\.1\./)
+    await large.scrollIntoViewIfNeeded()
+    await screenshot(page, 'field-rules-sweep')
+    expect(errors).toEqual([])
+  })
+
+  for (const width of [1280, 390]) {
+    it(`another problem at ${width} px keeps the learner's sweep, moves what they left alone, and says so`, async () => {
+      opened = await openPage('#/learning-rate', {
+        viewport: { width, height: width > 400 ? 800 : 844 },
+      })
+      const { page, errors } = opened
+      const small = page.getByRole('textbox', { name: 'Smallest η' })
+      const large = page.getByRole('textbox', { name: /^Largest η/ })
+      const live = page.getByRole('textbox', { name: 'Learning rate η, typed' })
+      await small.waitFor({ timeout: 30_000 })
+      await type(small, '0.001')
+      await type(large, '1')
+      await expect.poll(() => query(page).get('max')).toBe('1')
+      await page.getByRole('radio', { name: /Classifier/ }).check()
+      await expect
+        .poll(() => page.getByTestId('problem-switched').textContent())
+        .toContain('Kept your sweep from 0.001 to 1; the live run’s η = 0.3 is this problem’s own.')
+      expect([await small.inputValue(), await large.inputValue(), await live.inputValue()]).toEqual(
+        ['0.001', '1', '0.3'],
+      )
+      await screenshot(page, `field-rules-problem-${width}`)
+      await page.getByRole('radio', { name: /Regression/ }).check()
+      await expect
+        .poll(() => page.getByTestId('problem-switched').textContent())
+        .toContain(
+          'Kept your sweep from 0.001 to 1; the live run’s η = 0.05 is this problem’s own.',
+        )
+      expect([await small.inputValue(), await large.inputValue(), await live.inputValue()]).toEqual(
+        ['0.001', '1', '0.05'],
+      )
+      expect(errors).toEqual([])
+    })
+  }
+
+  const midRun: [string, string, string][] = [
+    ['#/playground', 'Learning rate η, typed', '0.03'],
+    ['#/step-by-step-222', 'Learning rate η', '0.5'],
+  ]
+  for (const [path, label, good] of midRun) {
+    it(`${path}: a refused η pauses a run, says so once, and fixing it goes on`, async () => {
+      opened = await openPage(path)
+      const { page, errors } = opened
+      const eta = page.getByRole('textbox', { name: label, exact: true })
+      await eta.waitFor({ timeout: 30_000 })
+      await page.getByRole('button', { name: 'Train', exact: true }).click()
+      await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+      await type(eta, 'abc')
+      await page.getByRole('button', { name: 'Resume', exact: true }).waitFor()
+      await expect.poll(() => fixThem(page).count()).toBe(1)
+      if (path.includes('step-by-step'))
+        // the walk-through points to it, not a second copy
+        expect(await page.getByTestId('guide-waits').textContent()).toBe('Fix η first.')
+      await screenshot(page, `field-rules-mid-run-${path.slice(2)}`)
+      await type(eta, good)
+      await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+      expect(await fixThem(page).count()).toBe(0)
+      await page.getByRole('button', { name: 'Pause', exact: true }).click()
+      expect(errors).toEqual([])
+    })
+  }
+})

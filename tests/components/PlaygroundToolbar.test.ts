@@ -17,7 +17,7 @@ describe('PlaygroundToolbar', () => {
         perEpoch: () => 15,
         snapshot: shallowRef(null),
         pace: ref(10),
-        loop: { waits: ref(false) },
+        loop: { waits: ref(false), resumable: ref(false) },
       },
       data: { hasData: ref(true), parts: ref({ train: Array(150), test: [] }) },
     } as unknown as Playground

@@ -42,7 +42,7 @@ const posted = (o: OpenedPage) =>
 async function startTraining(scope: Locator): Promise<void> {
   const button = scope
     .getByRole('toolbar', { name: /^Training/ })
-    .getByRole('button', { name: /^(Train|Pause)( \(.+\))?$/ })
+    .getByRole('button', { name: /^(Train|Play|Pause)( \(.+\))?$/ })
     .first()
   await button.waitFor({ timeout: 30_000 })
   const label = ((await button.textContent()) ?? '').trim()

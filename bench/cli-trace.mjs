@@ -56,15 +56,20 @@ const threadMs = existsSync(schedstat)
   ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6
   : () => performance.now()
 
-/** Median thread milliseconds of fn() over 15 runs after 5 warm-up runs; and fn's last result. */
+/**
+ * Median thread milliseconds of one fn() over 15 samples after 5 warm-up runs, and fn's last result.
+ * A sample times as many calls as fill 40 ms: the thread clock may tick in steps of a few ms.
+ */
 function phaseMs(fn) {
   let result
+  const t0 = threadMs()
   for (let k = 0; k < 5; k++) result = fn()
+  const calls = Math.max(1, Math.ceil(40 / Math.max((threadMs() - t0) / 5, 0.1)))
   const times = []
   for (let k = 0; k < 15; k++) {
     const t = threadMs()
-    result = fn()
-    times.push(threadMs() - t)
+    for (let c = 0; c < calls; c++) result = fn()
+    times.push((threadMs() - t) / calls)
   }
   return { ms: median(times), result }
 }
@@ -126,14 +131,14 @@ const prepare = phaseMs(() => {
   return net.backward()
 })
 net.delete()
-const none = phaseMs(() => engine.traceSpec(specText, 0))
-const trained = phaseMs(() => engine.traceSpec(specText, 800))
+const none = phaseMs(() => engine.traceSpec(specText, 0).length)
+const trained = phaseMs(() => engine.traceSpec(specText, 800).length)
 const training = trained.ms - none.ms
 const writing = none.ms - prepare.ms
 const [, steps1, steps800] = rowsOut
 console.log(
   `  where --steps 800 goes (in process, the CLI's wasm tier, main thread, median of 15): read the spec and ` +
-    `one forward + backward on all rows ${prepare.ms.toFixed(1)} ms; write ${(none.result.length / 1e6).toFixed(2)} ` +
+    `one forward + backward on all rows ${prepare.ms.toFixed(1)} ms; write ${(none.result / 1e6).toFixed(2)} ` +
     `MB of trace JSON ${writing.toFixed(1)} ms; 800 training steps ${training.toFixed(1)} ms (the CLI prints ` +
     `the engine's text as it is)`,
 )

@@ -11,29 +11,12 @@ namespace nn {
 
 namespace {
 
-// dz = da ⊙ f'(z) in float, the textbook forms (σ' = a(1 − a), tanh' = 1 − a², ReLU' = [z > 0]).
+// dz = da ⊙ f'(z) in float, each activation's backward (activations.h) at T = float.
 void activation_backward_f32(float* dz, const float* da, const float* z, const float* a, int N,
                              Activation f) {
-  for (int i = 0; i < N; ++i) {
-    switch (f) {
-      case Activation::Sigmoid:
-        dz[i] = da[i] * (1.0f - a[i]) * a[i];
-        break;
-      case Activation::Tanh:
-        dz[i] = da[i] * (1.0f - a[i] * a[i]);
-        break;
-      case Activation::Relu:
-        dz[i] = z[i] > 0 ? da[i] : 0.0f;
-        break;
-      case Activation::LeakyRelu:
-        dz[i] = z[i] > 0 ? da[i] : da[i] * static_cast<float>(kLeakySlope);
-        break;
-      case Activation::Linear:
-      case Activation::Softmax:
-        dz[i] = da[i];
-        break;
-    }
-  }
+  with_activation(f, [&]<class D>(D) {
+    for (int i = 0; i < N; ++i) dz[i] = D::backward(da[i], z[i], a[i]);
+  });
 }
 
 // Forward over rows [start, start + B) and the output δ; returns the batch loss.

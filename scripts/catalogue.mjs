@@ -1,6 +1,7 @@
 // Writes web/src/engine/generated/catalogue.ts from the engine's one catalogue of activations, losses,
 // optimizers and regularisers (wasm/engine/catalogue.cpp, read through the wasm's `catalogue()`), so the
-// TypeScript types, select options and link enums come from the C++ definitions. Run by build-engine.sh.
+// TypeScript types, select options and link enums come from the C++ definitions, and the names into
+// docs/spec.md. Run by build-engine.sh.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -21,3 +22,18 @@ try {
   // first build
 }
 if (old !== text) writeFileSync(out, text)
+
+// docs/spec.md's `activations` row lists the catalogue's names (tests/unit/catalogue.test.ts checks
+// it), so a new activation reaches the docs here; prettier re-aligns the table when they change.
+const docs = fileURLToPath(new URL('../docs/spec.md', import.meta.url))
+const docsText = readFileSync(docs, 'utf8')
+const names = catalogue.activations.map((a) => `\`${a.name}\``).join(', ')
+const listed = docsText.replace(
+  /^(\| `activations` +\| one per weight layer: ).*?( \(the engine's catalogue)/m,
+  `$1${names}$2`,
+)
+if (listed !== docsText) {
+  const prettier = await import('prettier')
+  const options = { ...(await prettier.resolveConfig(docs)), filepath: docs }
+  writeFileSync(docs, await prettier.format(listed, options))
+}

@@ -10,9 +10,9 @@
 
 namespace {
 
-template <class Enum, size_t N>
-void expect_names_round_trip(const nn::CatalogueEntry (&table)[N]) {
-  for (size_t i = 0; i < N; ++i) {
+template <class Enum, class Table>
+void expect_names_round_trip(const Table& table) {
+  for (size_t i = 0; i < std::size(table); ++i) {
     Enum e;
     ASSERT_TRUE(nn::catalogue_find(table, table[i].name, &e)) << table[i].name;
     EXPECT_EQ(static_cast<size_t>(e), i);

@@ -7,6 +7,7 @@ import { referenceCases, stepCases } from './fixtures'
 import { loadEngineNode } from './loadEngineNode'
 
 let engine: EngineModule
+const utf8 = new TextDecoder()
 beforeAll(async () => {
   engine = await loadEngineNode()
 })
@@ -34,7 +35,7 @@ const numbers = (x: unknown): number[] =>
 describe('trace numbers', () => {
   it('read back bit for bit as the engine’s values: the classic 2-2-2 example, one update', () => {
     const spec = referenceCases.find((c) => c.name === 'classic-222')!.spec
-    const trace = JSON.parse(engine.traceSpec(JSON.stringify(spec), 1))
+    const trace = JSON.parse(utf8.decode(engine.traceSpec(JSON.stringify(spec), 1)))
     // The same quantities from the engine's buffers, through the Network binding instead of text.
     const net = new engine.Network()
     try {
@@ -87,7 +88,7 @@ describe('trace numbers', () => {
   it('are the shortest decimals that read back exactly, written as JavaScript’s own String(x) writes them', () => {
     let checked = 0
     for (const c of stepCases) {
-      const text = engine.traceSpec(JSON.stringify(c.spec), 3)
+      const text = utf8.decode(engine.traceSpec(JSON.stringify(c.spec), 3))
       for (const token of text.match(/-?\d[\d.]*(e[-+]?\d+)?/g) ?? []) {
         const x = Number(token)
         expect(token, c.name).toBe(Object.is(x, -0) ? '-0' : String(x))

@@ -233,34 +233,21 @@ nn::Status JsNetwork::predictLayers(int rows, bool exact) {
   return status_;
 }
 
-namespace {
-
-// text as a JavaScript string, decoded by the runtime's TextDecoder in one native pass. Returning
-// the std::string through embind (3.1.6) walks its bytes in JavaScript twice before decoding them:
-// for a 1.5 MB trace that was about a quarter of traceSpec's time.
-val js_string(const std::string& text) {
-  static const val decoder = val::global("TextDecoder").new_(val("utf-8"));
-  return decoder.call<val>(
-      "decode",
-      val(typed_memory_view(text.size(), reinterpret_cast<const unsigned char*>(text.data()))));
-}
-
-}  // namespace
-
 val trace_spec(const std::string& spec_json, int steps) {
+  static std::string text;  // what the returned view shows, until the next call
   nn::NetworkSpec spec;
   nn::Network net;
-  std::string text;
+  text.clear();
   if (steps < 0 || steps > 10000000)
     text = "steps: expected 0 to 10,000,000";
-  else if (!nn::spec_from_text(spec_json, &spec, &text)) {
-  } else if (nn::network_init(net, spec, &text) == nn::Status::Ok &&
-             nn::trace_run(net, steps, &text) == nn::Status::Ok) {
-    return js_string(text);
-  }
+  else if (nn::spec_from_text(spec_json, &spec, &text) &&
+           nn::network_init(net, spec, &text) == nn::Status::Ok &&
+           nn::trace_run(net, steps, &text) == nn::Status::Ok)
+    return val(typed_memory_view(text.size(), reinterpret_cast<const uint8_t*>(text.data())));
   nn::Json error = nn::Json::object();
   error["error"] = text;
-  return js_string(nn::json_text(error));
+  text = nn::json_text(error);
+  return val(typed_memory_view(text.size(), reinterpret_cast<const uint8_t*>(text.data())));
 }
 
 val activation_values(const std::string& name, const val& zs, bool slope) {

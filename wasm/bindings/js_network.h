@@ -93,8 +93,9 @@ class JsNetwork {
   bool configured_ = false;
 };
 
-// The CLI's entry: runs a spec and returns the trace JSON (a JavaScript string), or {"error": "…"}
-// naming the field.
+// The CLI's entry: runs a spec and returns the trace JSON, or {"error": "…"} naming the field, as
+// UTF-8 bytes: a Uint8Array view of wasm memory, valid until the next call (the CLI writes it out
+// as it is; others decode it).
 emscripten::val trace_spec(const std::string& spec_json, int steps);
 
 // f(z) of the activation `name` for one layer's net inputs zs (a JS array of numbers), or with

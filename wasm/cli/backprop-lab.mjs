@@ -117,12 +117,19 @@ async function main() {
   }
   const engine = await loadEngine(args.command === 'export' ? 0 : trainingWork(text, args.steps))
   if (args.command === 'export') return exportAnswerKey(engine, text, args)
-  // The engine writes the trace as its own compact JSON.stringify (wasm/engine/json.h): printed as
-  // it is, not parsed and written again, which took longer than the engine writing it.
-  const trace = engine.traceSpec(text, args.steps)
-  if (trace.startsWith('{"error":')) fail(JSON.parse(trace).error)
-  process.stdout.write((args.pretty ? indent(trace) : trace) + '\n')
+  // The engine writes the trace as its own compact JSON.stringify (wasm/engine/json.h): its bytes
+  // go from wasm memory to stdout as they are, neither decoded nor parsed and written again.
+  const view = engine.traceSpec(text, args.steps)
+  const trace = Buffer.from(view.buffer, view.byteOffset, view.length) // no copy
+  if (trace.toString('latin1', 0, 9) === '{"error":') fail(JSON.parse(trace.toString()).error)
+  if (args.pretty) return process.stdout.write(indent(trace.toString()) + '\n')
+  process.stdout.write(trace)
+  process.stdout.write('\n')
 }
+
+/** The spec's trace as a JavaScript value (`export`). */
+const traceOf = (engine, text, steps) =>
+  JSON.parse(new TextDecoder().decode(engine.traceSpec(text, steps)))
 
 /**
  * The engine's compact trace laid out as JSON.stringify(trace, null, 2) lays it out, its numbers'
@@ -145,7 +152,7 @@ function indent(json) {
  * which tsx compiles on the fly, so the CLI and the app's printable page write the same answer key.
  */
 async function exportAnswerKey(engine, text, args) {
-  const checked = JSON.parse(engine.traceSpec(text, 0))
+  const checked = traceOf(engine, text, 0)
   if (checked.error) fail(checked.error)
   const full = JSON.parse(text) // valid: the engine just read it
   // The key is of the first update, which sees only the first mini-batch: trace exactly that batch, so
@@ -161,7 +168,7 @@ async function exportAnswerKey(engine, text, args) {
           batchSize: 0,
         }
       : full
-  const out = JSON.parse(engine.traceSpec(JSON.stringify(spec), 1))
+  const out = traceOf(engine, JSON.stringify(spec), 1)
   if (out.error) fail(out.error)
   const batchNote =
     bs < rows

@@ -24,7 +24,7 @@ std::string catalogue_json() {
       if (kind == "params") {
         Json params = Json::array(), ranges = Json::array();
         for (const OptimizerField& f : kOptimizerFields)
-          if (static_cast<size_t>(f.kind) == static_cast<size_t>(&e - table))
+          if (static_cast<size_t>(f.kind) == static_cast<size_t>(&e - std::data(table)))
             params.push_back(f.name), ranges.push_back(range(f.range));
         row["params"] = std::move(params), row["ranges"] = std::move(ranges);
       }

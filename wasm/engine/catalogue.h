@@ -4,6 +4,7 @@
 // TypeScript takes its types, select options and link enums; spec errors list the names from here
 // too.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,28 +17,14 @@
 
 namespace nn {
 
-struct CatalogueEntry {
-  const char* name;   // as written in a spec
-  const char* label;  // as shown on screen
-  // activations: "hidden" when allowed in a hidden layer; losses: the output activation it needs.
-  const char* fits = "";
-  // The maths as the notes write it, in LaTeX with placeholders the app fills in: activations
-  // f({z}) and f′ in terms of {a} and {z} ({Σe^z}: the layer's e^{z_k} summed, for softmax);
-  // losses E_k and ∂E/∂a_k in terms of {a}, {y} and the output count {K}.
-  const char* tex = "";
-  const char* dtex = "";
-};
-
-inline constexpr CatalogueEntry kActivations[] = {
-    {"linear", "linear", "hidden", "{z}", "1"},
-    {"sigmoid", "sigmoid", "hidden", "\\frac{1}{1 + e^{-{z}}}", "{a}\\,(1 - {a})"},
-    {"tanh", "tanh", "hidden", "\\tanh({z})", "1 - {{a}}^2"},
-    {"relu", "ReLU", "hidden", "\\max(0, {z})",
-     "\\begin{cases} 1 & {z} > 0 \\\\ 0 & {z} \\le 0 \\end{cases}"},
-    {"leaky_relu", "leaky ReLU", "hidden", "\\max(0.01\\,{z}, {z})",
-     "\\begin{cases} 1 & {z} > 0 \\\\ 0.01 & {z} \\le 0 \\end{cases}"},
-    // f′ here is the Jacobian's diagonal; the off-diagonal −a_j a_k is written where it is used.
-    {"softmax", "softmax", "", "\\frac{e^{{z}}}{{Σe^z}}", "{a}\\,(1 - {a})"}};
+// Activations: the rows of their definitions (activations.h), in the enum's order.
+template <int... I>
+constexpr std::array<CatalogueEntry, sizeof...(I)> activation_entries(
+    std::integer_sequence<int, I...>) {
+  return {ActivationDef<Activation(I)>::entry...};
+}
+inline constexpr auto kActivations =
+    activation_entries(std::make_integer_sequence<int, kActivationCount>{});
 inline constexpr CatalogueEntry kLosses[] = {
     {"half_sse", "½ sum of squares", "", "\\tfrac{1}{2}({y} - {a})^2", "-({y} - {a})"},
     {"mse", "mean squared error", "", "\\tfrac{1}{{K}}({y} - {a})^2", "-\\frac{2}{{K}}({y} - {a})"},
@@ -63,38 +50,38 @@ inline constexpr OptimizerField kOptimizerFields[] = {
 inline constexpr CatalogueEntry kRegularizers[] = {
     {"none", "none", ""}, {"l1", "L1", ""}, {"l2", "L2", ""}};
 
-static_assert(std::size(kActivations) == kActivationCount);
 static_assert(std::size(kLosses) == kLossCount);
 
 // The name of enum value e in table.
-template <class Enum, size_t N>
-const char* catalogue_name(const CatalogueEntry (&table)[N], Enum e) {
+template <class Enum, class Table>
+const char* catalogue_name(const Table& table, Enum e) {
   return table[static_cast<size_t>(e)].name;
 }
 
 // The row of table (catalogue entries, optimizer fields) named `name`, or null.
-template <class Row, size_t N>
-const Row* catalogue_row(const Row (&table)[N], std::string_view name) {
-  for (const Row& row : table)
+template <class Table>
+auto catalogue_row(const Table& table, std::string_view name) -> decltype(std::data(table)) {
+  for (const auto& row : table)
     if (name == row.name) return &row;
   return nullptr;
 }
 
 // The enum value named `name` in table; false when there is none.
-template <class Enum, size_t N>
-bool catalogue_find(const CatalogueEntry (&table)[N], std::string_view name, Enum* out) {
+template <class Enum, class Table>
+bool catalogue_find(const Table& table, std::string_view name, Enum* out) {
   const CatalogueEntry* row = catalogue_row(table, name);
-  return row && (*out = static_cast<Enum>(row - table), true);
+  return row && (*out = static_cast<Enum>(row - std::data(table)), true);
 }
 
 inline const char* activation_name(Activation f) { return catalogue_name(kActivations, f); }
 inline const char* loss_name(Loss l) { return catalogue_name(kLosses, l); }
 
 // "expected one of linear, sigmoid, …": the message for a name not in table.
-template <size_t N>
-std::string catalogue_expected(const CatalogueEntry (&table)[N]) {
+template <class Table>
+std::string catalogue_expected(const Table& table) {
   std::string s = "expected one of ";
-  for (size_t i = 0; i < N; ++i) s += (i ? ", " : "") + std::string(table[i].name);
+  for (const CatalogueEntry& row : table)
+    s += (&row == std::data(table) ? "" : ", ") + std::string(row.name);
   return s;
 }
 

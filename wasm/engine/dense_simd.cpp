@@ -441,10 +441,12 @@ void map_f64(double* a, const double* z, int N, F f) {
 }  // namespace
 
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f) {
-  if (f == Activation::Tanh) return map_f64(a, z, B * n, [](auto v) { return fastmath::tanh(v); });
-  if (f == Activation::Sigmoid)
-    return map_f64(a, z, B * n, [](auto v) { return fastmath::sigmoid(v); });
-  activation_forward(a, z, B, n, f);
+  with_activation(f, [&]<class D>(D) {
+    if constexpr (kElementwise<D>)
+      map_f64(a, z, B * n, [](auto v) { return D::fast(v); });
+    else
+      activation_forward(a, z, B, n, f);
+  });
 }
 
 namespace {
@@ -457,13 +459,16 @@ namespace {
     for (int i = 0; i < nin; ++i) acc += W[j * nin + i] * x[i];
     return acc + b[j];
   };
-  if (nout < kScalarBelow && (f == Activation::Tanh || f == Activation::Sigmoid)) {
+  if (nout < kScalarBelow) {
     // map_f64's scalar tail, fused: z_j and a_j before the next unit (two chains in flight).
-    if (f == Activation::Tanh)
-      for (int j = 0; j < nout; ++j) a[j] = fastmath::tanh(z[j] = dot(j));
-    else
-      for (int j = 0; j < nout; ++j) a[j] = fastmath::sigmoid(z[j] = dot(j));
-    return;
+    bool fused = false;
+    with_activation(f, [&]<class D>(D) {
+      if constexpr (kElementwise<D>) {
+        for (int j = 0; j < nout; ++j) a[j] = D::fast(z[j] = dot(j));
+        fused = true;
+      }
+    });
+    if (fused) return;
   }
   for (int j = 0; j < nout; ++j) z[j] = dot(j);
   activation_forward_fast(a, z, 1, nout, f);
@@ -496,23 +501,12 @@ ForwardOne dense_activation_forward_one_for(int nin, int nout) {
 }
 
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f) {
-  using V = simd::f32x4;
-  switch (f) {
-    case Activation::Linear:
-      return map_elements(a, z, B * n, [](V v) { return v; });
-    case Activation::Sigmoid:
-      return map_elements(a, z, B * n, [](V v) { return fastmath::sigmoid(v); });
-    case Activation::Tanh:
-      return map_elements(a, z, B * n, [](V v) { return fastmath::tanh(v); });
-    case Activation::Relu:
-      return map_elements(a, z, B * n, [](V v) { return pmax(V::zero(), v); });
-    case Activation::LeakyRelu:
-      return map_elements(a, z, B * n, [](V v) {
-        return select_gt0(v, v, v * V::splat(static_cast<float>(kLeakySlope)));
-      });
-    case Activation::Softmax:
-      return softmax_rows_f32(a, z, B, n);
-  }
+  with_activation(f, [&]<class D>(D) {
+    if constexpr (kElementwise<D>)
+      map_elements(a, z, B * n, [](simd::f32x4 v) { return D::fast(v); });
+    else
+      softmax_rows_f32(a, z, B, n);
+  });
 }
 
 }  // namespace nn

@@ -27,9 +27,9 @@ template <typename T>
 void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T* W, int B, int nin,
                          int nout);
 
-// a, z: (B, n). Tanh and sigmoid through fastmath (within 3 and 4 ulp of libm, not bitwise): scalar
-// below 4 values, f64x2 above, the same bits either way. Every other activation calls the
-// reference.
+// a, z: (B, n). Each activation's fast form (activations.h; tanh and sigmoid through fastmath,
+// within 3 and 4 ulp of libm, not bitwise; the others the reference's bits): scalar below 4 values,
+// f64x2 above, the same bits either way. Softmax: the reference.
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f);
 
 // One sample through one layer: z = W·x + b (dense_forward_fast's order) and a = f(z)
@@ -44,7 +44,7 @@ using ForwardOne = void (*)(double* z, double* a, const double* x, const double*
                             int nin, int nout, Activation f);
 ForwardOne dense_activation_forward_one_for(int nin, int nout);
 
-// a, z: (B, n) in float: every activation, tanh/sigmoid/softmax through fastmath's f32x4 functions.
+// a, z: (B, n) in float: each activation's fast form in f32x4; softmax through fastmath's exp.
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f);
 
 }  // namespace nn

@@ -74,31 +74,10 @@ BackwardOne backward_one_for(int nin, int nout) {
 [[gnu::always_inline]] inline void activation_backward_one(double* dz, const double* da,
                                                            const double* z, const double* a, int n,
                                                            Activation f) {
-  using A = Activation;
-  switch (f) {
-    case A::Sigmoid:
-      NN_SCALAR_LOOP
-      for (int i = 0; i < n; ++i) dz[i] = activation_backward_value<A::Sigmoid>(da[i], z[i], a[i]);
-      return;
-    case A::Tanh:
-      NN_SCALAR_LOOP
-      for (int i = 0; i < n; ++i) dz[i] = activation_backward_value<A::Tanh>(da[i], z[i], a[i]);
-      return;
-    case A::Relu:
-      NN_SCALAR_LOOP
-      for (int i = 0; i < n; ++i) dz[i] = activation_backward_value<A::Relu>(da[i], z[i], a[i]);
-      return;
-    case A::LeakyRelu:
-      NN_SCALAR_LOOP
-      for (int i = 0; i < n; ++i)
-        dz[i] = activation_backward_value<A::LeakyRelu>(da[i], z[i], a[i]);
-      return;
-    case A::Linear:
-    case A::Softmax:
-      NN_SCALAR_LOOP
-      for (int i = 0; i < n; ++i) dz[i] = da[i];
-      return;
-  }
+  with_activation(f, [&]<class D>(D) {
+    NN_SCALAR_LOOP
+    for (int i = 0; i < n; ++i) dz[i] = D::backward(da[i], z[i], a[i]);
+  });
 }
 
 // loss_backward for one sample (B = 1), scalar: the same expressions as losses.cpp.

@@ -23,12 +23,13 @@ int slots_of(const Network& net, int p, int* from) {
   return 1;
 }
 
-// Which side of 0 every ReLU / leaky-ReLU unit is on, for all rows (after a forward pass).
+// Which side of 0 every unit whose f′ jumps there (activation_kink) is on, for all rows (after a
+// forward pass).
 void kink_sides(const Network& net, std::vector<unsigned char>* out) {
   const NetworkSpec& s = net.spec;
   out->clear();
   for (int l = 0; l < weight_layers(s); ++l) {
-    if (s.activations[l] != Activation::Relu && s.activations[l] != Activation::LeakyRelu) continue;
+    if (!activation_kink(s.activations[l])) continue;
     const double* z = net.acts.data() + net.layout.z[l];
     for (int k = 0; k < net.batch_rows * s.sizes[l + 1]; ++k) out->push_back(z[k] > 0);
   }

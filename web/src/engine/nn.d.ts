@@ -152,8 +152,11 @@ export interface NnModule extends NnPlainExports {
   Network: new () => NnNetwork
   Ensemble: new () => NnEnsemble
   Status: NnStatusEnum
-  /** Runs a spec and returns the trace JSON, or `{"error": "…"}` naming the field. */
-  traceSpec(specJson: string, steps: number): string
+  /**
+   * Runs a spec and returns the trace JSON, or `{"error": "…"}` naming the field, as UTF-8 bytes: a
+   * view of the module's memory, valid until the next call (decode it with TextDecoder).
+   */
+  traceSpec(specJson: string, steps: number): Uint8Array
   /** The catalogue of activations, losses, optimizers and regularisers as JSON (catalogue.h). */
   catalogue(): string
   /** f(z) per element of one layer's net inputs, or f′(z) with `slope`; [] for an unknown name. */

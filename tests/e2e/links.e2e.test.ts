@@ -208,14 +208,20 @@ const values = (page: Page) =>
     }))
   }, CONTROLS)
 
-/** A typed number the field takes: 0.9 × its value, else 1.1 ×, else 0.5 (a weight of 0, say). */
-async function retype(field: Locator): Promise<void> {
+/**
+ * Types a number the field takes: 0.9 × its value, else 1.1 ×, else the next whole number (a seed);
+ * for 0, 0.5 else 1. Says whether the field took one (a refused value stays in the box, marked).
+ */
+async function retype(field: Locator): Promise<boolean> {
   const old = Number((await field.inputValue()).replace(',', '.').replace('−', '-'))
-  for (const next of Number.isFinite(old) && old !== 0 ? [old * 0.9, old * 1.1] : [0.5, 1]) {
+  const tries =
+    Number.isFinite(old) && old !== 0 ? [old * 0.9, old * 1.1, Math.round(old) + 1] : [0.5, 1]
+  for (const next of tries) {
     await field.fill(String(Number(next.toPrecision(6))))
     await field.press('Enter')
-    if ((await field.getAttribute('aria-invalid')) !== 'true') return
+    if ((await field.getAttribute('aria-invalid')) !== 'true') return true
   }
+  return false
 }
 
 /** The value of control `k` (marked `data-audit`), or null when an earlier change removed it. */
@@ -271,9 +277,7 @@ async function change(page: Page, k: number): Promise<boolean> {
     // One of a group: the one not in use is picked.
     if (before === 'true') return true
     await c.check()
-  } else {
-    await retype(c)
-  }
+  } else if (!(await retype(c))) return false
   const now = await valueOf(page, k)
   return now === null || now !== before
 }

@@ -34,7 +34,7 @@ async function trainedParams(name, w) {
   const mod = await create({ wasmBinary: readFileSync(join(generated, `${name}.wasm`)) })
   const net = new mod.Network()
   net.configure(JSON.stringify(w.spec))
-  net.train(w.steps * 3)
+  mod._nn_train(net.handle(), w.steps * 3)
   const params = Float64Array.from(net.buffers().params)
   net.delete()
   return new BigUint64Array(params.buffer)

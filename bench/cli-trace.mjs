@@ -127,7 +127,7 @@ const engine = await create({
 const net = new engine.Network()
 const prepare = phaseMs(() => {
   net.configure(specText)
-  net.forward()
+  engine._nn_forward(net.handle())
   return net.backward()
 })
 net.delete()

@@ -147,7 +147,7 @@ function limit(mod, w) {
   const b = network(mod, w)
   const n = 3 * w.steps
   if (mod._bench_limit_train(b.handle(), n) !== n) throw new Error(`${w.id}: no limit kernel`)
-  a.train(n)
+  mod._nn_train(a.handle(), n)
   const pa = new BigUint64Array(Float64Array.from(a.buffers().params).buffer)
   const pb = new BigUint64Array(Float64Array.from(b.buffers().params).buffer)
   if (!pa.every((bits, k) => bits === pb[k])) throw new Error(`${w.id}: limit kernel disagrees`)
@@ -156,20 +156,18 @@ function limit(mod, w) {
   return () => mod._bench_limit_train(h, w.steps)
 }
 
-// The calls a page makes every frame besides train/predict, through embind and through the plain
-// exports (plain_exports.cpp), in ns per call on the 2-2-2 network (one row: the call's own cost
-// dominates). The app's modules are linked with -sDYNAMIC_EXECUTION=0 (the strict CSP), so the
-// embind column is what a page pays. Medians over the rounds, each ≥ REP_MS of CPU time.
+// What a call costs through embind and through a plain export (plain_exports.cpp), in ns per call
+// on the 2-2-2 network: a getter of each kind (embind's loss(), the plain updates()), and the
+// parameters' view both ways. The app's modules are linked with -sDYNAMIC_EXECUTION=0 (the strict
+// CSP), so the embind column is what a page would pay for its per-frame calls, which is why they
+// are plain exports. Medians over the rounds, each ≥ REP_MS of CPU time.
 function perCall(mod) {
   const w = workloads().find((x) => x.id === 'step222')
   const net = network(mod, w)
   const h = net.handle()
   const n = JSON.parse(net.layoutJson()).paramCount
   const pairs = [
-    ['status()', () => net.status(), () => mod._nn_status(h)],
-    ['updates()', () => net.updates(), () => mod._nn_updates(h)],
-    ['forward() over 1 row', () => net.forward(), () => mod._nn_forward(h)],
-    ['accuracy() over 1 row', () => net.accuracy(), () => mod._nn_accuracy(h)],
+    ['a getter: loss() / updates()', () => net.loss(), () => mod._nn_updates(h)],
     [
       'the parameters as a Float64Array view',
       () => net.buffers().params,
@@ -386,7 +384,7 @@ if (maps) {
 
 if (!ONLY || ONLY.includes('calls')) {
   console.log(
-    '\nPer-frame calls, ns per call (wasm SIMD module; embind as linked for the strict CSP):',
+    '\nA call through embind and through a plain export, ns per call (wasm SIMD module; embind as linked for the strict CSP):',
   )
   for (const c of perCall(simd))
     console.log(

@@ -1,7 +1,8 @@
-// EngineNetwork's per-frame calls go through the plain exports (plain_exports.cpp: forward, accuracy,
-// updates, the parameters) instead of embind, which costs ~70 ns a call under the strict CSP and
-// ~3 µs for buffers(). Both routes reach the same JsNetwork, so they must agree bit for bit; the
-// values themselves are checked against the notes elsewhere (engine.test.ts).
+// EngineNetwork's per-frame calls go through the plain exports (plain_exports.cpp: train, forward,
+// accuracy, updates, status, the parameters), their only route: embind costs ~70 ns a call under the
+// strict CSP and ~3 µs for buffers(). Here they must agree with the embind calls the app makes one
+// step at a time (backward, update, buffers) and with rules written out in the test; the values
+// themselves are checked against the notes elsewhere (engine.test.ts).
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule, NnNetwork } from '../../web/src/engine/nn'
@@ -11,14 +12,14 @@ import { loadEngineNode } from './loadEngineNode'
 
 const load = async () => (await loadEngineNode()) as unknown as NnModule
 
-/** The EngineNetwork and an embind twin configured from the same spec. */
-function pair(m: NnModule, spec: NetworkSpec): { net: EngineNetwork; raw: NnNetwork } {
+function make(m: NnModule, spec: NetworkSpec): EngineNetwork {
   const made = EngineNetwork.create(m, spec)
   if (!made.ok) throw new Error(made.message)
-  const raw = new m.Network()
-  expect(raw.configure(JSON.stringify(spec))).toBe(m.Status.ok)
-  return { net: made.network, raw }
+  return made.network
 }
+
+/** The embind object behind an EngineNetwork (its buffers() views). */
+const rawOf = (net: EngineNetwork) => (net as unknown as { net: NnNetwork }).net
 
 const twoClasses: NetworkSpec = {
   layers: [2, 3, 1],
@@ -35,44 +36,56 @@ const twoClasses: NetworkSpec = {
 }
 
 describe('per-frame calls through the plain exports', () => {
-  it('forward, accuracy, updates and the parameters agree with the embind route bit for bit', async () => {
+  it('train in one call lands where forward, backward and update land step by step, bit for bit', async () => {
     const m = await load()
     for (const spec of [classicSpec, twoClasses]) {
-      const { net, raw } = pair(m, spec)
-      expect(net.train(7).done).toBe(7)
-      raw.train(7)
-      expect(net.updates).toBe(7)
-      expect(net.updates).toBe(raw.updates())
-      const f = net.forward()
-      expect(f.ok).toBe(true)
-      expect(Object.is(f.loss, raw.forward())).toBe(true)
-      const acc = net.accuracy()
-      const rawAcc = raw.accuracy()
-      expect(acc).toBe(Number.isFinite(rawAcc) ? rawAcc : null)
+      const bulk = make(m, spec)
+      const stepped = make(m, spec)
+      const trained = bulk.train(7)
+      expect(trained).toMatchObject({ done: 7, diverged: false, divergedAt: null })
+      expect(bulk.updates).toBe(7)
+      const losses: number[] = []
+      for (let k = 0; k < 7; k++) {
+        const f = stepped.forward()
+        expect(f.ok).toBe(true)
+        losses.push(f.loss)
+        expect(stepped.backward().ok).toBe(true)
+        expect(stepped.update().ok).toBe(true)
+      }
+      expect(stepped.updates).toBe(7)
+      expect(Array.from(trained.losses)).toEqual(losses)
+      expect(bulk.params()).toEqual(stepped.params())
+      expect(Object.is(bulk.forward().loss, stepped.forward().loss)).toBe(true)
+      // accuracy: a row is right when every output is on its target's side of 0.5 (both specs'
+      // output layers are sigmoid), counted here from the exact predictions at the same parameters
+      const { inputs, targets } = spec
+      const out = bulk.predict(new Float64Array(inputs.flat()), inputs.length, { exact: true })!
+      const K = targets[0].length
+      const right = targets.filter((t, r) => t.every((y, k) => out[r * K + k] > 0.5 === y > 0.5))
+      expect(bulk.accuracy()).toBe(right.length / targets.length)
       // params() in W b order, element for element the embind view of the same numbers
-      const flat = net.params()
-      const sizes = net.layout.sizes
-      const fromRaw = Array.from(raw.buffers().params)
+      const flat = bulk.params()
+      const sizes = bulk.layout.sizes
+      const fromRaw = Array.from(rawOf(bulk).buffers().params)
       let k = 0
       flat.weights.forEach((W, l) => {
         expect(W.flat()).toEqual(fromRaw.slice(k, (k += sizes[l] * sizes[l + 1])))
         expect(flat.biases[l]).toEqual(fromRaw.slice(k, (k += sizes[l + 1])))
       })
       expect(k).toBe(fromRaw.length)
-      net.dispose()
-      raw.delete()
+      bulk.dispose()
+      stepped.dispose()
     }
   })
 
   it('setParams writes in place (the embind view sees it) and a non-finite loss is reported', async () => {
     const m = await load()
-    const { net } = pair(m, twoClasses)
+    const net = make(m, twoClasses)
     const p = net.params()
     p.weights[1][0][2] = 1e308
     p.biases[1][0] = 1e308
     expect(net.setParams(p).ok).toBe(true)
-    const h = (net as unknown as { net: NnNetwork }).net
-    expect(h.buffers().params.at(-1)).toBe(1e308)
+    expect(rawOf(net).buffers().params.at(-1)).toBe(1e308)
     // hidden a = tanh(10) ≈ 1 on every row, so z = 1e308 + 3 · 1e308 overflows to ∞ and the loss is
     // not finite (∞ or NaN): forward names it instead of returning it silently
     p.weights[0] = p.weights[0].map((row) => row.map(() => 0))

@@ -40,7 +40,7 @@ describe('trace numbers', () => {
     const net = new engine.Network()
     try {
       expect(net.configure(JSON.stringify(spec))).toBe(engine.Status.ok)
-      const loss = net.forward()
+      const loss = engine._nn_forward(net.handle())
       expect(net.backward()).toBe(engine.Status.ok)
       const lay = JSON.parse(net.layoutJson()) as Layout
       const { acts, dacts, grads } = net.buffers()

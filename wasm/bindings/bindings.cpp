@@ -13,27 +13,23 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .value("badSpec", nn::Status::BadSpec)
       .value("notFinite", nn::Status::NotFinite);
 
+  // forward, train, accuracy, updates and status: the plain C exports only (plain_exports.cpp).
   class_<JsNetwork>("Network")
       .constructor<>()
       .function("configure", &JsNetwork::configure)  // (specJson) → Status; error() says why
       .function("error", &JsNetwork::error)
-      .function("status", &JsNetwork::status)
-      .function("forward", &JsNetwork::forward)    // → loss over all rows; fills z, a
       .function("backward", &JsNetwork::backward)  // fills δ, dW, db
       .function("update", &JsNetwork::update)      // one optimizer step; keeps paramsBefore
-      .function("train", &JsNetwork::train)        // (steps) → steps done; losses buffer
       .function("gradientCheck", &JsNetwork::gradientCheck)    // numeric, numericLeft/Right, kink
       .function("checkParameter", &JsNetwork::checkParameter)  // (p, ε) → {central, left, …}
       .function("setLearningRate", &JsNetwork::setLearningRate)
       .function("setOptimizer", &JsNetwork::setOptimizer)  // ({momentum, beta1, …}) → Status
       .function("optimizerSteps", &JsNetwork::optimizerSteps)  // Adam's t
       .function("setEpsilon", &JsNetwork::setEpsilon)
-      .function("accuracy", &JsNetwork::accuracy)
       .function("gradientNorms", &JsNetwork::gradientNorms)
       .function("loss", &JsNetwork::loss)
       .function("batchStart", &JsNetwork::batchStart)
       .function("batchRows", &JsNetwork::batchRows)
-      .function("updates", &JsNetwork::updates)        // the divergence rule's count
       .function("setUpdates", &JsNetwork::setUpdates)  // (n) continues a run after configure
       .function("layoutJson", &JsNetwork::layoutJson)
       .function("buffers", &JsNetwork::buffers)

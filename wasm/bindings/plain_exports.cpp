@@ -1,10 +1,9 @@
-// Plain C exports for the calls a page makes every frame (train, step, forward, accuracy, the
-// parameters, predict, predict_layers).
-// Under the strict Content-Security-Policy the module is linked with -sDYNAMIC_EXECUTION=0, and
-// each embind call then costs about 0.1 µs; a plain export is called directly by the JavaScript
-// engine. Each takes JsNetwork::handle() and forwards to the same JsNetwork method as the embind
-// binding, so both routes give the same numbers, statuses and messages. Status values are the
-// integers of nn::Status (0 ok, 1 badSpec, 2 notFinite: module.Status.*.value).
+// Plain C exports: the calls a page makes every frame (train, forward, accuracy, updates, status,
+// the parameters, predict, predict_layers), and their only route from JavaScript. Under the strict
+// Content-Security-Policy the module is linked with -sDYNAMIC_EXECUTION=0, and each embind call
+// then costs about 0.1 µs; a plain export is called directly by the JavaScript engine. Each takes
+// JsNetwork::handle() and forwards to a JsNetwork method (error() stays embind's). Status values
+// are the integers of nn::Status (0 ok, 1 badSpec, 2 notFinite: module.Status.*.value).
 #include <emscripten/emscripten.h>
 
 #include "js_network.h"
@@ -12,44 +11,40 @@
 namespace {
 JsNetwork* of(uintptr_t handle) { return reinterpret_cast<JsNetwork*>(handle); }
 int code(nn::Status st) { return static_cast<int>(st); }
+uintptr_t addr(const void* p) { return reinterpret_cast<uintptr_t>(p); }
 }  // namespace
 
 extern "C" {
 
-// network.train(steps) → steps done; the loss history: nn_losses_count(handle) doubles at
+// train(steps) → steps done; the loss history: nn_losses_count(handle) doubles at
 // nn_losses(handle) (one more than done when the loss before the failing update was finite).
 EMSCRIPTEN_KEEPALIVE int nn_train(uintptr_t h, int steps) { return of(h)->train(steps); }
-// network.forward() → the mean loss over all rows (then nn_status: NotFinite when it is not
-// finite).
+// forward() → the mean loss over all rows (then nn_status: NotFinite when it is not finite).
 EMSCRIPTEN_KEEPALIVE double nn_forward(uintptr_t h) { return of(h)->forward(); }
-// network.accuracy() → share of rows classified right, NaN for regression; runs forward.
+// accuracy() → share of rows classified right, NaN for regression; runs forward.
 EMSCRIPTEN_KEEPALIVE double nn_accuracy(uintptr_t h) { return of(h)->accuracy(); }
-// network.updates(): updates done in this run.
+// updates(): updates done in this run.
 EMSCRIPTEN_KEEPALIVE double nn_updates(uintptr_t h) { return of(h)->updates(); }
 // Address of the parameters, W¹ b¹ W² b² … (layoutJson's paramCount doubles; read and written in
 // place, as buffers().params, without building every view of buffers(); valid until configure).
-EMSCRIPTEN_KEEPALIVE uintptr_t nn_params(uintptr_t h) {
-  return reinterpret_cast<uintptr_t>(of(h)->paramsData());
-}
-// network.status() as an integer.
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_params(uintptr_t h) { return addr(of(h)->paramsData()); }
+// status() as an integer.
 EMSCRIPTEN_KEEPALIVE int nn_status(uintptr_t h) { return code(of(h)->status()); }
-// network.divergedAt() and network.cutoff(), which the page reads after every nn_train.
+// divergedAt() and cutoff(), which the page reads after every nn_train.
 EMSCRIPTEN_KEEPALIVE double nn_diverged_at(uintptr_t h) { return of(h)->divergedAt(); }
 EMSCRIPTEN_KEEPALIVE double nn_cutoff(uintptr_t h) { return of(h)->cutoff(); }
 // Address of the losses buffer (valid until the next call that may allocate).
-EMSCRIPTEN_KEEPALIVE uintptr_t nn_losses(uintptr_t h) {
-  return reinterpret_cast<uintptr_t>(of(h)->lossesData());
-}
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_losses(uintptr_t h) { return addr(of(h)->lossesData()); }
 EMSCRIPTEN_KEEPALIVE int nn_losses_count(uintptr_t h) { return of(h)->lossesCount(); }
 // reservePredict(rows) → status; then nn_predict_inputs/outputs give the buffers' addresses.
 EMSCRIPTEN_KEEPALIVE int nn_reserve_predict(uintptr_t h, int rows) {
   return code(of(h)->reservePredict(rows));
 }
 EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_inputs(uintptr_t h) {
-  return reinterpret_cast<uintptr_t>(of(h)->predictInputsData());
+  return addr(of(h)->predictInputsData());
 }
 EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_outputs(uintptr_t h) {
-  return reinterpret_cast<uintptr_t>(of(h)->predictOutputsData());
+  return addr(of(h)->predictOutputsData());
 }
 // predict(rows) (float32 fast maths) and predictExact(rows) (double) → status.
 EMSCRIPTEN_KEEPALIVE int nn_predict(uintptr_t h, int rows) { return code(of(h)->predict(rows)); }
@@ -63,6 +58,6 @@ EMSCRIPTEN_KEEPALIVE int nn_predict_layers(uintptr_t h, int rows, int exact) {
   return code(of(h)->predictLayers(rows, exact != 0));
 }
 EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_layers_outputs(uintptr_t h) {
-  return reinterpret_cast<uintptr_t>(of(h)->predictLayersData());
+  return addr(of(h)->predictLayersData());
 }
 }

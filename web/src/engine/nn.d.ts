@@ -39,15 +39,15 @@ export interface NnBuffers {
   predictOutputs: Float64Array
 }
 
-/** The raw embind Network. Use web/src/engine/network.ts instead: it owns lifetime and copies. */
+/**
+ * The raw embind Network. Use web/src/engine/network.ts instead: it owns lifetime and copies.
+ * forward, train, accuracy, updates and status are the plain exports (`NnPlainExports`) only.
+ */
 export interface NnNetwork {
   configure(specJson: string): EmbindEnumValue
   error(): string
-  status(): EmbindEnumValue
-  forward(): number
   backward(): EmbindEnumValue
   update(): EmbindEnumValue
-  train(steps: number): number
   /** Fills numeric, numericLeft, numericRight and kinkCrossed (ε from the spec; shared biases as one). */
   gradientCheck(): EmbindEnumValue
   /** One parameter at one ε over all rows, or null (error() says why). */
@@ -64,12 +64,8 @@ export interface NnNetwork {
   loss(): number
   batchStart(): number
   batchRows(): number
-  /** Updates done in this run: the divergence rule's count (configure starts a run at 0). */
-  updates(): number
   /** Continues a run's count after a configure that keeps the run (an edit, Undo). */
   setUpdates(n: number): void
-  /** Share of rows classified right (runs a forward pass); NaN for regression outputs. */
-  accuracy(): number
   /** ‖∂L/∂W_l‖₂ per weight layer from the current gradients (a view: copy it). */
   gradientNorms(): Float64Array
   layoutJson(): string
@@ -110,17 +106,17 @@ export interface NnEnsemble {
  * module replaces each with the raw export after its first call.
  */
 export interface NnPlainExports {
-  /** train(steps) → steps done. */
+  /** train(steps) → steps done (then `_nn_status`; the losses at `_nn_losses`). */
   _nn_train(h: number, steps: number): number
   /** forward() → the mean loss over all rows (then `_nn_status`). */
   _nn_forward(h: number): number
   /** accuracy() → share of rows classified right, NaN for regression (runs forward). */
   _nn_accuracy(h: number): number
-  /** updates(): updates done in this run. */
+  /** Updates done in this run: the divergence rule's count (configure starts a run at 0). */
   _nn_updates(h: number): number
   /** Address of the parameters W¹ b¹ W² b² … (layout's paramCount doubles; valid until configure). */
   _nn_params(h: number): number
-  /** status() as an integer. */
+  /** The last call's status as a `Status.*.value` integer; `error()` says why. */
   _nn_status(h: number): number
   /** divergedAt() and cutoff(). */
   _nn_diverged_at(h: number): number

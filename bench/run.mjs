@@ -122,9 +122,8 @@ function wasm(mod, w, { float32 = false } = {}) {
     new Float64Array(mod.HEAPU8.buffer, mod._nn_predict_inputs(h), 2 * w.predictRows).set(
       grid(Math.sqrt(w.predictRows)),
     )
-    return float32
-      ? () => mod._nn_predict(h, w.predictRows)
-      : () => mod._nn_predict_exact(h, w.predictRows)
+    const exact = float32 ? 0 : 1
+    return () => mod._nn_predict(h, w.predictRows, exact)
   }
   if (float32)
     return () => {

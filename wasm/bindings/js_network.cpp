@@ -210,26 +210,18 @@ nn::Status JsNetwork::predict_check(int rows) {
   return fail(nn::Status::Ok, "");
 }
 
-nn::Status JsNetwork::predict(int rows) {
+nn::Status JsNetwork::predict(int rows, bool exact) {
   if (predict_check(rows) != nn::Status::Ok) return status_;
-  nn::predict_f32(predict_out_.data(), predict_in_.data(), rows, net_, &predict_scratch_);
-  return status_;
-}
-
-nn::Status JsNetwork::predictExact(int rows) {
-  if (predict_check(rows) != nn::Status::Ok) return status_;
-  nn::predict(predict_out_.data(), predict_in_.data(), rows, net_, &predict_scratch_);
+  (exact ? nn::predict : nn::predict_f32)(predict_out_.data(), predict_in_.data(), rows, net_,
+                                          &predict_scratch_);
   return status_;
 }
 
 nn::Status JsNetwork::predictLayers(int rows, bool exact) {
   if (predict_check(rows) != nn::Status::Ok) return status_;
   predict_layers_.resize(static_cast<size_t>(rows) * nn::predict_layers_width(net_.spec));
-  if (exact)
-    nn::predict_layers(predict_layers_.data(), predict_in_.data(), rows, net_, &predict_scratch_);
-  else
-    nn::predict_layers_f32(predict_layers_.data(), predict_in_.data(), rows, net_,
-                           &predict_scratch_);
+  (exact ? nn::predict_layers : nn::predict_layers_f32)(predict_layers_.data(), predict_in_.data(),
+                                                        rows, net_, &predict_scratch_);
   return status_;
 }
 

@@ -57,11 +57,10 @@ class JsNetwork {
 
   // The heatmap path, one call per frame: reservePredict(rows) sizes the predictInputs (rows,
   // inputs) and predictOutputs (rows, outputs) views of buffers() (re-read them: this may grow
-  // memory); predict(rows) runs float32 fastmath, predictExact(rows) double (bitwise the forward
-  // outputs). Neither touches the training buffers. Call reservePredict again after configure.
+  // memory); predict(rows, exact) runs float32 fastmath, or with `exact` double (bitwise the
+  // forward outputs), and leaves the training buffers alone. Call reservePredict after configure.
   nn::Status reservePredict(int rows);
-  nn::Status predict(int rows);
-  nn::Status predictExact(int rows);
+  nn::Status predict(int rows, bool exact);
   // Every layer's activations over the reserved predictInputs in one pass (nn::predict_layers;
   // float32 fastmath unless `exact`): rows · (sizes[1] + … + sizes[L]) doubles at
   // predictLayersData(), block l (rows, sizes[l+1]) at rows · (sizes[1] + … + sizes[l]). May grow

@@ -46,10 +46,9 @@ EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_inputs(uintptr_t h) {
 EMSCRIPTEN_KEEPALIVE uintptr_t nn_predict_outputs(uintptr_t h) {
   return addr(of(h)->predictOutputsData());
 }
-// predict(rows) (float32 fast maths) and predictExact(rows) (double) → status.
-EMSCRIPTEN_KEEPALIVE int nn_predict(uintptr_t h, int rows) { return code(of(h)->predict(rows)); }
-EMSCRIPTEN_KEEPALIVE int nn_predict_exact(uintptr_t h, int rows) {
-  return code(of(h)->predictExact(rows));
+// predict(rows, exact != 0) → status: float32 fast maths, or double with `exact`.
+EMSCRIPTEN_KEEPALIVE int nn_predict(uintptr_t h, int rows, int exact) {
+  return code(of(h)->predict(rows, exact != 0));
 }
 // predictLayers(rows, exact != 0) → status: every layer's activations over the predict inputs in
 // one pass; then nn_predict_layers_outputs gives the address of the result (rows · (sizes[1] + … +

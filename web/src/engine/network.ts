@@ -400,8 +400,7 @@ export class EngineNetwork {
     const ok = m.Status.ok.value
     if (m._nn_reserve_predict(h, rows) !== ok) return null // may grow memory: views after it
     new Float64Array(m.HEAPU8.buffer, m._nn_predict_inputs(h), rows * nin).set(points)
-    const status = options.exact ? m._nn_predict_exact(h, rows) : m._nn_predict(h, rows)
-    if (status !== ok) return null
+    if (m._nn_predict(h, rows, options.exact ? 1 : 0) !== ok) return null
     return new Float64Array(m.HEAPU8.buffer, m._nn_predict_outputs(h), rows * nout).slice()
   }
 

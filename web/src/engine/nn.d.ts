@@ -35,7 +35,7 @@ export interface NnBuffers {
   targets: Float64Array
   /** (rows, inputs) sized by reservePredict: the points to evaluate. */
   predictInputs: Float64Array
-  /** (rows, outputs) written by predict / predictExact. */
+  /** (rows, outputs) written by `_nn_predict`. */
   predictOutputs: Float64Array
 }
 
@@ -129,9 +129,8 @@ export interface NnPlainExports {
   /** Addresses of the predict inputs (rows, inputs) and outputs (rows, outputs). */
   _nn_predict_inputs(h: number): number
   _nn_predict_outputs(h: number): number
-  /** predict(rows) in float32 fast maths / predictExact(rows) in double → status integer. */
-  _nn_predict(h: number, rows: number): number
-  _nn_predict_exact(h: number, rows: number): number
+  /** The outputs over the predict inputs, in float32 fast maths unless `exact` is 1 → status integer. */
+  _nn_predict(h: number, rows: number, exact: number): number
   /**
    * Every layer's activations over the predict inputs in one pass (float32 fast maths unless
    * `exact` is 1) → status integer; may grow memory.

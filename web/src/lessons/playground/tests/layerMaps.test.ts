@@ -27,8 +27,8 @@ const bits = (a: Float64Array | null | undefined) =>
 
 /** Counts the module's forward passes over grid points (predict in either precision, predictLayers). */
 function countPasses(m: NnModule) {
-  const names = ['_nn_predict', '_nn_predict_exact', '_nn_predict_layers'] as const
-  const counts = { _nn_predict: 0, _nn_predict_exact: 0, _nn_predict_layers: 0 }
+  const names = ['_nn_predict', '_nn_predict_layers'] as const
+  const counts = { _nn_predict: 0, _nn_predict_layers: 0 }
   const saved = names.map((k) => m[k])
   names.forEach((k, i) => {
     const f = saved[i] as (...a: number[]) => number
@@ -137,7 +137,7 @@ describe('the playground session’s maps from one pass', () => {
       snap = s.snapshot(true)
       maps = [1, 2, 3, 4, 5, 6].map((k) => s.layerMap(k))
       // one pass for the output and all 6 hidden layers (the per-layer way: 1 + 6 + 1 per map shown)
-      expect(pass.counts).toEqual({ _nn_predict: 0, _nn_predict_exact: 0, _nn_predict_layers: 1 })
+      expect(pass.counts).toEqual({ _nn_predict: 0, _nn_predict_layers: 1 })
       s.snapshot(false) // a frame between detail redraws: the output alone
       expect(pass.counts._nn_predict).toBe(1)
       s.train(1)

@@ -31,6 +31,15 @@ bool read_whole(const Json* j, const std::string& field, double lo, double hi, d
   return true;
 }
 
+// A name in a catalogue table (activations, losses, optimizers, regularisers) into *out.
+template <class Table, class Enum>
+bool read_name(const Json* j, const std::string& field, const Table& table, Enum* out,
+               std::string* err) {
+  if (j && j->is_string() && catalogue_find(table, j->get_ref<const std::string&>(), out))
+    return true;
+  return fail(err, field, catalogue_expected(table));
+}
+
 // A numeric vector of exactly n entries.
 bool read_vector(const Json& j, const std::string& field, int n, const std::string& why,
                  std::vector<double>* out, std::string* err) {
@@ -79,17 +88,11 @@ bool read_layers(const Json& json, NetworkSpec* s, std::string* err) {
         err, "activations",
         "expected " + std::to_string(L) + " names, one per weight layer (e.g. \"sigmoid\")");
   for (int l = 0; l < L; ++l) {
-    Activation f;
-    const Json& a = (*acts)[l];
-    if (!a.is_string() || !catalogue_find(kActivations, a.get_ref<const std::string&>(), &f))
-      return fail(err, path("activations", l), catalogue_expected(kActivations));
+    Activation f{};
+    if (!read_name(&(*acts)[l], path("activations", l), kActivations, &f, err)) return false;
     s->activations.push_back(f);
   }
-  const Json* loss = json_find(json, "loss");
-  if (!loss || !loss->is_string() ||
-      !catalogue_find(kLosses, loss->get_ref<const std::string&>(), &s->loss))
-    return fail(err, "loss", catalogue_expected(kLosses));
-  return true;
+  return read_name(json_find(json, "loss"), "loss", kLosses, &s->loss, err);
 }
 
 // weights[l][j][i] and biases[l][j] into the flat W1 b1 W2 b2 … buffer.
@@ -132,10 +135,7 @@ bool read_params(const Json& json, NetworkSpec* s, std::string* err) {
 
 bool optimizer_from_json(const Json* j, Optimizer* o, std::string* err) {
   if (!j) return true;
-  const Json* name = json_find(*j, "name");
-  if (!name || !name->is_string() ||
-      !catalogue_find(kOptimizers, name->get_ref<const std::string&>(), &o->kind))
-    return fail(err, "optimizer.name", catalogue_expected(kOptimizers));
+  if (!read_name(json_find(*j, "name"), "optimizer.name", kOptimizers, &o->kind, err)) return false;
   for (const auto& kv : j->items()) {
     if (kv.key() == "name") continue;
     const OptimizerField* f = catalogue_row(kOptimizerFields, kv.key());
@@ -189,14 +189,10 @@ bool read_options(const Json& json, NetworkSpec* s, std::string* err) {
   if (const Json* j = json_find(json, "epsilon"))
     if (!read_finite(j, "epsilon", &s->epsilon, err)) return false;
   if (const Json* j = json_find(json, "regularization")) {
-    const Json* name = json_find(*j, "name");
-    if (!name || !name->is_string() ||
-        !catalogue_find(kRegularizers, name->get_ref<const std::string&>(),
-                        &s->regularization.kind))
-      return fail(err, "regularization.name", catalogue_expected(kRegularizers));
-    const Json* rate = json_find(*j, "rate");
-    if (s->regularization.kind != Penalty::None &&
-        !read_finite(rate, "regularization.rate", &s->regularization.rate, err))
+    Regularization& r = s->regularization;
+    if (!read_name(json_find(*j, "name"), "regularization.name", kRegularizers, &r.kind, err) ||
+        (r.kind != Penalty::None &&
+         !read_finite(json_find(*j, "rate"), "regularization.rate", &r.rate, err)))
       return false;
   }
   return true;

@@ -2,6 +2,7 @@
 // trips of trained weights, shapes refitted, partly broken, hostile, oversized and 3,000 fuzzed links
 // that never throw and never yield a spec of the wrong shape, and a link that replaces the state.
 import { describe, expect, it } from 'vitest'
+import { HIDDEN_ACTIVATION_NAMES } from '../../web/src/engine/catalogue'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NetworkSpec } from '../../web/src/engine/types'
 import { lessons } from '../../web/src/lessons'
@@ -81,17 +82,23 @@ describe('worked examples: encodeWorked / decodeWorked', () => {
   })
 
   // A newcomer: the notice listed softmax, which the worked example's menu does not offer (#11). The
-  // lists below are the menus' (linear … leaky ReLU; the losses that fit the output), written out here.
+  // activations listed are the menu's: the catalogue's hidden ones (softmax is not one of them, see
+  // below), so a new activation needs no edit here; the losses that fit the output are written out.
+  const menu = HIDDEN_ACTIVATION_NAMES.join(', ')
+  it('offers no softmax in the activation menu', () => {
+    expect(HIDDEN_ACTIVATION_NAMES).toContain('relu')
+    expect(HIDDEN_ACTIVATION_NAMES).not.toContain('softmax')
+  })
   it.each([
     [
       'an unknown activation',
       'v=1&act=sigmoid,swish',
-      'Ignored the link’s activations: “swish” is not one of linear, sigmoid, tanh, relu, leaky_relu.',
+      `Ignored the link’s activations: “swish” is not one of ${menu}.`,
     ],
     [
       'softmax, which the menu does not offer',
       'v=1&act=sigmoid,softmax',
-      'Ignored the link’s activations: “softmax” is not one of linear, sigmoid, tanh, relu, leaky_relu.',
+      `Ignored the link’s activations: “softmax” is not one of ${menu}.`,
     ],
     [
       'cross-entropy, which the loss menu does not offer',

@@ -1,6 +1,6 @@
 // The engine's catalogue of activations, losses, optimizers and regularisers (defined once in
-// wasm/engine/catalogue.cpp, generated into ./generated/catalogue.ts by `npm run build:engine`): names,
-// labels for the screen, and which layer or output each one fits.
+// wasm/engine/catalogue.h and activations.h, generated into ./generated/catalogue.ts by `npm run
+// build:engine`): names, labels for the screen, and which layer or output each one fits.
 import { CATALOGUE } from './generated/catalogue'
 
 type Tables = Omit<typeof CATALOGUE, 'limits'>

@@ -3,9 +3,16 @@
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
-import { circle, makeDataset, mulberry32, separable, xorBlobs } from '../../web/src/math/datasets'
+import {
+  circle,
+  gridPoints,
+  makeDataset,
+  mulberry32,
+  separable,
+  xorBlobs,
+} from '../../web/src/math/datasets'
 import { useNetworkStore } from '../../web/src/composables/useLessonStore'
-import { GridProbe, gridPoints } from '../../web/src/lessons/common/gridProbe'
+import { GridProbe } from '../../web/src/lessons/common/gridProbe'
 import { loadEngineNode } from './loadEngineNode'
 
 describe('mulberry32', () => {

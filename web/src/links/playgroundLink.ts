@@ -1,13 +1,7 @@
 // The playground's linked state (`#/playground?v=1&d=spiral&h=8,8&lr=0.03&…`): its settings and the
 // learner's own points (up to LIMITS.playground.linkPoints, as `pts=x1,x2,label;…`). Read through
 // links/codec.ts with the playground's limits (links/limits.ts), which its controls use too.
-import {
-  DATASETS,
-  DOMAIN,
-  round3,
-  type DataPoint,
-  type DatasetName,
-} from '../lessons/playground/datasets'
+import { DATASETS, DOMAIN, round3, type DataPoint, type DatasetName } from '../math/datasets'
 import { FEATURE_IDS, canonicalFeatures } from '../lessons/playground/features'
 import {
   DEFAULT_CONFIG,

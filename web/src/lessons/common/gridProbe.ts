@@ -4,15 +4,7 @@
 import type { NetworkStore } from '../../composables/useLessonStore'
 import type { EngineNetwork, Params } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
-
-/** Grid points, row-major from the top-left: row r has x₂ = hi − (r + ½)·step, column c has x₁ = lo + (c + ½)·step. */
-export function gridPoints(n: number, lo: number, hi: number): number[][] {
-  const step = (hi - lo) / n
-  return Array.from({ length: n * n }, (_, k) => [
-    lo + ((k % n) + 0.5) * step,
-    hi - (Math.floor(k / n) + 0.5) * step,
-  ])
-}
+import { gridPoints } from '../../math/datasets'
 
 export class GridProbe {
   private constructor(

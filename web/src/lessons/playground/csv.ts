@@ -6,7 +6,7 @@
 // numbers 0…K−1, one-hot columns) and `labels` says how. Nothing from the file is evaluated or turned
 // into markup.
 import Papa from 'papaparse'
-import { DOMAIN, MAX_CLASSES, round3, type DataPoint } from './datasets'
+import { DOMAIN, MAX_CLASSES, round3, type DataPoint } from '../../math/datasets'
 import { LIMITS } from '../../links/limits'
 import { exactNumber } from '../../math/format'
 

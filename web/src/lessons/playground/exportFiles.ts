@@ -3,7 +3,7 @@
 // which `backprop-lab trace SPEC.json` runs to the same loss the page shows. Pure TypeScript.
 import type { Params } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
-import { DOMAIN, round3, type DataPoint } from './datasets'
+import { DOMAIN, round3, type DataPoint } from '../../math/datasets'
 import { LIMITS } from '../../links/limits'
 import {
   decodePlayground,

@@ -1,7 +1,7 @@
 // Input features: the columns the network sees, computed from (x₁, x₂) here in TypeScript before the
 // rows go to the engine. The engine never knows that a column was x₁²; the heatmap grid goes through the
 // same mapping, so what is drawn is what was trained.
-import { DOMAIN, type DataPoint } from './datasets'
+import { DOMAIN, gridPoints, type DataPoint } from '../../math/datasets'
 
 export type FeatureId = 'x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sinx1' | 'sinx2'
 
@@ -40,21 +40,14 @@ export function featureRows(points: readonly DataPoint[], ids: readonly FeatureI
   return points.map((p) => fs.map((ft) => ft.f(p.x1, p.x2)))
 }
 
-/** A square grid over the plane, row-major from the top-left: cell centres, x₂ falling downwards. */
-export function gridPoints(n: number): { x1: number; x2: number }[] {
-  const step = (2 * DOMAIN) / n
-  const out: { x1: number; x2: number }[] = []
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++)
-      out.push({ x1: -DOMAIN + (c + 0.5) * step, x2: DOMAIN - (r + 0.5) * step })
-  return out
-}
-
-/** The grid's feature rows as one flat (n², features) array: the input of EngineNetwork.predict. */
+/**
+ * The feature rows of the plane's n×n grid (math/datasets gridPoints over [-DOMAIN, DOMAIN]²) as one
+ * flat (n², features) array: the input of EngineNetwork.predict.
+ */
 export function gridFeatures(n: number, ids: readonly FeatureId[]): Float64Array {
   const fs = canonicalFeatures(ids).map(feature)
-  const pts = gridPoints(n)
+  const pts = gridPoints(n, -DOMAIN, DOMAIN)
   const out = new Float64Array(pts.length * fs.length)
-  pts.forEach((p, k) => fs.forEach((ft, i) => (out[k * fs.length + i] = ft.f(p.x1, p.x2))))
+  pts.forEach(([x1, x2], k) => fs.forEach((ft, i) => (out[k * fs.length + i] = ft.f(x1, x2))))
   return out
 }

@@ -16,7 +16,7 @@ import {
   type DataPoint,
   type DatasetName,
   type ProblemKind,
-} from './datasets'
+} from '../../math/datasets'
 import { canonicalFeatures, featureRows, type FeatureId } from './features'
 
 export type HiddenActivation = HiddenActivationName

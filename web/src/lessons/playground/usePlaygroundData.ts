@@ -3,7 +3,7 @@
 // train/test split and the engine's spec. No engine calls here.
 import { computed, reactive, ref, shallowRef } from 'vue'
 import type { NetworkSpec } from '../../engine/types'
-import { generate, split, type DataPoint } from './datasets'
+import { generate, split, type DataPoint } from '../../math/datasets'
 import { featureRows } from './features'
 import { buildSpec, problemOf, targetRows, type PlaygroundConfig } from './model'
 import type { PlaygroundState } from '../../links/playgroundLink'

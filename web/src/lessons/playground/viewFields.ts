@@ -6,7 +6,7 @@
 import { bad, kinds, ok, preview, prop, type Schema } from '../../links/codec'
 import { choice, flag, linkedFields, number } from '../../links/fields'
 import { LIMITS } from '../../links/limits'
-import { MAX_CLASSES } from './datasets'
+import { MAX_CLASSES } from '../../math/datasets'
 
 const P = LIMITS.playground
 

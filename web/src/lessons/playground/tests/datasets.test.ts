@@ -1,7 +1,7 @@
 // The playground's data generators: seeded and exact (the same points on every machine), labels that
 // follow each set's geometry, coordinates on the plane with 3 decimals, a split that holds out exactly the test share.
 import { describe, expect, it } from 'vitest'
-import { DATASETS, DOMAIN, generate, mulberry32, split } from '../datasets'
+import { DATASETS, DOMAIN, generate, mulberry32, split } from '../../../math/datasets'
 
 const NAMES = ['circle', 'xor', 'gauss', 'spiral', 'spiral3', 'plane', 'gaussmix'] as const
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../../engine/network'
 import type { NnModule } from '../../../engine/nn'
-import { generate, split } from '../datasets'
+import { generate, split } from '../../../math/datasets'
 import { cliSpec } from '../exportFiles'
 import { featureRows, gridFeatures } from '../features'
 import { DEFAULT_CONFIG, buildSpec, targetRows, type PlaygroundConfig } from '../model'

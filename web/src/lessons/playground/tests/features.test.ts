@@ -1,7 +1,8 @@
 // Feature columns are computed in TypeScript before the rows reach the engine; the grid goes through the
 // same mapping as the data.
 import { describe, expect, it } from 'vitest'
-import { canonicalFeatures, featureRows, gridFeatures, gridPoints } from '../features'
+import { gridPoints } from '../../../math/datasets'
+import { canonicalFeatures, featureRows, gridFeatures } from '../features'
 
 describe('feature mapping', () => {
   const pts = [
@@ -21,10 +22,10 @@ describe('feature mapping', () => {
     ])
   })
   it('grid: cell centres row-major from the top-left, mapped like the data', () => {
-    const g = gridPoints(4)
-    expect(g[0]).toEqual({ x1: -4.5, x2: 4.5 })
-    expect(g[3]).toEqual({ x1: 4.5, x2: 4.5 })
-    expect(g[15]).toEqual({ x1: 4.5, x2: -4.5 })
+    const g = gridPoints(4, -6, 6)
+    expect(g[0]).toEqual([-4.5, 4.5])
+    expect(g[3]).toEqual([4.5, 4.5])
+    expect(g[15]).toEqual([4.5, -4.5])
     const flat = gridFeatures(4, ['x1', 'x1x2'])
     expect(flat.length).toBe(32)
     expect(Array.from(flat.subarray(0, 2))).toEqual([-4.5, -20.25])

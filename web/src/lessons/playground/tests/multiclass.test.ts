@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NnModule } from '../../../engine/nn'
 import { parseCsv } from '../csv'
-import { generate, split } from '../datasets'
+import { generate, split } from '../../../math/datasets'
 import { playgroundFile, readPlaygroundFile } from '../exportFiles'
 import { decodePlayground, encodePlayground } from '../../../links/playgroundLink'
 import { gridFeatures } from '../features'

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NnModule } from '../../../engine/nn'
 import { useNetworkStore } from '../../../composables/useLessonStore'
-import { generate, split } from '../datasets'
+import { generate, split } from '../../../math/datasets'
 import { gridFeatures } from '../features'
 import { DEFAULT_CONFIG, buildSpec } from '../model'
 import { oscillation } from '../oscillation'

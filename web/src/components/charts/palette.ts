@@ -1,6 +1,7 @@
 // Colours for chart series: the design tokens (read from CSS at run time, so charts follow tokens.css)
 // and a blue→orange ramp (--pos → --neg) for ordered series such as the copies of a learning-rate sweep
 // (small η blue).
+import type { Palette, Rgb } from './heatmap'
 
 /**
  * The tokens read on :root, which never change while the page runs: reading them again forced a style
@@ -34,7 +35,7 @@ export const RAMP_ENDS = {
 } as const
 
 /** [r, g, b] (0–255) of a '#rgb' or '#rrggbb' colour, or null for any other form. */
-function hexChannels(hex: string): number[] | null {
+export function hexChannels(hex: string): number[] | null {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex)
   if (!m) return null
   const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1]
@@ -85,6 +86,19 @@ export const CLASS_COLOURS: readonly { token: string; fallback: string; name: st
 /** The hex colour of every class in {@link CLASS_COLOURS}, read from the tokens on `el`. */
 export function classColours(el?: Element | null): string[] {
   return CLASS_COLOURS.map((c) => cssVar(c.token, c.fallback, el))
+}
+
+/**
+ * The heatmap palette (heatmap.ts) from the tokens on `el`: --pos, --neg and the class colours, so
+ * canvases use the same colours as the rest of the app; a token that is not a hex colour gives grey.
+ */
+export function readPalette(el?: Element | null): Palette {
+  const rgb = (hex: string) => (hexChannels(hex.trim()) ?? [100, 116, 139]) as unknown as Rgb
+  return {
+    pos: rgb(cssVar('--pos', '', el)),
+    neg: rgb(cssVar('--neg', '', el)),
+    classes: classColours(el).map(rgb),
+  }
 }
 
 /** Token colours of the sweep verdicts (math/sweepVerdict.ts). */

@@ -2,7 +2,7 @@
 // colour is which value). Pure TypeScript. The colour bar is a strip of values painted by paintHeatmap
 // (heatmap.ts) itself, so its colours are the picture's by construction, for any number of classes.
 import { formatNumber } from '../../math/format'
-import type { HeatmapMode } from './heatmap'
+import type { HeatmapMode } from '../../components/charts/heatmap'
 
 /** One labelled tick: `at` is its place along the axis or bar, 0 (start) to 1 (end). */
 export interface Tick {

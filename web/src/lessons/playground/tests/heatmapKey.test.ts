@@ -1,7 +1,7 @@
 // The heatmap's axes and colour bar: round ticks over the plane, and a bar painted by the heatmap's own
 // rule whose ends and middle have the colours the rule gives by hand (60 % of the way from white).
 import { describe, expect, it } from 'vitest'
-import { paintHeatmap, type Palette } from '../heatmap'
+import { paintHeatmap, type Palette } from '../../../components/charts/heatmap'
 import { axisTicks, colourBar } from '../heatmapKey'
 
 const palette: Palette = {

@@ -1,5 +1,6 @@
-// Network outputs over the grid → pixels. Pure TypeScript (no DOM): values in, RGBA bytes out, so the
-// colour rules are testable and the canvas code stays a putImageData. Blue (--pos) for positive or class 1,
+// Network outputs over the grid → pixels: the app's one heatmap painter (the playground's maps and colour
+// bars, the lessons' decision regions). Pure TypeScript (no DOM): values in, RGBA bytes out, so the colour
+// rules are testable and the canvas code stays a putImageData. Blue (--pos) for positive or class 1,
 // orange (--neg) for negative or class 0, then each class its own colour (palette.classes, up to 8); white
 // where the network is unsure.
 import type { ActivationName } from '../../engine/types'
@@ -10,6 +11,12 @@ export interface Palette {
   neg: Rgb
   /** Class k's colour, k = 0…7 (components/charts/palette.ts CLASS_COLOURS: 0 is neg, 1 is pos). */
   classes: readonly Rgb[]
+  /**
+   * [floor, gain]: a cell of strength s ∈ [0, 1] (|t|, or how sure the winning class is) is mixed
+   * floor + gain·s of the way from white to its colour. Default [0, 0.6] (the playground's); the
+   * lessons' decision regions use [0.05, 0.45], never quite white.
+   */
+  shade?: readonly [number, number]
 }
 
 /** How values map to colour: signed t in [-1, 1], or the winning class of a softmax row. */
@@ -25,7 +32,7 @@ export function modeFor(activation: ActivationName): HeatmapMode {
 
 /** max |value| of column `column` (non-finite values skipped): the 'scaled' mode's full colour. */
 export function largest(
-  values: Float64Array,
+  values: ArrayLike<number>,
   rows: number,
   stride: number,
   column: number,
@@ -35,8 +42,16 @@ export function largest(
   return m
 }
 
-function put(out: Uint8ClampedArray, k: number, c: Rgb, strength: number): void {
-  const s = Math.min(1, Math.max(0, strength)) * 0.6
+const GREY: Rgb = [128, 128, 128]
+
+function put(
+  out: Uint8ClampedArray,
+  k: number,
+  c: Rgb,
+  strength: number,
+  shade: readonly number[] = [0, 0.6],
+): void {
+  const s = shade[0] + Math.min(1, Math.max(0, strength)) * shade[1]
   out[4 * k] = 255 + (c[0] - 255) * s
   out[4 * k + 1] = 255 + (c[1] - 255) * s
   out[4 * k + 2] = 255 + (c[2] - 255) * s
@@ -51,7 +66,7 @@ function put(out: Uint8ClampedArray, k: number, c: Rgb, strength: number): void 
  */
 export function paintHeatmap(
   out: Uint8ClampedArray,
-  values: Float64Array,
+  values: ArrayLike<number>,
   rows: number,
   stride: number,
   column: number,
@@ -67,7 +82,7 @@ export function paintHeatmap(
       for (let c = 1; c < stride; c++)
         if (values[k * stride + c] > values[k * stride + best]) best = c
       const p = values[k * stride + best]
-      if (!Number.isFinite(p)) put(out, k, [128, 128, 128], 0.5)
+      if (!Number.isFinite(p)) put(out, k, GREY, 0.5)
       // the arg-max class's colour, from white at p = 1/K (a tie of all K) to full at p = 1
       else
         put(
@@ -75,24 +90,17 @@ export function paintHeatmap(
           k,
           palette.classes[best] ?? palette.pos,
           discrete ? 1 : ((p - 1 / stride) * stride) / (stride - 1),
+          palette.shade,
         )
       continue
     }
     const v = values[k * stride + column]
     if (!Number.isFinite(v)) {
-      put(out, k, [128, 128, 128], 0.5)
+      put(out, k, GREY, 0.5)
       continue
     }
     const t =
       mode === 'probability' || mode === 'unit' ? 2 * v - 1 : mode === 'signed' ? v : v * scale
-    put(out, k, t >= 0 ? palette.pos : palette.neg, discrete ? 1 : Math.abs(t))
+    put(out, k, t >= 0 ? palette.pos : palette.neg, discrete ? 1 : Math.abs(t), palette.shade)
   }
-}
-
-/** '#2563eb' → [37, 99, 235]; anything else → grey. */
-export function hexToRgb(hex: string): Rgb {
-  const h = hex.trim().replace('#', '')
-  return /^[0-9a-f]{6}$/i.test(h)
-    ? ([0, 2, 4].map((k) => parseInt(h.slice(k, k + 2), 16)) as unknown as Rgb)
-    : [100, 116, 139]
 }

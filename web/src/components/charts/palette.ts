@@ -4,23 +4,27 @@
 import type { Palette, Rgb } from './heatmap'
 
 /**
- * The tokens read on :root, which never change while the page runs: reading them again forced a style
- * recalculation in every frame of a chart that picks its colours as it draws (#11).
+ * The tokens read, per element (:root under `document`): they never change while the page runs, and
+ * reading a computed style again after the page changed forced a style recalculation in every frame of
+ * a chart or picture that picks its colours as it draws (#11).
  */
-const rootTokens = new Map<string, string>()
+const known = new WeakMap<object, Map<string, string>>()
 
 /**
  * The value of a CSS custom property on `el` (default :root), or `fallback` when it is unset or there is
- * no browser. The app's one reader of design tokens at run time.
+ * no browser. The app's one reader of design tokens at run time; each token is read once per element.
  */
 export function cssVar(name: string, fallback: string, el?: Element | null): string {
   if (typeof document === 'undefined') return fallback
-  const known = el ? undefined : rootTokens.get(name)
-  if (known) return known
+  const target = el ?? document
+  const tokens = known.get(target) ?? new Map<string, string>()
+  known.set(target, tokens)
+  const cached = tokens.get(name)
+  if (cached) return cached
   const value = getComputedStyle(el ?? document.documentElement)
     .getPropertyValue(name)
     .trim()
-  if (value && !el) rootTokens.set(name, value)
+  if (value) tokens.set(name, value)
   return value || fallback
 }
 

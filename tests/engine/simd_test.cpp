@@ -235,6 +235,17 @@ TEST(FastMath, Float64ScalarEqualsVectorAndStaysWithinStatedUlpOfExactAndLibm) {
   EXPECT_LE(libm_sigmoid, 4);
 }
 
+// What fastmath.h says of half_coth_poly (tanh carries r and R halved): exactly coth_poly(4q)/2,
+// bit for bit, for q = h² over tanh's whole range of h = r/2 ∈ [0, ln2/2) and down to subnormals.
+TEST(FastMath, HalfCothPolyIsCothPolyHalvedExactly) {
+  for (int k = 0; k <= 1000000; ++k) {
+    const double h = 0.35 * k / 1000000, q = h * h;
+    ASSERT_EQ(nn::fastmath::half_coth_poly(q), nn::fastmath::coth_poly(4 * q) / 2) << h;
+  }
+  for (double q = 1e-300; q < 0.125; q *= 1.001)
+    ASSERT_EQ(nn::fastmath::half_coth_poly(q), nn::fastmath::coth_poly(4 * q) / 2) << q;
+}
+
 // What fastmath.h says of tanh's ends: x itself where tanh x rounds to x, ±1 where it rounds to 1.
 TEST(FastMath, Float64TanhIsXNearZeroAndOneFarOut) {
   for (double x = 0x1p-1074; x < 1.5e-8; x = std::max(x * 1.01, std::nextafter(x, 1.0))) {

@@ -57,7 +57,7 @@ struct Vec<double> {
   }
   friend Vec abs(Vec a) { return {wasm_f64x2_abs(a.v)}; }
   friend Vec nearest(Vec a) { return {wasm_f64x2_nearest(a.v)}; }
-  friend Vec ceil(Vec a) { return {wasm_f64x2_ceil(a.v)}; }
+  friend Vec floor(Vec a) { return {wasm_f64x2_floor(a.v)}; }
   // 2^n for integral n in [-1022, 1023], via the 0x1.8p52 trick (wasm has no f64x2→i64x2).
   friend Vec exp2i(Vec n) {
     const v128_t bits = wasm_f64x2_add(n.v, wasm_f64x2_splat(0x1.8p52));
@@ -172,8 +172,8 @@ struct Vec {
       return std::fabs(x) < magic / 3 ? (x + magic) - magic : x;
     });
   }
-  friend Vec ceil(Vec a) {
-    return map2(a, a, [](T x, T) { return std::ceil(x); });
+  friend Vec floor(Vec a) {
+    return map2(a, a, [](T x, T) { return std::floor(x); });
   }
   friend Vec exp2i(Vec n) {
     Vec r;

@@ -1,7 +1,8 @@
 // The diagram draws weights by sign (colour class and dash), shows gradients only after Backward, and
 // emits the parameter key when an edge or a unit is clicked or activated from the keyboard.
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
 import NetworkDiagram from '../../web/src/components/NetworkDiagram.vue'
 import type { Trace } from '../../web/src/engine/types'
 
@@ -116,5 +117,67 @@ describe('NetworkDiagram', () => {
     await wrapper.find('[data-param="b1[1]"]').trigger('keydown', { key: 'Enter' })
     await wrapper.find('[data-param="W2[1][0]"]').trigger('keydown', { key: ' ' })
     expect(wrapper.emitted('select')).toEqual([['W1[0][1]'], ['b1[1]'], ['W2[1][0]']])
+  })
+
+  // At phone width the whole 640-unit drawing scaled its 13 px labels to about 6.6 px (or scrolled
+  // sideways): a narrow box shows one layer pair at a time, drawn 320 units wide (#11).
+  describe('in a box narrower than 480 px', () => {
+    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!
+    beforeEach(() =>
+      Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+        get: () => 358,
+        configurable: true,
+      }),
+    )
+    afterEach(() => Object.defineProperty(HTMLElement.prototype, 'clientWidth', width))
+    const drawn = (w: ReturnType<typeof mount>) =>
+      w.findAll('[data-param]').map((e) => e.attributes('data-param') ?? '')
+
+    it('shows the pair of the selected weight, 320 units wide, and the learner picks another', async () => {
+      const wrapper = mount(NetworkDiagram, { props })
+      await nextTick()
+      expect(wrapper.find('svg').attributes('viewBox')).toMatch(/^0 0 320 /)
+      const buttons = wrapper.findAll('[aria-label="Layers shown in the diagram"] button')
+      expect(buttons.map((b) => [b.text(), b.attributes('aria-pressed')])).toEqual([
+        ['inputs → hidden', 'false'],
+        ['hidden → outputs', 'true'],
+      ])
+      expect(drawn(wrapper)).toEqual(
+        expect.arrayContaining(['W2[0][0]', 'W2[1][1]', 'b1[0]', 'b2[1]']),
+      )
+      expect(drawn(wrapper).filter((k) => k.startsWith('W1'))).toEqual([])
+      // units of both layers, nothing of the inputs
+      expect(wrapper.text()).toContain('o2')
+      expect(wrapper.text()).not.toContain('i1')
+      await buttons[0].trigger('click')
+      expect(drawn(wrapper).filter((k) => k.startsWith('W'))).toEqual([
+        'W1[0][0]',
+        'W1[0][1]',
+        'W1[1][0]',
+        'W1[1][1]',
+      ])
+      // every drawn part stays a tab stop that selects by keyboard
+      const w2 = wrapper.find('[data-param="W1[0][1]"]')
+      expect(w2.attributes('tabindex')).toBe('0')
+      await w2.trigger('keydown', { key: 'Enter' })
+      expect(wrapper.emitted('select')).toEqual([['W1[0][1]']])
+    })
+
+    it('follows a selection made elsewhere to its pair', async () => {
+      const wrapper = mount(NetworkDiagram, { props: { ...props, selected: 'W1[1][0]' } })
+      await nextTick()
+      expect(drawn(wrapper)).toContain('W1[1][0]')
+      await wrapper.setProps({ selected: 'b2[0]' })
+      expect(drawn(wrapper)).toContain('W2[0][0]')
+      expect(drawn(wrapper)).not.toContain('W1[1][0]')
+    })
+  })
+
+  it('draws every layer, without a pair chooser, in a wide box', async () => {
+    const wrapper = mount(NetworkDiagram, { props })
+    await nextTick()
+    expect(wrapper.find('svg').attributes('viewBox')).toMatch(/^0 0 640 /)
+    expect(wrapper.find('[aria-label="Layers shown in the diagram"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-param^="W"]')).toHaveLength(8)
   })
 })

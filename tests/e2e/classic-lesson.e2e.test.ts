@@ -100,7 +100,9 @@ describe('classic lesson (step-by-step-222)', () => {
     expect(errors).toEqual([])
   })
 
-  it('fits a 375 px phone screen', async () => {
+  // At phone width the whole diagram scrolled sideways, and scaled to fit, its 13 px labels would be
+  // about 6.6 px: it shows one layer pair at a time, at full size, chosen with buttons (#11).
+  it('fits a 375 px phone screen: one layer pair at a time, labels at 12 px or more, no sideways scroll', async () => {
     opened = await openPage('#/step-by-step-222', { viewport: { width: 375, height: 740 } })
     const { page, errors } = opened
     await page.getByRole('button', { name: 'Step', exact: true }).click()
@@ -112,13 +114,42 @@ describe('classic lesson (step-by-step-222)', () => {
     await scrollIntoView(page.locator('.network-diagram'))
     await page.screenshot({ path: 'artifacts/screenshots/classic-375-diagram.png' })
     expect(overflow).toBe(0)
-    // The diagram scrolls inside its box, and says so: the outputs are out of sight at this width.
-    const cue = page.getByTestId('diagram-scroll-cue')
-    expect(await cue.textContent()).toContain('scroll it sideways')
+    expect(await page.getByTestId('diagram-scroll-cue').count()).toBe(0)
     const box = page.locator('.network-diagram__scroll')
-    const outputs = page.locator('.network-diagram text', { hasText: 'o1' }).first()
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+    // every label drawn at 12 CSS px or more: its font size times the drawing's scale
+    const smallest = () =>
+      page.locator('.network-diagram svg').evaluate((svg) => {
+        const scale =
+          svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width
+        const sizes = [...svg.querySelectorAll('text')]
+          .filter((t) => getComputedStyle(t).visibility !== 'hidden')
+          .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)
+        return Math.min(...sizes)
+      })
+    expect(await smallest()).toBeGreaterThanOrEqual(12)
+    // the selected w₅ shows its pair, hidden → outputs; the inputs' pair is a button away
+    const text = () => page.locator('.network-diagram svg').textContent()
+    expect(await text()).toContain('o1')
+    expect(await text()).not.toContain('i1')
+    const inputs = page.getByRole('button', { name: 'inputs → hidden' })
+    expect(await inputs.getAttribute('aria-pressed')).toBe('false')
+    await inputs.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(text).toContain('i1')
+    expect(await inputs.getAttribute('aria-pressed')).toBe('true')
+    expect(await smallest()).toBeGreaterThanOrEqual(12)
+    await page.screenshot({ path: 'artifacts/screenshots/classic-375-diagram-inputs.png' })
+    // its parts are tab stops that select by keyboard, and fit the box
+    const w1 = page.locator('[data-param="W1[0][0]"]')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect(await w1.evaluate((e) => e === document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => w1.getAttribute('aria-pressed')).toBe('true')
     const right = await box.evaluate((el) => el.getBoundingClientRect().right)
-    expect((await outputs.boundingBox())!.x).toBeGreaterThan(right)
+    const h2 = await page.locator('.network-diagram text', { hasText: 'h2' }).first().boundingBox()
+    expect(h2!.x + h2!.width).toBeLessThanOrEqual(right)
     expect(errors).toEqual([])
   })
 

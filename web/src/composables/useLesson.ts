@@ -1,6 +1,6 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
 // sample, the derivation of that parameter, and check-my-work.
-import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { injectEmbedSink } from '../embed/protocol'
 import { injectEmbedOptions } from '../embed/options'
 import type { NnModule } from '../engine/nn'
@@ -12,8 +12,8 @@ import {
   type WorkedState,
 } from '../links/workedLink'
 import { injectLessonLink } from '../links/useLink'
-import { checkWork, type CheckResult } from '../math/checkWork'
-import { deriveGradient, outputLayerMatrixForm, type DerivationStep } from '../math/derivation'
+import { checkWork } from '../math/checkWork'
+import { deriveGradient, outputLayerMatrixForm } from '../math/derivation'
 import {
   checkVerdict,
   numericalGradientCaption,
@@ -27,8 +27,8 @@ import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
 import { useNetworkStore, withNetwork } from './useLessonStore'
 import { useNotation } from './useNotation'
-import { updateWaitsFor, useNetwork, type NetworkState } from './useNetwork'
-import { useTraining, type TrainingState } from './useTraining'
+import { updateWaitsFor, useNetwork } from './useNetwork'
+import { useTraining } from './useTraining'
 
 /** The central-difference check of the selected parameter. */
 export interface SelectedCheck {
@@ -53,64 +53,14 @@ export interface EpsilonPoint {
   error: number
 }
 
-export interface LessonState {
-  lesson: Lesson
-  network: NetworkState
-  training: TrainingState
-  selected: Ref<string>
-  sample: Ref<number>
-  derivation: ComputedRef<DerivationStep[]>
-  matrixForm: ComputedRef<DerivationStep[]>
-  gradientCheck: ComputedRef<SelectedCheck | null>
-  /** ε of the numerical check (the learner may choose it). */
-  epsilon: Ref<number>
-  /** Sets ε (0 < ε ≤ 0.1); returns the engine's message when it refuses. */
-  setEpsilon: (eps: number) => string
-  /** |backprop − numerical| of the selected parameter for ε from 1e-12 to 0.1 (the V); [] while closed. */
-  epsilonSweep: ComputedRef<EpsilonPoint[]>
-  /** The ε plot is open: only then is the sweep worked out. */
-  sweepOpen: Ref<boolean>
-  answers: Ref<Record<string, string> | null>
-  checkResult: ComputedRef<CheckResult | null>
-  guideIndex: Ref<number>
-  /** Plain-text names of every quantity key, in the lesson's notation. */
-  names: Record<string, string>
-  /** Quantities check-my-work offers (computed ones, not the givens). */
-  checkable: ComputedRef<{ key: string; label: string }[]>
-  /** The notes' slips with the value to type (named slips evaluated at the current numbers). */
-  slips: ComputedRef<{ key: string; label: string; written: string; note: string }[]>
-  /** Fills the `{=key}` placeholders of lesson text with the current values (math/placeholders.ts). */
-  say: ComputedRef<(text: string) => string>
-  /**
-   * Why an action of the step bar or the walk-through cannot be done now ('' or absent = it can): one
-   * rule for both (#11). Update waits for Backward; Update, Step and Train wait for a field holding a
-   * value it refused ("Fix η first."; the training loop's `waits` says why, at the bar).
-   */
-  waits: ComputedRef<{ update: string; step: string }>
-  /**
-   * Null when the run started from the lesson's own example; else (a link's other values became its
-   * start) the route back to that example, keeping every value of the link now that is not the
-   * example's: the exercises' seed, chart views, pace, notation, and the derivation and sample shown
-   * where the example has them.
-   */
-  ownExample: ComputedRef<string> | null
-  actions: {
-    forward: () => void
-    backward: () => void
-    update: () => void
-    step: () => void
-    train: () => void
-    reset: () => void
-    undo: () => void
-    /** Does walk-through step `index` and shows it. */
-    guide: (index: number) => void
-  }
-}
-
 /** Milliseconds between re-typesettings while training runs. */
 const TYPESET_MS = 250
 
-export function useLesson(module: NnModule, lesson: Lesson): LessonState {
+/**
+ * The session of one mounted worked example: its network and training, the selected parameter and sample,
+ * what is typeset for them, check-my-work, and the actions of the step bar and the walk-through.
+ */
+export function useLesson(module: NnModule, lesson: Lesson) {
   // A shared link (#/<id>?v=1&…) may start the lesson from other values (links/workedLink.ts).
   const link = injectLessonLink()
   const own = workedBase(lesson.spec, lesson.focus)
@@ -125,6 +75,12 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
   const sample = ref(start.state.sample)
   const answers = ref<Record<string, string> | null>(null)
   const worked = new Set(WORKED_SCHEMA.map((f) => f.key))
+  /**
+   * Null when the run started from the lesson's own example; else (a link's other values became its
+   * start) the route back to that example, keeping every value of the link now that is not the
+   * example's: the exercises' seed, chart views, pace, notation, and the derivation and sample shown
+   * where the example has them.
+   */
   const ownExample =
     encodeWorked({ ...own, spec: start.state.spec }, own) === ''
       ? null
@@ -178,7 +134,6 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
       ? W[r.layer - 1] + (r.j ?? 0) * sizes[r.layer - 1] + (r.i ?? 0)
       : b[r.layer - 1] + (r.j ?? 0)
   }
-  const epsilon = ref(network.spec.value.epsilon ?? 1e-6)
   /**
    * Runs `check` with the engine at the weights of the trace shown (the derivation's), then puts the
    * current weights back: after an update, or while training, the engine is further on.
@@ -218,12 +173,14 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
       caption: numericalGradientCaption(numbers),
     }
   })
+  /** Sets ε of the numerical check (0 < ε ≤ 0.1); returns the engine's message when it refuses. */
   function setEpsilon(eps: number): string {
     const r = network.configure({ epsilon: eps })
-    if (r.ok) epsilon.value = eps
     return r.ok ? '' : r.message
   }
+  /** The ε plot is open: only then is the sweep worked out. */
   const sweepOpen = ref(false)
+  /** |backprop − numerical| of the selected parameter for ε from 1e-12 to 0.1 (the V); [] while closed. */
   const epsilonSweep = computed<EpsilonPoint[]>(() => {
     const g = analytic()
     if (!sweepOpen.value || g === null) return []
@@ -242,6 +199,11 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
 
   const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)
 
+  /**
+   * Why an action of the step bar or the walk-through cannot be done now ('' = it can): one rule for
+   * both (#11). Update waits for Backward; Update, Step and Train wait for a field holding a value it
+   * refused ("Fix η first."; the training loop's `waits` says why, at the bar).
+   */
   const waits = computed(() => {
     const field = training.loop.heldField.value
     const held = field ? `Fix ${field.name} first.` : '' // the bar says what is wrong, once
@@ -259,7 +221,7 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     if (after.ok) training.record(n + 1, after.loss)
     lossAfter = after.ok ? { updates: n + 1, loss: after.loss } : null
   }
-  const actions: LessonState['actions'] = {
+  const actions = {
     forward: network.forward,
     backward: network.backward,
     update: () => waits.value.update || update(),
@@ -278,7 +240,8 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
       network.undo()
       store.trimHistory(network.updates.value + 1)
     },
-    guide: (index) => {
+    /** Does walk-through step `index` and shows it. */
+    guide: (index: number) => {
       const s = lesson.steps[index]
       const why = s?.do === 'update' || s?.do === 'step' ? waits.value[s.do] : ''
       if (!s || why) return
@@ -286,30 +249,6 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
       if (s.do) actions[s.do]()
       if (s.derive) selected.value = s.derive
     },
-  }
-  const state: LessonState = {
-    lesson,
-    network,
-    training,
-    selected,
-    sample,
-    derivation,
-    matrixForm,
-    gradientCheck,
-    epsilon,
-    setEpsilon,
-    epsilonSweep,
-    sweepOpen,
-    answers,
-    checkResult,
-    guideIndex,
-    names,
-    checkable,
-    slips,
-    say,
-    waits,
-    ownExample,
-    actions,
   }
   link?.publish(() =>
     encodeWorked({ spec: network.spec.value, selected: selected.value, sample: sample.value }, own),
@@ -326,7 +265,29 @@ export function useLesson(module: NnModule, lesson: Lesson): LessonState {
     }),
   )
   injectEmbedSink()({ type: 'backprop-lab:loaded', lesson: lesson.id })
-  return state
+  return {
+    network,
+    training,
+    selected,
+    sample,
+    derivation,
+    matrixForm,
+    gradientCheck,
+    setEpsilon,
+    epsilonSweep,
+    sweepOpen,
+    answers,
+    checkResult,
+    guideIndex,
+    waits,
+    ownExample,
+    actions,
+    // Plain-text names of every quantity key, what check-my-work offers, the slips, `say` (useNotation).
+    names,
+    checkable,
+    slips,
+    say,
+  }
 }
 
 /** The link's state, or the lesson's own (with a notice) when the engine refuses that combination. */

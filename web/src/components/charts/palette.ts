@@ -1,6 +1,7 @@
 // Colours for chart series: the design tokens (read from CSS at run time, so charts follow tokens.css)
 // and a blue→orange ramp (--pos → --neg) for ordered series such as the copies of a learning-rate sweep
 // (small η blue).
+import type { Verdict } from '../../math/sweepVerdict'
 import type { Palette, Rgb } from './heatmap'
 
 /**
@@ -106,17 +107,7 @@ export function readPalette(el?: Element | null): Palette {
 }
 
 /** Token colours of the sweep verdicts (math/sweepVerdict.ts). */
-export function verdictColours(): Record<
-  | 'diverged'
-  | 'oscillating'
-  | 'saturated'
-  | 'converged'
-  | 'stalled'
-  | 'slow'
-  | 'unsettled'
-  | 'chaotic',
-  string
-> {
+export function verdictColours(): Record<Verdict, string> {
   return {
     converged: cssVar('--success', '#15803d'),
     stalled: cssVar('--text-muted', '#6b7280'),

@@ -23,17 +23,27 @@ describe('placeholders', () => {
     expect(fillPlaceholders('{=z1[0]:2}', v)).toBe('0.38')
   })
 
-  it('gives a value that training changes, inside $…$, the room of its longest form: −0. and the digits', () => {
+  it('while training runs, gives a value that training changes, inside $…$, the room of its longest form: −0. and the digits', () => {
     // 9 significant digits: −0.123456789 has a sign, a point and 10 digits; what 0.3825 lacks of
     // them is drawn invisible after it (KaTeX's digits are all one width).
     const v = (k: string) => ({ 'z1[0]': 0.3825, 'a1[0]': -0.125, 'y[0]': 0.01 })[k]
-    expect(fillPlaceholders('$net = {=z1[0]}$', v)).toBe('$net = 0.3825\\hphantom{-00000}$')
-    expect(fillPlaceholders('$out = {=a1[0]}$', v)).toBe('$out = -0.125\\hphantom{000000}$')
-    expect(fillPlaceholders('$out = {=a1[0]:3}$', v)).toBe('$out = -0.125$')
-    expect(fillPlaceholders('$net = {=nothing}$', v)).toBe('$net = ?\\hphantom{-.0000000000}$')
+    const moving = (text: string) => fillPlaceholders(text, v, true)
+    expect(moving('$net = {=z1[0]}$')).toBe('$net = 0.3825\\hphantom{-00000}$')
+    expect(moving('$out = {=a1[0]}$')).toBe('$out = -0.125\\hphantom{000000}$')
+    expect(moving('$out = {=a1[0]:3}$')).toBe('$out = -0.125$')
+    expect(moving('$net = {=nothing}$')).toBe('$net = ?\\hphantom{-.0000000000}$')
     // what training does not change keeps its own width, and plain text is left as it is
-    expect(fillPlaceholders('$y = {=y[0]}$, net = {=z1[0]}', v)).toBe('$y = 0.01$, net = 0.3825')
-    expect(fillPlaceholders('no placeholders: $a_{1}$', v)).toBe('no placeholders: $a_{1}$')
+    expect(moving('$y = {=y[0]}$, net = {=z1[0]}')).toBe('$y = 0.01$, net = 0.3825')
+    expect(moving('no placeholders: $a_{1}$')).toBe('no placeholders: $a_{1}$')
+  })
+
+  it('when nothing trains, gives every value its own width: no gap after a short value', () => {
+    // the walk-through read "netₕ₁ = 0.3775      , outₕ₁" at rest (#11)
+    const v = (k: string) => ({ 'z1[0]': 0.3775, 'a1[0]': -0.125 })[k]
+    expect(fillPlaceholders('$net_{h1} = {=z1[0]}$, $out = {=a1[0]}$', v)).toBe(
+      '$net_{h1} = 0.3775$, $out = -0.125$',
+    )
+    expect(fillPlaceholders('$net = {=nothing}$', v, false)).toBe('$net = ?$')
   })
 
   it.each(full.map((l) => [l.id, l] as const))(

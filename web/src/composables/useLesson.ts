@@ -197,7 +197,12 @@ export function useLesson(module: NnModule, lesson: Lesson) {
     return t && answers.value ? checkWork(spec, t, answers.value, opts(), reveal) : null
   })
 
-  const { names, checkable, slips, say } = useNotation(lesson, () => shown.value, opts)
+  const { names, checkable, slips, say } = useNotation(
+    lesson,
+    () => shown.value,
+    opts,
+    () => training.running.value,
+  )
 
   /**
    * Why an action of the step bar or the walk-through cannot be done now ('' = it can): one rule for

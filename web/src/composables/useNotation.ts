@@ -21,11 +21,13 @@ export interface SlipExample {
 /**
  * `shown()`: the trace and spec the typeset text follows (useLesson's snapshot, which follows the
  * network at most every few frames while training: the guide's and notes' text is typeset).
+ * `moving()`: whether training runs, so the filled-in values keep a steady width.
  */
 export function useNotation(
   lesson: Lesson,
   shown: () => { trace: Trace | null; spec: NetworkSpec },
   opts: () => { sample: number },
+  moving: () => boolean = () => false,
 ): {
   names: Record<string, string>
   checkable: ComputedRef<{ key: string; label: string }[]>
@@ -53,7 +55,10 @@ export function useNotation(
     const value = (key: string) =>
       key === 'eta' ? spec.learningRate : (q?.byKey.get(key)?.value ?? undefined)
     // `{f1(net_{h1})}`: the activation the network on screen has (tanh after a change), not the notes'.
-    return (text: string) => fillPlaceholders(fillActivations(text, spec.activations), value)
+    // While training runs, values keep the width of their longest form (math/placeholders.ts).
+    const reserve = moving()
+    return (text: string) =>
+      fillPlaceholders(fillActivations(text, spec.activations), value, reserve)
   })
   const slips = computed(() => {
     const { trace: t, spec } = shown()

@@ -34,10 +34,16 @@ export function placeholderKeys(text: string): string[] {
 /**
  * Replaces every `{=key}` of `text` with `value(key)`, formatted to 9 significant digits (or the digits
  * given), as LaTeX inside `$…$` and as plain text outside. A key without a finite value becomes `?`,
- * so a sentence never states a stale number. Inside `$…$` a value that training changes (every key
- * but η, inputs and targets) takes the width of its longest form ({@link reserved}).
+ * so a sentence never states a stale number. With `moving` (training runs: the values change every few
+ * frames), a value inside `$…$` that training changes (every key but η, inputs and targets) takes the
+ * width of its longest form ({@link reserved}), so the lines do not jump; otherwise each value takes
+ * its own width and the sentence reads without a gap ("0.3775, out", not "0.3775      , out").
  */
-export function fillPlaceholders(text: string, value: (key: string) => number | undefined): string {
+export function fillPlaceholders(
+  text: string,
+  value: (key: string) => number | undefined,
+  moving = false,
+): string {
   if (!text.includes('{=')) return text
   return text
     .split('$')
@@ -49,7 +55,7 @@ export function fillPlaceholders(text: string, value: (key: string) => number | 
         const ok = v !== undefined && Number.isFinite(v)
         if (k % 2 === 0) return ok ? formatNumber(v, shown) : '?'
         const tex = ok ? formatNumber(v, shown, { style: 'latex' }) : '?'
-        return STEADY.test(key) ? tex : reserved(tex, shown)
+        return moving && !STEADY.test(key) ? reserved(tex, shown) : tex
       }),
     )
     .join('$')

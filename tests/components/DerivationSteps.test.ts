@@ -29,7 +29,12 @@ describe('DerivationSteps', () => {
     expect(wrapper.get('[data-testid="derivation-value"]').text()).toBe('0.0821670406')
     const aside = wrapper.get('aside')
     expect(aside.text()).toContain('ε = 1×10⁻⁶')
-    expect(aside.text()).toContain('1.2×10⁻⁹')
+    // The relative error 1.2×10⁻⁹ is below the check's precision here, 1.06×10⁻⁹ / 0.082 = 1.3×10⁻⁸:
+    // the panel says so instead of printing round-off as a figure.
+    expect(aside.text()).not.toContain('1.2×10⁻⁹')
+    expect(aside.get('[data-testid="relative-error"]').text()).toBe(
+      'under about 1×10⁻⁸, the check’s precision',
+    )
     // By hand: at L = 0.298 and ε = 10⁻⁶ the quotient carries 16 · 2⁻⁵² · 0.298 / 10⁻⁶ = 1.06e-9 of
     // round-off, so it is shown to 9 decimals (0.0821670407 → 0.082167041), backprop to 9 digits.
     const dd = aside.findAll('dd').map((d) => d.text())

@@ -9,9 +9,11 @@ import classicLesson from '../../web/src/lessons/step-by-step-222/lesson'
 import {
   checkVerdict,
   formatQuotient,
+  formatRelativeError,
   numericalGradientCaption,
   quotientDigitsNote,
   quotientStep,
+  relativePrecision,
   resolutionOf,
   SWEEP_EPSILONS,
   supportedDecimals,
@@ -117,6 +119,40 @@ describe('gradient check verdicts (real wasm)', () => {
     expect(numericalGradientCaption(c)).not.toMatch(/probably has a bug|they disagree/)
     // A real bug still reads as one: a wrong analytic value far above the resolution.
     expect(checkVerdict({ ...c, analytic: 1e-3 })).toBe('disagree')
+    net.dispose()
+  })
+
+  it('at ε = 0.01 the step’s own error passes 10⁻⁴ relative: the check cannot decide, it does not cry "bug"', async () => {
+    const net = await open({ ...reluLesson.spec })
+    net.forward()
+    net.backward()
+    const k = net.layout.b[0] // b¹, shared by both hidden units; no kink at the lesson's weights
+    const analytic = net.gradientCheck().analytic[k]
+    const at = (eps: number) => {
+      const p = net.checkParameter(k, eps)
+      if (!p.ok) throw new Error(p.message)
+      return {
+        analytic,
+        numeric: p.central,
+        left: p.left,
+        right: p.right,
+        kink: p.kink,
+        loss: p.loss,
+        epsilon: eps,
+      }
+    }
+    const wide = at(0.01)
+    expect(wide.kink).toBe(false)
+    const rel = Math.abs(wide.numeric - analytic) / Math.abs(analytic)
+    expect(rel).toBeGreaterThan(1e-4) // what the old rule called "probably has a bug"
+    // It is the central difference's truncation: ten times smaller ε, about a hundred times smaller.
+    const ratio = Math.abs(wide.numeric - analytic) / Math.abs(at(0.001).numeric - analytic)
+    expect(ratio).toBeGreaterThan(80)
+    expect(ratio).toBeLessThan(120)
+    const caption = numericalGradientCaption(wide)
+    expect(caption).toContain('the check cannot decide')
+    expect(caption).not.toMatch(/probably has a bug|they disagree/)
+    expect(numericalGradientCaption(at(1e-6))).toContain('they agree')
     net.dispose()
   })
 
@@ -231,5 +267,62 @@ describe('gradient check verdicts (real wasm)', () => {
     expect(ulpOf(-3)).toBe(2 ** -51)
     expect(0.298 + ulpOf(0.298)).not.toBe(0.298)
     expect(0.298 + ulpOf(0.298) / 4).toBe(0.298)
+  })
+})
+
+describe('the relative error, to the digits the check supports', () => {
+  // By hand: at L = 0.298 and ε = 10⁻⁶ the central difference carries 16 · 2⁻⁵² · 0.298 / 10⁻⁶ =
+  // 1.0587×10⁻⁹ of round-off; over the gradient 0.0821670406 that is 1.2885×10⁻⁸ relative.
+  const at = (numeric: number) => ({
+    analytic: 0.0821670406,
+    numeric,
+    left: numeric,
+    right: numeric,
+    kink: false,
+    loss: 0.298,
+    epsilon: 1e-6,
+  })
+  it('below its precision: says so, with the precision, instead of a figure made of round-off', () => {
+    const c = at(0.0821670406 * (1 + 1e-10))
+    expect(relativePrecision(c)).toBeGreaterThan(1.288e-8)
+    expect(relativePrecision(c)).toBeLessThan(1.289e-8)
+    expect(formatRelativeError(c)).toBe('under about 1×10⁻⁸, the check’s precision')
+    const caption = numericalGradientCaption(c)
+    expect(caption).toContain('they agree to within the check’s precision, about 1×10⁻⁸ relative')
+    expect(caption).not.toMatch(/10⁻¹⁰|relative error 1/)
+    // Equal to the last bit is no more precise: still only "within the precision".
+    expect(numericalGradientCaption(at(0.0821670406))).toContain('within the check’s precision')
+  })
+  it('above it: only the digits down to the precision’s place, at most 2', () => {
+    // 3.4×10⁻⁷ over a precision of 1.3×10⁻⁸: places 10⁻⁷ and 10⁻⁸, 2 digits; 2.7×10⁻⁸: 1 digit.
+    expect(formatRelativeError(at(0.0821670406 * (1 + 3.4e-7)))).toBe('3.4×10⁻⁷')
+    expect(formatRelativeError(at(0.0821670406 * (1 + 2.7e-8)))).toBe('3×10⁻⁸')
+    expect(numericalGradientCaption(at(0.0821670406 * (1 + 2.7e-8)))).toContain(
+      'relative error 3×10⁻⁸, they agree.',
+    )
+    // At L = 0.036 and a gradient of 2.43×10⁻⁴: 16 · 2⁻⁵² · 0.036 / 10⁻⁶ / 2.43×10⁻⁴ = 5.26×10⁻⁷.
+    const small = { ...at(0), analytic: -0.000243157793, loss: 0.036 }
+    const off = { ...small, numeric: -0.000243157793 * (1 + 3.14e-6) }
+    expect(formatRelativeError(off)).toBe('3.1×10⁻⁶')
+    expect(formatRelativeError({ ...small, numeric: -0.000243157793 * (1 + 4e-7) })).toBe(
+      'under about 5×10⁻⁷, the check’s precision',
+    )
+  })
+  it('both 0 and not finite are said, not given a figure', () => {
+    expect(formatRelativeError({ ...at(0), analytic: 0 })).toBe('none (both are 0)')
+    expect(numericalGradientCaption({ ...at(0), analytic: 0 })).toContain(
+      'both are 0, so they agree to within what ε resolves, about 1×10⁻⁹',
+    )
+    expect(formatRelativeError(at(NaN))).toBe('not a number')
+  })
+  it('a large difference at a large ε cannot be called a bug: the step’s own error may be that large', () => {
+    const big = { ...at(0.0821670406 * 1.01), epsilon: 0.1 }
+    expect(numericalGradientCaption(big)).toContain('the check cannot decide')
+    expect(numericalGradientCaption(big)).not.toMatch(/probably has a bug/)
+    expect(numericalGradientCaption({ ...big, epsilon: 1e-6 })).toContain('probably has a bug')
+    // Between 10⁻⁷ and 10⁻⁴, above round-off: neither "agree" nor "bug".
+    const mid = numericalGradientCaption(at(0.0821670406 * (1 + 2e-5)))
+    expect(mid).toContain('relative error 2×10⁻⁵')
+    expect(mid).toContain('cannot decide')
   })
 })

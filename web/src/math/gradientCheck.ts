@@ -122,6 +122,37 @@ export function quotientDigitsNote(
   return `${known}: the central difference is shown to ${places(d)}${sides}; further digits would be round-off.`
 }
 
+/**
+ * The smallest relative error a check can tell from 0: the central difference's uncertainty
+ * (quotientUncertainty) over the larger of the two gradients. Below it |backprop − numerical| is
+ * round-off of L(p ± ε); at L = 0.298, ε = 10⁻⁶ and a gradient of 0.082 it is 1.06×10⁻⁹ / 0.082 =
+ * 1.3×10⁻⁸. Infinite when both gradients are 0.
+ */
+export function relativePrecision(
+  c: Pick<CheckNumbers, 'analytic' | 'numeric' | 'loss' | 'epsilon'>,
+): number {
+  const scale = Math.max(Math.abs(c.analytic), Math.abs(c.numeric))
+  return scale === 0 ? Infinity : quotientUncertainty(c.loss, c.epsilon) / scale
+}
+
+/**
+ * The relative error as far as the check supports it: written to the place of its uncertainty
+ * (relativePrecision), at most 2 significant digits ("3.4×10⁻⁷", "6×10⁻⁸"); when it is below the
+ * uncertainty, that it is ("under about 1×10⁻⁸, the check's precision"), never a figure made of
+ * round-off. Not a number when a gradient is not finite.
+ */
+export function formatRelativeError(
+  c: Pick<CheckNumbers, 'analytic' | 'numeric' | 'loss' | 'epsilon'>,
+): string {
+  if (![c.analytic, c.numeric, c.loss].every(Number.isFinite)) return 'not a number'
+  const rel = relativeError(c.analytic, c.numeric)
+  const precision = relativePrecision(c)
+  if (!Number.isFinite(precision)) return 'none (both are 0)'
+  if (rel < precision) return `under about ${formatNumber(precision, 1)}, the check’s precision`
+  const digits = Math.floor(Math.log10(rel)) - Math.floor(Math.log10(precision)) + 1
+  return formatNumber(rel, Math.min(2, Math.max(1, digits)))
+}
+
 /** Relative agreement of two slopes up to the check's own error (truncation ~ε, round-off ~resolution). */
 function matches(a: number, b: number, c: CheckNumbers): boolean {
   const tol = Math.max(resolutionOf(c.loss, c.epsilon), 1e-3 * Math.max(Math.abs(a), Math.abs(b)))
@@ -185,13 +216,29 @@ export function numericalGradientCaption(c: CheckNumbers): string {
       return `${head}: ε is too small for this check, not the gradient. ${stored}; the numerical value is ${Math.round(c.numeric / step)} of those steps and its error, ${g(err)} (relative ${g(rel)}), is ${many}: round-off from the tiny ε, not a disagreement. A larger ε (10⁻⁶, say) checks this gradient.`
     }
     case 'agree':
-      return `${head}: relative error ${g(rel)}, they agree.`
+      if (rel < relativePrecision(c))
+        return Math.max(Math.abs(c.analytic), Math.abs(c.numeric)) === 0
+          ? `${head}: both are 0, so they agree to within what ε resolves, about ${formatNumber(resolutionOf(c.loss, c.epsilon), 1)}.`
+          : `${head}: they agree to within the check’s precision, about ${formatNumber(relativePrecision(c), 1)} relative (the round-off of ${L(c)} over ε); a smaller difference cannot be seen at this ε.`
+      return `${head}: relative error ${formatRelativeError(c)}, they agree.`
     case 'close':
-      return `${head}: relative error ${g(rel)}, close: the central difference has an error of order ε²; try a smaller ε.`
+      return `${head}: relative error ${formatRelativeError(c)}, more than round-off. The check cannot decide at this ε: the central difference’s own error grows like ε², so if a smaller ε shrinks the difference it was that, and if not, check the backward pass.`
     case 'disagree':
-      return `${head}: relative error ${g(rel)}, they disagree: the backward pass probably has a bug.`
+      return c.epsilon > TRUNCATION_FREE
+        ? `${head}: relative error ${formatRelativeError(c)}. At ε = ${formatNumber(c.epsilon, 3)} the central difference’s own error, of order ε², can be this large, so the check cannot decide: try ε = 10⁻⁶ before blaming the backward pass.`
+        : `${head}: relative error ${formatRelativeError(c)}, they disagree: the backward pass probably has a bug.`
   }
 }
+
+/** The loss as the caption names it (its value to 3 digits). */
+const L = (c: CheckNumbers): string => `L = ${formatNumber(c.loss, 3)}`
+
+/**
+ * The largest ε at which a relative error of 10⁻⁴ cannot be the central difference's truncation (of
+ * order ε² times the loss's third derivative over its first, about 1 for these networks): above it a
+ * large difference may be the step's fault, not backprop's.
+ */
+const TRUNCATION_FREE = 1e-3
 
 /** The ε values of the error-against-ε plot: 10⁻¹² to 10⁻¹ in half decades. */
 export const SWEEP_EPSILONS: readonly number[] = Array.from({ length: 23 }, (_, k) =>

@@ -78,7 +78,7 @@ describe('every number box: a message at the box, the value in use kept, the lin
     await type(large, '0.1')
     await expect
       .poll(() => messageOf(page, large))
-      .toBe('The largest η must be above the smallest.')
+      .toBe('The largest η of the sweep must be above the smallest η of the sweep (5).')
     expect(query(page).get('max')).toBeNull() // the lesson's own 10 is still in use
     // 0.1 is above 0.001: the box's 0.1 is taken, and nothing says otherwise
     await type(small, '0.001')

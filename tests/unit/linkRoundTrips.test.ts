@@ -112,6 +112,8 @@ describe('panel lessons: every declared field', () => {
           if ('options' in d) return [name, d.options.find((o) => o !== v) ?? v]
           if (typeof v === 'boolean') return [name, !v]
           const n = d as NumberDecl
+          // The lower end of a range given as two fields goes to the bottom, the rest to the top.
+          if (n.order?.is === '<' && v !== n.min && !n.minExclusive) return [name, n.min]
           // Another value in range: the top (unless excluded), else the middle or the bottom.
           if (v !== n.max && !n.maxExclusive) return [name, n.max]
           return [name, n.minExclusive ? (n.min + n.max) / 2 : v !== n.min ? n.min : n.max / 2]

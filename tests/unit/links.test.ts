@@ -13,6 +13,9 @@ import {
   type Range,
 } from '../../web/src/links/limits'
 import { decodeWorked, encodeWorked } from '../../web/src/links/workedLink'
+import { fieldProblem } from '../../web/src/links/fields'
+import { LEARNING_RATE_FIELDS as LR } from '../../web/src/lessons/learning-rate/fields'
+import { XOR_FIELDS } from '../../web/src/lessons/xor-221/fields'
 import { at, classic, own } from './linkFixtures'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -128,6 +131,52 @@ describe('one set of limits', () => {
     const q = encodeWorked(at({ ...classic, weights: w }), own)
     expect(q).toContain('w=-3007000000,0.2,0.25,1e300')
     expect(decodeWorked(q, own)).toMatchObject({ notices: [], state: { spec: { weights: w } } })
+  })
+})
+
+describe('a range given as two fields', () => {
+  it('the sweep: the link refuses a smallest η not below the largest, as the fields do, and the reverse', () => {
+    // The lesson's own sweep is 0.0001 to 10.
+    expect([LR.own.min, LR.own.max]).toEqual([1e-4, 10])
+    for (const [min, max] of [
+      [0.5, 1],
+      [1, 1],
+      [5, 1],
+      [20, 50],
+      [1e-5, 1e-5],
+    ]) {
+      const d = decodeLink(LR.schema, `v=1&min=${min}&max=${max}`, LR.own)
+      const both = d.applied.includes('min') && d.applied.includes('max')
+      const fields =
+        fieldProblem(LR, 'min', () => ({ min, max }))(min) === null &&
+        fieldProblem(LR, 'max', () => ({ min, max }))(max) === null
+      expect([min, max, both]).toEqual([min, max, fields])
+      expect([min, max, both]).toEqual([min, max, min < max])
+      expect(d.state.min < d.state.max).toBe(true) // never an empty range, whatever the link says
+    }
+    // One end alone is checked against the lesson's own other end, and goes back to its own value.
+    const alone = decodeLink(LR.schema, 'v=1&min=20', LR.own)
+    expect(alone.state.min).toBe(1e-4)
+    expect(alone.notices.map((n) => n.text)).toEqual([
+      'Ignored the link’s smallest η of the sweep: 20 must be below the largest η of the sweep (10).',
+    ])
+    expect(decodeLink(LR.schema, 'v=1&max=0.00005', LR.own).state.max).toBe(10)
+    // The field says it in the same words, with the value it is compared with now.
+    expect(fieldProblem(LR, 'max', () => ({ min: 5, max: 10 }))(0.1)).toBe(
+      'The largest η of the sweep must be above the smallest η of the sweep (5).',
+    )
+  })
+
+  it('the XOR lab: the update shown is at most the run’s updates, in the link as on the scrubber', () => {
+    const read = (q: string) => decodeLink(XOR_FIELDS.schema, q, XOR_FIELDS.own)
+    expect(read('v=1&n=3000&at=2500').state.at).toBe(2500)
+    expect(read('v=1&n=3000&at=3000').state.at).toBe(3000)
+    const over = read('v=1&n=1000&at=1500')
+    expect(over.state).toMatchObject({ updates: 1000 })
+    expect(over.applied).toEqual(['n'])
+    expect(over.notices.map((n) => n.text)).toEqual([
+      'Ignored the link’s update shown: 1500 must be at most the updates (1000).',
+    ])
   })
 })
 

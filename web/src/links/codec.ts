@@ -41,13 +41,19 @@ export interface Field<S, T = unknown> {
   write: (value: T) => string
   /** The playground is offered next to the notice when the value is refused. */
   help?: '/playground'
+  /**
+   * A rule between this value and others (the smallest η of a sweep below its largest), checked once
+   * every field is read: why the value breaks it, or null. A value from the link that breaks it goes
+   * back to the lesson's own, with a notice.
+   */
+  check?: (state: S) => string | null
 }
 export type Schema<S> = readonly Field<S, unknown>[]
 
 /** A field of a plain object state: `state[prop]`. */
 export function prop<S, K extends keyof S>(
   name: K,
-  kind: Pick<Field<S, S[K]>, 'key' | 'label' | 'read' | 'write' | 'help'>,
+  kind: Pick<Field<S, S[K]>, 'key' | 'label' | 'read' | 'write' | 'help' | 'check'>,
 ): Field<S, unknown> {
   return {
     ...kind,
@@ -192,6 +198,13 @@ export function decodeLink<S>(schema: Schema<S>, query: string, base: S): Decode
     }
     state = f.set(state, r.value)
     applied.push(f.key)
+  }
+  for (const f of schema) {
+    const why = applied.includes(f.key) ? f.check?.(state) : null
+    if (!why) continue
+    refuse(`Ignored the link’s ${f.label}: ${why}.`, f.help)
+    state = f.set(state, f.get(base))
+    applied.splice(applied.indexOf(f.key), 1)
   }
   return { state, applied, notices }
 }

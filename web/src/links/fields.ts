@@ -2,14 +2,19 @@
 // range (or choices) and the lesson's own value. useLinkedFields(fields) (links/useLink.ts) gives one
 // reactive object of the values; controls bind to it and take their ranges from the same declaration,
 // so a value a slider can reach is one the link accepts, and the reverse.
-import { kinds, prop, readEnum, type Field, type Schema } from './codec'
-import type { Range } from './limits'
+import { kinds, num, prop, readEnum, type Field, type Schema } from './codec'
+import { outOfRange, type Range } from './limits'
 
 /** A number on a slider or in a field: `min…max` in stops of `step`. */
 export interface NumberDecl extends Range {
   key: string
   label: string
   value: number
+  /**
+   * A range given as two fields: this value must be below (`<`) or at most (`<=`) the value of field
+   * `than` of the same declaration, or above it (`>`). The field and the link check it alike (order).
+   */
+  order?: { is: '<' | '<=' | '>'; than: string }
 }
 /** One of a list (a select or radio buttons). */
 export interface ChoiceDecl<T extends string = string> {
@@ -42,12 +47,50 @@ export type LinkedFields<F extends Record<string, Decl>> = F & {
   readonly own: LinkedValues<F>
 }
 
-export const number = (key: string, label: string, value: number, range: Range): NumberDecl => ({
-  key,
-  label,
-  value,
-  ...range,
-})
+export const number = (
+  key: string,
+  label: string,
+  value: number,
+  range: Range,
+  order?: NumberDecl['order'],
+): NumberDecl => ({ key, label, value, ...range, order })
+
+const ORDER_WORDS = { '<': 'below', '<=': 'at most', '>': 'above' } as const
+
+/**
+ * Why `value` of field `d` breaks its order with the other values (`values`, by field name) of its
+ * declaration `fields`: "must be below the largest η of the sweep (10)"; null when it keeps it or has
+ * none. The one rule of a panel's field (fieldProblem) and of the link (linkedFields).
+ */
+export function orderProblem(
+  fields: Readonly<Record<string, unknown>>,
+  d: NumberDecl,
+  value: number,
+  values: Record<string, unknown>,
+): string | null {
+  if (!d.order) return null
+  const { is, than } = d.order
+  const other = values[than] as number
+  const keeps = is === '<' ? value < other : is === '<=' ? value <= other : value > other
+  return keeps ? null : `must be ${ORDER_WORDS[is]} the ${(fields[than] as Decl).label} (${other})`
+}
+
+/**
+ * A NumberField's `validate` for field `name` of `fields` against the other values now: the message
+ * of its range, then of its order, with the field's own label ("The smallest η of the sweep must be
+ * below the largest η of the sweep (10)."). The same rules as the link's.
+ */
+export function fieldProblem<F extends Record<string, Decl>>(
+  fields: LinkedFields<F>,
+  name: keyof F & string,
+  values: () => Record<string, unknown>,
+): (value: number) => string | null {
+  const d = fields[name] as NumberDecl
+  return (value) => {
+    const why = outOfRange(value, d) ?? orderProblem(fields, d, value, values())
+    return why ? `The ${d.label} ${why}.` : null
+  }
+}
 export const choice = <T extends string>(
   key: string,
   label: string,
@@ -69,7 +112,13 @@ export function linkedFields<F extends Record<string, Decl>>(fields: F): LinkedF
         ? { key: d.key, label: d.label, read: (t: string) => readEnum(t, d.options), write: String }
         : typeof d.value === 'boolean'
           ? kinds.flag(d.key, d.label)
-          : kinds.number(d.key, d.label, d as NumberDecl)
+          : {
+              ...kinds.number(d.key, d.label, d as NumberDecl),
+              check: (s: V) => {
+                const why = orderProblem(fields, d as NumberDecl, s[name] as number, s)
+                return why && `${num(s[name] as number)} ${why}`
+              },
+            }
     return prop<V, keyof V>(name as keyof V, kind as never)
   })
   const own = Object.fromEntries(Object.entries(fields).map(([name, d]) => [name, d.value])) as V

@@ -10,8 +10,9 @@ const eta = LIMITS.learningRate // 1e-5 to 100, as in every lesson
 export const LEARNING_RATE_FIELDS = linkedFields({
   problemId: choice<ProblemId>('p', 'problem', 'regression', ['regression', 'classifier']),
   learningRate: number('lr', 'learning rate of the live run', first.learningRate, eta),
-  min: number('min', 'smallest η of the sweep', first.sweep.min, eta),
-  max: number('max', 'largest η of the sweep', first.sweep.max, eta),
+  // One range as two fields: the smallest below the largest, in the field and in the link alike.
+  min: number('min', 'smallest η of the sweep', first.sweep.min, eta, { is: '<', than: 'max' }),
+  max: number('max', 'largest η of the sweep', first.sweep.max, eta, { is: '>', than: 'min' }),
   count: number('copies', 'copies in the sweep', 24, { min: 16, max: 48, step: 8, whole: true }),
   // The live run's momentum μ and Adam's β₁, β₂, ε (PyTorch's defaults), changed while it runs.
   momentum: number('mu', 'momentum μ of the live run', 0.9, LIMITS.decay),

@@ -18,5 +18,12 @@ export const XOR_FIELDS = linkedFields({
   init: choice('init', 'initialisation', 'he', ['he', 'xavier'] as const),
   hidden: number('h', 'hidden units', 2, { min: 1, max: 8, step: 1 }),
   loss: choice('loss', 'loss', 'bce', ['bce', 'mse'] as const),
-  at: number('at', 'update shown', XOR_STEPS, { min: 0, max: XOR_MAX_UPDATES, step: 1 }),
+  // At most the run's updates: the scrubber goes no further, nor does the link.
+  at: number(
+    'at',
+    'update shown',
+    XOR_STEPS,
+    { min: 0, max: XOR_MAX_UPDATES, step: 1 },
+    { is: '<=', than: 'updates' },
+  ),
 })

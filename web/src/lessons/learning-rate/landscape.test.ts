@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { useNetworkStore } from '../../composables/useLessonStore'
 import type { NnModule } from '../../engine/nn'
 import type { OptimizerSpec } from '../../engine/types'
-import { LANDSCAPE_DATA, OptimizerPath, START, VIEW, lossGrid } from './landscape'
+import { KEPT_UPDATES, LANDSCAPE_DATA, OptimizerPath, START, VIEW, lossGrid } from './landscape'
 import { loadEngineNode } from '../../../../tests/unit/loadEngineNode'
 
 const load = () => loadEngineNode() as unknown as Promise<NnModule>
@@ -181,6 +181,25 @@ describe('what the landscape’s text says about each optimizer', () => {
     }
     expect(fast({ name: 'momentum', momentum: 0.9 })).toBeGreaterThan(1.96 + 0.1)
     expect(fast({ name: 'sgd' })).toBeLessThan(1.96)
+    s.clear()
+  })
+})
+
+describe('a path that runs on and on', () => {
+  it(`keeps its last ${KEPT_UPDATES} updates, with their update numbers and the point they start from`, async () => {
+    const s = await store()
+    const path = OptimizerPath.create(s, 0.1, { name: 'sgd' })
+    // 2,500 updates: three times what a Resume or two adds; before, every one stayed in memory.
+    for (let k = 0; k < 2500; k++) path.step(0.1)
+    expect(path.stopped).toBe('')
+    expect(path.points).toHaveLength(KEPT_UPDATES + 1)
+    expect(path.points[0].update).toBe(2500 - KEPT_UPDATES)
+    expect(path.last.update).toBe(2500)
+    // consecutive: no update is missing from what is kept
+    expect(path.points.every((p, k) => p.update === path.points[0].update + k)).toBe(true)
+    // between(): by update number, whatever was dropped; the first SGD point by hand is gone
+    expect(path.between(2490, 2493).map((p) => p.update)).toEqual([2490, 2491, 2492])
+    expect(path.between(0, 3)).toEqual([])
     s.clear()
   })
 })

@@ -69,9 +69,17 @@ export function lossGrid(engine: NnModule, n: number): { values: Float64Array; n
 }
 
 /**
+ * The most updates a path keeps (and the plot draws): Resume after Resume, at "as fast as it goes",
+ * grew every path by about 3,000 points a second without end, and the plot redrew them all (#11).
+ */
+export const KEPT_UPDATES = 1000
+
+/**
  * One optimizer's walk from START: `step()` makes one engine update and records where it led.
  * Stops (with `stopped` saying why and at which update) when the loss stops being finite or the
  * point leaves a box 100 times the drawn one (the run is diverging: |1 − η·λ| > 1).
+ * `points` holds the last KEPT_UPDATES updates and the point they start from: at most
+ * KEPT_UPDATES + 1 points, `points[0].update` > 0 once the start has been dropped.
  */
 export class OptimizerPath {
   readonly points: PathPoint[] = []
@@ -123,6 +131,13 @@ export class OptimizerPath {
       gb: g.biases[0][0],
       eta,
     })
+    if (this.points.length > KEPT_UPDATES + 1) this.points.shift()
+  }
+
+  /** The points after updates `from` … `to` − 1 (update numbers; those no longer kept are left out). */
+  between(from: number, to: number): PathPoint[] {
+    const first = this.points[0].update
+    return this.points.slice(Math.max(0, from - first), Math.max(0, to - first))
   }
 
   private stop(update: number, why: string): false {

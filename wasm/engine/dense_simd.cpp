@@ -449,57 +449,6 @@ void activation_forward_fast(double* a, const double* z, int B, int n, Activatio
   });
 }
 
-namespace {
-
-[[gnu::always_inline]] inline void forward_one(double* z, double* a, const double* x,
-                                               const double* W, const double* b, int nin, int nout,
-                                               Activation f) {
-  auto dot = [&](int j) {  // forward_rows for one sample
-    double acc = 0;
-    for (int i = 0; i < nin; ++i) acc += W[j * nin + i] * x[i];
-    return acc + b[j];
-  };
-  if (nout < kScalarBelow) {
-    // map_f64's scalar tail, fused: z_j and a_j before the next unit (two chains in flight).
-    bool fused = false;
-    with_activation(f, [&]<class D>(D) {
-      if constexpr (kElementwise<D>) {
-        for (int j = 0; j < nout; ++j) a[j] = D::fast(z[j] = dot(j));
-        fused = true;
-      }
-    });
-    if (fused) return;
-  }
-  for (int j = 0; j < nout; ++j) z[j] = dot(j);
-  activation_forward_fast(a, z, 1, nout, f);
-}
-
-template <int NIN, int NOUT>
-void forward_one_fixed(double* z, double* a, const double* x, const double* W, const double* b, int,
-                       int, Activation f) {
-  forward_one(z, a, x, W, b, NIN, NOUT, f);
-}
-
-template <int... I>
-constexpr std::array<ForwardOne, sizeof...(I)> forward_one_table(std::integer_sequence<int, I...>) {
-  return {&forward_one_fixed<I / 4 + 1, I % 4 + 1>...};
-}
-
-constexpr auto kForwardOneFixed = forward_one_table(std::make_integer_sequence<int, 16>{});
-
-}  // namespace
-
-void dense_activation_forward_one(double* z, double* a, const double* x, const double* W,
-                                  const double* b, int nin, int nout, Activation f) {
-  forward_one(z, a, x, W, b, nin, nout, f);
-}
-
-ForwardOne dense_activation_forward_one_for(int nin, int nout) {
-  if (nin >= 1 && nin <= 4 && nout >= 1 && nout <= 4)
-    return kForwardOneFixed[(nin - 1) * 4 + nout - 1];
-  return dense_activation_forward_one;
-}
-
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f) {
   with_activation(f, [&]<class D>(D) {
     if constexpr (kElementwise<D>)

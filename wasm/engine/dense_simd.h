@@ -32,18 +32,6 @@ void dense_backward_fast(T* din, T* dW, T* db, const T* dz, const T* in, const T
 // f64x2 above, the same bits either way. Softmax: the reference.
 void activation_forward_fast(double* a, const double* z, int B, int n, Activation f);
 
-// One sample through one layer: z = W·x + b (dense_forward_fast's order) and a = f(z)
-// (activation_forward_fast's forms) in one pass, the activation of a layer narrower than a Vec
-// inlined value by value. Bitwise what those two calls with B = 1 write. x (nin), W (nout, nin),
-// b, z, a (nout).
-void dense_activation_forward_one(double* z, double* a, const double* x, const double* W,
-                                  const double* b, int nin, int nout, Activation f);
-// dense_activation_forward_one, or (nin and nout both 1 … 4) an instance of it with both widths
-// fixed at compile time, its loops unrolled: the same bits. Chosen once per network (StepPlan).
-using ForwardOne = void (*)(double* z, double* a, const double* x, const double* W, const double* b,
-                            int nin, int nout, Activation f);
-ForwardOne dense_activation_forward_one_for(int nin, int nout);
-
 // a, z: (B, n) in float: each activation's fast form in f32x4; softmax through fastmath's exp.
 void activation_forward_f32(float* a, const float* z, int B, int n, Activation f);
 

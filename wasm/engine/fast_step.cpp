@@ -20,6 +20,59 @@ namespace {
 // x − x is 0 for every finite x and NaN for ±∞ and NaN: a branch-free finiteness test.
 inline bool finite(double x) { return x - x == 0.0; }
 
+// One sample through one layer: z = W·x + b (dense_forward_fast's order) and a = f(z)
+// (activation_forward_fast's forms) in one pass, the activation of a layer narrower than a Vec
+// (dense_simd.cpp's threshold, 4 values) inlined value by value. Bitwise what those two calls
+// with B = 1 write. x (nin), W (nout, nin), b, z, a (nout).
+[[gnu::always_inline]] inline void forward_one(double* z, double* a, const double* x,
+                                               const double* W, const double* b, int nin, int nout,
+                                               Activation f) {
+  auto dot = [&](int j) {  // forward_rows for one sample
+    double acc = 0;
+    for (int i = 0; i < nin; ++i) acc += W[j * nin + i] * x[i];
+    return acc + b[j];
+  };
+  if (nout < 4) {
+    // map_f64's scalar tail, fused: z_j and a_j before the next unit (two chains in flight).
+    bool fused = false;
+    with_activation(f, [&]<class D>(D) {
+      if constexpr (kElementwise<D>) {
+        for (int j = 0; j < nout; ++j) a[j] = D::fast(z[j] = dot(j));
+        fused = true;
+      }
+    });
+    if (fused) return;
+  }
+  for (int j = 0; j < nout; ++j) z[j] = dot(j);
+  activation_forward_fast(a, z, 1, nout, f);
+}
+
+template <int NIN, int NOUT>
+void forward_one_fixed(double* z, double* a, const double* x, const double* W, const double* b, int,
+                       int, Activation f) {
+  forward_one(z, a, x, W, b, NIN, NOUT, f);
+}
+
+void forward_one_any(double* z, double* a, const double* x, const double* W, const double* b,
+                     int nin, int nout, Activation f) {
+  forward_one(z, a, x, W, b, nin, nout, f);
+}
+
+template <int... I>
+constexpr std::array<ForwardOne, sizeof...(I)> forward_one_table(std::integer_sequence<int, I...>) {
+  return {&forward_one_fixed<I / 4 + 1, I % 4 + 1>...};
+}
+
+constexpr auto kForwardOneFixed = forward_one_table(std::make_integer_sequence<int, 16>{});
+
+// forward_one, or (nin and nout both 1 … 4) an instance of it with both widths fixed at compile
+// time, its loops unrolled: the same bits.
+ForwardOne forward_one_for(int nin, int nout) {
+  if (nin >= 1 && nin <= 4 && nout >= 1 && nout <= 4)
+    return kForwardOneFixed[(nin - 1) * 4 + nout - 1];
+  return forward_one_any;
+}
+
 // dense_backward's loops for one sample (B = 1, so the batch mean is the value times 1/1).
 // Returns whether every dW and db is finite (the check network_backward makes afterwards).
 [[gnu::always_inline]] inline bool backward_one(double* din, double* dW, double* db,
@@ -195,7 +248,7 @@ StepPlan make_step_plan(const Network& net) {
   for (int l = 0; l < weight_layers(s); ++l)
     plan.layers.push_back({s.sizes[l], s.sizes[l + 1], lay.W[l], lay.b[l], lay.z[l], lay.a[l],
                            lay.dz[l], lay.da[l], s.activations[l],
-                           dense_activation_forward_one_for(s.sizes[l], s.sizes[l + 1]),
+                           forward_one_for(s.sizes[l], s.sizes[l + 1]),
                            backward_one_for(s.sizes[l], s.sizes[l + 1])});
   plan.enabled = !plan.layers.empty() && lay.capacity > 0;
   return plan;

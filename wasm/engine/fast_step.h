@@ -16,6 +16,10 @@ namespace nn {
 struct Network;
 struct NetworkSpec;
 
+// A single-sample layer's forward: z = W·x + b, a = f(z); x (nin), W (nout, nin), b, z, a (nout).
+using ForwardOne = void (*)(double* z, double* a, const double* x, const double* W, const double* b,
+                            int nin, int nout, Activation f);
+
 // A single-sample layer's backward (dense_backward for B = 1): din (nin) or null, dW, db from δ
 // (nout), x (nin) and W; returns whether every dW and db is finite.
 using BackwardOne = bool (*)(double* din, double* dW, double* db, const double* dz, const double* x,

@@ -143,6 +143,49 @@ describe('the custom element', () => {
     expect(errors).toEqual([])
     await close()
   })
+  it('writes every link as the app’s own address, which opens that page of the app', async () => {
+    const base = inject('baseURL')
+    const { page, errors, close } = await openPage('')
+    // A host page in a folder of its own: a path such as /step-by-step-222 would be a 404 on its site.
+    const host = `${base}course/unit-1/host.html`
+    await page.route(host, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title>
+<script type="module" src="../../backprop-lesson.js"></script></head><body>
+<h1 id="host-section">Course page</h1><backprop-lesson lesson="step-by-step-222"></backprop-lesson></body></html>`,
+      }),
+    )
+    await page.goto(`${host}#host-section`)
+    const element = page.locator('backprop-lesson')
+    const exercise = element.getByRole('link', { name: 'Link to these numbers' })
+    await exercise.waitFor({ timeout: 20_000 })
+    const seed = /Numbers set (\d+)/.exec(
+      (await element.locator('.exercises__seed').textContent()) ?? '',
+    )?.[1]
+    expect(seed).toMatch(/^\d+$/)
+    const href = await exercise.getAttribute('href')
+    expect(href).toBe(`${base}#/step-by-step-222?exseed=${seed}`)
+    // Every link the element renders (exercises, answer key, next lesson, glossary…) is the app's.
+    const hrefs = await element
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    expect(hrefs.length).toBeGreaterThan(1)
+    for (const href of hrefs) expect(href.startsWith(`${base}#/`), href).toBe(true)
+    // Opened in a tab of its own (what open-in-new-tab and a copied address do), the link shows the
+    // lesson with those exercise numbers.
+    const tab = await page.context().newPage()
+    await tab.goto(href!)
+    await expect
+      .poll(() => tab.locator('.exercises__seed').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`Numbers set ${seed} \\(from the link\\)`))
+    await tab.close()
+    // A plain click still stays inside the element; the host's address is untouched.
+    await exercise.click()
+    expect(await page.evaluate(() => location.href)).toBe(`${host}#host-section`)
+    expect(errors).toEqual([])
+    await close()
+  })
 })
 
 // Every control of every lesson is in its link: the test finds the controls on the page itself (not

@@ -9,7 +9,7 @@
 // (vite/elementCss.ts) to the root's --bl-rem and container queries: it lays out by its own width.
 import katexCssModule from 'katex/dist/katex.min.css?inline'
 import { defineCustomElement } from 'vue'
-import { createMemoryHistory } from 'vue-router'
+import { createMemoryHistory, type RouterHistory } from 'vue-router'
 import { createAppRouter } from '../routes'
 import baseCss from '../styles/base.css?inline'
 import tokensCss from '../styles/tokens.css?inline'
@@ -48,6 +48,24 @@ const shadowCss = [
   embedCss,
 ]
 
+/**
+ * The app's own address: index.html beside this script (the build puts backprop-lesson.js in the app's
+ * folder; under `npm start` the dev server's root serves the app).
+ */
+const APP_URL = import.meta.env.DEV ? `${location.origin}/` : new URL('./', import.meta.url).href
+
+/**
+ * The element's router history: in memory (it never reads or writes the host page's URL), with every
+ * link's href written as the app's own address of that route (`<app>/#/step-by-step-222?exseed=38515`).
+ * A click stays inside the element (RouterLink navigates the memory history); opening a link in a new
+ * tab or copying its address opens the lesson in the app, not a path on the host page's site (#11).
+ */
+export function elementHistory(appUrl: string = APP_URL): RouterHistory {
+  const history = createMemoryHistory()
+  history.createHref = (location) => `${appUrl.split('#')[0]}#${location}`
+  return history
+}
+
 // The compiled SFC carries its own `styles` (custom-element mode); the app's go first.
 const component = BackpropLesson as unknown as { styles?: string[] }
 export const BackpropLessonElement = defineCustomElement(
@@ -55,7 +73,7 @@ export const BackpropLessonElement = defineCustomElement(
     ...component,
     styles: [...shadowCss, ...(component.styles ?? [])],
   } as unknown as typeof BackpropLesson,
-  { configureApp: (app) => app.use(createAppRouter(createMemoryHistory())) },
+  { configureApp: (app) => app.use(createAppRouter(elementHistory())) },
 )
 
 if (!customElements.get('backprop-lesson')) {

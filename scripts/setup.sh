@@ -26,7 +26,7 @@ for pkg in "${wanted[@]}"; do
 done
 if (( ${#missing[@]} > 0 )); then
   if [[ $(id -u) -eq 0 ]]; then
-    say "installing ${missing[*]} (about a minute)"
+    say "installing ${missing[*]} (1–5 minutes, depending on the mirror)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null

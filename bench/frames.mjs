@@ -14,7 +14,7 @@
 //   BENCH_DIST=dir[,dir…]       the build(s) to serve (default dist)
 //   BENCH_VIEWPORTS=desktop,phone   which widths (default both)
 //   BENCH_REPEAT=n              measure every row n times (default 1)
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { basename } from 'node:path'
 import { loadavg } from 'node:os'
 import { chromium } from 'playwright-core'
@@ -183,6 +183,16 @@ const row = (m) =>
   `${f(m.median)} ${f(m.p95)} ${pc(m.slow)} ${pc(m.training)} ${m.load.toFixed(1).padStart(5)}`
 const labels = DISTS.map((d) => basename(d))
 const labelWidth = Math.max(...labels.map((l) => l.length))
+// A lesson without a run here is not measured: named at the start, so that a new lesson that trains
+// is not left out unnoticed.
+const unmeasured = readdirSync(new URL('../web/src/lessons/', import.meta.url), {
+  withFileTypes: true,
+})
+  .map((d) => d.name)
+  .filter((id) => existsSync(new URL(`../web/src/lessons/${id}/lesson.ts`, import.meta.url)))
+  .filter((id) => !RUNS.some((r) => r.route === id))
+if (unmeasured.length)
+  console.log(`No run (a lesson that trains needs one in RUNS): ${unmeasured.join(', ')}`)
 const runs = RUNS.filter((r) => !ONLY || ONLY.some((o) => r.name.startsWith(o)))
 for (const name of viewports) {
   const viewport = VIEWPORTS[name]

@@ -50,6 +50,11 @@ TEST(Catalogue, ExportsEveryRowAsJson) {
   EXPECT_EQ(j["activations"][4]["label"], "leaky ReLU");
   EXPECT_EQ(j["losses"][2]["output"], "sigmoid");
   EXPECT_EQ(j["activations"][2]["tex"], "\\tanh({z})");
+  // f′ of ReLU and leaky ReLU jumps at 0, and He's initialisation suits them; not the sigmoid's.
+  EXPECT_EQ(j["activations"][3]["kink"], true);
+  EXPECT_EQ(j["activations"][4]["init"], "he");
+  EXPECT_EQ(j["activations"][1]["kink"], false);
+  EXPECT_EQ(j["activations"][1]["init"], "xavier");
   EXPECT_EQ(j["losses"][0]["dtex"], "-({y} - {a})");
   EXPECT_EQ(j["optimizers"].size(), 3u);
   EXPECT_EQ(j["optimizers"][0]["params"], nn::Json::array());

@@ -8,7 +8,10 @@ import {
   LOSS_NAMES,
   OPTIMIZER_NAMES,
   PENALTY_NAMES,
+  hasKink,
+  suitedInit,
   tex,
+  type ActivationName,
 } from '../../web/src/engine/catalogue'
 import { CATALOGUE } from '../../web/src/engine/generated/catalogue'
 import { loadEngineNode } from './loadEngineNode'
@@ -19,6 +22,23 @@ const row = (field: string) => docs.split('\n').find((l) => l.startsWith(`| \`${
 const ticked = (text: string) => [...text.matchAll(/`([a-z_0-9]+)`/g)].map((m) => m[1])
 
 describe('the catalogue', () => {
+  it('says which activations have a kink in f′ and which initialisation suits each', () => {
+    // ReLU′ and leaky ReLU′ jump at z = 0 and He's initialisation is theirs (He et al. 2015); the smooth
+    // ones take Xavier's (Glorot & Bengio 2010).
+    const kinked = {
+      relu: true,
+      leaky_relu: true,
+      linear: false,
+      sigmoid: false,
+      tanh: false,
+      softmax: false,
+    }
+    for (const [name, kink] of Object.entries(kinked) as [ActivationName, boolean][]) {
+      expect(hasKink(name), name).toBe(kink)
+      expect(suitedInit(name), name).toBe(kink ? 'he' : 'xavier')
+    }
+  })
+
   it('generated into TypeScript is what the engine exports', async () => {
     const engine = await loadEngineNode()
     expect(JSON.parse(engine.catalogue())).toEqual(CATALOGUE)

@@ -122,6 +122,24 @@ describe('deriveGradient', () => {
     }
   })
 
+  it('states which side of the kink z is on for ReLU and leaky ReLU outputs, for no other', () => {
+    // f′ of ReLU and leaky ReLU jumps at z = 0 (listed by hand); the side is the fixture's z.
+    const kinked = ['relu', 'leaky_relu']
+    let seen = 0
+    for (const c of cases.filter((x) => x.name.startsWith('step-'))) {
+      const L = c.spec.layers.length - 1
+      const all = deriveGradient(c.spec, traceOf(c), `W${L}[0][0]`)
+        .map((s) => s.latex)
+        .join('\n')
+      const z = c.expected.layers[L - 1].z[0][0]
+      if (kinked.includes(c.spec.activations[L - 1])) {
+        expect(all, c.name).toContain(z > 0 ? '> 0)' : '\\le 0)')
+        seen++
+      } else expect(all, c.name).not.toContain('\\quad (')
+    }
+    expect(seen).toBeGreaterThan(2)
+  })
+
   it('rejects a key that is not a parameter', () => {
     expect(() => deriveGradient(classic.spec, trace, 'z1[0]')).toThrow()
   })

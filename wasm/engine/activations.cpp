@@ -27,4 +27,12 @@ bool activation_kink(Activation f) {
   return kink;
 }
 
+const char* activation_init(Activation f) {
+  const char* init = "xavier";
+  with_activation(f, [&]<class D>(D) {
+    if constexpr (requires { D::init; }) init = D::init;
+  });
+  return init;
+}
+
 }  // namespace nn

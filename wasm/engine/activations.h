@@ -39,7 +39,9 @@ V constant(double x) {
 // An elementwise activation has `value` (the reference in double, libm's), `fast` (double, f64x2
 // or f32x4: the same bits per value in double and f64x2) and `backward` (double or float: da·f′(z),
 // f′ from a where that is the textbook form). `kink`: f′ jumps at z = 0 (the gradient check flags
-// a step across it). Softmax works on whole rows (`row`) instead.
+// a step across it). `init`: the spec's initialisation that suits it, "he" for the ReLU family
+// (He et al. 2015); "xavier" when absent (Glorot & Bengio 2010). Softmax works on whole rows
+// (`row`) instead.
 template <Activation F>
 struct ActivationDef;
 
@@ -78,6 +80,7 @@ struct ActivationDef<Activation::Relu> {
       "relu", "ReLU", "hidden", "\\max(0, {z})",
       "\\begin{cases} 1 & {z} > 0 \\\\ 0 & {z} \\le 0 \\end{cases}"};
   static constexpr bool kink = true;
+  static constexpr const char* init = "he";
   static auto fast(auto z) {
     using fastmath::select_gt0;
     return select_gt0(z, z, constant<decltype(z)>(0));
@@ -92,6 +95,7 @@ struct ActivationDef<Activation::LeakyRelu> {
       "leaky_relu", "leaky ReLU", "hidden", "\\max(0.01\\,{z}, {z})",
       "\\begin{cases} 1 & {z} > 0 \\\\ 0.01 & {z} \\le 0 \\end{cases}"};
   static constexpr bool kink = true;
+  static constexpr const char* init = "he";
   static auto fast(auto z) {
     using fastmath::select_gt0;
     return select_gt0(z, z, z * constant<decltype(z)>(kLeakySlope));
@@ -143,5 +147,7 @@ void activation_backward(double* dz, const double* da, const double* z, const do
 
 // Whether f′ jumps at z = 0 (ReLU, leaky ReLU).
 bool activation_kink(Activation f);
+// The definition's `init` ("he" or "xavier"), for the catalogue.
+const char* activation_init(Activation f);
 
 }  // namespace nn

@@ -29,6 +29,10 @@ std::string catalogue_json() {
         row["params"] = std::move(params), row["ranges"] = std::move(ranges);
       }
       if (kind == "hidden" || kind == "output") row["tex"] = e.tex, row["dtex"] = e.dtex;
+      if (kind == "hidden") {  // an activation: f′'s kink and its initialisation (activations.h)
+        const auto f = static_cast<Activation>(&e - std::data(table));
+        row["kink"] = activation_kink(f), row["init"] = activation_init(f);
+      }
       rows.push_back(std::move(row));
     }
     out[key] = std::move(rows);

@@ -42,6 +42,18 @@ export function label(name: string): string {
   return labels.get(name) ?? name
 }
 
+const activationRows = new Map<string, Entry<'activations'>>(ACTIVATIONS.map((a) => [a.name, a]))
+const activationRow = (name: ActivationName): Entry<'activations'> => {
+  const row = activationRows.get(name)
+  if (!row) throw new Error(`${name} is not in the catalogue's activations`)
+  return row
+}
+/** f′ jumps at z = 0 (ReLU's family): the derivation states which side z is on; from the engine's definition. */
+export const hasKink = (name: ActivationName): boolean => activationRow(name).kink
+/** The initialisation that suits a layer of this activation ('he' for ReLU's family, else 'xavier'). */
+export const suitedInit = (name: ActivationName): Entry<'activations'>['init'] =>
+  activationRow(name).init
+
 /** The placeholders of the catalogue's LaTeX: net input, output, target, output count, softmax's Σₖ e^{z_k}. */
 export type TexSlots = Partial<Record<'z' | 'a' | 'y' | 'K' | 'Σe^z', string>>
 

@@ -2,6 +2,7 @@
 // formula in symbols, formula with numbers, value. Assembled into steps by derivation.ts.
 
 import type { NetworkSpec, Trace } from '../engine/types'
+import { hasKink } from '../engine/catalogue'
 import { derivative, derivativeLatex } from './activations'
 import { isFused, lossGradient, lossGradientLatex } from './losses'
 import { inputSymbol, num, partial, symbolFor, type SymbolMap } from './symbols'
@@ -54,7 +55,7 @@ export function factorsOf(c: FactorContext) {
     const a = c.trace.layers[l - 1].a[s][j]
     const aSym = sym(`a${l}[${j}]`)
     const zSym = sym(`z${l}[${j}]`)
-    const kink = act === 'relu' || act === 'leaky_relu'
+    const kink = hasKink(act)
     return {
       symbol: partial(aSym, zSym),
       formula: derivativeLatex(act, aSym, zSym),

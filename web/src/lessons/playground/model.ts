@@ -5,6 +5,7 @@ import {
   HIDDEN_ACTIVATION_NAMES,
   OPTIMIZER_NAMES,
   PENALTY_NAMES,
+  suitedInit,
   type HiddenActivationName,
   type OptimizerName as EngineOptimizerName,
   type PenaltyName,
@@ -149,7 +150,7 @@ export function buildSpec(
     optimizer: optimizerSpec(config.optimizer),
     batchSize: config.batchSize >= rows ? 0 : config.batchSize,
     seed: config.seed,
-    init: config.activation === 'relu' || config.activation === 'leaky_relu' ? 'he' : 'xavier',
+    init: suitedInit(config.activation),
   }
   if (config.regularization !== 'none' && config.regularizationRate > 0) {
     spec.regularization = { name: config.regularization, rate: config.regularizationRate }

@@ -21,6 +21,24 @@ const cfg = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({
 })
 
 describe('playground on the engine', () => {
+  it("starts each hidden activation from the initialisation that suits it (He's for ReLU's family)", () => {
+    // He et al. 2015 for ReLU and leaky ReLU, Glorot & Bengio 2010 for the smooth ones: listed by hand.
+    const pts = generate('xor', 8, 0.1, 3)
+    const expected = {
+      tanh: 'xavier',
+      sigmoid: 'xavier',
+      linear: 'xavier',
+      relu: 'he',
+      leaky_relu: 'he',
+    }
+    for (const [activation, init] of Object.entries(expected))
+      expect(
+        buildSpec(cfg({ activation: activation as PlaygroundConfig['activation'] }), BINARY, pts)
+          .init,
+        activation,
+      ).toBe(init)
+  })
+
   it('L1 and L2 gradients match central differences (as the playground configures them)', async () => {
     const m = await engine()
     const pts = generate('xor', 40, 0.1, 3)

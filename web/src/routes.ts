@@ -2,6 +2,7 @@
 // `#/<lesson-id>/answer-key` prints its worked example; any other address says "No such page". Hash history, so dist/ works from any static
 // host; the <backprop-lesson> element uses the same routes in memory (embed/element.ts).
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { restoreScroll } from './scrollAnchor'
 import HomeView from './views/HomeView.vue'
 
 export const routes: RouteRecordRaw[] = [
@@ -27,24 +28,10 @@ export function createAppRouter(history: RouterHistory) {
     history,
     routes,
     // A new page starts at the top; a lesson writing its values into the URL keeps the scroll; Back
-    // and Forward return to where the learner was (the "Next:" link at a lesson's foot, say), once
-    // the page, whose lesson renders after its engine loads, is tall enough to scroll there.
+    // and Forward return to what the learner was reading (the "Next:" link at a lesson's foot, say),
+    // once the page, whose lesson renders after its engine loads, has loaded (scrollAnchor.ts: the
+    // element recorded on leaving by the app's router; without a record, the offset left).
     scrollBehavior: (to, from, saved) =>
-      saved ? tallEnough(saved.top).then(() => saved) : to.path === from.path ? false : { top: 0 },
-  })
-}
-
-/**
- * Resolves once the document can scroll to `top` (px), or after `frames` animation frames (a page
- * that never grows that tall is scrolled as far as it goes).
- */
-function tallEnough(top: number, frames = 180): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (left: number) => {
-      const room = document.documentElement.scrollHeight - window.innerHeight
-      if (room >= top || left <= 0) resolve()
-      else requestAnimationFrame(() => check(left - 1))
-    }
-    check(frames)
+      saved ? restoreScroll(to.path, saved) : to.path === from.path ? false : { top: 0 },
   })
 }

@@ -37,7 +37,7 @@ describe('classic lesson (step-by-step-222)', () => {
 
     await page.getByRole('button', { name: 'Update', exact: true }).click()
     await expect.poll(() => page.getByTestId('selected-value').textContent()).toBe('0.35891648')
-    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await page.getByRole('button', { name: 'Undo update', exact: true }).click()
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await expect.poll(() => page.getByTestId('selected-value').textContent()).toBe('0.35891648')
     expect(await page.locator('main').textContent()).not.toContain('NaN')

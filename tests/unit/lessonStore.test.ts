@@ -1,6 +1,6 @@
 // The network store through the real .wasm (#11): what it replaces and what its scope leaves is deleted,
 // a refused spec leaves nothing held, each store keeps one loss history, and the lint rule keeps
-// EngineNetwork.create / EngineEnsemble.create out of the screens.
+// EngineNetwork.create / EngineEnsemble.create out of the screens. Undo says what it takes back.
 import { ESLint } from 'eslint'
 import { fileURLToPath } from 'node:url'
 import { effectScope, watch } from 'vue'
@@ -10,6 +10,7 @@ import {
   useNetworkStore,
   withNetwork,
 } from '../../web/src/composables/useLessonStore'
+import { useNetwork } from '../../web/src/composables/useNetwork'
 import type { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import type { NetworkSpec } from '../../web/src/engine/types'
@@ -17,7 +18,11 @@ import { loadEngineNode } from './loadEngineNode'
 
 const load = () => loadEngineNode() as unknown as Promise<NnModule>
 
-/** One linear unit, ŷ = 2x + 1 on x = 1: the ½-SSE loss against y = 0 is ½·3² = 4.5 (by hand). */
+/**
+ * One linear unit, ŷ = 2x + 1 on x = 1: the ½-SSE loss against y = 0 is ½·3² = 4.5 (by hand). Its w
+ * and b get the same gradient s = w + b, so w − b stays 1 and s ← s(1 − 2η) per update: after n
+ * updates at η, s = 3(1 − 2η)ⁿ, w = (s + 1)/2, b = (s − 1)/2.
+ */
 const line: NetworkSpec = {
   layers: [1, 1],
   activations: ['linear'],
@@ -179,13 +184,14 @@ describe('network store', () => {
     expect(store.selected.value).toBe('W2[0][0]')
     expect(store.canUndo.value).toBe(false)
     expect(store.undo()).toBeUndefined()
-    for (let n = 0; n < 25; n++) store.checkpoint({ spec: line, stage: 'ready', updates: n })
+    for (let n = 0; n < 25; n++)
+      store.checkpoint({ spec: line, stage: 'ready', updates: n, kind: 'update' })
     store.dropCheckpoint() // the change taken for update 24 was refused
     const back: number[] = []
     while (store.canUndo.value) back.push(store.undo()!.updates)
     // 25 taken, the oldest 5 dropped past 20, the last dropped: 23 down to 5
     expect(back).toEqual(Array.from({ length: 19 }, (_, k) => 23 - k))
-    store.checkpoint({ spec: line, stage: 'forward', updates: 1 })
+    store.checkpoint({ spec: line, stage: 'forward', updates: 1, kind: 'update' })
     store.forgetUndo()
     expect(store.canUndo.value).toBe(false)
     store.clear()
@@ -235,7 +241,7 @@ describe("a lesson's one store", () => {
     expect(a.forward().loss).toBe(4.5)
     expect(lesson.size).toBe(3)
     // one Undo and one selected parameter, whichever section changes them
-    live.checkpoint({ spec: line, stage: 'ready', updates: 3 })
+    live.checkpoint({ spec: line, stage: 'ready', updates: 3, kind: 'run' })
     expect(lab.canUndo.value).toBe(true)
     expect(lab.undo()?.updates).toBe(3)
     expect(live.canUndo.value).toBe(false)
@@ -282,4 +288,91 @@ describe('only the store creates engine networks', () => {
     expect(await lint('web/src/composables/useLessonStore.ts', code)).toBe(0)
     expect(await lint('web/src/lessons/demo/demo.test.ts', code)).toBe(0)
   }, 30_000)
+})
+
+// Undo takes back exactly what its label says (#11): one update, one change (η), or one training run;
+// a change made during a run splits it, so Undo never takes a stretch of training back together with
+// the change; a field committed twice, or a run paused before its first update, is no step at all.
+// Runs are a fixed number of updates, as useTraining does them (net.train, then refresh), never wall time.
+async function setUp() {
+  const network = useNetwork(useNetworkStore(await load()), line)
+  let running = false
+  network.beforeChange(
+    () => {},
+    () => running,
+  )
+  /** A run of exactly `n` updates, as useTraining does it; `changes` runs after `first` of them. */
+  function run(n: number, first = n, change = () => {}): void {
+    network.checkpoint() // Train
+    running = true
+    const a = network.net.train(first)
+    network.refresh(a.done)
+    change()
+    const b = network.net.train(n - first)
+    network.refresh(b.done)
+    running = false // Pause
+    network.dropEmptyRun()
+  }
+  const w = () => network.params.value.weights[0][0][0]
+  const b = () => network.params.value.biases[0][0]
+  return { network, run, w, b }
+}
+
+describe('Undo', () => {
+  it('after η changed during a run: the rest of the run, then the η change, then the run before it', async () => {
+    const { network, run, w, b } = await setUp()
+    let at117 = { w: NaN, b: NaN }
+    run(245, 117, () => {
+      at117 = { w: w(), b: b() }
+      network.configure({ learningRate: 0.2 })
+      network.configure({ learningRate: 0.2 }) // Enter, then the field's change event: the same η
+    })
+    const s117 = 3 * 0.8 ** 117
+    expect(at117.w).toBeCloseTo((s117 + 1) / 2, 12)
+    expect(at117.b).toBeCloseTo((s117 - 1) / 2, 12)
+    expect(network.updates.value).toBe(245)
+    expect(network.undoLabel.value).toBe('Undo training run (128 updates)')
+
+    network.undo()
+    expect([network.updates.value, network.spec.value.learningRate]).toEqual([117, 0.2])
+    expect({ w: w(), b: b() }).toEqual(at117)
+    expect(network.undone.value).toBe('Undone: training run (128 updates); back at 117 updates.')
+    expect(network.undoLabel.value).toBe('Undo η change')
+
+    network.undo()
+    expect([network.updates.value, network.spec.value.learningRate]).toEqual([117, 0.1])
+    expect({ w: w(), b: b() }).toEqual(at117)
+    expect(network.undone.value).toBe('Undone: η change; back at 117 updates, η = 0.1 again.')
+    expect(network.undoLabel.value).toBe('Undo training run (117 updates)')
+
+    network.undo()
+    expect([network.updates.value, w(), b()]).toEqual([0, 2, 1])
+    expect(network.canUndo.value).toBe(false)
+    expect(network.undoLabel.value).toBe('Undo')
+  })
+
+  it('one update at a time; an edit before training; a run paused before its first update is none', async () => {
+    const { network, run, w } = await setUp()
+    network.setParam('W1[0][0]', 4)
+    expect(network.undoLabel.value).toBe('Undo weight edit')
+    network.configure({ learningRate: 0.1 }) // the η in force: nothing to undo
+    expect(network.undoLabel.value).toBe('Undo weight edit')
+    network.update()
+    network.update()
+    expect(network.undoLabel.value).toBe('Undo update')
+    run(0)
+    expect(network.undoLabel.value).toBe('Undo update')
+    network.undo()
+    expect(network.updates.value).toBe(1)
+    expect(network.undone.value).toBe('Undone: update; back at 1 update.')
+    network.undo()
+    // w = 4, b = 1 again: the edit's own value
+    expect([network.updates.value, w()]).toEqual([0, 4])
+    network.undo()
+    expect(w()).toBe(2)
+    expect(network.canUndo.value).toBe(false)
+    // an edit says nothing was undone any more
+    network.setParam('W1[0][0]', 3)
+    expect(network.undone.value).toBe('')
+  })
 })

@@ -22,6 +22,7 @@ import { EngineEnsemble } from '../engine/ensemble'
 import { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
+import { plural } from '../math/plural'
 
 /** One curve of a loss history: the loss y[i] at x[i] (an update or epoch count: the screen's axis); null is a gap. */
 export interface LossCurve {
@@ -35,11 +36,33 @@ export type LossHistory = readonly LossCurve[]
 /** How far the learner has gone in a worked example: which numbers of the trace are shown. */
 export type Stage = 'ready' | 'forward' | 'backward' | 'updated'
 
-/** What Undo goes back to: the spec with its weights, the stage and the update count. */
+/**
+ * What Undo goes back to: the spec with its weights, the stage and the update count, and what going
+ * back takes back: one update (Step, Update), a training run (Train to Pause, or to a change made
+ * during the run: the run then goes on as a new one) or one change (`change`: 'η change').
+ */
 export interface UndoPoint {
   spec: NetworkSpec
   stage: Stage
   updates: number
+  kind: 'update' | 'run' | 'change'
+  /** What the change was, as the Undo button says it: 'η change', 'weight edit'. */
+  change?: string
+}
+
+/**
+ * What Undo to `point` takes back, as its button says it, with `updates` done now: 'Undo update',
+ * 'Undo training run (128 updates)', 'Undo η change'; 'Undo' when there is nothing to undo. With
+ * `updates` null (a run going on: the count changes every few frames) a run is 'Undo training run'.
+ */
+export function undoLabel(point: UndoPoint | undefined, updates: number | null): string {
+  if (!point) return 'Undo'
+  if (point.kind === 'update') return 'Undo update'
+  if (point.kind === 'run')
+    return updates === null
+      ? 'Undo training run'
+      : `Undo training run (${plural(updates - point.updates, 'update')})`
+  return `Undo ${point.change ?? 'change'}`
 }
 
 /** Undo points kept; older ones are dropped. */
@@ -57,6 +80,8 @@ export interface LessonShared {
   dropCheckpoint: () => void
   /** Takes the last Undo point, or undefined when there is none. */
   undo: () => UndoPoint | undefined
+  /** The last Undo point (what Undo would take back), or undefined. */
+  lastPoint: Readonly<Ref<UndoPoint | undefined>>
   /** Forgets every Undo point (Reset). */
   forgetUndo: () => void
 }
@@ -142,13 +167,16 @@ export function createLessonStore(): LessonStore {
   const sections = new Set<NetworkStore>()
   let undoPoints: UndoPoint[] = []
   const canUndo = ref(false)
+  const lastPoint = shallowRef<UndoPoint | undefined>()
   const setUndo = (points: UndoPoint[]) => {
     undoPoints = points
     canUndo.value = points.length > 0
+    lastPoint.value = points[points.length - 1]
   }
   const shared: LessonShared = {
     selected: ref(''),
     canUndo,
+    lastPoint,
     checkpoint: (point) => setUndo([...undoPoints.slice(1 - UNDO_POINTS), point]),
     dropCheckpoint: () => setUndo(undoPoints.slice(0, -1)),
     undo() {

@@ -1,11 +1,13 @@
 // One lesson's network: the engine handle (held by the lesson's store, with its Undo points), the spec
 // being edited, and the last forward + backward pass (trace) with the stage the learner has reached.
 // Every number comes from EngineNetwork.
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { EngineNetwork, Params, Result } from '../engine/network'
 import type { NetworkSpec, Trace } from '../engine/types'
+import { formatNumber } from '../math/format'
 import { parseKey } from '../math/keys'
-import type { NetworkStore, Stage } from './useLessonStore'
+import { plural } from '../math/plural'
+import { undoLabel, type NetworkStore, type Stage, type UndoPoint } from './useLessonStore'
 
 export type { Stage } from './useLessonStore'
 
@@ -31,6 +33,13 @@ export interface NetworkState {
   updates: Ref<number>
   /** The store's: there is an Undo point. */
   canUndo: Readonly<Ref<boolean>>
+  /**
+   * What Undo takes back, as its button says it: 'Undo η change', 'Undo training run (128 updates)'
+   * ('Undo training run' while it goes on).
+   */
+  undoLabel: ComputedRef<string>
+  /** What the last Undo took back, e.g. 'Undone: η change (η = 0.5 again).'; '' after any other change. */
+  undone: Ref<string>
   /** The engine's last complaint, or ''. */
   message: Ref<string>
   forward: () => void
@@ -45,16 +54,39 @@ export interface NetworkState {
   configure: (patch: Partial<NetworkSpec>) => Result
   /** Re-reads params and trace after the engine trained on its own (useTraining). */
   refresh: (updatesDone: number) => void
-  /** Remembers the current state for Undo (before training). */
+  /** Remembers the current state for Undo as the start of a training run (Train, Resume). */
   checkpoint: () => void
+  /** A run that ended without an update since its start is nothing to undo: its Undo point goes. */
+  dropEmptyRun: () => void
   /**
    * Sets what runs before every change the learner makes (Step, an edit, Undo, Reset): training that
    * shows its updates every few frames (useTraining) shows them first, so the change starts from the
-   * engine's state.
+   * engine's state. `running` says whether a run is going on: a change during a run ends the run's
+   * Undo step there, and the rest of the run is a step of its own (Undo never takes back both).
    */
-  beforeChange: (catchUp: () => void) => void
+  beforeChange: (catchUp: () => void, running?: () => boolean) => void
   net: EngineNetwork
 }
+/** What the Undo button calls a change of these spec fields ('η change'); 'settings change' for several kinds. */
+function changeName(patch: Partial<NetworkSpec>): string {
+  const names: Partial<Record<keyof NetworkSpec, string>> = {
+    learningRate: 'η change',
+    inputs: 'data edit',
+    targets: 'data edit',
+    weights: 'weight edit',
+    biases: 'weight edit',
+    activations: 'activation change',
+    loss: 'loss change',
+    trainBiases: 'Train biases switch',
+    sharedBiases: 'bias tie change',
+    epsilon: 'ε change',
+  }
+  const said = new Set(
+    Object.keys(patch).map((k) => names[k as keyof NetworkSpec] ?? 'settings change'),
+  )
+  return said.size === 1 ? [...said][0] : 'settings change'
+}
+
 /** The lesson's network, held by `store` (which keeps its Undo points). */
 export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkState {
   const made = store.add(initial)
@@ -69,6 +101,8 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const trained = ref(false)
 
   let catchUp = (): void => {}
+  let running = (): boolean => false
+  const undone = ref('')
   const current = (): NetworkSpec => ({ ...spec.value, ...params.value })
   /** Forward and backward at the current params; the stage decides what is shown. */
   function recompute(): void {
@@ -79,8 +113,17 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     trace.value = net.trace()
     params.value = net.params()
   }
-  const remember = () =>
-    store.checkpoint({ spec: current(), stage: stage.value, updates: updates.value })
+  /** A run point on top with no update since it is nothing to undo: dropped. */
+  function dropEmptyRun(): void {
+    const top = store.lastPoint.value
+    if (top?.kind === 'run' && top.updates === updates.value) store.dropCheckpoint()
+  }
+  /** Remembers the state now for Undo, as the start of `kind` (a change named `change`). */
+  function remember(kind: UndoPoint['kind'], change?: string): void {
+    dropEmptyRun()
+    undone.value = ''
+    store.checkpoint({ spec: current(), stage: stage.value, updates: updates.value, kind, change })
+  }
   function settle(to: Stage): void {
     trained.value = false
     if (stage.value === 'updated' || trace.value === null) recompute()
@@ -90,7 +133,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     catchUp()
     settle('backward')
     const before = trace.value?.loss ?? NaN
-    remember()
+    remember('update')
     const r = net.update()
     if (!r.ok) {
       message.value = r.message
@@ -103,12 +146,18 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     updates.value++
     return before
   }
-  function configure(patch: Partial<NetworkSpec>, keepHistory = false): Result {
+  function configure(
+    patch: Partial<NetworkSpec>,
+    keepHistory = false,
+    change = changeName(patch),
+  ): Result {
     const next = { ...current(), ...patch }
-    if (!keepHistory) remember()
+    // A change to the values already in force (a field committed twice) is no step of the history.
+    const remembered = !keepHistory && JSON.stringify(next) !== JSON.stringify(current())
+    if (remembered) remember('change', change)
     const r = net.configure(next)
     if (!r.ok) {
-      if (!keepHistory) store.dropCheckpoint()
+      if (remembered) store.dropCheckpoint()
       return r
     }
     net.setUpdates(updates.value) // an edit keeps the run: its updates still count
@@ -118,6 +167,8 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     const was = stage.value
     recompute()
     stage.value = was === 'updated' ? 'backward' : was
+    // During a run the rest of the run is a step of its own, from the changed state.
+    if (remembered && running()) remember('run')
     return r
   }
   function setParam(key: string, value: number, shared = false): Result {
@@ -130,25 +181,33 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
       const row = p.biases[r.layer - 1]
       row.forEach((_, j) => (shared || r.shared || j === r.j) && (row[j] = value))
     } else return { ok: false, message: `${key} is not a weight or bias` }
-    return configure(p)
+    return configure(p, false, r.kind === 'W' ? 'weight edit' : 'bias edit')
   }
   function reset(): void {
     catchUp()
     net.configure(start)
     spec.value = start
     store.forgetUndo()
+    undone.value = ''
     updates.value = 0
     stage.value = 'ready'
     recompute()
   }
   function undo(): void {
     catchUp()
+    dropEmptyRun()
+    const label = undoLabel(store.lastPoint.value, updates.value)
+    const eta = spec.value.learningRate
     const last = store.undo()
     if (!last) return
     stage.value = last.stage === 'updated' ? 'backward' : last.stage
     configure(last.spec, true)
     updates.value = last.updates
     net.setUpdates(last.updates)
+    const etaNow = spec.value.learningRate
+    undone.value =
+      `Undone: ${label.replace(/^Undo /, '')}; back at ${plural(last.updates, 'update')}` +
+      (etaNow !== eta ? `, η = ${formatNumber(etaNow, 7)} again.` : '.')
   }
   function refresh(updatesDone: number): void {
     params.value = net.params()
@@ -167,6 +226,9 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     trained,
     updates,
     canUndo: store.canUndo,
+    // while a run goes on, without its count (the button keeps its width)
+    undoLabel: computed(() => undoLabel(store.lastPoint.value, running() ? null : updates.value)),
+    undone,
     message,
     net,
     forward: () => settle('forward'),
@@ -182,8 +244,15 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     refresh,
     checkpoint: () => {
       catchUp()
-      remember()
+      remember('run')
     },
-    beforeChange: (f) => void (catchUp = f),
+    dropEmptyRun: () => {
+      catchUp()
+      dropEmptyRun()
+    },
+    beforeChange: (f, isRunning = running) => {
+      catchUp = f
+      running = isRunning
+    },
   }
 }

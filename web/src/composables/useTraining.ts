@@ -1,7 +1,7 @@
 // Training in the background of a lesson: EngineNetwork.train at the learner's pace, at most a frame
 // budget per animation frame (useTrainingLoop; never a JS loop per step), streaming the loss curve
 // into the lesson store's loss history. Also records single updates.
-import { computed, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { computed, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkStore } from './useLessonStore'
 import type { NetworkState } from './useNetwork'
 import { progressOf, useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
@@ -124,9 +124,11 @@ export function useTraining(
       show,
     },
   )
-  // Changed by the learner, what is shown catches up at once.
-  network.beforeChange(show)
-  /** Each press of Train or Resume remembers the weights for Undo. */
+  // Changed by the learner, what is shown catches up at once; a change during a run splits its Undo.
+  network.beforeChange(show, () => loop.running.value)
+  // A run paused before its first update is nothing to undo.
+  watch(loop.running, (on) => on || network.dropEmptyRun())
+  /** Each press of Train or Resume starts an Undo step: "Undo training run (128 updates)". */
   function start(): void {
     if (loop.running.value) return
     if (loop.halted.value) reset() // after a divergence (undone or not), a fresh run

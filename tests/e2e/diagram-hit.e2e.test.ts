@@ -37,6 +37,8 @@ describe('diagram hit-testing', () => {
       const { page, errors } = opened
       const pressed = (key: string) =>
         page.locator(`g.edge[data-param="${key}"]`).getAttribute('aria-pressed')
+      // At phone width the diagram shows one layer pair (useLayerPairs): w₂ and w₃ are in the first.
+      if (width < 480) await page.getByRole('button', { name: 'inputs → hidden' }).click()
       await page.locator(`g.edge[data-param="${W2}"]`).waitFor({ timeout: 30_000 })
       await scrollIntoView(page.locator(`g.edge[data-param="${W2}"]`))
       // the two lines do cross at their middles

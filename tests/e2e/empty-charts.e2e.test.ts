@@ -19,7 +19,8 @@ describe('empty loss charts', () => {
       opened = await openPage(`#/${lesson}`)
       const { page, errors } = opened
       const empty = page.getByTestId('chart-empty').first()
-      await expect.poll(() => empty.isVisible()).toBe(true)
+      // the lesson renders after its engine loads: a wait for it, not expect.poll's 1 s (failed in CI)
+      await empty.waitFor({ timeout: 30_000 })
       expect(await empty.textContent()).toContain(words)
       // the words alone: no axes with a made-up range behind them
       const canvas = page.locator('.line-chart-canvas', { has: empty }).locator('canvas').first()
@@ -32,7 +33,8 @@ describe('empty loss charts', () => {
   it('step-by-step-222: the line goes once the first update is drawn', async () => {
     opened = await openPage('#/step-by-step-222')
     const { page, errors } = opened
-    await expect.poll(() => page.getByTestId('chart-empty').count()).toBe(1)
+    await page.getByTestId('chart-empty').waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId('chart-empty').count()).toBe(1)
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await expect.poll(() => page.getByTestId('chart-empty').count()).toBe(0)
     const canvas = page.locator('.line-chart-canvas canvas').first()

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { openPage, type OpenedPage } from './utils'
+import { openPage, type OpenedPage, screenshot, scrollIntoView } from './utils'
 
 const PHONE = { width: 390, height: 844 }
 
@@ -120,6 +120,27 @@ describe('step bar on a phone', () => {
       if (hidden) covered.push(hidden)
     }
     expect(covered).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('the loss chart being watched stays where it is when Train reveals the derivation above it', async () => {
+    opened = await openPage('#/step-by-step-222', { viewport: PHONE })
+    const { page, errors } = opened
+    const chart = page.locator('section.loss-chart[data-chart]')
+    await chart.waitFor({ timeout: 30_000 })
+    await scrollIntoView(chart)
+    const top = () => chart.evaluate((el) => el.getBoundingClientRect().top)
+    const derivationHeight = () =>
+      page.locator('section.derivation').evaluate((el) => el.getBoundingClientRect().height)
+    const [seen, shortDerivation] = [await top(), await derivationHeight()]
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    // The first update reveals the derivation's steps and its gradient check above the chart...
+    await expect.poll(derivationHeight, { timeout: 30_000 }).toBeGreaterThan(shortDerivation + 200)
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor()
+    // ...and the chart stays at its place on the screen (it was pushed 780 px down, off screen).
+    expect(Math.abs((await top()) - seen)).toBeLessThanOrEqual(2)
+    await screenshot(page, 'phone-chart-stays-on-train')
     expect(errors).toEqual([])
   })
 })

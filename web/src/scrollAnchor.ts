@@ -44,19 +44,37 @@ function pathOf(el: Element): number[] {
   return path
 }
 
+/** The element at the reading point with its ancestors, their tops in the page, and the scroll now. */
+function readingPoint(): Anchor | null {
+  const y = window.innerHeight * READ_AT
+  let el = document.elementFromPoint(window.innerWidth / 2, y)
+  const levels: Level[] = []
+  for (; el && el !== document.body; el = el.parentElement)
+    levels.unshift({ path: pathOf(el), name: nameOf(el), y: pageY(el) })
+  return levels.length ? { levels, scrollY: window.scrollY } : null
+}
+
 /**
  * Records, under `key` (the path of the page being left), the element at the reading point and its
  * ancestors with their tops in the page, and the scroll; ends any hold of the page being left.
  */
 export function saveAnchor(key: string): void {
   release()
-  const y = window.innerHeight * READ_AT
-  let el = document.elementFromPoint(window.innerWidth / 2, y)
-  const levels: Level[] = []
-  for (; el && el !== document.body; el = el.parentElement)
-    levels.unshift({ path: pathOf(el), name: nameOf(el), y: pageY(el) })
-  if (levels.length) anchors.set(key, { levels, scrollY: window.scrollY })
+  const anchor = readingPoint()
+  if (anchor) anchors.set(key, anchor)
   else anchors.delete(key)
+}
+
+/**
+ * Keeps what the learner is reading where it is on the screen while a button they pressed changes the
+ * page above it (a first Step or Train reveals the derivation above the loss chart at phone width,
+ * 780 px, and the chart they were watching went off screen), until their next scroll, key or click.
+ * The browser's own scroll anchoring picks the first element partly on screen, often one inside the
+ * section that grows, and so does not keep the chart in place.
+ */
+export function holdReadingPoint(): void {
+  const anchor = readingPoint()
+  if (anchor) hold(anchor, true)
 }
 
 const pageY = (el: Element) => el.getBoundingClientRect().top + window.scrollY
@@ -112,15 +130,21 @@ export async function restoreScroll(
 /**
  * Keeps the recorded element in place whenever anything that can move it changes size (every child
  * of its ancestors: the sections above it rendered at their real heights, a formula typeset late),
- * until the learner's input or the next page.
+ * until the learner's input or the next page. With `scrolled`, a scroll the hold did not make (a
+ * script's scrollIntoView, find in page) ends it too: the page was taken somewhere else on purpose.
  */
-function hold(anchor: Anchor): void {
+function hold(anchor: Anchor, scrolled = false): void {
   release()
+  const start = deepest(anchor.levels)
+  let expected = start ? scrollFor(anchor, start) : window.scrollY
   const align = (): void => {
     const at = deepest(anchor.levels)
     if (!at) return release()
-    const top = scrollFor(anchor, at)
-    if (Math.abs(top - window.scrollY) >= 1) window.scrollTo({ top })
+    expected = scrollFor(anchor, at)
+    if (Math.abs(expected - window.scrollY) >= 1) window.scrollTo({ top: expected })
+  }
+  const moved = (): void => {
+    if (Math.abs(window.scrollY - expected) > 1) release()
   }
   const sizes = new ResizeObserver(align)
   for (
@@ -132,8 +156,10 @@ function hold(anchor: Anchor): void {
   release = (): void => {
     sizes.disconnect()
     for (const type of INPUTS) window.removeEventListener(type, release, true)
+    window.removeEventListener('scroll', moved)
     release = () => {}
   }
   for (const type of INPUTS)
     window.addEventListener(type, release, { capture: true, passive: true })
+  if (scrolled) window.addEventListener('scroll', moved, { passive: true })
 }

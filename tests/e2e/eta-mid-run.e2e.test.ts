@@ -140,6 +140,38 @@ describe('η changed mid-run keeps the weights', () => {
     expect(errors).toEqual([])
   })
 
+  it('a worked example: the status says Training or Paused after an η typed during the run, and the stage after a button', async () => {
+    opened = await openPage('#/step-by-step-222')
+    const { page, errors } = opened
+    const stage = page.getByTestId('stage')
+    const field = page.getByRole('textbox', { name: 'Learning rate η', exact: true })
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await expect.poll(() => stage.textContent()).toBe('Training')
+    // typed while it trains: the run goes on or waits, and the status says which, never a stage
+    await field.fill('2')
+    await field.press('Enter')
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[?&]lr=2(&|$)/)
+    const running = async () =>
+      (await page.getByRole('button', { name: 'Pause', exact: true }).count()) > 0
+    expect(await stage.textContent()).toBe((await running()) ? 'Training' : 'Paused')
+    if (await running()) await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    await expect.poll(() => stage.textContent()).toBe('Paused')
+    // typed while paused (a second edit of the same run)
+    await field.fill('1.5')
+    await field.press('Enter')
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[?&]lr=1\.5(&|$)/)
+    expect(await stage.textContent()).toBe('Paused')
+    // a button of the walk-through says its stage again; Reset says Ready
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    await expect.poll(() => stage.textContent()).toBe('After Forward')
+    await field.fill('1')
+    await field.press('Enter')
+    expect(await stage.textContent()).toBe('After Forward')
+    await page.getByRole('button', { name: 'Reset', exact: true }).first().click()
+    await expect.poll(() => stage.textContent()).toBe('Ready')
+    expect(errors).toEqual([])
+  })
+
   for (const lab of [
     {
       name: 'batch-vs-sgd',

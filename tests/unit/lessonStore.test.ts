@@ -185,13 +185,13 @@ describe('network store', () => {
     expect(store.canUndo.value).toBe(false)
     expect(store.undo()).toBeUndefined()
     for (let n = 0; n < 25; n++)
-      store.checkpoint({ spec: line, stage: 'ready', updates: n, kind: 'update' })
+      store.checkpoint({ spec: line, stage: 'ready', trained: false, updates: n, kind: 'update' })
     store.dropCheckpoint() // the change taken for update 24 was refused
     const back: number[] = []
     while (store.canUndo.value) back.push(store.undo()!.updates)
     // 25 taken, the oldest 5 dropped past 20, the last dropped: 23 down to 5
     expect(back).toEqual(Array.from({ length: 19 }, (_, k) => 23 - k))
-    store.checkpoint({ spec: line, stage: 'forward', updates: 1, kind: 'update' })
+    store.checkpoint({ spec: line, stage: 'forward', trained: false, updates: 1, kind: 'update' })
     store.forgetUndo()
     expect(store.canUndo.value).toBe(false)
     store.clear()
@@ -241,7 +241,7 @@ describe("a lesson's one store", () => {
     expect(a.forward().loss).toBe(4.5)
     expect(lesson.size).toBe(3)
     // one Undo and one selected parameter, whichever section changes them
-    live.checkpoint({ spec: line, stage: 'ready', updates: 3, kind: 'run' })
+    live.checkpoint({ spec: line, stage: 'ready', trained: false, updates: 3, kind: 'run' })
     expect(lab.canUndo.value).toBe(true)
     expect(lab.undo()?.updates).toBe(3)
     expect(live.canUndo.value).toBe(false)

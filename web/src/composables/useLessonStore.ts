@@ -44,6 +44,8 @@ export type Stage = 'ready' | 'forward' | 'backward' | 'updated'
 export interface UndoPoint {
   spec: NetworkSpec
   stage: Stage
+  /** The numbers were left by a training run (the status says Paused or Trained, not the stage). */
+  trained: boolean
   updates: number
   kind: 'update' | 'run' | 'change'
   /** What the change was, as the Undo button says it: 'η change', 'weight edit'. */

@@ -28,7 +28,10 @@ export interface NetworkState {
   /** The weights and biases in the engine now (after an update, the new ones). */
   params: ShallowRef<Params>
   stage: Ref<Stage>
-  /** The trace was last computed by a training run (refresh), not by Forward, Backward or an edit. */
+  /**
+   * The last thing that moved the numbers was a training run (refresh), not Forward, Backward, Update
+   * or Reset: the status then says the run's state (Paused, Trained). An edit keeps it (#11).
+   */
   trained: Ref<boolean>
   updates: Ref<number>
   /** The store's: there is an Undo point. */
@@ -106,7 +109,6 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const current = (): NetworkSpec => ({ ...spec.value, ...params.value })
   /** Forward and backward at the current params; the stage decides what is shown. */
   function recompute(): void {
-    trained.value = false
     const f = net.forward()
     const b = net.backward()
     message.value = !f.ok ? f.message : !b.ok ? b.message : ''
@@ -122,7 +124,14 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   function remember(kind: UndoPoint['kind'], change?: string): void {
     dropEmptyRun()
     undone.value = ''
-    store.checkpoint({ spec: current(), stage: stage.value, updates: updates.value, kind, change })
+    store.checkpoint({
+      spec: current(),
+      stage: stage.value,
+      trained: trained.value,
+      updates: updates.value,
+      kind,
+      change,
+    })
   }
   function settle(to: Stage): void {
     trained.value = false
@@ -191,6 +200,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     undone.value = ''
     updates.value = 0
     stage.value = 'ready'
+    trained.value = false
     recompute()
   }
   function undo(): void {
@@ -201,6 +211,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     const last = store.undo()
     if (!last) return
     stage.value = last.stage === 'updated' ? 'backward' : last.stage
+    trained.value = last.trained
     configure(last.spec, true)
     updates.value = last.updates
     net.setUpdates(last.updates)

@@ -38,6 +38,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll's own default is 1 s: right after a page opens, a lesson renders once its
+          // engine has loaded, which took longer than that under CI's load (open-anywhere,
+          // empty-charts). A hang guard like testTimeout, not a speed check.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

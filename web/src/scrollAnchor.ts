@@ -147,11 +147,7 @@ function hold(anchor: Anchor, scrolled = false): void {
     if (Math.abs(window.scrollY - expected) > 1) release()
   }
   const sizes = new ResizeObserver(align)
-  for (
-    let el = deepest(anchor.levels)?.el;
-    el && el !== document.body;
-    el = el.parentElement ?? undefined
-  )
+  for (let el = start?.el; el && el !== document.body; el = el.parentElement ?? undefined)
     for (const sibling of el.parentElement?.children ?? []) sizes.observe(sibling)
   release = (): void => {
     sizes.disconnect()

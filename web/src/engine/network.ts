@@ -5,6 +5,7 @@ import type { NnModule, NnNetwork, EmbindEnumValue } from './nn'
 import { flatFromParams } from './paramLayout'
 import type { LayerTrace, NetworkSpec, Trace } from './types'
 import { screenNumbers } from '../math/format'
+import { relativeError } from '../math/gradientCheck'
 
 /** Success, or a message written for the person who typed the value. */
 export type Result = { ok: true } | { ok: false; message: string }
@@ -352,17 +353,13 @@ export class EngineNetwork {
     const left = Array.from(buf.numericLeft)
     const right = Array.from(buf.numericRight)
     const kink = Array.from(buf.kinkCrossed, (k) => k !== 0)
-    const relativeError = analytic.map((g, k) => {
-      const scale = Math.max(Math.abs(g), Math.abs(numeric[k]))
-      return scale === 0 ? 0 : Math.abs(g - numeric[k]) / scale
-    })
     return {
       analytic,
       numeric,
       left,
       right,
       kink,
-      relativeError,
+      relativeError: analytic.map((g, k) => relativeError(g, numeric[k])),
       epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6,
       loss: this.net.loss(),
       ...r,
@@ -392,16 +389,21 @@ export class EngineNetwork {
     rows: number,
     options: { exact?: boolean } = {},
   ): Float64Array | null {
-    const nin = this.layoutCache.sizes[0]
     const nout = this.layoutCache.sizes[this.layoutCache.sizes.length - 1]
-    if (points.length !== rows * nin) return null
-    const m = this.module
-    const h = this.liveHandle()
-    const ok = m.Status.ok.value
-    if (m._nn_reserve_predict(h, rows) !== ok) return null // may grow memory: views after it
-    new Float64Array(m.HEAPU8.buffer, m._nn_predict_inputs(h), rows * nin).set(points)
-    if (m._nn_predict(h, rows, options.exact ? 1 : 0) !== ok) return null
+    const [m, h] = [this.module, this.loadPoints(points, rows)]
+    if (h === null || m._nn_predict(h, rows, options.exact ? 1 : 0) !== m.Status.ok.value)
+      return null
     return new Float64Array(m.HEAPU8.buffer, m._nn_predict_outputs(h), rows * nout).slice()
+  }
+
+  /** Puts `points` (rows, inputs) in the engine's predict inputs; the handle, or null if refused. */
+  private loadPoints(points: Float64Array, rows: number): number | null {
+    const nin = this.layoutCache.sizes[0]
+    if (points.length !== rows * nin) return null
+    const [m, h] = [this.module, this.liveHandle()]
+    if (m._nn_reserve_predict(h, rows) !== m.Status.ok.value) return null // may grow memory
+    new Float64Array(m.HEAPU8.buffer, m._nn_predict_inputs(h), rows * nin).set(points)
+    return h
   }
 
   /**
@@ -423,14 +425,9 @@ export class EngineNetwork {
     options: { exact?: boolean } = {},
   ): LayerMaps | null {
     const sizes = this.layoutCache.sizes
-    const nin = sizes[0]
-    if (points.length !== rows * nin) return null
-    const m = this.module
-    const h = this.liveHandle()
-    const ok = m.Status.ok.value
-    if (m._nn_reserve_predict(h, rows) !== ok) return null // may grow memory: views after it
-    new Float64Array(m.HEAPU8.buffer, m._nn_predict_inputs(h), rows * nin).set(points)
-    if (m._nn_predict_layers(h, rows, options.exact ? 1 : 0) !== ok) return null
+    const [m, h] = [this.module, this.loadPoints(points, rows)]
+    if (h === null || m._nn_predict_layers(h, rows, options.exact ? 1 : 0) !== m.Status.ok.value)
+      return null
     const offsets: number[] = []
     let width = 0
     for (let l = 1; l < sizes.length; l++) {

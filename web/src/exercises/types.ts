@@ -63,3 +63,17 @@ export function defineExercises(exercises: Exercise[]): Exercise[] {
 /** A number for a prompt's LaTeX; negatives in brackets where they are a factor (`par`). */
 export const tex = (x: number): string => String(x)
 export const par = (x: number): string => (x < 0 ? `(${x})` : String(x))
+
+/**
+ * One neuron with two inputs at one point, for the questions that work out its z (drawn in this order):
+ * w₁, w₂ and x₁, x₂ in [−2, 2], b in [−1, 1], each with one decimal.
+ */
+export const neuronAtPoint = (d: Draw): Values => ({
+  w1: d.num(-2, 2, 1),
+  w2: d.num(-2, 2, 1),
+  b: d.num(-1, 1, 1),
+  x1: d.num(-2, 2, 1),
+  x2: d.num(-2, 2, 1),
+})
+/** That neuron's net input z = w₁x₁ + w₂x₂ + b. */
+export const netInput = (v: Values): number => v.w1 * v.x1 + v.w2 * v.x2 + v.b

@@ -1,5 +1,5 @@
 // Notes 001: a single neuron draws a straight boundary; a hidden layer bends it. Both trained side by side.
-import { defineExercises, par } from '../../exercises/types'
+import { defineExercises, netInput, neuronAtPoint, par } from '../../exercises/types'
 import { makeDataset } from '../../math/datasets'
 import { definePanelLesson } from '../panel'
 import { HIDDEN_LAYER_FIELDS } from './fields'
@@ -23,16 +23,10 @@ export default definePanelLesson({
   exercises: defineExercises([
     {
       id: 'side-of-line',
-      generate: (d) => ({
-        w1: d.num(-2, 2, 1),
-        w2: d.num(-2, 2, 1),
-        b: d.num(-1, 1, 1),
-        x1: d.num(-2, 2, 1),
-        x2: d.num(-2, 2, 1),
-      }),
+      generate: neuronAtPoint,
       prompt: (v) =>
         `One neuron’s line is $${v.w1}\\,x_1 + ${par(v.w2)}\\,x_2 + ${par(v.b)} = 0$. For the point $(${v.x1}, ${v.x2})$, what is $z$? (Its sign says on which side of the line the point lies.)`,
-      blanks: [{ key: 'z', label: 'z', exact: (v) => v.w1 * v.x1 + v.w2 * v.x2 + v.b }],
+      blanks: [{ key: 'z', label: 'z', exact: netInput }],
       slips: (v) => [
         {
           key: 'z',

@@ -1,6 +1,6 @@
 // The playground (issue 8): any small network on 2-D data, trained live, with the maths of every weight
 // one click away. Everything it uses lives in this folder (data, features, engine session, components, tests).
-import { defineExercises } from '../../exercises/types'
+import { defineExercises, netInput, neuronAtPoint } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 import { PLAYGROUND_SCHEMA } from '../../links/playgroundLink'
 import { DERIVATION_VIEW, PLAYGROUND_VIEW } from './viewFields'
@@ -39,22 +39,14 @@ export default definePanelLesson({
     },
     {
       id: 'relu-unit',
-      generate: (d) => ({
-        w1: d.num(-2, 2, 1),
-        w2: d.num(-2, 2, 1),
-        b: d.num(-1, 1, 1),
-        x1: d.num(-2, 2, 1),
-        x2: d.num(-2, 2, 1),
-      }),
+      generate: neuronAtPoint,
       prompt: (v) =>
         `A ReLU unit with $w = (${v.w1}, ${v.w2})$, $b = ${v.b}$ at the point $(${v.x1}, ${v.x2})$: what is its activation $a = \\max(0, z)$?`,
-      blanks: [
-        { key: 'a', label: 'a', exact: (v) => Math.max(0, v.w1 * v.x1 + v.w2 * v.x2 + v.b) },
-      ],
+      blanks: [{ key: 'a', label: 'a', exact: (v) => Math.max(0, netInput(v)) }],
       slips: (v) => [
         {
           key: 'a',
-          value: v.w1 * v.x1 + v.w2 * v.x2 + v.b,
+          value: netInput(v),
           message: 'That is z; ReLU makes a negative z zero.',
         },
       ],

@@ -1,6 +1,6 @@
 // Notes 001: one sigmoid neuron trained with binary cross-entropy, its gradient step by step, the batch
 // update in matrix form, a straight decision boundary, then softmax and its two-class equivalence.
-import { defineExercises } from '../../exercises/types'
+import { defineExercises, netInput, neuronAtPoint } from '../../exercises/types'
 import { definePanelLesson } from '../panel'
 import { SINGLE_NEURON_FIELDS } from './fields'
 
@@ -34,31 +34,16 @@ export default definePanelLesson({
   exercises: defineExercises([
     {
       id: 'delta',
-      generate: (d) => ({
-        w1: d.num(-2, 2, 1),
-        w2: d.num(-2, 2, 1),
-        b: d.num(-1, 1, 1),
-        x1: d.num(-2, 2, 1),
-        x2: d.num(-2, 2, 1),
-        y: d.int(0, 1),
-      }),
+      generate: (d) => ({ ...neuronAtPoint(d), y: d.int(0, 1) }),
       prompt: (v) =>
         `One sigmoid neuron with cross-entropy: $w = (${v.w1}, ${v.w2})$, $b = ${v.b}$, the point $x = (${v.x1}, ${v.x2})$ has label $y = ${v.y}$. Compute $z = w \\cdot x + b$, $a = \\sigma(z)$ and $\\delta = \\partial J/\\partial z$ (4 decimals).`,
       blanks: [
-        { key: 'z', label: 'z', exact: (v) => v.w1 * v.x1 + v.w2 * v.x2 + v.b },
-        {
-          key: 'a',
-          label: 'a',
-          exact: (v) => 1 / (1 + Math.exp(-(v.w1 * v.x1 + v.w2 * v.x2 + v.b))),
-        },
-        {
-          key: 'delta',
-          label: 'δ = ∂J/∂z',
-          exact: (v) => 1 / (1 + Math.exp(-(v.w1 * v.x1 + v.w2 * v.x2 + v.b))) - v.y,
-        },
+        { key: 'z', label: 'z', exact: netInput },
+        { key: 'a', label: 'a', exact: (v) => 1 / (1 + Math.exp(-netInput(v))) },
+        { key: 'delta', label: 'δ = ∂J/∂z', exact: (v) => 1 / (1 + Math.exp(-netInput(v))) - v.y },
       ],
       slips: (v) => {
-        const a = 1 / (1 + Math.exp(-(v.w1 * v.x1 + v.w2 * v.x2 + v.b)))
+        const a = 1 / (1 + Math.exp(-netInput(v)))
         return [
           {
             key: 'z',

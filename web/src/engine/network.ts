@@ -2,7 +2,7 @@
 // what it hands out (views into wasm memory detach when memory grows) and turns statuses into
 // results with messages. No arithmetic here: every number comes from the engine.
 import type { NnModule, NnNetwork, EmbindEnumValue } from './nn'
-import { flatFromParams } from './paramLayout'
+import { flatFromParams, paramsFromFlat } from './paramLayout'
 import type { LayerTrace, NetworkSpec, Trace } from './types'
 import { screenNumbers } from '../math/format'
 import { relativeError } from '../math/gradientCheck'
@@ -291,10 +291,7 @@ export class EngineNetwork {
   }
 
   private paramsFrom(buf: Float64Array): Params {
-    const { sizes, W, b } = this.layoutCache
-    const weights = W.map((off, l) => rows(buf, off, sizes[l + 1], sizes[l]))
-    const biases = b.map((off, l) => Array.from(buf.subarray(off, off + sizes[l + 1])))
-    return { weights, biases }
+    return paramsFromFlat(buf.subarray(0, this.layoutCache.paramCount), this.layoutCache.sizes)
   }
 
   /** Writes weights and biases (same shapes as params()); non-finite values are refused whole. */

@@ -50,6 +50,16 @@ function numberLine(f: Factor, n: (x: number) => string): string {
 /** The caption under a derivation's last product: the rounded factors' product, then the exact value. */
 export const PRODUCT_NOTE = 'The product of the rounded factors; below, the exact value.'
 
+/** `steps`, then for B > 1 samples the mean over them: the engine's value `exact`, shown to `d` digits. */
+function withMean(steps: DerivationStep[], lhs: string, B: number, exact: number, d: number) {
+  if (B < 2) return steps
+  const mean = formatNumber(exact, d, { style: 'latex' })
+  const latex = `${lhs} = \\frac{1}{${B}} \\sum_{n=1}^{${B}} \\Big(${lhs}\\Big)_n = ${mean}`
+  const caption = `The mean over the ${B} samples (the engine's value).`
+  steps.push({ latex, caption, value: exact })
+  return steps
+}
+
 /**
  * Derives ∂E/∂`param` for `param` = `W{l}[j][i]` or `b{l}[j]`: (i) the chain in symbols, (ii) each
  * factor's formula, (iii) the factors with the selected sample's numbers, (iv) their product and the
@@ -149,14 +159,7 @@ export function deriveGradient(
     steps.push(finish(`${n(dl)}${dot}${n(tail.value)}`, shown(dl, d) * shown(tail.value, d)))
     steps[steps.length - 1].caption ??= 'δ of the unit times the input the weight multiplies.'
   }
-  if (B > 1) {
-    steps.push({
-      latex: `${lhs} = \\frac{1}{${B}} \\sum_{n=1}^{${B}} \\Big(${lhs}\\Big)_n = ${formatNumber(exact, d, { style: 'latex' })}`,
-      caption: `The mean over the ${B} samples (the engine's value).`,
-      value: exact,
-    })
-  }
-  return steps
+  return withMean(steps, lhs, B, exact, d)
 }
 
 /** Steps (i)–(iii) of a deep layer's gradient through δ^{(l)} = f′(z^{(l)}) ⊙ (W^{(l+1)})ᵀ δ^{(l+1)}. */
@@ -291,12 +294,5 @@ function sharedBiasDerivation(
       value: stepValue,
     },
   ]
-  if (B > 1) {
-    steps.push({
-      latex: `${lhs} = \\frac{1}{${B}} \\sum_{n=1}^{${B}} \\Big(${lhs}\\Big)_n = ${formatNumber(exact, d, { style: 'latex' })}`,
-      caption: `The mean over the ${B} samples (the engine's value).`,
-      value: exact,
-    })
-  }
-  return steps
+  return withMean(steps, lhs, B, exact, d)
 }

@@ -6,12 +6,11 @@ import type { AnswerKeyOptions, AnswerRow, AnswerSection } from './answerKey'
 import { notesNumber } from './answerKeyMarkdown'
 import { factorsOf } from './derivationFactors'
 import { formatNumber } from './format'
-import { sharedBiasLayers } from './keys'
+import { range, sharedBiasLayers } from './keys'
 import { isFused, lossTermLatex } from './losses'
 import { buildQuantities, exactValue, type Quantities } from './quantities'
 import { inputSymbol, symbolFor, type SymbolMap } from './symbols'
 
-export const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
 const dot = ' \\cdot '
 const n = (x: number): string => {
   const s = notesNumber(x, 'latex')

@@ -56,6 +56,9 @@ export function makeKey(ref: QuantityRef): string {
   return `${ref.kind}${ref.layer ?? ''}${idx}`
 }
 
+/** 0, 1, …, n − 1. */
+export const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
+
 /**
  * Every key of a network with units `layers` (inputs first), in dependency order:
  * givens (x, y, W, b), the forward pass layer by layer (z then a), E_k, loss,
@@ -65,7 +68,6 @@ export function makeKey(ref: QuantityRef): string {
 export function orderedKeys(layers: readonly number[], shared: readonly boolean[] = []): string[] {
   const L = layers.length - 1
   const keys: string[] = []
-  const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
   const perUnit = (kind: QuantityKind, l: number, withInputs: boolean): void => {
     if (shared[l - 1] && (kind === 'b' || kind === 'db' || kind === 'bnew')) {
       keys.push(`${kind}${l}`)

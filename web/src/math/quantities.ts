@@ -3,7 +3,7 @@
 
 import type { NetworkSpec, Trace } from '../engine/types'
 import { activate, activateOne, derivative } from './activations'
-import { orderedKeys, sharedBiasLayers } from './keys'
+import { orderedKeys, range, sharedBiasLayers } from './keys'
 import { lossTerm, outputDelta } from './losses'
 
 /** Reads a quantity's value by key (a student's number, or the exact one). */
@@ -102,7 +102,6 @@ interface Ctx {
   others: (f: (smp: number) => number) => number
 }
 
-const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
 /** Key of unit i of the layer below weight layer l: x_i for l = 1, else a^{(l−1)}_i. */
 const prevA = (l: number, i: number): string => (l === 1 ? `x[${i}]` : `a${l - 1}[${i}]`)
 /** The key of the bias unit j of weight layer l uses: `b{l}` when the layer shares one. */

@@ -4,7 +4,7 @@
 
 import type { ActivationName, NetworkSpec, Trace } from '../engine/types'
 import { activate, derivative } from './activations'
-import { parseKey, sharedBiasLayers } from './keys'
+import { parseKey, range, sharedBiasLayers } from './keys'
 import { isFused, lossGradient, lossTerm, outputDelta } from './losses'
 
 /**
@@ -70,7 +70,6 @@ export interface Recomputed {
   bnew: number[][]
 }
 
-const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
 const roundTo = (x: number, p: number | undefined): number =>
   p === undefined ? x : Math.round(x * 10 ** p) / 10 ** p
 

@@ -4,7 +4,7 @@
 
 import type { NetworkSpec, Trace } from '../engine/types'
 import { isFused } from './losses'
-import { parseKey } from './keys'
+import { parseKey, range } from './keys'
 import { plural } from './plural'
 import { recompute, valueOf, type Rules } from './recompute'
 
@@ -52,8 +52,6 @@ interface Variant {
   message: string
   close?: boolean
 }
-
-const range = (n: number): number[] => Array.from({ length: n }, (_, v) => v)
 
 /** Every wrong rule that applies to this network, in the order they are named (most specific first). */
 function variants(spec: NetworkSpec, trace: Trace, sample: number): Variant[] {

@@ -2,7 +2,44 @@
 // datasets from ChartSeries (cleaned and decimated by math/series.ts), scales (linear or log), and a
 // small plugin that writes a label and a cross where a series stops (a diverged copy of a sweep).
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js'
-import { chartPoints, type ChartSeries, type XY } from '../../math/series'
+import { chartPoints, type ChartMarker, type ChartSeries, type XY } from '../../math/series'
+
+/** What a line chart draws and how: LineChartCanvas's props, which LineChart passes on. */
+export interface LineChartProps {
+  series: readonly ChartSeries[]
+  xLabel: string
+  yLabel: string
+  logX?: boolean
+  logY?: boolean
+  /** A linear y axis always shows 0. */
+  yFromZero?: boolean
+  /** x ticks only at whole numbers (counts of updates). */
+  xIntegers?: boolean
+  /** The planned end of the x axis, shown while the points span no x range yet (lineChartConfig). */
+  xUpTo?: number
+  legend?: boolean
+  /** Points kept per series. */
+  maxPoints?: number
+  height?: string
+  /** Pointer drags on the plot emit `pick` with the x value under the pointer. */
+  draggable?: boolean
+  /**
+   * A point drawn over the curves on its own layer: a new marker redraws that layer only, at once
+   * (the curves may stay as they are). @default null
+   */
+  marker?: ChartMarker | null
+  /**
+   * Redraw in the same frame as the data changes (after Vue's render), not on the next animation
+   * frame: text beside the chart that states the same count never reads one frame ahead of it.
+   * For data that changes at most once a frame (a training loop's chunk, a click). @default false
+   */
+  sync?: boolean
+  /**
+   * The line shown over a chart of updates (or epochs) that has no point yet, instead of a bare
+   * axis from −1 to 1. @default 'No updates yet: train to draw the curve.'
+   */
+  empty?: string
+}
 
 export interface LineChartAxes {
   xLabel: string

@@ -332,12 +332,14 @@ describe('Undo', () => {
     expect(at117.b).toBeCloseTo((s117 - 1) / 2, 12)
     expect(network.updates.value).toBe(245)
     expect(network.undoLabel.value).toBe('Undo training run (128 updates)')
+    expect(network.undoShortLabel.value).toBe('Undo training run') // the button's text
 
     network.undo()
     expect([network.updates.value, network.spec.value.learningRate]).toEqual([117, 0.2])
     expect({ w: w(), b: b() }).toEqual(at117)
     expect(network.undone.value).toBe('Undone: training run (128 updates); back at 117 updates.')
     expect(network.undoLabel.value).toBe('Undo η change')
+    expect(network.undoShortLabel.value).toBe('Undo η change')
 
     network.undo()
     expect([network.updates.value, network.spec.value.learningRate]).toEqual([117, 0.1])
@@ -349,6 +351,7 @@ describe('Undo', () => {
     expect([network.updates.value, w(), b()]).toEqual([0, 2, 1])
     expect(network.canUndo.value).toBe(false)
     expect(network.undoLabel.value).toBe('Undo')
+    expect(network.undoShortLabel.value).toBe('Undo')
   })
 
   it('one update at a time; an edit before training; a run paused before its first update is none', async () => {

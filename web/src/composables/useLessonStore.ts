@@ -55,7 +55,8 @@ export interface UndoPoint {
 /**
  * What Undo to `point` takes back, as its button says it, with `updates` done now: 'Undo update',
  * 'Undo training run (128 updates)', 'Undo η change'; 'Undo' when there is nothing to undo. With
- * `updates` null (a run going on: the count changes every few frames) a run is 'Undo training run'.
+ * `updates` null (a run going on: the count changes every few frames) a run is 'Undo training run',
+ * which is also the Undo button's own text (useNetwork `undoShortLabel`).
  */
 export function undoLabel(point: UndoPoint | undefined, updates: number | null): string {
   if (!point) return 'Undo'

@@ -37,10 +37,15 @@ export interface NetworkState {
   /** The store's: there is an Undo point. */
   canUndo: Readonly<Ref<boolean>>
   /**
-   * What Undo takes back, as its button says it: 'Undo η change', 'Undo training run (128 updates)'
-   * ('Undo training run' while it goes on).
+   * What Undo takes back, whole (the button's title and accessible name): 'Undo η change',
+   * 'Undo training run (128 updates)' ('Undo training run' while it goes on).
    */
   undoLabel: ComputedRef<string>
+  /**
+   * What Undo takes back without the update count (the button's text, so it keeps its width while a
+   * run counts): 'Undo η change', 'Undo training run'; 'Undo' when there is nothing to undo.
+   */
+  undoShortLabel: ComputedRef<string>
   /** What the last Undo took back, e.g. 'Undone: η change (η = 0.5 again).'; '' after any other change. */
   undone: Ref<string>
   /** The engine's last complaint, or ''. */
@@ -239,6 +244,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     canUndo: store.canUndo,
     // while a run goes on, without its count (the button keeps its width)
     undoLabel: computed(() => undoLabel(store.lastPoint.value, running() ? null : updates.value)),
+    undoShortLabel: computed(() => undoLabel(store.lastPoint.value, null)),
     undone,
     message,
     net,

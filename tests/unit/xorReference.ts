@@ -3,8 +3,8 @@
 // ±√(6/n_in) for He, ±√(6/(n_in + n_out)) for Xavier, biases 0, drawn layer by layer, row by row), then
 // full-batch gradient descent of a 2-H-1 network, hidden ReLU / leaky ReLU (slope 0.01) / tanh / sigmoid /
 // linear, sigmoid output, BCE = −[y ln a + (1 − y) ln(1 − a)] or MSE = (a − y)², averaged over the four
-// rows. Shared by the
-// unit test (xorRun.test.ts) and the e2e test (xor-inspector.e2e.test.ts).
+// rows (the XOR inputs, or the same four rows scaled, for a run that overflows). Shared by the unit test
+// (xorRun.test.ts) and the e2e test (xor-inspector.e2e.test.ts).
 
 export const XOR_X = [
   [0, 0],
@@ -75,39 +75,64 @@ const df = (act: Act, z: number) =>
           ? sig(z) * (1 - sig(z))
           : 1
 
-/** Hidden pre-activations z[row][j] and the outputs a[row]. */
-export function refForward(p: RefParams, act: Act = 'relu'): { z: number[][]; a: number[] } {
-  const z = XOR_X.map((x) => p.W1.map((w, j) => w[0] * x[0] + w[1] * x[1] + p.b1[j]))
-  const a = z.map((zr) => sig(zr.reduce((s, zj, j) => s + p.W2[j] * f(act, zj), p.b2)))
-  return { z, a }
+/**
+ * Hidden pre-activations z[row][j], the output's pre-activation out[row] and the outputs a[row] = σ(out).
+ * @param X the four input rows (targets {@link XOR_Y}). @default XOR_X
+ */
+export function refForward(
+  p: RefParams,
+  act: Act = 'relu',
+  X: number[][] = XOR_X,
+): { z: number[][]; out: number[]; a: number[] } {
+  const z = X.map((x) => p.W1.map((w, j) => w[0] * x[0] + w[1] * x[1] + p.b1[j]))
+  const out = z.map((zr) => zr.reduce((s, zj, j) => s + p.W2[j] * f(act, zj), p.b2))
+  return { z, out, a: out.map(sig) }
 }
 
 type Loss = 'bce' | 'mse'
 
-/** The mean BCE (or MSE) over the four rows. */
-export function refLoss(p: RefParams, act: Act = 'relu', loss: Loss = 'bce'): number {
-  const { a } = refForward(p, act)
+/**
+ * The mean BCE (or MSE) over the four rows. BCE is written with the output's pre-activation o:
+ * −[y ln σ(o) + (1 − y) ln(1 − σ(o))] = max(o, 0) − y·o + ln(1 + e^−|o|), the same number without
+ * ln 0 = −∞ once σ(o) rounds to 0 or 1, so it is ∞ or NaN only when o is (TensorFlow's
+ * sigmoid_cross_entropy_with_logits writes it so).
+ * @param X the four input rows. @default XOR_X
+ */
+export function refLoss(
+  p: RefParams,
+  act: Act = 'relu',
+  loss: Loss = 'bce',
+  X: number[][] = XOR_X,
+): number {
+  const { out, a } = refForward(p, act, X)
   if (loss === 'mse') return a.reduce((s, ai, r) => s + (ai - XOR_Y[r]) ** 2, 0) / 4
-  return a.reduce((s, ai, r) => s - (XOR_Y[r] ? Math.log(ai) : Math.log(1 - ai)), 0) / 4
+  return (
+    out.reduce(
+      (s, o, r) => s + Math.max(o, 0) - XOR_Y[r] * o + Math.log1p(Math.exp(-Math.abs(o))),
+      0,
+    ) / 4
+  )
 }
 
 /**
  * One full-batch gradient-descent update: ∂L/∂z_out = a − y per row with BCE, 2(a − y)·a(1 − a) with
  * MSE, averaged over the rows.
+ * @param X the four input rows. @default XOR_X
  */
 export function refStep(
   p: RefParams,
   eta: number,
   act: Act = 'relu',
   loss: Loss = 'bce',
+  X: number[][] = XOR_X,
 ): RefParams {
-  const { z, a } = refForward(p, act)
+  const { z, a } = refForward(p, act, X)
   const H = p.W1.length
   const gW1 = p.W1.map(() => [0, 0])
   const gb1 = new Array<number>(H).fill(0)
   const gW2 = new Array<number>(H).fill(0)
   let gb2 = 0
-  XOR_X.forEach((x, r) => {
+  X.forEach((x, r) => {
     const e = a[r] - XOR_Y[r]
     const d = (loss === 'mse' ? 2 * e * a[r] * (1 - a[r]) : e) / 4
     gb2 += d

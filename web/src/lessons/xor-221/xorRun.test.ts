@@ -7,7 +7,14 @@ import { EngineNetwork } from '../../engine/network'
 import type { NnModule } from '../../engine/nn'
 import { paramsFromFlat } from '../../engine/paramLayout'
 import { loadEngineNode } from '../../../../tests/unit/loadEngineNode'
-import { refFlat, refLoss, refStart, refStep, refTrain } from '../../../../tests/unit/xorReference'
+import {
+  XOR_X,
+  refFlat,
+  refLoss,
+  refStart,
+  refStep,
+  refTrain,
+} from '../../../../tests/unit/xorReference'
 import { XOR_SEEDS, XOR_STEPS, XOR_TARGETS, deadUnits, diagnoseRun, xorSpec } from './xorExperiment'
 import { firstDead, flatAt, recordRun } from './xorRun'
 import { useNetworkStore } from '../../composables/useLessonStore'
@@ -69,6 +76,39 @@ describe('recordRun', () => {
       expect(Array.from(flatAt(r.record, XOR_STEPS))).toEqual(made.ensemble.params(seed - 1))
     }
     made.ensemble.dispose()
+  })
+
+  it('names the engine’s update count when an update goes through and the loss after it is not a number', async () => {
+    const engine = await load()
+    // η is at most 100, and with the XOR inputs no run of the inspector's gets there (every run that
+    // leaves the rails passes the cut-off first). The same four rows × 10¹⁵⁰ do: the first loss is
+    // about 10¹⁴⁹ (its cut-off 1000 × that), the first update moves the weights to about 10¹⁵²
+    // (finite) and the output's z ≈ W²·W¹x then overflows. The plain-JS run says at which update the
+    // loss first is not a number, and that the weights after it are finite (the update went through).
+    const [eta, scale] = [100, 1e150]
+    const X = XOR_X.map((row) => row.map((x) => x * scale))
+    const spec = { ...xorSpec([2], 'bce', { learningRate: eta }), inputs: X }
+    for (const seed of [1, 12]) {
+      const kept = [refStart(seed, 2)]
+      while (Number.isFinite(refLoss(kept[kept.length - 1], 'relu', 'bce', X)) && kept.length < 50)
+        kept.push(refStep(kept[kept.length - 1], eta, 'relu', 'bce', X))
+      const k = kept.length - 1 // the first update after which the loss is not a number
+      expect(k).toBeGreaterThan(0)
+      expect(k).toBeLessThan(49)
+      expect(refFlat(kept[k]).every(Number.isFinite)).toBe(true)
+
+      const made = recordRun(useNetworkStore(engine), spec, seed, 50)
+      if (!made.ok) throw new Error(made.message)
+      const r = made.record
+      expect(r.message).toMatch(new RegExp(`^training diverged after ${k} updates?: `))
+      // kept: the updates whose loss is a number, the last of them the plain-JS run's update k − 1
+      expect(r.updates).toBe(k - 1)
+      for (let u = 0; u < k; u++) {
+        close(flatAt(r, u), refFlat(kept[u]))
+        const want = refLoss(kept[u], 'relu', 'bce', X)
+        expect(Math.abs(r.losses[u] - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want))
+      }
+    }
   })
 
   it('finds the update at which a unit died: the first update with z ≤ 0 on all four rows', async () => {

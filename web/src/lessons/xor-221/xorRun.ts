@@ -13,13 +13,19 @@ export interface XorRecord {
   sizes: number[]
   /** Parameters per copy (W¹ b¹ W² b², flat). */
   paramCount: number
-  /** Updates done: N, or fewer when the run diverged. */
+  /**
+   * Updates kept: N, or fewer when the run diverged: those up to the engine's count in `message`,
+   * less the last one when the loss after it is not a number (there is no loss to show for it).
+   */
   updates: number
   /** `params[k·paramCount …]`: the parameters after k updates, k = 0 … updates. */
   params: Float64Array
   /** `losses[k]`: the batch loss with the parameters after k updates, k = 0 … updates. */
   losses: Float64Array
-  /** Why the run stopped early (the engine's divergence message), or ''. */
+  /**
+   * Why the run stopped early, or '': 'training diverged after N updates: …', N the engine's count
+   * (EngineEnsemble `divergedAt`), the form of the engine's own divergence message.
+   */
   message: string
 }
 
@@ -44,17 +50,25 @@ export function recordRun(
   params.set(start, 0)
   let done = 0
   let message = ''
-  for (; done < updates; done++) {
-    const [s] = ens.train(1)
-    if (s.divergedAt !== null || s.finalLoss === null || s.losses[0] === null) {
-      message = `training diverged after ${plural(done, 'update', undefined, { grouped: true })}: the loss stopped being a finite number or grew past 1000 × its first value`
-      break
+  try {
+    for (; done < updates; done++) {
+      const [s] = ens.train(1)
+      if (s.losses[0] !== null) losses[done] = s.losses[0] // null: the engine stopped before the update
+      // An update can go through and leave a loss that is not a number: the engine's divergence rule
+      // judges a loss before the next update, so it is asked for that one, which it refuses and names.
+      const stoppedAt = s.divergedAt ?? (s.finalLoss === null ? ens.train(1)[0].divergedAt : null)
+      if (stoppedAt !== null) {
+        message = `training diverged after ${plural(stoppedAt, 'update')}: the loss stopped being a finite number or grew past 1000 × its first value`
+        break
+      }
+      if (s.finalLoss === null)
+        throw new Error('the engine trained on from a loss that is not a number')
+      losses[done + 1] = s.finalLoss
+      params.set(ens.params(0), (done + 1) * n)
     }
-    losses[done] = s.losses[0]
-    losses[done + 1] = s.finalLoss
-    params.set(ens.params(0), (done + 1) * n)
+  } finally {
+    store.release(ens)
   }
-  store.release(ens)
   return {
     ok: true,
     record: {

@@ -1,0 +1,100 @@
+// A lesson printed from wherever the learner is: on screen, sections off screen are skipped
+// (content-visibility: auto) and, while a run trains, charts off screen are not drawn (#11). On paper
+// everything is on screen: every section is laid out, and a chart left behind during a run is drawn
+// with the run's current updates before printing.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
+
+describe('printing a lesson', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it.each([
+    ['single-neuron', 'More than two classes: softmax'],
+    ['learning-rate', 'Watch each optimizer walk the loss landscape'],
+  ])(
+    '%s printed from its top: every section is laid out, no slider end labels without their slider',
+    async (id, last) => {
+      opened = await openPage(`#/${id}`)
+      const { page, errors } = opened
+      // The lesson's panel is loaded (its last section's heading is there) before printing.
+      await page.getByRole('heading', { name: last }).waitFor({ state: 'attached' })
+      await page.emulateMedia({ media: 'print' })
+      const printed = await page.evaluate(() => {
+        const main = document.querySelector('main')!
+        const shown = [...main.querySelectorAll('h2, h3, p, table, canvas')].filter((e) =>
+          e.checkVisibility(),
+        )
+        return {
+          headings: main.querySelectorAll('h2').length,
+          skipped: shown
+            .filter((e) => !e.checkVisibility({ contentVisibilityAuto: true }))
+            .map((e) => `${e.tagName}: ${(e.textContent ?? '').slice(0, 40)}`),
+          ticks: [...main.querySelectorAll('.log-slider__ticks')].filter((e) => e.checkVisibility())
+            .length,
+        }
+      })
+      expect(printed.headings).toBeGreaterThan(1)
+      expect(printed.skipped).toEqual([])
+      expect(printed.ticks).toBe(0)
+      await screenshot(page, `lesson-print-${id}`)
+      expect(errors).toEqual([])
+    },
+  )
+
+  it('a chart off screen during a run is drawn up to the run before printing', async () => {
+    opened = await openPage('#/loss-compare?pace=30')
+    const { page, errors } = opened
+    const section = page.locator('section[aria-labelledby=lc-train-h]')
+    const toolbar = section.getByRole('toolbar', { name: 'Training' })
+    await scrollIntoView(toolbar)
+    // The learner's own run: Train (or Pause, then Resume, if it started by itself).
+    const go = toolbar.getByRole('button', { name: /^(Train|Pause)$/ })
+    if ((await go.textContent())?.trim() === 'Pause') {
+      await go.click()
+      await toolbar.getByRole('button', { name: 'Resume', exact: true }).click()
+    } else await go.click()
+    await toolbar.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    // Off screen the chart stays behind the run (not drawn while training) …
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    const behind = () =>
+      page.evaluate(() => {
+        const chart = document.querySelector<HTMLElement>('[data-testid=lc-train]')!
+        const drawn = JSON.parse(chart.dataset.chart ?? '{"series":[]}') as {
+          series: { last: { x: number } | null }[]
+        }
+        const count =
+          document.querySelector('section[aria-labelledby=lc-train-h] [data-testid=train-count]')!
+            .textContent ?? ''
+        return Number(count.replace(/[^\d]/g, '')) - (drawn.series[0]?.last?.x ?? 0)
+      })
+    await expect.poll(behind, { timeout: 60000 }).toBeGreaterThan(3)
+    // … and the browser's print (beforeprint, in the same task) draws it up to the count shown.
+    const printed = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'))
+      const chart = document.querySelector<HTMLElement>('[data-testid=lc-train]')!
+      const drawn = JSON.parse(chart.dataset.chart ?? '{"series":[]}') as {
+        series: { last: { x: number } | null }[]
+      }
+      const count =
+        document.querySelector('section[aria-labelledby=lc-train-h] [data-testid=train-count]')!
+          .textContent ?? ''
+      window.dispatchEvent(new Event('afterprint'))
+      return {
+        count: Number(count.replace(/[^\d]/g, '')),
+        last: drawn.series.map((s) => s.last?.x),
+      }
+    })
+    expect(printed.count).toBeGreaterThan(3)
+    // The series may already hold the update whose count is not yet written (the page writes the
+    // count at its next render): at the count shown, or one past it, never behind.
+    for (const x of printed.last) {
+      expect(x).toBeGreaterThanOrEqual(printed.count)
+      expect(x).toBeLessThanOrEqual(printed.count + 1)
+    }
+    expect(errors).toEqual([])
+  })
+})

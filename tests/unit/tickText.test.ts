@@ -40,9 +40,16 @@ describe('tickText', () => {
     ])
   })
   it('writes very large and very small ticks in exponent form, distinct too', () => {
-    expect(labels([10000, 20000, 30000])).toEqual(['1e+4', '2e+4', '3e+4'])
-    expect(labels([10000, 15000, 20000])).toEqual(['1.0e+4', '1.5e+4', '2.0e+4'])
+    expect(labels([1e7, 2e7, 3e7])).toEqual(['1e+7', '2e+7', '3e+7'])
+    expect(labels([1e7, 1.5e7, 2e7])).toEqual(['1.0e+7', '1.5e+7', '2.0e+7'])
+    expect(labels([0.0001, 0.0002])).toEqual(['1e-4', '2e-4'])
     expect(tickText(Number.NaN)).toBe('')
+  })
+  it('writes an axis of whole numbers (updates, epochs) in full, grouped, never half in exponent form', () => {
+    // the playground's loss chart read 0, 5000, 1.0e+4, 1.5e+4 along its epochs
+    expect(labels([0, 5000, 10000, 15000])).toEqual(['0', '5,000', '10,000', '15,000'])
+    expect(labels([0, 250000, 500000])).toEqual(['0', '250,000', '500,000'])
+    expect(labels([-2, 0, 2])).toEqual(['-2', '0', '2'])
   })
   it('labels a log axis over hundreds of decades formatting each tick a few times, not once per other tick', () => {
     // What Chart.js makes of losses from 1e-300 to 1e+100 on a log axis: 1, 2, …, 9 per decade,

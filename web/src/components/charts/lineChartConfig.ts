@@ -228,8 +228,29 @@ function tickDigits(ticks: readonly { value: number }[]): number {
 export function tickText(v: number | string, _index = 0, ticks: readonly { value: number }[] = []) {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
+  if (countAxis(ticks)) return n.toLocaleString('en-US')
   return tickLabel(n, tickDigits(ticks))
 }
+
+/** Below this, an axis of whole numbers is written out in full (grouped), as counts are elsewhere. */
+const COUNT_AXIS_MAX = 1e7
+
+/**
+ * Whether every tick is a whole number under {@link COUNT_AXIS_MAX} (an axis of updates or epochs):
+ * then every label is the whole number, grouped ("5,000", "10,000", "15,000"), so one axis never mixes
+ * "5000" with "1.0e+4". Read once per tick array, as the digits are.
+ */
+function countAxis(ticks: readonly { value: number }[]): boolean {
+  if (lastCountAxis?.ticks === ticks && lastCountAxis.length === ticks.length)
+    return lastCountAxis.counts
+  const counts =
+    ticks.length > 0 &&
+    ticks.every((t) => Number.isInteger(t.value) && Math.abs(t.value) < COUNT_AXIS_MAX)
+  lastCountAxis = { ticks, length: ticks.length, counts }
+  return counts
+}
+let lastCountAxis: { ticks: readonly { value: number }[]; length: number; counts: boolean } | null =
+  null
 
 /**
  * Clean ticks for a log axis over [min, max] (both > 0): Chart.js's own put a tick at every 1…9 × 10ᵏ, so

@@ -132,7 +132,7 @@ function summaryOf(
     : `${c.shared.some(Boolean) ? '; one shared bias per layer' : ''}${spec.trainBiases === false ? '; biases not trained' : ''}`
   return [
     `Network ${spec.layers.join('-')} (inputs first), activations ${spec.activations.map(label).join(', ')}, loss ${label(spec.loss)}, learning rate η = ${eta}; ${plural(B, 'sample')} in the batch${biases}.`,
-    'Numbers are written as the notes write them, to 9 decimal places (below 0.001: 9 significant digits); the last column of each table has the exact value computed by the engine.',
+    'Numbers are written as the notes write them, to 9 decimal places (below 0.001: 9 significant digits); the last column of each table has the exact value computed by the engine in double precision (the shortest decimal that reads back as the same number), so a short decimal can show binary round-off in its 16th or 17th digit (…999996).',
     options.batchNote,
     B > samples.length &&
       `Per-sample sections show the first ${samples.length} of the ${B} samples.`,

@@ -209,6 +209,8 @@ describe('η changed mid-run keeps the weights', () => {
       const run = lab.run ?? ''
       const pause = section.getByRole('button', { name: `Pause${run}`, exact: true })
       const start = section.getByRole('toolbar').getByRole('button').first() // Train or Pause
+      // a lab starts by itself once its controls are on screen (autoStart): let it know they are
+      await scrollIntoView(section.getByRole('toolbar').first())
       if ((await start.textContent())?.trim() === 'Train') await start.click()
       await expect.poll(() => countOf(section)).toBeGreaterThan(0)
       await pause.click()

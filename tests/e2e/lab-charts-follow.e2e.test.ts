@@ -97,6 +97,7 @@ describe('lab charts follow the run', () => {
     const { page, errors } = opened
     const section = page.locator('section[aria-labelledby=lr-sweep-h]')
     const chart = section.getByTestId('sweep-curves')
+    await scrollIntoView(section.getByRole('toolbar')) // the sweep starts once it is on screen
     await section.getByRole('button', { name: 'Pause (sweep)', exact: true }).waitFor()
     await scrollIntoView(chart)
     await section.getByRole('button', { name: 'Reset (sweep)', exact: true }).click() // paused at the start

@@ -50,6 +50,13 @@ async function fastest(page: Page): Promise<void> {
 /** The step counts of every training loop on the page. */
 const counts = (page: Page) => page.getByTestId('train-count').allTextContents()
 
+/**
+ * Scrolls the learning-rate sweep's controls on screen: the sweep starts (and plays) only while they
+ * are (useTrainingLoop's autoStart), and it is far below the top.
+ */
+const seeSweep = (page: Page) =>
+  scrollIntoView(page.getByRole('toolbar', { name: 'Training (sweep)' }))
+
 const finiteAxis = (a?: { min: number; max: number }) =>
   a !== undefined && Number.isFinite(a.min) && Number.isFinite(a.max)
 
@@ -72,6 +79,7 @@ describe('loss and learning-rate lab', () => {
     const slider = page.getByRole('slider', { name: 'Learning rate η' })
     await slider.focus()
     await page.keyboard.press('ArrowRight')
+    await seeSweep(page)
     await expect
       .poll(async () => (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? '', {
         timeout: 20_000,
@@ -101,6 +109,7 @@ describe('loss and learning-rate lab', () => {
     await screenshot(page, 'learning-rate-1280')
     // The sigmoid classifier: bounded loss, so large η saturates or oscillates instead of diverging.
     await page.getByRole('radio', { name: /Classifier/ }).check()
+    await seeSweep(page) // the new problem's sweep, a new run, waits to be seen
     await expect.poll(() => counts(page), { timeout: 60_000 }).toContain('2,000 updates')
     await page.getByText('Every copy, named').click()
     const named = (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? ''
@@ -241,6 +250,7 @@ describe('loss and learning-rate lab', () => {
     opened = await openPage('#/learning-rate', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
     await fastest(page)
+    await seeSweep(page)
     await expect.poll(() => counts(page), { timeout: 60_000 }).toContain('2,000 updates')
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -282,6 +292,7 @@ describe('loss and learning-rate lab', () => {
     opened = await openPage('#/loss-compare', { viewport: { width: 375, height: 800 } })
     const { page, errors } = opened
     await fastest(page)
+    await scrollIntoView(page.getByTestId('train-count')) // it trains once it is on screen
     await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['1,500 updates'])
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -65,7 +65,9 @@ describe('the sweep marks its best η', () => {
     for (const word of ['converged', 'stalled', 'slow', 'unsettled', 'oscillating', 'chaotic'])
       expect(rules).toContain(word)
     expect(rules).toContain('4 more starts move every weight by 1, 2, 3 or 4 × 10⁻¹²')
-    // While it runs (its default pace), its losses are not final yet, and the sentence says so.
+    // While it runs (its default pace), its losses are not final yet, and the sentence says so. It
+    // runs once its controls are on screen (autoStart).
+    await scrollIntoView(sweep.getByRole('toolbar'))
     await expect
       .poll(() => sweep.getByTestId('sweep-best').textContent())
       .toMatch(/Best η so far = .*lowest loss after [\d,]+ updates?,/s)

@@ -1,5 +1,6 @@
 // One IntersectionObserver for every element that wants to know whether it is on screen (or within
-// 200 px of it): MathFormula skips typesetting off-screen formulas while training (#11).
+// 200 px of it): MathFormula skips typesetting off-screen formulas while training, and TrainControls
+// tells its loop whether a run the learner did not start can be seen yet (autoStart) (#11).
 
 const callbacks = new Map<Element, (visible: boolean) => void>()
 const observer =
@@ -11,6 +12,27 @@ const observer =
         },
         { rootMargin: '200px' },
       )
+
+/**
+ * False where there is no IntersectionObserver (the component tests remove happy-dom's, a stub that
+ * never calls back): {@link watchVisibility} never calls back there, so whoever waits to be on screen
+ * must count itself as on screen.
+ */
+export const canWatchVisibility = observer !== null
+
+/**
+ * Whether `el` is near the screen now (within the observer's 200 px), read from the layout at once:
+ * for a first answer before the observer's, which comes a frame or more later. Null where the
+ * observer alone can tell (no IntersectionObserver, or a page in a frame, whose own window is not
+ * what its reader sees). An element laid out with no size (hidden) is not near.
+ */
+export function nearScreenNow(el: Element): boolean | null {
+  if (!observer || window.top !== window) return null
+  const r = el.getBoundingClientRect()
+  if (r.width === 0 && r.height === 0) return false
+  const m = 200
+  return r.bottom >= -m && r.top <= innerHeight + m && r.right >= -m && r.left <= innerWidth + m
+}
 
 /**
  * Calls `onChange(true|false)` whenever `el` comes near the screen or leaves it (first call after

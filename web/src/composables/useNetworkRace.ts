@@ -94,11 +94,15 @@ export function useRace<L extends { stopped: string }>(
 
   let built = false
   /**
-   * New networks from the same start (new data, new variants); trains at once unless the learner had
-   * paused by hand, or `train` is false (Reset).
+   * New networks from the same start (new data, new variants). Goes on training as the learner had
+   * it running; else trains once the learner can see it (the loop's autoStart: the race that starts
+   * as its lesson opens, or after the planned end), unless the learner had paused by hand or `train`
+   * is false (Reset).
    */
   function restart(train = true): void {
-    const pausedByHand = built && !loop.running.value && !loop.message.value
+    const theirs = built && !loop.autoPlays.value
+    const runningByHand = theirs && loop.running.value
+    const pausedByHand = theirs && !loop.running.value && !loop.message.value
     built = true
     loop.reset()
     const vs = variants()
@@ -110,7 +114,9 @@ export function useRace<L extends { stopped: string }>(
     error.value = typeof made === 'string' ? made : ''
     lanes.value = current = nets.map((n, k) => rules.start(n, k))
     if (typeof made === 'string') return
-    if (train && !pausedByHand) loop.start()
+    if (!train || pausedByHand) return
+    if (runningByHand) loop.start()
+    else loop.autoStart()
   }
   watch(rebuildOn, () => restart(), { immediate: true })
   function mapLanes(f: (lane: L, k: number) => L): void {

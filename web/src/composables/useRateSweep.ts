@@ -179,8 +179,13 @@ export function useRateSweep(
     },
   )
 
-  /** Every copy from its start again; trains at once unless `train` is false (Reset: paused). */
+  /**
+   * Every copy from its start again; unless `train` is false (Reset: paused), trains on if the
+   * learner had it running, else once the learner can see it (the loop's autoStart: the sweep starts
+   * as the lesson opens, far below the top).
+   */
   function restart(train = true): void {
+    const runningByHand = loop.running.value && !loop.autoPlays.value
     loop.reset()
     store.clear()
     ensembles = []
@@ -217,7 +222,8 @@ export function useRateSweep(
     starts.value = current = ensembles.map(fresh)
     copies.value = current[0]
     verdicts.value = []
-    if (train) loop.start()
+    if (train && runningByHand) loop.start()
+    else if (train) loop.autoStart()
   }
 
   watch(loop.running, (running) => !running && ensembles.length > 0 && judge(true))

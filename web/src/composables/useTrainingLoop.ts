@@ -4,6 +4,8 @@
 // A frame never does more than its time budget allows (the chunk adapts to what one update costs), so
 // input stays responsive at any pace. Reaching the planned length pauses with a message; Resume goes on
 // for another planned length. Knows nothing about networks: `work(n)` trains and says what happened.
+// A run the learner did not start (a lab that trains when its lesson opens) uses `autoStart`: it plays
+// only while its controls are on screen, so the learner sees it from its first update.
 import {
   computed,
   getCurrentInstance,
@@ -21,6 +23,7 @@ import { heldMessage, provideHeldFields, type HeldField } from './heldFields'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
 import { FRAMES_PER_REDRAW, runningLoopCount, trackTraining } from './trainingActivity'
+import { canWatchVisibility } from '../components/visibility'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
 export const FASTEST = Infinity
@@ -108,14 +111,51 @@ export interface TrainingLoop {
   stats: ShallowRef<{ chunk: number; ms: number }>
   /** Steps of one planned run (`totalSteps`); Infinity without a plan. */
   planned: number
-  /** Starts or resumes; at the planned end, plans as many steps again; after a halt, says why not. */
+  /**
+   * Starts or resumes; at the planned end, plans as many steps again; after a halt, says why not.
+   * The learner's (or the screen's on the learner's behalf): ends {@link autoStart}'s hold on the run.
+   */
   start: () => void
+  /** Pauses until the learner starts again; ends {@link autoStart}'s hold on the run. */
   pause: () => void
   toggle: () => void
-  /** Pauses, forgets the message and sets the step count back to 0 (the caller rebuilds its networks). */
+  /**
+   * Pauses, forgets the message and sets the step count back to 0 (the caller rebuilds its networks).
+   * The run stays paused: an earlier {@link autoStart} is forgotten.
+   */
   reset: () => void
   /** One step by hand while paused (the Step button): counted like the loop's own steps. */
   stepOnce: () => void
+  /**
+   * Starts a run the learner did not ask for (a lab that trains as its lesson opens, a race rebuilt
+   * with new variants) as soon as the learner can see it: at once if the loop's controls
+   * (TrainControls) are on screen or within 200 px of it, else when they come there, so nobody
+   * scrolls down to a run that is already half done (#11). Until the learner touches the run
+   * ({@link start}, {@link pause}, {@link toggle}, {@link reset}, {@link stepOnce}) it stays the
+   * loop's: it pauses while its controls are off screen and goes on when they are back
+   * ({@link autoPlays}). The planned end, a divergence and a Reset end that, as a pause by hand does;
+   * so autoStart never overrides the learner's pause or Reset. Does nothing while the loop runs or
+   * after a halt. Where nothing says whether the controls are on screen (no IntersectionObserver, as
+   * in happy-dom) they count as on screen: it starts at once. In a browser, a loop without
+   * TrainControls never starts this way.
+   */
+  autoStart: () => void
+  /**
+   * True while the run is {@link autoStart}'s: started (or waiting to start) by itself, not touched
+   * by the learner since; it plays only while its controls are on screen.
+   */
+  autoPlays: Readonly<Ref<boolean>>
+  /**
+   * True while an {@link autoStart}ed run waits for its controls to come on screen (not running, no
+   * refused field in the way): TrainControls says so instead of leaving it looking paused.
+   */
+  waitsToBeSeen: Readonly<Ref<boolean>>
+  /**
+   * Tells the loop whether its controls are on screen (or within 200 px of it): TrainControls calls
+   * it from its IntersectionObserver (components/visibility.ts). An {@link autoPlays} run starts or
+   * goes on when `true` and pauses when `false`; any other run is left as it is.
+   */
+  setOnScreen: (visible: boolean) => void
   /**
    * Reports progress made outside `work` (a Step or an edit done by the screen itself) through this
    * loop's reporter, so `step` and `converged` count one run.
@@ -193,15 +233,19 @@ export function useTrainingLoop(
       ? provideHeldFields()
       : computed((): HeldField | null => null)
   const waits = computed(() => (heldField.value ? heldMessage(heldField.value) : ''))
+  /** The run is autoStart's (plays only while on screen), until the learner touches it. */
+  const autoPlays = ref(false)
+  /** Whether the controls are on screen (within 200 px): null until they say; true where nobody can. */
+  let onScreen: boolean | null = canWatchVisibility ? null : true
   // A run that a refused value paused goes on once the field is fixed (a Reset in between forgets it).
   let resumeWhenFixed = false
   watch(waits, (why) => {
     if (why && running.value) {
       resumeWhenFixed = true
-      pause()
+      stop(true)
     } else if (!why && resumeWhenFixed) {
       resumeWhenFixed = false
-      start()
+      if (!autoPlays.value || onScreen) begin() // an autoStarted run goes on only where it is seen
     }
   })
   let shownAt = -Infinity
@@ -247,12 +291,12 @@ export function useTrainingLoop(
     if (r.stop) {
       halted.value = true
       message.value = r.message ?? ''
-      pause()
+      pause() // and no longer autoStart's: it would not go on
       return true
     }
     if (steps.value >= end) {
       message.value = `Paused after the planned ${countOf(steps.value, unit)}: Resume trains another ${countOf(planned, unit)}.`
-      pause()
+      pause() // and no longer autoStart's: scrolling back must not plan another run
       return true
     }
     return false
@@ -278,7 +322,8 @@ export function useTrainingLoop(
     frame = requestAnimationFrame(tick)
   }
 
-  function start(): void {
+  /** Starts the frames (start, autoStart, a fixed field), keeping whose run it is. */
+  function begin(): void {
     if (running.value || waits.value) return
     if (halted.value) return // the message (why it stopped) stays on screen
     if (steps.value >= end) end = steps.value + planned
@@ -297,7 +342,25 @@ export function useTrainingLoop(
     frame = 0
     if (was && catchUp) show()
   }
-  const pause = () => stop(true)
+  function start(): void {
+    autoPlays.value = false
+    begin()
+  }
+  function pause(): void {
+    autoPlays.value = false
+    stop(true)
+  }
+  function autoStart(): void {
+    if (running.value || halted.value) return
+    autoPlays.value = true
+    if (onScreen) begin()
+  }
+  function setOnScreen(visible: boolean): void {
+    onScreen = visible
+    if (!autoPlays.value) return
+    if (visible) begin()
+    else stop(true)
+  }
   function reset(): void {
     pause()
     resumeWhenFixed = false
@@ -309,6 +372,7 @@ export function useTrainingLoop(
   }
   function stepOnce(): void {
     if (running.value || halted.value || waits.value) return
+    autoPlays.value = false
     const r = work(1)
     steps.value += r.done
     report(r.progress)
@@ -339,6 +403,10 @@ export function useTrainingLoop(
     toggle: () => (running.value ? pause() : start()),
     reset,
     stepOnce,
+    autoStart,
+    autoPlays,
+    waitsToBeSeen: computed(() => autoPlays.value && !running.value && !waits.value),
+    setOnScreen,
     report,
     show,
   }

@@ -42,12 +42,13 @@ describe('every number box: a message at the box, the value in use kept, the lin
       await type(seed, '7')
       await expect.poll(() => query(page).get('seed')).toBe('7')
       const refused: [string, string][] = [
-        ['', 'The field is empty: type a number such as 0.5 or 1e-3.'],
+        ['', 'The field is empty: type a whole number such as 7.'],
         ['-5', 'The seed must be at least 0.'],
         ['3.7', 'The seed must be a whole number.'],
         ['99999999999', 'The seed must be at most 2,147,483,647.'],
         ['1e400', '“1e400” is too large to be a finite number.'],
-        ['abc', '“abc” is not a number; write it like 0.5, .5, 0,5 or 1e-3.'],
+        // a seed is whole: the message asks for a whole number, not for 0.5 or 1e-3 (newcomer)
+        ['abc', '“abc” is not a number; type a whole number such as 7.'],
       ]
       for (const [text, said] of refused) {
         await type(seed, text)

@@ -77,4 +77,20 @@ describe('exercises and check-my-work mark alike', () => {
     expect(worked.slip?.id).toBe('decimal-shift')
     expect(markExercise(exercise, {}, { net: '-0.3775' }).byKey.net.slip?.id).toBe('flipped-sign')
   })
+
+  it('asks a blank whose answer is a count for a whole number, every other blank for any number', () => {
+    const counts: Exercise = {
+      id: 'count',
+      generate: () => ({}),
+      prompt: () => 'How many weights and biases does a 2-2-1 network train?',
+      blanks: [{ key: 'n', label: 'parameters', exact: () => 9, whole: true }],
+    }
+    expect(markExercise(counts, {}, { n: 'nine' }).byKey.n.message).toBe(
+      '“nine” is not a number; type a whole number such as 7.',
+    )
+    expect(markExercise(counts, {}, { n: '9' }).byKey.n.status).toBe('correct')
+    expect(markExercise(exercise, {}, { net: 'x' }).byKey.net.message).toBe(
+      '“x” is not a number; write it like 0.5, .5, 0,5 or 1e-3.',
+    )
+  })
 })

@@ -178,6 +178,29 @@ describe('parseNumber', () => {
     // the marks' heading is true of all three
     expect(MARK_WORDS.invalid).toBe('Not a finite number')
   })
+
+  it('asks a whole-number field (a seed, a count) for a whole number, not for 0.5 or 1e-3', () => {
+    const said = (text: string) => {
+      const p = parseNumber(text, { whole: true })
+      return p.ok ? null : [p.problem, p.message]
+    }
+    expect(said('')).toEqual([
+      'the field is empty',
+      'The field is empty: type a whole number such as 7.',
+    ])
+    expect(said('abc')).toEqual([
+      '“abc” is not a number',
+      '“abc” is not a number; type a whole number such as 7.',
+    ])
+    // the phrase the training bar and the marks use is the same in either kind of field
+    expect(said('1e400')).toEqual([
+      '“1e400” is too large to be a finite number',
+      '“1e400” is too large to be a finite number.',
+    ])
+    expect(parseNumber('42', { whole: true })).toEqual({ ok: true, value: 42 })
+    // whether 3.7 is whole is the range's to say (links/limits.ts), so the parser still reads it
+    expect(parseNumber('3.7', { whole: true })).toEqual({ ok: true, value: 3.7 })
+  })
 })
 
 describe('decimalsTyped', () => {

@@ -85,7 +85,7 @@ export function markExercise(
         ...own.filter((s) => s.key === blank.key),
         ...genericSlips(blank.key, exact),
       ]
-      return markValue({ key: blank.key, typed, exact, slips, reveal })
+      return markValue({ key: blank.key, typed, exact, slips, reveal, whole: blank.whole })
     })
   const byKey = Object.fromEntries(marks.map((m) => [m.key, m]))
   const firstWrong = marks.find((m) => m.status === 'wrong')?.key ?? null

@@ -29,6 +29,8 @@ export interface Blank {
   exact?: (v: Values) => number
   /** A prediction picked from a list rather than typed: each choice's value and how it reads. */
   choices?: (v: Values) => { value: number; label: string }[]
+  /** The answer is a whole number (a count): text that is not a number is asked for a whole one. */
+  whole?: boolean
 }
 
 /** A value a typical mistake gives, named like the slip catalogue (math/slips.ts) names them. */

@@ -187,6 +187,8 @@ export interface ValueToMark {
    * slip is named that gives it by moving the decimal point or flipping the sign. @default true
    */
   reveal?: boolean
+  /** The answer is a whole number (a count): unparseable text is asked for a whole number. */
+  whole?: boolean
 }
 
 /** Slips whose name gives the expected value at once from the typed one (withheld in graded work). */
@@ -212,9 +214,10 @@ export function markValue({
   slips: given,
   carried,
   reveal = true,
+  whole = false,
 }: ValueToMark): Mark {
   const base = { key, typed, exact, decimals: 0 }
-  const p = parseNumber(typed)
+  const p = parseNumber(typed, { whole })
   if (!p.ok) return { ...base, status: 'invalid', message: p.message }
   const value = p.value
   const d = decimalsTyped(typed)

@@ -98,7 +98,7 @@ export function fullPrecisionTitle(x: number): string {
 export type ParseResult =
   { ok: true; value: number } | { ok: false; problem: string; message: string }
 
-const refuse = (problem: string, hint = '; write it like 0.5, .5, 0,5 or 1e-3'): ParseResult => ({
+const refuse = (problem: string, hint: string): ParseResult => ({
   ok: false,
   problem,
   message: `${problem[0].toUpperCase()}${problem.slice(1)}${hint}.`,
@@ -106,15 +106,27 @@ const refuse = (problem: string, hint = '; write it like 0.5, .5, 0,5 or 1e-3'):
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
 
+/** What a field takes: any number (η, a weight) or only a whole one (a seed, a count). */
+export interface NumberKind {
+  /** Only whole numbers make sense here: messages ask for one, not for 0.5 or 1e-3. @default false */
+  whole?: boolean
+}
+
 /**
  * Reads a typed number: accepts `0.5`, `.5`, `0,5` (decimal comma), `1e-3`, `-2`, a typographic
- * minus `−`, and surrounding or inner spaces (`- 2`, `1 000`). Rejects anything not a finite number.
+ * minus `−`, and surrounding or inner spaces (`- 2`, `1 000`). Rejects anything not a finite number;
+ * the message says how to write one in the field's own terms (`kind.whole`: "type a whole number such
+ * as 7"). Whether a number is whole is for the field's range to check (links/limits.ts outOfRange).
  */
-export function parseNumber(text: string): ParseResult {
+export function parseNumber(text: string, kind: NumberKind = {}): ParseResult {
   const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
-  if (t === '') return refuse('the field is empty', ': type a number such as 0.5 or 1e-3')
+  const example = kind.whole ? 'a whole number such as 7' : 'a number such as 0.5 or 1e-3'
+  if (t === '') return refuse('the field is empty', `: type ${example}`)
   if ((text.match(/,/g) ?? []).length > 1 || !NUMBER.test(t))
-    return refuse(`“${text.trim()}” is not a number`)
+    return refuse(
+      `“${text.trim()}” is not a number`,
+      kind.whole ? `; type ${example}` : '; write it like 0.5, .5, 0,5 or 1e-3',
+    )
   const value = Number(t)
   if (!Number.isFinite(value))
     return refuse(`“${text.trim()}” is too large to be a finite number`, '')

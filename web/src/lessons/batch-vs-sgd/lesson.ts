@@ -31,7 +31,14 @@ export default definePanelLesson({
       generate: (d) => ({ N: d.int(20, 200), B: d.pick([4, 8, 16, 32]) }),
       prompt: (v) =>
         `A data set has ${v.N} samples. How many updates does one epoch of mini-batch descent with batches of ${v.B} make (the last batch may be smaller)?`,
-      blanks: [{ key: 'updates', label: 'updates per epoch', exact: (v) => Math.ceil(v.N / v.B) }],
+      blanks: [
+        {
+          key: 'updates',
+          label: 'updates per epoch',
+          exact: (v) => Math.ceil(v.N / v.B),
+          whole: true,
+        },
+      ],
       slips: (v) => [
         {
           key: 'updates',

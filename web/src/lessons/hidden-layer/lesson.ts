@@ -40,7 +40,9 @@ export default definePanelLesson({
       generate: (d) => ({ h: d.int(2, 12) }),
       prompt: (v) =>
         `A 2-${v.h}-1 network (2 inputs, ${v.h} hidden units, 1 output), each unit with a bias. How many weights and biases does it train?`,
-      blanks: [{ key: 'count', label: 'parameters', exact: (v) => 2 * v.h + v.h + v.h + 1 }],
+      blanks: [
+        { key: 'count', label: 'parameters', exact: (v) => 2 * v.h + v.h + v.h + 1, whole: true },
+      ],
       slips: (v) => [{ key: 'count', value: 3 * v.h, message: 'The biases are left out.' }],
     },
     {

@@ -436,3 +436,92 @@ describe('a link is judged only once its lesson can read it (slow machine)', () 
     await close()
   }, 120_000)
 })
+
+// The Share toast said every lesson's link "opens the lesson with the values you see"; opened fresh, a
+// playground link showed update 0 and the first losses again, not the trained boundary (newcomer). Each
+// toast is now held to what opening the copied link in a new context shows.
+describe('the Share toast says what the copied link keeps', () => {
+  /** Presses Share link and returns the toast and the copied address. */
+  async function share(page: Page): Promise<{ toast: string; link: string }> {
+    await page.getByTestId('share').click()
+    const toast = page.locator('.share-bar').getByText(/^Link copied/)
+    await toast.waitFor()
+    const link = await page.evaluate(() => navigator.clipboard.readText())
+    return { toast: (await toast.textContent())!.trim(), link }
+  }
+  const playLoss = (p: Page) => p.getByTestId('train-loss').getAttribute('data-value')
+
+  it('the playground: its settings and data, training again from update 0 and the same start', async () => {
+    const { page, context, errors, close } = await openPage('#/playground?v=1&d=xor&lr=0.1&seed=5')
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    const stepOnce = () => page.getByRole('button', { name: 'Step', exact: true }).click()
+    await page.getByRole('button', { name: 'Step', exact: true }).waitFor({ timeout: 30_000 })
+    await expect.poll(() => playLoss(page)).toMatch(/\d/)
+    const start = await playLoss(page)
+    for (let k = 0; k < 3; k++) await stepOnce()
+    await expect.poll(() => page.getByTestId('updates').textContent()).toBe('3')
+    const trained = await playLoss(page)
+    expect(trained).not.toBe(start)
+    const { toast, link } = await share(page)
+    expect(toast).toBe(
+      'Link copied: it keeps the settings and the data; training starts again from update 0 with the same seeded first weights (weights trained or set by hand are not in the link).',
+    )
+    const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
+    const again = await fresh.newPage()
+    await again.goto(link)
+    await again.getByRole('button', { name: 'Step', exact: true }).waitFor({ timeout: 30_000 })
+    await expect.poll(() => playLoss(again)).toBe(start) // the same seeded start…
+    expect(await again.getByTestId('updates').textContent()).toBe('0') // …from update 0
+    expect(new URL(again.url().replace('#/', '')).searchParams.get('lr')).toBe('0.1')
+    for (let k = 0; k < 3; k++)
+      await again.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect.poll(() => playLoss(again)).toBe(trained) // and trains the same way
+    await fresh.close()
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('a worked example: the weights as they are now become the start; the count begins again', async () => {
+    const { page, context, errors, close } = await openPage('#/step-by-step-222')
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    for (let k = 0; k < 3; k++) await step(page)
+    await expect.poll(() => status(page)).toMatch(/3 updates/)
+    await page.getByRole('button', { name: 'Forward', exact: true }).click()
+    const loss = await page.getByTestId('loss').first().textContent()
+    const { toast, link } = await share(page)
+    expect(toast).toBe(
+      'Link copied: it opens the lesson with the weights and settings you see as its start; the stage, the update count and the loss chart begin again.',
+    )
+    const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
+    const again = await fresh.newPage()
+    await again.goto(link)
+    await expect.poll(() => status(again), { timeout: 30_000 }).toMatch(/^Ready · 0 updates/)
+    await again.getByRole('button', { name: 'Forward', exact: true }).click()
+    // the loss of the trained weights, not of the lesson's own (0.298371109)
+    expect(await again.getByTestId('loss').first().textContent()).toBe(loss)
+    expect(loss).not.toBe('0.298371109')
+    await fresh.close()
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('a panel lesson that trains: its settings; the run starts again', async () => {
+    const { page, context, errors, close } = await openPage('#/single-neuron')
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    const count = (p: Page) => p.getByTestId('train-count').first().textContent()
+    await page.getByRole('button', { name: 'Step', exact: true }).click({ timeout: 30_000 })
+    await page.getByRole('button', { name: 'Step', exact: true }).click()
+    await expect.poll(() => count(page)).toBe('2 updates')
+    const { toast, link } = await share(page)
+    expect(toast).toBe(
+      'Link copied: it opens the lesson with these settings; training starts again from the same start (what was trained is not in the link).',
+    )
+    const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
+    const again = await fresh.newPage()
+    await again.goto(link)
+    await expect.poll(() => count(again), { timeout: 30_000 }).toBe('0 updates')
+    await fresh.close()
+    expect(errors).toEqual([])
+    await close()
+  })
+})

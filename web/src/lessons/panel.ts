@@ -26,9 +26,26 @@ export interface PanelLesson extends LessonSummary, CourseFields {
    * of every lesson page (the notation box's).
    */
   links: LinkKeys
+  /**
+   * What a shared link of the lesson keeps, as the Share toast says it after "Link copied: ", e.g.
+   * {@link TRAINING_LINK_KEEPS}. Checked by opening a shared link fresh (links.e2e): a link keeps the
+   * values in `links`, never what a run trained, so a lesson that trains says training starts again.
+   */
+  linkKeeps: string
   /** The panel component, loaded on demand so the start page stays small. */
   panel: () => Promise<{ default: Component }>
 }
+
+/** What a shared link keeps, said in the Share toast, for a lesson with values to set and nothing trained. */
+export const VALUES_LINK_KEEPS =
+  'it opens the lesson with the values you set and the same exercise numbers.'
+
+/**
+ * What a shared link keeps, said in the Share toast, for a panel lesson that trains: its settings (the
+ * fields in its link), not the run; its networks start from fixed seeds, so the run starts the same.
+ */
+export const TRAINING_LINK_KEEPS =
+  'it opens the lesson with these settings; training starts again from the same start (what was trained is not in the link).'
 
 /** Identity with type checking, so a panel lesson file reads as data. */
 export function definePanelLesson(lesson: Omit<PanelLesson, 'kind'>): PanelLesson {

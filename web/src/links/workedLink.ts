@@ -311,6 +311,14 @@ export function decodeWorked(query: string, base: WorkedState): Decoded<WorkedSt
  * and ε charts' views, its pace, the notation box and the exercises' numbers set. The answer key opens
  * with the lesson's whole query, so it accepts all of them silently and reads only the worked example's.
  */
+/**
+ * What a worked example's shared link keeps, said in the Share toast: its spec (the weights as they are
+ * now, trained or typed, become the start), the derivation and sample open; not the stage, the count or
+ * the loss history, which begin again (checked by opening a shared link fresh, links.e2e).
+ */
+export const WORKED_LINK_KEEPS =
+  'it opens the lesson with the weights and settings you see as its start; the stage, the update count and the loss chart begin again.'
+
 export const WORKED_LESSON_KEYS: LinkKeys = [
   WORKED_SCHEMA,
   'losschart',

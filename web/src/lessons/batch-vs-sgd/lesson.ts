@@ -3,7 +3,7 @@
 import { defineExercises } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { batchSpec } from './batchData'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { BATCH_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
@@ -106,6 +106,7 @@ export default definePanelLesson({
     'Backpropagation gives a gradient for one sample. The notes ask when to update: after every sample (stochastic gradient descent), after a few (a mini-batch), or once per pass over all the data (an epoch, full batch). Batches average the gradients of their samples.',
     'The same network from the same weights is trained all three ways. The first chart shows the loss of the batch each update used; the second the loss over all rows after each epoch.',
   ],
+  linkKeeps: TRAINING_LINK_KEEPS,
   links: [BATCH_FIELDS, 'upchart', 'epochchart', 'pace'],
   panel: () => import('./BatchPanel.vue'),
 })

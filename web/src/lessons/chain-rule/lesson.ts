@@ -1,6 +1,6 @@
 // Notes 004: the chain rule before any network: weight → height → shoe size, then three functions.
 import { defineExercises } from '../../exercises/types'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, VALUES_LINK_KEEPS } from '../panel'
 import { CHAIN_RULE_FIELDS } from './fields'
 
 export default definePanelLesson({
@@ -54,6 +54,7 @@ export default definePanelLesson({
     'Backpropagation is the chain rule used over and over. The notes start with an everyday chain: height depends on weight, and shoe size depends on height. If height grows 2 cm for every kg of weight, and shoe size grows ¼ for every cm of height, then shoe size grows $2 \\times \\tfrac14 = \\tfrac12$ for every kg of weight: cm per kg times shoe size per cm is shoe size per kg.',
     'Move the sliders: each arrow carries a local slope, and the slope of the whole chain is their product.',
   ],
+  linkKeeps: VALUES_LINK_KEEPS,
   links: [CHAIN_RULE_FIELDS],
   panel: () => import('./ChainRulePanel.vue'),
 })

@@ -1,7 +1,7 @@
 // Notes 001: a single neuron draws a straight boundary; a hidden layer bends it. Both trained side by side.
 import { defineExercises, netInput, neuronAtPoint, par } from '../../exercises/types'
 import { makeDataset } from '../../math/datasets'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { HIDDEN_LAYER_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
@@ -95,6 +95,7 @@ export default definePanelLesson({
     'A single neuron decides by the sign of $w \\cdot x + b$, so its boundary is always a straight line. Some data cannot be split by any line: the points inside a circle against those outside, or the four corners of XOR.',
     'A hidden layer of $H$ units computes $H$ such lines, bends each one through $\\tanh$, and the output neuron combines them, so the boundary can curve. Press Train and watch both models: the shading is each network’s output, computed by the engine on a 40 × 40 grid every frame.',
   ],
+  linkKeeps: TRAINING_LINK_KEEPS,
   links: [HIDDEN_LAYER_FIELDS, 'losschart', 'pace'],
   panel: () => import('./HiddenLayerPanel.vue'),
 })

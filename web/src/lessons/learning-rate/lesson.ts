@@ -2,7 +2,7 @@
 // past gradients". Live η control, a sweep of ≥ 16 rates trained at once, and three optimizers.
 import { defineExercises, type Values } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { LANDSCAPE_FIELDS, LEARNING_RATE_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
@@ -97,6 +97,7 @@ export default definePanelLesson({
     'Every update moves each weight by $-\\eta \\, \\partial J / \\partial w$. The learning rate $\\eta$ sets the size of that step: too small and learning is slow, too large and the step overshoots the valley, bounces, or flies off.',
     'Below, the same network starts from the same weights every time. Move $\\eta$ while it trains, then let the sweep train many copies at once, one per learning rate, and read off which rates were too small and which too large.',
   ],
+  linkKeeps: TRAINING_LINK_KEEPS,
   links: [
     LEARNING_RATE_FIELDS,
     LANDSCAPE_FIELDS,

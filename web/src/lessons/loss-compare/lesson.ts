@@ -2,7 +2,7 @@
 // predictions [0.4, 0.6] and [0.1, 0.9]. The same network trained with both losses, and why they differ.
 import { defineExercises } from '../../exercises/types'
 import { trainingSpec } from './lossCompareData'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { LOSS_COMPARE_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
@@ -110,6 +110,7 @@ export default definePanelLesson({
     'The notes pair each loss with a task: mean squared error for regression, cross-entropy for classification. Here one sigmoid neuron learns to separate two classes twice, from the very same (badly chosen) weights: once with MSE, once with cross-entropy.',
     'Then the reason, drawn rather than told: the loss and its gradient at the output’s net input $z$, as functions of the predicted probability $p$ of the true class.',
   ],
+  linkKeeps: TRAINING_LINK_KEEPS,
   links: [LOSS_COMPARE_FIELDS, ...['trainchart', 'accchart', 'pchart', 'deltachart', 'pace']],
   panel: () => import('./LossComparePanel.vue'),
 })

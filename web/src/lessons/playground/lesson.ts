@@ -57,6 +57,9 @@ export default definePanelLesson({
   intro: [
     'Press Train and watch the network carve up the plane. Every number comes from the same engine as the lessons; click a connection or the output to see the chain rule for its gradient with the current weights, checked against a numerical derivative, and a hidden neuron to see its map large.',
   ],
+  // checked in links.e2e: a link opened fresh shows update 0 and the same first losses
+  linkKeeps:
+    'it keeps the settings and the data; training starts again from update 0 with the same seeded first weights (weights trained or set by hand are not in the link).',
   links: [PLAYGROUND_SCHEMA, PLAYGROUND_VIEW, DERIVATION_VIEW, 'losschart', 'epschart', 'pace'],
   panel: () => import('./PlaygroundPanel.vue'),
 })

@@ -1,6 +1,6 @@
 // Notes 001: matrix shapes in the vectorised forward and backward pass, in both layouts the notes mention.
 import { defineExercises } from '../../exercises/types'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, VALUES_LINK_KEEPS } from '../panel'
 import { SHAPES_FIELDS } from './fields'
 
 export default definePanelLesson({
@@ -79,6 +79,7 @@ export default definePanelLesson({
     'The notes say “both layouts are correct, depending on the initial shape”: stack the samples as columns ($Z = WX + b$) or as rows ($Z = XW^\\top + b^\\top$, which is how the engine stores them). Pick a network and a layout; every matrix holds the engine’s numbers after one forward and backward pass.',
     "The first network is the three-row table of notes 004 ($x_1, x_2 \\to y$: 90, 40 → 10; 30, 50 → 25; 20, 60 → 36, divided by 100), so the batch has $n = 3$ samples and you can see it as the columns. Backward, the shapes repeat: $\\delta$ has the shape of $Z$ (a hidden layer’s is $W^{[2]\\top}\\delta^{[2]} \\odot f'(Z^{[1]})$), $\\partial J/\\partial W$ the shape of $W$, and $\\partial J/\\partial b$ adds $\\delta$ over the $n$ samples (then divides by $n$).",
   ],
+  linkKeeps: VALUES_LINK_KEEPS,
   links: [SHAPES_FIELDS],
   panel: () => import('./ShapesPanel.vue'),
 })

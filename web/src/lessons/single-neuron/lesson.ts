@@ -1,7 +1,7 @@
 // Notes 001: one sigmoid neuron trained with binary cross-entropy, its gradient step by step, the batch
 // update in matrix form, a straight decision boundary, then softmax and its two-class equivalence.
 import { defineExercises, netInput, neuronAtPoint } from '../../exercises/types'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { SINGLE_NEURON_FIELDS } from './fields'
 
 export default definePanelLesson({
@@ -115,6 +115,7 @@ export default definePanelLesson({
     'One neuron computes $z = w \\cdot x + b$ and $a = \\sigma(z) = 1/(1 + e^{-z})$, read as the probability that the point belongs to class 1. It is trained with binary cross-entropy $J = -[\\,y \\ln a + (1 - y) \\ln(1 - a)\\,]$.',
     'Press Train and watch the line $w \\cdot x + b = 0$ (where $a = 0.5$) swing into place between the two classes. Pick a point to see its gradient worked out with the current numbers.',
   ],
+  linkKeeps: TRAINING_LINK_KEEPS,
   links: [SINGLE_NEURON_FIELDS, 'losschart', 'pace'],
   panel: () => import('./SingleNeuronPanel.vue'),
 })

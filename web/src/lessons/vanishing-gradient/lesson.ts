@@ -3,7 +3,7 @@ import type { ActivationName } from '../../engine/types'
 import { defineExercises, type Values } from '../../exercises/types'
 import { formatNumber } from '../../math/format'
 import { deepSpec } from './deepNet'
-import { definePanelLesson } from '../panel'
+import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { VANISHING_GRADIENT_FIELDS } from './fields'
 import { plural } from '../../math/plural'
 
@@ -100,6 +100,7 @@ export default definePanelLesson({
     "The sigmoid’s slope is $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$, and it is never larger than $0.25$ (at $z = 0$). Backpropagation multiplies one such slope per layer on the way back, so the gradient reaching the first layer of a deep sigmoid network can be tiny: the early layers barely learn.",
     'Choose a depth. The chart shows the size of the gradient $\\lVert \\partial J / \\partial W_l \\rVert$ of every layer after one backward pass through the same seeded network built with sigmoid, tanh and ReLU units. Then train all three and see how far each layer’s weights move.',
   ],
+  linkKeeps: TRAINING_LINK_KEEPS,
   links: [VANISHING_GRADIENT_FIELDS, 'pace'],
   panel: () => import('./VanishingGradientPanel.vue'),
 })

@@ -102,6 +102,8 @@ export default definePanelLesson({
     'XOR outputs 1 when exactly one input is 1: $(0,0) \\to 0$, $(0,1) \\to 1$, $(1,0) \\to 1$, $(1,1) \\to 0$. No straight line separates the ones from the zeros, so a hidden layer is needed. The notes use two ReLU hidden units and a sigmoid output, first with mean squared error, then with binary cross-entropy “since it is a classification problem”, and ask: this network won’t reach 100 % on XOR, but why?',
     'One run proves little: whether it works depends on the random starting weights. So the engine trains the same network from 100 different seeds (He initialisation, learning rate 0.5, 2000 full-batch updates each) and counts how many classify all four rows right.',
   ],
+  linkKeeps:
+    'it opens the lesson with these settings and the update shown; the 100 starts per network train again when you run them.',
   links: [XOR_FIELDS, 'losschart', 'runpace', 'pace'],
   panel: () => import('./XorPanel.vue'),
 })

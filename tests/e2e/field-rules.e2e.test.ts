@@ -9,6 +9,7 @@
 // (learningRateProblems.ts: regression 0.05, classifier 0.3).
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
 import { openPage, screenshot, type OpenedPage } from './utils'
 
 /** Types `text` into `field` and commits it as a learner does (Enter). */
@@ -155,4 +156,57 @@ describe('every number box: a message at the box, the value in use kept, the lin
       expect(errors).toEqual([])
     })
   }
+
+  // With the learner at the η box, the playground's Train (stuck at the top of the window) was greyed
+  // out with nothing saying why: the note was under the bar, not in it, and had scrolled away with the
+  // page (newcomer). Every screen whose Train waits for a field says why at the button, one note.
+  const atTheButton: [string, string | RegExp][] = [
+    ['#/playground', 'Learning rate η, typed'],
+    ['#/step-by-step-222', 'Learning rate η'],
+    ['#/hidden-layer', /^Learning rate η/],
+  ]
+  for (const [path, label] of atTheButton)
+    for (const width of [1280, 390]) {
+      it(`${path} at ${width} px: why Train waits is said at the button, with the box in view`, async () => {
+        const height = width > 400 ? 800 : 844
+        opened = await openPage(path, { viewport: { width, height } })
+        const { page, errors } = opened
+        const eta = page.getByRole('textbox', { name: label, exact: typeof label === 'string' })
+        await eta.waitFor({ timeout: 30_000 })
+        await type(eta, 'abc')
+        await eta.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+        const train = page.getByRole('button', { name: 'Train', exact: true })
+        expect(await train.isDisabled()).toBe(true)
+        const waits = page.getByTestId('training-waits')
+        await expect
+          .poll(() => waits.textContent())
+          .toMatch(/“abc” is not a number — fix it to train/)
+        expect(await waits.count()).toBe(1)
+        const [button, note] = await Promise.all(
+          [train, waits].map((l) =>
+            l.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+          ),
+        )
+        // right under the button (its own row, or the bar's next line)…
+        expect(note.top - button.bottom).toBeGreaterThanOrEqual(-1)
+        expect(note.top - button.bottom).toBeLessThanOrEqual(120)
+        // …and on screen wherever the button is (a sticky bar's button is on screen with the box)
+        if (button.top >= 0 && button.bottom <= height) {
+          expect(note.top).toBeGreaterThanOrEqual(0)
+          expect(note.bottom).toBeLessThanOrEqual(height)
+        }
+        await page.screenshot({
+          path: fileURLToPath(
+            new URL(
+              `../../artifacts/screenshots/field-rules-waits-${path.slice(2)}-${width}.png`,
+              import.meta.url,
+            ),
+          ),
+        })
+        // its button takes the learner to the box
+        await waits.getByRole('button', { name: /^Go to / }).click()
+        expect(await eta.evaluate((el) => el === document.activeElement)).toBe(true)
+        expect(errors).toEqual([])
+      })
+    }
 })

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -206,6 +207,39 @@ describe('playground view', () => {
     await screenshot(page, 'playground-view-edit-1280')
     expect(errors).toEqual([])
   })
+
+  // At 390 px the plane was 2.5 screens below Train (settings and network first): a learner who pressed
+  // Train could not see the boundary move (newcomer). Measured in the page, from Train to the plane.
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ])
+    it(`puts the plane within one screen of Train at ${width}×${height}, all of it with Train in sight`, async () => {
+      opened = await openPage('#/playground?v=1&d=xor', { viewport: { width, height } })
+      const { page, errors } = opened
+      const train = page.getByRole('button', { name: 'Train', exact: true })
+      await train.waitFor({ timeout: 30_000 })
+      await train.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      const inPage = (el: Element) => {
+        const r = el.getBoundingClientRect()
+        return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY }
+      }
+      const button = await train.evaluate(inPage)
+      const plane = await page.getByTestId('output-plane').evaluate(inPage)
+      expect(plane.top).toBeGreaterThan(button.bottom)
+      // from the top of Train to the bottom of the plane fits in one screen: press Train, watch it
+      expect(plane.bottom - button.top).toBeLessThanOrEqual(height)
+      await page.screenshot({
+        path: fileURLToPath(
+          new URL(
+            `../../artifacts/screenshots/playground-train-plane-${width}.png`,
+            import.meta.url,
+          ),
+        ),
+      })
+      await screenshot(page, `playground-layout-${width}`)
+      expect(errors).toEqual([])
+    })
 
   it('keeps Train, the counts and the loss on screen at 390 px while the output is in view', async () => {
     opened = await openPage('#/playground?v=1&d=xor', { viewport: { width: 390, height: 800 } })

@@ -143,4 +143,37 @@ describe('step bar on a phone', () => {
     await screenshot(page, 'phone-chart-stays-on-train')
     expect(errors).toEqual([])
   })
+
+  it('the loss chart being watched stays where it is when Reset empties the derivation above it', async () => {
+    // Reset held the reading point like every button of the bar, but the hold let go at once: Reset
+    // shrinks the derivation above the chart (780 px) in a layout the page forces before the hold sees
+    // the resize, the browser's own scroll anchoring scrolls a little, and the hold took that scroll
+    // for the learner's. The chart went 800 px up, off screen.
+    opened = await openPage('#/step-by-step-222', { viewport: PHONE })
+    const { page, errors } = opened
+    const chart = page.locator('section.loss-chart[data-chart]')
+    await chart.waitFor({ timeout: 30_000 })
+    await scrollIntoView(chart)
+    const top = () => chart.evaluate((el) => el.getBoundingClientRect().top)
+    const derivationHeight = () =>
+      page.locator('section.derivation').evaluate((el) => el.getBoundingClientRect().height)
+    const shortDerivation = await derivationHeight()
+    await page.getByRole('button', { name: 'Train', exact: true }).click()
+    await expect.poll(derivationHeight, { timeout: 30_000 }).toBeGreaterThan(shortDerivation + 200)
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor()
+    const seen = await top()
+    expect(seen).toBeGreaterThanOrEqual(0)
+    expect(seen).toBeLessThan(PHONE.height / 2)
+    await page.getByRole('button', { name: 'Reset', exact: true }).click()
+    // the derivation is short again and the count back at 0…
+    await expect.poll(derivationHeight).toBeLessThan(shortDerivation + 50)
+    await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Ready')
+    // …and the chart is where it was on the screen
+    await expect.poll(async () => Math.abs((await top()) - seen)).toBeLessThanOrEqual(2)
+    // what the learner sees (the viewport): the chart where it was
+    const dir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
+    await page.screenshot({ path: `${dir}phone-chart-stays-on-reset.png` })
+    expect(errors).toEqual([])
+  })
 })

@@ -144,7 +144,14 @@ function hold(anchor: Anchor, scrolled = false): void {
     if (Math.abs(expected - window.scrollY) >= 1) window.scrollTo({ top: expected })
   }
   const moved = (): void => {
-    if (Math.abs(window.scrollY - expected) > 1) release()
+    if (Math.abs(window.scrollY - expected) <= 1) return
+    // The browser scrolled because the page above changed size (its own scroll anchoring, at a layout a
+    // script forced before the resize was observed: Reset, which empties the derivation above the loss
+    // chart): the element moved in the page, so the hold puts it back. Else the page was taken
+    // somewhere else on purpose.
+    const at = deepest(anchor.levels)
+    if (at && Math.abs(scrollFor(anchor, at) - expected) >= 1) align()
+    else release()
   }
   const sizes = new ResizeObserver(align)
   for (let el = start?.el; el && el !== document.body; el = el.parentElement ?? undefined)

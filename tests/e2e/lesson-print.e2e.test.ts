@@ -60,8 +60,11 @@ describe('printing a lesson', () => {
     await toolbar.getByRole('button', { name: 'Pause', exact: true }).waitFor()
     // Off screen the chart stays behind the run (not drawn while training) …
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-    const behind = () =>
-      page.evaluate(() => {
+    // The run's count as shown and where the chart's curves end, read in one task; with `print`,
+    // after the browser's beforeprint (and its afterprint once read).
+    const read = (print: boolean) =>
+      page.evaluate((print) => {
+        if (print) window.dispatchEvent(new Event('beforeprint'))
         const chart = document.querySelector<HTMLElement>('[data-testid=lc-train]')!
         const drawn = JSON.parse(chart.dataset.chart ?? '{"series":[]}') as {
           series: { last: { x: number } | null }[]
@@ -69,25 +72,20 @@ describe('printing a lesson', () => {
         const count =
           document.querySelector('section[aria-labelledby=lc-train-h] [data-testid=train-count]')!
             .textContent ?? ''
-        return Number(count.replace(/[^\d]/g, '')) - (drawn.series[0]?.last?.x ?? 0)
+        if (print) window.dispatchEvent(new Event('afterprint'))
+        return {
+          count: Number(count.replace(/[^\d]/g, '')),
+          last: drawn.series.map((s) => s.last?.x ?? 0),
+        }
+      }, print)
+    await expect
+      .poll(async () => {
+        const { count, last } = await read(false)
+        return count - last[0]
       })
-    await expect.poll(behind, { timeout: 60000 }).toBeGreaterThan(3)
-    // … and the browser's print (beforeprint, in the same task) draws it up to the count shown.
-    const printed = await page.evaluate(() => {
-      window.dispatchEvent(new Event('beforeprint'))
-      const chart = document.querySelector<HTMLElement>('[data-testid=lc-train]')!
-      const drawn = JSON.parse(chart.dataset.chart ?? '{"series":[]}') as {
-        series: { last: { x: number } | null }[]
-      }
-      const count =
-        document.querySelector('section[aria-labelledby=lc-train-h] [data-testid=train-count]')!
-          .textContent ?? ''
-      window.dispatchEvent(new Event('afterprint'))
-      return {
-        count: Number(count.replace(/[^\d]/g, '')),
-        last: drawn.series.map((s) => s.last?.x),
-      }
-    })
+      .toBeGreaterThan(3)
+    // … and the browser's print draws it up to the count shown.
+    const printed = await read(true)
     expect(printed.count).toBeGreaterThan(3)
     // The series may already hold the update whose count is not yet written (the page writes the
     // count at its next render): at the count shown, or one past it, never behind.

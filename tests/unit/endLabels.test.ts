@@ -29,7 +29,7 @@ describe('placeEndLabels', () => {
       ],
       area,
     )
-    expect(boxes[0].top).toBe(83)
+    expect(boxes[0]?.top).toBe(83)
     // its own place, top 98 − 4 − 13 = 81, overlaps the first (83 to 96); a line down, 94, still
     // does; a line up, 68 (68 to 81), is free.
     expect(boxes[1]).toEqual({
@@ -39,7 +39,7 @@ describe('placeEndLabels', () => {
       width: 90,
       height: 13,
     })
-    expect(overlap(boxes[0], boxes[1])).toBe(false)
+    expect(overlap(boxes[0]!, boxes[1]!)).toBe(false)
   })
 
   it('stacks three labels at one point, none covering another, all inside the chart', () => {
@@ -47,14 +47,53 @@ describe('placeEndLabels', () => {
       [0, 1, 2].map((k) => ({ text: `label ${k}`, x: 50, y: 30, width: 60 })),
       area,
     )
-    expect(boxes.map((b) => b.top)).toEqual([13, 26, 39])
-    for (const b of boxes) expect(b.top).toBeGreaterThanOrEqual(area.top)
-    expect(overlap(boxes[0], boxes[1]) || overlap(boxes[1], boxes[2])).toBe(false)
+    expect(boxes.map((b) => b?.top)).toEqual([13, 26, 39])
+    for (const b of boxes) expect(b!.top).toBeGreaterThanOrEqual(area.top)
+    expect(overlap(boxes[0]!, boxes[1]!) || overlap(boxes[1]!, boxes[2]!)).toBe(false)
   })
 
   it('writes a label that would run past the right edge to the left of its point', () => {
     const [b] = placeEndLabels([{ text: 'x', x: 380, y: 100, width: 40 }], area)
-    expect(b.left).toBe(380 - 6 - 40)
+    expect(b?.left).toBe(380 - 6 - 40)
+  })
+
+  // #11: ten η marks at nearly one update on a chart 60 px tall used to be stacked past the area and
+  // written over each other. The first goes to its own place, top 70 − 4 − 13 = 53; each next one a
+  // line up (a line down, 66 … 79, is past the bottom): 40, 27, 14; the fifth would need 1 (< 10).
+  it('leaves out the labels that find no free line instead of writing them over others', () => {
+    const small = { top: 10, bottom: 70, right: 400 }
+    const boxes = placeEndLabels(
+      Array.from({ length: 10 }, (_, k) => ({ text: `η ${k}`, x: 100 + k, y: 70, width: 40 })),
+      small,
+    )
+    const written = boxes.filter((b) => b !== null)
+    expect(written.map((b) => b.top).sort((a, b) => a - b)).toEqual([14, 27, 40, 53])
+    expect(boxes.slice(4)).toEqual([null, null, null, null, null, null])
+    for (const a of written) for (const b of written) if (a !== b) expect(overlap(a, b)).toBe(false)
+  })
+
+  it('places the labels that yield after the others: a divergence label keeps its place', () => {
+    const small = { top: 10, bottom: 36, right: 400 } // two lines: tops 10 and 23
+    const boxes = placeEndLabels(
+      [
+        { text: 'η → 0.1', x: 100, y: 36, width: 40, yields: true },
+        { text: 'η → 0.2', x: 101, y: 36, width: 40, yields: true },
+        { text: 'diverged after 40', x: 102, y: 36, width: 90 },
+      ],
+      small,
+    )
+    // the divergence label first: its own place, top 36 − 4 − 13 = 19, is free; the first η label
+    // then finds 19 taken, 32 past the bottom, 6 above the top, 45 past the bottom, and no further
+    // line inside: left out, as is the second.
+    expect(boxes[2]).toEqual({
+      text: 'diverged after 40',
+      left: 108,
+      top: 19,
+      width: 90,
+      height: 13,
+    })
+    expect(boxes[0]).toBeNull()
+    expect(boxes[1]).toBeNull()
   })
 })
 

@@ -23,6 +23,11 @@ export interface ChartSeries {
   pointRadius?: number
   /** A cross at the last drawn point, with this text beside it ('' = the cross alone), e.g. 'diverged'. */
   endLabel?: string
+  /**
+   * The end label gives way: it is placed after every label that does not, and left out where it would
+   * cover one (a marker's label, e.g. where η changed). @default false
+   */
+  endLabelYields?: boolean
   /** Leave out of the legend. @default false */
   hideInLegend?: boolean
 }

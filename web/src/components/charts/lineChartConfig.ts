@@ -62,7 +62,10 @@ export interface LineChartAxes {
 }
 
 /** A Chart.js line dataset plus the label written where it ends. */
-export type LineDataset = ChartDataset<'line', XY[]> & { endLabel?: string }
+export type LineDataset = ChartDataset<'line', XY[]> & {
+  endLabel?: string
+  endLabelYields?: boolean
+}
 
 export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes): LineDataset[] {
   return series.map((s) => ({
@@ -78,6 +81,7 @@ export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes):
     showLine: !s.pointRadius,
     spanGaps: false,
     endLabel: s.endLabel,
+    endLabelYields: s.endLabelYields ?? false,
     hideInLegend: s.hideInLegend ?? false,
   }))
 }
@@ -96,22 +100,33 @@ export interface EndLabelBox {
  * stopped a few updates apart were written on top of each other). Each label starts just above and to
  * the right of its point (left of it when it would run past the right edge); one that would overlap a
  * label placed before it moves down, then up, by whole lines until it is free, within the chart area.
+ * A label that finds no free place is left out (null): never written over another (#11: ten η marks
+ * at nearly one update stacked past the chart and covered each other and the divergence label).
+ * Labels are placed in the order given, those that yield (`yields`, e.g. where η changed) after all
+ * the others.
  * @param anchors the series' last drawn points (canvas pixels) with the label's measured text width.
  * @param area the chart area in canvas pixels.
  * @param line the height of one line of label text in pixels. @default 13
+ * @returns one entry per anchor, in their order: its box, or null when it is left out.
  */
 export function placeEndLabels(
-  anchors: readonly { text: string; x: number; y: number; width: number }[],
+  anchors: readonly { text: string; x: number; y: number; width: number; yields?: boolean }[],
   area: { top: number; bottom: number; right: number },
   line = 13,
-): EndLabelBox[] {
+): (EndLabelBox | null)[] {
+  const order = anchors.map((_, k) => k)
+  order.sort(
+    (i, j) => Number(anchors[i].yields ?? false) - Number(anchors[j].yields ?? false) || i - j,
+  )
+  const result: (EndLabelBox | null)[] = anchors.map(() => null)
   const placed: EndLabelBox[] = []
   const overlaps = (a: EndLabelBox, b: EndLabelBox) =>
     a.left < b.left + b.width &&
     b.left < a.left + a.width &&
     a.top < b.top + b.height &&
     b.top < a.top + a.height
-  for (const a of anchors) {
+  for (const i of order) {
+    const a = anchors[i]
     const right = a.x + a.width + 8 > area.right
     const left = right ? a.x - 6 - a.width : a.x + 6
     // the text's bottom 4 px above the point, never above the chart area
@@ -123,16 +138,18 @@ export function placeEndLabels(
       width: a.width,
       height: line,
     })
-    let chosen = box(top0)
-    for (let k = 1; k <= 40 && placed.some((p) => overlaps(chosen, p)); k++) {
-      const shift = Math.ceil(k / 2) * line * (k % 2 ? 1 : -1)
-      const top = top0 + shift
+    for (let n = 0; n <= 40; n++) {
+      const top = top0 + Math.ceil(n / 2) * line * (n % 2 ? 1 : -1)
       if (top < area.top || top + line > area.bottom) continue
-      chosen = box(top)
+      const chosen = box(top)
+      if (!placed.some((p) => overlaps(chosen, p))) {
+        placed.push(chosen)
+        result[i] = chosen
+        break
+      }
     }
-    placed.push(chosen)
   }
-  return placed
+  return result
 }
 
 /** The end labels the plugin last wrote on a chart (for chartSummary: tests and tools). */
@@ -140,7 +157,8 @@ const writtenLabels = new WeakMap<Chart, EndLabelBox[]>()
 
 /**
  * Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point; labels
- * that would overlap are stacked a line apart (placeEndLabels).
+ * that would overlap are stacked a line apart (placeEndLabels), those that yield (`endLabelYields`,
+ * e.g. where η changed) placed after the others and left out where no place is free.
  */
 export const endLabelPlugin: Plugin<'line'> = {
   id: 'endLabels',
@@ -148,7 +166,14 @@ export const endLabelPlugin: Plugin<'line'> = {
     const { ctx, chartArea } = chart
     ctx.save()
     ctx.font = '11px system-ui, sans-serif'
-    const anchors: { text: string; x: number; y: number; width: number; colour: string }[] = []
+    const anchors: {
+      text: string
+      x: number
+      y: number
+      width: number
+      colour: string
+      yields: boolean
+    }[] = []
     chart.data.datasets.forEach((ds, i) => {
       const label = (ds as LineDataset).endLabel
       if (label === undefined || !chart.isDatasetVisible(i)) return
@@ -168,17 +193,27 @@ export const endLabelPlugin: Plugin<'line'> = {
       ctx.lineTo(el.x - 4, el.y + 4)
       ctx.stroke()
       if (label)
-        anchors.push({ text: label, x: el.x, y: el.y, width: ctx.measureText(label).width, colour })
+        anchors.push({
+          text: label,
+          x: el.x,
+          y: el.y,
+          width: ctx.measureText(label).width,
+          colour,
+          yields: (ds as LineDataset).endLabelYields ?? false,
+        })
     })
     const boxes = placeEndLabels(anchors, chartArea)
+    const written: EndLabelBox[] = []
     ctx.textAlign = 'left'
     ctx.textBaseline = 'bottom'
     boxes.forEach((b, k) => {
+      if (!b) return
       ctx.fillStyle = anchors[k].colour
       ctx.fillText(b.text, b.left, b.top + b.height)
+      written.push(b)
     })
     ctx.restore()
-    writtenLabels.set(chart as unknown as Chart, boxes)
+    writtenLabels.set(chart as unknown as Chart, written)
   },
 }
 

@@ -285,6 +285,62 @@ describe('playground view', () => {
     expect(errors).toEqual([])
   })
 
+  // #11: opened while training, the panel read "Now w = 0.268999" beside "Set w to 0.3173937" and a
+  // derivative of the weights of an earlier frame. While it trains the box follows the value and takes
+  // no input and the derivation waits for a pause; paused, all of them are the weights' now (the
+  // exported SPEC.json's).
+  for (const width of [390, 1280])
+    it(`keeps the weight's panel true while training and after Pause at ${width} px`, async () => {
+      opened = await openPage('#/playground?v=1', { viewport: { width, height: 844 } })
+      const { page, errors } = opened
+      const count = page.getByTestId('updates')
+      const updates = async () => Number(((await count.textContent()) ?? '').replace(/[^\d]/g, ''))
+      await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
+      await expect.poll(updates).toBeGreaterThan(0)
+      const edge = page.locator('[data-param="W1[0][0]"]')
+      await edge.focus()
+      await edge.press('Enter')
+      const panel = page.getByTestId('derivation')
+      await panel.waitFor()
+      const k = await updates()
+      await expect.poll(updates).toBeGreaterThan(k + 5)
+      const input = panel.getByLabel('Set w to')
+      expect(await input.isDisabled()).toBe(true)
+      await panel.getByTestId('derivation-stale').waitFor()
+      expect(await panel.getByText('Numerical check').count()).toBe(0)
+      // the box and "Now w" read one value, frame after frame (read together in the page)
+      const pairs = async () =>
+        page.evaluate(() => {
+          const d = document.querySelector('[data-testid=derivation]')!
+          const now = Number(
+            d.querySelector('[data-testid=param-value]')!.getAttribute('data-value'),
+          )
+          const box = Number(
+            (d.querySelector('[data-testid=param-input] input') as HTMLInputElement).value,
+          )
+          return Math.abs(box - now) <= 5e-7 * Math.max(1, Math.abs(now))
+        })
+      const k2 = await updates()
+      expect(await pairs()).toBe(true)
+      await expect.poll(updates).toBeGreaterThan(k2 + 3)
+      expect(await pairs()).toBe(true)
+      await screenshot(page, `playground-weight-training-${width}`)
+
+      await page.getByRole('button', { name: 'Pause' }).click()
+      await expect.poll(() => input.isDisabled()).toBe(false)
+      expect(await panel.getByTestId('derivation-stale').count()).toBe(0)
+      const spec = await exportSpec(page)
+      const w = spec.weights[0][0][0]
+      expect(Number(await panel.getByTestId('param-value').getAttribute('data-value'))).toBe(w)
+      expect(Math.abs(Number(await input.inputValue()) - w)).toBeLessThanOrEqual(
+        5e-7 * Math.max(1, Math.abs(w)),
+      )
+      await panel.getByText('Numerical check').waitFor()
+      expect(await panel.textContent()).toContain('they agree')
+      await screenshot(page, `playground-weight-paused-${width}`)
+      expect(errors).toEqual([])
+    })
+
   it('reaches and selects every weight and bias with the keyboard alone; the link keeps the one open', async () => {
     opened = await openPage('#/playground')
     const { page, errors } = opened

@@ -83,7 +83,8 @@ describe('exercises', () => {
           const answers = Array.from({ length: 30 }, (_, k) =>
             ANSWERS[id](valuesOf(exercise, k + 1, lesson.id)),
           ).map((a) => a[blank.key])
-          if (answers.every(Number.isInteger) !== !!blank.whole) wrong.push(`${id} ${blank.key}`)
+          if (answers.every(Number.isInteger) !== (blank.kind === 'whole'))
+            wrong.push(`${id} ${blank.key}`)
         }
       }
     expect(wrong).toEqual([])

@@ -1,7 +1,13 @@
 // Exercise numbers and marks: seeded draws per exercise, and marks by check-my-work's own per-value
 // rule (markValue in math/checkWork.ts): the same digits rule, rounding and truncation, and slip naming
 // as the worked examples, with each exercise's slips plus the generic ones as the slip set.
-import { markValue, type CheckResult, type Mark, type ValueSlip } from '../math/checkWork'
+import {
+  markValue,
+  type CheckResult,
+  type Mark,
+  type QuantityKind,
+  type ValueSlip,
+} from '../math/checkWork'
 import { plural } from '../math/plural'
 import { mulberry32 } from '../math/random'
 import type { Draw, Exercise, ExerciseSlip, Values } from './types'
@@ -35,15 +41,24 @@ export function valuesOf(exercise: Exercise, seed: number, lessonId: string): Va
   return exercise.generate(drawer(seed, lessonId, exercise.id))
 }
 
-/** The generic slips: the decimal point shifted 1–3 places, the sign flipped. */
-function genericSlips(key: string, exact: number): (ExerciseSlip & ValueSlip)[] {
+/**
+ * The generic slips: the sign flipped and, for a real quantity, the decimal point shifted 1–3 places
+ * (a whole number, a count, has no decimal point to shift).
+ */
+function genericSlips(
+  key: string,
+  exact: number,
+  kind: QuantityKind,
+): (ExerciseSlip & ValueSlip)[] {
+  const sign = { key, id: 'flipped-sign' as const, value: -exact, message: 'The sign is flipped.' }
+  if (kind === 'whole') return [sign]
   const shifts = [-3, -2, -1, 1, 2, 3].map((p) => ({
     key,
     id: 'decimal-shift' as const,
     value: exact * 10 ** p,
     message: `The decimal point is shifted ${plural(Math.abs(p), 'place')} to the ${p > 0 ? 'right' : 'left'}.`,
   }))
-  return [{ key, id: 'flipped-sign', value: -exact, message: 'The sign is flipped.' }, ...shifts]
+  return [sign, ...shifts]
 }
 
 /**
@@ -83,9 +98,9 @@ export function markExercise(
       }
       const slips: ValueSlip[] = [
         ...own.filter((s) => s.key === blank.key),
-        ...genericSlips(blank.key, exact),
+        ...genericSlips(blank.key, exact, blank.kind ?? 'real'),
       ]
-      return markValue({ key: blank.key, typed, exact, slips, reveal, whole: blank.whole })
+      return markValue({ key: blank.key, typed, exact, slips, reveal, kind: blank.kind })
     })
   const byKey = Object.fromEntries(marks.map((m) => [m.key, m]))
   const firstWrong = marks.find((m) => m.status === 'wrong')?.key ?? null

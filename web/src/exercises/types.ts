@@ -1,6 +1,7 @@
 // Exercises are data in a lesson file: a generator for fresh numbers (seeded, so a teacher can fix them
 // in a link), the question, and the exact answers. ExerciseList.vue shows them with CheckMyWork; a lab's
 // prediction (`lab`) is answered first and then run on the engine (LabPrediction.vue).
+import type { QuantityKind } from '../math/checkWork'
 import type { LabPlan } from './labRun'
 
 /** The generated numbers of one exercise, by name. */
@@ -27,10 +28,14 @@ export interface Blank {
    * run gives the answer (`lab`).
    */
   exact?: (v: Values) => number
+  /**
+   * 'whole' for a count, a shape or an index (rows of Z, parameters, updates per epoch, a step unit's
+   * output): judged exactly, so 5 for 6 is wrong, never "too few digits". @default 'real' (the digits
+   * rule of math/checkWork.ts)
+   */
+  kind?: QuantityKind
   /** A prediction picked from a list rather than typed: each choice's value and how it reads. */
   choices?: (v: Values) => { value: number; label: string }[]
-  /** The answer is a whole number (a count): text that is not a number is asked for a whole one. */
-  whole?: boolean
 }
 
 /** A value a typical mistake gives, named like the slip catalogue (math/slips.ts) names them. */

@@ -10,6 +10,8 @@
 // 3. an answer that matches the exact value but, at the same digits, also matches what a catalogued
 //    wrong method gives (slips.ts) is `imprecise` until it carries DISTINCT_SIGNIFICANT = 4 figures or
 //    tells the two apart.
+// The rule is for measured quantities (kind 'real'). A whole-number quantity (kind 'whole': a count, a
+// shape, an index, a step unit's 0 or 1) has no digits to weigh: it is the number or it is wrong.
 
 import type { NetworkSpec, Trace } from '../engine/types'
 import { decimalsTyped, formatNumber, parseNumber, significantDigits } from './format'
@@ -29,6 +31,13 @@ export const MARK_WORDS: Record<MarkStatus, string> = {
   wrong: 'Wrong',
   invalid: 'Not a finite number',
 }
+
+/**
+ * What kind of number a quantity is, declared where the quantity is (an exercise's blank): 'real' (a
+ * value computed to some precision, marked by the digits rule above) or 'whole' (a count, a shape, an
+ * index: marked exactly, every other number is `wrong`, never `imprecise`).
+ */
+export type QuantityKind = 'real' | 'whole'
 
 /** Significant figures every answer needs unless it equals the exact value exactly. */
 export const MIN_SIGNIFICANT = 2
@@ -187,8 +196,8 @@ export interface ValueToMark {
    * slip is named that gives it by moving the decimal point or flipping the sign. @default true
    */
   reveal?: boolean
-  /** The answer is a whole number (a count): unparseable text is asked for a whole number. */
-  whole?: boolean
+  /** 'whole' for a count, a shape or an index: judged exactly (see {@link QuantityKind}). @default 'real' */
+  kind?: QuantityKind
 }
 
 /** Slips whose name gives the expected value at once from the typed one (withheld in graded work). */
@@ -205,7 +214,8 @@ export const WITHHELD = 'Not the expected value (graded work: the answer is not 
  * slip gives: else `imprecise`); `truncated` when it is the exact value cut off there; `consistent`
  * when it follows from the learner's own inputs (`carried`); `close` when it is what rounding early
  * gives; otherwise `wrong`, naming every slip it matches. Unparseable text is `invalid` with the
- * parser's message. Slips that are not finite or equal the exact value are ignored.
+ * parser's message. Slips that are not finite or equal the exact value are ignored. A `whole` quantity
+ * is `correct` only when it is the exact value and otherwise `wrong`, naming the slip it equals (if any).
  */
 export function markValue({
   key,
@@ -214,10 +224,10 @@ export function markValue({
   slips: given,
   carried,
   reveal = true,
-  whole = false,
+  kind = 'real',
 }: ValueToMark): Mark {
   const base = { key, typed, exact, decimals: 0 }
-  const p = parseNumber(typed, { whole })
+  const p = parseNumber(typed, { whole: kind === 'whole' })
   if (!p.ok) return { ...base, status: 'invalid', message: p.message }
   const value = p.value
   const d = decimalsTyped(typed)
@@ -235,6 +245,18 @@ export function markValue({
       !same(exact, c.value) &&
       (reveal || c.id === undefined || !GIVEAWAY_SLIPS.has(c.id)),
   )
+  if (kind === 'whole') {
+    // a count has no precision: anything but the number itself is wrong, whatever its digits
+    const slip = slips.find((c) => same(c.value, value))
+    const verdict = reveal ? `The exact value is ${exactText}.` : WITHHELD
+    const why = slip
+      ? ` ${slip.message}`
+      : Number.isInteger(value)
+        ? ''
+        : ' It is a whole number (a count, not a measurement).'
+    const named = slip && { slip: { id: slip.id, message: slip.message } }
+    return { ...mark, status: 'wrong', message: `${verdict}${why}`, ...named }
+  }
   if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value, value))) {
     const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
     return { ...mark, status: 'imprecise', message }

@@ -35,8 +35,8 @@ export default definePanelLesson({
         {
           key: 'updates',
           label: 'updates per epoch',
+          kind: 'whole',
           exact: (v) => Math.ceil(v.N / v.B),
-          whole: true,
         },
       ],
       slips: (v) => [

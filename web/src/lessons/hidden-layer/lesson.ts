@@ -41,7 +41,7 @@ export default definePanelLesson({
       prompt: (v) =>
         `A 2-${v.h}-1 network (2 inputs, ${v.h} hidden units, 1 output), each unit with a bias. How many weights and biases does it train?`,
       blanks: [
-        { key: 'count', label: 'parameters', exact: (v) => 2 * v.h + v.h + v.h + 1, whole: true },
+        { key: 'count', label: 'parameters', kind: 'whole', exact: (v) => 2 * v.h + v.h + v.h + 1 },
       ],
       slips: (v) => [{ key: 'count', value: 3 * v.h, message: 'The biases are left out.' }],
     },

@@ -26,8 +26,8 @@ export default definePanelLesson({
         {
           key: 'count',
           label: 'parameters',
+          kind: 'whole',
           exact: (v) => (v.i + 1) * v.h1 + (v.h1 + 1) * v.h2 + (v.h2 + 1) * v.o,
-          whole: true,
         },
       ],
       slips: (v) => [

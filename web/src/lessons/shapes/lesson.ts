@@ -21,8 +21,8 @@ export default definePanelLesson({
       prompt: (v) =>
         `A layer has $W$ of shape ${v.k} × ${v.m} and the batch $X$ has shape ${v.m} × ${v.n} (samples as columns). What is the shape of $Z = WX + b$?`,
       blanks: [
-        { key: 'rows', label: 'rows of Z', exact: (v) => v.k, whole: true },
-        { key: 'cols', label: 'columns of Z', exact: (v) => v.n, whole: true },
+        { key: 'rows', label: 'rows of Z', kind: 'whole', exact: (v) => v.k },
+        { key: 'cols', label: 'columns of Z', kind: 'whole', exact: (v) => v.n },
       ],
       slips: (v) => [
         {
@@ -43,8 +43,8 @@ export default definePanelLesson({
       prompt: (v) =>
         `A layer with ${v.m} inputs and ${v.k} units sees a batch of $n = ${v.n}$ samples. $\\delta$ has the shape of $Z$. What is the shape of $\\partial J/\\partial W = \\tfrac1n\\,\\delta X^{\\top}$?`,
       blanks: [
-        { key: 'rows', label: 'rows of ∂J/∂W', exact: (v) => v.k, whole: true },
-        { key: 'cols', label: 'columns of ∂J/∂W', exact: (v) => v.m, whole: true },
+        { key: 'rows', label: 'rows of ∂J/∂W', kind: 'whole', exact: (v) => v.k },
+        { key: 'cols', label: 'columns of ∂J/∂W', kind: 'whole', exact: (v) => v.m },
       ],
       slips: (v) => [
         {

@@ -28,9 +28,9 @@ export default definePanelLesson({
       prompt: (v) =>
         `A 2-2-1 network of step units (1 when its input is > 0, else 0) solves XOR: $h_1 = \\mathrm{step}(x_1 + x_2 - 0.5)$, $h_2 = \\mathrm{step}(x_1 + x_2 - 1.5)$, $\\hat y = \\mathrm{step}(h_1 - h_2 - 0.5)$. For $x = (${v.x1}, ${v.x2})$, what are $h_1$, $h_2$ and $\\hat y$?`,
       blanks: [
-        { key: 'h1', label: 'h₁', exact: (v) => (v.x1 + v.x2 - 0.5 > 0 ? 1 : 0), whole: true },
-        { key: 'h2', label: 'h₂', exact: (v) => (v.x1 + v.x2 - 1.5 > 0 ? 1 : 0), whole: true },
-        { key: 'yhat', label: 'ŷ', exact: (v) => (v.x1 !== v.x2 ? 1 : 0), whole: true },
+        { key: 'h1', label: 'h₁', kind: 'whole', exact: (v) => (v.x1 + v.x2 - 0.5 > 0 ? 1 : 0) },
+        { key: 'h2', label: 'h₂', kind: 'whole', exact: (v) => (v.x1 + v.x2 - 1.5 > 0 ? 1 : 0) },
+        { key: 'yhat', label: 'ŷ', kind: 'whole', exact: (v) => (v.x1 !== v.x2 ? 1 : 0) },
       ],
     },
     {
@@ -46,6 +46,7 @@ export default definePanelLesson({
         {
           key: 'alive',
           label: 'points with z > 0',
+          kind: 'whole',
           exact: (v) =>
             [
               [0, 0],
@@ -53,7 +54,6 @@ export default definePanelLesson({
               [1, 0],
               [1, 1],
             ].filter(([p, q]) => v.w1 * p + v.w2 * q + v.b > 0).length,
-          whole: true,
         },
       ],
     },

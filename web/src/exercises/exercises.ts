@@ -107,7 +107,22 @@ export function markExercise(
   return { marks, byKey, firstWrong }
 }
 
-/** True when every blank of `exercise` is marked correct. */
-export function isSolved(exercise: Exercise, result: CheckResult): boolean {
-  return exercise.blanks.every((b) => result.byKey[b.key]?.status === 'correct')
+/**
+ * Each blank's latest mark over the checks of one numbers set (blank key → mark): `before` with the
+ * marks of `result` in place of theirs. Checking one value at a time ("rows of Z", then "columns of
+ * Z") and a whole worked chain at once then count alike: see {@link isSolved}.
+ */
+export function latestMarks(
+  before: Readonly<Record<string, Mark>>,
+  result: CheckResult,
+): Record<string, Mark> {
+  return { ...before, ...result.byKey }
+}
+
+/**
+ * True when every blank of `exercise` is marked correct in `marks` (blank key → its latest mark, from
+ * {@link latestMarks}, or one check's `byKey`): the one rule for solving an exercise.
+ */
+export function isSolved(exercise: Exercise, marks: Readonly<Record<string, Mark>>): boolean {
+  return exercise.blanks.every((b) => marks[b.key]?.status === 'correct')
 }

@@ -33,7 +33,9 @@ describe('check my work (step-by-step-222)', () => {
       expect(text, key).toContain('Too few digits')
       expect(text, key).not.toContain('Correct')
     }
-    expect(await check(page, 'z1[0]', '0.38')).toContain('Correct to 2 decimal places')
+    const right = await check(page, 'z1[0]', '0.38')
+    expect(right).toContain('The exact value rounded to 2 decimal places.')
+    expect(right.match(/Correct/g)).toEqual(['Correct']) // the badge is the one verdict word
     expect(errors).toEqual([])
   })
 

@@ -54,6 +54,10 @@ describe('lab exercises', () => {
     expect(await card(page).locator('h3').textContent()).not.toContain('solved')
 
     expect(await predictAndRun(page, right)).toBe('Correct')
+    // one verdict word: the badge ("Correct  Correct: η = 1.05." said it twice)
+    const mark = (await card(page).locator('.lab__mark td').last().textContent()) ?? ''
+    expect(mark.match(/Correct/g)).toEqual(['Correct'])
+    expect(mark).toContain(`The run says η = ${right} too.`)
     expect(await card(page).locator('.lab__predicted').textContent()).toBe(`η = ${right}`)
     expect(await card(page).locator('.lab__answer').textContent()).toBe(`η = ${right}`)
     const lines = await card(page).locator('.lab__lines li').allTextContents()

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { markExercise } from '../../web/src/exercises/exercises'
 import type { Exercise } from '../../web/src/exercises/types'
-import { checkWork, type Mark } from '../../web/src/math/checkWork'
+import { checkWork, MARK_WORDS, type Mark } from '../../web/src/math/checkWork'
 import { classicCase, traceOf } from './fixtures'
 
 const trace = traceOf(classicCase, [0.274811083, 0.023560026])
@@ -92,5 +92,42 @@ describe('exercises and check-my-work mark alike', () => {
     expect(markExercise(exercise, {}, { net: 'x' }).byKey.net.message).toBe(
       '“x” is not a number; write it like 0.5, .5, 0,5 or 1e-3.',
     )
+  })
+})
+
+describe('one verdict word: the badge says it, the message says why', () => {
+  it('no message repeats its verdict (“Correct  Correct: η = 1.05.”)', () => {
+    const seen = new Set<string>()
+    for (const [blank, cases] of [
+      ['net', NET],
+      ['out', OUT],
+    ] as const)
+      for (const [typed] of cases) {
+        const m = markExercise(exercise, {}, { [blank]: typed }).byKey[blank]
+        seen.add(m.status)
+        expect(m.message.toLowerCase(), typed).not.toContain(MARK_WORDS[m.status].toLowerCase())
+      }
+    // a lab's choice, marked against what the run gave (η = 1.05 here)
+    const lab: Exercise = {
+      id: 'lab',
+      generate: () => ({}),
+      prompt: () => 'smallest diverging η',
+      blanks: [
+        {
+          key: 'eta',
+          label: 'smallest diverging η',
+          choices: () => [0.95, 1.05].map((e) => ({ value: e, label: `η = ${e}` })),
+        },
+      ],
+    }
+    const right = markExercise(lab, {}, { eta: '1.05' }, { eta: 1.05 }).byKey.eta
+    expect([right.status, right.message]).toEqual(['correct', 'The run says η = 1.05 too.'])
+    expect(markExercise(exercise, {}, { net: '0.3775' }).byKey.net.message).toBe(
+      'Exactly this value.',
+    )
+    expect(markExercise(exercise, {}, { net: '0.378' }).byKey.net.message).toBe(
+      'The exact value rounded to 3 decimal places.',
+    )
+    expect([...seen].sort()).toEqual(['correct', 'imprecise', 'invalid', 'truncated', 'wrong'])
   })
 })

@@ -90,7 +90,8 @@ export function markExercise(
         const said = (x: number) => choices.find((c) => c.value === x)?.label ?? String(x)
         const mark = markValue({ key: blank.key, typed, exact })
         if (mark.status === 'invalid') return mark
-        if (mark.status === 'correct') return { ...mark, message: `Correct: ${said(exact)}.` }
+        if (mark.status === 'correct')
+          return { ...mark, message: `The run says ${said(exact)} too.` }
         const message = reveal
           ? `The run says ${said(exact)}, not ${said(mark.value ?? NaN)}.`
           : `Not ${said(mark.value ?? NaN)}.`

@@ -39,6 +39,12 @@ export const MARK_WORDS: Record<MarkStatus, string> = {
  */
 export type QuantityKind = 'real' | 'whole'
 
+/**
+ * A mark's message says why, never the verdict again: the badge beside it (MARK_WORDS) is the one
+ * verdict word ("Correct  Correct: η = 1.05." said it twice).
+ */
+export const EXACTLY = 'Exactly this value.'
+
 /** Significant figures every answer needs unless it equals the exact value exactly. */
 export const MIN_SIGNIFICANT = 2
 /** Up to this many figures, an answer must also be distinguishable from every catalogued slip. */
@@ -237,7 +243,7 @@ export function markValue({
   const text = typed.trim()
   const same = (x: number, y: number) => Math.abs(y - x) <= 1e-12 * Math.max(1, Math.abs(x))
   if (same(exact, value)) {
-    return { ...mark, status: 'correct', message: 'Correct: exactly this value.' }
+    return { ...mark, status: 'correct', message: EXACTLY }
   }
   const slips = (typeof given === 'function' ? given() : (given ?? [])).filter(
     (c) =>
@@ -268,7 +274,8 @@ export function markValue({
       const message = `At ${figures(significant)} this is also what a known slip gives (${twin.message}) Type more digits so that the two can be told apart.`
       return { ...mark, status: 'imprecise', message, slip: { id: twin.id, message: twin.message } }
     }
-    if (rounded) return { ...mark, status: 'correct', message: `Correct to ${places(d)}.` }
+    if (rounded)
+      return { ...mark, status: 'correct', message: `The exact value rounded to ${places(d)}.` }
     const message = reveal
       ? `${text} is ${exactText} cut off after ${places(d)}; rounded it is ${cut(exact, d, true)}.`
       : `${text} is the expected value cut off after ${places(d)}: round the last digit instead of cutting it.`

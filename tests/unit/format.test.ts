@@ -9,6 +9,9 @@ import {
   fullPrecisionTitle,
   exactNumber,
   linearText,
+  termText,
+  texLinear,
+  texTerm,
   parseNumber,
   screenNumbers,
 } from '../../web/src/math/format'
@@ -93,6 +96,48 @@ describe('linearText', () => {
       ),
     ).toBe('−0.4·x₁ + 1.2·x₂ − 0.8')
     expect(linearText([[0.25, 'x']], 0, four)).toBe('0.25·x + 0')
+  })
+})
+
+describe('a term c·symbol: no coefficient of 1, −1 as a minus sign', () => {
+  it('writes 1·x as x and −1·x as −x, in plain text and in LaTeX', () => {
+    expect(termText(1, 'v')).toBe('v')
+    expect(termText(-1, 'v')).toBe('−v')
+    expect(termText(2.5, 'v')).toBe('2.5·v')
+    expect(termText(-0.5, 'w²')).toBe('−0.5·w²')
+    expect(termText(0, 'x')).toBe('0·x')
+    expect(texTerm(1, 'w^2')).toBe('w^2')
+    expect(texTerm(-1, 'u')).toBe('-u')
+    expect(texTerm(4, 'w')).toBe('4\\,w')
+    expect(texTerm(-2.9, 'x')).toBe('-2.9\\,x')
+    // the rule is on the value: 1.0001 is not 1, whatever it rounds to
+    expect(termText(1.0001, 'x', { minus: '−', times: '·', write: (m) => m.toFixed(2) })).toBe(
+      '1.00·x',
+    )
+  })
+
+  it('leaves ±1 out of a linear expression, signs still as operators', () => {
+    const four = (x: number) => formatNumber(x, 4)
+    expect(
+      linearText(
+        [
+          [1, 'x₁'],
+          [-1, 'x₂'],
+        ],
+        -1,
+        four,
+      ),
+    ).toBe('x₁ − x₂ − 1')
+    expect(linearText([[-1, 'x']], 0.5, four)).toBe('−x + 0.5')
+    expect(
+      texLinear(
+        [
+          [0.3, 'x_1'],
+          [-1, 'x_2'],
+        ],
+        -0.2,
+      ),
+    ).toBe('0.3\\,x_1 - x_2 - 0.2')
   })
 })
 

@@ -158,24 +158,59 @@ export function significantDigits(text: string): number {
 }
 
 /**
+ * How a formula writes a term: the sign `minus` (for a negative coefficient), the product `times`
+ * between coefficient and symbol, and `write` for the coefficient's magnitude (≥ 0).
+ */
+export interface TermStyle {
+  minus: string
+  times: string
+  write: (magnitude: number) => string
+}
+/** Plain text on the page: '0.4·x₁', '−x₂'. */
+export const PLAIN_TERMS: TermStyle = { minus: '−', times: '·', write: String }
+/** LaTeX for MathText/KaTeX: '0.4\\,x_1', '-x_2'. */
+export const TEX_TERMS: TermStyle = { minus: '-', times: '\\,', write: String }
+
+/**
+ * One term c·symbol as a formula writes it, the one place such terms are built: a coefficient of 1 is
+ * left out and one of −1 is a bare minus sign ('x', '−x', '0.4·x', never '1·x' or '−1·x'); −0 keeps its
+ * sign ('−0·x'). The rule is on the value itself: 0.99996 written as '1' by `write` stays '1·x'.
+ */
+export function termText(c: number, symbol: string, style: TermStyle = PLAIN_TERMS): string {
+  const negative = c < 0 || Object.is(c, -0)
+  const m = Math.abs(c)
+  return `${negative ? style.minus : ''}${m === 1 ? '' : `${style.write(m)}${style.times}`}${symbol}`
+}
+
+/** A LaTeX term (exercise prompts): (1, 'w') → 'w', (−1, 'u') → '-u', (2, 'v') → '2\\,v'. */
+export const texTerm = (c: number, symbol: string): string => termText(c, symbol, TEX_TERMS)
+
+/**
  * A linear expression as text, each term's sign written as the operator: [[0.4, 'x₁'], [−1.2, 'x₂']]
- * and 0.8 → '0.4·x₁ − 1.2·x₂ + 0.8' (never '+ −1.2'). `write` formats a magnitude (≥ 0); a zero
- * constant is still written, so the expression keeps its shape while it trains.
+ * and 0.8 → '0.4·x₁ − 1.2·x₂ + 0.8' (never '+ −1.2'); a coefficient of ±1 is left out ('x₁ − x₂ + 0.8',
+ * termText). `write` formats a magnitude (≥ 0); a zero constant is still written, so the expression
+ * keeps its shape while it trains. `style` gives the operators: PLAIN_TERMS, or TEX_TERMS for LaTeX.
  */
 export function linearText(
   terms: readonly (readonly [number, string])[],
   constant: number,
   write: (magnitude: number) => string,
+  style: Omit<TermStyle, 'write'> = PLAIN_TERMS,
 ): string {
-  const parts = [...terms.map(([c, symbol]) => [c, `·${symbol}`] as const), [constant, ''] as const]
-  return parts
-    .map(([c, symbol], k) => {
-      const negative = c < 0 || Object.is(c, -0)
-      const sign = k === 0 ? (negative ? '−' : '') : negative ? ' − ' : ' + '
-      return `${sign}${write(Math.abs(c))}${symbol}`
-    })
-    .join('')
+  const plus = (k: number, negative: boolean) =>
+    k === 0 ? (negative ? style.minus : '') : negative ? ` ${style.minus} ` : ' + '
+  const neg = (c: number) => c < 0 || Object.is(c, -0)
+  const parts = terms.map(
+    ([c, symbol], k) => `${plus(k, neg(c))}${termText(Math.abs(c), symbol, { ...style, write })}`,
+  )
+  return [...parts, `${plus(parts.length, neg(constant))}${write(Math.abs(constant))}`].join('')
 }
+
+/** linearText in LaTeX with the numbers as given (exercise prompts): '0.3\\,x_1 - x_2 + 0.5'. */
+export const texLinear = (
+  terms: readonly (readonly [number, string])[],
+  constant: number,
+): string => linearText(terms, constant, String, TEX_TERMS)
 
 /**
  * An engine message as the page writes numbers: the C++ side writes large and small numbers in

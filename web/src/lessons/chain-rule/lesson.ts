@@ -1,4 +1,5 @@
 // Notes 004: the chain rule before any network: weight → height → shoe size, then three functions.
+import { texTerm } from '../../math/format'
 import { defineExercises } from '../../exercises/types'
 import { definePanelLesson, VALUES_LINK_KEEPS } from '../panel'
 import { CHAIN_RULE_FIELDS } from './fields'
@@ -38,7 +39,7 @@ export default definePanelLesson({
       id: 'three-links',
       generate: (d) => ({ p: d.num(-3, 3, 1), q: d.num(-2, 2, 1), r: d.num(-3, 3, 1) }),
       prompt: (v) =>
-        `$u = ${v.p}\\,x$, $v = ${v.q}\\,u$ and $y = ${v.r}\\,v$. What is the slope $dy/dx$ of the whole chain?`,
+        `$u = ${texTerm(v.p, 'x')}$, $v = ${texTerm(v.q, 'u')}$ and $y = ${texTerm(v.r, 'v')}$. What is the slope $dy/dx$ of the whole chain?`,
       blanks: [{ key: 'dydx', label: 'dy/dx', exact: (v) => v.p * v.q * v.r }],
       slips: (v) => [
         {

@@ -1,5 +1,6 @@
 // Notes 001: a single neuron draws a straight boundary; a hidden layer bends it. Both trained side by side.
-import { defineExercises, netInput, neuronAtPoint, par } from '../../exercises/types'
+import { texLinear } from '../../math/format'
+import { defineExercises, netInput, neuronAtPoint, type Values } from '../../exercises/types'
 import { makeDataset } from '../../math/datasets'
 import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { HIDDEN_LAYER_FIELDS } from './fields'
@@ -8,6 +9,16 @@ import { plural } from '../../math/plural'
 /** Hidden sizes a prediction compares, and the run's length. */
 const SIZES = [1, 2, 3, 4]
 const HIDDEN_UPDATES = 1000
+
+/** The neuron's line w₁x₁ + w₂x₂ + b in LaTeX, signs as operators, no coefficient of 1 ('x_1 - 0.5\\,x_2 + 0.2'). */
+const lineOf = (v: Values): string =>
+  texLinear(
+    [
+      [v.w1, 'x_1'],
+      [v.w2, 'x_2'],
+    ],
+    v.b,
+  )
 
 export default definePanelLesson({
   id: 'hidden-layer',
@@ -25,7 +36,7 @@ export default definePanelLesson({
       id: 'side-of-line',
       generate: neuronAtPoint,
       prompt: (v) =>
-        `One neuron’s line is $${v.w1}\\,x_1 + ${par(v.w2)}\\,x_2 + ${par(v.b)} = 0$. For the point $(${v.x1}, ${v.x2})$, what is $z$? (Its sign says on which side of the line the point lies.)`,
+        `One neuron’s line is $${lineOf(v)} = 0$. For the point $(${v.x1}, ${v.x2})$, what is $z$? (Its sign says on which side of the line the point lies.)`,
       blanks: [{ key: 'z', label: 'z', exact: netInput }],
       slips: (v) => [
         {

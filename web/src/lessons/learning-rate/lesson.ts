@@ -1,7 +1,7 @@
 // Notes 003: "too large η: overshoot; too small η: slow learning", and Adam "adding terms that depend on
 // past gradients". Live η control, a sweep of ≥ 16 rates trained at once, and three optimizers.
 import { defineExercises, type Values } from '../../exercises/types'
-import { formatNumber } from '../../math/format'
+import { formatNumber, texTerm } from '../../math/format'
 import { definePanelLesson, TRAINING_LINK_KEEPS } from '../panel'
 import { LANDSCAPE_FIELDS, LEARNING_RATE_FIELDS } from './fields'
 import { plural } from '../../math/plural'
@@ -30,7 +30,7 @@ export default definePanelLesson({
         eta: d.pick([0.1, 0.2, 0.3, 0.5]),
       }),
       prompt: (v) =>
-        `$J(w) = \\tfrac12 \\cdot ${v.k}\\, w^2$, so $\\partial J/\\partial w = ${v.k}\\, w$. From $w = ${v.w}$ with $\\eta = ${v.eta}$, what is $w^{+}$ after one update?`,
+        `$J(w) = \\tfrac12 \\cdot ${texTerm(v.k, 'w^2')}$, so $\\partial J/\\partial w = ${texTerm(v.k, 'w')}$. From $w = ${v.w}$ with $\\eta = ${v.eta}$, what is $w^{+}$ after one update?`,
       blanks: [{ key: 'wnew', label: 'w⁺', exact: (v) => v.w - v.eta * v.k * v.w }],
       slips: (v) => [
         {
@@ -53,7 +53,7 @@ export default definePanelLesson({
         return { k, e1: eta[0], e2: eta[1], e3: eta[2], e4: eta[3] }
       },
       prompt: (v) =>
-        `Gradient descent on $J(w) = \\tfrac12 \\cdot ${v.k}\\, w^2$ from $w = 1$: each update is $w^{+} = w - \\eta \\cdot ${v.k}\\, w$. Of $\\eta = ${v.e1}$, $${v.e2}$, $${v.e3}$, $${v.e4}$, which is the smallest that diverges (w grows without bound)? Predict, then run it: the engine trains the one-weight network $\\hat y = w\\,x$ with $x = \\sqrt{${v.k}}$, target 0 and $J = \\tfrac12 \\hat y^2$ (the same $J$) for ${RATE_UPDATES} updates at each η.`,
+        `Gradient descent on $J(w) = \\tfrac12 \\cdot ${texTerm(v.k, 'w^2')}$ from $w = 1$: each update is $w^{+} = w - \\eta \\cdot ${texTerm(v.k, 'w')}$. Of $\\eta = ${v.e1}$, $${v.e2}$, $${v.e3}$, $${v.e4}$, which is the smallest that diverges (w grows without bound)? Predict, then run it: the engine trains the one-weight network $\\hat y = w\\,x$ with $x = \\sqrt{${v.k}}$, target 0 and $J = \\tfrac12 \\hat y^2$ (the same $J$) for ${RATE_UPDATES} updates at each η.`,
       blanks: [
         {
           key: 'eta',

@@ -82,6 +82,12 @@ describe('every number box: a message at the box, the value in use kept, the lin
       .poll(() => messageOf(page, large))
       .toBe('The largest η of the sweep must be above the smallest η of the sweep (5).')
     expect(query(page).get('max')).toBeNull() // the lesson's own 10 is still in use
+    // the training bar names the rule as well (it said "Largest η (up to 100): 0.1 is out of range")
+    await expect
+      .poll(() => page.getByTestId('training-waits').first().textContent())
+      .toContain(
+        'Largest η: 0.1 must be above the smallest η of the sweep (5) — fix it to train (Largest η stays 10 until then).',
+      )
     // 0.1 is above 0.001: the box's 0.1 is taken, and nothing says otherwise
     await type(small, '0.001')
     await expect.poll(() => query(page).get('max')).toBe('0.1')
@@ -91,6 +97,18 @@ describe('every number box: a message at the box, the value in use kept, the lin
     await expect
       .poll(() => page.getByTestId('sweep-range').textContent())
       .toMatch(/η from 0\.001 to 0\.1\./)
+    // after Reset no update is done: the line claims no results
+    const sweep = page.getByTestId('sweep-range').locator('..')
+    await sweep.getByRole('button', { name: 'Reset (sweep)', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('sweep-range').textContent())
+      .toMatch(
+        /^\s*No results yet \(no update done\): the sweep trains 24 copies, η from 0\.001 to 0\.1\.\s*$/,
+      )
+    // nor does any other line: no copy is named (it said "stalled: 24 copies" before any update)
+    const named = page.getByRole('list', { name: 'What happened, by learning rate' })
+    expect(await named.locator('li').count()).toBe(0)
+    expect(await page.getByTestId('sweep-best').count()).toBe(0)
     await large.scrollIntoViewIfNeeded()
     await screenshot(page, 'field-rules-sweep')
     expect(errors).toEqual([])

@@ -13,7 +13,7 @@ import {
   type Range,
 } from '../../web/src/links/limits'
 import { decodeWorked, encodeWorked } from '../../web/src/links/workedLink'
-import { fieldProblem } from '../../web/src/links/fields'
+import { fieldProblem, fieldRefusal } from '../../web/src/links/fields'
 import { LEARNING_RATE_FIELDS as LR } from '../../web/src/lessons/learning-rate/fields'
 import { XOR_FIELDS } from '../../web/src/lessons/xor-221/fields'
 import { at, classic, own } from './linkFixtures'
@@ -165,6 +165,16 @@ describe('a range given as two fields', () => {
     expect(fieldProblem(LR, 'max', () => ({ min: 5, max: 10 }))(0.1)).toBe(
       'The largest η of the sweep must be above the smallest η of the sweep (5).',
     )
+    // and the training bar, which waits for the field, says the rule too, not "0.01 is out of range"
+    expect(fieldRefusal(LR, 'max', () => ({ min: 1, max: 10 }))(0.01)).toEqual({
+      message: 'The largest η of the sweep must be above the smallest η of the sweep (1).',
+      problem: '0.01 must be above the smallest η of the sweep (1)',
+    })
+    expect(fieldRefusal(LR, 'min', () => ({ min: 1e-4, max: 10 }))(200)).toEqual({
+      message: 'The smallest η of the sweep must be at most 100.',
+      problem: '200 must be at most 100',
+    })
+    expect(fieldRefusal(LR, 'max', () => ({ min: 1, max: 10 }))(5)).toBeNull()
   })
 
   it('the XOR lab: the update shown is at most the run’s updates, in the link as on the scrubber', () => {

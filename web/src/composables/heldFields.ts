@@ -26,6 +26,17 @@ export interface HeldField {
   focus: () => void
 }
 
+/**
+ * A field's refusal of a number it parsed, in both places it is said: `message`, the sentence at the
+ * field ("The largest η of the sweep must be above the smallest η of the sweep (1)."), and `problem`,
+ * the phrase the training bar puts after the field's name ("0.01 must be above the smallest η of the
+ * sweep (1)"), so the bar states the rule too, not only "0.01 is out of range".
+ */
+export interface FieldRefusal {
+  message: string
+  problem: string
+}
+
 type Held = ShallowRef<ReadonlyMap<symbol, HeldField>>
 const HeldKey: InjectionKey<Held> = Symbol('held-fields')
 /** One list per component, however many loops it has. */

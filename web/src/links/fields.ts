@@ -3,6 +3,7 @@
 // reactive object of the values; controls bind to it and take their ranges from the same declaration,
 // so a value a slider can reach is one the link accepts, and the reverse.
 import { kinds, num, prop, readEnum, type Field, type Schema } from './codec'
+import type { FieldRefusal } from '../composables/heldFields'
 import { outOfRange, type Range } from './limits'
 
 /** A number on a slider or in a field: `min…max` in stops of `step`. */
@@ -85,10 +86,24 @@ export function fieldProblem<F extends Record<string, Decl>>(
   name: keyof F & string,
   values: () => Record<string, unknown>,
 ): (value: number) => string | null {
+  const refuse = fieldRefusal(fields, name, values)
+  return (value) => refuse(value)?.message ?? null
+}
+
+/**
+ * {@link fieldProblem} with the training bar's phrase as well (FieldRefusal): the value and the rule
+ * it breaks, as the link's notice says it ("0.01 must be above the smallest η of the sweep (1)"), so
+ * a field whose refused value holds training up names the rule there too.
+ */
+export function fieldRefusal<F extends Record<string, Decl>>(
+  fields: LinkedFields<F>,
+  name: keyof F & string,
+  values: () => Record<string, unknown>,
+): (value: number) => FieldRefusal | null {
   const d = fields[name] as NumberDecl
   return (value) => {
     const why = outOfRange(value, d) ?? orderProblem(fields, d, value, values())
-    return why ? `The ${d.label} ${why}.` : null
+    return why ? { message: `The ${d.label} ${why}.`, problem: `${num(value)} ${why}` } : null
   }
 }
 export const choice = <T extends string>(

@@ -83,7 +83,7 @@ describe('exercises and check-my-work mark alike', () => {
       id: 'count',
       generate: () => ({}),
       prompt: () => 'How many weights and biases does a 2-2-1 network train?',
-      blanks: [{ key: 'n', label: 'parameters', exact: () => 9, whole: true }],
+      blanks: [{ key: 'n', label: 'parameters', exact: () => 9, kind: 'whole' }],
     }
     expect(markExercise(counts, {}, { n: 'nine' }).byKey.n.message).toBe(
       '“nine” is not a number; type a whole number such as 7.',

@@ -129,4 +129,20 @@ describe('CheckMyWork', () => {
     expect(wrapper.find('.check__mark--wrong').exists()).toBe(true)
     expect(wrapper.find('.check__first').exists()).toBe(false)
   })
+
+  it('shows a phone digits only for a whole-number answer, in one-value and chain modes (#11)', async () => {
+    const counts = [
+      { key: 'rows', label: 'rows of Z', kind: 'whole' as const },
+      { key: 'loss', label: 'E' },
+    ]
+    const wrapper = mount(CheckMyWork, { props: { ...base, options: counts, chain: counts } })
+    const one = () => wrapper.get('input[type="text"]').attributes('inputmode')
+    await wrapper.get('select').setValue('rows')
+    expect(one()).toBe('numeric')
+    await wrapper.get('select').setValue('loss')
+    expect(one()).toBe('decimal')
+    await wrapper.get('input[value="chain"]').setValue(true)
+    const modes = wrapper.findAll('input[type="text"]').map((i) => i.attributes('inputmode'))
+    expect(modes).toEqual(['numeric', 'decimal'])
+  })
 })

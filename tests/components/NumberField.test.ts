@@ -1,5 +1,7 @@
 // A NumberField that shows a value it does not take (#11: the playground's "Set w to" box while
 // training moves the weight): disabled, it shows each new value it is given and commits nothing.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import NumberField from '../../web/src/components/NumberField.vue'
@@ -23,5 +25,26 @@ describe('NumberField disabled', () => {
   it('is not disabled unless asked', () => {
     const w = mount(NumberField, { props: { label: 'η', value: 0.1 } })
     expect((w.get('input').element as HTMLInputElement).disabled).toBe(false)
+  })
+})
+
+// #11: a phone shows the keyboard of what the field takes: digits only where only a whole number is
+// taken (a seed, a point's number, a count), digits and a decimal separator elsewhere.
+describe('NumberField keyboard', () => {
+  it('is numeric for a whole-number field and decimal for any other', () => {
+    const mode = (whole: boolean) =>
+      mount(NumberField, { props: { label: 'Seed', value: 1, whole, holdsTraining: false } })
+        .get('input')
+        .attributes('inputmode')
+    expect(mode(true)).toBe('numeric')
+    expect(mode(false)).toBe('decimal')
+  })
+
+  it('is chosen from the field’s kind in every input of the app, never written in as decimal', () => {
+    const root = resolve('web/src') // Vitest runs from the repository's root
+    const fixed = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.vue'))
+      .filter((f) => /\sinputmode="decimal"/.test(readFileSync(join(root, f), 'utf8')))
+    expect(fixed).toEqual([])
   })
 })

@@ -113,6 +113,14 @@ export interface NumberKind {
 }
 
 /**
+ * The phone keyboard for a field (the input's `inputmode`): digits only for a whole number (no field
+ * takes a negative one: seeds, counts, a point's number and every whole answer are 0 or more), else
+ * digits with a decimal separator.
+ */
+export const inputModeOf = (kind: NumberKind = {}): 'numeric' | 'decimal' =>
+  kind.whole ? 'numeric' : 'decimal'
+
+/**
  * Reads a typed number: accepts `0.5`, `.5`, `0,5` (decimal comma), `1e-3`, `-2`, a typographic
  * minus `−`, and surrounding or inner spaces (`- 2`, `1 000`). Rejects anything not a finite number;
  * the message says how to write one in the field's own terms (`kind.whole`: "type a whole number such

@@ -19,7 +19,7 @@ describe('PlaygroundToolbar', () => {
         pace: ref(10),
         loop: { waits: ref(false), resumable: ref(false) },
       },
-      data: { hasData: ref(true), parts: ref({ train: Array(150), test: [] }) },
+      data: { hasData: ref(true), noPoints: ref(''), parts: ref({ train: Array(150), test: [] }) },
     } as unknown as Playground
     const w = mount(PlaygroundToolbar, { global: { provide: { [PLAYGROUND]: playground } } })
     expect(w.get('[data-testid="updates"]').text()).toBe('2,804,370')

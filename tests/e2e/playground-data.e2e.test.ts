@@ -79,6 +79,26 @@ describe('playground data and training', () => {
     expect(opened.errors).toEqual([])
   })
 
+  it('says on the training bar why Train is off with no training points, until one is clicked (#11)', async () => {
+    opened = await openPage('#/playground?v=1&d=custom')
+    const { page, errors } = opened
+    const bar = page.locator('.pg-toolbar')
+    const train = bar.getByRole('button', { name: 'Train' })
+    await train.waitFor()
+    expect(await train.isDisabled()).toBe(true)
+    const why = bar.getByTestId('training-waits')
+    expect(await why.textContent()).toContain(
+      'No training points yet: click the plane or import a CSV.',
+    )
+    expect(await why.getByRole('button').count()).toBe(0) // no field to go to
+    const plane = page.getByTestId('output-plane')
+    const box = (await plane.boundingBox())!
+    await plane.click({ position: { x: box.width / 2, y: box.height / 2 } })
+    await expect.poll(() => train.isDisabled()).toBe(false)
+    expect(await why.count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   it('counts epochs as passes over the training set', async () => {
     // 100 training points, batches of 30: ⌈100 / 30⌉ = 4 updates per epoch (the last batch has 10).
     opened = await openPage('#/playground?v=1&d=gauss&n=100&test=0&bs=30')

@@ -34,6 +34,10 @@ export function usePlaygroundData(initial: PlaygroundState) {
     ),
   )
   const hasData = computed(() => parts.value.train.length > 0)
+  /** Why there is nothing to train on, said at the data and on the training bar; '' with points. */
+  const noPoints = computed(() =>
+    hasData.value ? '' : 'No training points yet: click the plane or import a CSV.',
+  )
   const spec = computed<NetworkSpec>(() =>
     buildSpec({ ...config }, problem.value, hasData.value ? parts.value.train : PLACEHOLDER),
   )
@@ -92,6 +96,7 @@ export function usePlaygroundData(initial: PlaygroundState) {
     kind,
     parts,
     hasData,
+    noPoints,
     spec,
     test,
     addPoint,

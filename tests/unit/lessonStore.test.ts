@@ -7,8 +7,11 @@ import { effectScope, watch } from 'vue'
 import { describe, expect, it } from 'vitest'
 import {
   createLessonStore,
+  undoLabel,
+  undoneWhat,
   useNetworkStore,
   withNetwork,
+  type UndoPoint,
 } from '../../web/src/composables/useLessonStore'
 import { useNetwork } from '../../web/src/composables/useNetwork'
 import type { EngineNetwork } from '../../web/src/engine/network'
@@ -319,6 +322,24 @@ async function setUp() {
 }
 
 describe('Undo', () => {
+  it('names what it takes back once, for the button and for the message after it (#11)', () => {
+    const at = (kind: UndoPoint['kind'], change?: string): UndoPoint =>
+      ({ kind, change, updates: 117 }) as UndoPoint
+    const cases: [UndoPoint | undefined, number | null, string][] = [
+      [at('update'), 118, 'update'],
+      [at('run'), 245, 'training run (128 updates)'],
+      [at('run'), null, 'training run'],
+      [at('change', 'η change'), 117, 'η change'],
+      [at('change', 'Undo limit change'), 117, 'Undo limit change'], // not read back out of a label
+      [at('change'), 117, 'change'],
+    ]
+    for (const [point, updates, what] of cases) {
+      expect(undoneWhat(point, updates)).toBe(what)
+      expect(undoLabel(point, updates)).toBe(`Undo ${what}`)
+    }
+    expect([undoneWhat(undefined, 3), undoLabel(undefined, 3)]).toEqual(['', 'Undo'])
+  })
+
   it('after η changed during a run: the rest of the run, then the η change, then the run before it', async () => {
     const { network, run, w, b } = await setUp()
     let at117 = { w: NaN, b: NaN }

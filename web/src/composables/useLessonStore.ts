@@ -53,20 +53,28 @@ export interface UndoPoint {
 }
 
 /**
- * What Undo to `point` takes back, as its button says it, with `updates` done now: 'Undo update',
- * 'Undo training run (128 updates)', 'Undo η change'; 'Undo' when there is nothing to undo. With
- * `updates` null (a run going on: the count changes every few frames) a run is 'Undo training run',
- * which is also the Undo button's own text (useNetwork `undoShortLabel`).
+ * What Undo to `point` takes back, with `updates` done now: 'update', 'training run (128 updates)',
+ * 'η change'; '' when there is nothing to undo. With `updates` null (a run going on: the count changes
+ * every few frames) a run is 'training run'. The button says 'Undo ' before it (undoLabel), the message
+ * after an Undo 'Undone: ' (useNetwork `undone`).
  */
-export function undoLabel(point: UndoPoint | undefined, updates: number | null): string {
-  if (!point) return 'Undo'
-  if (point.kind === 'update') return 'Undo update'
+export function undoneWhat(point: UndoPoint | undefined, updates: number | null): string {
+  if (!point) return ''
+  if (point.kind === 'update') return 'update'
   if (point.kind === 'run')
     return updates === null
-      ? 'Undo training run'
-      : `Undo training run (${plural(updates - point.updates, 'update')})`
-  return `Undo ${point.change ?? 'change'}`
+      ? 'training run'
+      : `training run (${plural(updates - point.updates, 'update')})`
+  return point.change ?? 'change'
 }
+
+/**
+ * What Undo to `point` takes back, as its button says it: 'Undo update', 'Undo training run (128
+ * updates)', 'Undo η change'; 'Undo' when there is nothing to undo (see {@link undoneWhat}; with
+ * `updates` null, 'Undo training run', also the Undo button's own text: useNetwork `undoShortLabel`).
+ */
+export const undoLabel = (point: UndoPoint | undefined, updates: number | null): string =>
+  point ? `Undo ${undoneWhat(point, updates)}` : 'Undo'
 
 /** Undo points kept; older ones are dropped. */
 const UNDO_POINTS = 20

@@ -7,7 +7,13 @@ import type { NetworkSpec, Trace } from '../engine/types'
 import { formatNumber } from '../math/format'
 import { parseKey } from '../math/keys'
 import { plural } from '../math/plural'
-import { undoLabel, type NetworkStore, type Stage, type UndoPoint } from './useLessonStore'
+import {
+  undoLabel,
+  undoneWhat,
+  type NetworkStore,
+  type Stage,
+  type UndoPoint,
+} from './useLessonStore'
 
 export type { Stage } from './useLessonStore'
 
@@ -211,7 +217,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   function undo(): void {
     catchUp()
     dropEmptyRun()
-    const label = undoLabel(store.lastPoint.value, updates.value)
+    const what = undoneWhat(store.lastPoint.value, updates.value)
     const eta = spec.value.learningRate
     const last = store.undo()
     if (!last) return
@@ -222,7 +228,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     net.setUpdates(last.updates)
     const etaNow = spec.value.learningRate
     undone.value =
-      `Undone: ${label.replace(/^Undo /, '')}; back at ${plural(last.updates, 'update')}` +
+      `Undone: ${what}; back at ${plural(last.updates, 'update')}` +
       (etaNow !== eta ? `, η = ${formatNumber(etaNow, 7)} again.` : '.')
   }
   function refresh(updatesDone: number): void {

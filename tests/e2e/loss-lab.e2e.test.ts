@@ -115,7 +115,7 @@ describe('loss and learning-rate lab', () => {
     const named = (await page.locator('[data-testid=sweep-verdicts]').textContent()) ?? ''
     expect(named).toMatch(/saturated|oscillating/)
     // η = 6.7 ends far apart from starts 1e-12 apart: a spread and why, not one verdict (#12)
-    expect(named).toContain('depends on the 12th decimal of the start weights: chaotic')
+    expect(named).toContain('depends on the 12th decimal of the start weights. Of 5 starts')
     const chaotic = page.locator('[data-testid=sweep-verdicts] tbody tr', { hasText: 'chaotic' })
     expect(await chaotic.first().locator('td').first().textContent()).toMatch(/^\s*6\.7\s*$/)
     expect(await chaotic.first().locator('td').nth(1).textContent()).toMatch(/\d – \d/)

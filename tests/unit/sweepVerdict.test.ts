@@ -77,6 +77,33 @@ describe('classifySweep on made-up histories', () => {
     expect(v).toEqual<Verdict[]>(['slow', 'converged', 'unsettled'])
   })
 
+  it('says only why: no reason repeats its verdict, which the table shows beside it (#11)', () => {
+    const zigzag = Array.from({ length: 400 }, (_, k) => 0.5 + (k % 2 ? 0.2 : 0))
+    const falling = Array.from({ length: 400 }, (_, k) => 0.6 * Math.exp(-0.0017 * k))
+    const flat = [...decay(100, 0.01, 0.6), ...Array(300).fill(0.95)]
+    const stuck = Array(400).fill(0.95)
+    const copies = [
+      copy(falling, { learningRate: 0.01 }),
+      copy(flat, { learningRate: 0.02, pinnedShare: 0.1 }),
+      copy(stuck, { learningRate: 0.03 }),
+      copy(decay(400, 0.05), { learningRate: 0.1 }),
+      copy([...decay(200, 0.03, 0.02), ...Array(200).fill(0.0225)], { learningRate: 0.5 }),
+      copy(zigzag, { learningRate: 1 }),
+      copy(flat, { learningRate: 3, pinnedShare: 0.9 }),
+      copy(falling, { learningRate: 6.7 }),
+      copy([1, 5, 80, null, null], { learningRate: 10, divergedAt: 3 }),
+    ]
+    const other = copies.map((c, k) => (k === 5 ? copy(decay(400, 0.05), { learningRate: 1 }) : c))
+    const v = judgeStarts([copies, other])
+    expect(new Set(v.map((c) => c.verdict))).toEqual(
+      new Set(['slow', 'stalled', 'converged', 'chaotic', 'saturated', 'unsettled', 'diverged']),
+    )
+    const oscillating = classifySweep([copy(zigzag)])[0]
+    expect(oscillating.verdict).toBe('oscillating')
+    for (const { verdict, reason } of [...v, oscillating])
+      expect(reason, verdict).not.toMatch(new RegExp(`\\b${verdict}\\b|\\bstuck\\b`, 'i'))
+  })
+
   it('counts rises of more than 5 % in the last quarter (at least 10 updates)', () => {
     // 12 losses: the window is the last 10, holding one rise of 10 % and one of 1 % (too small).
     expect(windowStats([1, 1.1, 1, 1.1, 1, 1.01, 1, 1, 1, 1, 1, 1]).rises).toBe(1)
@@ -128,7 +155,7 @@ describe('judgeStarts on made-up histories', () => {
       ],
     })
     expect(v[1].reason).toBe(
-      'the outcome here depends on the 12th decimal of the start weights: chaotic. Of 3 starts up to 2 × 10⁻¹² apart, 2 oscillating, 1 converged; final loss 0.00120 to 0.390',
+      'the outcome here depends on the 12th decimal of the start weights. Of 3 starts up to 2 × 10⁻¹² apart, 2 oscillating, 1 converged; final loss 0.00120 to 0.390',
     )
   })
 
@@ -231,7 +258,7 @@ describe('the learning-rate lesson’s sweeps on the real engine', () => {
     expect(v[22].spread?.min).toBe(Math.min(...at67))
     expect(v[22].spread?.max).toBe(Math.max(...at67))
     expect(v[22].spread?.counts.reduce((n, t) => n + t.count, 0)).toBe(5)
-    expect(v[22].reason).toContain('depends on the 12th decimal of the start weights: chaotic')
+    expect(v[22].reason).toContain('depends on the 12th decimal of the start weights. Of 5 starts')
     expect(v[0].verdict).not.toBe('chaotic')
     expect(v[0].spread).toBeUndefined()
   })
@@ -410,7 +437,7 @@ describe('a history judged as it grows (#11: the sweep judges its copies every f
     expect(1 - 0.98 ** 99).toBeCloseTo(0.865, 3)
     expect(judged.get(400)).toEqual({
       verdict: 'stalled',
-      reason: `loss ${(0.98 ** 99).toPrecision(3)}: its lowest loss fell 0 % over the last 100 updates, against 86 % in its fastest 100: it has stalled after falling from 1.00 (a plateau if it falls again later)`,
+      reason: `loss ${(0.98 ** 99).toPrecision(3)}: its lowest loss fell 0 % over the last 100 updates, against 86 % in its fastest 100: it slowed down after falling from 1.00 (a plateau if it falls again later)`,
     })
   })
 

@@ -215,7 +215,7 @@ export function classifySweep(
     if (c.divergedAt !== null) {
       return {
         verdict: 'diverged',
-        reason: `diverged after ${plural(c.divergedAt, 'update')}: the loss blew up (not a finite number, or past 1000 × its first loss)`,
+        reason: `the loss blew up after ${plural(c.divergedAt, 'update')} (not a finite number, or past 1000 × its first loss)`,
       }
     }
     const st = statsOf(c.losses, o.riseShare)
@@ -263,8 +263,8 @@ export function classifySweep(
       verdict: 'stalled',
       reason:
         fastest > 0
-          ? `${at}: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates, against ${pctFine(fastest)} in its fastest ${s.size}: it has stalled after falling from ${fmt(s.first)} (a plateau if it falls again later)`
-          : `${at}: it has not fallen below its first loss ${fmt(s.first)}: stuck`,
+          ? `${at}: its lowest loss fell ${pctFine(pace.last)} over the last ${s.size} updates, against ${pctFine(fastest)} in its fastest ${s.size}: it slowed down after falling from ${fmt(s.first)} (a plateau if it falls again later)`
+          : `${at}: it has not fallen below its first loss ${fmt(s.first)}`,
     }
   })
   const settled = copies
@@ -347,7 +347,7 @@ export function judgeStarts(
     const losses = min === null || max === null ? '' : `; final loss ${fmt(min)} to ${fmt(max)}`
     return {
       verdict: 'chaotic',
-      reason: `the outcome here depends on the ${decimal} decimal of the start weights: chaotic. Of ${runs.length} starts up to ${apart} apart, ${ways}${losses}`,
+      reason: `the outcome here depends on the ${decimal} decimal of the start weights. Of ${runs.length} starts up to ${apart} apart, ${ways}${losses}`,
       spread: { starts: runs.length, min, max, finals, counts },
     }
   })

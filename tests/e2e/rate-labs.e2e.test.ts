@@ -126,6 +126,43 @@ describe('the sweep marks its best η', () => {
   })
 })
 
+describe('the sweep paused by the learner', () => {
+  let opened: OpenedPage | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+
+  it('stays paused through a new η range: at 0 updates of the new range, waiting for Train (#11)', async () => {
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const sweep = page.locator('section[aria-labelledby=lr-sweep-h]')
+    const bar = sweep.getByRole('toolbar')
+    await scrollIntoView(bar)
+    const toggle = bar.getByRole('button').first()
+    const count = sweep.getByTestId('train-count')
+    await expect.poll(() => toggle.textContent()).toContain('Pause') // it started when seen
+    await expect.poll(() => count.textContent()).not.toBe('0 updates')
+    await toggle.click()
+    await expect.poll(() => toggle.textContent()).toContain('Resume')
+    const smallest = sweep.getByRole('textbox', { name: 'Smallest η' })
+    await smallest.fill('0.001')
+    await smallest.press('Enter')
+    await expect
+      .poll(() => sweep.getByTestId('sweep-range').textContent())
+      .toMatch(/No results yet \(no update done\).* η from 0\.001 to/s)
+    // 30 frames later, still paused at 0 (at 120 updates/s a running sweep counts in 1 or 2 frames)
+    await page.evaluate(async () => {
+      for (let k = 0; k < 30; k++) await new Promise((r) => requestAnimationFrame(r))
+    })
+    expect(await toggle.textContent()).toContain('Train')
+    expect(await count.textContent()).toBe('0 updates')
+    await toggle.click() // Train starts the new range
+    await expect.poll(() => count.textContent()).not.toBe('0 updates')
+    expect(errors).toEqual([])
+  })
+})
+
 /**
  * The notes' table (linear output, ½-SSE, w = (0.1, −0.1), b = 0) trained here by hand: `plan` is
  * [η, epochs] in turn with the weights kept between them, batches in row order. Returns the mean

@@ -10,6 +10,7 @@ import type { EngineNetwork } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec } from '../engine/types'
 import {
+  goOnAfterRebuild,
   useTrainingLoop,
   type ChunkResult,
   type TrainingLoop,
@@ -94,15 +95,11 @@ export function useRace<L extends { stopped: string }>(
 
   let built = false
   /**
-   * New networks from the same start (new data, new variants). Goes on training as the learner had
-   * it running; else trains once the learner can see it (the loop's autoStart: the race that starts
-   * as its lesson opens, or after the planned end), unless the learner had paused by hand or `train`
-   * is false (Reset).
+   * New networks from the same start (new data, new variants); the run goes on, stays paused or
+   * starts when seen as goOnAfterRebuild says, and stays paused when `train` is false (Reset).
    */
   function restart(train = true): void {
-    const theirs = built && !loop.autoPlays.value
-    const runningByHand = theirs && loop.running.value
-    const pausedByHand = theirs && !loop.running.value && !loop.message.value
+    const goOn = goOnAfterRebuild(loop, !built)
     built = true
     loop.reset()
     const vs = variants()
@@ -114,9 +111,7 @@ export function useRace<L extends { stopped: string }>(
     error.value = typeof made === 'string' ? made : ''
     lanes.value = current = nets.map((n, k) => rules.start(n, k))
     if (typeof made === 'string') return
-    if (!train || pausedByHand) return
-    if (runningByHand) loop.start()
-    else loop.autoStart()
+    if (train) goOn()
   }
   watch(rebuildOn, () => restart(), { immediate: true })
   function mapLanes(f: (lane: L, k: number) => L): void {

@@ -12,7 +12,7 @@ import { copyActivations } from '../engine/sweepProbe'
 import type { NetworkSpec } from '../engine/types'
 import { judgeStarts, pinnedShareOf, type CopyVerdict } from '../math/sweepVerdict'
 import { useNetworkStore } from './useLessonStore'
-import { useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
+import { goOnAfterRebuild, useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 export interface SweepCopy {
   learningRate: number
@@ -179,13 +179,15 @@ export function useRateSweep(
     },
   )
 
+  let built = false
   /**
-   * Every copy from its start again; unless `train` is false (Reset: paused), trains on if the
-   * learner had it running, else once the learner can see it (the loop's autoStart: the sweep starts
-   * as the lesson opens, far below the top).
+   * Every copy from its start again (a new range or problem); the sweep goes on, stays paused or
+   * starts when seen (as the lesson opens, far below the top) as goOnAfterRebuild says, and stays
+   * paused when `train` is false (Reset).
    */
   function restart(train = true): void {
-    const runningByHand = loop.running.value && !loop.autoPlays.value
+    const goOn = goOnAfterRebuild(loop, !built)
+    built = true
     loop.reset()
     store.clear()
     ensembles = []
@@ -222,8 +224,7 @@ export function useRateSweep(
     starts.value = current = ensembles.map(fresh)
     copies.value = current[0]
     verdicts.value = []
-    if (train && runningByHand) loop.start()
-    else if (train) loop.autoStart()
+    if (train) goOn()
   }
 
   watch(loop.running, (running) => !running && ensembles.length > 0 && judge(true))

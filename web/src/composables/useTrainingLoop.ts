@@ -191,6 +191,20 @@ export function countOf(n: number, unit: 'update' | 'epoch' = 'update'): string 
 }
 
 /**
+ * What a screen that rebuilds its networks (new settings, data or range) does with its run, read before
+ * `loop.reset()`: the returned function, called after the rebuild, goes on training if the learner had
+ * it running; leaves it paused at 0 (waiting for Train) if the learner had paused it or pressed Reset;
+ * else (the run as the lesson opens, one waiting to be seen, one past its planned end or diverged)
+ * starts it once the learner can see it (autoStart). `first`: the screen's first build.
+ */
+export function goOnAfterRebuild(loop: TrainingLoop, first: boolean): () => void {
+  const theirs = !first && !loop.autoPlays.value
+  if (theirs && loop.running.value) return loop.start
+  if (theirs && !loop.message.value) return () => {}
+  return loop.autoStart
+}
+
+/**
  * Calls `work(n)` once per animation frame while running, with n = the whole steps the pace has
  * earned since the last frame (capped by the time budget). Pauses when `work` returns `stop` (with its
  * message), at the planned length (with a message saying Resume goes on) and on scope dispose.

@@ -58,6 +58,22 @@ describe('panel loss charts follow the run', () => {
     expect(errors).toEqual([])
   })
 
+  it('single-neuron: at its default pace the line takes seconds to swing into place, not half a second (#11)', async () => {
+    opened = await openPage('#/single-neuron')
+    const { page, errors } = opened
+    await page.getByTestId('sn-loss').waitFor()
+    const pace = Number(await page.getByTestId('speed').first().inputValue()) // updates per second
+    // Updates from the start to 100 % accuracy, one Step each (no clock).
+    let n = 0
+    while ((await page.getByTestId('sn-accuracy').textContent())?.trim() !== '100 %' && n < 50) {
+      await page.getByRole('button', { name: 'Step', exact: true }).click()
+      await expect.poll(() => count(page)).toBe(++n)
+    }
+    expect(n).toBe(4) // 25 % → 100 % in 4 updates (90 % after 3)
+    expect(n / pace).toBeGreaterThanOrEqual(2) // seconds a learner watches at the default pace
+    expect(errors).toEqual([])
+  })
+
   it('hidden-layer: both curves end at the shown update and each network’s loss', async () => {
     opened = await openPage('#/hidden-layer')
     const { page, errors } = opened

@@ -91,11 +91,20 @@ describe('playground data and training', () => {
       'No training points yet: click the plane or import a CSV.',
     )
     expect(await why.getByRole('button').count()).toBe(0) // no field to go to
+    // Nothing is said of training points that do not exist (the engine trains a placeholder row):
+    // before, the bar read "training data loss 0.6931" and "training accuracy 100.0 %".
+    expect(await bar.getByTestId('train-loss').textContent()).toBe('—')
+    expect(await bar.getByTestId('train-accuracy').count()).toBe(0)
     const plane = page.getByTestId('output-plane')
     const box = (await plane.boundingBox())!
     await plane.click({ position: { x: box.width / 2, y: box.height / 2 } })
     await expect.poll(() => train.isDisabled()).toBe(false)
     expect(await why.count()).toBe(0)
+    // One training point: a loss of its own, and it is classified right or wrong.
+    expect(Number(await bar.getByTestId('train-loss').getAttribute('data-value'))).toBeGreaterThan(
+      0,
+    )
+    expect(['0.0 %', '100.0 %']).toContain(await bar.getByTestId('train-accuracy').textContent())
     expect(errors).toEqual([])
   })
 

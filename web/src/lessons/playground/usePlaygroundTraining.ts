@@ -77,7 +77,18 @@ export function usePlaygroundTraining(
     if (!session) return
     const now = performance.now()
     const due = force || now - detailAt >= DETAIL_MS
-    const s = session.snapshot(due)
+    const taken = session.snapshot(due)
+    // Without training points the session trains on a one-row placeholder: nothing read from it is shown.
+    const s: Snapshot = canTrain.value
+      ? taken
+      : {
+          ...taken,
+          trainLoss: null,
+          trainAccuracy: null,
+          penalty: null,
+          trainTotal: null,
+          deadRelu: null,
+        }
     snapshot.value = s
     if (due) {
       detailAt = now

@@ -1,6 +1,6 @@
 // The start page: it opens without errors, names the app and offers the lessons (or says none exist yet).
-import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { openPage, screenshot, sharedBrowser, type OpenedPage } from './utils'
 
 describe('home page', () => {
   let opened: OpenedPage | undefined
@@ -33,6 +33,30 @@ describe('home page', () => {
     await page.getByRole('heading', { name: 'Lessons' }).waitFor()
     expect(await page.locator('.app-loading').count()).toBe(0)
     expect(errors).toEqual([])
+  })
+
+  it('still says it is loading after the app mounts, while a lesson page’s own code is on its way', async () => {
+    // A newcomer saw only the header for 3 s on npm start's dev server: the lesson page's chunk is
+    // fetched after the app has mounted and replaced index.html's note. Hold that chunk back.
+    const context = await (
+      await sharedBrowser()
+    ).newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    opened = { page, context, errors: [], close: () => context.close() }
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/LessonView-[^/]*\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(new URL('#/step-by-step-222', inject('baseURL')).href)
+    await page.getByRole('banner').getByText('Backprop Lab').waitFor() // the app has mounted
+    const note = page.locator('main .app-loading')
+    await expect.poll(() => note.textContent()).toBe('Loading Backprop Lab…')
+    expect(await note.getAttribute('aria-busy')).toBe('true')
+    release()
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await expect.poll(() => note.count()).toBe(0)
   })
 
   it('fits a 375 px phone screen without sideways scrolling', async () => {

@@ -8,6 +8,7 @@
 
 #include "dense_simd.h"
 #include "fastmath.h"
+#include "losses.h"
 #include "simd.h"
 
 namespace nn::bench {
@@ -101,19 +102,22 @@ int fixed_train(Network& net, int steps) {
       }
     });
     double total = 0;  // the batch loss, as loss_forward computes it
-    for (int q = 0; q < kB; ++q) {
-      double sl = 0;
-      for (int k = 0; k < K; ++k) {
-        const double t = y[q * K + k], o = a[L - 1][k * kB + q], z = zout[k * kB + q];
-        if constexpr (kHalfSse) {
+    if constexpr (kHalfSse) {
+      for (int q = 0; q < kB; ++q) {
+        double sl = 0;
+        for (int k = 0; k < K; ++k) {
+          const double t = y[q * K + k], o = a[L - 1][k * kB + q];
           sl += (t - o) * (t - o);
-        } else {
-          const double m = fastmath::log1p_exp_neg(std::fabs(z));
-          const double sp_pos = z > 0 ? z + m : m, sp_neg = -z > 0 ? -z + m : m;
-          sl += t * sp_neg + (1.0 - t) * sp_pos;
         }
+        total += 0.5 * sl;
       }
-      total += kHalfSse ? 0.5 * sl : sl;
+    } else {
+      // bce through the engine's bce_terms (four pairs of logarithms in flight), which reads z
+      // and y row-major: for one output the same as zout's feature-major layout.
+      static_assert(K == 1);
+      double terms[kB];
+      bce_terms(terms, zout, y, kB);
+      for (int q = 0; q < kB; ++q) total += 0.0 + terms[q];
     }
     sink += total / kB;
     for (int q = 0; q < kB; ++q)  // δ of the output layer

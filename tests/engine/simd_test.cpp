@@ -388,16 +388,19 @@ TEST(LossFast, BceSharesItsLogarithmWithoutChangingABit) {
   }
 }
 
-// loss_forward computes a batch's bce logarithms two at a time; every sample's loss must keep the
-// bits sample_loss_of (one sample, scalar) gives, whatever its position, with logits past 708
-// (libm's tail) in either lane, for 1 to 3 outputs and batches across the 64-value chunks.
+// loss_forward computes a batch's bce terms (bce_terms) four f64x2 pairs at a time; every
+// sample's loss must keep the bits sample_loss_of (one sample, scalar) gives, whatever its
+// position, with logits past 708 (libm's tail), ±0, ±∞ and NaN in any lane, for 1 to 3 outputs
+// and batches across the 8-value blocks and the 64-value chunks.
 TEST(LossFast, BatchBceHasEachSamplesScalarBits) {
   nn::Rng rng(13);
+  const double special[] = {NAN, INFINITY, -INFINITY, -0.0, 0.0, 708.0, -708.0, 707.9, -1e-300};
   for (int K : {1, 2, 3}) {
-    for (int B : {1, 2, 5, 21, 22, 64, 65, 131}) {
+    for (int B : {1, 2, 5, 8, 9, 21, 22, 64, 65, 131}) {
       std::vector<double> z(B * K), y(B * K), a(B * K, 0.5), sl(B);
       for (int i = 0; i < B * K; ++i) {
         z[i] = i % 7 == 3 ? rng.symmetric(800.0) : rng.symmetric(12.0);
+        if (i % 11 == 5) z[i] = special[(i / 11 + K) % 9];
         y[i] = (i % 3) * 0.5;
       }
       const double mean =

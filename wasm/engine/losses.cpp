@@ -10,34 +10,20 @@ namespace nn {
 
 namespace {
 
-// bce over rows [0, B) with the logarithms of up to kChunk outputs computed first, two at a time
-// (fastmath::log1p_exp_neg on f64x2, no branch per value; a pair with a lane at |z| ≥ 708 or NaN
-// takes the scalar function, whose libm tail covers it), then summed per sample in
-// sample_loss_of's order: the same bits.
+// bce over rows [0, B): the terms of up to kChunk outputs (bce_terms), then summed per sample
+// in sample_loss_of's order: the same bits.
 double bce_forward(double* sample_loss, const double* z, const double* y, int B, int K) {
   constexpr int kChunk = 64;
-  double m[kChunk];
+  double t[kChunk];
   const int rows = kChunk / K;
   double total = 0;
   for (int b0 = 0; b0 < B; b0 += rows) {
-    const int n = (B - b0 < rows ? B - b0 : rows) * K;
-    const double* zc = z + b0 * K;
-    int i = 0;
-    for (; i + 2 <= n; i += 2) {
-      const simd::f64x2 x = abs(simd::f64x2::load(zc + i));
-      if (x.lane(0) < 708.0 && x.lane(1) < 708.0) {
-        fastmath::log1p_exp_neg(x).store(m + i);
-      } else {
-        m[i] = fastmath::log1p_exp_neg(std::fabs(zc[i]));
-        m[i + 1] = fastmath::log1p_exp_neg(std::fabs(zc[i + 1]));
-      }
-    }
-    for (; i < n; ++i) m[i] = fastmath::log1p_exp_neg(std::fabs(zc[i]));
-    for (int q = 0; q < n / K; ++q) {
-      const int b = b0 + q;
+    const int nb = B - b0 < rows ? B - b0 : rows;
+    bce_terms(t, z + b0 * K, y + b0 * K, nb * K);
+    for (int q = 0; q < nb; ++q) {
       double s = 0;
-      for (int k = 0; k < K; ++k) s += bce_term(z[b * K + k], y[b * K + k], m[q * K + k]);
-      sample_loss[b] = s;
+      for (int k = 0; k < K; ++k) s += t[q * K + k];
+      sample_loss[b0 + q] = s;
       total += s;
     }
   }
@@ -45,6 +31,25 @@ double bce_forward(double* sample_loss, const double* z, const double* y, int B,
 }
 
 }  // namespace
+
+void bce_terms(double* t, const double* z, const double* y, int n) {
+  using simd::f64x2;
+  auto pair = [&](int i) {  // |z| ≥ 708 and NaN clamped to 708: defined, redone below
+    const f64x2 zv = f64x2::load(z + i);
+    const f64x2 m = fastmath::log1p_exp_neg(pmin(f64x2::splat(708.0), abs(zv)));
+    return bce_term(zv, f64x2::load(y + i), m);
+  };
+  int i = 0;
+  for (; i + 8 <= n; i += 8) {
+    f64x2 v[4];
+    for (int u = 0; u < 4; ++u) v[u] = pair(i + 2 * u);
+    for (int u = 0; u < 4; ++u) v[u].store(t + i + 2 * u);
+  }
+  for (; i + 2 <= n; i += 2) pair(i).store(t + i);
+  for (int k = 0; k < n; ++k)
+    if (k >= i || !(std::fabs(z[k]) < 708.0))
+      t[k] = bce_term(z[k], y[k], fastmath::log1p_exp_neg(std::fabs(z[k])));
+}
 
 double loss_forward(double* sample_loss, const double* a, const double* z, const double* y, int B,
                     int K, Loss loss) {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "dense_simd.h"
+#include "fastmath.h"
 #include "network.h"
 #include "simd.h"
 
@@ -156,33 +157,38 @@ BackwardOne backward_one_for(int nin, int nout) {
 }
 
 // The SGD update fused with the copy to params_before and the finiteness check (network_update);
-// `ok`: every gradient was finite. Undoes a step that made a parameter non-finite.
-template <bool kScalar>
-[[gnu::always_inline]] inline Status update(Network& net, bool ok) {
+// `ok`: every gradient was finite. In f64x2 pairs, the same bits (V8 gives clang's scalar loop a
+// compare and branch per value): next − next is +0 if next is finite, else NaN, so its bits or'ed
+// flag any non-finite value. Undoes a step that made a parameter non-finite.
+Status update(Network& net, bool ok) {
   if (!ok) return Status::NotFinite;
+  using simd::f64x2;
   const int n = static_cast<int>(net.params.size());
   double* params = net.params.data();
   const double* grads = net.grads.data();
   double* before = net.params_before.data();
   const double lr = net.spec.optimizer.learning_rate;
-  auto one = [&](int k) {
-    const double w = params[k];
-    before[k] = w;
-    const double next = w - lr * grads[k];
-    params[k] = next;
-    ok &= finite(next);
-  };
-  if constexpr (kScalar) {
-    NN_SCALAR_LOOP
-    for (int k = 0; k < n; ++k) one(k);
-  } else {
-    for (int k = 0; k < n; ++k) one(k);
+  const f64x2 lr2 = f64x2::splat(lr);
+  f64x2 bad = f64x2::zero();
+  int k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const f64x2 w = f64x2::load(params + k);
+    w.store(before + k);
+    const f64x2 next = w - lr2 * f64x2::load(grads + k);
+    next.store(params + k);
+    bad = fastmath::or_bits(bad, next - next);
+  }
+  ok = bad.lane(0) == 0 && bad.lane(1) == 0;
+  if (k < n) {
+    before[k] = params[k];
+    params[k] -= lr * grads[k];
+    ok &= finite(params[k]);
   }
   if (ok) {
     net.t += 1;
     return Status::Ok;
   }
-  for (int k = 0; k < n; ++k) params[k] = before[k];  // keep the last good state
+  for (k = 0; k < n; ++k) params[k] = before[k];  // keep the last good state
   return Status::NotFinite;
 }
 
@@ -226,9 +232,7 @@ Status step_one(Network& net, double* loss, int start) {
       activation_backward_one(dacts + layers[l - 1].dz, din, acts + layers[l - 1].z,
                               acts + layers[l - 1].a, p.nin, layers[l - 1].f);
   }
-  // Few parameters (a network of one-sample steps is a small one): a scalar loop is faster than
-  // the vector one's run-time checks and tail.
-  return net.params.size() < 64 ? update<true>(net, ok) : update<false>(net, ok);
+  return update(net, ok);
 }
 
 }  // namespace
@@ -306,7 +310,7 @@ Status planned_step(Network& net, double* loss) {
   const int n = static_cast<int>(net.params.size());
   bool ok = true;
   for (int k = 0; k < n; ++k) ok &= finite(grads[k]);
-  return update<false>(net, ok);
+  return update(net, ok);
 }
 
 }  // namespace nn

@@ -38,8 +38,8 @@ inline double nearest(double x) {  // ties to even, like f64x2.nearest
 // Rounds down, like f64x2.floor (one f64.floor in wasm).
 inline double floor(double x) { return __builtin_floor(x); }
 // The bits of a and b exclusive-or'ed (x and |x| differ in the sign bit alone, so xor_bits(x, |x|)
-// is x's sign bit: +0 or −0), and mag with sign's bits or'ed in: copysign in two bitwise
-// operations where mag's own sign bit is clear (mag ≥ +0, or a NaN) and sign is +0 or −0.
+// is x's sign bit: +0 or −0), and or'ed (or_bits(mag, sign): copysign in two bitwise operations
+// where mag's own sign bit is clear, mag ≥ +0 or a NaN, and sign is +0 or −0).
 inline double xor_bits(double a, double b) {
   uint64_t u, v;
   std::memcpy(&u, &a, 8);
@@ -49,10 +49,10 @@ inline double xor_bits(double a, double b) {
   std::memcpy(&r, &u, 8);
   return r;
 }
-inline double or_sign(double mag, double sign) {
+inline double or_bits(double a, double b) {
   uint64_t m, s;
-  std::memcpy(&m, &mag, 8);
-  std::memcpy(&s, &sign, 8);
+  std::memcpy(&m, &a, 8);
+  std::memcpy(&s, &b, 8);
   m |= s;
   double r;
   std::memcpy(&r, &m, 8);
@@ -81,14 +81,14 @@ concept F64 = std::is_same_v<V, double> || std::is_same_v<V, f64x2>;
 
 #if NN_WASM_SIMD
 inline f64x2 xor_bits(f64x2 a, f64x2 b) { return {wasm_v128_xor(a.v, b.v)}; }
-inline f64x2 or_sign(f64x2 mag, f64x2 sign) { return {wasm_v128_or(mag.v, sign.v)}; }
+inline f64x2 or_bits(f64x2 a, f64x2 b) { return {wasm_v128_or(a.v, b.v)}; }
 inline f64x2 pow2_from_rounded(f64x2 kk) { return {wasm_i64x2_shl(kk.v, 52)}; }
 #else
 inline f64x2 xor_bits(f64x2 a, f64x2 b) {
   return f64x2::map2(a, b, [](double u, double v) { return xor_bits(u, v); });
 }
-inline f64x2 or_sign(f64x2 mag, f64x2 sign) {
-  return f64x2::map2(mag, sign, [](double m, double s) { return or_sign(m, s); });
+inline f64x2 or_bits(f64x2 a, f64x2 b) {
+  return f64x2::map2(a, b, [](double u, double v) { return or_bits(u, v); });
 }
 inline f64x2 pow2_from_rounded(f64x2 kk) {
   return f64x2::map2(kk, kk, [](double v, double) { return pow2_from_rounded(v); });
@@ -176,7 +176,7 @@ inline V tanh(V x) {
   const V H = c(1.0) + half_coth_poly(h * h);
   const V t = pow2_from_rounded(c(0x1.8p52 + 1023) - k);
   const V num = H * (c(1.0) - t) + h * (c(1.0) + t);
-  return or_sign(num / (num + (t + t) * (H - h)), sign);
+  return or_bits(num / (num + (t + t) * (H - h)), sign);
 }
 
 // σ(x) from tanh's rational exponential: with m = min(|x|, 700) = −(k ln2 + r), k = nearest(−m/ln2)

@@ -52,7 +52,9 @@ const shadowCss = [
  * The app's own address: index.html beside this script (the build puts backprop-lesson.js in the app's
  * folder; under `npm start` the dev server's root serves the app).
  */
-const APP_URL = import.meta.env.DEV ? `${location.origin}/` : new URL('./', import.meta.url).href
+const APP_URL = import.meta.env.DEV
+  ? `${location.origin}/`
+  : new URL(/* @vite-ignore */ './', import.meta.url).href
 
 /**
  * The element's router history: in memory (it never reads or writes the host page's URL), with every

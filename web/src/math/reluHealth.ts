@@ -53,10 +53,7 @@ export function deadNames(states: readonly UnitState[], prefix = 'unit '): strin
   return states.flatMap((s, j) => (s === 'dead' ? [`${prefix}${j + 1}`] : []))
 }
 
-/**
- * One plain sentence naming a dead network or the dead units (null when every ReLU unit is alive).
- * @param layers the number of weight layers (to say which layers get no gradient).
- */
+/** One plain sentence naming a dead network or the dead units (null when every ReLU unit is alive). */
 export function reluVerdict(h: ReluHealth): string | null {
   if (h.deadLayer !== null) {
     const k = h.deadLayer
@@ -70,4 +67,13 @@ export function reluVerdict(h: ReluHealth): string | null {
     .join('; ')
   const n = h.deadCount
   return `${plural(n, 'dead ReLU unit')} (${where}): z ≤ 0 on every sample, so ${pluralWord(n, 'it outputs', 'they output')} 0 and ${pluralWord(n, 'passes', 'pass')} back no gradient.`
+}
+
+/** reluVerdict of a trace's pre-activations (every screen's dead-ReLU sentence from one pass). */
+export function deadReluOf(
+  activations: readonly ActivationName[],
+  trace: { layers: readonly { z: number[][] }[] },
+): string | null {
+  const z = trace.layers.map((t) => t.z)
+  return reluVerdict(reluHealth(activations, z))
 }

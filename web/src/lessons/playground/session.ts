@@ -6,7 +6,7 @@
 import type { NetworkStore } from '../../composables/useLessonStore'
 import type { EngineNetwork, LayerMaps, Params, TrainResult } from '../../engine/network'
 import type { NetworkSpec } from '../../engine/types'
-import { reluHealth, reluVerdict } from '../../math/reluHealth'
+import { deadReluOf } from '../../math/reluHealth'
 
 export interface Snapshot {
   params: Params
@@ -136,12 +136,7 @@ export class PlaygroundSession {
     const acts = this.trainEval.spec.activations
     const deadRelu =
       withHidden && trainLoss !== null && acts.includes('relu')
-        ? reluVerdict(
-            reluHealth(
-              acts,
-              this.trainEval.trace().layers.map((t) => t.z),
-            ),
-          )
+        ? deadReluOf(acts, this.trainEval.trace())
         : null
     const total = lossOf(this.totalEval)
     const testLoss = lossOf(this.testEval)

@@ -4,7 +4,7 @@
 import type { NnModule } from '../../engine/nn'
 import { withNetwork } from '../../composables/useLessonStore'
 import type { NetworkSpec, Trace } from '../../engine/types'
-import { reluHealth, reluVerdict } from '../../math/reluHealth'
+import { deadReluOf } from '../../math/reluHealth'
 import classic from '../step-by-step-222/lesson'
 
 /**
@@ -84,13 +84,7 @@ export function shapesPass(
       net.forward()
       net.backward()
       const trace = net.trace()
-      const deadRelu = reluVerdict(
-        reluHealth(
-          spec.activations,
-          trace.layers.map((t) => t.z),
-        ),
-      )
-      return { ok: true as const, trace, deadRelu }
+      return { ok: true as const, trace, deadRelu: deadReluOf(spec.activations, trace) }
     },
     (message) => ({ ok: false as const, message }),
   )

@@ -40,6 +40,15 @@ export const DATASETS: readonly DatasetInfo[] = [
   { name: 'custom', title: 'Your own points', kind: 'binary', classes: 2 },
 ]
 
+/** The four XOR rows (notes 003) and their labels, as the engine takes them. */
+export const XOR_INPUTS = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+]
+export const XOR_TARGETS = [[0], [1], [1], [0]]
+
 /** Half-width of the input plane: points and heatmaps cover [-DOMAIN, DOMAIN]². */
 export const DOMAIN = 6
 

@@ -2,6 +2,7 @@
 // The standardised table is (value − column mean) / column standard deviation (population), computed
 // once and written down here to 4 decimals; the engine does the training.
 import type { NetworkSpec } from '../../engine/types'
+import { XOR_INPUTS, XOR_TARGETS } from '../../math/datasets'
 
 export type BatchProblemId = 'table' | 'xor'
 
@@ -33,13 +34,8 @@ export function batchSpec(
       layers: [2, 3, 1],
       activations: ['tanh', 'sigmoid'],
       loss: 'bce',
-      inputs: [
-        [0, 0],
-        [0, 1],
-        [1, 0],
-        [1, 1],
-      ],
-      targets: [[0], [1], [1], [0]],
+      inputs: XOR_INPUTS,
+      targets: XOR_TARGETS,
       learningRate,
       seed: 4,
     }

@@ -4,6 +4,7 @@
 import type { NnModule } from '../../engine/nn'
 import { withNetwork } from '../../composables/useLessonStore'
 import type { NetworkSpec, Trace } from '../../engine/types'
+import { XOR_INPUTS, XOR_TARGETS } from '../../math/datasets'
 import { deadReluOf } from '../../math/reluHealth'
 import classic from '../step-by-step-222/lesson'
 
@@ -35,13 +36,8 @@ export const SHAPES_NETWORKS: { id: string; label: string; note?: string; spec: 
       loss: 'bce',
       seed: 4,
       init: 'he',
-      inputs: [
-        [0, 0],
-        [0, 1],
-        [1, 0],
-        [1, 1],
-      ],
-      targets: [[0], [1], [1], [0]],
+      inputs: XOR_INPUTS,
+      targets: XOR_TARGETS,
       learningRate: 0.5,
     },
   },

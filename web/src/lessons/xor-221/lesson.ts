@@ -4,6 +4,7 @@ import { defineExercises, type Values } from '../../exercises/types'
 import { XOR_STEPS, xorSpec } from './xorExperiment'
 import { definePanelLesson } from '../panel'
 import { XOR_FIELDS } from './fields'
+import { XOR_INPUTS } from '../../math/datasets'
 import { plural } from '../../math/plural'
 
 /** Random starts of the run-it step. */
@@ -47,13 +48,7 @@ export default definePanelLesson({
           key: 'alive',
           label: 'points with z > 0',
           kind: 'whole',
-          exact: (v) =>
-            [
-              [0, 0],
-              [0, 1],
-              [1, 0],
-              [1, 1],
-            ].filter(([p, q]) => v.w1 * p + v.w2 * q + v.b > 0).length,
+          exact: (v) => XOR_INPUTS.filter(([p, q]) => v.w1 * p + v.w2 * q + v.b > 0).length,
         },
       ],
     },

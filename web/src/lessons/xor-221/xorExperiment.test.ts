@@ -9,7 +9,6 @@ import {
   XOR_FIXES,
   XOR_SEEDS,
   XOR_STEPS,
-  XOR_TARGETS,
   deadUnits,
   diagnoseRun,
   largestGradient,
@@ -18,6 +17,7 @@ import {
   xorSpec,
   type XorOptions,
 } from './xorExperiment'
+import { XOR_TARGETS } from '../../math/datasets'
 import { paramsFromFlat } from '../../engine/paramLayout'
 import { loadEngineNode } from '../../../../tests/unit/loadEngineNode'
 

@@ -4,16 +4,10 @@
 import type { CopyState } from '../../engine/ensemble'
 import type { HiddenActivationName } from '../../engine/catalogue'
 import type { ActivationName, NetworkSpec, Trace } from '../../engine/types'
+import { XOR_INPUTS, XOR_TARGETS } from '../../math/datasets'
 import { reluHealth } from '../../math/reluHealth'
 import { slopeAt } from '../../math/stuckUnits'
 
-export const XOR_INPUTS = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-]
-export const XOR_TARGETS = [[0], [1], [1], [0]]
 /** Seeds 1…100: one random start (He init) each. */
 export const XOR_SEEDS = Array.from({ length: 100 }, (_, k) => k + 1)
 /** Full-batch updates per run. */

@@ -15,7 +15,8 @@ import {
   refStep,
   refTrain,
 } from '../../../../tests/unit/xorReference'
-import { XOR_SEEDS, XOR_STEPS, XOR_TARGETS, deadUnits, diagnoseRun, xorSpec } from './xorExperiment'
+import { XOR_SEEDS, XOR_STEPS, deadUnits, diagnoseRun, xorSpec } from './xorExperiment'
+import { XOR_TARGETS } from '../../math/datasets'
 import { firstDead, flatAt, recordRun } from './xorRun'
 import { useNetworkStore } from '../../composables/useLessonStore'
 

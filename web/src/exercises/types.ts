@@ -67,9 +67,8 @@ export function defineExercises(exercises: Exercise[]): Exercise[] {
   return exercises
 }
 
-/** A number for a prompt's LaTeX; negatives in brackets where they are a factor (`par`). */
+/** A number for a prompt's LaTeX. */
 export const tex = (x: number): string => String(x)
-export const par = (x: number): string => (x < 0 ? `(${x})` : String(x))
 
 /**
  * One neuron with two inputs at one point, for the questions that work out its z (drawn in this order):

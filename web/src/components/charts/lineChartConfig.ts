@@ -15,7 +15,11 @@ export interface LineChartProps {
   yFromZero?: boolean
   /** x ticks only at whole numbers (counts of updates). */
   xIntegers?: boolean
-  /** The planned end of the x axis, shown while the points span no x range yet (lineChartConfig). */
+  /**
+   * The planned end of the x axis (updates a run trains): while the chart has no x range yet (no point,
+   * or all at one x), a linear x axis shows 0 … xUpTo instead of Chart.js's −1 … 1 around nothing.
+   * Counts (xIntegers) without it show 0 … 1. Once the points span a range, they set the axis.
+   */
   xUpTo?: number
   legend?: boolean
   /** Points kept per series. */
@@ -41,25 +45,12 @@ export interface LineChartProps {
   empty?: string
 }
 
-export interface LineChartAxes {
-  xLabel: string
-  yLabel: string
-  logX: boolean
-  logY: boolean
-  legend: boolean
-  /** A linear y axis always shows 0. @default false */
-  yFromZero?: boolean
-  /** x ticks only at whole numbers (counts of updates). @default false */
-  xIntegers?: boolean
-  /** Points kept per series. @default 1000 */
-  maxPoints?: number
-  /**
-   * The planned end of the x axis (updates a run trains): while the chart has no x range yet (no point,
-   * or all at one x), a linear x axis shows 0 … xUpTo instead of Chart.js's −1 … 1 around nothing.
-   * Counts (xIntegers) without it show 0 … 1. Once the points span a range, they set the axis.
-   */
-  xUpTo?: number
-}
+/** The axes part of {@link LineChartProps} (maxPoints defaults to 1000, the flags to false). */
+export type LineChartAxes = Pick<
+  LineChartProps,
+  'xLabel' | 'yLabel' | 'yFromZero' | 'xIntegers' | 'maxPoints' | 'xUpTo'
+> &
+  Required<Pick<LineChartProps, 'logX' | 'logY' | 'legend'>>
 
 /** A Chart.js line dataset plus the label written where it ends. */
 export type LineDataset = ChartDataset<'line', XY[]> & {
@@ -221,37 +212,25 @@ const exponentForm = (x: number) => Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x
 const tickLabel = (x: number, digits: number) =>
   exponentForm(x) ? x.toExponential(digits - 3) : String(Number(x.toPrecision(digits)))
 
-/** The digits chosen for the last tick array seen, and what that array held then. */
-let lastTicks: {
-  ticks: readonly { value: number }[]
-  length: number
-  first: number | undefined
-  last: number | undefined
-  digits: number
-} | null = null
+type Ticks = readonly { value: number }[]
+/** What was read of the last tick array seen, and what that array held then. */
+let lastTicks: { ticks: Ticks; key: string; digits: number; counts: boolean } | null = null
 
-/** Fewest significant digits (3 to 12) at which no two of `ticks` read the same. */
-function tickDigits(ticks: readonly { value: number }[]): number {
-  const c = lastTicks
-  if (
-    c &&
-    c.ticks === ticks &&
-    c.length === ticks.length &&
-    c.first === ticks[0]?.value &&
-    c.last === ticks[ticks.length - 1]?.value
-  )
-    return c.digits
+/**
+ * Of one tick array: whether it is an axis of counts ({@link COUNT_AXIS_MAX}), and the fewest
+ * significant digits (3 to 12) at which no two of its ticks read the same. Read once per array.
+ */
+function readTicks(ticks: Ticks): { digits: number; counts: boolean } {
+  const key = `${ticks.length} ${ticks[0]?.value} ${ticks[ticks.length - 1]?.value}`
+  if (lastTicks?.ticks === ticks && lastTicks.key === key) return lastTicks
+  const counts =
+    ticks.length > 0 &&
+    ticks.every((t) => Number.isInteger(t.value) && Math.abs(t.value) < COUNT_AXIS_MAX)
   let digits = 3
   while (digits < 12 && new Set(ticks.map((t) => tickLabel(t.value, digits))).size < ticks.length)
     digits++
-  lastTicks = {
-    ticks,
-    length: ticks.length,
-    first: ticks[0]?.value,
-    last: ticks[ticks.length - 1]?.value,
-    digits,
-  }
-  return digits
+  lastTicks = { ticks, key, digits, counts }
+  return lastTicks
 }
 
 /**
@@ -260,32 +239,18 @@ function tickDigits(ticks: readonly { value: number }[]): number {
  * once per tick with the same `ticks` array, so the digits are chosen once per array: a log axis
  * over hundreds of decades has thousands of ticks, and choosing them per tick froze the page (#11).
  */
-export function tickText(v: number | string, _index = 0, ticks: readonly { value: number }[] = []) {
+export function tickText(v: number | string, _index = 0, ticks: Ticks = []) {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
-  if (countAxis(ticks)) return n.toLocaleString('en-US')
-  return tickLabel(n, tickDigits(ticks))
+  const { counts, digits } = readTicks(ticks)
+  return counts ? n.toLocaleString('en-US') : tickLabel(n, digits)
 }
-
-/** Below this, an axis of whole numbers is written out in full (grouped), as counts are elsewhere. */
-const COUNT_AXIS_MAX = 1e7
 
 /**
- * Whether every tick is a whole number under {@link COUNT_AXIS_MAX} (an axis of updates or epochs):
- * then every label is the whole number, grouped ("5,000", "10,000", "15,000"), so one axis never mixes
- * "5000" with "1.0e+4". Read once per tick array, as the digits are.
+ * Below this, an axis whose every tick is a whole number (updates or epochs) is written out in full,
+ * grouped ("5,000", "10,000", "15,000"), as counts are elsewhere: one axis never mixes "5000" with "1.0e+4".
  */
-function countAxis(ticks: readonly { value: number }[]): boolean {
-  if (lastCountAxis?.ticks === ticks && lastCountAxis.length === ticks.length)
-    return lastCountAxis.counts
-  const counts =
-    ticks.length > 0 &&
-    ticks.every((t) => Number.isInteger(t.value) && Math.abs(t.value) < COUNT_AXIS_MAX)
-  lastCountAxis = { ticks, length: ticks.length, counts }
-  return counts
-}
-let lastCountAxis: { ticks: readonly { value: number }[]; length: number; counts: boolean } | null =
-  null
+const COUNT_AXIS_MAX = 1e7
 
 /**
  * Clean ticks for a log axis over [min, max] (both > 0): Chart.js's own put a tick at every 1…9 × 10ᵏ, so

@@ -19,6 +19,7 @@ import {
   numericalGradientCaption,
   relativeError,
   SWEEP_EPSILONS,
+  type CheckNumbers,
   type CheckVerdict,
 } from '../math/gradientCheck'
 import { inLessonWords } from '../math/fieldWords'
@@ -30,18 +31,9 @@ import { useNotation } from './useNotation'
 import { updateWaitsFor, useNetwork } from './useNetwork'
 import { useTraining } from './useTraining'
 
-/** The central-difference check of the selected parameter. */
-export interface SelectedCheck {
-  analytic: number
-  numeric: number
-  /** One-sided slopes (shown when the step crosses a kink). */
-  left: number
-  right: number
-  kink: boolean
+/** The central-difference check of the selected parameter (one-sided slopes shown at a kink). */
+interface SelectedCheck extends CheckNumbers {
   verdict: CheckVerdict
-  epsilon: number
-  /** L(p), the unperturbed loss (what the quotients' shown decimals follow). */
-  loss: number
   relativeError: number
   caption: string
 }

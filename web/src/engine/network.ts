@@ -133,8 +133,7 @@ export class EngineNetwork {
 
   /** The handle for the plain exports, with the same use-after-dispose guard as `net`. */
   private liveHandle(): number {
-    if (!this.raw) throw new Error('EngineNetwork used after dispose()')
-    return this.handle
+    return this.net && this.handle
   }
 
   private result(status: EmbindEnumValue): Result {
@@ -347,15 +346,12 @@ export class EngineNetwork {
     const buf = this.net.buffers()
     const analytic = Array.from(buf.grads)
     const numeric = Array.from(buf.numeric)
-    const left = Array.from(buf.numericLeft)
-    const right = Array.from(buf.numericRight)
-    const kink = Array.from(buf.kinkCrossed, (k) => k !== 0)
     return {
       analytic,
       numeric,
-      left,
-      right,
-      kink,
+      left: Array.from(buf.numericLeft),
+      right: Array.from(buf.numericRight),
+      kink: Array.from(buf.kinkCrossed, (k) => k !== 0),
       relativeError: analytic.map((g, k) => relativeError(g, numeric[k])),
       epsilon: epsilon ?? this.specCache.epsilon ?? 1e-6,
       loss: this.net.loss(),

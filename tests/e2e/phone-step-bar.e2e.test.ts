@@ -123,7 +123,12 @@ describe('step bar on a phone', () => {
     expect(errors).toEqual([])
   })
 
-  it('the loss chart being watched stays where it is when Train reveals the derivation above it', async () => {
+  /**
+   * Opens the classic lesson on a phone with its loss chart in view, trains until the first update has
+   * revealed the derivation's steps and its gradient check above the chart, and pauses. Returns the
+   * chart's top on screen before Train (`before`), how to read it now, and the derivation's height.
+   */
+  async function trainBelowDerivation() {
     opened = await openPage('#/step-by-step-222', { viewport: PHONE })
     const { page, errors } = opened
     const chart = page.locator('section.loss-chart[data-chart]')
@@ -132,14 +137,18 @@ describe('step bar on a phone', () => {
     const top = () => chart.evaluate((el) => el.getBoundingClientRect().top)
     const derivationHeight = () =>
       page.locator('section.derivation').evaluate((el) => el.getBoundingClientRect().height)
-    const [seen, shortDerivation] = [await top(), await derivationHeight()]
+    const [before, shortDerivation] = [await top(), await derivationHeight()]
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    // The first update reveals the derivation's steps and its gradient check above the chart...
     await expect.poll(derivationHeight, { timeout: 30_000 }).toBeGreaterThan(shortDerivation + 200)
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     await page.getByRole('button', { name: 'Resume', exact: true }).waitFor()
-    // ...and the chart stays at its place on the screen (it was pushed 780 px down, off screen).
-    expect(Math.abs((await top()) - seen)).toBeLessThanOrEqual(2)
+    return { page, errors, top, before, derivationHeight, shortDerivation }
+  }
+
+  it('the loss chart being watched stays where it is when Train reveals the derivation above it', async () => {
+    const { page, errors, top, before } = await trainBelowDerivation()
+    // The chart stays at its place on the screen (it was pushed 780 px down, off screen).
+    expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(2)
     await screenshot(page, 'phone-chart-stays-on-train')
     expect(errors).toEqual([])
   })
@@ -149,19 +158,7 @@ describe('step bar on a phone', () => {
     // shrinks the derivation above the chart (780 px) in a layout the page forces before the hold sees
     // the resize, the browser's own scroll anchoring scrolls a little, and the hold took that scroll
     // for the learner's. The chart went 800 px up, off screen.
-    opened = await openPage('#/step-by-step-222', { viewport: PHONE })
-    const { page, errors } = opened
-    const chart = page.locator('section.loss-chart[data-chart]')
-    await chart.waitFor({ timeout: 30_000 })
-    await scrollIntoView(chart)
-    const top = () => chart.evaluate((el) => el.getBoundingClientRect().top)
-    const derivationHeight = () =>
-      page.locator('section.derivation').evaluate((el) => el.getBoundingClientRect().height)
-    const shortDerivation = await derivationHeight()
-    await page.getByRole('button', { name: 'Train', exact: true }).click()
-    await expect.poll(derivationHeight, { timeout: 30_000 }).toBeGreaterThan(shortDerivation + 200)
-    await page.getByRole('button', { name: 'Pause', exact: true }).click()
-    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor()
+    const { page, errors, top, derivationHeight, shortDerivation } = await trainBelowDerivation()
     const seen = await top()
     expect(seen).toBeGreaterThanOrEqual(0)
     expect(seen).toBeLessThan(PHONE.height / 2)

@@ -3,7 +3,7 @@ import { markRaw, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import { loadEngine } from '../engine/loadEngine'
 import type { NnModule } from '../engine/nn'
 
-export interface EngineState {
+interface EngineState {
   /** The module once loaded (markRaw: a foreign object Vue must not proxy). */
   module: ShallowRef<NnModule | null>
   /** A message for learners when loading failed. */

@@ -8,7 +8,7 @@ import { formatNumber } from '../math/format'
 import type { ChartSeries } from '../math/series'
 
 /** From update `update` on (that many updates done when it changed), the run used η = `eta`. */
-export interface EtaChange {
+interface EtaChange {
   update: number
   eta: number
 }

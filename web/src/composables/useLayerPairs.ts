@@ -6,7 +6,7 @@ import { computed, onMounted, onScopeDispose, ref, watch, type Ref } from 'vue'
 import { parseKey } from '../math/keys'
 
 /** Below this box width (CSS px) the whole diagram would scroll: one layer pair is shown instead. */
-export const PAIR_BELOW_PX = 480
+const PAIR_BELOW_PX = 480
 
 /** The drawing width of one pair (SVG units): at a box of this width or wider, 1 unit ≥ 1 CSS px. */
 export const PAIR_WIDTH = 320

@@ -39,7 +39,7 @@ interface SelectedCheck extends CheckNumbers {
 }
 
 /** One point of the error-against-ε plot of the selected parameter. */
-export interface EpsilonPoint {
+interface EpsilonPoint {
   epsilon: number
   /** |backprop − central difference| (0 plotted as a gap on a log axis). */
   error: number

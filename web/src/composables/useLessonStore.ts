@@ -80,7 +80,7 @@ export const undoLabel = (point: UndoPoint | undefined, updates: number | null):
 const UNDO_POINTS = 20
 
 /** What every section shares with its lesson: the selected parameter and Undo. */
-export interface LessonShared {
+interface LessonShared {
   /** The lesson's selected parameter, e.g. `W1[0][0]` or `b2[1]` (what the derivation explains). */
   selected: Ref<string>
   /** There is an Undo point in the lesson. */

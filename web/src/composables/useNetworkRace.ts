@@ -24,7 +24,7 @@ export interface RaceVariant {
 }
 
 /** How a race fills its lanes: a lane per new network, and one chunk of `steps` loop steps. */
-export interface RaceRules<L extends { stopped: string }> {
+interface RaceRules<L extends { stopped: string }> {
   start: (net: EngineNetwork, k: number) => L
   /**
    * Trains `net` by `steps` loop steps; returns the lane (a new object when it changed) and the loss
@@ -139,7 +139,7 @@ export interface RaceLane {
   divergedAt: number | null
 }
 
-export type NetworkRace = Race<RaceLane>
+type NetworkRace = Race<RaceLane>
 
 const updatesPerEpoch = (s: NetworkSpec) =>
   Math.ceil(s.inputs.length / (s.batchSize || s.inputs.length))

@@ -11,7 +11,7 @@ import { plainName } from '../lessons/notation'
 import type { Lesson } from '../lessons/types'
 import type { NetworkSpec, Trace } from '../engine/types'
 
-export interface SlipExample {
+interface SlipExample {
   key: string
   label: string
   written: string

@@ -7,7 +7,7 @@ import type { NetworkState } from './useNetwork'
 import { progressOf, useTrainingLoop, type TrainingLoop } from './useTrainingLoop'
 
 /** The loss measured after `update` updates. */
-export interface LossPoint {
+interface LossPoint {
   update: number
   loss: number
 }
@@ -23,7 +23,7 @@ export interface TrainingOptions {
   pace?: number
 }
 
-export interface TrainingState {
+interface TrainingState {
   /** The store's loss history, as points. */
   lossHistory: ComputedRef<readonly LossPoint[]>
   running: Readonly<Ref<boolean>>

@@ -5,7 +5,7 @@
 /** Notes that have their own notation (the transcriptions in the project's seeds). */
 export type NotesId = '000' | '001' | '002' | '003' | '004'
 
-export interface GlossaryEntry {
+interface GlossaryEntry {
   /** Stable id, used by lesson files. */
   id: string
   /** The course symbol, LaTeX. */

@@ -7,7 +7,7 @@ import type { Router } from 'vue-router'
 import { fullPrecisionTitle } from '../math/format'
 
 /** The parts of a worked-example lesson that `sections` can keep, in page order. */
-export const SECTIONS = [
+const SECTIONS = [
   'notation',
   'intro',
   'controls',
@@ -19,7 +19,7 @@ export const SECTIONS = [
   'numbers',
   'exercises',
 ] as const
-export type SectionName = (typeof SECTIONS)[number]
+type SectionName = (typeof SECTIONS)[number]
 
 export interface EmbedOptions {
   /** Offer the answer key (`answers=0` hides the link and refuses the answer-key page). @default true */

@@ -5,7 +5,7 @@
 import { inject, provide, type InjectionKey } from 'vue'
 
 /** The batch loss counts as converged the first time it falls below this. */
-export const CONVERGED_BELOW = 1e-3
+const CONVERGED_BELOW = 1e-3
 
 export type EmbedMessage =
   /** The lesson is on screen and its engine is ready. */
@@ -24,7 +24,7 @@ export type EmbedMessage =
   | { type: 'backprop-lab:converged'; lesson: string; updates: number; loss: number; run?: string }
 
 /** Where a lesson's messages go. */
-export type EmbedSink = (message: EmbedMessage) => void
+type EmbedSink = (message: EmbedMessage) => void
 
 export const EmbedSinkKey: InjectionKey<EmbedSink> = Symbol('embed-sink')
 
@@ -58,8 +58,8 @@ export function injectEmbedSink(): EmbedSink {
 }
 
 /** Quiet time before a new height is posted, and the longest a changed height waits (ms). */
-export const RESIZE_QUIET_MS = 150
-export const RESIZE_MAX_WAIT_MS = 600
+const RESIZE_QUIET_MS = 150
+const RESIZE_MAX_WAIT_MS = 600
 
 /**
  * Reports the height of `content` (its bottom edge in the document, in CSS px) whenever it changes.
@@ -116,7 +116,7 @@ export interface Progress {
 }
 
 /** One run's source of `step` and `converged` messages (see {@link progressReporter}). */
-export type ProgressReporter = (progress: Progress) => void
+type ProgressReporter = (progress: Progress) => void
 
 /**
  * Turns one run's progress into `step` and `converged` messages: call it after every Step, edit or
@@ -147,7 +147,7 @@ export function progressReporter(lesson: string, sink: EmbedSink, run?: string):
 }
 
 /** Makes the reporter of one run (`run`: its name on a screen with several, see {@link progressReporter}). */
-export type ProgressSource = (run?: string) => ProgressReporter
+type ProgressSource = (run?: string) => ProgressReporter
 
 export const ProgressKey: InjectionKey<ProgressSource> = Symbol('progress')
 

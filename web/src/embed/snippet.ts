@@ -4,7 +4,7 @@
 // README ("Hosting and embedding") and web/public/embed-example.* show the same code.
 
 /** Escapes text for a double-quoted HTML attribute. */
-export const escapeAttr = (s: string): string =>
+const escapeAttr = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** A fresh id such as `backprop-lab-k3v9q2`: unique enough for the frames of one page. */
@@ -19,7 +19,7 @@ export function frameId(random: () => number = Math.random): string {
  * source is that frame's window, and caps the height at 20,000 px. Plain ES5 inside an IIFE, so it runs
  * in any page and never clashes with another copy of itself.
  */
-export function resizeScript(id: string): string {
+function resizeScript(id: string): string {
   return (
     `<script>(function(f){addEventListener('message',function(e){var d=e.data;` +
     `if(f&&e.source===f.contentWindow&&d&&d.type==='backprop-lab:resize'&&d.height>0)` +

@@ -24,7 +24,7 @@ export const ACTIVATIONS: readonly Entry<'activations'>[] = CATALOGUE.activation
 /** Every loss; `output` names the output activation it needs, or is '' when any fits. */
 export const LOSSES: readonly Entry<'losses'>[] = CATALOGUE.losses
 export const OPTIMIZERS: readonly Entry<'optimizers'>[] = CATALOGUE.optimizers
-export const REGULARIZERS: readonly Entry<'regularizers'>[] = CATALOGUE.regularizers
+const REGULARIZERS: readonly Entry<'regularizers'>[] = CATALOGUE.regularizers
 
 export const ACTIVATION_NAMES: readonly ActivationName[] = ACTIVATIONS.map((a) => a.name)
 export const HIDDEN_ACTIVATION_NAMES = ACTIVATIONS.filter((a) => a.hidden).map(
@@ -55,7 +55,7 @@ export const suitedInit = (name: ActivationName): Entry<'activations'>['init'] =
   activationRow(name).init
 
 /** The placeholders of the catalogue's LaTeX: net input, output, target, output count, softmax's Σₖ e^{z_k}. */
-export type TexSlots = Partial<Record<'z' | 'a' | 'y' | 'K' | 'Σe^z', string>>
+type TexSlots = Partial<Record<'z' | 'a' | 'y' | 'K' | 'Σe^z', string>>
 
 /**
  * A catalogue formula (`tex`: f(z) or E_k; `dtex`: f′ or ∂E/∂a_k) with its placeholders filled in,

@@ -24,7 +24,7 @@ export function supportsWasmSimd(): boolean {
 }
 
 /** Thrown when the engine cannot load; `message` is written for learners and can be shown as is. */
-export class EngineLoadError extends Error {
+class EngineLoadError extends Error {
   override name = 'EngineLoadError'
 }
 

@@ -51,7 +51,7 @@ export interface GradientCheck {
 }
 
 /** One parameter checked at one ε (the ε sweep). */
-export interface ParameterCheck {
+interface ParameterCheck {
   central: number
   left: number
   right: number

@@ -4,7 +4,7 @@ import type { LocationQuery } from 'vue-router'
 import { linkedFields, number } from '../links/fields'
 
 /** Largest seed a link may carry. */
-export const MAX_SEED = 999_999
+const MAX_SEED = 999_999
 
 /**
  * The exercises' numbers set in the lesson's link (`exseed=<1…999999>`). Its own value 0 means "none
@@ -16,7 +16,7 @@ export const EXERCISE_FIELDS = linkedFields({
 })
 
 /** The seed in `exseed=<1…999999>` text, or null when absent or malformed. */
-export function parseSeed(text: string | null | undefined): number | null {
+function parseSeed(text: string | null | undefined): number | null {
   if (typeof text !== 'string' || !/^\d{1,6}$/.test(text)) return null
   const n = Number(text)
   return n >= 1 && n <= MAX_SEED ? n : null

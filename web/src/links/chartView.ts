@@ -6,8 +6,8 @@ import { choice, linkedFields, type LinkedFields } from './fields'
 import { injectLessonLink, useLinkedFields } from './useLink'
 
 /** The views a chart's field accepts: linear or log y axis, picture or table. */
-export const CHART_VIEWS = ['lin', 'log', 'table', 'log,table'] as const
-export type ChartView = (typeof CHART_VIEWS)[number]
+const CHART_VIEWS = ['lin', 'log', 'table', 'log,table'] as const
+type ChartView = (typeof CHART_VIEWS)[number]
 
 const viewOf = (log: boolean, table: boolean): ChartView =>
   table ? (log ? 'log,table' : 'table') : log ? 'log' : 'lin'

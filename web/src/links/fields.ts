@@ -63,7 +63,7 @@ const ORDER_WORDS = { '<': 'below', '<=': 'at most', '>': 'above' } as const
  * declaration `fields`: "must be below the largest η of the sweep (10)"; null when it keeps it or has
  * none. The one rule of a panel's field (fieldProblem) and of the link (linkedFields).
  */
-export function orderProblem(
+function orderProblem(
   fields: Readonly<Record<string, unknown>>,
   d: NumberDecl,
   value: number,

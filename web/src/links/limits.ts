@@ -20,7 +20,7 @@ export const ENGINE = {
 } as const
 
 /** What one page shows: a diagram and a table of every number a person can still read. */
-export const PAGE = {
+const PAGE = {
   /** Units per layer drawn in the lesson player's diagram, its tables and the answer key. */
   units: 8,
   /** Layer sizes (inputs first) in the lesson player and answer key: up to three weight layers. */

@@ -172,7 +172,7 @@ export const PLAYGROUND_SCHEMA: Schema<PlaygroundState> = [
 ]
 
 /** The playground's own state: the default settings, no points of the learner's. */
-export const playgroundDefaults = (): PlaygroundState => ({
+const playgroundDefaults = (): PlaygroundState => ({
   config: {
     ...DEFAULT_CONFIG,
     features: [...DEFAULT_CONFIG.features],

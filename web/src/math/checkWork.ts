@@ -43,12 +43,12 @@ export type QuantityKind = 'real' | 'whole'
  * A mark's message says why, never the verdict again: the badge beside it (MARK_WORDS) is the one
  * verdict word ("Correct  Correct: η = 1.05." said it twice).
  */
-export const EXACTLY = 'Exactly this value.'
+const EXACTLY = 'Exactly this value.'
 
 /** Significant figures every answer needs unless it equals the exact value exactly. */
-export const MIN_SIGNIFICANT = 2
+const MIN_SIGNIFICANT = 2
 /** Up to this many figures, an answer must also be distinguishable from every catalogued slip. */
-export const DISTINCT_SIGNIFICANT = 4
+const DISTINCT_SIGNIFICANT = 4
 
 /** The mark of one typed value. */
 export interface Mark {
@@ -183,7 +183,7 @@ export interface ValueSlip {
 }
 
 /** One typed value and what it is marked against (see {@link markValue}). */
-export interface ValueToMark {
+interface ValueToMark {
   /** Names the mark (a quantity key or an exercise blank). */
   key: string
   /** The text as typed. */
@@ -210,7 +210,7 @@ export interface ValueToMark {
 const GIVEAWAY_SLIPS = new Set(['decimal-shift', 'flipped-sign'])
 
 /** What a graded check says instead of the expected value. */
-export const WITHHELD = 'Not the expected value (graded work: the answer is not shown).'
+const WITHHELD = 'Not the expected value (graded work: the answer is not shown).'
 
 /**
  * Marks one typed value against its exact value: the one marking rule of every check in the app (the

@@ -21,7 +21,7 @@ export interface DataPoint {
   label: number
 }
 
-export interface DatasetInfo {
+interface DatasetInfo {
   name: DatasetName
   title: string
   kind: ProblemKind
@@ -55,7 +55,7 @@ export const DOMAIN = 6
 export { mulberry32 } from './random'
 
 /** Standard normal numbers from a uniform generator (Box–Muller, one of each pair used). */
-export function gaussian(rnd: () => number): () => number {
+function gaussian(rnd: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
 }
 
@@ -196,12 +196,12 @@ export function split(
 }
 
 /** The classification lessons' points: one row [x₁, x₂] per point and one target row [0] or [1]. */
-export interface Dataset2D {
+interface Dataset2D {
   inputs: number[][]
   targets: number[][]
 }
 
-export type LessonDatasetName = 'separable' | 'circle' | 'xor'
+type LessonDatasetName = 'separable' | 'circle' | 'xor'
 
 /** `n` points from `point(k, rnd)` (→ [x₁, x₂, label], or null to draw again), rounded to 3 decimals. */
 function lessonSet(

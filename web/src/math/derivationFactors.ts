@@ -18,7 +18,7 @@ export interface Factor {
 }
 
 /** What every factor needs: the network, its trace, the selected sample and the notation. */
-export interface FactorContext {
+interface FactorContext {
   spec: NetworkSpec
   trace: Trace
   sample: number

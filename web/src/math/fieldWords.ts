@@ -8,7 +8,7 @@ export type FieldRef =
   | { kind: 'activation'; layer: number }
   | { kind: 'loss' | 'learningRate' | 'other' }
 
-export interface FieldMessage {
+interface FieldMessage {
   field: FieldRef
   /** The message with its field named in the lesson's words. */
   text: string

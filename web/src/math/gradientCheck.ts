@@ -68,7 +68,7 @@ export function quotientStep(loss: number, epsilon: number): number {
  * (ROUNDING_UNITS · 2⁻⁵² · |L|), so the central difference (L(p + ε) − L(p − ε)) / 2ε is uncertain
  * by about resolutionOf(L, ε), and a one-sided slope, a difference over ε, by twice that.
  */
-export function quotientUncertainty(loss: number, epsilon: number, oneSided = false): number {
+function quotientUncertainty(loss: number, epsilon: number, oneSided = false): number {
   return (oneSided ? 2 : 1) * resolutionOf(loss, epsilon)
 }
 

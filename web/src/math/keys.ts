@@ -10,7 +10,7 @@ export type QuantityKind =
  * The shared-bias form has no unit index: `b1`, `db1`, `bnew1` name the ONE bias of layer 1 that every
  * unit uses (`{ kind: 'b', layer: 1, shared: true }`).
  */
-export interface QuantityRef {
+interface QuantityRef {
   kind: QuantityKind
   layer?: number
   j?: number

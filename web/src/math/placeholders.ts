@@ -9,7 +9,7 @@ import { formatNumber } from './format'
 const PLACEHOLDER = /\{=([^}:]+)(?::(\d+))?\}/g
 
 /** Significant digits of a filled-in value unless the placeholder says otherwise. @default 9 */
-export const PLACEHOLDER_DIGITS = 9
+const PLACEHOLDER_DIGITS = 9
 
 /** Keys whose values training does not change: η, the inputs and the targets. */
 const STEADY = /^(eta|[xy]\[.*)$/

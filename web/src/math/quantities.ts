@@ -7,7 +7,7 @@ import { orderedKeys, range, sharedBiasLayers } from './keys'
 import { lossTerm, outputDelta } from './losses'
 
 /** Reads a quantity's value by key (a student's number, or the exact one). */
-export type Lookup = (key: string) => number
+type Lookup = (key: string) => number
 
 /** One quantity: the engine's value, plus how to recompute it from its direct inputs. */
 export interface Quantity {

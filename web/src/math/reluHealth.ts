@@ -6,10 +6,10 @@ import type { ActivationName } from '../engine/types'
 import { plural, pluralWord } from './plural'
 
 /** A ReLU unit over a batch: dead (z ≤ 0 on every sample), active on every sample, or mixed. */
-export type UnitState = 'dead' | 'active' | 'mixed'
+type UnitState = 'dead' | 'active' | 'mixed'
 
 /** What the detector found. */
-export interface ReluHealth {
+interface ReluHealth {
   /** Per weight layer (index 0 = layer 1) the state of each unit; [] for layers that are not ReLU. */
   units: UnitState[][]
   /** Dead ReLU units, all layers together. */
@@ -49,7 +49,7 @@ export function reluHealth(
 }
 
 /** `h1, h3` style names of the dead units of one layer (1-based unit numbers). */
-export function deadNames(states: readonly UnitState[], prefix = 'unit '): string[] {
+function deadNames(states: readonly UnitState[], prefix = 'unit '): string[] {
   return states.flatMap((s, j) => (s === 'dead' ? [`${prefix}${j + 1}`] : []))
 }
 

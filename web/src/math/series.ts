@@ -47,7 +47,7 @@ export interface ChartMarker {
   radius?: number
 }
 
-export interface SeriesOptions {
+interface SeriesOptions {
   /** Points kept per series (min/max bucketing above that). @default 1000 */
   maxPoints?: number
   /** Values ≤ 0 become gaps (a log axis cannot show them). */

@@ -32,7 +32,7 @@ export type SlipId =
   | 'decimal-shift'
 
 /** A value some slip would produce, with the sentence that names it. */
-export interface SlipCandidate {
+interface SlipCandidate {
   id: SlipId
   value: number
   message: string

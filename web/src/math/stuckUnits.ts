@@ -30,7 +30,7 @@ export function slopeAt(activation: ActivationName, z: number): number {
 }
 
 /** A unit that passes back almost no gradient on any sample. */
-export interface StuckUnit {
+interface StuckUnit {
   /** Weight layer, 1-based (1 = the first hidden layer). */
   layer: number
   /** Unit in its layer, 0-based. */

@@ -33,7 +33,7 @@ export interface CopyHistory {
   finalLoss?: number | null
 }
 
-export interface VerdictOptions {
+interface VerdictOptions {
   /** Part of the history judged (the end). @default 0.25 */
   window?: number
   /** A rise of the loss by more than this share of its value counts as "goes up". @default 0.05 */

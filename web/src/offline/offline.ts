@@ -10,7 +10,7 @@ import type { Router } from 'vue-router'
 import { registerSW } from 'virtual:pwa-register'
 import { findScormApi } from '../scorm/scorm'
 
-export interface OfflineState {
+interface OfflineState {
   /** A new version is installed and waiting: offer a reload. */
   needRefresh: boolean
   /** Every file is stored: the site now works offline. */
@@ -32,7 +32,7 @@ export function applyUpdate(): Promise<void> {
   return update(true)
 }
 
-export const LOAD_PROBLEM =
+const LOAD_PROBLEM =
   'This part of Backprop Lab could not be loaded. You seem to be offline, and it was not saved on ' +
   'this device yet. Reconnect to the internet, then choose Try again.'
 
@@ -40,7 +40,7 @@ const CHUNK_FAILURE =
   /dynamically imported module|Importing a module script failed|Unable to preload|error loading dynamically|Failed to fetch/i
 
 /** True for the errors a missing script, style or .wasm file raises. */
-export const isLoadFailure = (e: unknown): boolean =>
+const isLoadFailure = (e: unknown): boolean =>
   CHUNK_FAILURE.test(e instanceof Error ? e.message : String(e))
 
 /**

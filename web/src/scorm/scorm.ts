@@ -13,7 +13,7 @@ import { isLesson } from '../lessons/types'
 import { lessonCompleted, lessonScore, progress } from '../progress/progress'
 
 /** The SCORM 1.2 API an LMS provides as `window.API` (every value is a string). */
-export interface Scorm12Api {
+interface Scorm12Api {
   LMSInitialize(arg: ''): string
   LMSFinish(arg: ''): string
   LMSGetValue(element: string): string
@@ -67,7 +67,7 @@ export function findScormApi(start: Window | undefined = globalThis.window): Sco
 }
 
 /** What one lesson reports: completion and, when it has exercises, the score. */
-export function lessonReport(lessonId: string): {
+function lessonReport(lessonId: string): {
   status: 'completed' | 'incomplete'
   score: number | null
 } {

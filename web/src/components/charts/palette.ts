@@ -40,7 +40,7 @@ export const RAMP_ENDS = {
 } as const
 
 /** [r, g, b] (0–255) of a '#rgb' or '#rrggbb' colour, or null for any other form. */
-export function hexChannels(hex: string): number[] | null {
+function hexChannels(hex: string): number[] | null {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex)
   if (!m) return null
   const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1]
@@ -89,7 +89,7 @@ export const CLASS_COLOURS: readonly { token: string; fallback: string; name: st
 ]
 
 /** The hex colour of every class in {@link CLASS_COLOURS}, read from the tokens on `el`. */
-export function classColours(el?: Element | null): string[] {
+function classColours(el?: Element | null): string[] {
   return CLASS_COLOURS.map((c) => cssVar(c.token, c.fallback, el))
 }
 

@@ -7,7 +7,7 @@ import { XOR_INPUTS, XOR_TARGETS } from '../../math/datasets'
 export type BatchProblemId = 'table' | 'xor'
 
 /** Notes 004: x1, x2 → y. */
-export const rawTable = {
+const rawTable = {
   inputs: [
     [90, 40],
     [30, 50],
@@ -15,7 +15,7 @@ export const rawTable = {
   ],
   targets: [[10], [25], [36]],
 }
-export const standardTable = {
+const standardTable = {
   inputs: [
     [1.4018, -1.2247],
     [-0.5392, 0],

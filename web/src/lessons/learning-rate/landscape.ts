@@ -29,7 +29,7 @@ export interface PathPoint {
 }
 
 /** The spec of the landscape's network at (w, b). */
-export function landscapeSpec(
+function landscapeSpec(
   w: number,
   b: number,
   learningRate: number,

@@ -105,7 +105,7 @@ export function trainingSpec(loss: 'mse' | 'bce', learningRate = 0.5): NetworkSp
 }
 
 /** The first forward + backward pass from the start weights: what the first update is made of. */
-export interface FirstGradient {
+interface FirstGradient {
   /** Output a = σ(z) per sample. */
   a: number[]
   /** σ′(z) = a(1 − a) per sample: the factor MSE's δ carries and cross-entropy's cancels. */

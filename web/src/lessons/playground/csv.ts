@@ -10,7 +10,7 @@ import { DOMAIN, MAX_CLASSES, round3, type DataPoint } from '../../math/datasets
 import { LIMITS } from '../../links/limits'
 import { exactNumber } from '../../math/format'
 
-export interface CsvResult {
+interface CsvResult {
   points: DataPoint[]
   /**
    * One sentence per skipped line, e.g. “Line 7: “abc” is not a number.” (plain text), at most
@@ -22,7 +22,7 @@ export interface CsvResult {
 }
 
 /** Skipped lines named one by one; the rest are counted. */
-export const MAX_PROBLEMS = 5
+const MAX_PROBLEMS = 5
 const count = (n: number): string => n.toLocaleString('en-US')
 const list = (xs: readonly (string | number)[]): string => xs.join(', ')
 
@@ -36,7 +36,7 @@ function show(text: string): string {
 }
 
 /** The label columns, for the notice: their header names, else their positions (1-based). */
-export interface LabelColumns {
+interface LabelColumns {
   /** Header names of the label columns (one, or one per one-hot column); [] without a header. */
   names: string[]
   /** How many label columns: 1, or K one-hot columns. */
@@ -57,7 +57,7 @@ function columnWords(c: LabelColumns): string {
  * label as model.ts's problemOf decides, K ≤ {@link MAX_CLASSES}; anything else, or more classes than
  * that → regression targets (the numbers themselves). Classes without points are named.
  */
-export function readLabels(
+function readLabels(
   points: readonly DataPoint[],
   columns: LabelColumns = { names: [], width: 1 },
 ): { points: DataPoint[]; labels: string } {

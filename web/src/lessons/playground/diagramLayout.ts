@@ -8,12 +8,12 @@ const ROWGAP = 10
 /** Room left of the inputs for their names (x₁, sin x₂), in unscaled pixels. */
 export const LABEL_SPACE = 56
 /** The smallest scale: a 40 px neuron stays a 24 px target. */
-export const MIN_SCALE = 0.6
+const MIN_SCALE = 0.6
 /** The narrowest gap between layers (unscaled), where edges can still be told apart and hovered. */
 const MIN_COLGAP = 28
 
 /** How a diagram is fitted into its column: a gap between layers and a scale, or a sideways scroll. */
-export interface DiagramFit {
+interface DiagramFit {
   colGap: number
   scale: number
   /** Even the narrowest gap at MIN_SCALE is too wide: the column scrolls. */

@@ -11,9 +11,9 @@ import {
   type PlaygroundState,
 } from '../../links/playgroundLink'
 
-export const FILE_FORMAT = 'backprop-lab-playground'
+const FILE_FORMAT = 'backprop-lab-playground'
 
-export interface PlaygroundFile {
+interface PlaygroundFile {
   format: typeof FILE_FORMAT
   version: 1
   /** The settings, written exactly as in the link (`v=1&d=spiral&…`). */

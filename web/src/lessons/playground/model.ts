@@ -100,7 +100,7 @@ export function lossesFor(kind: ProblemKind): LossName[] {
       : ['mse', 'half_sse']
 }
 
-export function outputActivation(kind: ProblemKind): ActivationName {
+function outputActivation(kind: ProblemKind): ActivationName {
   return kind === 'multiclass' ? 'softmax' : kind === 'binary' ? 'sigmoid' : 'linear'
 }
 
@@ -118,12 +118,12 @@ export function targetRows(points: readonly DataPoint[], problem: Problem): numb
     : points.map((p) => [p.label])
 }
 
-export function optimizerSpec(name: OptimizerName): OptimizerSpec {
+function optimizerSpec(name: OptimizerName): OptimizerSpec {
   return name === 'momentum' ? { name: 'momentum', momentum: 0.9 } : { name }
 }
 
 /** Units per layer, inputs first; the output layer has K units for multiclass, else 1. */
-export function layerSizes(config: PlaygroundConfig, problem: Problem): number[] {
+function layerSizes(config: PlaygroundConfig, problem: Problem): number[] {
   const nin = Math.max(1, canonicalFeatures(config.features).length)
   return [nin, ...config.hidden, problem.kind === 'multiclass' ? problem.classes : 1]
 }

@@ -6,7 +6,7 @@ import { windowStats } from '../../math/sweepVerdict'
 import type { LossCurve } from '../../composables/useLessonStore'
 
 /** Rises that make a curve oscillating, and the smallest share of a point that counts as one. */
-export const OSCILLATION = { rises: 3, share: 0.05, points: 10 } as const
+const OSCILLATION = { rises: 3, share: 0.05, points: 10 } as const
 
 /**
  * The rises (by more than {@link OSCILLATION}.share) in the last `size` finite points of `curve`, when

@@ -67,7 +67,7 @@ export function usePlaygroundProbe(
   }
 }
 
-export type PlaygroundProbe = ReturnType<typeof usePlaygroundProbe>
+type PlaygroundProbe = ReturnType<typeof usePlaygroundProbe>
 
 /**
  * The derivation open in the lesson's link (viewFields.ts DERIVATION_VIEW): read once, so a shared link

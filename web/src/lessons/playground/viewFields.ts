@@ -28,7 +28,7 @@ export const PLAYGROUND_VIEW = linkedFields({
 })
 
 /** The derivation open: the selected parameter (`W2[0][1]`, `b1[3]`; '' for none) and its training point (from 1). */
-export interface DerivationView {
+interface DerivationView {
   sel: string
   pt: number
 }

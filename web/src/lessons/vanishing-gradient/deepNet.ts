@@ -4,7 +4,7 @@ import type { Params } from '../../engine/network'
 import type { ActivationName, NetworkSpec } from '../../engine/types'
 
 /** Hidden width of every layer of the deep network. */
-export const DEEP_WIDTH = 4
+const DEEP_WIDTH = 4
 
 /**
  * `depth` weight layers (1 to 10) of `activation`, 2 inputs → 4 → … → 1 output, half squared error,

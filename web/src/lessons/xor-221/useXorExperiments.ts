@@ -36,7 +36,7 @@ interface Job {
   options?: XorOptions
   steps: number
 }
-export const XOR_JOBS: Job[] = [
+const XOR_JOBS: Job[] = [
   ...XOR_ARCHITECTURES.flatMap((hidden) =>
     LOSSES.map((loss) => ({
       hidden,

@@ -132,9 +132,9 @@ export function rowVerdicts(trace: Trace): RowVerdict[] {
  */
 export const SATURATION_SLOPE = 1e-3
 /** The loss is judged settled over the last SETTLE_WINDOW of the updates (10 %, at least 2 losses)… */
-export const SETTLE_WINDOW = 0.1
+const SETTLE_WINDOW = 0.1
 /** …when it varies there by at most SETTLE_RANGE of its largest value there (10 %). */
-export const SETTLE_RANGE = 0.1
+const SETTLE_RANGE = 0.1
 
 /** How the loss behaved over the last updates of a run (see SETTLE_WINDOW, SETTLE_RANGE). */
 export interface LossTail {
@@ -152,7 +152,7 @@ export interface LossTail {
  * The loss over the last SETTLE_WINDOW of a run's updates.
  * @param losses `losses[k]`: the loss after k updates, k = 0 … N; at least 2 finite values.
  */
-export function lossTail(losses: ArrayLike<number>): LossTail {
+function lossTail(losses: ArrayLike<number>): LossTail {
   const n = losses.length
   const from = Math.max(0, Math.min(n - 2, Math.floor((n - 1) * (1 - SETTLE_WINDOW))))
   let min = Infinity

@@ -3,13 +3,12 @@
 // while it runs (EngineNetwork.setLearningRate on every copy, no restart), and μ, β₁, β₂, ε changed the
 // same way (setOptimizer). Each lane keeps the numbers of its last update for one weight, read from
 // the engine, so the page can write the rule each optimizer followed with them. A race (useRace).
-import { watch, type Ref, type ShallowRef } from 'vue'
+import { watch, type Ref } from 'vue'
 import type { EngineNetwork, TrainResult } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
-import { useNetworkStore, type LossCurve } from './useLessonStore'
-import type { TrainingLoop } from './useTrainingLoop'
-import { useRace, type RaceLane } from './useNetworkRace'
+import { useNetworkStore } from './useLessonStore'
+import { useRace, type Race, type RaceLane } from './useNetworkRace'
 
 /** μ of the momentum copy and β₁, β₂, ε of the Adam copy. */
 export interface OptimizerSettings {
@@ -41,7 +40,7 @@ export interface UpdateNumbers {
   settings: OptimizerSettings
 }
 
-export interface RaceRunner extends RaceLane {
+interface RaceRunner extends RaceLane {
   optimizer: OptimizerSpec
   /** The last update of the first weight (W1[0][0]); null before the first. */
   last: UpdateNumbers | null
@@ -51,7 +50,7 @@ export const optimizerKinds = ['sgd', 'momentum', 'adam'] as const
 export type OptimizerKind = (typeof optimizerKinds)[number]
 
 /** The three copies' optimizers with the learner's settings. */
-export function optimizerSpecs(s: OptimizerSettings): OptimizerSpec[] {
+function optimizerSpecs(s: OptimizerSettings): OptimizerSpec[] {
   return [
     { name: 'sgd' },
     { name: 'momentum', momentum: s.momentum },
@@ -60,19 +59,13 @@ export function optimizerSpecs(s: OptimizerSettings): OptimizerSpec[] {
 }
 
 /** The lane names: 'SGD', 'Momentum (μ = 0.9)', 'Adam'. */
-export function optimizerNames(s: OptimizerSettings): string[] {
+function optimizerNames(s: OptimizerSettings): string[] {
   return ['SGD', `Momentum (μ = ${s.momentum})`, 'Adam']
 }
 
-export interface OptimizerRace {
-  runners: ShallowRef<readonly RaceRunner[]>
-  /** Curve k: runner k's loss before each update (x: that update, from 1). */
-  curve: (k: number) => LossCurve
-  error: ShallowRef<string>
-  loop: TrainingLoop
-  restart: () => void
-  /** Reset: every runner from the same start, paused (Train starts them). */
-  reset: () => void
+/** The race (useRace) with its lanes called runners, without the controls only this file uses. */
+type OptimizerRace = Omit<Race<RaceRunner>, 'lanes' | 'networks' | 'mapLanes'> & {
+  runners: Race<RaceRunner>['lanes']
 }
 
 export function useOptimizerRace(

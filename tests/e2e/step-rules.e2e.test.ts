@@ -119,9 +119,16 @@ describe('Update follows one rule in the step bar and the walk-through', () => {
     await guideUpdate.click()
     await expect.poll(() => status(page)).toContain('1 update')
     await expect.poll(() => page.getByTestId('selected-value').textContent()).toBe('0.35891648')
-    // after the update, both wait for a new Backward again
+    // after the update, both wait for a new pass, and the hint names its first step: Forward (#11)
     expect(await guideUpdate.isDisabled()).toBe(true)
     expect(await bar.getByRole('button', { name: 'Update', exact: true }).isDisabled()).toBe(true)
+    expect(await page.getByTestId('guide-waits').textContent()).toBe(
+      'Press Forward, then Backward, first to compute the gradients.',
+    )
+    await bar.getByRole('button', { name: 'Forward', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('guide-waits').textContent())
+      .toBe('Press Backward first to compute the gradients.')
     expect(errors).toEqual([])
     await close()
   })

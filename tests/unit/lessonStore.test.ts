@@ -13,7 +13,7 @@ import {
   withNetwork,
   type UndoPoint,
 } from '../../web/src/composables/useLessonStore'
-import { useNetwork } from '../../web/src/composables/useNetwork'
+import { updateWaitsFor, useNetwork } from '../../web/src/composables/useNetwork'
 import type { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
 import type { NetworkSpec } from '../../web/src/engine/types'
@@ -398,5 +398,15 @@ describe('Undo', () => {
     // an edit says nothing was undone any more
     network.setParam('W1[0][0]', 3)
     expect(network.undone.value).toBe('')
+  })
+})
+
+describe('Update waits for the first step missing (#11)', () => {
+  it('Forward when nothing is computed for the weights now (ready, after an update), else Backward', () => {
+    const both = 'Press Forward, then Backward, first to compute the gradients.'
+    expect(updateWaitsFor('ready')).toBe(both)
+    expect(updateWaitsFor('updated')).toBe(both)
+    expect(updateWaitsFor('forward')).toBe('Press Backward first to compute the gradients.')
+    expect(updateWaitsFor('backward')).toBe('')
   })
 })

@@ -18,12 +18,14 @@ import {
 export type { Stage } from './useLessonStore'
 
 /**
- * Why Update cannot run at `stage` ('' = it can). Update changes the weights by the gradients that
- * Backward computed and shows, so it comes after Backward: one rule for the step bar's Update and the
- * walk-through's "Do step (Update)" (#11). Step does all three and is never held by it.
+ * Why Update cannot run at `stage` ('' = it can), naming the first step missing: Forward when nothing
+ * was computed for the weights now (ready, or after an update), else Backward. Update changes the
+ * weights by the gradients that Backward computed and shows: one rule for the step bar's Update and
+ * the walk-through's "Do step (Update)" (#11). Step does all three and is never held by it.
  */
 export function updateWaitsFor(stage: Stage): string {
-  return stage === 'backward' ? '' : 'Press Backward first to compute the gradients.'
+  if (stage === 'backward') return ''
+  return `Press ${stage === 'forward' ? 'Backward' : 'Forward, then Backward,'} first to compute the gradients.`
 }
 
 export interface NetworkState {

@@ -410,3 +410,43 @@ describe('Update waits for the first step missing (#11)', () => {
     expect(updateWaitsFor('backward')).toBe('')
   })
 })
+
+describe('an edit after an update (#11)', () => {
+  it('is no pass of its own: the stage is Ready until Forward, Update names its first missing step', async () => {
+    const { network, w } = await setUp()
+    network.forward()
+    network.backward()
+    network.update() // s = 3 → 3(1 − 0.2) = 2.4: w = 1.7
+    expect(network.stage.value).toBe('updated')
+    expect(updateWaitsFor(network.stage.value)).toBe(
+      'Press Forward, then Backward, first to compute the gradients.',
+    )
+    network.setParam('W1[0][0]', 5)
+    expect([network.stage.value, w(), network.updates.value]).toEqual(['ready', 5, 1])
+    network.forward()
+    expect(updateWaitsFor(network.stage.value)).toBe(
+      'Press Backward first to compute the gradients.',
+    )
+    network.backward()
+    expect(updateWaitsFor(network.stage.value)).toBe('')
+    network.setParam('W1[0][0]', 4) // after Backward too: the gradients shown were for w = 5
+    expect(network.stage.value).toBe('ready')
+    network.forward()
+    network.configure({ learningRate: 0.2 }) // η: the pass is the same one
+    expect(network.stage.value).toBe('forward')
+    // Undo: the η change goes; the stage is the one it was made at
+    network.undo()
+    expect([network.stage.value, network.spec.value.learningRate, w()]).toEqual(['forward', 0.1, 4])
+  })
+
+  it('Reset returns to update 0: the weights and η before the first update, not an edit made after it', async () => {
+    const { network, w } = await setUp()
+    network.setParam('W1[0][0]', 3) // before the first update: the run starts here
+    network.update()
+    network.setParam('W1[0][0]', 5)
+    network.configure({ learningRate: 0.2 })
+    network.reset()
+    expect([w(), network.spec.value.learningRate, network.updates.value]).toEqual([3, 0.1, 0])
+    expect(network.stage.value).toBe('ready')
+  })
+})

@@ -145,4 +145,24 @@ describe('CheckMyWork', () => {
     const modes = wrapper.findAll('input[type="text"]').map((i) => i.attributes('inputmode'))
     expect(modes).toEqual(['numeric', 'decimal'])
   })
+
+  it('Check on an empty field says so at the field, in the lesson’s notation, and checks nothing (#11)', async () => {
+    const wrapper = mount(CheckMyWork, { props: base })
+    await wrapper.get('select').setValue('z2[0]')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.emitted('check')).toBeUndefined()
+    const said = wrapper.get('[role="alert"]')
+    expect(said.text()).toBe('Type your value first: netₒ₁ is empty.')
+    const field = wrapper.get('input[type="text"]')
+    expect(field.attributes('aria-describedby')).toBe(said.attributes('id'))
+    await field.setValue('1.1') // typing takes the message back
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    // a worked chain with every field empty: the same, in the chain's words
+    await wrapper.findAll('input[type="radio"]')[1].setValue(true)
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.emitted('check')).toBeUndefined()
+    expect(wrapper.get('[role="alert"]').text()).toBe(
+      'Type your values first: every field of the chain is empty.',
+    )
+  })
 })

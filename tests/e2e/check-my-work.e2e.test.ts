@@ -51,4 +51,21 @@ describe('check my work (step-by-step-222)', () => {
     await screenshot(page, 'check-my-work-close-1280')
     expect(errors).toEqual([])
   })
+
+  // #11: Check on an empty field did nothing at all (a newcomer's Exercise 1 of learning-rate).
+  it('an exercise checked with its field empty says so at the field, in the lesson’s notation', async () => {
+    opened = await openPage('#/learning-rate?v=1&exseed=923067', {
+      viewport: { width: 390, height: 844 },
+    })
+    const { page, errors } = opened
+    const exercise = page.getByRole('article', { name: 'Exercise 1', exact: true })
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click()
+    const said = exercise.getByRole('alert')
+    await expect.poll(() => said.textContent()).toBe('Type your value first: w⁺ is empty.')
+    await said.scrollIntoViewIfNeeded()
+    await screenshot(page, 'check-my-work-empty-390')
+    await exercise.getByLabel('Your value').fill('0.24')
+    expect(await said.count()).toBe(0)
+    expect(errors).toEqual([])
+  })
 })

@@ -226,7 +226,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     const last = store.undo()
     if (!last) return
     configure(last.spec, true)
-    stage.value = last.stage === 'updated' ? 'ready' : last.stage // its pass was not run (#11)
+    stage.value = last.stage === 'updated' ? 'backward' : last.stage
     trained.value = last.trained
     updates.value = last.updates
     net.setUpdates(last.updates)

@@ -61,15 +61,3 @@ describe('StepControls Undo', () => {
     expect(w.emitted('undo')).toEqual([[]])
   })
 })
-
-describe('StepControls Reset (#11)', () => {
-  it('says which weights it returns to: those of update 0, η too, undoing an edit made since', () => {
-    const w = mount(StepControls, {
-      props: { ...base, canUndo: false, undoLabel: 'Undo', undoShortLabel: 'Undo' },
-    })
-    const reset = w.findAll('button').find((b) => b.text() === 'Reset')
-    expect(reset?.attributes('title')).toBe(
-      'Back to update 0: the weights and settings (η too) from before the first update; an edit made since is undone too',
-    )
-  })
-})

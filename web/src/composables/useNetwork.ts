@@ -110,7 +110,7 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
   const net: EngineNetwork = made
 
   const [spec, params] = [shallowRef<NetworkSpec>(initial), shallowRef<Params>(net.params())]
-  /** What Reset returns to: update 0, the weights and settings (η too) before the first update. */
+  /** What Reset returns to: the learner's own weights and settings (η) before the first update. */
   let start = initial
   const trace = shallowRef<Trace | null>(null)
   const [stage, updates, message] = [ref<Stage>('ready'), ref(0), ref('')]
@@ -186,11 +186,9 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     spec.value = next
     params.value = net.params()
     if (updates.value === 0) start = next
-    // Nothing computed before an edit is shown as the pass of the network now (#11): the stage keeps
-    // only a change of η or ε before an update (the pass is the same); after any other, Forward again.
-    const same = Object.keys(patch).every((k) => k === 'learningRate' || k === 'epsilon')
-    if (!same || stage.value === 'updated') stage.value = 'ready'
+    const was = stage.value
     recompute()
+    stage.value = was === 'updated' ? 'backward' : was
     // During a run the rest of the run is a step of its own, from the changed state.
     if (remembered && running()) remember('run')
     return r
@@ -225,9 +223,9 @@ export function useNetwork(store: NetworkStore, initial: NetworkSpec): NetworkSt
     const eta = spec.value.learningRate
     const last = store.undo()
     if (!last) return
-    configure(last.spec, true)
     stage.value = last.stage === 'updated' ? 'backward' : last.stage
     trained.value = last.trained
+    configure(last.spec, true)
     updates.value = last.updates
     net.setUpdates(last.updates)
     const etaNow = spec.value.learningRate

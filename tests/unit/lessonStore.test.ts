@@ -410,3 +410,16 @@ describe('Update waits for the first step missing (#11)', () => {
     expect(updateWaitsFor('backward')).toBe('')
   })
 })
+
+describe('Reset (#11)', () => {
+  it('returns to update 0: the weights and η before the first update, not an edit made after it', async () => {
+    const { network, w } = await setUp()
+    network.setParam('W1[0][0]', 3) // before the first update: the run starts here
+    network.update()
+    network.setParam('W1[0][0]', 5)
+    network.configure({ learningRate: 0.2 })
+    network.reset()
+    expect([w(), network.spec.value.learningRate, network.updates.value]).toEqual([3, 0.1, 0])
+    expect(network.stage.value).toBe('ready')
+  })
+})

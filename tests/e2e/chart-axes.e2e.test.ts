@@ -3,6 +3,7 @@
 // powers of ten), never 0.48 / 0.49 / 0.5 or 0.08 / 0.09 / 0.1 crowded together.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { parseNumber } from '../../web/src/math/format'
 import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 interface Axis {
@@ -17,9 +18,10 @@ const lossAxes = async (page: Page) =>
     y: Axis
     series: { last: { x: number } | null }[]
   }
-/** 1, 2 or 5 × 10ᵏ, read from the label the chart drew. */
+/** 1, 2 or 5 × 10ᵏ, read from the label the chart drew (as the page writes numbers: 0.05, 2×10⁻⁵). */
 const clean = (label: string) => {
-  const v = Number(label)
+  const read = parseNumber(label)
+  const v = read.ok ? read.value : NaN
   const m = v / 10 ** Math.floor(Math.log10(v) + 1e-9)
   return [1, 2, 5].some((d) => Math.abs(m - d) < 1e-9)
 }

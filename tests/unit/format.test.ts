@@ -14,6 +14,7 @@ import {
   texTerm,
   parseNumber,
   screenNumbers,
+  significantDigits,
 } from '../../web/src/math/format'
 import { heldMessage } from '../../web/src/composables/heldFields'
 import { MARK_WORDS } from '../../web/src/math/checkWork'
@@ -188,6 +189,22 @@ describe('parseNumber', () => {
       ['2.', 2],
     ]
     for (const [text, value] of cases) expect(parseNumber(text)).toEqual({ ok: true, value })
+  })
+
+  it('reads back a number as the page writes it (1×10⁻⁵), so one copied from the screen can be typed', () => {
+    const cases: [string, number][] = [
+      ['3.73×10⁻⁶', 3.73e-6],
+      ['−1.5 × 10⁷', -1.5e7],
+      ['2×10¹²', 2e12],
+      ['4.39x10^-4', 4.39e-4],
+      ['1*10^3', 1000],
+    ]
+    for (const [text, value] of cases) expect(parseNumber(text)).toEqual({ ok: true, value })
+    for (const text of ['×10⁻⁶', '3×10', '3×11⁻⁶', '3×10⁻', '3×10⁻⁶⁻'])
+      expect(parseNumber(text).ok).toBe(false)
+    // marked to the precision written: 3.73×10⁻⁶ carries 3 significant digits, 8 decimals
+    expect(significantDigits('3.73×10⁻⁶')).toBe(3)
+    expect(decimalsTyped('3.73×10⁻⁶')).toBe(8)
   })
 
   it('rejects text that is not a finite number with a clear message', () => {

@@ -39,17 +39,19 @@ describe('tickText', () => {
       '0.9402',
     ])
   })
-  it('writes very large and very small ticks in exponent form, distinct too', () => {
-    expect(labels([1e7, 2e7, 3e7])).toEqual(['1e+7', '2e+7', '3e+7'])
-    expect(labels([1e7, 1.5e7, 2e7])).toEqual(['1.0e+7', '1.5e+7', '2.0e+7'])
-    expect(labels([0.0001, 0.0002])).toEqual(['1e-4', '2e-4'])
+  it('writes very large and very small ticks as the page writes numbers (1×10⁷, not 1e+7), distinct too', () => {
+    expect(labels([1e7, 2e7, 3e7])).toEqual(['1×10⁷', '2×10⁷', '3×10⁷'])
+    expect(labels([1e7, 1.5e7, 2e7])).toEqual(['1×10⁷', '1.5×10⁷', '2×10⁷'])
+    expect(labels([0.0001, 0.0002])).toEqual(['0.0001', '0.0002'])
+    expect(labels([2e-5, 4e-5])).toEqual(['2×10⁻⁵', '4×10⁻⁵'])
+    expect(labels([-0.5, 0, 0.5])).toEqual(['−0.5', '0', '0.5'])
     expect(tickText(Number.NaN)).toBe('')
   })
   it('writes an axis of whole numbers (updates, epochs) in full, grouped, never half in exponent form', () => {
     // the playground's loss chart read 0, 5000, 1.0e+4, 1.5e+4 along its epochs
     expect(labels([0, 5000, 10000, 15000])).toEqual(['0', '5,000', '10,000', '15,000'])
     expect(labels([0, 250000, 500000])).toEqual(['0', '250,000', '500,000'])
-    expect(labels([-2, 0, 2])).toEqual(['-2', '0', '2'])
+    expect(labels([-2, 0, 2])).toEqual(['−2', '0', '2'])
   })
   it('labels a log axis over hundreds of decades formatting each tick a few times, not once per other tick', () => {
     // What Chart.js makes of losses from 1e-300 to 1e+100 on a log axis: 1, 2, …, 9 per decade,
@@ -62,7 +64,7 @@ describe('tickText', () => {
     // 3 digits tell them apart: one pass to choose the digits, one to write each label
     expect(formats.mock.calls.length).toBeLessThanOrEqual(2 * ticks.length)
     formats.mockRestore()
-    expect(texts.slice(0, 3)).toEqual(['1e-300', '2e-300', '3e-300'])
+    expect(texts.slice(0, 3)).toEqual(['1×10⁻³⁰⁰', '2×10⁻³⁰⁰', '3×10⁻³⁰⁰'])
     expect(new Set(texts).size).toBe(ticks.length)
   })
 })
@@ -91,7 +93,7 @@ describe('cleanLogTicks: log axes at 1-2-5 or powers of ten, never 0.48/0.49/0.5
     const t = cleanLogTicks(0.08, 0.3)!.ticks
     expect(labels(t)).toEqual(['0.05', '0.1', '0.2', '0.5'])
     expect(labels(cleanLogTicks(1e-4, 10)!.ticks)).toEqual([
-      '1e-4',
+      '0.0001',
       '0.001',
       '0.01',
       '0.1',

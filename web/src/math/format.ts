@@ -105,6 +105,23 @@ const refuse = (problem: string, hint: string): ParseResult => ({
 })
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
+const PLAIN_DIGIT = Object.fromEntries(
+  Object.entries(SUPERSCRIPT).map(([plain, sup]) => [sup, plain]),
+)
+/**
+ * A typed number in the one plain form the readers below take: no spaces, `-` for a typographic minus
+ * or dash, `.` for a decimal comma, and the page's own scientific form read as `e` (`3.7×10⁻⁶`,
+ * `3.7x10^-6` and `3.7*10^-6` → `3.7e-6`), so a number copied from the screen reads back.
+ */
+function plainNumber(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[−–]/g, '-')
+    .replace(',', '.')
+    .replace(/[×x*]10(?:\^([+-]?\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$/i, (_, caret: string, sup: string) =>
+      caret !== undefined ? `e${caret}` : `e${[...sup].map((c) => PLAIN_DIGIT[c] ?? '+').join('')}`,
+    )
+}
 
 /** What a field takes: any number (η, a weight) or only a whole one (a seed, a count). */
 export interface NumberKind {
@@ -122,12 +139,12 @@ export const inputModeOf = (kind: NumberKind = {}): 'numeric' | 'decimal' =>
 
 /**
  * Reads a typed number: accepts `0.5`, `.5`, `0,5` (decimal comma), `1e-3`, `-2`, a typographic
- * minus `−`, and surrounding or inner spaces (`- 2`, `1 000`). Rejects anything not a finite number;
+ * minus `−`, the page's own `1×10⁻³` (or `1x10^-3`), and surrounding or inner spaces (`- 2`, `1 000`). Rejects anything not a finite number;
  * the message says how to write one in the field's own terms (`kind.whole`: "type a whole number such
  * as 7"). Whether a number is whole is for the field's range to check (links/limits.ts outOfRange).
  */
 export function parseNumber(text: string, kind: NumberKind = {}): ParseResult {
-  const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
+  const t = plainNumber(text)
   const example = kind.whole ? 'a whole number such as 7' : 'a number such as 0.5 or 1e-3'
   if (t === '') return refuse('the field is empty', `: type ${example}`)
   if ((text.match(/,/g) ?? []).length > 1 || !NUMBER.test(t))
@@ -146,7 +163,7 @@ export function parseNumber(text: string, kind: NumberKind = {}): ParseResult {
  * '12' → 0, '1.2e3' → -2 (hundreds). This is the precision a typed answer is marked to.
  */
 export function decimalsTyped(text: string): number {
-  const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
+  const t = plainNumber(text)
   const m = /^[+-]?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(t)
   if (!m) return 0
   return (m[2] ?? '').length - Number(m[3] ?? 0)
@@ -158,7 +175,7 @@ export function decimalsTyped(text: string): number {
  * '120' → 3 (trailing zeros of an integer count). Text that is not a number gives 0.
  */
 export function significantDigits(text: string): number {
-  const t = text.replace(/\s+/g, '').replace(/[−–]/g, '-').replace(',', '.')
+  const t = plainNumber(text)
   const m = /^[+-]?(\d*)(?:\.(\d*))?(?:e[+-]?\d+)?$/i.exec(t)
   if (!m) return 0
   const digits = `${m[1]}${m[2] ?? ''}`.replace(/^0+/, '')

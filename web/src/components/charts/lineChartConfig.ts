@@ -3,6 +3,7 @@
 // small plugin that writes a label and a cross where a series stops (a diverged copy of a sweep).
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js'
 import { chartPoints, type ChartMarker, type ChartSeries, type XY } from '../../math/series'
+import { formatNumber } from '../../math/format'
 
 /** What a line chart draws and how: LineChartCanvas's props, which LineChart passes on. */
 export interface LineChartProps {
@@ -208,9 +209,8 @@ export const endLabelPlugin: Plugin<'line'> = {
   },
 }
 
-const exponentForm = (x: number) => Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3)
-const tickLabel = (x: number, digits: number) =>
-  exponentForm(x) ? x.toExponential(digits - 3) : String(Number(x.toPrecision(digits)))
+/** A tick written as the page writes numbers (−, 1×10⁻⁵), at `digits` significant digits. */
+const tickLabel = (x: number, digits: number) => formatNumber(x, digits)
 
 type Ticks = readonly { value: number }[]
 /** What was read of the last tick array seen, and what that array held then. */
@@ -243,7 +243,7 @@ export function tickText(v: number | string, _index = 0, ticks: Ticks = []) {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
   const { counts, digits } = readTicks(ticks)
-  return counts ? n.toLocaleString('en-US') : tickLabel(n, digits)
+  return counts ? n.toLocaleString('en-US').replace('-', '−') : tickLabel(n, digits)
 }
 
 /**

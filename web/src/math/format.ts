@@ -27,6 +27,10 @@ const SUPERSCRIPT: Record<string, string> = {
   '9': '⁹',
 }
 
+/** A whole number (or a signed exponent's text) in superscript digits, as a power is written: 32 → '³²'. */
+export const superscript = (n: number | string): string =>
+  [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('')
+
 /** Drops trailing zeros of a decimal mantissa: 0.741365070 → 0.74136507, 2.000 → 2. */
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s
@@ -65,7 +69,7 @@ export function formatNumber(x: number, digits = 6, options: FormatOptions = {})
   const m = trimZeros(mantissa)
   if (style === 'plain') return `${sign}${m}e${e}`
   if (style === 'latex') return `${sign}${m} \\times 10^{${e}}`
-  return `${sign}${m}×10${[...e].map((c) => SUPERSCRIPT[c]).join('')}`
+  return `${sign}${m}×10${superscript(e)}`
 }
 
 /** The shortest text that reads back as exactly `x` (JavaScript's round-trip String). */

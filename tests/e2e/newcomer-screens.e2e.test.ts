@@ -118,9 +118,11 @@ describe('newcomer’s screens', () => {
       const { page, errors } = opened
       const maps = page.locator('.xor-maps .decision-boundary canvas')
       await expect.poll(() => maps.count(), { timeout: 30_000 }).toBeGreaterThan(2)
-      const sizes = await maps.evaluateAll((all) =>
-        all.map((c) => ({ px: Number((c as HTMLElement).dataset.tickPx), width: c.clientWidth })),
+      const ticks = page.locator('.xor-maps .decision-boundary .plane-map__tick')
+      const sizes = await ticks.evaluateAll((all) =>
+        all.map((t) => ({ px: parseFloat(getComputedStyle(t).fontSize), text: t.textContent })),
       )
+      expect(sizes.length).toBeGreaterThan(5)
       await page.locator('.xor-maps').first().scrollIntoViewIfNeeded()
       await screenshot(page, `newcomer-xor-${viewport.width}`)
       expect(sizes.filter((s) => !(s.px >= 12))).toEqual([])

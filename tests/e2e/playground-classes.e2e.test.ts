@@ -47,7 +47,7 @@ async function heatmapShares(page: Page): Promise<number[]> {
       const n = Math.hypot(...d)
       return d.map((v) => v / n)
     })
-    const c = document.querySelector<HTMLCanvasElement>('[data-testid=output-plane] .pg-heatmap')!
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=plane-map] .heatmap')!
     const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
     const counts = [0, 0, 0, 0]
     for (let k = 0; k < px.length; k += 4) {
@@ -73,7 +73,7 @@ describe('playground with K classes', () => {
     // Full-batch Adam at η = 0.05: every Step is one update over all training points.
     opened = await openPage('#/playground?v=1&opt=adam&lr=0.05&bs=0')
     const { page, errors } = opened
-    await page.getByTestId('output-plane').waitFor()
+    await page.getByTestId('plane-map').waitFor()
     const csv = join(dir, 'four.csv')
     writeFileSync(csv, ['x1,x2,label', ...rows].join('\n') + '\n')
     await page.getByTestId('import-csv').setInputFiles(csv)
@@ -101,7 +101,7 @@ describe('playground with K classes', () => {
     // The points are drawn in their class colours (a dot's centre: the token colour × 0.85).
     await page.getByLabel('Show test points').check()
     const dots = await page.evaluate((centres) => {
-      const c = document.querySelector<HTMLCanvasElement>('.pg-output__points')!
+      const c = document.querySelector<HTMLCanvasElement>('.pg-output .plane-map__overlay')!
       const ctx = c.getContext('2d')!
       return centres.map(([x, y]) => {
         const d = ctx.getImageData(

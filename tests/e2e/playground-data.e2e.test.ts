@@ -41,7 +41,7 @@ describe('playground data and training', () => {
   it('a clicked point is a training point: 8 clicks, 8 dots drawn, 8 more training points', async () => {
     opened = await openPage('#/playground?v=1&d=gauss&n=20&test=50')
     const { page, errors } = opened
-    const plane = page.getByTestId('output-plane')
+    const plane = page.getByTestId('plane-map')
     await plane.waitFor()
     const before = await counts(page)
     expect(before.train + before.test).toBe(20)
@@ -53,7 +53,7 @@ describe('playground data and training', () => {
     await expect.poll(() => counts(page)).toEqual({ train: before.train + 8, test: before.test })
     // Drawn: the points layer (dots only, no heatmap) is painted at every clicked place.
     const painted = await page.evaluate((places) => {
-      const c = document.querySelector<HTMLCanvasElement>('.pg-output__points')!
+      const c = document.querySelector<HTMLCanvasElement>('.pg-output .plane-map__overlay')!
       const ctx = c.getContext('2d')!
       return places.map(([fx, fy]) => {
         const d = ctx.getImageData(Math.round(fx * c.width), Math.round(fy * c.height), 1, 1).data
@@ -73,7 +73,7 @@ describe('playground data and training', () => {
     const link = page.url()
     await opened.close()
     opened = await openPage(link.slice(link.indexOf('#')))
-    await opened.page.getByTestId('output-plane').waitFor()
+    await opened.page.getByTestId('plane-map').waitFor()
     expect(await counts(opened.page)).toEqual({ train: before.train + 8, test: before.test })
     expect(errors).toEqual([])
     expect(opened.errors).toEqual([])
@@ -95,7 +95,7 @@ describe('playground data and training', () => {
     // before, the bar read "training data loss 0.6931" and "training accuracy 100.0 %".
     expect(await bar.getByTestId('train-loss').textContent()).toBe('—')
     expect(await bar.getByTestId('train-accuracy').count()).toBe(0)
-    const plane = page.getByTestId('output-plane')
+    const plane = page.getByTestId('plane-map')
     const box = (await plane.boundingBox())!
     await plane.click({ position: { x: box.width / 2, y: box.height / 2 } })
     await expect.poll(() => train.isDisabled()).toBe(false)
@@ -148,7 +148,7 @@ describe('playground data and training', () => {
     await page.getByRole('button', { name: /^(Train|Resume)$/ }).click()
     await select('Batch size').selectOption('5')
     expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
-    await page.getByTestId('output-plane').click({ position: { x: 20, y: 20 } })
+    await page.getByTestId('plane-map').click({ position: { x: 20, y: 20 } })
     await page.getByText('101 training points, 0 test points.').waitFor()
     expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
     await page.getByRole('button', { name: 'Pause' }).click()
@@ -182,7 +182,7 @@ describe('playground data and training', () => {
   it('names a loss that oscillates (measured: it rose again and again), never at a small η', async () => {
     opened = await openPage('#/playground?v=1&lr=100')
     const { page, errors } = opened
-    await page.getByTestId('output-plane').waitFor()
+    await page.getByTestId('plane-map').waitFor()
     // The training data loss before and after each of 40 updates (full precision, from the page).
     const losses = [await value(page, 'train-loss')]
     for (let k = 1; k <= 40; k++) {
@@ -211,7 +211,7 @@ describe('playground data and training', () => {
   it('reads ±1 labels as two classes and says so; 10,000 bad lines give a short list', async () => {
     opened = await openPage('#/playground')
     const { page, errors } = opened
-    await page.getByTestId('output-plane').waitFor()
+    await page.getByTestId('plane-map').waitFor()
     const csv = join(dir, 'tfp.csv')
     writeFileSync(csv, 'x1,x2,label\n1,1,1\n-1,-1,-1\n2,2,1\n-2,-2,-1\n3,1,1\n-3,-1,-1\n')
     await page.getByTestId('import-csv').setInputFiles(csv)
@@ -233,7 +233,7 @@ describe('playground data and training', () => {
   it('shows the values a link set that no list offers, and takes η from 1e-5 to 100', async () => {
     opened = await openPage('#/playground?v=1&d=gauss&n=15&test=0&lr=0.05&bs=2000&reg=l2&rr=0.5')
     const { page, errors } = opened
-    await page.getByTestId('output-plane').waitFor()
+    await page.getByTestId('plane-map').waitFor()
     const batch = choice(page, 'Batch size')
     expect(await batch.inputValue()).toBe('2000')
     expect(await batch.locator('option:checked').textContent()).toContain('2000 (from link)')

@@ -39,7 +39,7 @@ describe('playground: η in sight of the plane and the loss', () => {
       await page.getByRole('button', { name: 'Train', exact: true }).click()
       await expect.poll(() => updates(page)).toBeGreaterThan(0)
       // The learner looks at the picture, then goes to η (a click scrolls it into view if it is not).
-      const plane = page.getByTestId('output-plane')
+      const plane = page.getByTestId('plane-map')
       await plane.evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await eta.click()
       const inWindow = async () => {

@@ -24,7 +24,7 @@ async function steps(page: Page, n: number): Promise<void> {
 /** Every pixel of the output heatmap's canvas (RGBA rows), and its size. */
 const heatmapPixels = (page: Page) =>
   page.evaluate(() => {
-    const c = document.querySelector<HTMLCanvasElement>('[data-testid="output-plane"] .pg-heatmap')!
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="plane-map"] .heatmap')!
     const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
     return { n: c.width, data: [...data] }
   })
@@ -87,7 +87,7 @@ describe('playground output picture', () => {
       // One point of the learner's at (4, −2), class 1: where the axes say x₁ = 4 and x₂ = −2.
       opened = await openPage('#/playground?v=1&d=custom&pts=4,-2,1;-4,2,0&test=0', { viewport })
       const { page, errors } = opened
-      const plane = page.getByTestId('output-plane')
+      const plane = page.getByTestId('plane-map')
       await plane.waitFor()
       await scrollIntoView(plane)
       const x1 = await ticks(page, 'x1')
@@ -112,7 +112,7 @@ describe('playground output picture', () => {
       const at = (x: number, y: number) =>
         page.evaluate(
           ([cx, cy]) => {
-            const c = document.querySelector<HTMLCanvasElement>('.pg-output__points')!
+            const c = document.querySelector<HTMLCanvasElement>('.pg-output .plane-map__overlay')!
             const r = c.getBoundingClientRect()
             const [px, py] = [((cx - r.x) / r.width) * c.width, ((cy - r.y) / r.height) * c.height]
             return c.getContext('2d')!.getImageData(Math.round(px), Math.round(py), 1, 1).data[3]

@@ -225,7 +225,7 @@ describe('playground view', () => {
         return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY }
       }
       const button = await train.evaluate(inPage)
-      const plane = await page.getByTestId('output-plane').evaluate(inPage)
+      const plane = await page.getByTestId('plane-map').evaluate(inPage)
       expect(plane.top).toBeGreaterThan(button.bottom)
       // from the top of Train to the bottom of the plane fits in one screen: press Train, watch it
       expect(plane.bottom - button.top).toBeLessThanOrEqual(height)
@@ -246,7 +246,7 @@ describe('playground view', () => {
     const { page, errors } = opened
     const play = page.getByRole('button', { name: /^(Train|Resume)$/ })
     await play.waitFor()
-    const plane = page.getByTestId('output-plane')
+    const plane = page.getByTestId('plane-map')
     await plane.evaluate((e) => e.scrollIntoView({ block: 'end' }))
     const bar = (await page.locator('.pg-toolbar').boundingBox())!
     const out = (await plane.boundingBox())!
@@ -272,7 +272,7 @@ describe('playground view', () => {
     expect(await topmost('train-loss', loss.x + loss.width / 2, loss.y + loss.height / 2)).toBe(
       true,
     )
-    expect(await topmost('output-plane', out.x + out.width / 2, out.y + out.height / 2)).toBe(true)
+    expect(await topmost('plane-map', out.x + out.width / 2, out.y + out.height / 2)).toBe(true)
     // Train from here: Step counts, the loss changes, the output stays in view.
     const before = Number(await page.getByTestId('train-loss').getAttribute('data-value'))
     await page.getByRole('button', { name: 'Step' }).click()

@@ -75,7 +75,7 @@ describe('playground', () => {
   it('adds points by clicking, imports a CSV naming its bad line, derives a clicked weight', async () => {
     opened = await openPage('#/playground')
     const { page, errors } = opened
-    const plane = page.getByTestId('output-plane')
+    const plane = page.getByTestId('plane-map')
     await plane.waitFor()
     await page.getByLabel('Class of added points').selectOption('0')
     const box = (await plane.boundingBox())!

@@ -1,8 +1,8 @@
 // The heatmap's axes and colour bar: round ticks over the plane, and a bar painted by the heatmap's own
 // rule whose ends and middle have the colours the rule gives by hand (60 % of the way from white).
 import { describe, expect, it } from 'vitest'
-import { paintHeatmap, type Palette } from '../../../components/charts/heatmap'
-import { axisTicks, colourBar } from '../heatmapKey'
+import { paintHeatmap, type Palette } from '../../web/src/components/charts/heatmap'
+import { axisTicks, colourBar, planeScale } from '../../web/src/components/charts/heatmapKey'
 
 const palette: Palette = {
   pos: [0, 0, 255],
@@ -65,5 +65,17 @@ describe('colour bar', () => {
     const swatches = colourBar('classes', { what: 'k', classes: K, cells: 3, discrete: true })
     expect(swatches.ticks).toEqual([])
     expect([...swatches.values.slice(3 * K, 4 * K)]).toEqual([0, 1, 0, 0])
+  })
+})
+
+describe('plane scale', () => {
+  it('places the plane [−2.5, 2.5]² on 400 units, x₂ up, and reads a place back', () => {
+    const { px, py, at } = planeScale(-2.5, 2.5, 400)
+    // 80 units per unit of the plane
+    expect([px(-2.5), px(0), px(2.5), px(1)]).toEqual([0, 200, 400, 280])
+    expect([py(2.5), py(0), py(-2.5), py(-1)]).toEqual([0, 200, 400, 280])
+    expect(at(280, 280)).toEqual([1, -1])
+    // 100 units across is 1.25 of the plane: −2.5 + 1.25; 1 unit down: 2.5 − 1/80 = 2.4875 → 2.488
+    expect(at(100, 1)).toEqual([-1.25, 2.488])
   })
 })

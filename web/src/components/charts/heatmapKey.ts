@@ -2,7 +2,7 @@
 // colour is which value). Pure TypeScript. The colour bar is a strip of values painted by paintHeatmap
 // (heatmap.ts) itself, so its colours are the picture's by construction, for any number of classes.
 import { formatNumber } from '../../math/format'
-import type { HeatmapMode } from '../../components/charts/heatmap'
+import type { HeatmapMode } from './heatmap'
 
 /** One labelled tick: `at` is its place along the axis or bar, 0 (start) to 1 (end). */
 export interface Tick {
@@ -110,3 +110,24 @@ export function colourBar(
     max,
   }
 }
+
+/**
+ * The plane [lo, hi]² on a square `size` units across, x₁ to the right and x₂ up: `px`/`py` place a point,
+ * `at` reads the point (to 0.001) back from a place `u` across and `v` down from the square's top-left.
+ */
+export function planeScale(lo: number, hi: number, size: number) {
+  const k = size / (hi - lo)
+  const round = (v: number) => Math.round(v * 1000) / 1000
+  return {
+    px: (x: number) => (x - lo) * k,
+    py: (y: number) => (hi - y) * k,
+    at: (u: number, v: number): [number, number] => [round(lo + u / k), round(hi - v / k)],
+  }
+}
+
+/** Draws on a map's overlay (PlaneMap.vue); px and py place a point of the plane. */
+export type PlaneDraw = (
+  ctx: CanvasRenderingContext2D,
+  px: (x: number) => number,
+  py: (y: number) => number,
+) => void

@@ -5,7 +5,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import PlaneMap from '../../web/src/components/charts/PlaneMap.vue'
 
-const base = { values: null, n: 1, mode: 'probability' as const, label: 'a map' }
+const base = { label: 'a map' }
 /** Each tick's label and its place along its axis in %, from the inline style. */
 function ticks(w: ReturnType<typeof mount>, axis: 'x1' | 'x2') {
   return w

@@ -38,6 +38,11 @@ describe('loss landscape', () => {
     opened = await openPage('#/learning-rate')
     const { page, errors } = opened
     const section = page.locator('section[aria-labelledby=lr-land-h]')
+    // the axes write negatives with the page's minus sign, as every other number on the page
+    await scrollIntoView(section.getByTestId('landscape'))
+    const ticks = await section.locator('.landscape__axes text').allTextContents()
+    expect(ticks).toContain('−2')
+    expect(ticks.filter((t) => t.includes('-'))).toEqual([])
     await section
       .getByRole('heading', { name: 'Watch each optimizer walk the loss landscape' })
       .waitFor()

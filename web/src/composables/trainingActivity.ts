@@ -26,6 +26,17 @@ export function trackTraining(running: Readonly<Ref<boolean>>): void {
   onScopeDispose(() => count(false))
 }
 
+/**
+ * True between the browser's `beforeprint` and `afterprint`: on paper everything is on screen and up
+ * to the run, so what skips redraws while training (sections and charts off screen, a count shown
+ * every few frames) catches up at once. Set before any other `beforeprint` listener runs (this module
+ * listens first, when it is loaded).
+ */
+export const printing = shallowRef(false)
+if (typeof window !== 'undefined')
+  for (const t of ['beforeprint', 'afterprint'])
+    window.addEventListener(t, () => (printing.value = t === 'beforeprint'))
+
 /** Frames between two redraws of something that changes every frame while training. */
 export const FRAMES_PER_REDRAW = 4
 

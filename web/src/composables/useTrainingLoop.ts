@@ -22,7 +22,7 @@ import { injectProgress, type Progress } from '../embed/protocol'
 import { heldMessage, provideHeldFields, type HeldField } from './heldFields'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
-import { FRAMES_PER_REDRAW, runningLoopCount, trackTraining } from './trainingActivity'
+import { FRAMES_PER_REDRAW, printing, runningLoopCount, trackTraining } from './trainingActivity'
 import { canWatchVisibility } from '../components/visibility'
 
 /** "As fast as it goes": as many updates per frame as the time budget allows. */
@@ -396,6 +396,8 @@ export function useTrainingLoop(
       message.value = r.message ?? ''
     } else if (steps.value >= end) end = steps.value + planned
   }
+  // On paper the count and the charts agree: the updates not yet shown are shown before printing.
+  watch(printing, (on) => on && steps.value !== shownSteps.value && show(), { flush: 'sync' })
   onScopeDispose(() => stop(false)) // the screen's networks may be gone already
 
   return {

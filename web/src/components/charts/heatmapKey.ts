@@ -125,7 +125,8 @@ export function planeScale(lo: number, hi: number, size: number) {
   }
 }
 
-/** Draws on a map's overlay (PlaneMap.vue); px and py place a point of the plane. */
+/** Draws on a map's overlay (PlaneMap.vue): px and py place a point of the plane, in CSS pixels (so a
+ * radius or line width given to ctx is in CSS pixels too, whatever the map's width). */
 export type PlaneDraw = (
   ctx: CanvasRenderingContext2D,
   px: (x: number) => number,

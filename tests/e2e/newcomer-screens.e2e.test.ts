@@ -113,7 +113,7 @@ describe('newcomer’s screens', () => {
   )
 
   for (const viewport of [PHONE, { width: 1280, height: 800 }])
-    it(`XOR maps at ${viewport.width} px: tick labels at least 12 px tall`, async () => {
+    it(`XOR maps at ${viewport.width} px: tick labels at least 12 px tall, points 12 px across`, async () => {
       opened = await openPage('#/xor-221', { viewport })
       const { page, errors } = opened
       const maps = page.locator('.xor-maps .decision-boundary canvas')
@@ -126,6 +126,39 @@ describe('newcomer’s screens', () => {
       await page.locator('.xor-maps').first().scrollIntoViewIfNeeded()
       await screenshot(page, `newcomer-xor-${viewport.width}`)
       expect(sizes.filter((s) => !(s.px >= 12))).toEqual([])
+      // The point (0, 1) on the square −0.5 … 1.5 (a quarter across, a quarter down): its painted run
+      // along that row of the overlay, in CSS pixels. A dot of radius 6 px with its edge is about 14 px
+      // across; it was 8 px when sizes were in the overlay's own 400 units on a 244 px map.
+      const across = await page.locator('.xor-maps .plane-map__overlay').evaluateAll((all) =>
+        (all as HTMLCanvasElement[]).map((c) => {
+          const row = c.getContext('2d')!.getImageData(0, Math.round(c.height / 4), c.width, 1).data
+          const painted = (x: number) => row[4 * x + 3] > 0
+          let [l, r] = [Math.round(c.width / 4), Math.round(c.width / 4)]
+          while (l > 0 && painted(l - 1)) l--
+          while (r < c.width - 1 && painted(r + 1)) r++
+          return (r - l + 1) / (c.width / c.getBoundingClientRect().width)
+        }),
+      )
+      expect(across.length).toBeGreaterThan(2)
+      // Each key's mark ends on the line of its words ("● class" then "1" below it at 390 px): the
+      // mark's middle and the middle of its words' last line box, in px apart.
+      const key = page.locator('.xor-maps .decision-boundary__key').first()
+      await key.scrollIntoViewIfNeeded()
+      const apart = await key.evaluate((k) =>
+        [...k.querySelectorAll('[aria-hidden=true]')].map((mark) => {
+          const words = document.createRange()
+          words.selectNodeContents(mark.nextSibling!)
+          const last = [...words.getClientRects()].filter((r) => r.width > 0).at(-1)!
+          const m = mark.getBoundingClientRect()
+          return Math.abs((last.top + last.bottom) / 2 - (m.top + m.bottom) / 2)
+        }),
+      )
+      expect(apart.length).toBe(2)
+      for (const d of apart) expect(d).toBeLessThan(6)
+      for (const w of across) {
+        expect(w).toBeGreaterThanOrEqual(12)
+        expect(w).toBeLessThan(20)
+      }
       expect(errors).toEqual([])
     })
 })

@@ -51,6 +51,16 @@ describe('loss landscape', () => {
     await section
       .getByRole('heading', { name: 'Watch each optimizer walk the loss landscape' })
       .waitFor()
+    // Before any update the three optimizers share one point: one ring labelled "start" at (−1, 5),
+    // i.e. (1/6 · 360, 3/12 · 360) in plot units, not three dots drawn over each other (only the last
+    // optimizer's colour showed)
+    const start = section.getByTestId('landscape-start')
+    expect((await start.textContent())?.trim()).toBe('start')
+    const ring = start.locator('circle')
+    expect([await ring.getAttribute('cx'), await ring.getAttribute('cy')].map(Number)).toEqual([
+      60, 90,
+    ])
+    expect(await section.locator('[data-testid^=landscape-path-] circle').count()).toBe(0)
     await section.getByRole('button', { name: 'Step (landscape)', exact: true }).click()
     await section.getByRole('button', { name: 'Step (landscape)', exact: true }).click()
     // By hand, η = 0.1: SGD w₁ = −1 − 0.1·g₀, w₂ = w₁ − 0.1·g₁; momentum (μ = 0.9) w₂ = w₁ − 0.1(0.9 g₀ + g₁).

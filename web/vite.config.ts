@@ -10,7 +10,7 @@ import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { contentSecurityPolicy } from './vite/csp.mjs'
 import { elementCss } from './vite/elementCss.ts'
-import { katexWoff2Only, licenseNotices } from './vite/plugins.ts'
+import { elementPlainCss, katexWoff2Only, licenseNotices } from './vite/plugins.ts'
 
 /** The policy the app and the embed run under; `vite preview` and the e2e servers send it. */
 export { contentSecurityPolicy }
@@ -89,6 +89,7 @@ export default defineConfig(({ mode }): UserConfig => {
       // Every SFC compiles in custom-element mode, so its styles go into the element's shadow root.
       plugins: [
         katexWoff2Only(),
+        elementPlainCss(`${webRoot}src/`),
         vue({ customElement: true }),
         licenseNotices({ outDir, merge: true }),
         offline(false),

@@ -84,4 +84,33 @@ describe('the <backprop-lesson> element in a course column', () => {
     expect(errors).toEqual([])
     await close()
   })
+
+  it('brings the stylesheets the lessons share: sections, the lab tables, the playground grid', async () => {
+    // panels.css, loss-lab.css and playground.css are imported by the lessons' components as plain CSS,
+    // which never reached the shadow root: embedded lessons had no section cards, their controls fell
+    // under the map, and the playground's sticky bar ran its counts together.
+    const lessons = ['single-neuron', 'loss-compare', 'playground']
+    const body =
+      `<script type="module" src="${app.url}backprop-lesson.js"></script>` +
+      lessons.map((l) => `<backprop-lesson lesson="${l}"></backprop-lesson>`).join('')
+    const { page, errors, close } = await open(coursePage('shared-styles.html', body))
+    const [single, loss, playground] = lessons.map((_, k) => page.locator('backprop-lesson').nth(k))
+    /** A computed style of the first element matching `selector` in `lesson`, once it is there. */
+    const style = async (lesson: typeof single, selector: string, property: string) => {
+      const e = lesson.locator(selector).first()
+      await e.waitFor({ state: 'attached', timeout: 30_000 })
+      return e.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property)
+    }
+    // panels.css: a section is a card with a 1 px border
+    expect(await style(single, '.panel-section', 'border-top-width')).toBe('1px')
+    expect(await style(single, '.panel-section', 'border-top-style')).toBe('solid')
+    // loss-lab.css: the lab's tables are set at 0.9rem, 14.4 px at the element's 16 px rem
+    expect(await style(loss, '.lab-table', 'font-size')).toBe('14.4px')
+    // playground.css: settings | network | output in a grid; the training bar sticks
+    expect(await style(playground, '.pg-layout', 'display')).toBe('grid')
+    expect(await style(playground, '.pg-toolbar', 'position')).toBe('sticky')
+    await screenshot(page, 'teachers-element-shared-styles')
+    expect(errors).toEqual([])
+    await close()
+  })
 })

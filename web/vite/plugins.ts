@@ -23,6 +23,20 @@ export function katexWoff2Only(): Plugin {
   }
 }
 
+/**
+ * Element build: a component's plain stylesheet import (`import '../../styles/panels.css'`) would only
+ * emit a .css file no page loads, as the element's styles live in its shadow root. embed/element.ts
+ * inlines each of them there (`?inline`, which this leaves alone), so here they load empty.
+ * @param srcRoot absolute path of web/src/ (only the app's own stylesheets are emptied)
+ */
+export function elementPlainCss(srcRoot: string): Plugin {
+  return {
+    name: 'backprop-lab:element-plain-css',
+    enforce: 'pre',
+    load: (id) => (id.startsWith(srcRoot) && !id.includes('?') && id.endsWith('.css') ? '' : null),
+  }
+}
+
 interface Notice {
   name: string
   version: string

@@ -11,7 +11,11 @@ import katexCssModule from 'katex/dist/katex.min.css?inline'
 import { defineCustomElement } from 'vue'
 import { createMemoryHistory, type RouterHistory } from 'vue-router'
 import { createAppRouter } from '../routes'
+import playgroundCss from '../lessons/playground/playground.css?inline'
 import baseCss from '../styles/base.css?inline'
+import lossLabCss from '../styles/loss-lab.css?inline'
+import panelsCss from '../styles/panels.css?inline'
+import printCss from '../styles/print.css?inline'
 import tokensCss from '../styles/tokens.css?inline'
 import BackpropLesson from './BackpropLesson.ce.vue'
 import embedCss from './embed.css?inline'
@@ -39,12 +43,22 @@ const forShadow = (css: string): string =>
 const isolation = `:host{display:block}
 .bl-root{all:initial;display:block;--bl-rem:16px;container-type:inline-size;container-name:backprop-lesson}`
 
+/**
+ * The app's stylesheets in the order the app loads them: its global ones (styles/index.css), then those
+ * the lessons' components import as plain CSS (panels.css, loss-lab.css, playground.css), which in this
+ * build load empty (vite/plugins.ts, elementPlainCss) because a shadow root never sees a page's CSS. A
+ * unit test (tests/unit/elementStyles.test.ts) fails when a component imports a stylesheet not listed.
+ */
 const shadowCss = [
   isolation,
   forShadow(tokensCss),
   forShadow(baseCss),
+  `@media print{${forShadow(printCss)}}`,
   '.bl-root{min-height:0;background:transparent}',
   katexCss.replace(FONT_FACE, ''),
+  panelsCss,
+  lossLabCss,
+  playgroundCss,
   embedCss,
 ]
 

@@ -106,7 +106,7 @@ describe('η changed mid-run keeps the weights', () => {
     expect(await countOf(section)).toBe(k) // no restart
     expect(await buttons(section)).toEqual(['Resume', 'Reset'])
     const said = (await section.getByTestId('eta-changes').textContent())?.replace(/\s+/g, ' ')
-    expect(said).toContain(`η changed during the run (dashed lines): η = 2 from update ${k}.`)
+    expect(said).toContain(`η changed during the run (grey dashed lines): η = 2 from update ${k}.`)
     expect(said).toContain('Both runs kept their weights and trained on from there.')
     expect(await section.textContent()).toContain(
       'Changing η keeps the weights: both runs train on from where they are, at the new η.',
@@ -181,7 +181,9 @@ describe('η changed mid-run keeps the weights', () => {
     expect(Number(await slider.inputValue())).toBeGreaterThan(before)
     const to = (await section.locator('.log-slider__value').textContent())?.trim()
     const said = (await section.getByTestId('eta-changes').textContent())?.replace(/\s+/g, ' ')
-    const entry = /during the run \(dashed lines\): (.*)\. All three copies/.exec(said ?? '')?.[1]
+    const entry = /during the run \(grey dashed lines\): (.*)\. All three copies/.exec(
+      said ?? '',
+    )?.[1]
     // one entry: from the η before the first press to the η after the last, at the counts pressed at
     expect(entry).toBe(`η ${from} → ${to} in 10 changes during updates ${k}–${k + 9}`)
     await expect
@@ -280,7 +282,9 @@ describe('η changed mid-run keeps the weights', () => {
       )
       expect(
         (await section.getByTestId('eta-changes').textContent())?.replace(/\s+/g, ' '),
-      ).toContain(`η changed during the run (dashed lines): η = ${lab.eta} from ${lab.unit} ${k}.`)
+      ).toContain(
+        `η changed during the run (grey dashed lines): η = ${lab.eta} from ${lab.unit} ${k}.`,
+      )
       await section.getByRole('button', { name: `Reset${run}`, exact: true }).click()
       expect(await countOf(section)).toBe(0)
       expect(await section.getByTestId('eta-changes').count()).toBe(0)

@@ -2,7 +2,13 @@
 // diverging a few updates apart at η = 3) must not write their labels on top of each other. Boxes
 // worked out by hand from the placement rule: 6 px right of the point, bottom 4 px above it, 13 px lines.
 import { describe, expect, it } from 'vitest'
-import { placeEndLabels } from '../../web/src/components/charts/lineChartConfig'
+import {
+  endLabelPlugin,
+  placeEndLabels,
+  toDatasets,
+} from '../../web/src/components/charts/lineChartConfig'
+import { etaChangeMarks } from '../../web/src/composables/useEtaChanges'
+import type { ChartSeries } from '../../web/src/math/series'
 import { liveEndLabels } from '../../web/src/lessons/learning-rate/learningRateCharts'
 
 const area = { top: 10, bottom: 210, right: 400 }
@@ -116,5 +122,97 @@ describe('liveEndLabels (the learning-rate lesson’s live run)', () => {
         { name: 'Adam', divergedAt: 40 },
       ]),
     ).toEqual(['SGD and Adam diverged after 40', 'Momentum diverged after 12', ''])
+  })
+})
+
+// #11: the η-change line of the learning-rate lesson was momentum's purple, dashed like momentum's
+// curve, with the sweep's "diverged" cross at its foot. One mark means one thing: the cross is where a
+// run stopped, and an η line is a grey of its own with only its label.
+describe('η-change marks are not a curve and not a divergence', () => {
+  /** The plugin's strokes on a fake canvas: each cross is two moveTo/lineTo pairs around a point. */
+  function draw(series: readonly ChartSeries[]): { crosses: string[]; texts: string[] } {
+    const datasets = toDatasets(series, {
+      xLabel: 'update',
+      yLabel: 'loss',
+      logX: false,
+      logY: false,
+      legend: false,
+    })
+    const crosses: string[] = []
+    const texts: string[] = []
+    let stroke = ''
+    const ctx = {
+      save() {},
+      restore() {},
+      beginPath() {},
+      moveTo() {},
+      lineTo() {},
+      stroke: () => crosses.push(stroke),
+      measureText: (t: string) => ({ width: t.length * 6 }),
+      fillText: (t: string) => texts.push(t),
+      set strokeStyle(c: string) {
+        stroke = c
+      },
+    }
+    const chart = {
+      ctx,
+      chartArea: { top: 0, bottom: 200, left: 0, right: 400 },
+      data: { datasets },
+      isDatasetVisible: () => true,
+      // every point at (100, 100): only what is drawn there matters
+      getDatasetMeta: (i: number) => ({ data: datasets[i].data.map(() => ({ x: 100, y: 100 })) }),
+    }
+    ;(endLabelPlugin.afterDatasetsDraw as unknown as (c: typeof chart) => void)(chart)
+    return { crosses, texts }
+  }
+
+  const sgd: ChartSeries = { label: 'SGD', y: [1, 0.5, 0.25], color: '#1d4ed8' }
+  const momentum: ChartSeries = {
+    label: 'Momentum',
+    y: [1, 0.4, 0.2],
+    color: '#7c3aed',
+    dashed: true,
+  }
+  const burst = { update: 1, last: 1, from: 0.05, eta: 0.3, count: 1 }
+
+  it('draws the η line with its label and no cross', () => {
+    const marks = etaChangeMarks([burst], [sgd, momentum])
+    expect(marks).toHaveLength(1)
+    const { crosses, texts } = draw([sgd, momentum, ...marks])
+    expect(crosses).toEqual([])
+    expect(texts).toEqual(['η → 0.3'])
+  })
+
+  it('still draws the cross where a run diverged', () => {
+    const stopped: ChartSeries = { ...sgd, endLabel: 'SGD diverged after 2' }
+    expect(draw([stopped]).crosses).toEqual(['#1d4ed8'])
+  })
+
+  it('colours the η line a grey that no series of the app takes', () => {
+    const [mark] = etaChangeMarks([burst], [sgd])
+    // every colour a series is drawn in (tokens.css values, as the palette's fallbacks): the four pass
+    // and sign colours with their strong variants, the classes, the verdicts' success/danger/greys
+    const seriesColours = [
+      '#2563eb',
+      '#1d4ed8',
+      '#ea580c',
+      '#c2410c',
+      '#0d9488',
+      '#0f766e',
+      '#7c3aed',
+      '#6d28d9',
+      '#15803d',
+      '#b91c1c',
+      '#db2777',
+      '#65a30d',
+      '#ca8a04',
+      '#475569',
+      '#111827',
+      '#0f172a',
+      '#334155',
+      '#94a3b8',
+    ]
+    expect(seriesColours).not.toContain(mark.color.toLowerCase())
+    expect(mark.color.toLowerCase()).toBe('#64748b')
   })
 })

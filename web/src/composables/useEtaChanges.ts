@@ -1,9 +1,10 @@
 // η changed during a run (#11): every screen that lets the learner move η while it trains keeps the
-// weights and trains on from that point, and says so the same way: a dashed vertical line on the loss
-// chart at each change and the sentence of EtaChanges.vue ("η changed during the run (dashed lines):
+// weights and trains on from that point, and says so the same way: a grey dashed vertical line on the loss
+// chart at each change and the sentence of EtaChanges.vue ("η changed during the run (grey dashed lines):
 // η = 0.1 from update 76"). Changes in quick succession (a slider moved key by key) are one burst:
 // one line, one entry ("η 0.0501 → 0.158 in 10 changes during updates 217–241"). The worked examples' loss chart (LossChart.vue) and the lab panels use both.
 import { ref, watch, type Ref } from 'vue'
+import { cssVar } from '../components/charts/palette'
 import { formatNumber } from '../math/format'
 import type { ChartSeries } from '../math/series'
 
@@ -116,16 +117,22 @@ export function useEtaChanges(
 }
 
 /**
- * One dashed vertical line per change or burst, at the count where it began, from the highest to the
- * lowest drawable loss of `curves` (only positive finite values, so it fits a log axis too), labelled
- * "η → 0.1" (a burst: "η → 0.158 (217–241)", the counts of its first and last change). The labels give
- * way to other end labels and are left out where they would cover one (placeEndLabels); the sentence
- * under the chart keeps the whole record. None when nothing is drawn.
+ * The colour of every η-change line: the grey token --chart-note, which no series uses (#11: drawn in
+ * momentum's purple, dashed like momentum's curve, the line read as another optimizer's).
+ */
+export const etaChangeColour = (): string => cssVar('--chart-note', '#64748b')
+
+/**
+ * One grey dashed vertical line per change or burst, at the count where it began, from the highest to
+ * the lowest drawable loss of `curves` (only positive finite values, so it fits a log axis too),
+ * labelled "η → 0.1" (a burst: "η → 0.158 (217–241)", the counts of its first and last change) with no
+ * cross: a cross marks where a run stopped. The labels give way to other end labels and are left out
+ * where they would cover one (placeEndLabels); the sentence under the chart keeps the whole record.
+ * None when nothing is drawn.
  */
 export function etaChangeMarks(
   changes: readonly EtaBurst[],
   curves: readonly ChartSeries[],
-  color: string,
   unit: 'update' | 'epoch' = 'update',
 ): ChartSeries[] {
   let lo = Infinity
@@ -138,6 +145,7 @@ export function etaChangeMarks(
       hi = Math.max(hi, v)
     }
   if (!(lo <= hi)) return []
+  const color = etaChangeColour()
   return changes.map((c) => ({
     label: etaChangeText(c, unit),
     x: [c.update, c.update],
@@ -149,6 +157,7 @@ export function etaChangeMarks(
         ? `η → ${formatNumber(c.eta, 7)}`
         : `η → ${formatNumber(c.eta, 7)} (${c.update}–${c.last})`,
     endLabelYields: true,
+    endMark: 'none',
     hideInLegend: true,
   }))
 }

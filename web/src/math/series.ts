@@ -24,6 +24,12 @@ export interface ChartSeries {
   /** A cross at the last drawn point, with this text beside it ('' = the cross alone), e.g. 'diverged'. */
   endLabel?: string
   /**
+   * What marks the point `endLabel` is written at: the cross, which on every chart means a run that
+   * stopped (diverged), or nothing (a marker line's own label, e.g. where η changed: #11, its cross
+   * read as a divergence). @default 'cross'
+   */
+  endMark?: 'cross' | 'none'
+  /**
    * The end label gives way: it is placed after every label that does not, and left out where it would
    * cover one (a marker's label, e.g. where η changed). @default false
    */

@@ -57,6 +57,7 @@ export type LineChartAxes = Pick<
 export type LineDataset = ChartDataset<'line', XY[]> & {
   endLabel?: string
   endLabelYields?: boolean
+  endMark?: 'cross' | 'none'
 }
 
 export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes): LineDataset[] {
@@ -74,6 +75,7 @@ export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes):
     spanGaps: false,
     endLabel: s.endLabel,
     endLabelYields: s.endLabelYields ?? false,
+    endMark: s.endMark ?? 'cross',
     hideInLegend: s.hideInLegend ?? false,
   }))
 }
@@ -148,7 +150,8 @@ export function placeEndLabels(
 const writtenLabels = new WeakMap<Chart, EndLabelBox[]>()
 
 /**
- * Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point; labels
+ * Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point (none
+ * for `endMark: 'none'`); labels
  * that would overlap are stacked a line apart (placeEndLabels), those that yield (`endLabelYields`,
  * e.g. where η changed) placed after the others and left out where no place is free.
  */
@@ -176,14 +179,17 @@ export const endLabelPlugin: Plugin<'line'> = {
       const el = meta.data[k]
       if (!el || !Number.isFinite(el.x) || !Number.isFinite(el.y)) return
       const colour = String(ds.borderColor)
-      ctx.strokeStyle = colour
-      ctx.lineWidth = 2
-      ctx.beginPath()
-      ctx.moveTo(el.x - 4, el.y - 4)
-      ctx.lineTo(el.x + 4, el.y + 4)
-      ctx.moveTo(el.x + 4, el.y - 4)
-      ctx.lineTo(el.x - 4, el.y + 4)
-      ctx.stroke()
+      // the cross means "stopped here" on every chart: a marker line's label has none (#11)
+      if ((ds as LineDataset).endMark !== 'none') {
+        ctx.strokeStyle = colour
+        ctx.lineWidth = 2
+        ctx.beginPath()
+        ctx.moveTo(el.x - 4, el.y - 4)
+        ctx.lineTo(el.x + 4, el.y + 4)
+        ctx.moveTo(el.x + 4, el.y - 4)
+        ctx.lineTo(el.x - 4, el.y + 4)
+        ctx.stroke()
+      }
       if (label)
         anchors.push({
           text: label,

@@ -406,7 +406,7 @@ describe('a link is judged only once its lesson can read it (slow machine)', () 
       .locator('.parameter-table input')
       .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
     expect(weights).toContain('0.7') // the link's w, not the lesson's own 0.15, 0.2, …
-    expect(weights).toContain('-2')
+    expect(weights).toContain('−2') // the page's minus sign, as everywhere (#11)
     const { hashes, notice, hash: now } = await seen()
     expect(notice).toBe(false)
     // The link's values as they were; the only addition is the exercises' numbers set drawn at this

@@ -121,7 +121,7 @@ describe('loss-compare evidence', () => {
       .poll(() =>
         again.getByRole('textbox', { name: 'Learning rate η (both runs), typed' }).inputValue(),
       )
-      .toMatch(/^(0\.00001|1e-5)$/)
+      .toBe('1×10⁻⁵') // as the slider writes it (#11)
     const overflow = await again.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )

@@ -252,7 +252,7 @@ describe('playground data and training', () => {
     await typeEta(page, '0.00001')
     await expect.poll(() => page.url()).toContain('lr=0.00001')
     await typeEta(page, '200')
-    await page.getByText('η must be from 0.00001 to 100.').waitFor()
+    await page.getByText('η must be from 1×10⁻⁵ to 100.').waitFor()
     expect(page.url()).toContain('lr=0.00001')
     // One share bar, the app's, whose link keeps the values in use; the page says what it keeps.
     expect(await page.getByTestId('share').count()).toBe(1)

@@ -48,7 +48,7 @@ describe('training waits for a field holding a refused value', () => {
       expect(await eta.evaluate((e) => e === document.activeElement)).toBe(true)
       // out of range: the one η wording at the field, the same sentence form at the bar
       await type(eta, '150')
-      await expect.poll(() => page.getByText('η must be from 0.00001 to 100.').count()).toBe(1)
+      await expect.poll(() => page.getByText('η must be from 1×10⁻⁵ to 100.').count()).toBe(1)
       await expect
         .poll(() => waits(page).textContent())
         .toContain('η: 150 is out of range — fix it to train (η stays 0.5 until then).')
@@ -77,7 +77,7 @@ describe('training waits for a field holding a refused value', () => {
     expect(await toolbar.getByRole('button', { name: 'Step', exact: true }).isDisabled()).toBe(true)
     expect(await page.getByTestId('train-count').textContent()).toBe('0 updates')
     await type(eta, '150')
-    await expect.poll(() => page.getByText('η must be from 0.00001 to 100.').count()).toBe(1)
+    await expect.poll(() => page.getByText('η must be from 1×10⁻⁵ to 100.').count()).toBe(1)
     await type(eta, '0.5')
     await expect.poll(() => waits(page).count()).toBe(0)
     await toolbar.getByRole('button', { name: 'Step', exact: true }).click()

@@ -65,8 +65,8 @@ describe('one set of limits', () => {
       expect([lr, field(lr) === null]).toEqual([lr, linked])
     }
     // one wording for every η field, at either end of the range
-    expect(field(150)).toBe('η must be from 0.00001 to 100.')
-    expect(field(0)).toBe('η must be from 0.00001 to 100.')
+    expect(field(150)).toBe('η must be from 1×10⁻⁵ to 100.')
+    expect(field(0)).toBe('η must be from 1×10⁻⁵ to 100.')
     expect([field(1e-5), field(100)]).toEqual([null, null])
   })
 
@@ -185,7 +185,7 @@ describe('a range given as two fields', () => {
     expect(over.state).toMatchObject({ updates: 1000 })
     expect(over.applied).toEqual(['n'])
     expect(over.notices.map((n) => n.text)).toEqual([
-      'Ignored the link’s update shown: 1500 must be at most the updates (1000).',
+      'Ignored the link’s update shown: 1500 must be at most the updates (1,000).',
     ])
   })
 })

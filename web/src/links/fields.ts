@@ -4,7 +4,7 @@
 // so a value a slider can reach is one the link accepts, and the reverse.
 import { kinds, num, prop, readEnum, type Field, type Schema } from './codec'
 import type { FieldRefusal } from '../composables/heldFields'
-import { outOfRange, type Range } from './limits'
+import { outOfRange, rangeNumber, type Range } from './limits'
 
 /** A number on a slider or in a field: `min…max` in stops of `step`. */
 export interface NumberDecl extends Range {
@@ -73,7 +73,9 @@ function orderProblem(
   const { is, than } = d.order
   const other = values[than] as number
   const keeps = is === '<' ? value < other : is === '<=' ? value <= other : value > other
-  return keeps ? null : `must be ${ORDER_WORDS[is]} the ${(fields[than] as Decl).label} (${other})`
+  return keeps
+    ? null
+    : `must be ${ORDER_WORDS[is]} the ${(fields[than] as Decl).label} (${rangeNumber(other)})`
 }
 
 /**
@@ -103,7 +105,9 @@ export function fieldRefusal<F extends Record<string, Decl>>(
   const d = fields[name] as NumberDecl
   return (value) => {
     const why = outOfRange(value, d) ?? orderProblem(fields, d, value, values())
-    return why ? { message: `The ${d.label} ${why}.`, problem: `${num(value)} ${why}` } : null
+    return why
+      ? { message: `The ${d.label} ${why}.`, problem: `${rangeNumber(value)} ${why}` }
+      : null
   }
 }
 export const choice = <T extends string>(

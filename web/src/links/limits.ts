@@ -4,6 +4,7 @@
 // wasm/engine/bounds.h and come through the generated catalogue; the rest is what a page can show and
 // render in well under a second.
 import { CATALOGUE } from '../engine/generated/catalogue'
+import { formatNumber } from '../math/format'
 
 const { limits: engine } = CATALOGUE
 
@@ -88,8 +89,16 @@ export const LIMITS = {
   queryLength: 16_384,
 } as const
 
-const fmt = (x: number): string =>
-  Math.abs(x) >= 1e15 ? x.toExponential(0) : x.toLocaleString('en-US', { maximumFractionDigits: 6 })
+/**
+ * A limit or a value in a range's message, as the page writes numbers, so the message reads like the
+ * slider and the field beside it (#11: "0.00001" beside 1×10⁻⁵): formatNumber's notation (1×10⁻⁵,
+ * −2, up to 7 significant digits), whole numbers below 10¹⁵ in full and grouped (2,147,483,647).
+ */
+export const rangeNumber = (x: number): string =>
+  Number.isInteger(x) && Math.abs(x) < 1e15
+    ? x.toLocaleString('en-US').replace('-', '−')
+    : formatNumber(x, 7)
+const fmt = rangeNumber
 
 /**
  * Why `value` is outside `r`, in words for a field's message or a link notice; null when it fits.
@@ -111,7 +120,7 @@ export function outOfRange(value: number, r: Range): string | null {
 
 /**
  * The one message of every η field (worked examples, panel lessons, labs, the playground) for a number
- * outside `r`: "η must be from 0.00001 to 100." (the same words at either end); null when it fits.
+ * outside `r`: "η must be from 1×10⁻⁵ to 100." (the same words at either end); null when it fits.
  */
 export function learningRateProblem(value: number, r: Range = LIMITS.learningRate): string | null {
   return outOfRange(value, r) ? `η must be from ${fmt(r.min)} to ${fmt(r.max)}.` : null

@@ -40,8 +40,9 @@ export interface LineChartProps {
    */
   sync?: boolean
   /**
-   * The line shown over a chart of updates (or epochs) that has no point yet, instead of a bare
-   * axis from −1 to 1. @default 'No updates yet: train to draw the curve.'
+   * The line shown over a chart with nothing to draw yet (no finite value; for a chart of updates or
+   * epochs, no point past the start) instead of bare axes. @default 'No updates yet: train to draw
+   * the curve.'
    */
   empty?: string
 }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
-import { openPage, screenshot } from './utils'
+import { openPage, parseShown, screenshot } from './utils'
 
 const status = (page: Page) => page.locator('.workspace__status').textContent()
 const step = (page: Page) => page.getByRole('button', { name: 'Step', exact: true }).first().click()
@@ -253,7 +253,7 @@ const values = (page: Page) =>
  * for 0, 0.5 else 1. Says whether the field took one (a refused value stays in the box, marked).
  */
 async function retype(field: Locator): Promise<boolean> {
-  const old = Number((await field.inputValue()).replace(',', '.').replace('−', '-'))
+  const old = parseShown((await field.inputValue()).replace(',', '.'))
   const tries =
     Number.isFinite(old) && old !== 0 ? [old * 0.9, old * 1.1, Math.round(old) + 1] : [0.5, 1]
   for (const next of tries) {

@@ -4,7 +4,7 @@
 // or recomputed by hand here.
 import { afterEach, describe, expect, it } from 'vitest'
 import { classicCase } from '../unit/fixtures'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage } from './utils'
 
 const [hidden, out] = classicCase.expected.layers
 const db1 = hidden.db[0] + hidden.db[1] // 0.018725609…
@@ -42,9 +42,9 @@ describe('shared biases on the lesson page', () => {
     await page.getByRole('switch', { name: 'Train biases' }).check()
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await expect
-      .poll(async () => Number(await page.getByLabel(/^b₁ \(one bias/).inputValue()))
+      .poll(async () => parseShown(await page.getByLabel(/^b₁ \(one bias/).inputValue()))
       .toBeCloseTo(0.35 - 0.5 * db1, 6)
-    expect(Number(await page.getByLabel(/^b₂ \(one bias/).inputValue())).toBeCloseTo(
+    expect(parseShown(await page.getByLabel(/^b₂ \(one bias/).inputValue())).toBeCloseTo(
       0.6 - 0.5 * db2,
       6,
     )

@@ -3,7 +3,7 @@
 // and the regression sweep up to η = 10 marks divergence with no NaN or Infinity on any axis.
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage, scrollIntoView } from './utils'
+import { openPage, parseShown, screenshot, type OpenedPage, scrollIntoView } from './utils'
 
 interface ChartState {
   series: { label: string; points: number; last: { x: number; y: number } | null }[]
@@ -193,6 +193,36 @@ describe('loss and learning-rate lab', () => {
     await steps(5)
     const moved = await lastAt(10)
     moved.forEach((p, k) => expect(p?.y).not.toBe(ten[k]?.y))
+    expect(errors).toEqual([])
+  })
+
+  it('learning-rate: the live table’s losses are after the updates its caption counts', async () => {
+    // A newcomer's Reset, Step: the table said "After 1 updates" (sic) with the start's loss for all three
+    // (the chart's last point, the loss before update 1). After one update, momentum's step is SGD's
+    // (v₁ = g, torch.optim's first step) and Adam's is not (≈ η · sign(g) per weight), so SGD and
+    // momentum agree, Adam differs, and neither is the start's loss.
+    opened = await openPage('#/learning-rate')
+    const { page, errors } = opened
+    const live = page.locator('section[aria-labelledby=lr-live-h]')
+    await live.getByRole('button', { name: 'Reset (live run)', exact: true }).click()
+    const table = live.locator('table.lab-table').first()
+    const read = async () => ({
+      caption: ((await table.locator('caption').textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+      losses: (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map((t) =>
+        parseShown(t),
+      ),
+    })
+    await expect.poll(async () => (await read()).caption).toBe('After 0 updates')
+    const start = await read()
+    expect(start.losses).toHaveLength(3)
+    expect(new Set(start.losses).size).toBe(1)
+    expect(Number.isFinite(start.losses[0])).toBe(true)
+    await live.getByRole('button', { name: 'Step (live run)', exact: true }).click()
+    await expect.poll(async () => (await read()).caption).toBe('After 1 update')
+    const [sgd, momentum, adam] = (await read()).losses
+    expect(momentum).toBe(sgd)
+    expect(sgd).not.toBe(start.losses[0])
+    expect(adam).not.toBe(sgd)
     expect(errors).toEqual([])
   })
 

@@ -302,7 +302,7 @@ describe('training core', () => {
             const chart = (section.querySelector('[data-testid=live-curves]') as HTMLElement)
               .dataset.chart
             out.push({
-              caption: count('table caption', /After\s+([\d,]+)\s+updates/),
+              caption: count('table caption', /After\s+([\d,]+)\s+updates?/),
               rule: count('[data-testid=rule-sgd]', /Update ([\d,]+) /),
               drawn: (JSON.parse(chart ?? '{}') as { series: { last: { x: number } }[] }).series[0]
                 .last.x,

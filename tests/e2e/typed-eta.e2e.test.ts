@@ -32,7 +32,7 @@ describe('typed η', () => {
       for (const n of lines) expect(n).toBeLessThan(1.5)
       expect(await slider.locator('output').textContent()).toBe('0.00123457')
       await expect
-        .poll(() => page.getByText('Loss after each update (η = 0.00123457 now)').count())
+        .poll(() => page.getByText('Loss before each update (η = 0.00123457 now)').count())
         .toBe(1)
       await screenshot(page, `typed-eta-${width}`)
       expect(errors).toEqual([])

@@ -49,7 +49,7 @@ export interface Race<L> {
 }
 
 /** The loss over every sample at `net`'s weights now, or null when it is not finite. */
-function lossNow(net: EngineNetwork): number | null {
+export function lossNow(net: EngineNetwork): number | null {
   const r = net.forward()
   return r.ok && Number.isFinite(r.loss) ? r.loss : null
 }

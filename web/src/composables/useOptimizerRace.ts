@@ -8,7 +8,7 @@ import type { EngineNetwork, TrainResult } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
 import { useNetworkStore } from './useLessonStore'
-import { useRace, type Race, type RaceLane } from './useNetworkRace'
+import { lossNow, useRace, type Race, type RaceLane } from './useNetworkRace'
 
 /** μ of the momentum copy and β₁, β₂, ε of the Adam copy. */
 export interface OptimizerSettings {
@@ -44,6 +44,11 @@ interface RaceRunner extends RaceLane {
   optimizer: OptimizerSpec
   /** The last update of the first weight (W1[0][0]); null before the first. */
   last: UpdateNumbers | null
+  /**
+   * The loss over every sample at the weights now, after the updates done (null when not finite).
+   * The curve's points are the losses before each update, so its last is one update behind this.
+   */
+  loss: number | null
 }
 
 export const optimizerKinds = ['sgd', 'momentum', 'adam'] as const
@@ -125,10 +130,11 @@ export function useOptimizerRace(
     variants,
     spec,
     {
-      start: (_net, k) => ({
+      start: (net, k) => ({
         name: optimizerNames(settings.value)[k],
         optimizer: optimizerSpecs(settings.value)[k],
         last: null,
+        loss: lossNow(net),
         stopped: '',
         divergedAt: null,
         accuracy: null,
@@ -142,6 +148,7 @@ export function useOptimizerRace(
           stopped: t.message,
           divergedAt: t.divergedAt,
           accuracy: net.accuracy(),
+          loss: lossNow(net),
         }
         return { lane, losses: Array.from(t.losses.subarray(0, t.done)) }
       },

@@ -13,7 +13,7 @@ export const eta = (lr: number) => formatNumber(lr, 2)
  * colours sweepCurves gives the smallest and the largest η.
  */
 export const sweepCaption = () =>
-  `Loss of every copy after each update (${RAMP_ENDS.first.name}: smallest η, ${RAMP_ENDS.last.name}: largest η, mixed in between)`
+  `Loss of every copy before each update (${RAMP_ENDS.first.name}: smallest η, ${RAMP_ENDS.last.name}: largest η, mixed in between)`
 
 /**
  * One curve per copy, from the ramp's first colour (smallest η, `copies[0]`) to its last (largest η);

@@ -16,7 +16,7 @@ describe('printing a lesson', () => {
     ['single-neuron', 'More than two classes: softmax'],
     ['learning-rate', 'Watch each optimizer walk the loss landscape'],
   ])(
-    '%s printed from its top: every section is laid out, no slider end labels without their slider',
+    '%s printed from its top: every section is laid out, no slider parts or links without their use on paper',
     async (id, last) => {
       opened = await openPage(`#/${id}`)
       const { page, errors } = opened
@@ -35,11 +35,19 @@ describe('printing a lesson', () => {
             .map((e) => `${e.tagName}: ${(e.textContent ?? '').slice(0, 40)}`),
           ticks: [...main.querySelectorAll('.log-slider__ticks')].filter((e) => e.checkVisibility())
             .length,
+          // η's "or type it" field (the read-out above the slider names the value on paper)
+          typed: [...main.querySelectorAll('.log-slider__field > *')].filter((e) =>
+            e.checkVisibility(),
+          ).length,
+          seed: (main.querySelector<HTMLElement>('.exercises__seed')?.innerText ?? '').trim(),
         }
       })
       expect(printed.headings).toBeGreaterThan(1)
       expect(printed.skipped).toEqual([])
       expect(printed.ticks).toBe(0)
+      expect(printed.typed).toBe(0)
+      // the exercises' numbers set, without a link, a button or a "·" that lead nowhere on paper
+      expect(printed.seed).toMatch(/^Numbers set \d+\.$/)
       await screenshot(page, `lesson-print-${id}`)
       expect(errors).toEqual([])
     },

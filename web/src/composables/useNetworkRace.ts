@@ -28,9 +28,15 @@ interface RaceRules<L extends { stopped: string }> {
   start: (net: EngineNetwork, k: number) => L
   /**
    * Trains `net` by `steps` loop steps; returns the lane (a new object when it changed) and the loss
-   * before each update done (curve k of the history; the first variant's go to an embedding page).
+   * before each update done (curve k of the history; the first variant's go to an embedding page)
+   * and, when the rules computed it anyway, the loss after them (`lossNow`; else the race does).
    */
-  advance: (net: EngineNetwork, lane: L, steps: number, k: number) => { lane: L; losses: number[] }
+  advance: (
+    net: EngineNetwork,
+    lane: L,
+    steps: number,
+    k: number,
+  ) => { lane: L; losses: number[]; loss?: number | null }
 }
 
 export interface Race<L> {
@@ -86,7 +92,12 @@ export function useRace<L extends { stopped: string }>(
         message: stop ? 'Every run diverged: lower η and start again.' : '',
         // `loss`: the first variant's loss after its updates (the losses are the ones before each).
         progress: nets[0]
-          ? { from: from[0], losses: first, updates: nets[0].updates, loss: lossNow(nets[0]) }
+          ? {
+              from: from[0],
+              losses: first,
+              updates: nets[0].updates,
+              loss: moved[0].loss !== undefined ? moved[0].loss : lossNow(nets[0]),
+            }
           : null,
       }
     },

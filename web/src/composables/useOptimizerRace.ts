@@ -142,15 +142,16 @@ export function useOptimizerRace(
       advance(net, r, steps) {
         if (r.stopped) return { lane: r, losses: [] }
         const { t, last } = trainReading(net, steps)
+        const loss = lossNow(net)
         const lane = {
           ...r,
           last: last ?? r.last,
           stopped: t.message,
           divergedAt: t.divergedAt,
           accuracy: net.accuracy(),
-          loss: lossNow(net),
+          loss,
         }
-        return { lane, losses: Array.from(t.losses.subarray(0, t.done)) }
+        return { lane, losses: Array.from(t.losses.subarray(0, t.done)), loss }
       },
     },
     {

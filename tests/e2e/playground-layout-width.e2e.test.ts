@@ -105,4 +105,41 @@ describe('the playground lays out by its own width', () => {
       await screenshot(page, `playground-layout-${width}`)
       expect(errors).toEqual([])
     })
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ])
+    it(`at ${width} px: Enter on a weight brings its maths into view with the focus on its heading`, async () => {
+      opened = await openPage('#/playground?v=1', { viewport: { width, height } })
+      const { page, errors } = opened
+      const weight = page.locator('[data-param="W1[0][0]"]')
+      await weight.waitFor({ timeout: 30_000 })
+      await weight.focus()
+      await page.keyboard.press('Enter')
+      const heading = page.getByRole('heading', { name: /^The maths of neuron 1/ })
+      await heading.waitFor()
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('pg-derivation-title')
+      // In the window, below the sticky bar (smooth scrolling may take a moment).
+      const bar = await page
+        .locator('.pg-toolbar')
+        .evaluate((e) => e.getBoundingClientRect().bottom)
+      await expect
+        .poll(() => heading.evaluate((e) => e.getBoundingClientRect().top))
+        .toBeGreaterThanOrEqual(bar - 1)
+      const box = await heading.evaluate((e) => e.getBoundingClientRect())
+      expect(box.bottom).toBeLessThanOrEqual(height)
+      // Tab goes on inside the maths; Close gives the focus back to the weight.
+      await page.keyboard.press('Tab')
+      expect(
+        await page.evaluate(() => !!document.activeElement?.closest('[data-testid=derivation]')),
+      ).toBe(true)
+      await page.getByTestId('derivation').getByRole('button', { name: 'Close' }).press('Enter')
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-param')))
+        .toBe('W1[0][0]')
+      expect(errors).toEqual([])
+    })
 })

@@ -63,18 +63,34 @@ function createPlayground(module: NnModule) {
 
   /** The panel's element: the derivation and the sticky toolbar are found in it. */
   const root = ref<HTMLElement | null>(null)
-  /** A parameter clicked in the diagram: its maths, brought into view when it opened out of sight. */
+  /** The control that opened the derivation: Close gives it the focus back. */
+  let opener: HTMLElement | null = null
+  /**
+   * A parameter clicked in the diagram (or Enter on it): its maths, brought into view when it opened out
+   * of sight, with the focus on its heading, so a keyboard user goes on there (#11: the focus stayed on
+   * the weight, 1,100 px above the maths).
+   */
   function selectParam(key: string): void {
+    const active = (root.value?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement
+    if (active instanceof HTMLElement && !active.closest('.pg-derivation')) opener = active
     probe.select(key)
     void nextTick(() => {
       const el = root.value?.querySelector<HTMLElement>('.pg-derivation')
       if (!el) return
+      el.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true })
       const top = el.getBoundingClientRect().top
       const bar = root.value?.querySelector<HTMLElement>('.pg-toolbar')?.offsetHeight ?? 0
       if (top >= bar && top <= window.innerHeight - 120) return
       const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
       el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' })
     })
+  }
+  /** Closes the derivation; the focus goes back to what opened it, if it is still there. */
+  function closeParam(): void {
+    probe.close()
+    const back = opener
+    opener = null
+    if (back?.isConnected) void nextTick(() => back.focus())
   }
   /** Sets one weight or bias in the training network (the learner typed it); returns why not, or ''. */
   function editParam(key: string, value: number): string {
@@ -110,6 +126,7 @@ function createPlayground(module: NnModule) {
     enlarge,
     root,
     selectParam,
+    closeParam,
     editParam,
     plane,
     /** The loss trained on: the config's, or the first that fits the data's kind. */

@@ -159,5 +159,7 @@ export function etaChangeMarks(
     endLabelYields: true,
     endMark: 'none',
     hideInLegend: true,
+    // its two ends only span the curves: the data table names it, with no loss (#11)
+    mark: 'not a loss: where η changed',
   }))
 }

@@ -36,6 +36,23 @@ export interface ChartSeries {
   endLabelYields?: boolean
   /** Leave out of the legend. @default false */
   hideInLegend?: boolean
+  /**
+   * The shape of a scatter's points (with `pointRadius`), as the legend shows it too: a filled dot, a
+   * ring (hollow: a dot drawn around another) or a cross (a copy that was stopped). @default 'dot'
+   */
+  shape?: 'dot' | 'ring' | 'cross'
+  /**
+   * Points off the axis: drawn on the chart's top edge at their x whatever their y, so a value that is
+   * no value (a copy that diverged) never reads as a small one; `notes` says what each is. @default false
+   */
+  atTop?: boolean
+  /** Per point, what the data table and the tooltip write in place of its y (e.g. 'diverged after 40 updates'). */
+  notes?: readonly string[]
+  /**
+   * A mark, not data (e.g. a line where η changed): the data table gives it one row, its first x with
+   * these words in place of a y.
+   */
+  mark?: string
 }
 
 /**

@@ -2,7 +2,13 @@
 // datasets from ChartSeries (cleaned and decimated by math/series.ts), scales (linear or log), and a
 // small plugin that writes a label and a cross where a series stops (a diverged copy of a sweep).
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js'
-import { chartPoints, type ChartMarker, type ChartSeries, type XY } from '../../math/series'
+import {
+  chartPoints,
+  cleanPoints,
+  type ChartMarker,
+  type ChartSeries,
+  type XY,
+} from '../../math/series'
 import { formatNumber } from '../../math/format'
 
 /** What a line chart draws and how: LineChartCanvas's props, which LineChart passes on. */
@@ -59,26 +65,67 @@ export type LineDataset = ChartDataset<'line', XY[]> & {
   endLabel?: string
   endLabelYields?: boolean
   endMark?: 'cross' | 'none'
+  hideInLegend?: boolean
+  /** Drawn on the top edge of the chart area (ChartSeries.atTop). */
+  atTop?: boolean
+  /** Per point, the tooltip's words in place of its y (ChartSeries.notes). */
+  notes?: readonly string[]
 }
 
+/** Chart.js's point style of each shape. */
+const pointStyles = { dot: 'circle', ring: 'circle', cross: 'crossRot' } as const
+
 export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes): LineDataset[] {
-  return series.map((s) => ({
-    label: s.label,
-    data: chartPoints(s, { maxPoints: axes.maxPoints ?? 1000, logX: axes.logX, logY: axes.logY }),
-    borderColor: s.color,
-    backgroundColor: s.color,
-    borderWidth: s.pointRadius ? 0 : 2,
-    // Only a dashed series has a dash (Chart.js's default is solid): a redraw drops it (LineChartCanvas).
-    ...(s.dashed && { borderDash: [6, 4] }),
-    pointRadius: s.pointRadius ?? 0,
-    pointHoverRadius: (s.pointRadius ?? 0) + 2,
-    showLine: !s.pointRadius,
-    spanGaps: false,
-    endLabel: s.endLabel,
-    endLabelYields: s.endLabelYields ?? false,
-    endMark: s.endMark ?? 'cross',
-    hideInLegend: s.hideInLegend ?? false,
-  }))
+  return series.map((s) => {
+    const shape = s.shape ?? 'dot'
+    // points off the axis keep their x only: their y must not stretch the axis (atTopPlugin places them)
+    const data = s.atTop
+      ? cleanPoints(s, { logX: axes.logX }).map((p) => ({ x: p.x, y: null }))
+      : chartPoints(s, { maxPoints: axes.maxPoints ?? 1000, logX: axes.logX, logY: axes.logY })
+    return {
+      label: s.label,
+      data,
+      borderColor: s.color,
+      // a ring is hollow, as in its legend entry
+      backgroundColor: shape === 'ring' ? 'rgba(0, 0, 0, 0)' : s.color,
+      borderWidth: s.pointRadius ? 0 : 2,
+      ...(s.pointRadius && {
+        pointStyle: pointStyles[shape],
+        pointBorderWidth: shape === 'dot' ? 0 : 2.5,
+      }),
+      // Only a dashed series has a dash (Chart.js's default is solid): a redraw drops it (LineChartCanvas).
+      ...(s.dashed && { borderDash: [6, 4] }),
+      pointRadius: s.pointRadius ?? 0,
+      pointHoverRadius: (s.pointRadius ?? 0) + 2,
+      showLine: !s.pointRadius,
+      spanGaps: false,
+      endLabel: s.endLabel,
+      endLabelYields: s.endLabelYields ?? false,
+      endMark: s.endMark ?? 'cross',
+      hideInLegend: s.hideInLegend ?? false,
+      atTop: s.atTop ?? false,
+      notes: s.notes,
+    }
+  })
+}
+
+/**
+ * Puts the points of `atTop` datasets on the top edge of the chart area (half a point inside it), at
+ * their x: their values are off the axis (a diverged copy has no final loss to plot).
+ */
+export const atTopPlugin: Plugin<'line'> = {
+  id: 'atTop',
+  afterDatasetsUpdate(chart) {
+    const { chartArea } = chart
+    chart.data.datasets.forEach((ds, i) => {
+      if (!(ds as LineDataset).atTop) return
+      const r = Number(ds.pointRadius ?? 0)
+      for (const el of chart.getDatasetMeta(i).data) {
+        if (!Number.isFinite(el.x)) continue
+        Object.assign(el, { y: chartArea.top + r + 2, skip: false })
+      }
+    })
+  },
 }
 
 /** Where an end label is written: its text, its box in canvas pixels (top-left, size) and alignment. */
@@ -337,6 +384,7 @@ export function lineChartConfig(
       : {}
   const x = { ...scale(axes.logX, axes.xLabel, false, axes.xIntegers ? 0 : undefined), ...xRange }
   const y = scale(axes.logY, axes.yLabel, axes.yFromZero ?? false)
+  const points = datasets.every((d) => d.hideInLegend || !d.showLine)
   // Nothing drawn: no y numbers to read (the chart's own message says why it is empty).
   if (!anyY) y.ticks = { ...y.ticks, display: false } as typeof y.ticks
   return {
@@ -353,17 +401,28 @@ export function lineChartConfig(
         legend: {
           display: axes.legend,
           position: 'bottom',
+          // a chart of points only shows each point's shape in its key (a dot, a ring, a cross), as drawn
           labels: {
-            boxWidth: 14,
-            boxHeight: 2,
+            usePointStyle: points,
+            boxWidth: points ? 10 : 14,
+            boxHeight: points ? 10 : 2,
             filter: (item, data) =>
               !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend,
           },
         },
-        tooltip: { enabled: true },
+        tooltip: {
+          enabled: true,
+          callbacks: {
+            // a point with a note (a diverged copy) says what it is, not the y it is drawn at
+            label: (item) => {
+              const note = (item.dataset as LineDataset).notes?.[item.dataIndex]
+              return `${item.dataset.label ?? ''}: ${note ?? item.formattedValue}`
+            },
+          },
+        },
       },
     },
-    plugins: [endLabelPlugin],
+    plugins: [atTopPlugin, endLabelPlugin],
   }
 }
 

@@ -1,8 +1,9 @@
 // What the learning-rate panels draw, as data: ChartSeries for the sweep's loss curves and for final
 // loss against η, and the one-line summary of the regimes. No maths beyond picking numbers.
-import { RAMP_ENDS, rampColours, verdictColours } from '../../components/charts/palette'
+import { cssVar, RAMP_ENDS, rampColours, verdictColours } from '../../components/charts/palette'
 import type { SweepCopy } from '../../composables/useRateSweep'
 import { formatNumber } from '../../math/format'
+import { plural } from '../../math/plural'
 import type { ChartSeries } from '../../math/series'
 import type { CopyVerdict, Verdict } from '../../math/sweepVerdict'
 
@@ -77,7 +78,7 @@ const verdictLabel: Record<Verdict, string> = {
   oscillating: 'oscillating (overshoot)',
   saturated: 'saturated',
   chaotic: 'chaotic (depends on the start)',
-  diverged: 'diverged: last loss before it was stopped',
+  diverged: 'diverged (no final loss: drawn on the top edge)',
 }
 
 /**
@@ -102,16 +103,21 @@ export function bestCopy(
 /** The legend's name of the best copy's marker. */
 export const bestLabel = (c: SweepCopy) => `best: η = ${eta(c.learningRate)} (lowest final loss)`
 
+/** What a diverged copy's mark says in place of a loss, with the engine's count (its status and message). */
+export const divergedNote = (c: SweepCopy) =>
+  `diverged after ${plural(c.divergedAt ?? 0, 'update', 'updates', { grouped: true })}`
+
 /**
  * Final loss against η, one marker series per verdict, a thin line through the finite ones, and a
- * larger ring on the best η (bestCopy).
+ * larger ring around the best η (bestCopy). A diverged copy has no final loss: its cross is drawn on
+ * the chart's top edge, above every loss, and says when it diverged (never at its last finite loss,
+ * which can be lower than a slow copy's: #11).
  */
 export function finalLossSeries(
   copies: readonly SweepCopy[],
   verdicts: readonly CopyVerdict[],
 ): ChartSeries[] {
   const colours = verdictColours()
-  const at = (c: SweepCopy) => (c.divergedAt !== null ? c.lastLoss : c.finalLoss)
   // the line joins single verdicts only: a chaotic η has no one final loss
   const line: ChartSeries = {
     label: 'final loss',
@@ -141,12 +147,14 @@ export function finalLossSeries(
         pointRadius: 4,
       }
     }
+    const diverged = v === 'diverged'
     return {
       label: verdictLabel[v],
       x: mine.map((c) => c.learningRate),
-      y: mine.map(at),
+      y: mine.map((c) => (diverged ? c.lastLoss : c.finalLoss)),
       color: colours[v],
-      pointRadius: v === 'diverged' ? 6 : 5,
+      pointRadius: diverged ? 6 : 5,
+      ...(diverged && { shape: 'cross', atTop: true, notes: mine.map(divergedNote) }),
     }
   })
   const k = bestCopy(copies, verdicts)
@@ -158,8 +166,9 @@ export function finalLossSeries(
             label: bestLabel(copies[k]),
             x: [copies[k].learningRate],
             y: [copies[k].finalLoss],
-            color: '#111827',
+            color: cssVar('--text', '#111827'),
             pointRadius: 10,
+            shape: 'ring',
           },
         ]
   return [line, ...best, ...groups.filter((g) => g.y.length > 0)]
@@ -179,8 +188,21 @@ export function regimeSummary(
         ? `η = ${eta(rates[0])}`
         : `η from ${eta(Math.min(...rates))} to ${eta(Math.max(...rates))}`
     lines.push(
-      `${verdictLabel[v].replace(': last loss before it was stopped', '')}: ${rates.length} cop${rates.length === 1 ? 'y' : 'ies'}, ${span}`,
+      `${verdictLabel[v].replace(/ \(no final loss.*\)$/, '')}: ${rates.length} cop${rates.length === 1 ? 'y' : 'ies'}, ${span}`,
     )
   }
   return lines
+}
+
+/**
+ * What to do after a copy of the live run diverged, true for its optimizer: Adam with β₂ = 0 divides
+ * each step by the last gradient alone (v̂ = g²), so a small gradient after large ones makes a large
+ * step at any η, and a lower η need not help (on the lesson's regression it diverged at η = 0.05 and
+ * at 0.2, and with β₂ = 0.999 at none up to 2); raising β₂ does.
+ */
+export function divergedAdvice(kind: 'sgd' | 'momentum' | 'adam', beta2: number): string {
+  const stopped = 'It has stopped: a new η does not restart it.'
+  if (kind === 'adam' && beta2 === 0)
+    return `${stopped} With β₂ = 0, Adam divides each step by the last gradient alone (v̂ = g²), so a small gradient after larger ones makes a large step, and a lower η may not help. Raise β₂ (PyTorch's default is 0.999) and press Reset.`
+  return `${stopped} Lower η and press Reset.`
 }

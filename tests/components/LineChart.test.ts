@@ -86,6 +86,18 @@ describe('LineChart', () => {
     expect(charts[0].data.datasets[0].data).toHaveLength(3)
   })
 
+  it('gives another series at the same place a new dataset object (Chart.js keeps its point styles)', async () => {
+    // the sweep's verdict groups come and go: a reused object drew chaotic dots as the red ✕ of the
+    // diverged group that was there before (#11)
+    const group = (label: string, color: string) => ({ label, color, y: [1], pointRadius: 5 })
+    const w = mount(LineChart, { props: { ...base, series: [group('diverged', '#f00')] } })
+    const first = charts[0].data.datasets[0] as object
+    await w.setProps({ series: [group('chaotic', '#000')] })
+    await frame()
+    expect(charts[0].data.datasets[0]).not.toBe(first)
+    expect(charts[0].data.datasets[0].borderColor).toBe('#000')
+  })
+
   it('has a caption, an accessible canvas and a data table on request', async () => {
     const w = mount(LineChart, {
       props: { ...base, series: [{ label: 'SGD', color: '#000', y: [3, 2, NaN] }] },

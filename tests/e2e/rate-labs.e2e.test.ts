@@ -93,8 +93,16 @@ describe('the sweep marks its best η', () => {
     // The rule, applied here to the numbers in the table: lowest final loss among copies not stopped
     // and not chaotic (a chaotic η shows the range of its starts' final losses, "a – b").
     const finals = table.map((r) =>
-      r.cells[1].trim() === 'stopped' || r.cells[1].includes('–') ? null : parseShown(r.cells[1]),
+      r.cells[1].startsWith('diverged after') || r.cells[1].includes('–')
+        ? null
+        : parseShown(r.cells[1]),
     )
+    // a diverged copy's cell gives the engine's count, the same as its "why" (#11)
+    for (const r of table.filter((t) => t.cells[1].startsWith('diverged after'))) {
+      const n = /^diverged after ([\d,]+) updates?$/.exec(r.cells[1].trim())?.[1]
+      expect(n).toBeDefined()
+      expect(r.cells[3]).toContain(`blew up after ${n!.replace(',', '')} update`)
+    }
     expect(finals.every((f) => f === null || Number.isFinite(f))).toBe(true)
     expect(finals.some((f) => f === null)).toBe(true) // η = 100 is stopped: it diverges
     const lowest = Math.min(...finals.filter((f): f is number => f !== null))

@@ -92,7 +92,9 @@ describe('loss and learning-rate lab', () => {
     const finals = await chartState(page, '[data-testid=sweep-final]')
     expect(finals.x?.type).toBe('logarithmic')
     expect(finiteAxis(finals.x) && finiteAxis(finals.y)).toBe(true)
-    expect(finals.series.map((s) => s.label)).toContain('diverged: last loss before it was stopped')
+    expect(finals.series.map((s) => s.label)).toContain(
+      'diverged (no final loss: drawn on the top edge)',
+    )
     expect(finals.x!.max).toBeGreaterThanOrEqual(10)
     const live = await chartState(page, 'figure.line-chart')
     // the three curves, and the dashed line where the slider moved η (#11)

@@ -122,15 +122,25 @@ describe('the playground lays out by its own width', () => {
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))
         .toBe('pg-derivation-title')
-      // In the window, below the sticky bar (smooth scrolling may take a moment).
+      // In the window, below the sticky bar. Smooth scrolling takes longer on a loaded machine, and
+      // the heading starts below the bar too: wait for both edges together, not the top alone (CI
+      // once read the bottom mid-scroll, at 1,548 px in an 800 px window).
       const bar = await page
         .locator('.pg-toolbar')
         .evaluate((e) => e.getBoundingClientRect().bottom)
       await expect
-        .poll(() => heading.evaluate((e) => e.getBoundingClientRect().top))
-        .toBeGreaterThanOrEqual(bar - 1)
-      const box = await heading.evaluate((e) => e.getBoundingClientRect())
-      expect(box.bottom).toBeLessThanOrEqual(height)
+        .poll(
+          () =>
+            heading.evaluate(
+              (e, [barBottom, windowHeight]) => {
+                const r = e.getBoundingClientRect()
+                return r.top >= barBottom - 1 && r.bottom <= windowHeight
+              },
+              [bar, height],
+            ),
+          { timeout: 15_000 },
+        )
+        .toBe(true)
       // Tab goes on inside the maths; Close gives the focus back to the weight.
       await page.keyboard.press('Tab')
       expect(

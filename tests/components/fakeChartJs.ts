@@ -43,6 +43,9 @@ export class Chart {
 
 const part = {}
 export {
+  part as BarController,
+  part as BarElement,
+  part as CategoryScale,
   part as Legend,
   part as LinearScale,
   part as LineController,

@@ -352,17 +352,28 @@ function cleanLogAxis(scale: { min: number; max: number; ticks: { value: number 
   scale.ticks = clean.ticks.map((value) => ({ value }))
 }
 
+/**
+ * A numeric axis of any chart (line or bar), so every chart writes its numbers alike: ticks by
+ * {@link tickText} (−, 1×10⁻⁵, grouped counts) and, on a log axis, the clean ticks of
+ * {@link cleanLogTicks} instead of Chart.js's 0.00500, 0.01000, … at every 1…9 × 10ᵏ.
+ * @param title the axis title; '' shows none.
+ * @param precision decimals of a linear axis's tick step (0: whole numbers only).
+ */
+export function numberAxis(log: boolean, title: string, fromZero = false, precision?: number) {
+  return {
+    type: log ? ('logarithmic' as const) : ('linear' as const),
+    title: { display: title !== '', text: title },
+    beginAtZero: !log && fromZero,
+    ticks: { callback: tickText, maxTicksLimit: 8, autoSkip: true, precision },
+    ...(log ? { afterBuildTicks: cleanLogAxis } : {}),
+  }
+}
+
 export function lineChartConfig(
   datasets: LineDataset[],
   axes: LineChartAxes,
 ): ChartConfiguration<'line', XY[]> {
-  const scale = (log: boolean, title: string, fromZero = false, precision?: number) => ({
-    type: log ? ('logarithmic' as const) : ('linear' as const),
-    title: { display: true, text: title },
-    beginAtZero: !log && fromZero,
-    ticks: { callback: tickText, maxTicksLimit: 8, autoSkip: true, precision },
-    ...(log ? { afterBuildTicks: cleanLogAxis } : {}),
-  })
+  const scale = numberAxis
   const xs: number[] = []
   let anyY = false
   for (const d of datasets)

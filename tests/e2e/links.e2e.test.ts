@@ -1,11 +1,10 @@
 // Links and routing (web/src/links/): same-tab hash changes load the new state, a network too big for
 // the page is refused at once with a notice pointing to the playground, new layer sizes in a link work,
 // unknown routes say "No such page", and the <backprop-lesson> element never writes the host's URL.
-import { existsSync, readdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
-import { openPage, parseShown, screenshot } from './utils'
+import { LESSONS, openPage, parseShown, screenshot } from './utils'
 
 const status = (page: Page) => page.locator('.workspace__status').textContent()
 const step = (page: Page) => page.getByRole('button', { name: 'Step', exact: true }).first().click()
@@ -198,16 +197,6 @@ describe('the custom element', () => {
  * batch-vs-sgd is here because it froze: at XOR with η = 100 its log-scale charts spanned hundreds of
  * decades and labelling their ticks took seconds per frame (#11).
  */
-/** Every lesson: a folder of web/src/lessons with a lesson.ts (a new lesson is audited without a line here). */
-const LESSONS = readdirSync(new URL('../../web/src/lessons/', import.meta.url), {
-  withFileTypes: true,
-})
-  .filter(
-    (d) =>
-      d.isDirectory() &&
-      existsSync(new URL(`../../web/src/lessons/${d.name}/lesson.ts`, import.meta.url)),
-  )
-  .map((d) => d.name)
 
 /**
  * What a learner can change on a lesson's screen: inputs, selects, toggle buttons and the diagram's

@@ -1,6 +1,6 @@
 // Helpers for e2e tests: a fresh browser context per page (Playwright's isolation advice), every console
 // error, page error and CSP violation collected, and screenshots saved to artifacts/screenshots/.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   chromium,
@@ -13,6 +13,18 @@ import { inject } from 'vitest'
 
 const screenshotDir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
 let browserPromise: Promise<Browser> | undefined
+
+/** Every lesson: a folder of web/src/lessons with a lesson.ts (a new lesson is audited without a line in a test). */
+export const LESSONS: readonly string[] = readdirSync(
+  new URL('../../web/src/lessons/', import.meta.url),
+  { withFileTypes: true },
+)
+  .filter(
+    (d) =>
+      d.isDirectory() &&
+      existsSync(new URL(`../../web/src/lessons/${d.name}/lesson.ts`, import.meta.url)),
+  )
+  .map((d) => d.name)
 
 /** The Chromium started by globalSetup.ts, connected once per test file. */
 export function sharedBrowser(): Promise<Browser> {

@@ -11,7 +11,7 @@ import { etaChangeMarks } from '../../web/src/composables/useEtaChanges'
 import type { ChartSeries } from '../../web/src/math/series'
 import { liveEndLabels } from '../../web/src/lessons/learning-rate/learningRateCharts'
 
-const area = { top: 10, bottom: 210, right: 400 }
+const area = { top: 10, bottom: 210, left: 0, right: 400 }
 const overlap = (
   a: { left: number; top: number; width: number; height: number },
   b: typeof a,
@@ -33,11 +33,12 @@ describe('placeEndLabels', () => {
         { text: 'diverged after 40', x: 100, y: 100, width: 90 },
         { text: 'diverged after 43', x: 104, y: 98, width: 90 },
       ],
-      area,
+      { ...area, left: 20 },
     )
     expect(boxes[0]?.top).toBe(83)
-    // its own place, top 98 − 4 − 13 = 81, overlaps the first (83 to 96); a line down, 94, still
-    // does; a line up, 68 (68 to 81), is free.
+    // its own place, top 98 − 4 − 13 = 81, overlaps the first (83 to 96), and left of its point
+    // (104 − 6 − 90 = 8) is past the chart's left edge (20); a line down, 94, still overlaps; a line
+    // up, 68 (68 to 81), is free.
     expect(boxes[1]).toEqual({
       text: 'diverged after 43',
       left: 110,
@@ -64,22 +65,37 @@ describe('placeEndLabels', () => {
   })
 
   // #11: ten η marks at nearly one update on a chart 60 px tall used to be stacked past the area and
-  // written over each other. The first goes to its own place, top 70 − 4 − 13 = 53; each next one a
-  // line up (a line down, 66 … 79, is past the bottom): 40, 27, 14; the fifth would need 1 (< 10).
+  // written over each other. The lines inside are tops 53 (70 − 4 − 13), 40, 27 and 14 (66 runs past
+  // the bottom, 1 above the top). Label k at x = 100 + k (40 wide) goes right of its point (106 + k)
+  // or left of it (54 + k): the first right at 53, the second left at 53, the third and fourth a line
+  // up, right and left, and so on: eight placed, two a line apart at each top; the last two find none.
   it('leaves out the labels that find no free line instead of writing them over others', () => {
-    const small = { top: 10, bottom: 70, right: 400 }
+    const small = { top: 10, bottom: 70, left: 0, right: 400 }
     const boxes = placeEndLabels(
       Array.from({ length: 10 }, (_, k) => ({ text: `η ${k}`, x: 100 + k, y: 70, width: 40 })),
       small,
     )
     const written = boxes.filter((b) => b !== null)
-    expect(written.map((b) => b.top).sort((a, b) => a - b)).toEqual([14, 27, 40, 53])
-    expect(boxes.slice(4)).toEqual([null, null, null, null, null, null])
+    expect(written.map((b) => b.top).sort((a, b) => a - b)).toEqual([
+      14, 14, 27, 27, 40, 40, 53, 53,
+    ])
+    expect(boxes.map((b) => b?.left)).toEqual([
+      106,
+      55,
+      108,
+      57,
+      110,
+      59,
+      112,
+      61,
+      undefined,
+      undefined,
+    ])
     for (const a of written) for (const b of written) if (a !== b) expect(overlap(a, b)).toBe(false)
   })
 
   it('places the labels that yield after the others: a divergence label keeps its place', () => {
-    const small = { top: 10, bottom: 36, right: 400 } // two lines: tops 10 and 23
+    const small = { top: 10, bottom: 36, left: 0, right: 400 } // two lines: tops 10 and 23
     const boxes = placeEndLabels(
       [
         { text: 'η → 0.1', x: 100, y: 36, width: 40, yields: true },
@@ -88,9 +104,10 @@ describe('placeEndLabels', () => {
       ],
       small,
     )
-    // the divergence label first: its own place, top 36 − 4 − 13 = 19, is free; the first η label
-    // then finds 19 taken, 32 past the bottom, 6 above the top, 45 past the bottom, and no further
-    // line inside: left out, as is the second.
+    // the divergence label first: its own place, top 36 − 4 − 13 = 19, is free (108 to 198); the
+    // only line inside is 19 (32 runs past the bottom, 6 above the top). The first η label finds it
+    // taken right of its point (106) and free left of it (100 − 6 − 40 = 54); the second finds 107,
+    // 55 and 107 (pushed inside: the same) taken: left out.
     expect(boxes[2]).toEqual({
       text: 'diverged after 40',
       left: 108,
@@ -98,8 +115,61 @@ describe('placeEndLabels', () => {
       width: 90,
       height: 13,
     })
-    expect(boxes[0]).toBeNull()
+    expect(boxes[0]).toEqual({ text: 'η → 0.1', left: 54, top: 19, width: 40, height: 13 })
     expect(boxes[1]).toBeNull()
+  })
+
+  // #11: on a phone (390 px) the live run's labels covered another run's ✕, ran past the chart's left
+  // edge and were crossed by the curves. A ✕ is drawn 4 px around its point: its box.
+  const cross = (x: number, y: number) => ({ left: x - 4, top: y - 4, width: 8, height: 8 })
+
+  it('never covers a ✕ where another run stopped', () => {
+    // its own place, 106 to 196 by 83 to 96, covers the ✕ at (150, 90) (146 to 154, 86 to 94); left
+    // of its point, 100 − 6 − 90 = 4, is free
+    const marks = [cross(100, 100), cross(150, 90)]
+    const [b] = placeEndLabels(
+      [{ text: 'Adam diverged after 8', x: 100, y: 100, width: 90 }],
+      area,
+      marks,
+    )
+    expect(b).toEqual({ text: 'Adam diverged after 8', left: 4, top: 83, width: 90, height: 13 })
+    for (const m of marks) expect(overlap(b!, m)).toBe(false)
+  })
+
+  it('keeps a label too wide for either side of its point inside the chart', () => {
+    // a phone's chart area, 50 to 320: right of the point, 206 + 161 + 2 > 320; left of it, 200 − 6
+    // − 161 = 33 < 50; pushed inside: 320 − 2 − 161 = 157, at its own height 100 − 4 − 13 = 83,
+    // just above its own ✕ (96 to 104)
+    const phone = { top: 10, bottom: 210, left: 50, right: 320 }
+    const [b] = placeEndLabels(
+      [{ text: 'Momentum diverged after 11', x: 200, y: 100, width: 161 }],
+      phone,
+      [cross(200, 100)],
+    )
+    expect(b).toEqual({
+      text: 'Momentum diverged after 11',
+      left: 157,
+      top: 83,
+      width: 161,
+      height: 13,
+    })
+  })
+
+  it('prefers a line no curve crosses', () => {
+    // a curve along y = 90 crosses its own place (83 to 96) on both sides of the point; a line down,
+    // 96 to 109, right of the point, is clear
+    const [b] = placeEndLabels(
+      [{ text: 'SGD diverged after 18', x: 100, y: 100, width: 60 }],
+      area,
+      [],
+      [
+        [
+          { x: 0, y: 90 },
+          { x: 400, y: 90 },
+        ],
+      ],
+    )
+    expect(b).toEqual({ text: 'SGD diverged after 18', left: 106, top: 96, width: 60, height: 13 })
   })
 })
 

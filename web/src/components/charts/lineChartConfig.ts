@@ -137,23 +137,56 @@ export interface EndLabelBox {
   height: number
 }
 
+type Box = { left: number; top: number; width: number; height: number }
+type Pt = { x: number; y: number }
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.left + b.width &&
+  b.left < a.left + a.width &&
+  a.top < b.top + b.height &&
+  b.top < a.top + a.height
+/** Whether segment p–q passes through box b (Liang–Barsky clipping). */
+function crosses(p: Pt, q: Pt, b: Box): boolean {
+  const [dx, dy] = [q.x - p.x, q.y - p.y]
+  let [t0, t1] = [0, 1]
+  for (const [d, e] of [
+    [-dx, p.x - b.left],
+    [dx, b.left + b.width - p.x],
+    [-dy, p.y - b.top],
+    [dy, b.top + b.height - p.y],
+  ]) {
+    if (d === 0) {
+      if (e < 0) return false
+    } else if (d < 0) t0 = Math.max(t0, e / d)
+    else t1 = Math.min(t1, e / d)
+    if (t0 > t1) return false
+  }
+  return true
+}
+
 /**
- * Places end labels so that none covers another (#12: two "diverged after N" labels of copies that
- * stopped a few updates apart were written on top of each other). Each label starts just above and to
- * the right of its point (left of it when it would run past the right edge); one that would overlap a
- * label placed before it moves down, then up, by whole lines until it is free, within the chart area.
+ * Places end labels so that none covers another label or a mark (#12: two "diverged after N" labels
+ * of copies that stopped a few updates apart were written on top of each other; #11: on a phone the
+ * live run's labels covered the ✕ of another run, the η line's label and ran past the chart's left
+ * edge). Each label starts just above and to the right of its point; then, line by line down and up
+ * from there, it tries right of the point, left of it, and pushed inside the chart's edges, and takes
+ * the first place wholly inside the chart area that covers no label placed before it and no mark,
+ * preferring one that no curve crosses (`lines`) over the nearest one.
  * A label that finds no free place is left out (null): never written over another (#11: ten η marks
- * at nearly one update stacked past the chart and covered each other and the divergence label).
- * Labels are placed in the order given, those that yield (`yields`, e.g. where η changed) after all
- * the others.
+ * at nearly one update stacked past the chart and covered each other and the divergence label); the
+ * text under each chart says what it would have. Labels are placed in the order given, those that
+ * yield (`yields`, e.g. where η changed) after all the others.
  * @param anchors the series' last drawn points (canvas pixels) with the label's measured text width.
  * @param area the chart area in canvas pixels.
+ * @param marks boxes no label may cover (the ✕ where a run stopped).
+ * @param lines the drawn curves as polylines: a label avoids them where it can.
  * @param line the height of one line of label text in pixels. @default 13
  * @returns one entry per anchor, in their order: its box, or null when it is left out.
  */
 export function placeEndLabels(
   anchors: readonly { text: string; x: number; y: number; width: number; yields?: boolean }[],
-  area: { top: number; bottom: number; right: number },
+  area: { top: number; bottom: number; left: number; right: number },
+  marks: readonly Box[] = [],
+  lines: readonly (readonly Pt[])[] = [],
   line = 13,
 ): (EndLabelBox | null)[] {
   const order = anchors.map((_, k) => k)
@@ -161,41 +194,38 @@ export function placeEndLabels(
     (i, j) => Number(anchors[i].yields ?? false) - Number(anchors[j].yields ?? false) || i - j,
   )
   const result: (EndLabelBox | null)[] = anchors.map(() => null)
-  const placed: EndLabelBox[] = []
-  const overlaps = (a: EndLabelBox, b: EndLabelBox) =>
-    a.left < b.left + b.width &&
-    b.left < a.left + a.width &&
-    a.top < b.top + b.height &&
-    b.top < a.top + a.height
+  const taken: Box[] = [...marks]
+  const crossed = (b: Box) => lines.some((l) => l.some((p, k) => k > 0 && crosses(l[k - 1], p, b)))
   for (const i of order) {
     const a = anchors[i]
-    const right = a.x + a.width + 8 > area.right
-    const left = right ? a.x - 6 - a.width : a.x + 6
+    // right of the point (2 px clear of the edge), left of it, or pushed inside the edges
+    const lefts = [
+      a.x + 6,
+      a.x - 6 - a.width,
+      Math.min(Math.max(a.x + 6, area.left), area.right - 2 - a.width),
+    ]
     // the text's bottom 4 px above the point, never above the chart area
     const top0 = Math.max(area.top, a.y - 4 - line)
-    const box = (top: number): EndLabelBox => ({
-      text: a.text,
-      left,
-      top,
-      width: a.width,
-      height: line,
-    })
+    const free: EndLabelBox[] = []
     for (let n = 0; n <= 40; n++) {
       const top = top0 + Math.ceil(n / 2) * line * (n % 2 ? 1 : -1)
       if (top < area.top || top + line > area.bottom) continue
-      const chosen = box(top)
-      if (!placed.some((p) => overlaps(chosen, p))) {
-        placed.push(chosen)
-        result[i] = chosen
-        break
+      for (const left of lefts) {
+        if (left < area.left || left + a.width + 2 > area.right) continue
+        const b = { text: a.text, left, top, width: a.width, height: line }
+        if (!taken.some((p) => overlaps(b, p))) free.push(b)
       }
     }
+    const chosen = free.find((b) => !crossed(b)) ?? free[0]
+    if (!chosen) continue
+    taken.push(chosen)
+    result[i] = chosen
   }
   return result
 }
 
-/** The end labels the plugin last wrote on a chart (for chartSummary: tests and tools). */
-const writtenLabels = new WeakMap<Chart, EndLabelBox[]>()
+/** The end labels the plugin last wrote on a chart, the ✕ and the area (for chartSummary: tests and tools). */
+const writtenLabels = new WeakMap<Chart, { labels: EndLabelBox[]; marks: Box[]; area: Box }>()
 
 /**
  * Writes each dataset's `endLabel` beside its last drawn point, with a small cross on the point (none
@@ -217,10 +247,24 @@ export const endLabelPlugin: Plugin<'line'> = {
       colour: string
       yields: boolean
     }[] = []
+    const marks: Box[] = []
+    const lines: Pt[][] = []
     chart.data.datasets.forEach((ds, i) => {
-      const label = (ds as LineDataset).endLabel
-      if (label === undefined || !chart.isDatasetVisible(i)) return
+      if (!chart.isDatasetVisible(i)) return
       const meta = chart.getDatasetMeta(i)
+      // the curve as drawn, split where it has a gap: labels keep off it where they can
+      if (ds.showLine !== false) {
+        let run: Pt[] = []
+        for (const el of meta.data)
+          if (Number.isFinite(el.x) && Number.isFinite(el.y)) run.push(el)
+          else {
+            lines.push(run)
+            run = []
+          }
+        lines.push(run)
+      }
+      const label = (ds as LineDataset).endLabel
+      if (label === undefined) return
       const data = ds.data as XY[]
       let k = data.length - 1
       while (k >= 0 && data[k].y === null) k--
@@ -237,6 +281,7 @@ export const endLabelPlugin: Plugin<'line'> = {
         ctx.moveTo(el.x + 4, el.y - 4)
         ctx.lineTo(el.x - 4, el.y + 4)
         ctx.stroke()
+        marks.push({ left: el.x - 4, top: el.y - 4, width: 8, height: 8 })
       }
       if (label)
         anchors.push({
@@ -248,7 +293,7 @@ export const endLabelPlugin: Plugin<'line'> = {
           yields: (ds as LineDataset).endLabelYields ?? false,
         })
     })
-    const boxes = placeEndLabels(anchors, chartArea)
+    const boxes = placeEndLabels(anchors, chartArea, marks, lines)
     const written: EndLabelBox[] = []
     ctx.textAlign = 'left'
     ctx.textBaseline = 'bottom'
@@ -259,7 +304,12 @@ export const endLabelPlugin: Plugin<'line'> = {
       written.push(b)
     })
     ctx.restore()
-    writtenLabels.set(chart as unknown as Chart, written)
+    const { top, left, right, bottom } = chartArea
+    writtenLabels.set(chart as unknown as Chart, {
+      labels: written,
+      marks,
+      area: { top, left, width: right - left, height: bottom - top },
+    })
   },
 }
 
@@ -457,7 +507,10 @@ export function chartSummary(chart: Chart<'line', XY[]>) {
       return { label: d.label, points: d.data.length, last: drawn[drawn.length - 1] ?? null }
     }),
     /** The end labels as written (canvas pixels), so a test can see that none covers another. */
-    labels: writtenLabels.get(chart as unknown as Chart) ?? [],
+    labels: writtenLabels.get(chart as unknown as Chart)?.labels ?? [],
+    /** The ✕ drawn where runs stopped, and the chart area, in the same pixels. */
+    marks: writtenLabels.get(chart as unknown as Chart)?.marks ?? [],
+    area: writtenLabels.get(chart as unknown as Chart)?.area ?? null,
     x: axis(s.x),
     y: axis(s.y),
   }

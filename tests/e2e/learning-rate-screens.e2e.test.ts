@@ -3,7 +3,7 @@
 // under "Smallest η" leaves "Largest η" where it was; a printed lesson has no "Starts when on screen"
 // and no empty chart frames. Boxes measured with getBoundingClientRect.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openPage, screenshot, type OpenedPage } from './utils'
+import { openPage, screenshot, scrollIntoView, type OpenedPage } from './utils'
 
 describe('the learning-rate lesson’s screens', () => {
   let opened: OpenedPage | undefined
@@ -88,6 +88,87 @@ describe('the learning-rate lesson’s screens', () => {
     expect(printed.empty).toBe(0)
     expect(printed.frames).toBe(0)
     await screenshot(page, 'lr-print')
+    expect(errors).toEqual([])
+  })
+
+  // #11: at η = 0.5 with β₂ = 0, then η = 2 from update 5, every copy diverges (Adam after 10,
+  // momentum after 11, SGD after 18): on a phone the labels covered a ✕ and ran past the chart's
+  // left edge, and the status said "lower η" while Adam's own line said to raise β₂.
+  type Box = { text?: string; left: number; top: number; width: number; height: number }
+  const cover = (a: Box, b: Box) =>
+    a.left < b.left + b.width &&
+    b.left < a.left + a.width &&
+    a.top < b.top + b.height &&
+    b.top < a.top + a.height
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ])
+    it(`at ${width} px the live run’s labels cover no label and no ✕, inside the chart, and the status gives each run’s own advice`, async () => {
+      opened = await openPage('#/learning-rate?lr=0.5&b2=0', { viewport: { width, height } })
+      const { page, errors } = opened
+      const live = page.locator('section[aria-labelledby=lr-live-h]')
+      const chart = live.getByTestId('live-curves')
+      const button = (name: string) =>
+        live.getByRole('button', { name: `${name} (live run)`, exact: true })
+      await scrollIntoView(chart)
+      if (await button('Pause').count()) await button('Pause').click()
+      await button('Reset').click()
+      for (let k = 0; k < 5; k++) await button('Step').click()
+      const slider = live.getByRole('slider', { name: /^Learning rate η/ })
+      await slider.focus()
+      for (let k = 0; k < 12; k++) await slider.press('ArrowRight')
+      await expect
+        .poll(async () => (await live.locator('.log-slider__value').textContent())?.trim())
+        .toBe('2')
+      for (let k = 0; k < 30 && (await button('Step').isEnabled()); k++)
+        await button('Step').click()
+      const status = (await page.getByTestId('train-message').textContent())?.trim() ?? ''
+      const lines = (await live.getByTestId('lr-diverged').allTextContents()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      )
+      expect(lines).toHaveLength(3)
+      // each run's step, as its own line says it, is the one the status gives that run
+      const fixes = lines.map((l) => /(Lower η|Raise β₂ \(.*\)) and press Reset\.$/.exec(l)![1])
+      expect(fixes).toEqual(['Lower η', 'Lower η', "Raise β₂ (PyTorch's default is 0.999)"])
+      expect(status).toBe(
+        "Every run diverged. SGD and Momentum: lower η; Adam: raise β₂ (PyTorch's default is 0.999). Then press Reset.",
+      )
+      const drawn = JSON.parse((await chart.getAttribute('data-chart')) ?? '{}') as {
+        labels?: Box[]
+        marks?: Box[]
+        area?: Box | null
+      }
+      const [labels, marks, area] = [drawn.labels ?? [], drawn.marks ?? [], drawn.area]
+      expect(marks).toHaveLength(3)
+      expect(area).toBeTruthy()
+      for (const a of labels) {
+        expect(a.left, a.text).toBeGreaterThanOrEqual(area!.left)
+        expect(a.top, a.text).toBeGreaterThanOrEqual(area!.top)
+        expect(a.left + a.width, a.text).toBeLessThanOrEqual(area!.left + area!.width)
+        expect(a.top + a.height, a.text).toBeLessThanOrEqual(area!.top + area!.height)
+        for (const m of marks) expect(cover(a, m), `${a.text} covers a ✕`).toBe(false)
+        for (const b of labels) if (a !== b) expect(cover(a, b), `${a.text}, ${b.text}`).toBe(false)
+      }
+      // a run whose label found no room is still named below the chart, with its count
+      for (const [k, name] of ['SGD', 'Momentum', 'Adam'].entries())
+        expect(lines[k]).toMatch(new RegExp(`^${name}.*diverged after \\d+ updates`))
+      await scrollIntoView(chart)
+      await screenshot(page, `lr-live-all-diverged-${width}`)
+      expect(errors).toEqual([])
+    })
+
+  it('plain SGD, momentum and Adam at η = 30: every line and the status say lower η', async () => {
+    opened = await openPage('#/learning-rate?lr=30')
+    const { page, errors } = opened
+    const live = page.locator('section[aria-labelledby=lr-live-h]')
+    await scrollIntoView(live.getByTestId('live-curves'))
+    const message = page.getByTestId('train-message')
+    await expect.poll(() => message.textContent(), { timeout: 20_000 }).toContain('Every run')
+    const lines = await live.getByTestId('lr-diverged').allTextContents()
+    expect(lines).toHaveLength(3)
+    for (const l of lines) expect(l.trim()).toMatch(/\. Lower η and press Reset\.$/)
+    expect(await message.textContent()).toBe('Every run diverged. Lower η and press Reset.')
     expect(errors).toEqual([])
   })
 })

@@ -165,7 +165,7 @@ describe('training core', () => {
     const { page, errors } = opened
     await expect
       .poll(() => page.getByTestId('train-message').textContent(), { timeout: 30_000 })
-      .toBe('Every run diverged: lower η and start again.')
+      .toBe('Every run diverged. Lower η and press Reset, or switch on “Standardise data”.')
     // Each run's own cut-off, from its row of the table: "… passed the cut-off 392300 (1000 × …)".
     const cutoffs = new Map<string, number>()
     for (const row of await page.locator('tr', { hasText: 'passed the cut-off' }).all()) {

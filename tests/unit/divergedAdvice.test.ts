@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest'
 import { EngineNetwork } from '../../web/src/engine/network'
 import type { NnModule } from '../../web/src/engine/nn'
-import { divergedAdvice } from '../../web/src/lessons/learning-rate/learningRateCharts'
+import {
+  allDivergedAdvice,
+  divergedAdvice,
+  divergedCure,
+} from '../../web/src/composables/useOptimizerRace'
 import { rateProblems } from '../../web/src/lessons/learning-rate/learningRateProblems'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -30,7 +34,7 @@ describe('advice after a divergence', () => {
     expect(at02).not.toBeNull()
     expect(at02!).toBeGreaterThan(at05!) // the larger η went on longer
     for (const lr of [0.05, 0.2, 2]) expect(await divergedAt(lr, 0.999)).toBeNull()
-    const words = divergedAdvice('adam', 0)
+    const words = divergedAdvice(divergedCure('adam', 0))
     expect(words).toMatch(/Raise β₂/)
     expect(words).toMatch(/lower η may not help/)
     expect(words).not.toMatch(/^.*Lower η and press Reset/)
@@ -38,7 +42,32 @@ describe('advice after a divergence', () => {
 
   it('SGD, momentum and Adam with β₂ > 0: lower η', () => {
     for (const kind of ['sgd', 'momentum'] as const)
-      expect(divergedAdvice(kind, 0)).toMatch(/Lower η and press Reset\.$/)
-    expect(divergedAdvice('adam', 0.999)).toMatch(/Lower η and press Reset\.$/)
+      expect(divergedAdvice(divergedCure(kind, 0))).toMatch(/Lower η and press Reset\.$/)
+    expect(divergedAdvice(divergedCure('adam', 0.999))).toMatch(/Lower η and press Reset\.$/)
+  })
+
+  // #11: the status said "lower η" when every copy diverged, while Adam's line (β₂ = 0) said a lower η
+  // may not help and to raise β₂. The status now says each copy's own step, from the same cures.
+  it('the status when every copy diverged gives the steps the copies’ own lines give', () => {
+    const run = (name: string, kind: 'sgd' | 'momentum' | 'adam', beta2: number) => ({
+      name,
+      cure: divergedCure(kind, beta2),
+    })
+    expect(
+      allDivergedAdvice([
+        run('SGD', 'sgd', 0),
+        run('Momentum (μ = 0.9)', 'momentum', 0),
+        run('Adam', 'adam', 0),
+      ]),
+    ).toBe(
+      "Every run diverged. SGD and Momentum: lower η; Adam: raise β₂ (PyTorch's default is 0.999). Then press Reset.",
+    )
+    expect(
+      allDivergedAdvice([
+        run('SGD', 'sgd', 0.999),
+        run('Momentum (μ = 0.9)', 'momentum', 0.999),
+        run('Adam', 'adam', 0.999),
+      ]),
+    ).toBe('Every run diverged. Lower η and press Reset.')
   })
 })

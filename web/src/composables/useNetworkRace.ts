@@ -37,6 +37,11 @@ interface RaceRules<L extends { stopped: string }> {
     steps: number,
     k: number,
   ) => { lane: L; losses: number[]; loss?: number | null }
+  /**
+   * The status once every lane has stopped: what to do, from the same source as any advice the page
+   * gives per lane, so the two never disagree (#11).
+   */
+  allStopped: (lanes: readonly L[]) => string
 }
 
 export interface Race<L> {
@@ -89,7 +94,7 @@ export function useRace<L extends { stopped: string }>(
       return {
         done: steps,
         stop,
-        message: stop ? 'Every run diverged: lower η and start again.' : '',
+        message: stop ? rules.allStopped(current) : '',
         // `loss`: the first variant's loss after its updates (the losses are the ones before each).
         progress: nets[0]
           ? {
@@ -170,6 +175,8 @@ export function useNetworkRace(
     pace?: number
     unit?: 'update' | 'epoch'
     accuracy?: boolean
+    /** The status when every variant diverged (the page's own advice, when it gives one). */
+    allDiverged?: () => string
   } = {},
 ): NetworkRace {
   const store = useNetworkStore(engine)
@@ -215,6 +222,7 @@ export function useNetworkRace(
         for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k, losses)
         return { lane: { ...l, accuracy: l.stopped ? null : net.accuracy() }, losses }
       },
+      allStopped: options.allDiverged ?? (() => 'Every run diverged: lower η and start again.'),
     },
     {
       totalSteps: options.totalEpochs ?? 2000,

@@ -193,16 +193,3 @@ export function regimeSummary(
   }
   return lines
 }
-
-/**
- * What to do after a copy of the live run diverged, true for its optimizer: Adam with β₂ = 0 divides
- * each step by the last gradient alone (v̂ = g²), so a small gradient after large ones makes a large
- * step at any η, and a lower η need not help (on the lesson's regression it diverged at η = 0.05 and
- * at 0.2, and with β₂ = 0.999 at none up to 2); raising β₂ does.
- */
-export function divergedAdvice(kind: 'sgd' | 'momentum' | 'adam', beta2: number): string {
-  const stopped = 'It has stopped: a new η does not restart it.'
-  if (kind === 'adam' && beta2 === 0)
-    return `${stopped} With β₂ = 0, Adam divides each step by the last gradient alone (v̂ = g²), so a small gradient after larger ones makes a large step, and a lower η may not help. Raise β₂ (PyTorch's default is 0.999) and press Reset.`
-  return `${stopped} Lower η and press Reset.`
-}

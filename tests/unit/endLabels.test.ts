@@ -171,6 +171,44 @@ describe('placeEndLabels', () => {
     )
     expect(b).toEqual({ text: 'SGD diverged after 18', left: 106, top: 96, width: 60, height: 13 })
   })
+
+  it('sees a curve segment that starts far left of the place and crosses it', () => {
+    // one segment from (0, 84) to (400, 92), y = 84 + x / 50: both its ends lie outside the x-range
+    // of every place tried, yet it runs through the label's own line (83 to 96) right of the point
+    // (x = 106 to 166, y = 86.12 to 87.32) and left of it (x = 34 to 94, y = 84.68 to 85.88); a line
+    // down, 96 to 109, right of the point, is clear
+    const [b] = placeEndLabels(
+      [{ text: 'SGD diverged after 18', x: 100, y: 100, width: 60 }],
+      area,
+      [],
+      [
+        [
+          { x: 0, y: 84 },
+          { x: 400, y: 92 },
+        ],
+      ],
+    )
+    expect(b).toEqual({ text: 'SGD diverged after 18', left: 106, top: 96, width: 60, height: 13 })
+  })
+
+  it('sees a curve that turns back to the left through the place', () => {
+    // a curve that runs right along y = 200, then back left along y = 90 (its points not in x
+    // order): the way back crosses the label's own place (83 to 96) on both sides of the point
+    const [b] = placeEndLabels(
+      [{ text: 'SGD diverged after 18', x: 100, y: 100, width: 60 }],
+      area,
+      [],
+      [
+        [
+          { x: 0, y: 200 },
+          { x: 400, y: 200 },
+          { x: 400, y: 90 },
+          { x: 0, y: 90 },
+        ],
+      ],
+    )
+    expect(b).toEqual({ text: 'SGD diverged after 18', left: 106, top: 96, width: 60, height: 13 })
+  })
 })
 
 describe('liveEndLabels (the learning-rate lesson’s live run)', () => {

@@ -9,7 +9,7 @@ import {
   allDivergedAdvice,
   divergedAdvice,
   divergedCure,
-} from '../../web/src/composables/useOptimizerRace'
+} from '../../web/src/composables/divergedAdvice'
 import { rateProblems } from '../../web/src/lessons/learning-rate/learningRateProblems'
 import { loadEngineNode } from './loadEngineNode'
 
@@ -67,6 +67,17 @@ describe('advice after a divergence', () => {
         run('SGD', 'sgd', 0.999),
         run('Momentum (μ = 0.9)', 'momentum', 0.999),
         run('Adam', 'adam', 0.999),
+      ]),
+    ).toBe('Every run diverged. Lower η and press Reset.')
+  })
+
+  // #11: loss-compare's race said "Every run diverged: lower η and start again." where every other
+  // screen says the sentence below; its runs carry no cure of their own (one optimizer, SGD).
+  it('runs without a cure of their own get the same words as every other race', () => {
+    expect(
+      allDivergedAdvice([
+        { name: 'MSE (sigmoid + mean squared error)' },
+        { name: 'Cross-entropy (sigmoid + binary cross-entropy)' },
       ]),
     ).toBe('Every run diverged. Lower η and press Reset.')
   })

@@ -17,6 +17,7 @@ import {
   type TrainingLoopOptions,
 } from './useTrainingLoop'
 import { useNetworkStore, type NetworkStore } from './useLessonStore'
+import { allDivergedAdvice } from './divergedAdvice'
 
 export interface RaceVariant {
   name: string
@@ -222,7 +223,7 @@ export function useNetworkRace(
         for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k, losses)
         return { lane: { ...l, accuracy: l.stopped ? null : net.accuracy() }, losses }
       },
-      allStopped: options.allDiverged ?? (() => 'Every run diverged: lower η and start again.'),
+      allStopped: options.allDiverged ?? allDivergedAdvice,
     },
     {
       totalSteps: options.totalEpochs ?? 2000,

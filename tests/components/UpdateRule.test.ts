@@ -28,4 +28,28 @@ describe('UpdateRule', () => {
     expect(lines[3]).toBe('v̂ = v / (1 − β₂ᵗ) = 0.289063 / (1 − 0.75³) = 0.5')
     expect(w.text()).not.toContain('^')
   })
+  // #11: g = 9.66745×10⁻⁷ squared was written 9.66745×10⁻⁷², which reads as a power of ten of −72.
+  it('brackets a squared gradient in scientific notation, or negative, before the ²', () => {
+    const at = (g: number) => ({
+      index: 0,
+      update: 1,
+      g,
+      before: 0.5,
+      after: 0.499,
+      mBefore: 0,
+      mAfter: 0.1 * g,
+      vBefore: 0,
+      vAfter: 0.001 * g * g,
+      t: 1,
+      learningRate: 0.001,
+      settings: { momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+    })
+    const vLine = (g: number) =>
+      mount(UpdateRule, { props: { kind: 'adam', name: 'Adam', last: at(g) } })
+        .findAll('li')[1]
+        .text()
+    expect(vLine(9.66745e-7)).toContain('+ 0.001 × (9.66745×10⁻⁷)² = ')
+    expect(vLine(-0.5)).toContain('+ 0.001 × (−0.5)² = ')
+    expect(vLine(0.5)).toContain('+ 0.001 × 0.5² = ')
+  })
 })

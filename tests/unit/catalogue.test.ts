@@ -109,6 +109,12 @@ describe('the catalogue', () => {
   it('gives every activation and loss its maths text, placeholders filled as the notes write them', () => {
     expect(tex('activations', 'sigmoid', 'tex', { z: 'z_1' })).toBe('\\frac{1}{1 + e^{-z_1}}')
     expect(tex('activations', 'tanh', 'dtex', { a: 'a_1', z: 'z_1' })).toBe('1 - {a_1}^2')
+    // #11: a number in scientific notation as the base of a power is bracketed, or 1 − {1.2 × 10⁻⁷}²
+    // reads as 1 − 1.2 × 10⁻⁷²; a plain number is not
+    expect(tex('activations', 'tanh', 'dtex', { a: '1.2 \\times 10^{-7}' })).toBe(
+      '1 - {(1.2 \\times 10^{-7})}^2',
+    )
+    expect(tex('activations', 'tanh', 'dtex', { a: '0.5' })).toBe('1 - {0.5}^2')
     expect(tex('activations', 'softmax', 'tex', { z: 'z_2', 'Σe^z': 'e^{z_1} + e^{z_2}' })).toBe(
       '\\frac{e^{z_2}}{e^{z_1} + e^{z_2}}',
     )

@@ -73,6 +73,12 @@ export function tex(
   if (!row) throw new Error(`${name} is not in the catalogue's ${table}`)
   return row[which].replace(
     /\{(z|a|y|K|Σe\^z)\}/g,
-    (slot, key: keyof TexSlots) => slots[key] ?? slot,
+    (slot, key: keyof TexSlots, at: number, all) => {
+      const value = slots[key] ?? slot
+      // A number in scientific notation as a power's base ({{a}}^2) in brackets: 1 - {1.2 × 10^{-7}}^2
+      // read as 1.2 × 10⁻⁷² (#11). Negative numbers come bracketed already (symbols.ts, num).
+      const base = all.startsWith('}^', at + slot.length)
+      return base && value.includes('\\times') ? `(${value})` : value
+    },
   )
 }

@@ -19,6 +19,7 @@ import {
   watch,
 } from 'vue'
 import { injectProgress, type Progress } from '../embed/protocol'
+import type { EngineNetwork } from '../engine/network'
 import { heldMessage, provideHeldFields, type HeldField } from './heldFields'
 import { pacesWith, useLinkedPace } from '../links/pace'
 import { plural } from '../math/plural'
@@ -184,6 +185,24 @@ export const progressOf = (
   r: { done: number; losses: ArrayLike<number> },
   loss: number | null,
 ): Progress => ({ from, losses: r.losses, updates: from + r.done, loss })
+
+/**
+ * `steps` updates of each network as one chunk: the first to diverge stops the loop (its count and
+ * message); network `reported`'s progress goes to an embedding page.
+ */
+export function trainTogether(nets: readonly EngineNetwork[], steps: number, reported = 0) {
+  const from = nets[reported]?.updates ?? 0
+  const runs = nets.map((n) => n.train(steps))
+  const bad = runs.find((r) => r.diverged)
+  const own = runs[reported]
+  return {
+    runs, // each network's own result
+    done: bad?.done ?? own?.done ?? 0,
+    stop: !!bad,
+    message: bad?.message,
+    progress: own ? progressOf(from, own, nets[reported].forward().loss) : null,
+  }
+}
 
 /** "2 updates", "1 epoch", "1,000 updates". */
 export function countOf(n: number, unit: 'update' | 'epoch' = 'update'): string {

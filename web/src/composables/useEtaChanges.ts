@@ -7,6 +7,7 @@ import { ref, watch, type Ref } from 'vue'
 import { cssVar } from '../components/charts/palette'
 import { formatNumber } from '../math/format'
 import type { ChartSeries } from '../math/series'
+import type { EngineNetwork } from '../engine/network'
 
 /** From update `update` on (that many updates done when it changed), the run used η = `eta`. */
 interface EtaChange {
@@ -77,6 +78,14 @@ export function etaChangeText(c: EtaBurst, unit: 'update' | 'epoch' = 'update'):
 /** The rule, in the same words on every screen that trains several networks: `runs` e.g. "both runs". */
 export const etaRule = (runs: string): string =>
   `Changing η keeps the weights: ${runs} train on from where they are, at the new η. Reset puts them back to the start weights.`
+
+/** A new η for every running network (each keeps its weights); a refusal is said in `error`. */
+export function applyRate(nets: readonly EngineNetwork[], lr: number, error: Ref<string>): void {
+  for (const n of nets) {
+    const r = n.setLearningRate(lr)
+    if (!r.ok) error.value = r.message
+  }
+}
 
 /**
  * The changes of `eta` during the run whose update (or epoch) count is `at()`: a change at count u

@@ -1,6 +1,6 @@
 // Display formulas at 390 px (#11): a long equality is broken over lines in a phone's column instead of
 // scrolling sideways (MathFormula's narrow form, math/narrowLatex.ts). On the single neuron, the worked
-// examples' derivations, their answer keys and the playground's derivation every display formula fits
+// examples' derivations, and their answer keys every display formula fits
 // its box; the numbers are the ones the wide form shows (the same substituted values, read down). A matrix
 // cannot break: a formula holding one may still scroll sideways, as a tab stop with a shadow at its edge.
 // Screenshots: formulas-phone-*.
@@ -98,18 +98,4 @@ describe('display formulas at phone width', () => {
       await expect.poll(() => overflowing(page), { timeout: 15_000 }).toEqual([])
       expect(errors).toEqual([])
     })
-
-  it("playground: a hidden neuron's derivation fits", async () => {
-    opened = await openPage('#/playground', { viewport: PHONE })
-    const { page, errors } = opened
-    await page.getByRole('button', { name: /^(Train|Resume)$/ }).waitFor()
-    await page.locator('[data-unit="1-0"]').first().click()
-    const maths = page.getByTestId('enlarged-neuron').getByRole('button', { name: 'Its maths' })
-    if (await maths.count()) await maths.click()
-    const panel = page.getByTestId('derivation')
-    await panel.getByText('Numerical check').waitFor()
-    await expect.poll(() => overflowing(page), { timeout: 15_000 }).toEqual([])
-    await panel.screenshot({ path: 'artifacts/screenshots/formulas-phone-playground.png' })
-    expect(errors).toEqual([])
-  })
 })

@@ -72,8 +72,11 @@ describe('wide formulas at phone width', () => {
       const derivation = page.locator('.derivation').first()
       await derivation.getByTestId('derivation-value').waitFor()
       await scrollIntoView(derivation)
-      // The substituted numbers and the product are wider than 390 px in every worked example.
-      expect(await expectReadable(page, derivation)).toBeGreaterThan(0)
+      // The substituted numbers are wider than 390 px in every worked example: the narrow form breaks
+      // them over lines, so only sigmoid-221's matrix form (∂E/∂W₃ = [δ][a₁ a₂]) still scrolls.
+      const scrolling = await expectReadable(page, derivation)
+      if (lesson === 'sigmoid-221') expect(scrolling).toBeGreaterThan(0)
+      else expect(scrolling).toBe(0)
       await screenshot(page, `wide-formulas-${lesson}-390`)
       expect(errors).toEqual([])
     })

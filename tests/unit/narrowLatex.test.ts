@@ -37,6 +37,20 @@ describe('narrowLatex', () => {
     renders(n)
   })
 
+  // single-neuron's batch rule at 390 px read `w ← …, δᵢ` over `= aᵢ − yᵢ` over `= w − …`: the aside's
+  // = started a line of the chain, so the page said δᵢ = w − η·…, which is false.
+  it('never starts a line of the chain at the relation of an aside after a comma', () => {
+    const f =
+      '\\begin{aligned} w &\\leftarrow w - \\eta \\cdot \\frac{1}{n} \\sum_{i=1}^{n} \\delta_i\\, x_i^\\top, \\quad \\delta_i = a_i - y_i \\\\ &= w - \\eta \\cdot \\frac{1}{n} (A - Y)\\, X^\\top \\end{aligned}'
+    const n = narrowLatex(f, 30)
+    expect(n).not.toBe(f)
+    // δᵢ = aᵢ … stays on one line: no line of the result starts with the aside's `= a_i`
+    expect(lines(n).some((l) => /^&?\s*= a_i/.test(l))).toBe(false)
+    expect(n).toContain('\\delta_i = a_i')
+    expect(content(n)).toBe(content(f))
+    renders(n)
+  })
+
   it('breaks a long sum before its + at the outermost bracket, not inside a short one', () => {
     const f =
       '\\begin{aligned} \\delta_{h1} &= 0.241300709\\,\\big(0.4 \\cdot 0.138498562 + 0.5 \\cdot (-0.0380982365)\\big) = 0.00877135469 \\end{aligned}'

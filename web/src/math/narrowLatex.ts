@@ -211,15 +211,31 @@ function breakRowTo(row: Token[], budget: number, label = 0): Token[][] {
   }
   const head = row.slice(0, amp + 1)
   const body = row.slice(amp + 1)
+  // An aside after the chain (`…, \quad y = 1`) is another statement: a line started at its relation
+  // would join the chain (`w ← …, δᵢ` over `= aᵢ − yᵢ` over `= w − …` read δᵢ = w − …).
+  const aside = asideAt(body)
   let seen = false
-  const parts = splitAt(body, (t) => {
-    if (!RELATIONS.has(t)) return false
+  const parts = splitAt(body, (t, k) => {
+    if (!RELATIONS.has(t) || k >= aside) return false
     const cut = seen
     seen = true
     return cut
   })
   const rows = parts.map((p, k) => (k === 0 ? [...head, ...p] : ['&', ...p]))
   return rows.flatMap((r) => breakLongTo(r, budget, label))
+}
+
+/** Where a row's first aside starts (`, \quad …` or `\qquad …` at group level 0), or Infinity. */
+function asideAt(row: Token[]): number {
+  const depth = groupDepths(row)
+  const spaced = (i: number): boolean => {
+    while (row[i] === ' ') i++
+    return SPACES.has(row[i])
+  }
+  const k = row.findIndex(
+    (t, i) => depth[i] === 0 && (t === '\\qquad' || (t === ',' && spaced(i + 1))),
+  )
+  return k < 0 ? Infinity : k
 }
 
 /** `lhs &= rhs` as `&lhs` and `&\quad = rhs` (a row with no left-hand side: indented only). */

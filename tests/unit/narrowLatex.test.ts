@@ -21,12 +21,12 @@ describe('narrowLatex', () => {
       expect(narrowLatex(f)).toBe(f)
   })
 
-  // notes 004's first factor of ∂E/∂w5 in a 340 px box (34 digit widths): the numbers on lines of
-  // their own, aligned on the =
+  // notes 004's first factor of ∂E/∂w5 in a 40-digit-width line (every number counted as
+  // NUMBER_WIDTH, 11): the numbers on lines of their own, aligned on the =
   it('starts every relation after the first on a line of its own', () => {
     const f =
       '\\begin{aligned} \\frac{\\partial E_{total}}{\\partial out_{o1}} &= -(0.01 - 0.75136507) = 0.74136507 \\\\ \\frac{\\partial out_{o1}}{\\partial net_{o1}} &= 0.75136507\\,(1 - 0.75136507) = 0.186815602 \\end{aligned}'
-    const n = narrowLatex(f, 34)
+    const n = narrowLatex(f, 40)
     expect(lines(n)).toEqual([
       '\\frac{\\partial E_{total}}{\\partial out_{o1}} &= -(0.01 - 0.75136507)',
       '&= 0.74136507',
@@ -51,10 +51,47 @@ describe('narrowLatex', () => {
     renders(n)
   })
 
+  // phone-step-bar (CI under load, 73 px at Pause): sigmoid-221's product of rounded factors broke
+  // after `(−0.37798299) · 0.235111849` at one update and after `(−0.286890363)` at another, so the
+  // formula gained a line at the full re-typeset and the derivation under the reader moved. The same
+  // formula with other values of the same format (9 significant digits; a sign change, which brings
+  // or drops the brackets; a trailing zero dropped; an exact 0; scientific notation) breaks the same.
+  it('breaks a formula the same whatever the values of its numbers', () => {
+    const product = (a: string, b: string, c: string, p: string, q: string) =>
+      `\\begin{aligned} \\frac{\\partial E}{\\partial w_{31}} &= ${a} \\cdot ${b} \\cdot ${c} \\approx ${p} = ${q} \\end{aligned}`
+    const sum = (a: string, b: string, c: string) =>
+      `z_{3} = w_{31} a_{1} + w_{32} a_{2} + b_{3} = ${a} \\cdot ${b} + ${c} \\cdot 0.5 + 0.1`
+    // each number written as the page writes it: one decimal digit per significant digit, 9 of them
+    const cases = [
+      [
+        product('(-0.37798299)', '0.235111849', '0.667254552', '-0.0592977641', '-0.0592977642'),
+        product('(-0.286890363)', '0.204584283', '0.693715721', '-0.0407164366', '-0.0407164365'),
+        product('0.286890363', '0.2', '0.693715721', '4.07164366 \\times 10^{-5}', '0'),
+      ],
+      [
+        sum('0.5', '0.7', '(-0.25)'),
+        sum('(-0.512345678)', '0.731058579', '0.249871234'),
+        sum('0', '1.2', '3.40000001'),
+      ],
+    ]
+    const shape = (latex: string) =>
+      latex.replace(
+        /\(-[0-9.]+\)|-?[0-9]+\.[0-9]+( \\times 10\^\{-?[0-9]+\})?|(?<=[=\s])0(?=\s|$)/g,
+        '#',
+      )
+    for (const forms of cases)
+      for (const budget of [24, 30, 36]) {
+        const [first, ...others] = forms.map((f) => narrowLatex(f, budget))
+        expect(first).not.toBe(forms[0]) // broken at all
+        for (const other of others) expect(shape(other)).toBe(shape(first))
+      }
+  })
+
   it('breaks a long sum before its + at the outermost bracket, not inside a short one', () => {
     const f =
       '\\begin{aligned} \\delta_{h1} &= 0.241300709\\,\\big(0.4 \\cdot 0.138498562 + 0.5 \\cdot (-0.0380982365)\\big) = 0.00877135469 \\end{aligned}'
-    const n = narrowLatex(f, 34)
+    // 42 digit widths: the numbers up to 0.138498562 fit on the first line, the rest does not
+    const n = narrowLatex(f, 42)
     expect(lines(n)).toEqual([
       '\\delta_{h1} &= 0.241300709\\,\\big(0.4 \\cdot 0.138498562',
       '&\\quad {} + 0.5 \\cdot (-0.0380982365)\\big)',

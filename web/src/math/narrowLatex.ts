@@ -67,10 +67,85 @@ const join = (tokens: Token[]): string =>
 export function roughWidth(latex: string): number {
   return widthOf(tokenize(latex))
 }
-function widthOf(tokens: Token[]): number {
+
+/**
+ * The width every number takes in the estimate, whatever its value: a live number of the derivations'
+ * format (9 significant digits) at its common widest, `0.0592977641` (a negative one's sign and brackets
+ * fall in what MathFormula leaves to spare). Shorter formats are counted as wide: a value is not known
+ * from its digits, and a line must fit whatever value comes next.
+ * A line's breaks must not follow the numbers' values: while training, a number that lost a trailing
+ * zero, changed sign (and lost its brackets) or became 0 moved a break, the formula gained or lost a
+ * line at each redraw, and the page under the reader shifted (phone-step-bar at Pause, 73 px).
+ */
+export const NUMBER_WIDTH = 11
+
+/**
+ * Where the number starting at `k` ends (exclusive), or −1 when none starts there. A number is what
+ * the page writes for a value: digits with a decimal point, or 0, optionally signed (`-` where it
+ * cannot be a binary minus, after `prev`), optionally `\times 10^{…}`, and a negative one's brackets
+ * `(-…)`. A whole number other than 0 (an index, a count, the 2 of 2(a − y)) is not one: those are
+ * part of the formula, not of its values.
+ */
+function numberEnd(tokens: Token[], k: number, prev: Token): number {
+  let j = k
+  const bracket = tokens[j] === '(' && tokens[j + 1] === '-'
+  if (bracket) j++
+  if (tokens[j] === '-') {
+    if (!bracket && prev !== '' && !/^[([{&=,]$/.test(prev) && !RELATIONS.has(prev)) return -1
+    j++
+  }
+  const start = j
+  while (/^[0-9]$/.test(tokens[j] ?? '')) j++
+  if (j === start) return -1
+  let decimal = tokens[j] === '.' && /^[0-9]$/.test(tokens[j + 1] ?? '')
+  if (decimal) {
+    j++
+    while (/^[0-9]$/.test(tokens[j] ?? '')) j++
+  }
+  // scientific: ` \times 10^{…}`
+  let e = j
+  while (tokens[e] === ' ') e++
+  if (tokens[e] === '\\times') {
+    e++
+    while (tokens[e] === ' ') e++
+    if (
+      tokens[e] === '1' &&
+      tokens[e + 1] === '0' &&
+      tokens[e + 2] === '^' &&
+      tokens[e + 3] === '{'
+    ) {
+      const close = tokens.indexOf('}', e + 3)
+      if (close > 0) {
+        j = close + 1
+        decimal = true
+      }
+    }
+  }
+  const zero = j === start + 1 && tokens[start] === '0'
+  if (!decimal && !zero) return -1
+  if (bracket) {
+    if (tokens[j] !== ')') return -1
+    j++
+  }
+  return j
+}
+
+/** @param values whether numbers are values (not in an index or a power, where digits are the formula's) */
+function widthOf(tokens: Token[], values = true): number {
   let w = 0
+  let prev = ''
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]
+    if (values && t !== ' ') {
+      const end = numberEnd(tokens, k, prev)
+      prev = t
+      if (end > 0) {
+        w += NUMBER_WIDTH
+        prev = tokens[end - 1]
+        k = end - 1
+        continue
+      }
+    }
     const group = (from: number): [Token[], number] => {
       let j = from
       while (tokens[j] === ' ') j++
@@ -89,7 +164,7 @@ function widthOf(tokens: Token[]): number {
       k = end - 1
     } else if (t === '_' || t === '^') {
       const [g, end] = group(k + 1)
-      w += widthOf(g) * 0.7
+      w += widthOf(g, false) * 0.7
       k = end - 1
     } else if (t === '\\begin') {
       // a matrix: its widest row
@@ -124,6 +199,9 @@ function widthOf(tokens: Token[]): number {
   return w
 }
 
+/** A bracket narrower than this is not broken inside: `(1 − 0.75136507)` stays whole (two numbers). */
+const SHORT_BRACKET = 2 * NUMBER_WIDTH + 2
+
 /** Roughly what fits on a line of a phone's column (about 300 px), in digit widths (half an em). */
 export const BUDGET = 30
 
@@ -144,7 +222,7 @@ function operatorBreaks(row: Token[], from: number): number[] {
         prev !== '' && !/^[([{&=]$/.test(prev) && !RELATIONS.has(prev) && !SIZES.test(prev)
       const inside = open.length ? widthOf(bracketAt(row, open[open.length - 1])) : Infinity
       const rank = open.length * 2 + (t === '\\cdot' ? 1 : 0)
-      if (binary && inside >= 14 && (t === '+' || t === '-' || t === '\\cdot'))
+      if (binary && inside >= SHORT_BRACKET && (t === '+' || t === '-' || t === '\\cdot'))
         found.push({ k, rank })
     }
     if (t !== ' ' && depth[k] === 0) prev = t

@@ -86,7 +86,7 @@ export const NUMBER_WIDTH = 11
  * `(-…)`. A whole number other than 0 (an index, a count, the 2 of 2(a − y)) is not one: those are
  * part of the formula, not of its values.
  */
-function numberEnd(tokens: Token[], k: number, prev: Token): number {
+function numberEnd(tokens: Token[], k: number, prev: Token, zeroes = true): number {
   let j = k
   const bracket = tokens[j] === '(' && tokens[j + 1] === '-'
   if (bracket) j++
@@ -122,7 +122,7 @@ function numberEnd(tokens: Token[], k: number, prev: Token): number {
     }
   }
   const zero = j === start + 1 && tokens[start] === '0'
-  if (!decimal && !zero) return -1
+  if (!decimal && !(zero && zeroes)) return -1
   if (bracket) {
     if (tokens[j] !== ')') return -1
     j++
@@ -130,14 +130,17 @@ function numberEnd(tokens: Token[], k: number, prev: Token): number {
   return j
 }
 
-/** @param values whether numbers are values (not in an index or a power, where digits are the formula's) */
-function widthOf(tokens: Token[], values = true): number {
+/**
+ * @param values whether numbers are values (not in an index or a power, where digits are the formula's)
+ * @param zeroes whether a lone 0 is a value (not in a matrix or cases, where 0 and 1 are the formula's)
+ */
+function widthOf(tokens: Token[], values = true, zeroes = true): number {
   let w = 0
   let prev = ''
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]
     if (values && t !== ' ') {
-      const end = numberEnd(tokens, k, prev)
+      const end = numberEnd(tokens, k, prev, zeroes)
       prev = t
       if (end > 0) {
         w += NUMBER_WIDTH
@@ -176,7 +179,7 @@ function widthOf(tokens: Token[], values = true): number {
       }
       const inner = tokens.slice(group(k + 1)[1], e)
       const rows = splitAt(inner, (x) => x === '\\\\').map((r) =>
-        splitAt(r, (x) => x === '&').reduce((s, cell) => s + widthOf(cell) + 2, 0),
+        splitAt(r, (x) => x === '&').reduce((s, cell) => s + widthOf(cell, true, false) + 2, 0),
       )
       w += Math.max(0, ...rows) + 1
       k = group(e + 1)[1] - 1

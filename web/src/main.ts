@@ -2,6 +2,7 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { setUpEmbedMode } from './embed/embedMode'
+import { keepFocusOnDisable } from './focusKeeper'
 import { setUpOffline } from './offline/offline'
 import { router } from './router'
 import { setUpScorm } from './scorm/scorm'
@@ -14,4 +15,6 @@ setUpEmbedMode(app, document.getElementById('app') as Element, router)
 setUpOffline(router)
 // Inside an LMS (a SCORM package): completion and score through the SCORM 1.2 API; elsewhere nothing.
 setUpScorm(router)
+// A button that disables itself when pressed (Update, Undo…) passes the keyboard focus on.
+keepFocusOnDisable(document)
 app.mount('#app')

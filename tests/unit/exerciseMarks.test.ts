@@ -2,6 +2,7 @@
 // examples' check-my-work. The quantities are notes 004's classic example, worked out by hand here:
 // net_h1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775 and out_h1 = 1/(1 + e^−0.3775) = 0.593269992…
 import { describe, expect, it } from 'vitest'
+import { course } from '../../web/src/course/course'
 import { markExercise } from '../../web/src/exercises/exercises'
 import type { Exercise } from '../../web/src/exercises/types'
 import { checkWork, MARK_WORDS, type Mark } from '../../web/src/math/checkWork'
@@ -39,6 +40,10 @@ const NET: [string, string][] = [
   ['0.37', 'truncated'],
   ['0.4', 'imprecise'], // 1 significant figure
   ['0', 'imprecise'], // 0 is not correct
+  ['0.3', 'imprecise'], // 0.3775 cut off at 1 place: right so far, too few digits
+  ['0.8', 'wrong'], // 1 significant figure, but 0.3775 is 0.4 there: wrong at any precision
+  ['-0.4', 'wrong'], // the sign
+  ['2', 'wrong'], // 0.3775 is 0 at 0 places
   ['0.39', 'wrong'],
   ['3.775', 'wrong'], // decimal point shifted
   ['0.3o', 'invalid'],
@@ -50,6 +55,8 @@ const OUT: [string, string][] = [
   ['0.5932', 'truncated'],
   ['0.6', 'imprecise'],
   ['1', 'imprecise'],
+  ['0.9', 'wrong'], // 0.593… is 0.6 (or 0.5 cut off) at 1 place
+  ['3', 'wrong'],
   ['0.5934', 'wrong'],
 ]
 
@@ -92,6 +99,40 @@ describe('exercises and check-my-work mark alike', () => {
     expect(markExercise(exercise, {}, { net: 'x' }).byKey.net.message).toBe(
       '“x” is not a number; write it like 0.5, .5, 0,5 or 1e-3.',
     )
+  })
+})
+
+describe('too few digits only when the digits typed agree with the answer (#11)', () => {
+  // chain-rule exercise 1 with 3.5 cm per kg and 0.1 per cm: 3.5 × 0.1 = 0.35, by hand
+  const chain: Exercise = {
+    id: 'product-of-slopes',
+    generate: () => ({}),
+    prompt: () => 'Height grows 3.5 cm per kg, shoe size 0.1 per cm: shoe size per kg?',
+    blanks: [{ key: 'dshoe', label: 'shoe size per kg', exact: () => 3.5 * 0.1 }],
+  }
+  const status = (typed: string) => markExercise(chain, {}, { dshoe: typed }).byKey.dshoe.status
+  it('0.8 and −0.8 for 0.35 are wrong; 0.3 and 0.4 are too few digits; 0.35 is correct', () => {
+    expect(status('0.8')).toBe('wrong')
+    expect(status('-0.8')).toBe('wrong')
+    expect(status('-0.4')).toBe('wrong')
+    expect(status('0.3')).toBe('imprecise')
+    expect(status('0.4')).toBe('imprecise')
+    expect(status('0')).toBe('imprecise')
+    expect(status('0.35')).toBe('correct')
+  })
+  it('the lesson’s own exercise marks alike', () => {
+    const own = course
+      .find((l) => l.id === 'chain-rule')!
+      .exercises!.find((e) => e.id === 'product-of-slopes')!
+    const mark = (typed: string) =>
+      markExercise(own, { a: 3.5, b: 0.1 }, { dshoe: typed }).byKey.dshoe.status
+    expect(['0.8', '-0.8', '0.3', '0.4', '0.35'].map(mark)).toEqual([
+      'wrong',
+      'wrong',
+      'imprecise',
+      'imprecise',
+      'correct',
+    ])
   })
 })
 

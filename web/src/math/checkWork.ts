@@ -6,7 +6,9 @@
 // 1. a value equal to the exact one (to 1e-12, relative) is correct however it is written (0 for 0);
 // 2. otherwise it needs at least MIN_SIGNIFICANT = 2 significant figures: '0' or '0.4' for 0.3775 and
 //    '1' for 0.75136507 say too little to be right, and are marked `imprecise`, never correct (a value
-//    exactly equal to what a catalogued slip gives is still named as that slip);
+//    exactly equal to what a catalogued slip gives is still named as that slip); only a value that
+//    agrees at the digits typed (rounded or cut off, from the exact value or the learner's own inputs)
+//    is `imprecise`: '0.8' for 0.35 cannot be right at any precision and is `wrong`;
 // 3. an answer that matches the exact value but, at the same digits, also matches what a catalogued
 //    wrong method gives (slips.ts) is `imprecise` until it carries DISTINCT_SIGNIFICANT = 4 figures or
 //    tells the two apart.
@@ -263,7 +265,15 @@ export function markValue({
     const named = slip && { slip: { id: slip.id, message: slip.message } }
     return { ...mark, status: 'wrong', message: `${verdict}${why}`, ...named }
   }
-  if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value, value))) {
+  // Too few digits only when they agree with the exact value (rounded or cut off there), or with the
+  // learner's own inputs: '0.3' or '0.4' for 0.35 may be right and say too little, but '0.8' cannot
+  // become 0.35 however many digits follow, and is marked wrong below (#11).
+  const own = once(() => carried?.())
+  const agrees = () => {
+    const o = own()
+    return matches(exact, value, d) || (o !== undefined && matches(o.value, value, d))
+  }
+  if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value, value)) && agrees()) {
     const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
     return { ...mark, status: 'imprecise', message }
   }
@@ -281,10 +291,10 @@ export function markValue({
       : `${text} is the expected value cut off after ${places(d)}: round the last digit instead of cutting it.`
     return { ...mark, status: 'truncated', message }
   }
-  const own = carried?.()
-  if (own && matches(own.value, value, d)) {
-    const message = `Not the exact value${reveal ? ` (${exactText})` : ''}, but it follows from your own ${own.inputs.join(', ')}: an error carried forward.`
-    return { ...mark, status: 'consistent', fromOwnInputs: own.value, message }
+  const mine = own()
+  if (mine && matches(mine.value, value, d)) {
+    const message = `Not the exact value${reveal ? ` (${exactText})` : ''}, but it follows from your own ${mine.inputs.join(', ')}: an error carried forward.`
+    return { ...mark, status: 'consistent', fromOwnInputs: mine.value, message }
   }
   const slip =
     significant < MIN_SIGNIFICANT
@@ -337,6 +347,16 @@ function closeBetween(
   if (value < lo || value > hi) return undefined
   const gap = (c: ValueSlip) => Math.abs(c.value - value)
   return close.reduce((best, c) => (gap(c) < gap(best) ? c : best))
+}
+
+/** `f`, called at most once. */
+function once<T>(f: () => T): () => T {
+  let done = false
+  let value: T
+  return () => {
+    if (!done) [done, value] = [true, f()]
+    return value
+  }
 }
 
 function figures(n: number): string {

@@ -122,9 +122,13 @@ describe('Update follows one rule in the step bar and the walk-through', () => {
     // after the update, both wait for a new pass, and the hint names its first step: Forward (#11)
     expect(await guideUpdate.isDisabled()).toBe(true)
     expect(await bar.getByRole('button', { name: 'Update', exact: true }).isDisabled()).toBe(true)
-    expect(await page.getByTestId('guide-waits').textContent()).toBe(
-      'Press Forward, then Backward, first to compute the gradients.',
-    )
+    // …in words that match the stage the status shows, "After Update" (#11)
+    const after = 'Updated. For the next update, press Forward, then Backward, at the new weights.'
+    expect(await page.getByTestId('stage').textContent()).toBe('After Update')
+    expect(await page.getByTestId('guide-waits').textContent()).toBe(after)
+    expect(
+      await bar.getByRole('button', { name: 'Update', exact: true }).getAttribute('title'),
+    ).toBe(after)
     await bar.getByRole('button', { name: 'Forward', exact: true }).click()
     await expect
       .poll(() => page.getByTestId('guide-waits').textContent())

@@ -402,10 +402,13 @@ describe('Undo', () => {
 })
 
 describe('Update waits for the first step missing (#11)', () => {
-  it('Forward when nothing is computed for the weights now (ready, after an update), else Backward', () => {
+  it('Forward when nothing is computed for the weights now (ready, after an update, saying so), else Backward', () => {
     const both = 'Press Forward, then Backward, first to compute the gradients.'
     expect(updateWaitsFor('ready')).toBe(both)
-    expect(updateWaitsFor('updated')).toBe(both)
+    // after an update the hint says it is done, as the status does ("After Update")
+    expect(updateWaitsFor('updated')).toBe(
+      'Updated. For the next update, press Forward, then Backward, at the new weights.',
+    )
     expect(updateWaitsFor('forward')).toBe('Press Backward first to compute the gradients.')
     expect(updateWaitsFor('backward')).toBe('')
   })

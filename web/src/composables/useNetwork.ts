@@ -21,10 +21,14 @@ export type { Stage } from './useLessonStore'
  * Why Update cannot run at `stage` ('' = it can), naming the first step missing: Forward when nothing
  * was computed for the weights now (ready, or after an update), else Backward. Update changes the
  * weights by the gradients that Backward computed and shows: one rule for the step bar's Update and
- * the walk-through's "Do step (Update)" (#11). Step does all three and is never held by it.
+ * the walk-through's "Do step (Update)" (#11). Step does all three and is never held by it. After an
+ * update it says so: the status reads "After Update", and "first" beside a done Update read as if it
+ * had never been pressed.
  */
 export function updateWaitsFor(stage: Stage): string {
   if (stage === 'backward') return ''
+  if (stage === 'updated')
+    return 'Updated. For the next update, press Forward, then Backward, at the new weights.'
   return `Press ${stage === 'forward' ? 'Backward' : 'Forward, then Backward,'} first to compute the gradients.`
 }
 

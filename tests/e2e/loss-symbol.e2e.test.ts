@@ -52,3 +52,30 @@ describe('the loss symbol on every page', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('the numerical check writes the loss as its page does (#11)', () => {
+  // each worked example's loss symbol, as its notes write it (plain text, as on the page)
+  const SYMBOL: [string, string][] = [
+    ['step-by-step-222', 'Eₜₒₜₐₗ'],
+    ['sigmoid-221', 'E'],
+    ['relu-sigmoid-222', 'L'],
+  ]
+  for (const [id, symbol] of SYMBOL)
+    it(`${id}: ${symbol} in the numerical check's words, never another letter`, async () => {
+      const { page, errors, close } = await openPage(`#/${id}`)
+      const bar = page.getByRole('toolbar', { name: 'Training steps' })
+      await bar.getByRole('button', { name: 'Backward', exact: true }).click()
+      const caption = page.getByTestId('check-caption')
+      await caption.waitFor({ timeout: 30_000 })
+      const text = `${await page.getByTestId('check-digits').textContent()} ${await caption.textContent()}`
+      // "the round-off of Eₜₒₜₐₗ = 0.298 over ε": every loss written with its value or as a function of p
+      const written = [...text.matchAll(/(?<![\wₜₒₐₗ])([JLE][ₜₒₐₗ]*)\s*(?:=\s*\d|\(p\b)/gu)].map(
+        (m) => m[1],
+      )
+      expect(text).toMatch(/round-off of \S+ = \d/)
+      expect(written.length).toBeGreaterThan(1)
+      expect(new Set(written)).toEqual(new Set([symbol]))
+      expect(errors).toEqual([])
+      await close()
+    })
+})

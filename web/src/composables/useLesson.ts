@@ -162,7 +162,8 @@ export function useLesson(module: NnModule, lesson: Lesson) {
       ...numbers,
       relativeError: relativeError(g, numeric),
       verdict: checkVerdict(numbers),
-      caption: numericalGradientCaption(numbers),
+      // the loss in the lesson's own symbol (E_total in notes 004's example), as in its derivation
+      caption: numericalGradientCaption(numbers, plainName('loss', lesson.symbols)),
     }
   })
   /** Sets ε of the numerical check (0 < ε ≤ 0.1); returns the engine's message when it refuses. */

@@ -188,8 +188,9 @@ const g = (x: number): string => formatNumber(x, 2)
  * 3.1×10⁻¹⁰, they agree." At a kink it gives both one-sided slopes and the convention; below the
  * resolution it says what limits the check: the central difference moves in steps of ulp(L)/2ε, so a
  * gradient below one step is too small to check, and above it the error is round-off from ε, in steps.
+ * The loss is written `symbol`, the page's own (J in the course, E_total in notes 004's example).
  */
-export function numericalGradientCaption(c: CheckNumbers): string {
+export function numericalGradientCaption(c: CheckNumbers, symbol = 'J'): string {
   // The quotients to the decimals they support (formatQuotient), backprop's value to 9 digits.
   const q = (x: number, oneSided = false) => formatQuotient(x, c.loss, c.epsilon, oneSided)
   const head = `Backprop ${f(c.analytic)}, numerical (ε = ${formatNumber(c.epsilon, 3)}) ${q(c.numeric)}`
@@ -207,7 +208,7 @@ export function numericalGradientCaption(c: CheckNumbers): string {
       // What is exactly true at this ε: L(p ± ε) are stored in steps of ulp(L), so the quotient moves
       // in steps of ulp(L)/2ε; the error shown is |backprop − numerical| in those steps.
       const step = quotientStep(c.loss, c.epsilon)
-      const stored = `At a loss of ${formatNumber(c.loss, 3)}, L(p ± ε) are stored in steps of ${g(ulpOf(c.loss))} (one unit in the last place), so the central difference with ε = ${formatNumber(c.epsilon, 3)} can only move in steps of ${g(step)}`
+      const stored = `At a loss of ${formatNumber(c.loss, 3)}, ${symbol}(p ± ε) are stored in steps of ${g(ulpOf(c.loss))} (one unit in the last place), so the central difference with ε = ${formatNumber(c.epsilon, 3)} can only move in steps of ${g(step)}`
       const err = Math.abs(c.analytic - c.numeric)
       if (Math.max(Math.abs(c.analytic), Math.abs(c.numeric)) < step)
         return `${head}: too small to check with this ε. ${stored}, and both gradients are below one step (round-off, not a disagreement). A larger ε resolves smaller gradients.`
@@ -219,7 +220,7 @@ export function numericalGradientCaption(c: CheckNumbers): string {
       if (rel < relativePrecision(c))
         return Math.max(Math.abs(c.analytic), Math.abs(c.numeric)) === 0
           ? `${head}: both are 0, so they agree to within what ε resolves, about ${formatNumber(resolutionOf(c.loss, c.epsilon), 1)}.`
-          : `${head}: they agree to within the check’s precision, about ${formatNumber(relativePrecision(c), 1)} relative (the round-off of ${L(c)} over ε); a smaller difference cannot be seen at this ε.`
+          : `${head}: they agree to within the check’s precision, about ${formatNumber(relativePrecision(c), 1)} relative (the round-off of ${symbol} = ${formatNumber(c.loss, 3)} over ε); a smaller difference cannot be seen at this ε.`
       return `${head}: relative error ${formatRelativeError(c)}, they agree.`
     case 'close':
       return `${head}: relative error ${formatRelativeError(c)}, more than round-off. The check cannot decide at this ε: the central difference’s own error grows like ε², so if a smaller ε shrinks the difference it was that, and if not, check the backward pass.`
@@ -229,9 +230,6 @@ export function numericalGradientCaption(c: CheckNumbers): string {
         : `${head}: relative error ${formatRelativeError(c)}, they disagree: the backward pass probably has a bug.`
   }
 }
-
-/** The loss as the caption names it (its value to 3 digits). */
-const L = (c: CheckNumbers): string => `L = ${formatNumber(c.loss, 3)}`
 
 /**
  * The largest ε at which a relative error of 10⁻⁴ cannot be the central difference's truncation (of

@@ -45,6 +45,22 @@ describe('LineChart', () => {
     expect(charts[0].updates).toEqual(['none'])
   })
 
+  // #11: loss-compare's accuracy chart offered a log scale, on which MSE's 0 % updates vanished.
+  it('offers no log scale for a y axis that stays linear (accuracy), even from its link', async () => {
+    const w = mount(LineChart, {
+      props: {
+        ...base,
+        logY: true,
+        linearY: true,
+        series: [{ label: 'a', color: '#000', y: [0, 1] }],
+      },
+    })
+    await frame()
+    expect(w.find('input[type=checkbox]').exists()).toBe(false)
+    expect(charts[0].options.scales.y.type).toBe('linear')
+    expect(charts[0].data.datasets[0].data.map((p) => p.y)).toEqual([0, 1])
+  })
+
   it('starts log-log when asked (final loss against learning rate)', () => {
     mount(LineChart, {
       props: {

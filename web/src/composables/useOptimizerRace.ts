@@ -10,6 +10,7 @@ import type { NetworkSpec, OptimizerSpec } from '../engine/types'
 import { useNetworkStore } from './useLessonStore'
 import { lossNow, useRace, type Race, type RaceLane } from './useNetworkRace'
 import { allDivergedAdvice, divergedCure, type Cure } from './divergedAdvice'
+import { applyRate } from './useEtaChanges'
 
 /** μ of the momentum copy and β₁, β₂, ε of the Adam copy. */
 export interface OptimizerSettings {
@@ -170,12 +171,7 @@ export function useOptimizerRace(
   )
 
   // A new η reaches the running networks at once; training carries on from where it is.
-  watch(learningRate, (lr) => {
-    for (const n of race.networks()) {
-      const r = n.setLearningRate(lr)
-      if (!r.ok) race.error.value = r.message
-    }
-  })
+  watch(learningRate, (lr) => applyRate(race.networks(), lr, race.error))
   // New μ, β₁, β₂ or ε reach the momentum and Adam copies at once; their state is kept.
   watch(settings, (s) => {
     const nets = race.networks()

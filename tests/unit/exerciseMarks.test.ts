@@ -120,6 +120,25 @@ describe('too few digits only when the digits typed agree with the answer (#11)'
     expect(status('0')).toBe('imprecise')
     expect(status('0.35')).toBe('correct')
   })
+  it('the example in a too-few-digits message is made from what was typed, never the withheld value', () => {
+    // a typed value with d decimals stands for anything within half a unit of its last place:
+    // '0.4' for 0.36 and 0.44 alike, '0' for −0.4 and 0.4, '0.0' for −0.04 and 0.04 (by hand)
+    const message = (typed: string, exact = 0.35) =>
+      markExercise(
+        { ...chain, blanks: [{ ...chain.blanks[0], exact: () => exact }] },
+        {},
+        {
+          dshoe: typed,
+        },
+      ).byKey.dshoe.message
+    expect(message('0.4')).toContain('(0.36 and 0.44 both round to 0.4)')
+    expect(message('0.3')).toContain('(0.26 and 0.34 both round to 0.3)')
+    expect(message('0')).toContain('(−0.4 and 0.4 both round to 0)')
+    expect(message('0.0', 0.03)).toContain('(−0.04 and 0.04 both round to 0.0)')
+    expect(message('-0.4', -0.35)).toContain('(−0.44 and −0.36 both round to -0.4)')
+    expect(message('0.004', 0.0035)).toContain('(0.0036 and 0.0044 both round to 0.004)')
+    for (const typed of ['0.4', '0.3', '0']) expect(message(typed)).not.toMatch(/0\.35|0\.38/)
+  })
   it('the lesson’s own exercise marks alike', () => {
     const own = course
       .find((l) => l.id === 'chain-rule')!

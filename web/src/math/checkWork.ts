@@ -274,7 +274,8 @@ export function markValue({
     return matches(exact, value, d) || (o !== undefined && matches(o.value, value, d))
   }
   if (significant < MIN_SIGNIFICANT && !slips.some((c) => same(c.value, value)) && agrees()) {
-    const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours. Type at least ${MIN_SIGNIFICANT} significant figures (for example 0.38, not 0.4 or 0).`
+    const [below, above] = neighbours(value, d)
+    const message = `${text} carries ${figures(significant)}: too few to tell one value from its neighbours (${below} and ${above} both round to ${text}). Type at least ${MIN_SIGNIFICANT} significant figures.`
     return { ...mark, status: 'imprecise', message }
   }
   const rounded = roundsTo(exact, value, d)
@@ -357,6 +358,18 @@ function once<T>(f: () => T): () => T {
     if (!done) [done, value] = [true, f()]
     return value
   }
+}
+
+/**
+ * Two values that a number typed with `d` decimal places cannot tell apart: its value ± 0.4 units of
+ * the last place typed, written with one more decimal ('0.4' → 0.36 and 0.44; '0' → −0.4 and 0.4;
+ * '−0.4' → −0.44 and −0.36). The example in a "too few digits" message, made from what was typed, so
+ * that it never names the exact value it withholds.
+ */
+function neighbours(value: number, d: number): [string, string] {
+  const unit = 10 ** -d
+  const write = (x: number) => x.toFixed(Math.max(0, d + 1)).replace('-', '−')
+  return [write(value - 0.4 * unit), write(value + 0.4 * unit)]
 }
 
 function figures(n: number): string {

@@ -48,6 +48,17 @@ describe('logSpaced', () => {
     expect(r[15]).toBeCloseTo(10, 12)
     expect(Math.log10(r[1]) - Math.log10(r[0])).toBeCloseTo(5 / 15, 12)
   })
+  it('ends at exactly the typed min and max (10^log10(5) is not 5)', () => {
+    expect(10 ** Math.log10(5)).not.toBe(5) // why the ends are not computed
+    for (const [min, max] of [
+      [0.001, 5],
+      [0.003, 7],
+      [1e-5, 0.3],
+    ]) {
+      const r = logSpaced(min, max, 24)
+      expect([r[0], r[23]]).toEqual([min, max])
+    }
+  })
 })
 
 describe('EngineEnsemble', () => {

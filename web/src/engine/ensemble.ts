@@ -21,12 +21,19 @@ export interface CopyState {
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null)
 
-/** `count` learning rates spaced evenly on a log scale from `min` to `max` inclusive. */
+/**
+ * `count` learning rates spaced evenly on a log scale from `min` to `max` inclusive; the two ends are
+ * `min` and `max` themselves (10^log10(5) is 4.999999999999999, and the sweep said "η from 0.001 to
+ * 4.999999999999999" for a typed 5). min, max > 0; count ≥ 1.
+ */
 export function logSpaced(min: number, max: number, count: number): number[] {
   if (count === 1) return [min]
   const a = Math.log10(min)
   const b = Math.log10(max)
-  return Array.from({ length: count }, (_, k) => 10 ** (a + ((b - a) * k) / (count - 1)))
+  const last = count - 1
+  return Array.from({ length: count }, (_, k) =>
+    k === 0 ? min : k === last ? max : 10 ** (a + ((b - a) * k) / last),
+  )
 }
 
 export class EngineEnsemble {

@@ -144,6 +144,20 @@ describe('every number box: a message at the box, the value in use kept, the lin
       expect([await small.inputValue(), await large.inputValue(), await live.inputValue()]).toEqual(
         ['0.001', '1', '0.05'],
       )
+      // an edit after the switch makes the line's numbers stale: it goes (it said "η = 0.05 is this
+      // problem's own" beside a field reading 0.2)
+      await type(live, '0.2')
+      await expect.poll(() => page.getByTestId('problem-switched').count()).toBe(0)
+      // the sweep names the ends typed: 5, not 10^log10(5) = 4.999999999999999
+      await type(large, '5')
+      await expect
+        .poll(() =>
+          page
+            .getByText(/η from 0\.001 to/)
+            .first()
+            .textContent(),
+        )
+        .toMatch(/η from 0\.001 to 5\./)
       expect(errors).toEqual([])
     })
   }

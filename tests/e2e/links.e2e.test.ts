@@ -23,9 +23,20 @@ describe('same-tab hash changes', () => {
     // E_total before the first update of the classic example (Mazur's worked example: 0.298371109)
     expect(await page.getByTestId('loss').first().textContent()).toBe('0.298371109')
 
+    // the tab's title names the page, and follows it in the same tab (it read "Backprop Lab" on every page)
+    await expect
+      .poll(() => page.title())
+      .toBe(`${await page.locator('h1').textContent()} · Backprop Lab`)
     await go(page, '#/sigmoid-221')
     await expect.poll(() => page.locator('h1').textContent()).not.toMatch(/2-2-2/)
     await expect.poll(() => status(page)).toMatch(/0 updates/)
+    await expect
+      .poll(() => page.title())
+      .toBe(`${await page.locator('h1').textContent()} · Backprop Lab`)
+    await go(page, '#/glossary')
+    await expect.poll(() => page.title()).toBe('Glossary · Backprop Lab')
+    await go(page, '#/')
+    await expect.poll(() => page.title()).toBe('Backprop Lab')
     expect(errors).toEqual([])
     await close()
   })
@@ -35,6 +46,7 @@ describe('same-tab hash changes', () => {
     const title = () => page.locator('h1').textContent()
     await expect.poll(title, { timeout: 20_000 }).toMatch(/^Answer key: .*2-2-2/)
     const first = await title()
+    expect(await page.title()).toBe(`${first} · Backprop Lab`)
     await go(page, '#/sigmoid-221/answer-key')
     await expect.poll(title, { timeout: 20_000 }).toMatch(/^Answer key: /)
     await expect.poll(title).not.toBe(first)
@@ -109,6 +121,7 @@ describe('unknown routes', () => {
   it.each(['#/step-by-step-222/answer', '#/a/b/c'])('%s says No such page', async (hash) => {
     const { page, errors, close } = await openPage(hash)
     await expect.poll(() => page.locator('h1').textContent()).toBe('No such page')
+    expect(await page.title()).toBe('No such page · Backprop Lab')
     await page.getByRole('link', { name: 'Go to the list of lessons' }).click()
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/')
     expect(errors).toEqual([])
@@ -140,6 +153,7 @@ describe('the custom element', () => {
       .toMatch(/h=4,2,2/)
     // …and the host's address is untouched.
     expect(await page.evaluate(() => location.href)).toBe(`${base}host-page.html#host-section`)
+    expect(await page.title()).toBe('host') // nor its title
     expect(errors).toEqual([])
     await close()
   })

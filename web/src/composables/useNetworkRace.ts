@@ -184,19 +184,33 @@ export function useNetworkRace(
   const n = () => variants.value.length
   /** Per variant: x of the last point of its loss over all rows (epochs done; −1 before any). */
   const epochsAt: number[] = []
-  /** One epoch of variant k: its update losses into `losses`, its loss over all rows into the history. */
-  function epoch(net: EngineNetwork, lane: RaceLane, k: number, losses: number[]): RaceLane {
-    const t = net.train(updatesPerEpoch(variants.value[k].spec))
-    losses.push(...t.losses.subarray(0, t.done))
+  /**
+   * One epoch of variant k (`updates` updates; its curves: `lossCurve`, `accuracyCurve` or −1 for
+   * none): its update losses into `losses`, its loss over all rows into the history. Runs thousands
+   * of times a frame at "as fast as it goes": what is the same for every epoch of a chunk (the variant's
+   * updates per epoch, its curves) is read once per chunk by `advance`, and the losses are copied one
+   * by one (spreading a new subarray of them every epoch was the loop's largest cost, #11).
+   */
+  function epoch(
+    net: EngineNetwork,
+    lane: RaceLane,
+    k: number,
+    updates: number,
+    lossCurve: number,
+    accuracyCurve: number,
+    losses: number[],
+  ): RaceLane {
+    const t = net.train(updates)
+    for (let i = 0; i < t.done; i++) losses.push(t.losses[i])
     if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
     const f = net.forward()
-    epochsAt[k]++
+    const at = ++epochsAt[k]
     // A loss past the run's cut-off (or not finite) is not drawn: the next update names that
     // divergence by the engine's rule, with one number on the message and the marks (#11), and the
     // other curves stay readable. The accuracy is drawn at the same x as the loss (never ahead).
     if (f.ok && f.loss <= t.cutoff) {
-      store.extend(n() + k, epochsAt[k], [f.loss], false)
-      if (options.accuracy) store.extend(2 * n() + k, epochsAt[k], [net.accuracy()], false)
+      store.extend(lossCurve, at, [f.loss], false)
+      if (accuracyCurve >= 0) store.extend(accuracyCurve, at, [net.accuracy()], false)
     }
     return lane
   }
@@ -219,8 +233,12 @@ export function useNetworkRace(
       },
       advance(net, lane, epochs, k) {
         const losses: number[] = []
+        const updates = updatesPerEpoch(variants.value[k].spec)
+        const lossCurve = n() + k
+        const accuracyCurve = options.accuracy ? 2 * n() + k : -1
         let l = lane
-        for (let e = 0; e < epochs && !l.stopped; e++) l = epoch(net, l, k, losses)
+        for (let e = 0; e < epochs && !l.stopped; e++)
+          l = epoch(net, l, k, updates, lossCurve, accuracyCurve, losses)
         return { lane: { ...l, accuracy: l.stopped ? null : net.accuracy() }, losses }
       },
       allStopped: options.allDiverged ?? allDivergedAdvice,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import stepByStep from '../../web/src/lessons/step-by-step-222/lesson'
 import { decodeWorked, workedBase } from '../../web/src/links/workedLink'
-import { plural, pluralWord } from '../../web/src/math/plural'
+import { grouped, plural, pluralWord } from '../../web/src/math/plural'
 import { reluVerdict } from '../../web/src/math/reluHealth'
 
 describe('plural', () => {
@@ -70,5 +70,20 @@ describe('every counted noun goes through the helper', () => {
     expect(one).toContain(
       '1 dead ReLU unit (layer 1: unit 1): z ≤ 0 on every sample, so it outputs 0 and passes back',
     )
+  })
+})
+
+describe('grouped', () => {
+  it('writes counts with en-US thousands separators, as toLocaleString did', () => {
+    expect(grouped(0)).toBe('0')
+    expect(grouped(999)).toBe('999')
+    expect(grouped(2000)).toBe('2,000')
+    expect(grouped(1234567)).toBe('1,234,567')
+    expect(grouped(-1500)).toBe('-1,500')
+    // three decimals at most, rounded
+    expect(grouped(1234.5678)).toBe('1,234.568')
+    expect(plural(12000, 'update', undefined, { grouped: true })).toBe('12,000 updates')
+    for (const n of [0, 1, -3, 999, 1000, 12345.6789, 1e7, -2.5e9, 0.0004])
+      expect(grouped(n)).toBe(n.toLocaleString('en-US'))
   })
 })

@@ -11,6 +11,16 @@ export function pluralWord(n: number, one: string, many = `${one}s`): string {
   return Math.abs(n) === 1 ? one : many
 }
 
+/** One en-US formatter, made once: `toLocaleString('en-US')` makes one per call (#11). */
+const EN_US = new Intl.NumberFormat('en-US')
+
+/**
+ * `n` with thousands separators, as `n.toLocaleString('en-US')` writes it ('2,000', '1,234.568'),
+ * without building a formatter each time: a chart's count axis and a loop's status write counts
+ * every frame while a run trains, and building one per call was a tenth of a millisecond each (#11).
+ */
+export const grouped = (n: number): string => EN_US.format(n)
+
 /**
  * The count and its noun: plural(1, 'update') → '1 update', plural(2000, 'update') → '2000 updates',
  * plural(3, 'copy', 'copies') → '3 copies'.
@@ -25,6 +35,6 @@ export function plural(
   many = `${one}s`,
   options: { grouped?: boolean } = {},
 ): string {
-  const shown = options.grouped ? n.toLocaleString('en-US') : String(n)
+  const shown = options.grouped ? grouped(n) : String(n)
   return `${shown} ${pluralWord(n, one, many)}`
 }

@@ -10,6 +10,7 @@ import {
   type XY,
 } from '../../math/series'
 import { formatNumber } from '../../math/format'
+import { grouped } from '../../math/plural'
 
 /** What a line chart draws and how: LineChartCanvas's props, which LineChart passes on. */
 export interface LineChartProps {
@@ -376,7 +377,7 @@ export function tickText(v: number | string, _index = 0, ticks: Ticks = []) {
   const n = Number(v)
   if (!Number.isFinite(n)) return ''
   const { counts, digits } = readTicks(ticks)
-  return counts ? n.toLocaleString('en-US').replace('-', '−') : tickLabel(n, digits)
+  return counts ? grouped(n).replace('-', '−') : tickLabel(n, digits)
 }
 
 /**

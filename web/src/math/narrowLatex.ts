@@ -63,11 +63,6 @@ const join = (tokens: Token[]): string =>
     .join('')
     .trim()
 
-/** A rough width in digit widths: what a line needs on screen, to compare with {@link BUDGET}. */
-export function roughWidth(latex: string): number {
-  return widthOf(tokenize(latex))
-}
-
 /**
  * The width every number takes in the estimate, whatever its value: a live number of the derivations'
  * format (9 significant digits) at its common widest, `0.0592977641` (a negative one's sign and brackets

@@ -214,13 +214,11 @@ describe('the custom element', () => {
 
 /**
  * What a learner can change on a lesson's screen: inputs, selects, toggle buttons and the diagram's
- * parameters (which derivation is open) in the main area, except the answers being checked (Check
- * my work, the labs' predictions: a shared link opens the lesson, not somebody's attempt; the
- * exercises' seed is passed on as `exseed`) and what is about to be imported (a chosen file, pasted
- * CSV text: the import's result is in the link, not the draft).
+ * parameters (which derivation is open) in the main area, Check my work's too (its mode, quantity
+ * and values typed come back from a shared link, #11), except the labs' predictions and what is about
+ * to be imported (a chosen file, pasted CSV text: the import's result is in the link, not the draft).
  */
-const CONTROLS =
-  'main :is(input, select, textarea, [aria-pressed]):not(.check *, .lab *, [data-import] *)'
+const CONTROLS = 'main :is(input, select, textarea, [aria-pressed]):not(.lab *, [data-import] *)'
 
 /** The lesson's own part of the page (its panel or the worked example's workspace) has loaded. */
 const LOADED = ':is(.panel-lesson__panel, .workspace) :is(input, select, [aria-pressed])'

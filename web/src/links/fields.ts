@@ -2,7 +2,19 @@
 // range (or choices) and the lesson's own value. useLinkedFields(fields) (links/useLink.ts) gives one
 // reactive object of the values; controls bind to it and take their ranges from the same declaration,
 // so a value a slider can reach is one the link accepts, and the reverse.
-import { kinds, num, prop, readEnum, type Field, type Schema } from './codec'
+import {
+  bad,
+  kinds,
+  num,
+  ok,
+  preview,
+  prop,
+  readEnum,
+  readList,
+  type Field,
+  type Parsed,
+  type Schema,
+} from './codec'
 import type { FieldRefusal } from '../composables/heldFields'
 import { outOfRange, rangeNumber, type Range } from './limits'
 
@@ -30,14 +42,33 @@ export interface FlagDecl {
   label: string
   value: boolean
 }
-export type Decl = NumberDecl | ChoiceDecl | FlagDecl
+/** Text a learner types (an answer being checked): any characters, up to `maxLength`. */
+export interface TextDecl {
+  key: string
+  label: string
+  value: string
+  maxLength: number
+}
+/** One typed text per field of a row (a worked chain's answers), up to `count` of them. */
+export interface TextsDecl {
+  key: string
+  label: string
+  value: string[]
+  maxLength: number
+  count: number
+}
+export type Decl = NumberDecl | ChoiceDecl | FlagDecl | TextDecl | TextsDecl
 type ValueOf<D> = D extends NumberDecl
   ? number
   : D extends ChoiceDecl<infer T>
     ? T
     : D extends FlagDecl
       ? boolean
-      : never
+      : D extends TextDecl
+        ? string
+        : D extends TextsDecl
+          ? string[]
+          : never
 
 /** The values of a declaration, by name. */
 export type LinkedValues<F extends Record<string, Decl>> = { [K in keyof F]: ValueOf<F[K]> }
@@ -122,6 +153,51 @@ export const flag = (key: string, label: string, value: boolean): FlagDecl => ({
   value,
 })
 
+export const text = (key: string, label: string, maxLength: number): TextDecl => ({
+  key,
+  label,
+  value: '',
+  maxLength,
+})
+export const texts = (key: string, label: string, maxLength: number, count: number): TextsDecl => ({
+  key,
+  label,
+  value: [],
+  maxLength,
+  count,
+})
+
+/** Typed text up to `max` characters, as typed (the box's `maxlength` is the same limit). */
+function readText(t: string, max: number): Parsed<string> {
+  return t.length > max ? bad(`“${preview(t)}” is longer than ${max} characters`) : ok(t)
+}
+/**
+ * A row of typed texts in one value: each text URI-escaped (so a `;` typed stays in its text), joined
+ * by `;`; the empty ones at the end are left out, so nothing typed writes nothing.
+ */
+const textsKind = (d: TextsDecl) => ({
+  key: d.key,
+  label: d.label,
+  read: (t: string): Parsed<string[]> =>
+    readList(
+      t,
+      ';',
+      (item) => {
+        try {
+          return readText(decodeURIComponent(item), d.maxLength)
+        } catch {
+          return bad(`“${preview(item)}” is garbled`)
+        }
+      },
+      { max: d.count },
+    ),
+  write: (v: string[]) => {
+    const row = [...v]
+    while (row.length > 0 && !row.at(-1)) row.pop()
+    return row.map((x) => encodeURIComponent(x ?? '')).join(';')
+  },
+})
+
 /** Declares a panel's linked fields (see the top of this file). */
 export function linkedFields<F extends Record<string, Decl>>(fields: F): LinkedFields<F> {
   type V = LinkedValues<F>
@@ -129,15 +205,24 @@ export function linkedFields<F extends Record<string, Decl>>(fields: F): LinkedF
     const kind =
       'options' in d
         ? { key: d.key, label: d.label, read: (t: string) => readEnum(t, d.options), write: String }
-        : typeof d.value === 'boolean'
-          ? kinds.flag(d.key, d.label)
-          : {
-              ...kinds.number(d.key, d.label, d as NumberDecl),
-              check: (s: V) => {
-                const why = orderProblem(fields, d as NumberDecl, s[name] as number, s)
-                return why && `${num(s[name] as number)} ${why}`
-              },
-            }
+        : 'count' in d
+          ? textsKind(d)
+          : 'maxLength' in d
+            ? {
+                key: d.key,
+                label: d.label,
+                read: (t: string) => readText(t, d.maxLength),
+                write: String,
+              }
+            : typeof d.value === 'boolean'
+              ? kinds.flag(d.key, d.label)
+              : {
+                  ...kinds.number(d.key, d.label, d as NumberDecl),
+                  check: (s: V) => {
+                    const why = orderProblem(fields, d as NumberDecl, s[name] as number, s)
+                    return why && `${num(s[name] as number)} ${why}`
+                  },
+                }
     return prop<V, keyof V>(name as keyof V, kind as never)
   })
   const own = Object.fromEntries(Object.entries(fields).map(([name, d]) => [name, d.value])) as V

@@ -85,6 +85,11 @@ export const LIMITS = {
     learningRate: range(engine.learningRate),
     regularizationRate: range({ min: 0, max: 10 }),
   },
+  /**
+   * Characters of one answer typed in Check my work (its box's maxlength and the link's limit): room
+   * for any number written out in full, far below what would crowd the link.
+   */
+  answerLength: 40,
   /** Longer queries are not read at all (a link that long was not made by the app). */
   queryLength: 16_384,
 } as const

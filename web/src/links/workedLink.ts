@@ -24,6 +24,7 @@ import {
 import { LIMITS } from './limits'
 import { plural, pluralWord } from '../math/plural'
 import { EXERCISE_FIELDS } from '../exercises/seed'
+import { checkLinkKeys } from './checkLink'
 import type { LinkKeys } from './useLink'
 
 /** What a worked example's link holds. */
@@ -326,6 +327,7 @@ export const WORKED_LESSON_KEYS: LinkKeys = [
   'pace',
   'notation',
   EXERCISE_FIELDS,
+  ...checkLinkKeys('check'),
 ]
 
 /** The query of a worked example's state ('' when it is the lesson's own). */

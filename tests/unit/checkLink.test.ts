@@ -1,0 +1,72 @@
+// Check my work in the link (#11): its mode, quantity and typed values go into the link and come back;
+// a bad value gets one notice and leaves the box as it starts; typed text is limited by LIMITS.
+import { describe, expect, it } from 'vitest'
+import { decodeLink, encodeLink } from '../../web/src/links/codec'
+import { checkLinkFields, checkLinkKeys, exerciseCheckKeys } from '../../web/src/links/checkLink'
+import { LIMITS } from '../../web/src/links/limits'
+
+const QUANTITIES = ['z1[0]', 'z1[1]', 'z2[0]', 'z2[1]', 'E']
+const F = checkLinkFields('check', 'Check my work', QUANTITIES, 'z1[0]', 3)
+const read = (query: string) => decodeLink(F.schema, query, F.own)
+
+describe('Check my work in the link', () => {
+  it('an untouched box writes nothing', () => {
+    expect(encodeLink(F.schema, F.own, F.own)).toBe('')
+    expect(encodeLink(F.schema, { ...F.own, chain: ['', ''] }, F.own)).toBe('')
+  })
+
+  it('mode, quantity and typed values read back exactly, a `;` or `%` typed included', () => {
+    const state = { mode: 'chain' as const, key: 'z2[1]', typed: '1.2', chain: ['0.1', '', '3;4%'] }
+    const query = encodeLink(F.schema, state, F.own)
+    // `[` `]` escaped by the codec; the chain's own `;` and `%` escaped inside their value
+    expect(query).toBe('v=1&checkmode=chain&checkq=z2%5B1%5D&checkv=1.2&checkc=0.1;;3%253B4%2525')
+    const back = read(query)
+    expect(back.notices).toEqual([])
+    expect(back.state).toEqual(state)
+  })
+
+  it('keeps what was typed as typed (spaces, a Unicode minus)', () => {
+    const state = { ...F.own, typed: ' −0.5 ' }
+    expect(read(encodeLink(F.schema, state, F.own)).state).toEqual(state)
+  })
+
+  it.each([
+    ['checkmode=all', /mode of Check my work: “all” is not one of one, chain/],
+    ['checkq=W9', /quantity of Check my work: “W9” is not one of z1\[0\]/],
+    ['checkc=1;2;3;4', /worked chain typed in Check my work: more than 3 values/],
+    ['checkc=%25E0', /worked chain typed in Check my work: “%E0” is garbled/],
+  ])('%s: one notice, and the box starts as its own', (query, notice) => {
+    const d = read(`v=1&${query}`)
+    expect(d.notices).toHaveLength(1)
+    expect(d.notices[0].text).toMatch(notice)
+    expect(d.state).toEqual(F.own)
+  })
+
+  it('typed text is limited by LIMITS.answerLength, in the value and in each chain value', () => {
+    const longest = '1'.repeat(LIMITS.answerLength)
+    const over = `${longest}2`
+    expect(read(`checkv=${longest}`).state.typed).toBe(longest)
+    expect(read(`checkc=;${longest}`).state.chain).toEqual(['', longest])
+    for (const query of [`checkv=${over}`, `checkc=;${over}`]) {
+      const d = read(query)
+      expect(d.notices).toHaveLength(1)
+      expect(d.notices[0].text).toMatch(`is longer than ${LIMITS.answerLength} characters`)
+      expect(d.state).toEqual(F.own)
+    }
+  })
+
+  it('each Check my work of a lesson has keys of its own', () => {
+    expect(checkLinkKeys('check')).toEqual(['checkmode', 'checkq', 'checkv', 'checkc'])
+    const exercises = exerciseCheckKeys(2)
+    expect(exercises).toEqual([
+      'ex1mode',
+      'ex1q',
+      'ex1v',
+      'ex1c',
+      'ex2mode',
+      'ex2q',
+      'ex2v',
+      'ex2c',
+    ])
+  })
+})

@@ -1,8 +1,10 @@
 // Check my work in the link (#11): its mode, quantity and typed values go into the link and come back;
-// a bad value gets one notice and leaves the box as it starts; typed text is limited by LIMITS.
+// a bad value gets one notice and leaves the box as it starts; typed text is limited by LIMITS. And an
+// open panel (`notationopen=1`), the same way.
 import { describe, expect, it } from 'vitest'
 import { decodeLink, encodeLink } from '../../web/src/links/codec'
 import { checkLinkFields, checkLinkKeys, exerciseCheckKeys } from '../../web/src/links/checkLink'
+import { openFields } from '../../web/src/links/disclosure'
 import { LIMITS } from '../../web/src/links/limits'
 
 const QUANTITIES = ['z1[0]', 'z1[1]', 'z2[0]', 'z2[1]', 'E']
@@ -68,5 +70,21 @@ describe('Check my work in the link', () => {
       'ex2v',
       'ex2c',
     ])
+  })
+})
+
+describe('an open panel in the link', () => {
+  const P = openFields('notationopen', 'notation box open')
+  it('open writes `<key>=1` and reads back; closed, as it starts, writes nothing', () => {
+    expect(encodeLink(P.schema, { open: true }, P.own)).toBe('v=1&notationopen=1')
+    expect(encodeLink(P.schema, { open: false }, P.own)).toBe('')
+    expect(decodeLink(P.schema, 'v=1&notationopen=1', P.own).state).toEqual({ open: true })
+  })
+  it('anything but 0 or 1 gets one notice and leaves the panel closed', () => {
+    const d = decodeLink(P.schema, 'v=1&notationopen=yes', P.own)
+    expect(d.notices.map((n) => n.text)).toEqual([
+      'Ignored the link’s notation box open: expected 0 or 1.',
+    ])
+    expect(d.state).toEqual({ open: false })
   })
 })

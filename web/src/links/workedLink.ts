@@ -326,6 +326,8 @@ export const WORKED_LESSON_KEYS: LinkKeys = [
   'epschart',
   'pace',
   'notation',
+  'notationopen',
+  'epsopen',
   EXERCISE_FIELDS,
   ...checkLinkKeys('check'),
 ]

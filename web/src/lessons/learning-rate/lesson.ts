@@ -101,7 +101,7 @@ export default definePanelLesson({
   links: [
     LEARNING_RATE_FIELDS,
     LANDSCAPE_FIELDS,
-    ...['livechart', 'sweepchart', 'finalchart', 'pace', 'sweeppace', 'landpace'],
+    ...['livechart', 'sweepchart', 'finalchart', 'copiesopen', 'pace', 'sweeppace', 'landpace'],
   ],
   panel: () => import('./LearningRatePanel.vue'),
 })

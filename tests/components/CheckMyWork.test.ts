@@ -33,6 +33,27 @@ describe('CheckMyWork', () => {
     expect(wrapper.emitted('check')).toEqual([[{ 'z1[0]': '0.3775' }], [{ 'z1[0]': '0.377' }]])
   })
 
+  it('a Check’s marks belong to its mode: the worked chain’s empty fields do not show the one value’s verdict', async () => {
+    const wrapper = mount(CheckMyWork, { props: base })
+    await wrapper.get('input[type="text"]').setValue('0.3775')
+    await wrapper.get('form').trigger('submit')
+    const mark = {
+      key: 'z1[0]',
+      status: 'correct',
+      typed: '0.3775',
+      exact: 0.3775,
+      decimals: 4,
+      message: 'Exactly this value.',
+    } as const
+    const result: CheckResult = { marks: [mark], byKey: { 'z1[0]': mark }, firstWrong: null }
+    await wrapper.setProps({ result })
+    expect(wrapper.findAll('.check__mark')).toHaveLength(1)
+    await wrapper.findAll('input[type="radio"]')[1].setValue(true) // a worked chain
+    expect(wrapper.findAll('.check__mark')).toHaveLength(0)
+    await wrapper.findAll('input[type="radio"]')[0].setValue(true) // back: the verdict is its own again
+    expect(wrapper.get('.check__mark').text()).toContain('netₕ₁ = 0.3775')
+  })
+
   it('shows each mark with its status, in the lesson’s notation, and names the first wrong quantity', () => {
     const result: CheckResult = {
       marks: [

@@ -1,9 +1,9 @@
 // How a chart is shown, in the link: one field per chart, `loss=log` (log-scale y axis), `loss=table`
 // (the data table instead of the picture), `loss=log,table`, `loss=lin` (linear, the picture). A screen
 // names each of its charts (LineChart's `link` prop), so every switch a learner flips comes back.
-import { computed, getCurrentInstance, reactive, type Ref } from 'vue'
+import { computed, type Ref } from 'vue'
 import { choice, linkedFields, type LinkedFields } from './fields'
-import { injectLessonLink, useLinkedFields } from './useLink'
+import { useLinkedFields } from './useLink'
 
 /** The views a chart's field accepts: linear or log y axis, picture or table. */
 const CHART_VIEWS = ['lin', 'log', 'table', 'log,table'] as const
@@ -37,10 +37,7 @@ export function useLinkedChartView(
   views: readonly ChartView[] = CHART_VIEWS,
 ): { log: Ref<boolean>; table: Ref<boolean> } {
   const own = viewOf(logY, false)
-  const state =
-    getCurrentInstance() && injectLessonLink()
-      ? useLinkedFields(viewFields(key, own, views))
-      : reactive({ view: own })
+  const state = useLinkedFields(viewFields(key, own, views))
   const log = computed({
     get: () => state.view.startsWith('log'),
     set: (on: boolean) => void (state.view = viewOf(on, table.value)),

@@ -3,7 +3,7 @@
 // example, `ex1`, `ex2`… in the exercises) and four fields under it: `<name>mode=chain` (a worked
 // chain, not one value), `<name>q=z2[1]` (the quantity), `<name>v=1.2` (the value typed),
 // `<name>c=0.1;0.2` (the chain's values, in its order). Only what differs from an empty box is written.
-import { getCurrentInstance, reactive } from 'vue'
+import { reactive } from 'vue'
 import { choice, linkedFields, text, texts } from './fields'
 import { LIMITS } from './limits'
 import { injectLessonLink, useLinkedFields } from './useLink'
@@ -58,7 +58,7 @@ export function useLinkedCheck(
   own: string,
   chain: number,
 ): CheckState {
-  const link = getCurrentInstance() ? injectLessonLink() : null
+  const link = injectLessonLink()
   if (!name || !link) return reactive({ mode: 'one', key: own, typed: '', chain: [] })
   const id = `${name}:${own}:${chain}:${quantities.join(';')}`
   let fields = declared.get(id)

@@ -1,9 +1,9 @@
 // Whether a disclosure panel (<details>) is open, in the link: `notationopen=1`. A screen names each of
 // its panels, so a panel opened before Share link is open in the link's page too (#11); a closed one,
 // the way every panel starts, writes nothing.
-import { getCurrentInstance, reactive, toRef, type Ref } from 'vue'
+import { toRef, type Ref } from 'vue'
 import { flag, linkedFields, type FlagDecl, type LinkedFields } from './fields'
-import { injectLessonLink, useLinkedFields } from './useLink'
+import { useLinkedFields } from './useLink'
 
 const declared = new Map<string, LinkedFields<{ open: FlagDecl }>>()
 
@@ -24,7 +24,5 @@ export function openFields(key: string, label: string): LinkedFields<{ open: Fla
  */
 export function useLinkedOpen(key: string, label: string): Ref<boolean> {
   const fields = openFields(key, label)
-  const state =
-    getCurrentInstance() && injectLessonLink() ? useLinkedFields(fields) : reactive({ open: false })
-  return toRef(state, 'open')
+  return toRef(useLinkedFields(fields), 'open')
 }

@@ -1,7 +1,7 @@
 // The speed of a training loop in the link: `pace=10` (updates or epochs per second) or `pace=max` (as
 // fast as it goes). The values a link accepts are the ones the speed control offers: the usual steps
 // and the screen's own default (e.g. 20 epochs/s), so a pace the select shows is one the link keeps.
-import { computed, getCurrentInstance, onScopeDispose, reactive, type Ref } from 'vue'
+import { computed, onScopeDispose, reactive, type Ref } from 'vue'
 import { choice, linkedFields, type LinkedFields } from './fields'
 import { injectLessonLink, useLinkedFields, type LessonLink } from './useLink'
 
@@ -34,7 +34,7 @@ const loopKeys = new WeakMap<LessonLink, Set<string>>()
  * component, e.g. in a unit test, a plain ref). `paces` are the speeds offered; `own` the default.
  */
 export function useLinkedPace(key: string, own: number, paces: readonly number[]): Ref<number> {
-  const link = getCurrentInstance() ? injectLessonLink() : null
+  const link = injectLessonLink()
   if (link) {
     // Two loops of one screen under one key would move together: each needs its own.
     const keys = loopKeys.get(link) ?? new Set<string>()

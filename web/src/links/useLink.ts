@@ -8,6 +8,7 @@
 //   once and written back on every change.
 // Under the <backprop-lesson> element nobody provides an address bar: its state stays inside it.
 import {
+  getCurrentInstance,
   inject,
   onScopeDispose,
   provide,
@@ -236,9 +237,12 @@ export function provideLessonLink(declared: LinkKeys = []): LessonLink {
   return link
 }
 
-/** The link of the enclosing lesson view, or null (component tests, other hosts). */
+/**
+ * The link of the enclosing lesson view, or null (component tests, other hosts, and outside a
+ * component's setup, e.g. a composable in a unit test: there the linked values are plain values).
+ */
 export function injectLessonLink(): LessonLink | null {
-  return inject(LinkKey, null)
+  return getCurrentInstance() ? inject(LinkKey, null) : null
 }
 
 /**

@@ -44,7 +44,9 @@ const NET: [string, string][] = [
   ['0.8', 'wrong'], // 1 significant figure, but 0.3775 is 0.4 there: wrong at any precision
   ['-0.4', 'wrong'], // the sign
   ['2', 'wrong'], // 0.3775 is 0 at 0 places
-  ['0.39', 'wrong'],
+  ['0.39', 'wrong'], // 0.3775 is 0.38 at 2 figures: not right to any figure
+  ['0.37750001', 'close'], // right to 7 figures (0.3775000), not at the 8th
+  ['0.3811', 'close'], // right to 2 figures (0.38), not at the 3rd
   ['3.775', 'wrong'], // decimal point shifted
   ['0.3o', 'invalid'],
 ]
@@ -57,7 +59,8 @@ const OUT: [string, string][] = [
   ['1', 'imprecise'],
   ['0.9', 'wrong'], // 0.593… is 0.6 (or 0.5 cut off) at 1 place
   ['3', 'wrong'],
-  ['0.5934', 'wrong'],
+  ['0.5934', 'close'], // right to 3 figures (0.593), not at the 4th
+  ['0.6043', 'wrong'], // 0.60 at 2 figures, where 0.593… is 0.59: right to no figure
 ]
 
 describe('exercises and check-my-work mark alike', () => {
@@ -188,6 +191,17 @@ describe('one verdict word: the badge says it, the message says why', () => {
     expect(markExercise(exercise, {}, { net: '0.378' }).byKey.net.message).toBe(
       'The exact value rounded to 3 decimal places.',
     )
-    expect([...seen].sort()).toEqual(['correct', 'imprecise', 'invalid', 'truncated', 'wrong'])
+    // a value right to its first figures says how far and where it stops (the 8th digit of 0.37750001)
+    expect(markExercise(exercise, {}, { net: '0.37750001' }).byKey.net.message).toBe(
+      'Right to 7 significant figures (0.3775000), not from the 8th on. Rounding part-way through often does this: keep every digit until the end. The exact value is 0.3775.',
+    )
+    expect([...seen].sort()).toEqual([
+      'close',
+      'correct',
+      'imprecise',
+      'invalid',
+      'truncated',
+      'wrong',
+    ])
   })
 })

@@ -221,7 +221,9 @@ const WITHHELD = 'Not the expected value (graded work: the answer is not shown).
  * typed (with at least MIN_SIGNIFICANT figures and, below DISTINCT_SIGNIFICANT, not also what a named
  * slip gives: else `imprecise`); `truncated` when it is the exact value cut off there; `consistent`
  * when it follows from the learner's own inputs (`carried`); `close` when it is what rounding early
- * gives; otherwise `wrong`, naming every slip it matches. Unparseable text is `invalid` with the
+ * gives, or (matching no slip, `reveal` only) when it is right to its first MIN_SIGNIFICANT or more
+ * figures and not to all it typed (0.37750001 for 0.3775); otherwise `wrong`, naming every slip it
+ * matches. Unparseable text is `invalid` with the
  * parser's message. Slips that are not finite or equal the exact value are ignored. A `whole` quantity
  * is `correct` only when it is the exact value and otherwise `wrong`, naming the slip it equals (if any).
  */
@@ -327,8 +329,40 @@ export function markValue({
     return { ...mark, status: 'close', message, ...named }
   }
   const verdict = reveal ? `The exact value is ${exactText}.` : WITHHELD
+  // right to its first figures and not after them (graded work says no more than 'wrong')
+  const agreed = slip || !reveal ? 0 : figuresAgreed(exact, value, d, significant)
+  if (agreed > 0) {
+    const message = `Right to ${figures(agreed)} (${cut(value, d - (significant - agreed), true)}), not from the ${ordinal(agreed + 1)} on. Rounding part-way through often does this: keep every digit until the end. The exact value is ${exactText}.`
+    return { ...mark, status: 'close', message }
+  }
   const message = `${verdict}${slip ? ` ${why}` : ''}`
   return { ...mark, status: 'wrong', message, ...named }
+}
+
+/**
+ * The most significant figures (at least MIN_SIGNIFICANT, fewer than the `significant` typed) at which
+ * `value`, typed to `d` decimal places and rounded there, is `exact` rounded there; 0 when none: 0.37750001
+ * for 0.3775 agrees to 7 figures, 0.3811 to 2, 0.39 to none.
+ */
+function figuresAgreed(exact: number, value: number, d: number, significant: number): number {
+  for (let k = significant - 1; k >= MIN_SIGNIFICANT; k--) {
+    const dk = d - (significant - k)
+    if (roundsTo(exact, Math.sign(value) * roundedAt(value, dk) * 10 ** -dk, dk)) return k
+  }
+  return 0
+}
+
+/** |x| rounded half away from zero to `d` decimal places, in units of 10^−d. */
+function roundedAt(x: number, d: number): number {
+  const e = scaled(x, d)
+  return Math.floor(e.v + 0.5 + e.eps)
+}
+
+/** 1 → '1st', 2 → '2nd', 3 → '3rd', 8 → '8th', 11 → '11th', 22 → '22nd'. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${suffix}`
 }
 
 /**

@@ -78,6 +78,35 @@ describe('per-frame calls through the plain exports', () => {
     }
   })
 
+  it('trainEpochs does in one call what train, forward and accuracy do epoch by epoch, bit for bit', async () => {
+    const m = await load()
+    // full batch (one update an epoch) and batches of 2 of 3 rows (two updates an epoch)
+    for (const spec of [twoClasses, { ...twoClasses, batchSize: 2 }]) {
+      const bulk = make(m, spec)
+      const stepped = make(m, spec)
+      const perEpoch = spec.batchSize ? 2 : 1
+      const t = bulk.trainEpochs(5, perEpoch)
+      expect(t).toMatchObject({ done: 5 * perEpoch, diverged: false, divergedAt: null })
+      const losses: number[] = []
+      const ends: number[] = []
+      for (let e = 0; e < 5; e++) {
+        losses.push(...stepped.train(perEpoch).losses)
+        ends.push(stepped.forward().loss, stepped.accuracy()!)
+      }
+      expect(Array.from(t.losses)).toEqual(losses)
+      expect(Array.from(t.ends)).toEqual(ends)
+      // accuracy by the rule written out (every sigmoid output on its target's side of 0.5)
+      const { inputs, targets } = spec
+      const out = bulk.predict(new Float64Array(inputs.flat()), inputs.length, { exact: true })!
+      const right = targets.filter((y, r) => out[r] > 0.5 === y[0] > 0.5)
+      expect(t.ends.at(-1)).toBe(right.length / targets.length)
+      expect(bulk.params()).toEqual(stepped.params())
+      expect(bulk.updates).toBe(5 * perEpoch)
+      bulk.dispose()
+      stepped.dispose()
+    }
+  })
+
   it('setParams writes in place (the embind view sees it) and a non-finite loss is reported', async () => {
     const m = await load()
     const net = make(m, twoClasses)

@@ -72,6 +72,19 @@ int JsNetwork::train(int steps) {
   return done;
 }
 
+int JsNetwork::trainEpochs(int epochs, int perEpoch) {
+  epoch_ends_.clear();
+  if (!configured_) return fail(nn::Status::BadSpec, "configure the network first"), 0;
+  if (epochs < 0 || perEpoch < 0 || static_cast<double>(epochs) * perEpoch > 10000000)
+    return fail(nn::Status::BadSpec, "steps: 0 to 10,000,000"), 0;
+  int done = 0;
+  if (nn::network_train_epochs(net_, epochs, perEpoch, &epoch_ends_, &done) != nn::Status::Ok)
+    fail(nn::Status::NotFinite, nn::divergence_message(net_));
+  else
+    fail(nn::Status::Ok, "");
+  return done;
+}
+
 void JsNetwork::setUpdates(double n) {
   net_.updates = n >= 0 && n < 1e15 ? static_cast<long>(n) : 0;
 }

@@ -37,6 +37,12 @@ class JsNetwork {
   nn::Status setEpsilon(double eps);
 
   double accuracy();  // share of rows classified right (NaN for regression outputs); runs forward
+  // A race's chunk (nn::network_train_epochs): up to `epochs` epochs of `perEpoch` updates, status
+  // as train; returns the updates done; their losses are in the losses buffer, and after every
+  // whole epoch the loss and accuracy over all rows as pairs at epochEndsData().
+  int trainEpochs(int epochs, int perEpoch);
+  const double* epochEndsData() const { return epoch_ends_.data(); }
+  int epochEndsCount() const { return static_cast<int>(epoch_ends_.size() / 2); }
   emscripten::val gradientNorms();  // ‖∂L/∂W_l‖ per layer from the current gradients
   double loss() const { return net_.loss; }
   int batchStart() const { return net_.batch_start; }
@@ -85,6 +91,7 @@ class JsNetwork {
   std::vector<double> numeric_, numeric_left_, numeric_right_;
   std::vector<unsigned char> kink_;
   std::vector<double> norms_;
+  std::vector<double> epoch_ends_;
   std::vector<double> predict_in_, predict_out_, predict_layers_;
   nn::PredictScratch predict_scratch_;
   std::string error_;

@@ -23,6 +23,15 @@ EMSCRIPTEN_KEEPALIVE int nn_train(uintptr_t h, int steps) { return of(h)->train(
 EMSCRIPTEN_KEEPALIVE double nn_forward(uintptr_t h) { return of(h)->forward(); }
 // accuracy() → share of rows classified right, NaN for regression; runs forward.
 EMSCRIPTEN_KEEPALIVE double nn_accuracy(uintptr_t h) { return of(h)->accuracy(); }
+// trainEpochs(epochs, perEpoch) → updates done (then nn_status; their losses at nn_losses, as
+// nn_train); after every whole epoch its loss and accuracy over all rows (NaN for regression), as
+// nn_epoch_ends_count(handle) pairs of doubles at nn_epoch_ends(handle): a race's chunk in one
+// call.
+EMSCRIPTEN_KEEPALIVE int nn_train_epochs(uintptr_t h, int epochs, int per_epoch) {
+  return of(h)->trainEpochs(epochs, per_epoch);
+}
+EMSCRIPTEN_KEEPALIVE uintptr_t nn_epoch_ends(uintptr_t h) { return addr(of(h)->epochEndsData()); }
+EMSCRIPTEN_KEEPALIVE int nn_epoch_ends_count(uintptr_t h) { return of(h)->epochEndsCount(); }
 // updates(): updates done in this run.
 EMSCRIPTEN_KEEPALIVE double nn_updates(uintptr_t h) { return of(h)->updates(); }
 // Address of the parameters, W¹ b¹ W² b² … (layoutJson's paramCount doubles; read and written in

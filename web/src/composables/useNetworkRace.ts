@@ -158,6 +158,9 @@ export interface RaceLane {
 
 type NetworkRace = Race<RaceLane>
 
+/** An accuracy as the engine gives it (NaN for regression) as a lane shows it (null). */
+const accuracyOf = (a: number): number | null => (Number.isFinite(a) ? a : null)
+
 const updatesPerEpoch = (s: NetworkSpec) =>
   Math.ceil(s.inputs.length / (s.batchSize || s.inputs.length))
 
@@ -185,34 +188,44 @@ export function useNetworkRace(
   /** Per variant: x of the last point of its loss over all rows (epochs done; −1 before any). */
   const epochsAt: number[] = []
   /**
-   * One epoch of variant k (`updates` updates; its curves: `lossCurve`, `accuracyCurve` or −1 for
-   * none): its update losses into `losses`, its loss over all rows into the history. Runs thousands
-   * of times a frame at "as fast as it goes": what is the same for every epoch of a chunk (the variant's
-   * updates per epoch, its curves) is read once per chunk by `advance`, and the losses are copied one
-   * by one (spreading a new subarray of them every epoch was the loop's largest cost, #11).
+   * `epochs` epochs of variant k (`updates` updates each) in one engine call (`trainEpochs`: at
+   * "as fast as it goes" a chunk is thousands of epochs, and three engine calls per epoch were most
+   * of the race's time, #11): its update losses for the history's curve k, and after every whole
+   * epoch the loss over all rows into curve n + k and, with `accuracyCurve` ≥ 0, the accuracy of
+   * the same forward pass into that curve. Returns the lane (stopped at a divergence) and its
+   * accuracy at the weights now.
    */
-  function epoch(
+  function epochs(
     net: EngineNetwork,
     lane: RaceLane,
     k: number,
+    count: number,
     updates: number,
     lossCurve: number,
     accuracyCurve: number,
-    losses: number[],
-  ): RaceLane {
-    const t = net.train(updates)
-    for (let i = 0; i < t.done; i++) losses.push(t.losses[i])
-    if (t.diverged) return { ...lane, stopped: t.message, divergedAt: t.divergedAt }
-    const f = net.forward()
-    const at = ++epochsAt[k]
-    // A loss past the run's cut-off (or not finite) is not drawn: the next update names that
-    // divergence by the engine's rule, with one number on the message and the marks (#11), and the
-    // other curves stay readable. The accuracy is drawn at the same x as the loss (never ahead).
-    if (f.ok && f.loss <= t.cutoff) {
-      store.extend(lossCurve, at, [f.loss], false)
-      if (accuracyCurve >= 0) store.extend(accuracyCurve, at, [net.accuracy()], false)
+  ): { lane: RaceLane; losses: number[] } {
+    if (lane.stopped || count <= 0) return { lane: { ...lane, accuracy: null }, losses: [] }
+    const t = net.trainEpochs(count, updates)
+    const ends = t.ends
+    for (let e = 0; e < ends.length; e += 2) {
+      const at = ++epochsAt[k]
+      // A loss past the run's cut-off (or not finite) is not drawn: the next update names that
+      // divergence by the engine's rule, with one number on the message and the marks (#11), and
+      // the other curves stay readable. The accuracy is drawn at the same x as the loss (never ahead).
+      if (Number.isFinite(ends[e]) && ends[e] <= t.cutoff) {
+        store.extend(lossCurve, at, [ends[e]], false)
+        if (accuracyCurve >= 0) store.extend(accuracyCurve, at, [accuracyOf(ends[e + 1])], false)
+      }
     }
-    return lane
+    const losses = Array.from(t.losses)
+    if (t.diverged)
+      return {
+        lane: { ...lane, stopped: t.message, divergedAt: t.divergedAt, accuracy: null },
+        losses,
+      }
+    // the accuracy at the weights now: the last epoch's (every epoch of an unstopped chunk ended)
+    const accuracy = ends.length > 0 ? accuracyOf(ends[ends.length - 1]) : net.accuracy()
+    return { lane: { ...lane, accuracy }, losses }
   }
   return useRace<RaceLane>(
     store,
@@ -231,15 +244,10 @@ export function useNetworkRace(
           divergedAt: null,
         }
       },
-      advance(net, lane, epochs, k) {
-        const losses: number[] = []
+      advance(net, lane, count, k) {
         const updates = updatesPerEpoch(variants.value[k].spec)
-        const lossCurve = n() + k
         const accuracyCurve = options.accuracy ? 2 * n() + k : -1
-        let l = lane
-        for (let e = 0; e < epochs && !l.stopped; e++)
-          l = epoch(net, l, k, updates, lossCurve, accuracyCurve, losses)
-        return { lane: { ...l, accuracy: l.stopped ? null : net.accuracy() }, losses }
+        return epochs(net, lane, k, count, updates, n() + k, accuracyCurve)
       },
       allStopped: options.allDiverged ?? allDivergedAdvice,
     },

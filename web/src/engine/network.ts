@@ -216,6 +216,36 @@ export class EngineNetwork {
     }
   }
 
+  /**
+   * A race's chunk in one call (#11): up to `epochs` epochs of `perEpoch` updates (as `train`), and
+   * after every whole epoch the loss and the accuracy over all rows from one forward pass: `ends` =
+   * loss, accuracy (NaN for regression) of epoch 1, of epoch 2, …; a divergence ends the chunk and
+   * its epoch has none. Thousands of epochs a frame at "as fast as it goes" cost one call, not three
+   * per epoch.
+   */
+  trainEpochs(epochs: number, perEpoch: number): TrainResult & { ends: Float64Array } {
+    const m = this.module
+    const h = this.liveHandle()
+    const done = m._nn_train_epochs(h, epochs, perEpoch)
+    const diverged = m._nn_status(h) !== m.Status.ok.value
+    const losses = new Float64Array(m.HEAPU8.buffer, m._nn_losses(h), m._nn_losses_count(h))
+    const ends = new Float64Array(
+      m.HEAPU8.buffer,
+      m._nn_epoch_ends(h),
+      2 * m._nn_epoch_ends_count(h),
+    )
+    const at = m._nn_diverged_at(h)
+    return {
+      done,
+      losses: losses.slice(0, done),
+      ends: ends.slice(),
+      diverged,
+      divergedAt: at >= 0 ? at : null,
+      cutoff: m._nn_cutoff(h),
+      message: diverged ? screenNumbers(this.net.error()) : '',
+    }
+  }
+
   /** Updates done in this run, the count every divergence message uses (configure restarts it). */
   get updates(): number {
     return this.module._nn_updates(this.liveHandle())

@@ -112,6 +112,14 @@ export interface NnPlainExports {
   _nn_forward(h: number): number
   /** accuracy() → share of rows classified right, NaN for regression (runs forward). */
   _nn_accuracy(h: number): number
+  /**
+   * trainEpochs(epochs, perEpoch) → updates done (then `_nn_status`; their losses at `_nn_losses`);
+   * after every whole epoch its loss and accuracy over all rows (NaN for regression), as
+   * `_nn_epoch_ends_count` pairs of doubles at `_nn_epoch_ends`: a race's chunk in one call.
+   */
+  _nn_train_epochs(h: number, epochs: number, perEpoch: number): number
+  _nn_epoch_ends(h: number): number
+  _nn_epoch_ends_count(h: number): number
   /** Updates done in this run: the divergence rule's count (configure starts a run at 0). */
   _nn_updates(h: number): number
   /** Address of the parameters W¹ b¹ W² b² … (layout's paramCount doubles; valid until configure). */

@@ -2,26 +2,9 @@
 // 1.2 typed (or a worked chain typed), Share link opened in a fresh browser came back with the first
 // quantity and an empty box. Now the mode, the quantity and the values typed come back, in the lesson's
 // own Check my work and in each exercise's, and checking again gives the same verdict.
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { openPage, screenshot } from './utils'
-
-/** Presses Share link and opens the copied address in a fresh browser context. */
-async function shareAndOpenFresh(page: Page, context: BrowserContext) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  await page.getByTestId('share').click()
-  await page
-    .locator('.share-bar')
-    .getByText(/^Link copied/)
-    .waitFor()
-  const link = await page.evaluate(() => navigator.clipboard.readText())
-  const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
-  const again = await fresh.newPage()
-  const errors: string[] = []
-  again.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())))
-  await again.goto(link)
-  return { again, fresh, errors, link }
-}
+import { openPage, screenshot, shareAndOpenFresh } from './utils'
 
 const box = (page: Page) => page.locator('.workspace .check')
 

@@ -103,4 +103,28 @@ export async function scrollIntoView(target: Locator): Promise<void> {
   )
 }
 
+/**
+ * Presses Share link and opens the copied address in a fresh browser context (its own viewport,
+ * 1280×800 unless told): the link as someone it was sent to opens it.
+ */
+export async function shareAndOpenFresh(
+  page: Page,
+  context: BrowserContext,
+  viewport = { width: 1280, height: 800 },
+) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByTestId('share').click()
+  await page
+    .locator('.share-bar')
+    .getByText(/^Link copied/)
+    .waitFor()
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  const fresh = await context.browser()!.newContext({ viewport })
+  const again = await fresh.newPage()
+  const errors: string[] = []
+  again.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())))
+  await again.goto(link)
+  return { again, fresh, errors, link }
+}
+
 export { parseShown } from '../shownNumber'

@@ -3,7 +3,12 @@
 // open panel (`notationopen=1`), the same way.
 import { describe, expect, it } from 'vitest'
 import { decodeLink, encodeLink } from '../../web/src/links/codec'
-import { checkLinkFields, checkLinkKeys, exerciseCheckKeys } from '../../web/src/links/checkLink'
+import {
+  checkLinkFields,
+  checkLinkKeys,
+  exerciseCheckKeys,
+  predictionFields,
+} from '../../web/src/links/checkLink'
 import { openFields } from '../../web/src/links/disclosure'
 import { LIMITS } from '../../web/src/links/limits'
 
@@ -65,11 +70,44 @@ describe('Check my work in the link', () => {
       'ex1q',
       'ex1v',
       'ex1c',
+      'ex1p',
       'ex2mode',
       'ex2q',
       'ex2v',
       'ex2c',
+      'ex2p',
     ])
+  })
+})
+
+describe('a lab’s prediction in the link', () => {
+  // the learning-rate lab's one field, a choice of three rates; a second field typed (no choices)
+  const P = predictionFields('ex2', 'prediction in exercise 2', [
+    ['0.05', '0.45', '1.2'],
+    undefined,
+  ])
+  const readP = (query: string) => decodeLink(P.schema, query, P.own)
+
+  it('nothing chosen writes nothing; a choice and a typed value read back as they were', () => {
+    expect(encodeLink(P.schema, P.own, P.own)).toBe('')
+    expect(encodeLink(P.schema, { typed: ['0.45'] }, P.own)).toBe('v=1&ex2p=0.45')
+    const state = { typed: ['1.2', '3;4 %'] }
+    const query = encodeLink(P.schema, state, P.own)
+    expect(query).toBe('v=1&ex2p=1.2;3%253B4%2520%2525')
+    expect(readP(query)).toMatchObject({ state, notices: [] })
+    // only typed, nothing chosen: the empty choice stays empty
+    expect(readP('ex2p=;0.5').state).toEqual({ typed: ['', '0.5'] })
+  })
+
+  it.each([
+    ['ex2p=7', /prediction in exercise 2: “7” is not one of 0\.05, 0\.45, 1\.2/],
+    ['ex2p=0.45;1;2', /prediction in exercise 2: more than 2 values/],
+    [`ex2p=;${'1'.repeat(LIMITS.answerLength + 1)}`, /is longer than 40 characters/],
+  ])('%s: one notice, and nothing is predicted', (query, notice) => {
+    const d = readP(`v=1&${query}`)
+    expect(d.notices).toHaveLength(1)
+    expect(d.notices[0].text).toMatch(notice)
+    expect(d.state).toEqual(P.own)
   })
 })
 

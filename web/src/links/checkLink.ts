@@ -3,8 +3,18 @@
 // example, `ex1`, `ex2`… in the exercises) and four fields under it: `<name>mode=chain` (a worked
 // chain, not one value), `<name>q=z2[1]` (the quantity), `<name>v=1.2` (the value typed),
 // `<name>c=0.1;0.2` (the chain's values, in its order). Only what differs from an empty box is written.
+// A lab's prediction is kept the same way, under its exercise's name: `<name>p=0.45` (each field's
+// value in the lab's order, `;` between, as a chain's).
 import { reactive } from 'vue'
-import { choice, linkedFields, text, texts } from './fields'
+import {
+  choice,
+  linkedFields,
+  text,
+  texts,
+  type Decl,
+  type LinkedFields,
+  type LinkedValues,
+} from './fields'
 import { LIMITS } from './limits'
 import { injectLessonLink, useLinkedFields } from './useLink'
 
@@ -42,8 +52,20 @@ export interface CheckState {
   chain: string[]
 }
 
-/** The Check my work boxes of each lesson's link, by name. */
-const live = new WeakMap<object, Map<string, { state: CheckState; own: CheckState }>>()
+/** The Check my work boxes and lab predictions of each lesson's link, by name. */
+const live = new WeakMap<object, Map<string, { state: object; own: object }>>()
+
+/** The values of `fields` in `link` (useLinkedFields), remembered under `name` for New numbers. */
+function remember<D extends Record<string, Decl>>(
+  link: object,
+  name: string,
+  fields: LinkedFields<D>,
+): LinkedValues<D> {
+  const state = useLinkedFields(fields)
+  const shown = live.get(link) ?? new Map<string, { state: object; own: object }>()
+  live.set(link, shown.set(name, { state, own: fields.own }))
+  return state
+}
 
 /**
  * A Check my work's mode, quantity and typed values, read from the lesson's link under `name` and
@@ -66,15 +88,38 @@ export function useLinkedCheck(
     fields = checkLinkFields(name, where, quantities, own, chain)
     declared.set(id, fields)
   }
-  const state = useLinkedFields(fields)
-  const shown = live.get(link) ?? new Map<string, { state: CheckState; own: CheckState }>()
-  live.set(link, shown.set(name, { state, own: fields.own }))
-  return state
+  return remember(link, name, fields)
+}
+
+/** The field of a lab's prediction named `name`: `options[k]`, the choices of its field k (or none). */
+export const predictionFields = (
+  name: string,
+  where: string,
+  options: readonly (readonly string[] | undefined)[],
+) =>
+  linkedFields({
+    typed: texts(`${name}p`, where, LIMITS.answerLength, options.length, options),
+  })
+
+/**
+ * A lab's prediction (what is chosen or typed in each of its fields, in order), read from the lesson's
+ * link under `name` and written back on every change (outside a lesson: a plain value). New numbers
+ * give other choices but keep the fields read from the link at first (the link is read once).
+ */
+export function useLinkedPrediction(
+  name: string,
+  where: string,
+  options: readonly (readonly string[] | undefined)[],
+): { typed: string[] } {
+  const link = injectLessonLink()
+  if (!link) return reactive({ typed: [] })
+  const known = live.get(link)?.get(name)?.state as { typed: string[] } | undefined
+  return known ?? remember(link, name, predictionFields(name, where, options))
 }
 
 /**
- * Empties this lesson's Check my work boxes named `names` (their values, and so the link's): new
- * exercise numbers make the answers typed for the old ones meaningless. Call in setup.
+ * Empties this lesson's Check my work boxes and lab predictions named `names` (their values, and so
+ * the link's): new exercise numbers make the answers typed for the old ones meaningless. Call in setup.
  */
 export function useEmptyChecks(): (names: string[]) => void {
   const link = injectLessonLink()
@@ -86,6 +131,9 @@ export function useEmptyChecks(): (names: string[]) => void {
   }
 }
 
-/** The Check my work keys of a lesson's `count` exercises (declare them with the lesson's keys). */
+/** The Check my work and lab keys of a lesson's `count` exercises (declare them with the lesson's keys). */
 export const exerciseCheckKeys = (count: number): string[] =>
-  Array.from({ length: count }, (_, k) => checkLinkKeys(exerciseCheckName(k))).flat()
+  Array.from({ length: count }, (_, k) => {
+    const name = exerciseCheckName(k)
+    return [...checkLinkKeys(name), `${name}p`]
+  }).flat()

@@ -56,6 +56,8 @@ export interface TextsDecl {
   value: string[]
   maxLength: number
   count: number
+  /** A field picked from a list (a lab's choice): `choices[k]`, the values field k takes ('' too). */
+  choices?: readonly (readonly string[] | undefined)[]
 }
 export type Decl = NumberDecl | ChoiceDecl | FlagDecl | TextDecl | TextsDecl
 type ValueOf<D> = D extends NumberDecl
@@ -159,13 +161,13 @@ export const text = (key: string, label: string, maxLength: number): TextDecl =>
   value: '',
   maxLength,
 })
-export const texts = (key: string, label: string, maxLength: number, count: number): TextsDecl => ({
-  key,
-  label,
-  value: [],
-  maxLength,
-  count,
-})
+export const texts = (
+  key: string,
+  label: string,
+  maxLength: number,
+  count: number,
+  choices?: TextsDecl['choices'],
+): TextsDecl => ({ key, label, value: [], maxLength, count, choices })
 
 /** Typed text up to `max` characters, as typed (the box's `maxlength` is the same limit). */
 function readText(t: string, max: number): Parsed<string> {
@@ -173,24 +175,29 @@ function readText(t: string, max: number): Parsed<string> {
 }
 /**
  * A row of typed texts in one value: each text URI-escaped (so a `;` typed stays in its text), joined
- * by `;`; the empty ones at the end are left out, so nothing typed writes nothing.
+ * by `;`; the empty ones at the end are left out, so nothing typed writes nothing. A field with
+ * `choices` takes one of them or nothing.
  */
 const textsKind = (d: TextsDecl) => ({
   key: d.key,
   label: d.label,
-  read: (t: string): Parsed<string[]> =>
-    readList(
+  read: (t: string): Parsed<string[]> => {
+    let k = 0
+    return readList(
       t,
       ';',
       (item) => {
+        const options = d.choices?.[k++]
         try {
-          return readText(decodeURIComponent(item), d.maxLength)
+          const typed = readText(decodeURIComponent(item), d.maxLength)
+          return typed.ok && typed.value && options ? readEnum(typed.value, options) : typed
         } catch {
           return bad(`“${preview(item)}” is garbled`)
         }
       },
       { max: d.count },
-    ),
+    )
+  },
   write: (v: string[]) => {
     const row = [...v]
     while (row.length > 0 && !row.at(-1)) row.pop()

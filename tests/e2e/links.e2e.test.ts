@@ -214,11 +214,11 @@ describe('the custom element', () => {
 
 /**
  * What a learner can change on a lesson's screen: inputs, selects, toggle buttons and the diagram's
- * parameters (which derivation is open) in the main area, Check my work's too (its mode, quantity
- * and values typed come back from a shared link, #11), except the labs' predictions and what is about
- * to be imported (a chosen file, pasted CSV text: the import's result is in the link, not the draft).
+ * parameters (which derivation is open) in the main area, Check my work's and the labs' predictions
+ * too (#11), except what is about to be imported (a chosen file, pasted CSV text: the import's result
+ * is in the link, not the draft).
  */
-const CONTROLS = 'main :is(input, select, textarea, [aria-pressed]):not(.lab *, [data-import] *)'
+const CONTROLS = 'main :is(input, select, textarea, [aria-pressed]):not([data-import] *)'
 
 /** The lesson's own part of the page (its panel or the worked example's workspace) has loaded. */
 const LOADED = ':is(.panel-lesson__panel, .workspace) :is(input, select, [aria-pressed])'
@@ -465,7 +465,7 @@ describe('the Share toast says what the copied link keeps', () => {
     expect(trained).not.toBe(start)
     const { toast, link } = await share(page)
     expect(toast).toBe(
-      'Link copied: it keeps the settings and the data; training starts again from update 0 with the same seeded first weights (weights trained or set by hand are not in the link).',
+      'Link copied: it keeps the settings, the data and your answers; training starts again from update 0 with the same seeded first weights (weights trained or set by hand are not in the link).',
     )
     const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
     const again = await fresh.newPage()
@@ -491,7 +491,7 @@ describe('the Share toast says what the copied link keeps', () => {
     const loss = await page.getByTestId('loss').first().textContent()
     const { toast, link } = await share(page)
     expect(toast).toBe(
-      'Link copied: it opens the lesson with the weights and settings you see as its start; the stage, the update count and the loss chart begin again.',
+      'Link copied: it opens the lesson with the weights and settings you see as its start, and your answers; the stage, the update count and the loss chart begin again.',
     )
     const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
     const again = await fresh.newPage()
@@ -513,14 +513,18 @@ describe('the Share toast says what the copied link keeps', () => {
     await page.getByRole('button', { name: 'Step', exact: true }).click({ timeout: 30_000 })
     await page.getByRole('button', { name: 'Step', exact: true }).click()
     await expect.poll(() => count(page)).toBe('2 updates')
+    const answer = (p: Page) =>
+      p.getByRole('article', { name: 'Exercise 1' }).getByLabel('Your value')
+    await answer(page).fill('0.5')
     const { toast, link } = await share(page)
     expect(toast).toBe(
-      'Link copied: it opens the lesson with these settings; training starts again from the same start (what was trained is not in the link).',
+      'Link copied: it opens the lesson with these settings and the same exercises with your answers; training starts again from the same start.',
     )
     const fresh = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } })
     const again = await fresh.newPage()
     await again.goto(link)
     await expect.poll(() => count(again), { timeout: 30_000 }).toBe('0 updates')
+    expect(await answer(again).inputValue()).toBe('0.5') // …with the answer typed
     await fresh.close()
     expect(errors).toEqual([])
     await close()

@@ -38,14 +38,14 @@ export interface PanelLesson extends LessonSummary, CourseFields {
 
 /** What a shared link keeps, said in the Share toast, for a lesson with values to set and nothing trained. */
 export const VALUES_LINK_KEEPS =
-  'it opens the lesson with the values you set and the same exercise numbers.'
+  'it opens the lesson with the values you set and the same exercises with your answers.'
 
 /**
  * What a shared link keeps, said in the Share toast, for a panel lesson that trains: its settings (the
  * fields in its link), not the run; its networks start from fixed seeds, so the run starts the same.
  */
 export const TRAINING_LINK_KEEPS =
-  'it opens the lesson with these settings; training starts again from the same start (what was trained is not in the link).'
+  'it opens the lesson with these settings and the same exercises with your answers; training starts again from the same start.'
 
 /** Identity with type checking, so a panel lesson file reads as data. */
 export function definePanelLesson(lesson: Omit<PanelLesson, 'kind'>): PanelLesson {

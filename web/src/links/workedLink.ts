@@ -318,7 +318,7 @@ export function decodeWorked(query: string, base: WorkedState): Decoded<WorkedSt
  * the loss history, which begin again (checked by opening a shared link fresh, links.e2e).
  */
 export const WORKED_LINK_KEEPS =
-  'it opens the lesson with the weights and settings you see as its start; the stage, the update count and the loss chart begin again.'
+  'it opens the lesson with the weights and settings you see as its start, and your answers; the stage, the update count and the loss chart begin again.'
 
 export const WORKED_LESSON_KEYS: LinkKeys = [
   WORKED_SCHEMA,

@@ -59,7 +59,7 @@ export default definePanelLesson({
   ],
   // checked in links.e2e: a link opened fresh shows update 0 and the same first losses
   linkKeeps:
-    'it keeps the settings and the data; training starts again from update 0 with the same seeded first weights (weights trained or set by hand are not in the link).',
+    'it keeps the settings, the data and your answers; training starts again from update 0 with the same seeded first weights (weights trained or set by hand are not in the link).',
   links: [
     PLAYGROUND_SCHEMA,
     PLAYGROUND_VIEW,

@@ -98,7 +98,7 @@ export default definePanelLesson({
     'One run proves little: whether it works depends on the random starting weights. So the engine trains the same network from 100 different seeds (He initialisation, learning rate 0.5, 2000 full-batch updates each) and counts how many classify all four rows right.',
   ],
   linkKeeps:
-    'it opens the lesson with these settings and the update shown; the 100 starts per network train again when you run them.',
+    'it opens the lesson with these settings, the update shown and your answers; the 100 starts per network train again when you run them.',
   links: [XOR_FIELDS, 'losschart', 'runpace', 'pace'],
   panel: () => import('./XorPanel.vue'),
 })

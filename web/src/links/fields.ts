@@ -205,33 +205,29 @@ const textsKind = (d: TextsDecl) => ({
   },
 })
 
+/** How field `name` of a panel's `fields` is read from the link and written to it. */
+function kindOf(fields: Record<string, Decl>, name: string, d: Decl) {
+  if ('options' in d) return kinds.oneOf(d.key, d.label, d.options)
+  if ('count' in d) return textsKind(d)
+  if ('maxLength' in d) {
+    const read = (t: string) => readText(t, d.maxLength)
+    return { key: d.key, label: d.label, read, write: String }
+  }
+  if (typeof d.value === 'boolean') return kinds.flag(d.key, d.label)
+  const n = d as NumberDecl
+  const check = (s: Record<string, unknown>) => {
+    const why = orderProblem(fields, n, s[name] as number, s)
+    return why && `${num(s[name] as number)} ${why}`
+  }
+  return { ...kinds.number(n.key, n.label, n), check }
+}
+
 /** Declares a panel's linked fields (see the top of this file). */
 export function linkedFields<F extends Record<string, Decl>>(fields: F): LinkedFields<F> {
   type V = LinkedValues<F>
-  const schema = Object.entries(fields).map(([name, d]): Field<V, unknown> => {
-    const kind =
-      'options' in d
-        ? { key: d.key, label: d.label, read: (t: string) => readEnum(t, d.options), write: String }
-        : 'count' in d
-          ? textsKind(d)
-          : 'maxLength' in d
-            ? {
-                key: d.key,
-                label: d.label,
-                read: (t: string) => readText(t, d.maxLength),
-                write: String,
-              }
-            : typeof d.value === 'boolean'
-              ? kinds.flag(d.key, d.label)
-              : {
-                  ...kinds.number(d.key, d.label, d as NumberDecl),
-                  check: (s: V) => {
-                    const why = orderProblem(fields, d as NumberDecl, s[name] as number, s)
-                    return why && `${num(s[name] as number)} ${why}`
-                  },
-                }
-    return prop<V, keyof V>(name as keyof V, kind as never)
-  })
+  const schema = Object.entries(fields).map(([name, d]): Field<V, unknown> =>
+    prop<V, keyof V>(name as keyof V, kindOf(fields, name, d) as never),
+  )
   const own = Object.fromEntries(Object.entries(fields).map(([name, d]) => [name, d.value])) as V
   return { ...fields, schema, own }
 }

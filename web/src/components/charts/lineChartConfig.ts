@@ -104,6 +104,8 @@ export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes):
       endLabelYields: s.endLabelYields ?? false,
       endMark: s.endMark ?? 'cross',
       hideInLegend: s.hideInLegend ?? false,
+      // Chart.js draws a higher `order` first, so underneath (its default is 0)
+      order: s.beneath ? 1 : 0,
       atTop: s.atTop ?? false,
       notes: s.notes,
     }
@@ -499,6 +501,8 @@ export function lineChartConfig(
             boxHeight: points ? 10 : 2,
             filter: (item, data) =>
               !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend,
+            // the series' own order, not the drawing order (`order`, for a series drawn beneath)
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
           },
         },
         tooltip: {

@@ -334,6 +334,20 @@ describe('loss and learning-rate lab', () => {
     expect(errors).toEqual([])
   })
 
+  // A newcomer at η = 0.0004 read "the raw table diverges" while only per-sample SGD had stopped: the
+  // message names the runs that diverged (the lesson's own hint: per-sample SGD blows up first).
+  it('batch-vs-sgd: at η = 0.0004 the message names the one run that diverged, per-sample SGD', async () => {
+    opened = await openPage('#/batch-vs-sgd?lr=0.0004')
+    const { page, errors } = opened
+    await fastest(page)
+    await expect.poll(() => counts(page), { timeout: 30_000 }).toEqual(['400 epochs'])
+    const said = page.getByText('At this η the raw table diverges')
+    expect(await said.textContent()).toMatch(
+      /^\s*At this η the raw table diverges for per sample \(batch size 1\): x₁ is up to 90/,
+    )
+    expect(errors).toEqual([])
+  })
+
   it('batch-vs-sgd: the raw table diverges at η = 0.001, the standardised one trains; noisy per-sample, smooth full batch', async () => {
     opened = await openPage('#/batch-vs-sgd?lr=0.001')
     const { page, errors } = opened

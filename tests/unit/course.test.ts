@@ -101,6 +101,15 @@ describe('exercises', () => {
     const m3 = markExercise(bound, { L: 10 }, { bound: '2.5' })
     expect(m3.byKey.bound.message).toContain('notes’ slip')
     expect(markExercise(bound, { L: 10 }, { bound: '9.54e-7' }).byKey.bound.status).toBe('correct')
+    // the race's MSE is (a − y)², the exercise's ½(a − y)²: at a = 0.03, y = 1 the exercise's δ is
+    // (a − 1)·a(1 − a) = −0.97 × 0.03 × 0.97 = −0.028227, and the race's loss gives twice that
+    const saturated = find('loss-compare', 'saturated-gradient')
+    const m4 = markExercise(saturated, { a: 0.03 }, { mse: '-0.0565' })
+    expect(m4.byKey.mse.status).toBe('wrong')
+    expect(m4.byKey.mse.message).toContain('½ cancels the 2')
+    expect(markExercise(saturated, { a: 0.03 }, { mse: '-0.028227' }).byKey.mse.status).toBe(
+      'correct',
+    )
   })
 })
 

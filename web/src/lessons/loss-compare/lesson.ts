@@ -60,6 +60,12 @@ export default definePanelLesson({
       slips: (v) => [
         { key: 'mse', value: v.a - 1, message: 'With MSE the factor σ′(z) = a(1 − a) stays.' },
         {
+          key: 'mse',
+          value: 2 * (v.a - 1) * v.a * (1 - v.a),
+          message:
+            'That is δ for J = (a − y)², the loss the race on this page trains; for J = ½(a − y)² the ½ cancels the 2 of the square.',
+        },
+        {
           key: 'ce',
           value: (v.a - 1) * v.a * (1 - v.a),
           message: 'With cross-entropy σ′(z) cancels: δ = a − y.',

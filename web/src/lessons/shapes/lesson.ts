@@ -77,7 +77,7 @@ export default definePanelLesson({
   intro: [
     'Written for one sample at a time, a layer is a handful of sums. Written for a whole batch, it is one matrix product: with $d$ inputs, $k$ units and $n$ samples, $Z = WX + b$ is $(k \\times d)(d \\times n) + (k \\times 1)$, and the bias column is added to every one of the $n$ columns, giving $k \\times n$.',
     'The notes say “both layouts are correct, depending on the initial shape”: stack the samples as columns ($Z = WX + b$) or as rows ($Z = XW^\\top + b^\\top$, which is how the engine stores them). Pick a network and a layout; every matrix holds the engine’s numbers after one forward and backward pass.',
-    "The first network is the three-row table of notes 004 ($x_1, x_2 \\to y$: 90, 40 → 10; 30, 50 → 25; 20, 60 → 36, divided by 100), so the batch has $n = 3$ samples and you can see it as the columns. Backward, the shapes repeat: $\\delta$ has the shape of $Z$ (a hidden layer’s is $W^{[2]\\top}\\delta^{[2]} \\odot f'(Z^{[1]})$), $\\partial J/\\partial W$ the shape of $W$, and $\\partial J/\\partial b$ adds $\\delta$ over the $n$ samples (then divides by $n$).",
+    "The network shown first (2-4-1, 3 samples) is the three-row table of notes 004 ($x_1, x_2 \\to y$: 90, 40 → 10; 30, 50 → 25; 20, 60 → 36, divided by 100), so the batch has $n = 3$ samples and you can see it as the columns. Backward, the shapes repeat: $\\delta$ has the shape of $Z$ (a hidden layer’s is $W^{[2]\\top}\\delta^{[2]} \\odot f'(Z^{[1]})$), $\\partial J/\\partial W$ the shape of $W$, and $\\partial J/\\partial b$ adds $\\delta$ over the $n$ samples (then divides by $n$).",
   ],
   linkKeeps: VALUES_LINK_KEEPS,
   links: [SHAPES_FIELDS],

@@ -10,18 +10,19 @@ const series = ['per sample', 'mini-batch', 'full batch'].map((label, k) => ({
   label,
   y: [1, 0.5],
   color: '#000',
-  beneath: k === 0,
+  layer: k,
 }))
 
-describe('a series drawn beneath', () => {
-  it('gets a higher Chart.js order than the others, which keep the default 0', () => {
-    expect(toDatasets(series, axes).map((d) => d.order)).toEqual([1, 0, 0])
+describe('series drawn in layers', () => {
+  it('a higher layer gets a lower Chart.js order (drawn later, on top); no layer is 0', () => {
+    expect(toDatasets(series, axes).map((d) => d.order)).toEqual([0, -1, -2])
+    expect(toDatasets([{ label: 'loss', y: [1], color: '#000' }], axes)[0].order).toBe(0)
   })
   it('keeps its place in the legend', () => {
     const c = lineChartConfig(toDatasets(series, axes), axes)
     const sort = c.options!.plugins!.legend!.labels!.sort!
-    // Chart.js lists legend items in drawing order: the series drawn beneath last
-    const items = [1, 2, 0].map((datasetIndex) => ({ datasetIndex }) as LegendItem)
+    // Chart.js lists legend items by `order`: the series on top first
+    const items = [2, 1, 0].map((datasetIndex) => ({ datasetIndex }) as LegendItem)
     const sorted = [...items].sort((a, b) => sort(a, b, c.data))
     expect(sorted.map((i) => series[i.datasetIndex!].label)).toEqual([
       'per sample',

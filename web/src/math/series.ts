@@ -37,10 +37,11 @@ export interface ChartSeries {
   /** Leave out of the legend. @default false */
   hideInLegend?: boolean
   /**
-   * Drawn beneath the other lines (the legend keeps the given order): a noisy curve, such as
-   * per-sample SGD's loss, must not hide the smooth ones it is compared with. @default false
+   * Drawn over every series of a lower layer (the legend keeps the given order): a noisy curve, such
+   * as per-sample SGD's loss, must not hide the smoother ones it is compared with. Within a layer the
+   * first series is on top. @default 0
    */
-  beneath?: boolean
+  layer?: number
   /**
    * The shape of a scatter's points (with `pointRadius`), as the legend shows it too: a filled dot, a
    * ring (hollow: a dot drawn around another) or a cross (a copy that was stopped). @default 'dot'

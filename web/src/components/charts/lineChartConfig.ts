@@ -105,7 +105,7 @@ export function toDatasets(series: readonly ChartSeries[], axes: LineChartAxes):
       endMark: s.endMark ?? 'cross',
       hideInLegend: s.hideInLegend ?? false,
       // Chart.js draws a higher `order` first, so underneath (its default is 0)
-      order: s.beneath ? 1 : 0,
+      order: s.layer ? -s.layer : 0,
       atTop: s.atTop ?? false,
       notes: s.notes,
     }
@@ -501,7 +501,7 @@ export function lineChartConfig(
             boxHeight: points ? 10 : 2,
             filter: (item, data) =>
               !(data.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean }).hideInLegend,
-            // the series' own order, not the drawing order (`order`, for a series drawn beneath)
+            // the series' own order, not the drawing order (`order`, from ChartSeries.layer)
             sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
           },
         },

@@ -154,6 +154,22 @@ describe('notation', () => {
       for (const id of ids) expect(glossaryEntry(id), `${lesson.id}: ${id}`).toBeDefined()
     }
   })
+  // A newcomer found σ's lessons without the sigmoid 2-2-2 and 2-2-1 examples, and η's without four
+  // lessons that train with an η slider. Which lessons use them, read from each lesson's text by hand:
+  it('σ and η list every lesson that uses them', () => {
+    const where = (id: string) =>
+      course.filter((l) => lessonGlossaryIds(l).includes(id)).map((l) => l.id)
+    const sigmoid = [
+      'step-by-step-222',
+      'sigmoid-221',
+      'relu-sigmoid-222',
+      'hidden-layer',
+      'xor-221',
+    ]
+    for (const id of sigmoid) expect(where('sigma'), id).toContain(id)
+    const eta = ['step-by-step-222', 'sigmoid-221', 'relu-sigmoid-222', 'hidden-layer']
+    for (const id of [...eta, 'loss-compare', 'xor-221']) expect(where('eta'), id).toContain(id)
+  })
   it('has one entry per symbol, each with meaning and shape, and δ as ∂J/∂z', () => {
     expect(new Set(glossary.map((e) => e.id)).size).toBe(glossary.length)
     for (const e of glossary) {

@@ -6,7 +6,11 @@ import type { CourseLesson } from './course'
 /** The quantity kind of a symbol-table key: `z1[0]` and the vector name `z1` are both `z`. */
 const kindOf = (key: string): string => parseKey(key)?.kind ?? key.replace(/\d+$/, '')
 
-/** The glossary ids a lesson uses: its `notation`, plus the kinds of a worked example's symbols. */
+/**
+ * The glossary ids a lesson uses: its `notation`, plus the kinds of a worked example's symbols, σ
+ * when its network has a sigmoid layer and η when it updates the weights (w⁺ = w − η ∂J/∂w): the 2-2-2
+ * walk-through, sigmoid throughout, was missing from σ's "Where it appears".
+ */
 export function lessonGlossaryIds(lesson: CourseLesson): string[] {
   const ids = new Set(lesson.notation ?? [])
   const symbols = (lesson as { symbols?: Record<string, string> }).symbols
@@ -15,6 +19,9 @@ export function lessonGlossaryIds(lesson: CourseLesson): string[] {
     const id = KIND_TO_GLOSSARY[kind]
     if (id) ids.add(id)
   }
+  const spec = (lesson as { spec?: { activations?: readonly string[] } }).spec
+  if (spec?.activations?.includes('sigmoid')) ids.add('sigma')
+  if (ids.has('wnew')) ids.add('eta')
   return [...ids]
 }
 

@@ -30,7 +30,7 @@ export default definePanelLesson({
     'One neuron separates the plane with one straight line.',
     'A hidden layer combines several lines, so the boundary can bend around a class.',
   ],
-  notation: ['x', 'W', 'b', 'z', 'a'],
+  notation: ['x', 'W', 'b', 'z', 'a', 'sigma', 'eta'],
   exercises: defineExercises([
     {
       id: 'side-of-line',

@@ -26,7 +26,7 @@ export default definePanelLesson({
     "With a sigmoid output, the MSE gradient carries $\\sigma'(z)$ and vanishes when the output saturates; cross-entropy’s $\\delta = a - y$ does not.",
     'Cross-entropy is $-\\ln p$ of the right class, with the natural logarithm: $-\\ln 0.7 = 0.357$.',
   ],
-  notation: ['yhat', 'y', 'J', 'sigma', 'delta', 'z'],
+  notation: ['yhat', 'y', 'J', 'sigma', 'delta', 'z', 'eta'],
   exercises: defineExercises([
     {
       id: 'two-class',

@@ -21,7 +21,7 @@ export default definePanelLesson({
     'A 2-2-1 network can solve XOR, but not from every start: a ReLU with $z < 0$ for every sample is dead and stops learning.',
     'A wider hidden layer solves XOR from many more starts.',
   ],
-  notation: ['x', 'W', 'b', 'z', 'a', 'yhat'],
+  notation: ['x', 'W', 'b', 'z', 'a', 'yhat', 'sigma', 'eta'],
   exercises: defineExercises([
     {
       id: 'step-network',

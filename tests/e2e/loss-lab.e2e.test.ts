@@ -313,9 +313,11 @@ describe('loss and learning-rate lab', () => {
     await expect
       .poll(() => page.locator('.lc-readout').textContent())
       .toContain('At p = 0.5: MSE loss 0.25, δ −0.25')
-    const loss = await chartState(page, '[data-testid=lc-loss-p]')
-    expect(loss.series[0].points).toBe(99)
-    expect(loss.series[2].last).toEqual({ x: 0.5, y: 0.25 })
+    // the chart is drawn in a frame after the readout's text: wait for it (CI failed once reading it
+    // a frame early, the marker still at the slider's old p = 0.05)
+    const lossChart = () => chartState(page, '[data-testid=lc-loss-p]')
+    await expect.poll(async () => (await lossChart()).series[2].last).toEqual({ x: 0.5, y: 0.25 })
+    expect((await lossChart()).series[0].points).toBe(99)
     await screenshot(page, 'loss-compare-1280')
     expect(errors).toEqual([])
   })

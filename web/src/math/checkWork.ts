@@ -91,8 +91,7 @@ function scaled(x: number, d: number): { v: number; eps: number } {
 
 /** True when `typed` equals `exact` rounded half away from zero to `d` decimal places. */
 export function roundsTo(exact: number, typed: number, d: number): boolean {
-  const e = scaled(exact, d)
-  return sameDigits(Math.floor(e.v + 0.5 + e.eps), exact, typed, d)
+  return sameDigits(roundedAt(exact, d), exact, typed, d)
 }
 
 /** True when `typed` equals `exact` cut off (truncated towards zero) after `d` decimal places. */
@@ -113,7 +112,7 @@ const matches = (exact: number, typed: number, d: number): boolean =>
 /** The exact value cut to d places, as text (for messages). */
 function cut(x: number, d: number, round: boolean): string {
   const e = scaled(x, d)
-  const n = Math.floor(e.v + (round ? 0.5 : 0) + e.eps)
+  const n = round ? roundedAt(x, d) : Math.floor(e.v + e.eps)
   const s = (Math.sign(x) * n * 10 ** -d).toFixed(Math.max(0, d))
   return s.startsWith('-') ? `−${s.slice(1)}` : s
 }

@@ -12,9 +12,15 @@ const inspector = (page: Page) =>
   page.locator('section', {
     has: page.getByRole('heading', { name: 'Inspect one run, update by update' }),
   })
-/** The weights column of the inspector's table: start, the update shown (now) or end. */
+/**
+ * The weights column of the inspector's table: start, the update shown (now) or end; the update shown
+ * at the start or the end is that one column (#11).
+ */
 async function shown(page: Page, column: 'start' | 'now' | 'end'): Promise<number[]> {
-  const cells = await page.getByTestId(`w-${column}`).allTextContents()
+  const cells = await page
+    .getByTestId('xor-weights')
+    .locator(`td[data-moment~="${column}"]`)
+    .allTextContents()
   return cells.map(parseShown)
 }
 /** The reference parameters rounded to the 6 significant digits the table shows. */
@@ -125,6 +131,13 @@ describe('XOR lab', () => {
     // start and end weights: seed 3 from splitmix64, then 2,000 updates of plain-JS gradient descent
     expect(await shown(page, 'start')).toEqual(six(refTrain(3, 0)))
     expect(await shown(page, 'end')).toEqual(six(refTrain(3, 2000)))
+    // the slider starts at the end: one column is the update shown and the end, not two (#11)
+    expect(await shown(page, 'now')).toEqual(six(refTrain(3, 2000)))
+    expect(await page.getByTestId('xor-weights').locator('thead th').allTextContents()).toEqual([
+      'parameter',
+      'start (update 0)',
+      'end (update 2,000, shown)',
+    ])
     // scrub to update 137 (typed into the slider), then one to the right with the keyboard
     const scrubber = box.getByRole('slider', { name: 'Update shown' })
     await scrubber.fill('137')

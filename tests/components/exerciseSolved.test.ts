@@ -73,3 +73,80 @@ describe('an exercise is solved once every blank is checked correct', () => {
     expect(solved()).toEqual(['shapes/product-shape'])
   })
 })
+
+// #11 (found by a newcomer): once solved, the exercise's "solved" badge stayed beside a fresh "Wrong"
+// when a different, wrong answer was checked. The badge says what is true now: "solved" while the
+// answers checked solve it, "solved before" once they no longer do (it was solved, the progress keeps
+// that), and "solved" again when they do.
+describe('the solved badge says what is true of the answers checked now', () => {
+  beforeEach(async () => {
+    const { forgetProgress } = await import('../../web/src/progress/progress')
+    forgetProgress()
+  })
+  const badge = (article: ReturnType<typeof productShape>['article']) => {
+    const b = article.find('h3 .exercise__solved')
+    return b.exists() ? b.text() : ''
+  }
+
+  it('a worked chain: solved, then a wrong answer checked, then right again', async () => {
+    const wrapper = await list()
+    const { article, rows, cols } = productShape(wrapper)
+    await article.findAll('input[type="radio"]')[1].setValue(true)
+    const fields = article.findAll('input[type="text"]')
+    const checkAll = async (r: string, c: string) => {
+      await fields[0].setValue(r)
+      await fields[1].setValue(c)
+      await article.get('form').trigger('submit')
+      await flushPromises()
+    }
+    expect(badge(article)).toBe('')
+    await checkAll(rows, cols)
+    expect(badge(article)).toBe('solved')
+    // a wrong number of rows: one more than the question's k
+    await checkAll(String(Number(rows) + 1), cols)
+    expect(article.findAll('.check__badge').map((b) => b.text())).toEqual(['Wrong', 'Correct'])
+    expect(badge(article)).toBe('solved before')
+    expect(solved()).toEqual(['shapes/product-shape']) // progress keeps that it was solved
+    await checkAll(rows, cols)
+    expect(badge(article)).toBe('solved')
+  })
+
+  it('one value at a time: a wrong value for one blank takes "solved" back', async () => {
+    const wrapper = await list()
+    const { article, rows, cols } = productShape(wrapper)
+    const checkOne = async (key: string, typed: string) => {
+      await article.get('select').setValue(key)
+      await article.get('input[type="text"]').setValue(typed)
+      await article.get('form').trigger('submit')
+      await flushPromises()
+    }
+    await checkOne('rows', rows)
+    await checkOne('cols', cols)
+    expect(badge(article)).toBe('solved')
+    await checkOne('cols', String(Number(cols) + 1))
+    expect(article.get('.check__badge').text()).toBe('Wrong')
+    expect(badge(article)).toBe('solved before')
+  })
+
+  it('a fresh visit: solved on an earlier one, nothing checked yet, is "solved before"', async () => {
+    const { markSolved } = await import('../../web/src/progress/progress')
+    markSolved('shapes', 'product-shape')
+    const wrapper = await list()
+    expect(badge(productShape(wrapper).article)).toBe('solved before')
+  })
+
+  it('new numbers: solved with the old ones is "solved before"', async () => {
+    const wrapper = await list()
+    const { article, rows, cols } = productShape(wrapper)
+    await article.findAll('input[type="radio"]')[1].setValue(true)
+    const fields = article.findAll('input[type="text"]')
+    await fields[0].setValue(rows)
+    await fields[1].setValue(cols)
+    await article.get('form').trigger('submit')
+    await flushPromises()
+    expect(badge(article)).toBe('solved')
+    await wrapper.get('.exercises__new').trigger('click')
+    await flushPromises()
+    expect(badge(wrapper.get('[data-exercise="product-shape"]'))).toBe('solved before')
+  })
+})

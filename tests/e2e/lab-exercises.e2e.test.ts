@@ -70,10 +70,16 @@ describe('lab exercises', () => {
         expect(lines[n]).toContain(`diverged after ${t} updates`)
       } else expect(lines[n]).toContain('did not diverge')
     }
-    await expect.poll(() => card(page).locator('h3').textContent()).toContain('solved')
+    const solvedBadge = card(page).locator('h3 .exercise__solved')
+    await expect.poll(() => solvedBadge.textContent()).toBe('solved')
     expect(await page.locator('main').textContent()).not.toMatch(/NaN|Infinity/)
     await screenshot(page, 'lab-exercise-learning-rate')
     await card(page).screenshot({ path: await screenshot(page, 'lab-exercise-learning-rate-card') })
+    // #11: a wrong prediction run after the right one is not called solved (it stayed "solved"
+    // beside the fresh mark): it was solved before
+    expect(await predictAndRun(page, wrong)).toBe('Not what the run shows')
+    await expect.poll(() => solvedBadge.textContent()).toBe('solved before')
+    await card(page).screenshot({ path: await screenshot(page, 'lab-exercise-solved-before-card') })
     expect(errors).toEqual([])
   })
 

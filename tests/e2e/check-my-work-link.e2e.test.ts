@@ -1,7 +1,8 @@
 // Check my work in the shared link (#11, found by a newcomer): on step-by-step-222, netₒ₂ chosen and
 // 1.2 typed (or a worked chain typed), Share link opened in a fresh browser came back with the first
 // quantity and an empty box. Now the mode, the quantity and the values typed come back, in the lesson's
-// own Check my work and in each exercise's, and checking again gives the same verdict.
+// own Check my work and in each exercise's, and checking again gives the same verdict; one value at a
+// time, each quantity keeps its own value, in the box and in the link.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { openPage, screenshot, shareAndOpenFresh } from './utils'
@@ -82,6 +83,55 @@ describe('Check my work comes back from the shared link', () => {
     await expect
       .poll(() => again.locator('.share-bar').getAttribute('data-query'))
       .not.toMatch(/ex2v=/)
+    await fresh.close()
+    expect(freshErrors).toEqual([])
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  // #11 (found by a newcomer): loss-compare's exercise 1 asks for two values; checked one value at a
+  // time, both went through one box, so the link kept only the last (and the first quantity showed it).
+  it('one value at a time: each quantity’s own value comes back with it', async () => {
+    const { page, context, errors, close } = await openPage('#/loss-compare?v=1&exseed=4242')
+    const exercise = (p: Page) => p.getByRole('article', { name: 'Exercise 1' })
+    const check = exercise(page).locator('.check')
+    await check.getByLabel('Your value').waitFor({ timeout: 30_000 })
+    // the question's prediction [p1, p2], true class 2: −ln p2 and p1² + (p2 − 1)², to 4 places
+    const { p1, p2 } = JSON.parse((await exercise(page).getAttribute('data-values')) ?? '{}') as {
+      p1: number
+      p2: number
+    }
+    const ce = (-Math.log(p2)).toFixed(4)
+    const se = (p1 ** 2 + (p2 - 1) ** 2).toFixed(4)
+    const checkOne = async (label: string, value: string) => {
+      await check.getByLabel('Quantity').selectOption({ label })
+      await check.getByLabel('Your value').fill(value)
+      await check.getByRole('button', { name: 'Check', exact: true }).click()
+    }
+    await checkOne('cross-entropy', ce)
+    await check.getByLabel('Quantity').selectOption({ label: 'squared error' })
+    // its own box: nothing typed for the squared error yet
+    expect(await check.getByLabel('Your value').inputValue()).toBe('')
+    await checkOne('squared error', se)
+    await check.getByLabel('Quantity').selectOption({ label: 'cross-entropy' })
+    expect(await check.getByLabel('Your value').inputValue()).toBe(ce)
+    await check.getByLabel('Quantity').selectOption({ label: 'squared error' })
+
+    const { again, fresh, errors: freshErrors } = await shareAndOpenFresh(page, context)
+    const back = exercise(again).locator('.check')
+    await back.getByLabel('Your value').waitFor({ timeout: 30_000 })
+    expect(await back.getByLabel('Quantity').inputValue()).toBe('se')
+    expect(await back.getByLabel('Your value').inputValue()).toBe(se)
+    await back.getByRole('button', { name: 'Check', exact: true }).click()
+    expect(await back.locator('.check__badge').textContent()).toBe('Correct')
+    await back.getByLabel('Quantity').selectOption({ label: 'cross-entropy' })
+    expect(await back.getByLabel('Your value').inputValue()).toBe(ce)
+    await back.getByRole('button', { name: 'Check', exact: true }).click()
+    expect(await back.locator('.check__badge').textContent()).toBe('Correct')
+    expect(await again.getByTestId('link-notices').count()).toBe(0)
+    await exercise(again).screenshot({
+      path: await screenshot(again, 'check-my-work-link-two-values'),
+    })
     await fresh.close()
     expect(freshErrors).toEqual([])
     expect(errors).toEqual([])

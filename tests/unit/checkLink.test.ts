@@ -23,10 +23,18 @@ describe('Check my work in the link', () => {
   })
 
   it('mode, quantity and typed values read back exactly, a `;` or `%` typed included', () => {
-    const state = { mode: 'chain' as const, key: 'z2[1]', typed: '1.2', chain: ['0.1', '', '3;4%'] }
+    const state = {
+      mode: 'chain' as const,
+      key: 'z2[1]',
+      typed: '1.2',
+      others: ['0.5', '', '', '', '-2'],
+      chain: ['0.1', '', '3;4%'],
+    }
     const query = encodeLink(F.schema, state, F.own)
     // `[` `]` escaped by the codec; the chain's own `;` and `%` escaped inside their value
-    expect(query).toBe('v=1&checkmode=chain&checkq=z2%5B1%5D&checkv=1.2&checkc=0.1;;3%253B4%2525')
+    expect(query).toBe(
+      'v=1&checkmode=chain&checkq=z2%5B1%5D&checkv=1.2&checko=0.5;;;;-2&checkc=0.1;;3%253B4%2525',
+    )
     const back = read(query)
     expect(back.notices).toEqual([])
     expect(back.state).toEqual(state)
@@ -41,6 +49,10 @@ describe('Check my work in the link', () => {
     ['checkmode=all', /mode of Check my work: “all” is not one of one, chain/],
     ['checkq=W9', /quantity of Check my work: “W9” is not one of z1\[0\]/],
     ['checkc=1;2;3;4', /worked chain typed in Check my work: more than 3 values/],
+    [
+      'checko=1;2;3;4;5;6',
+      /values typed for other quantities in Check my work: more than 5 values/,
+    ],
     ['checkc=%25E0', /worked chain typed in Check my work: “%E0” is garbled/],
   ])('%s: one notice, and the box starts as its own', (query, notice) => {
     const d = read(`v=1&${query}`)
@@ -63,17 +75,19 @@ describe('Check my work in the link', () => {
   })
 
   it('each Check my work of a lesson has keys of its own', () => {
-    expect(checkLinkKeys('check')).toEqual(['checkmode', 'checkq', 'checkv', 'checkc'])
+    expect(checkLinkKeys('check')).toEqual(['checkmode', 'checkq', 'checkv', 'checko', 'checkc'])
     const exercises = exerciseCheckKeys(2)
     expect(exercises).toEqual([
       'ex1mode',
       'ex1q',
       'ex1v',
+      'ex1o',
       'ex1c',
       'ex1p',
       'ex2mode',
       'ex2q',
       'ex2v',
+      'ex2o',
       'ex2c',
       'ex2p',
     ])

@@ -1,8 +1,10 @@
 // Check my work in the link: what is being checked comes back from a shared link, as every other
 // value a learner changes (#11). Each Check my work of a lesson has its own name (`check` in the worked
-// example, `ex1`, `ex2`… in the exercises) and four fields under it: `<name>mode=chain` (a worked
-// chain, not one value), `<name>q=z2[1]` (the quantity), `<name>v=1.2` (the value typed),
-// `<name>c=0.1;0.2` (the chain's values, in its order). Only what differs from an empty box is written.
+// example, `ex1`, `ex2`… in the exercises) and five fields under it: `<name>mode=chain` (a worked
+// chain, not one value), `<name>q=z2[1]` (the quantity), `<name>v=1.2` (the value typed for it),
+// `<name>o=0.3;;0.5` (the values typed for the other quantities, in the order of the quantities, the
+// one shown left empty: each quantity keeps its own value when another is chosen), `<name>c=0.1;0.2`
+// (the chain's values, in its order). Only what differs from an empty box is written.
 // A lab's prediction is kept the same way, under its exercise's name: `<name>p=0.45` (each field's
 // value in the lab's order, `;` between, as a chain's).
 import { reactive } from 'vue'
@@ -20,14 +22,14 @@ import { injectLessonLink, useLinkedFields } from './useLink'
 
 const MODES = ['one', 'chain'] as const
 
-/** The four keys under a Check my work's name (declare them with the lesson's keys). */
+/** The five keys under a Check my work's name (declare them with the lesson's keys). */
 export const checkLinkKeys = (name: string): string[] =>
-  ['mode', 'q', 'v', 'c'].map((k) => `${name}${k}`)
+  ['mode', 'q', 'v', 'o', 'c'].map((k) => `${name}${k}`)
 
 /** The Check my work names of a lesson's exercises: `ex1`, `ex2`… (one per exercise, in order). */
 export const exerciseCheckName = (k: number): string => `ex${k + 1}`
 
-/** The four fields of the Check my work named `name` (see the top of this file). */
+/** The five fields of the Check my work named `name` (see the top of this file). */
 export const checkLinkFields = (
   name: string,
   where: string,
@@ -39,16 +41,26 @@ export const checkLinkFields = (
     mode: choice(`${name}mode`, `mode of ${where}`, 'one', MODES),
     key: choice(`${name}q`, `quantity of ${where}`, own, quantities),
     typed: text(`${name}v`, `value typed in ${where}`, LIMITS.answerLength),
+    others: texts(
+      `${name}o`,
+      `values typed for other quantities in ${where}`,
+      LIMITS.answerLength,
+      quantities.length,
+    ),
     chain: texts(`${name}c`, `worked chain typed in ${where}`, LIMITS.answerLength, chain),
   })
 type CheckFields = ReturnType<typeof checkLinkFields>
 const declared = new Map<string, CheckFields>()
 
-/** What a Check my work holds: its mode, quantity, the value typed and the chain's values. */
+/**
+ * What a Check my work holds: its mode, quantity, the value typed for it, the values typed for the
+ * other quantities (in the order of its quantities; the one shown is `typed`) and the chain's values.
+ */
 export interface CheckState {
   mode: (typeof MODES)[number]
   key: string
   typed: string
+  others: string[]
   chain: string[]
 }
 
@@ -81,7 +93,7 @@ export function useLinkedCheck(
   chain: number,
 ): CheckState {
   const link = injectLessonLink()
-  if (!name || !link) return reactive({ mode: 'one', key: own, typed: '', chain: [] })
+  if (!name || !link) return reactive({ mode: 'one', key: own, typed: '', others: [], chain: [] })
   const id = `${name}:${own}:${chain}:${quantities.join(';')}`
   let fields = declared.get(id)
   if (!fields) {

@@ -1,6 +1,6 @@
 // Everything one mounted lesson needs: its network and training session, the selected parameter and
 // sample, the derivation of that parameter, and check-my-work.
-import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, toRef, watch } from 'vue'
 import { injectEmbedSink } from '../embed/protocol'
 import { injectEmbedOptions } from '../embed/options'
 import type { NnModule } from '../engine/nn'
@@ -11,6 +11,7 @@ import {
   workedBase,
   type WorkedState,
 } from '../links/workedLink'
+import { useLinkedOpen } from '../links/disclosure'
 import { injectLessonLink } from '../links/useLink'
 import { checkWork } from '../math/checkWork'
 import { deriveGradient, outputLayerMatrixForm } from '../math/derivation'
@@ -172,7 +173,7 @@ export function useLesson(module: NnModule, lesson: Lesson) {
     return r.ok ? '' : r.message
   }
   /** The ε plot is open: only then is the sweep worked out. */
-  const sweepOpen = ref(false)
+  const sweepOpen = toRef(useLinkedOpen('epsopen', 'ε plot open'), 'open')
   /** |backprop − numerical| of the selected parameter for ε from 1e-12 to 0.1 (the V); [] while closed. */
   const epsilonSweep = computed<EpsilonPoint[]>(() => {
     const g = analytic()

@@ -75,3 +75,26 @@ describe('BarChart', () => {
     ])
   })
 })
+
+describe('BarChart log axis bottom', () => {
+  it('puts the bottom at least half a decade below the smallest bar, so every bar shows', () => {
+    // vanishing-gradient at depth 7: the sigmoid net's W1 gradient 1.03×10⁻⁵ was drawn from an axis
+    // bottom of 10⁻⁵, a bar log10(1.03) = 0.013 decades tall.
+    const bars = (data: number[]) => {
+      charts.length = 0
+      mount(BarChart, {
+        props: {
+          title: 't',
+          labels: data.map(String),
+          series: [{ label: 's', colour: '--forward', data }],
+          log: true,
+        },
+      })
+      return (yAxis() as unknown as { min?: number }).min
+    }
+    // log10(1.03e-5) = −4.987; half a decade lower −5.487, down to the power of ten: 10⁻⁶.
+    expect(bars([1.03e-5, 0.2])).toBe(1e-6)
+    // log10(9e-5) = −4.046; −4.546 → 10⁻⁵: the smallest bar still 0.95 decades tall.
+    expect(bars([9e-5, 0.2])).toBe(1e-5)
+  })
+})

@@ -158,6 +158,18 @@ describe('topic lessons', () => {
     await expect
       .poll(() => page.getByTestId('shapes-summary').textContent())
       .toContain('n = 3 samples')
+    // its loss is named: mean squared error with one output, no ½, so δ[2] = 2(a − y) (a linear output)
+    const loss = page.getByTestId('shapes-loss')
+    expect(await loss.textContent()).toContain('Loss: mean squared error')
+    expect(await loss.locator('annotation').allTextContents()).toContain('J_i = (y - a)^2')
+    // backward in words follows the layout: columns W[2]ᵀ δ[2], rows δ[2] W[2] (as the matrices)
+    const backward = page.getByTestId('backward-shapes').first()
+    expect(await backward.textContent()).toContain('δ[1] = W[2]ᵀ δ[2] ⊙ f′(Z[1]) is 4 × 3')
+    await page.getByLabel('rows: Z = XWᵀ + bᵀ').check()
+    await expect
+      .poll(() => backward.textContent())
+      .toContain('δ[1] = δ[2] W[2] ⊙ f′(Z[1]) is 3 × 4')
+    await page.getByLabel('columns: Z = WX + b').check()
     await page
       .getByRole('combobox', { name: /^Network/ })
       .selectOption({ label: 'Classic 2-2-2, 1 sample (notes 004)' })

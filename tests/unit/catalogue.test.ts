@@ -119,6 +119,9 @@ describe('the catalogue', () => {
       '\\frac{e^{z_2}}{e^{z_1} + e^{z_2}}',
     )
     expect(tex('losses', 'mse', 'dtex', { a: 'a', y: 'y', K: '2' })).toBe('-\\frac{2}{2}(y - a)')
+    // one output: 1/K and 2/K are written 1 and 2, as a reader would (the shapes lesson's 2-4-1)
+    expect(tex('losses', 'mse', 'tex', { a: 'a', y: 'y', K: '1' })).toBe('(y - a)^2')
+    expect(tex('losses', 'mse', 'dtex', { a: 'a', y: 'y', K: '1' })).toBe('-2(y - a)')
     const slots = { z: 'Z', a: 'A', y: 'Y', K: '3', 'Σe^z': 'S' }
     for (const name of ACTIVATION_NAMES) {
       expect(tex('activations', name, 'tex', slots)).toContain('Z')

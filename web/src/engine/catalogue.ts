@@ -71,7 +71,7 @@ export function tex(
     (r) => r.name === name,
   )
   if (!row) throw new Error(`${name} is not in the catalogue's ${table}`)
-  return row[which].replace(
+  const filled = row[which].replace(
     /\{(z|a|y|K|Σe\^z)\}/g,
     (slot, key: keyof TexSlots, at: number, all) => {
       const value = slots[key] ?? slot
@@ -81,4 +81,8 @@ export function tex(
       return base && value.includes('\\times') ? `(${value})` : value
     },
   )
+  // One output (K = 1): mse's 1/K and 2/K are 1 and 2, written as such: (y − a)², −2(y − a).
+  return slots.K === '1'
+    ? filled.replace(/\\t?frac\{1\}\{1\}/g, '').replace(/\\t?frac\{(\d+)\}\{1\}/g, '$1')
+    : filled
 }

@@ -158,6 +158,14 @@ export interface TrainingLoop {
    */
   setOnScreen: (visible: boolean) => void
   /**
+   * Tells the loop that the keyboard focus moved into its lab (TrainControls calls it on `focusin`
+   * in the section around it). An {@link autoStart}ed run waiting to be seen becomes the learner's,
+   * still paused: the focus scrolls the lab into view, and that must not start the run under them,
+   * or their Enter on the Train button they tabbed to would pause it (#11). A run already playing is
+   * left as it is; so are runs the learner started or paused.
+   */
+  focusArrived: () => void
+  /**
    * Reports progress made outside `work` (a Step or an edit done by the screen itself) through this
    * loop's reporter, so `step` and `converged` count one run.
    */
@@ -394,6 +402,9 @@ export function useTrainingLoop(
     if (visible) begin()
     else stop(true)
   }
+  function focusArrived(): void {
+    if (autoPlays.value && !running.value) autoPlays.value = false
+  }
   function reset(): void {
     pause()
     resumeWhenFixed = false
@@ -442,6 +453,7 @@ export function useTrainingLoop(
     autoPlays,
     waitsToBeSeen: computed(() => autoPlays.value && !running.value && !waits.value),
     setOnScreen,
+    focusArrived,
     report,
     show,
   }

@@ -2,7 +2,7 @@
 // height under hostile host CSS with two elements independent. Real servers on 127.0.0.1 (courseSite.ts).
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { app, coursePage, open, useCourseSite } from './courseSite'
+import { app, coursePage, host, open, useCourseSite } from './courseSite'
 import { screenshot } from './utils'
 
 useCourseSite()
@@ -110,6 +110,44 @@ describe('the <backprop-lesson> element in a course column', () => {
     expect(await style(playground, '.pg-layout', 'display')).toBe('grid')
     expect(await style(playground, '.pg-toolbar', 'position')).toBe('sticky')
     await screenshot(page, 'teachers-element-shared-styles')
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('a link that leaves the lesson opens the full app in a new tab, at the app’s address (not the host’s)', async () => {
+    // The answer key replaced the lesson on the course page, with no way back but the element's own.
+    const { page, context, errors, close } = await open(coursePage('links.html', column('')))
+    await ready(page)
+    const lesson = page.locator('backprop-lesson').first()
+    const title = await lesson.getByRole('heading', { level: 1 }).textContent()
+    const key = lesson.getByTestId('answer-key')
+    // Its name says where it goes ("↗" is not read out).
+    expect(await key.getAttribute('target')).toBe('_blank')
+    expect(await key.getAttribute('rel')).toContain('noopener')
+    expect(
+      await lesson
+        .getByRole('link', { name: 'Answer key (opens in a new tab)', exact: true })
+        .count(),
+    ).toBe(1)
+    const href = (await key.getAttribute('href'))!
+    expect(href.startsWith(`${app.url}#/step-by-step-222/answer-key`)).toBe(true)
+    expect(href.startsWith(host.url)).toBe(false)
+    // The glossary of the notation box, too.
+    await lesson.locator('summary', { hasText: 'Notation on this page' }).click()
+    const glossary = lesson.getByRole('link', {
+      name: 'All symbols: the glossary (opens in a new tab)',
+      exact: true,
+    })
+    expect(await glossary.getAttribute('href')).toBe(`${app.url}#/glossary`)
+    expect(await glossary.getAttribute('target')).toBe('_blank')
+    // Followed: a new tab with the app's answer key; the course page keeps its lesson.
+    const [tab] = await Promise.all([context.waitForEvent('page'), key.click()])
+    await tab.getByRole('heading', { level: 1, name: /^Answer key/ }).waitFor({ timeout: 30_000 })
+    // (the link now carries the open notation box too: notationopen=1)
+    expect(tab.url()).toBe(await key.getAttribute('href'))
+    expect(await lesson.getByRole('heading', { level: 1 }).textContent()).toBe(title)
+    expect(await lesson.getByTestId('embed-back').count()).toBe(0)
+    await screenshot(page, 'teachers-element-links')
     expect(errors).toEqual([])
     await close()
   })

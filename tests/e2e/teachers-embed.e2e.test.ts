@@ -159,11 +159,41 @@ describe('embed options', () => {
     await close()
   })
 
-  it('an embedded answer key has a way back to the lesson', async () => {
+  it('a link that leaves the lesson opens the full app in a new tab, not the frame', async () => {
+    const url = await pastedFrame('new-tab.html', '?embed=1#/step-by-step-222')
+    const { page, context, errors, close } = await open(url)
+    const frame = page.frameLocator('iframe')
+    const key = frame.getByRole('link', { name: 'Answer key (opens in a new tab)', exact: true })
+    await key.waitFor({ timeout: 20_000 })
+    expect(await key.getAttribute('target')).toBe('_blank')
+    expect(await key.getAttribute('rel')).toContain('noopener')
+    // The app itself: its address without the embed's ?embed=1, with the lesson's values.
+    const href = (await key.getAttribute('href'))!
+    expect(href).toMatch(
+      new RegExp(
+        `^${app.url.replace(/[.]/g, '\\.')}index\\.html#/step-by-step-222/answer-key\\?v=1&exseed=\\d+$`,
+      ),
+    )
+    const [tab] = await Promise.all([context.waitForEvent('page'), key.click()])
+    await tab.getByRole('heading', { level: 1, name: /^Answer key/ }).waitFor({ timeout: 30_000 })
+    expect(tab.url()).toBe(href)
+    expect(
+      await tab.evaluate(() => document.documentElement.classList.contains('is-embedded')),
+    ).toBe(false)
+    // The frame still shows its lesson.
+    expect(await frame.getByRole('button', { name: 'Step', exact: true }).isVisible()).toBe(true)
+    expect(await frame.getByTestId('embed-back').count()).toBe(0)
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('a frame whose address is sent to the answer key has a way back to the lesson', async () => {
     const url = await pastedFrame('back.html', '?embed=1#/step-by-step-222')
     const { page, errors, close } = await open(url)
     const frame = page.frameLocator('iframe')
-    await frame.getByTestId('answer-key').click()
+    await frame.getByRole('button', { name: 'Step', exact: true }).waitFor({ timeout: 20_000 })
+    const inner = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
+    await inner.evaluate(() => (location.hash = '#/step-by-step-222/answer-key'))
     await frame.getByRole('heading', { name: /Answer key/ }).waitFor({ timeout: 20_000 })
     const back = frame.getByTestId('embed-back').first()
     expect(await back.isVisible()).toBe(true)

@@ -148,7 +148,9 @@ describe('TrainControls with an autoStarted run', () => {
     loop.setOnScreen(false)
     loop.autoStart()
     await nextTick()
-    field.focus() // a Tab into the lab's first field, which scrolls the lab into view
+    // a Tab into the lab's first field, which scrolls the lab into view
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }))
+    field.focus()
     loop.setOnScreen(true)
     await frames(3)
     await nextTick()
@@ -165,6 +167,26 @@ describe('TrainControls with an autoStarted run', () => {
     field.blur()
     loop.autoStart()
     field.focus()
+    expect([loop.running.value, loop.autoPlays.value]).toEqual([true, true])
+    w.unmount()
+    lab.remove()
+  })
+
+  it('a click into a lab waiting to be seen (a pointer, not Tab) leaves the run to start on screen', async () => {
+    const loop = loopOf()
+    const lab = document.createElement('section')
+    const field = document.createElement('select')
+    lab.append(field)
+    document.body.append(lab)
+    const w = mount(TrainControls, { props: { loop }, attachTo: lab })
+    loop.setOnScreen(false)
+    loop.autoStart()
+    await nextTick()
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' })) // an earlier Tab elsewhere
+    document.dispatchEvent(new PointerEvent('pointerdown'))
+    field.focus()
+    loop.setOnScreen(true)
+    await frames(2)
     expect([loop.running.value, loop.autoPlays.value]).toEqual([true, true])
     w.unmount()
     lab.remove()

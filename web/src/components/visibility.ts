@@ -48,3 +48,14 @@ export function watchVisibility(el: Element, onChange: (visible: boolean) => voi
     observer.unobserve(el)
   }
 }
+
+// Whether the last input was the Tab key rather than a pointer: a focus that then arrives came by
+// keyboard navigation, which scrolls what it reaches into view (TrainControls, #11). Read on the
+// document in the capture phase, so that a custom element's shadow root is seen too.
+let tabbed = false
+if (typeof document !== 'undefined') {
+  document.addEventListener('keydown', (e) => void (e.key === 'Tab' && (tabbed = true)), true)
+  document.addEventListener('pointerdown', () => void (tabbed = false), true)
+}
+/** True when the focus now arriving follows a Tab press (not a click, a tap or a script's focus()). */
+export const focusCameByTab = (): boolean => tabbed

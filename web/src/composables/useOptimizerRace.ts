@@ -7,7 +7,7 @@ import { watch, type Ref } from 'vue'
 import type { EngineNetwork, TrainResult } from '../engine/network'
 import type { NnModule } from '../engine/nn'
 import type { NetworkSpec, OptimizerSpec } from '../engine/types'
-import { useNetworkStore } from './useLessonStore'
+import { useNetworkStore, withNetwork } from './useLessonStore'
 import { lossNow, useRace, type Race, type RaceLane } from './useNetworkRace'
 import { allDivergedAdvice, divergedCure, type Cure } from './divergedAdvice'
 import { applyRate } from './useEtaChanges'
@@ -67,6 +67,15 @@ function optimizerSpecs(s: OptimizerSettings): OptimizerSpec[] {
   ]
 }
 
+/** μ, β₁, β₂, ε as copy k's optimizer takes them (setOptimizer). */
+function settingsPatch(k: number, s: OptimizerSettings) {
+  return k === 1
+    ? { momentum: s.momentum }
+    : k === 2
+      ? { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon }
+      : {}
+}
+
 /** The lane names: 'SGD', 'Momentum (μ = 0.9)', 'Adam'. */
 function optimizerNames(s: OptimizerSettings): string[] {
   return ['SGD', `Momentum (μ = ${s.momentum})`, 'Adam']
@@ -84,14 +93,24 @@ export function useOptimizerRace(
   settings: Ref<OptimizerSettings>,
   options: { totalSteps?: number; budgetMs?: number; pace?: number } = {},
 ): OptimizerRace {
+  /**
+   * Per copy: the spec it was built with and every η, μ, β₁, β₂, ε set since, at the count of updates
+   * it had made (the change applies to the updates after it). A copy that diverged in the middle of a
+   * chunk has lost the state before its last update; replaying this from the start gives its numbers
+   * exactly (the engine is deterministic), so the rule shows the update the message counts (#11).
+   */
+  type Change = { at: number; lr: number; s: OptimizerSettings }
+  let built: { spec: NetworkSpec; s: OptimizerSettings; changes: Change[] }[] = []
   // η and the settings are read when the networks are built, not watched: a change must not restart
   // the race.
   const variants = () => {
     const names = optimizerNames(settings.value)
-    return optimizerSpecs(settings.value).map((optimizer, k) => ({
+    const vs = optimizerSpecs(settings.value).map((optimizer, k) => ({
       name: names[k],
       spec: { ...spec.value, learningRate: learningRate.value, optimizer },
     }))
+    built = vs.map((v) => ({ spec: v.spec, s: { ...settings.value }, changes: [] }))
+    return vs
   }
   /** The weight whose update is written out (W1[0][0]). */
   const WATCHED = 0
@@ -129,6 +148,28 @@ export function useOptimizerRace(
     }
     return { t, last }
   }
+  /** Update `at` of copy k (the last it made before diverging), replayed from its start; null if none. */
+  function replayed(k: number, at: number): UpdateNumbers | null {
+    const b = built[k]
+    if (!b || at < 1) return null
+    return withNetwork(engine, b.spec, (net) => {
+      let lr = b.spec.learningRate
+      let s = b.s
+      const upTo = (n: number) => n <= net.updates || net.train(n - net.updates).done > 0
+      for (const c of b.changes) {
+        if (c.at >= at) break
+        if (!upTo(c.at)) return null
+        net.setLearningRate(c.lr)
+        if (k > 0) net.setOptimizer(settingsPatch(k, c.s))
+        lr = c.lr
+        s = c.s
+      }
+      if (!upTo(at - 1) || net.updates !== at - 1) return null
+      const r = trainReading(net, 1)
+      if (!r.last || net.updates !== at) return null
+      return { ...r.last, learningRate: lr, settings: s }
+    })
+  }
   const race = useRace<RaceRunner>(
     useNetworkStore(engine),
     variants,
@@ -148,9 +189,15 @@ export function useOptimizerRace(
         if (r.stopped) return { lane: r, losses: [] }
         const { t, last } = trainReading(net, steps)
         const loss = lossNow(net)
+        // Diverged: the rule shows the last update made, the one the message counts (never an older one).
+        const shown = t.diverged
+          ? r.last?.update === t.divergedAt
+            ? r.last
+            : replayed(k, t.divergedAt ?? 0)
+          : (last ?? r.last)
         const lane = {
           ...r,
-          last: last ?? r.last,
+          last: shown,
           stopped: t.message,
           divergedAt: t.divergedAt,
           accuracy: net.accuracy(),
@@ -171,10 +218,18 @@ export function useOptimizerRace(
   )
 
   // A new η reaches the running networks at once; training carries on from where it is.
-  watch(learningRate, (lr) => applyRate(race.networks(), lr, race.error))
+  watch(learningRate, (lr) => {
+    race
+      .networks()
+      .forEach((n, k) => built[k]?.changes.push({ at: n.updates, lr, s: { ...settings.value } }))
+    applyRate(race.networks(), lr, race.error)
+  })
   // New μ, β₁, β₂ or ε reach the momentum and Adam copies at once; their state is kept.
   watch(settings, (s) => {
     const nets = race.networks()
+    nets.forEach((n, k) =>
+      built[k]?.changes.push({ at: n.updates, lr: learningRate.value, s: { ...s } }),
+    )
     for (const [k, patch] of [
       [1, { momentum: s.momentum }],
       [2, { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon }],

@@ -158,10 +158,21 @@ export interface RaceLane {
 
 type NetworkRace = Race<RaceLane>
 
+/**
+ * Where `updates` updates end on an epoch axis of `perEpoch` updates each, in words: 'after epoch 10'
+ * at an epoch's end, 'during epoch 3' inside one (7 updates of 3 per epoch), 'before epoch 1' at 0.
+ */
+export function epochMoment(updates: number, perEpoch: number): string {
+  if (updates === 0) return 'before epoch 1'
+  return updates % perEpoch === 0
+    ? `after epoch ${updates / perEpoch}`
+    : `during epoch ${Math.ceil(updates / perEpoch)}`
+}
+
 /** An accuracy as the engine gives it (NaN for regression) as a lane shows it (null). */
 const accuracyOf = (a: number): number | null => (Number.isFinite(a) ? a : null)
 
-const updatesPerEpoch = (s: NetworkSpec) =>
+export const updatesPerEpoch = (s: NetworkSpec) =>
   Math.ceil(s.inputs.length / (s.batchSize || s.inputs.length))
 
 /**
@@ -218,11 +229,18 @@ export function useNetworkRace(
       }
     }
     const losses = Array.from(t.losses)
-    if (t.diverged)
+    if (t.diverged) {
+      // The mark goes where the message says, after `divergedAt` updates (epochs: divergedAt / updates,
+      // "during" an epoch when it is not whole), at the loss over all rows then, when it is finite:
+      // the point the learner reads the divergence at (#11).
+      const at = (t.divergedAt ?? 0) / updates
+      const loss = lossNow(net)
+      if (loss !== null) store.extend(lossCurve, at, [loss], false)
       return {
         lane: { ...lane, stopped: t.message, divergedAt: t.divergedAt, accuracy: null },
         losses,
       }
+    }
     // the accuracy at the weights now: the last epoch's (every epoch of an unstopped chunk ended)
     const accuracy = ends.length > 0 ? accuracyOf(ends[ends.length - 1]) : net.accuracy()
     return { lane: { ...lane, accuracy }, losses }

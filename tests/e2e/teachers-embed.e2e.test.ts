@@ -117,6 +117,28 @@ describe('stable height while training', () => {
 })
 
 describe('embed options', () => {
+  it('a frame without the answer key shares a link to itself, not to the full app that offers the key', async () => {
+    const url = await pastedFrame('graded-share.html', '?embed=1&answers=0#/step-by-step-222')
+    const { page, errors, close } = await open(url, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    const frame = page.frameLocator('iframe')
+    await frame.getByRole('heading', { name: /Deriving/ }).waitFor({ timeout: 20_000 })
+    await frame.getByTestId('share').click()
+    await expect.poll(() => frame.getByText(/^Link copied/).count()).toBe(1)
+    const link = await page.evaluate(() => navigator.clipboard.readText())
+    expect(link).toMatch(/\?(.*&)?embed=1(&|#)/)
+    expect(link).toMatch(/[?&]answers=0(&|#)/)
+    // opened, it is the graded frame again: no answer key to click
+    const shared = await open(link)
+    await shared.page.getByRole('heading', { name: /Deriving/ }).waitFor({ timeout: 20_000 })
+    expect(await shared.page.getByTestId('answer-key').count()).toBe(0)
+    expect(shared.errors).toEqual([])
+    await shared.close()
+    expect(errors).toEqual([])
+    await close()
+  })
+
   it('answers=0 hides the answer key, share=0 the share bar, sections keeps only the chosen parts', async () => {
     const url = await pastedFrame(
       'options.html',

@@ -231,11 +231,11 @@ export function useNetworkRace(
     const losses = Array.from(t.losses)
     if (t.diverged) {
       // The mark goes where the message says, after `divergedAt` updates (epochs: divergedAt / updates,
-      // "during" an epoch when it is not whole), at the loss over all rows then, when it is finite:
-      // the point the learner reads the divergence at (#11).
+      // "during" an epoch when it is not whole), level with the last loss drawn: the loss past the
+      // cut-off is never drawn, so the other curves stay readable (#11, as LossChart's mark).
       const at = (t.divergedAt ?? 0) / updates
-      const loss = lossNow(net)
-      if (loss !== null) store.extend(lossCurve, at, [loss], false)
+      const level = store.curve(lossCurve).y.at(-1)
+      if (level !== undefined && level !== null) store.extend(lossCurve, at, [level], false)
       return {
         lane: { ...lane, stopped: t.message, divergedAt: t.divergedAt, accuracy: null },
         losses,
